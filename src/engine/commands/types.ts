@@ -1,0 +1,52 @@
+// The contract between the shell and each command module.
+import type { World } from '../world/types.ts';
+
+export interface Output {
+  write(text: string): void;
+}
+
+/** Variables of the session: shell variables, some of them exported to commands' environment. */
+export interface Vars {
+  get(name: string): string | undefined;
+  set(name: string, value: string, exported?: boolean): void;
+  unset(name: string): void;
+  export(name: string): void;
+  /** Exported variables, for `env`. */
+  environment(): Array<[string, string]>;
+  names(): string[];
+}
+
+/** State that lives as long as a terminal session. */
+export interface SessionState {
+  readonly world: World;
+  readonly vars: Vars;
+  /** Current project/namespace of `oc`/`kubectl`. */
+  namespace: string;
+  /** Lines typed so far, oldest first (the `history` builtin prints it). */
+  readonly history: string[];
+  /** The lab clock (fixture) or the real clock (live). */
+  now(): Date;
+  /** Set by `clear`: the terminal wipes its screen. */
+  clearRequested: boolean;
+}
+
+export interface CommandContext {
+  /** argv[0] is the command name as typed. */
+  argv: string[];
+  stdin: string;
+  stdout: Output;
+  stderr: Output;
+  session: SessionState;
+  world: World;
+  /** True when stdout goes to the terminal rather than into a pipe or a `$( )`. */
+  tty: boolean;
+}
+
+export interface Command {
+  name: string;
+  /** One line for `help`. */
+  summary: string;
+  run(ctx: CommandContext): Promise<number>;
+  /** Candidates for the word being completed (words[words.length-1]); optional. */
+  complete?(words: string[], session: SessionState): Promise<string[]>;
+}

@@ -1,0 +1,107 @@
+// The world a lab session runs against. Two sources implement it: a fixture file from `labs/`
+// and (later) the reader's live cluster. Commands only ever see this interface, so whatever they
+// print is the same for both sources.
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+/** An ARM resource exactly as an ARM GET returns it (REST wire shape). */
+export interface ArmResource {
+  id: string;
+  name: string;
+  type: string;
+  location?: string;
+  etag?: string;
+  sku?: JsonObject;
+  zones?: string[];
+  tags?: Record<string, string>;
+  properties?: JsonObject;
+  [key: string]: unknown;
+}
+
+/** A Kubernetes/OpenShift object as the API server returns it. */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    uid?: string;
+    creationTimestamp?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    [key: string]: unknown;
+  };
+  spec?: JsonObject;
+  status?: JsonObject;
+  [key: string]: unknown;
+}
+
+/** Answer of a REST GET (ARM or Kubernetes): status code and parsed JSON body. */
+export interface RestResponse {
+  status: number;
+  body: Json;
+  headers?: Record<string, string>;
+}
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+export interface HttpResponse {
+  httpVersion: string; // "1.1"
+  status: number;
+  statusText: string;
+  headers: Array<[string, string]>;
+  body: string;
+  /** Address and port the client connected to (curl -v prints it). */
+  remote: { ip: string; port: number };
+}
+
+/** A failure before any HTTP answer: curl maps these to its own exit codes. */
+export interface NetError {
+  error: 'resolve' | 'connect' | 'timeout' | 'refused-by-policy';
+  host: string;
+  port?: number;
+  message?: string;
+}
+
+/** Facts about the lab that are not ARM or Kubernetes objects. */
+export interface LabInfo {
+  name: string;
+  title: string;
+  summary: string;
+  /** '2020': the post's cluster (four load balancers); 'today': a cluster created today. */
+  layout: '2020' | 'today';
+  /** The instant the lab is frozen at; AGE columns are computed from it. ISO 8601. */
+  clock: string;
+  /** What `az account show` returns (REST-ish subscription entry of azureProfile.json). */
+  account: JsonObject;
+  /** The reader's public address as the Internet sees it (ends up in X-Forwarded-For). */
+  client: { publicIp: string };
+  /** The DNS server `nslookup` reports talking to. */
+  resolver: string;
+  /** Shell state a new session starts with. */
+  session: { env: Record<string, string>; namespace: string };
+  /** Versions of the tools this lab imitates, shown on the terminal badge. */
+  tools: Record<string, string>;
+  /** Extra public DNS records (name -> A records) beyond what the cluster publishes. */
+  dns?: Record<string, string[]>;
+  /** Behaviour of the sample app that is not visible in any object (e.g. the SQL Server version banner). */
+  app: { sqlVersion: string };
+}
+
+export interface World {
+  readonly info: LabInfo;
+  readonly source: 'fixture' | 'live';
+  /** ARM REST GET, path as in the URL (`/subscriptions/…`), without api-version. */
+  arm(path: string): Promise<RestResponse>;
+  /** Kubernetes REST GET, e.g. `/api/v1/namespaces/project1/pods`. */
+  kube(path: string): Promise<RestResponse>;
+  /** Public DNS as seen from the reader's machine; [] means NXDOMAIN. */
+  resolve(host: string): Promise<string[]>;
+  /** One HTTP exchange from the reader's machine. */
+  http(req: HttpRequest): Promise<HttpResponse | NetError>;
+}
