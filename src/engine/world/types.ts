@@ -105,3 +105,13 @@ export interface World {
   /** One HTTP exchange from the reader's machine. */
   http(req: HttpRequest): Promise<HttpResponse | NetError>;
 }
+
+/** A lab world file (`labs/<lab>/world.json`, a snapshot, or a file a reader loads). */
+export interface LabFile {
+  formatVersion: 1;
+  info: LabInfo;
+  /** Every ARM resource, resource groups included, child collections nested in their parent's properties. */
+  arm: ArmResource[];
+  /** Every Kubernetes/OpenShift object. */
+  kube: KubeObject[];
+}
