@@ -1,0 +1,87 @@
+// Talking to the API server through the World, and turning its answers into kubectl's errors.
+import type { Json, KubeObject, World } from '../../world/types.ts';
+import type { ApiResource } from './resources.ts';
+import { qualifiedPlural, resourcePath } from './resources.ts';
+
+/** An error kubectl prints as is (after "error: " or in the API server's words). */
+export class KubeError extends Error {
+  /** The complete stderr line(s), without the trailing newline. */
+  readonly text: string;
+  readonly notFound: boolean;
+  constructor(text: string, notFound = false) {
+    super(text);
+    this.text = text;
+    this.notFound = notFound;
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** kubectl's StandardErrorMessage for an API Status: "Error from server (Reason): message". */
+export function serverError(status: number, body: Json, fallbackMessage: string): KubeError {
+  const reason = isObject(body) && typeof body.reason === 'string' ? body.reason : '';
+  const message = isObject(body) && typeof body.message === 'string' ? body.message : fallbackMessage;
+  if (reason === 'Unauthorized') return new KubeError(`error: You must be logged in to the server (${message})`);
+  const text = reason ? `Error from server (${reason}): ${message}` : `Error from server: ${message}`;
+  return new KubeError(text, status === 404 || reason === 'NotFound');
+}
+
+/** GET of one object; NotFound and other failures become KubeErrors. */
+export async function getObject(world: World, res: ApiResource, namespace: string, name: string): Promise<KubeObject> {
+  const response = await world.kube(resourcePath(res, namespace, name));
+  if (response.status !== 200 || !isObject(response.body)) {
+    const error = serverError(response.status, response.body, `${qualifiedPlural(res)} "${name}" not found`);
+    // cli-runtime's Info.Get: a NotFound in a namespace other than default is reported as the
+    // namespace's NotFound when the namespace itself does not exist.
+    if (error.notFound && res.namespaced && namespace !== '' && namespace !== 'default') {
+      const ns = await world.kube(`/api/v1/namespaces/${encodeURIComponent(namespace)}`);
+      if (ns.status === 404) throw serverError(404, ns.body, `namespaces "${namespace}" not found`);
+    }
+    throw error;
+  }
+  return withTypeMeta(response.body as unknown as KubeObject, res);
+}
+
+export interface ListOptions {
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+/** LIST of a collection (namespace undefined: all namespaces, or a cluster-scoped resource). */
+export async function listObjects(
+  world: World,
+  res: ApiResource,
+  namespace: string | undefined,
+  options: ListOptions = {},
+): Promise<{ items: KubeObject[]; resourceVersion: string }> {
+  const query: string[] = [];
+  if (options.labelSelector) query.push(`labelSelector=${encodeURIComponent(options.labelSelector)}`);
+  if (options.fieldSelector) query.push(`fieldSelector=${encodeURIComponent(options.fieldSelector)}`);
+  const path = resourcePath(res, namespace) + (query.length ? `?${query.join('&')}` : '');
+  const response = await world.kube(path);
+  // A collection the world does not model answers 404; a real API server that serves the
+  // resource lists it as empty (even in a namespace that does not exist).
+  if (response.status === 404) return { items: [], resourceVersion: '' };
+  if (response.status !== 200 || !isObject(response.body)) {
+    throw serverError(response.status, response.body, 'the server could not find the requested resource');
+  }
+  const body = response.body;
+  const items = (Array.isArray(body.items) ? body.items : []).filter(isObject).map((i) => withTypeMeta(i as unknown as KubeObject, res));
+  // The API server lists in storage-key order: namespace, then name.
+  items.sort((a, b) => compareKeys(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || compareKeys(a.metadata.name, b.metadata.name));
+  const meta = isObject(body.metadata) ? body.metadata : {};
+  return { items, resourceVersion: typeof meta.resourceVersion === 'string' ? meta.resourceVersion : '' };
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** List items come without apiVersion/kind; kubectl's unstructured decoding fills them in. */
+function withTypeMeta(o: KubeObject, res: ApiResource): KubeObject {
+  const apiVersion = res.group === '' ? res.version : `${res.group}/${res.version}`;
+  if (o.apiVersion && o.kind) return o;
+  return { ...o, apiVersion: o.apiVersion || apiVersion, kind: o.kind || res.kind, metadata: o.metadata ?? { name: '' } };
+}

@@ -1,0 +1,48 @@
+// What a kubectl/oc verb needs besides its arguments: which tool it is, the session's current
+// namespace, the world, and two output streams.
+import type { CommandContext } from '../types.ts';
+import { FlagError } from './flags.ts';
+import { KubeError } from './api.ts';
+
+export type ToolName = 'kubectl' | 'oc';
+
+export interface Cli {
+  tool: ToolName;
+  ctx: CommandContext;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export function makeCli(tool: ToolName, ctx: CommandContext): Cli {
+  return {
+    tool,
+    ctx,
+    out: (t) => ctx.stdout.write(t),
+    err: (t) => ctx.stderr.write(t),
+  };
+}
+
+/**
+ * Prints an error the way kubectl's CheckErr does and returns the exit status (1). Flag errors get
+ * the "See '<tool> <verb> --help' for usage." hint; errors about the client-config flags say "Error:".
+ */
+export function reportError(cli: Cli, e: unknown, verb?: string): number {
+  if (e instanceof FlagError) {
+    const usage = verb ? `${cli.tool} ${verb} --help` : `${cli.tool} --help`;
+    cli.err(`${e.capitalized ? 'Error' : 'error'}: ${e.message}\nSee '${usage}' for usage.\n`);
+    return 1;
+  }
+  if (e instanceof KubeError) {
+    cli.err(e.text.endsWith('\n') ? e.text : e.text + '\n');
+    return 1;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  const text = message.startsWith('error: ') ? message : `error: ${message}`;
+  cli.err(text.endsWith('\n') ? text : text + '\n');
+  return 1;
+}
+
+/** A plain kubectl error ("error: ..."), as CheckErr prints unrecognized errors. */
+export function plainError(message: string): KubeError {
+  return new KubeError(`error: ${message}`);
+}

@@ -1,0 +1,528 @@
+// `kubectl get` / `oc get` (kubectl pkg/cmd/get): resolve the resource arguments, fetch lists or
+// named objects from the API server, then print them as the server's tables through kubectl's
+// tabwriter, or as json / yaml / name / jsonpath / custom-columns.
+import type { KubeObject } from '../../world/types.ts';
+import { printerFor } from '../../format/kube/printers/index.ts';
+import type { ColumnDefinition } from '../../format/kube/printers/index.ts';
+import { formatLabels } from '../../format/kube/printers/helpers.ts';
+import { tabwrite } from '../../format/kube/tabwriter.ts';
+import { kubectlJson } from '../../format/kube/json.ts';
+import { kubectlYaml } from '../../format/kube/yaml.ts';
+import { JsonPath, JsonPathError } from '../../format/kube/jsonpath.ts';
+import { goPrintSharpV, goPrintV, goStrconvQuote } from '../../format/kube/go-values.ts';
+import { KubeError, getObject, listObjects } from './api.ts';
+import type { Cli } from './cli.ts';
+import { plainError, reportError } from './cli.ts';
+import type { FlagDef, ParsedFlags } from './flags.ts';
+import { flagBool, flagList, flagString, parseFlags } from './flags.ts';
+import { getHelp } from './help.ts';
+import type { ApiResource } from './resources.ts';
+import { categoryResources, kindPrefix, resolveResource } from './resources.ts';
+import { fieldSelectorFilter, matchesLabels, parseLabelSelector } from './selectors.ts';
+
+export const getFlags: FlagDef[] = [
+  { name: 'all-namespaces', short: 'A', type: 'bool' },
+  { name: 'allow-missing-template-keys', type: 'bool' },
+  { name: 'chunk-size', type: 'int' },
+  { name: 'field-selector', type: 'string' },
+  { name: 'filename', short: 'f', type: 'stringSlice' },
+  { name: 'ignore-not-found', type: 'bool' },
+  { name: 'kustomize', short: 'k', type: 'string' },
+  { name: 'label-columns', short: 'L', type: 'stringSlice' },
+  { name: 'no-headers', type: 'bool' },
+  { name: 'output', short: 'o', type: 'string' },
+  { name: 'output-watch-events', type: 'bool' },
+  { name: 'raw', type: 'string' },
+  { name: 'recursive', short: 'R', type: 'bool' },
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'server-print', type: 'bool' },
+  { name: 'show-kind', type: 'bool' },
+  { name: 'show-labels', type: 'bool' },
+  { name: 'show-managed-fields', type: 'bool' },
+  { name: 'sort-by', type: 'string' },
+  { name: 'subresource', type: 'string' },
+  { name: 'template', type: 'string' },
+  { name: 'watch', short: 'w', type: 'bool' },
+  { name: 'watch-only', type: 'bool' },
+];
+
+const ALLOWED_FORMATS =
+  'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+
+/** One unit the builder visits: a list (a server Table) or one named object. */
+interface Info {
+  res: ApiResource;
+  objects: KubeObject[];
+}
+
+interface Request {
+  res: ApiResource;
+  /** undefined: list the collection. */
+  name?: string;
+}
+
+// ---------- Arguments (cli-runtime resource.Builder.ResourceTypeOrNameArgs) ----------
+
+function splitResourceArgument(arg: string): string[] {
+  const out: string[] = [];
+  for (const s of arg.split(',')) if (!out.includes(s)) out.push(s);
+  return out;
+}
+
+function resolveOrThrow(typed: string): ApiResource {
+  const r = resolveResource(typed);
+  if (!r.ok) throw plainError(`the server doesn't have a resource type "${r.resourceName}"`);
+  return r.resource;
+}
+
+/** Expands the `all` category, as the builder's ReplaceAliases does. */
+function replaceAliases(types: string[]): string[] {
+  return types.flatMap((t) => (t === 'all' ? categoryResources('all').map((r) => r.plural) : [t]));
+}
+
+interface ParsedArgs {
+  requests: Request[];
+  singleItemImplied: boolean;
+  /** Whether names were given (named GETs) rather than collections. */
+  named: boolean;
+}
+
+function parseResourceArgs(tool: string, args0: string[], hasSelector: boolean, allNamespaces: boolean): ParsedArgs {
+  let args = args0;
+  // "pods,svc a b" means pods/a pods/b svc/a svc/b.
+  if (args.length >= 2) {
+    const types = splitResourceArgument(args[0]);
+    if (types.length > 1) args = types.flatMap((t) => args.slice(1).map((n) => `${t}/${n}`));
+  }
+  const withSlash = args.filter((a) => a.includes('/')).length;
+  if (withSlash > 0) {
+    if (withSlash !== args.length) {
+      throw plainError(
+        `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. '${tool} get resource/<resource_name>' instead of '${tool} get resource resource/<resource_name>'`,
+      );
+    }
+    const tuples: Array<{ type: string; name: string }> = [];
+    for (const a of args) {
+      if (a === '') continue;
+      const seg = a.split('/');
+      if (seg.length !== 2) throw plainError('arguments in resource/name form may not have more than one slash');
+      const [type, name] = seg;
+      if (type === '' || name === '' || splitResourceArgument(type).length !== 1) {
+        throw plainError('arguments in resource/name form must have a single resource and name');
+      }
+      tuples.push({ type, name });
+    }
+    if (hasSelector) throw plainError('selectors and the all flag cannot be used when passing resource/name arguments');
+    const requests = tuples.map((t) => ({ res: resolveOrThrow(t.type), name: t.name }));
+    checkNamespaceForNames(requests, allNamespaces);
+    return { requests, singleItemImplied: tuples.length === 1, named: true };
+  }
+  const types = replaceAliases(splitResourceArgument(args[0]));
+  const names = args.slice(1);
+  if (names.length > 0 && hasSelector) throw plainError('name cannot be provided when a selector is specified');
+  const resources = types.map(resolveOrThrow);
+  // The same resource named twice (po,pods) is visited once.
+  const unique = resources.filter((r, i) => resources.indexOf(r) === i);
+  if (names.length === 0) return { requests: unique.map((res) => ({ res })), singleItemImplied: false, named: false };
+  const requests = unique.flatMap((res) => names.map((name) => ({ res, name })));
+  checkNamespaceForNames(requests, allNamespaces);
+  return { requests, singleItemImplied: names.length === 1 && unique.length === 1, named: true };
+}
+
+function checkNamespaceForNames(requests: Request[], allNamespaces: boolean): void {
+  if (allNamespaces && requests.some((r) => r.res.namespaced)) {
+    throw plainError('a resource cannot be retrieved by name across all namespaces');
+  }
+}
+
+// ---------- Output formats ----------
+
+type Format =
+  | { kind: 'table'; wide: boolean }
+  | { kind: 'json' | 'yaml' | 'name' }
+  | { kind: 'jsonpath'; template: string; asJson: boolean }
+  | { kind: 'custom-columns'; spec: string };
+
+/** PrintFlags.ToPrinter: the printer for -o (and --template). */
+function outputFormat(output0: string, template: string, allowMissing: boolean): Format {
+  // --template without -o means a Go template.
+  const output = output0 === '' && template !== '' ? 'go-template' : output0;
+  if (output === '' || output === 'wide') return { kind: 'table', wide: output === 'wide' };
+  if (output === 'json' || output === 'yaml' || output === 'name') return { kind: output };
+  for (const prefix of ['jsonpath-as-json', 'jsonpath']) {
+    if (output === prefix || output.startsWith(prefix + '=')) {
+      const t = output === prefix ? template : output.slice(prefix.length + 1);
+      if (t === '') throw plainError('template format specified but no template given');
+      try {
+        new JsonPath(t).setAllowMissingKeys(allowMissing);
+      } catch (e) {
+        if (e instanceof JsonPathError) throw plainError(`error parsing jsonpath ${t}, ${e.message}`);
+        throw e;
+      }
+      return { kind: 'jsonpath', template: t, asJson: prefix === 'jsonpath-as-json' };
+    }
+  }
+  if (output === 'custom-columns' || output.startsWith('custom-columns=')) {
+    const spec = output === 'custom-columns' ? template : output.slice('custom-columns='.length);
+    if (spec === '') throw plainError('custom-columns format specified but no custom columns given');
+    return { kind: 'custom-columns', spec };
+  }
+  for (const f of ['go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath-file', 'custom-columns-file']) {
+    if (output === f || output.startsWith(f + '=')) {
+      const t = output === f ? template : output.slice(f.length + 1);
+      if (t === '' && f !== 'custom-columns-file') throw plainError('template format specified but no template given');
+      throw plainError(`the ${f} output format is not available in this lab terminal`);
+    }
+  }
+  throw plainError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED_FORMATS}`);
+}
+
+function withoutManagedFields(o: KubeObject): KubeObject {
+  if (!o.metadata || !('managedFields' in o.metadata)) return o;
+  const { managedFields: _omit, ...metadata } = o.metadata;
+  return { ...o, metadata: metadata as KubeObject['metadata'] };
+}
+
+function runJsonPath(template: string, data: unknown, allowMissing: boolean, asJson: boolean): string {
+  const jp = new JsonPath(template).setAllowMissingKeys(allowMissing);
+  try {
+    return jp.execute(data, asJson);
+  } catch (e) {
+    if (!(e instanceof JsonPathError)) throw e;
+    const details =
+      `Error executing template: ${e.message}. Printing more information for debugging the template:\n` +
+      `\ttemplate was:\n\t\t${template}\n` +
+      `\tobject given to jsonpath engine was:\n\t\t${goPrintSharpV(data)}\n\n`;
+    throw plainError(`error executing jsonpath ${goStrconvQuote(template)}: ${details}\n`);
+  }
+}
+
+/** kubectl's RelaxedJSONPathExpression: `.a.b`, `a.b`, `{a.b}` and `{.a.b}` all mean `{.a.b}`. */
+function relaxedJsonPath(expr: string): string {
+  if (expr === '') return expr;
+  const m = /^\{\.?([^{}]+)\}$|^\.?([^{}]+)$/.exec(expr);
+  if (!m) {
+    throw plainError(`unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'`);
+  }
+  return `{.${m[1] ?? m[2]}}`;
+}
+
+// ---------- Tables ----------
+
+interface TableState {
+  out: string;
+  written: number;
+  separatorReady: boolean;
+}
+
+function writeOut(state: TableState, text: string): void {
+  if (text === '') return;
+  if (state.separatorReady) {
+    state.out += '\n';
+    state.written += 1;
+    state.separatorReady = false;
+  }
+  state.out += text;
+  state.written += text.length;
+}
+
+/** Cells with a line break are cut there and end in "..."; ESC and CR are made visible. */
+function cellText(value: string): string {
+  const brk = value.search(/[\f\n\r]/);
+  const escape = (s: string): string => s.replace(/\x1b/g, '^[').replace(/\r/g, '\\r');
+  if (brk >= 0) return escape(value.slice(0, brk)) + '...';
+  return /\x1b/.test(value) ? escape(value) : value;
+}
+
+interface TableOptions {
+  wide: boolean;
+  noHeaders: boolean;
+  showLabels: boolean;
+  labelColumns: string[];
+  withNamespace: boolean;
+  withKind: boolean;
+}
+
+// ---------- The command ----------
+
+export async function runGet(cli: Cli, argv: string[]): Promise<number> {
+  let flags: ParsedFlags;
+  try {
+    flags = parseFlags(argv, getFlags);
+  } catch (e) {
+    return reportError(cli, e, 'get');
+  }
+  if (flagBool(flags, 'help')) {
+    cli.out(getHelp(cli.tool));
+    return 0;
+  }
+  try {
+    return await get(cli, flags);
+  } catch (e) {
+    return reportError(cli, e, 'get');
+  }
+}
+
+async function get(cli: Cli, flags: ParsedFlags): Promise<number> {
+  const { tool, ctx } = cli;
+  const output = flagString(flags, 'output');
+  const allNamespaces = flagBool(flags, 'all-namespaces');
+  const namespace = flagString(flags, 'namespace') || ctx.session.namespace;
+  const selector = flagString(flags, 'selector');
+  const fieldSelector = flagString(flags, 'field-selector');
+  const ignoreNotFound = flagBool(flags, 'ignore-not-found');
+  const allowMissing = flags.values.get('allow-missing-template-keys') !== false;
+
+  if (flags.args.length === 0 && flagList(flags, 'filename').length === 0) {
+    cli.err(
+      `You must specify the type of resource to get. Use "${tool} api-resources" for a complete list of supported resources.\n\n` +
+        `error: Required resource not specified.\n` +
+        `Use "${tool} explain <resource>" for a detailed description of that resource (e.g. ${tool} explain pods).\n` +
+        `See '${tool} get -h' for help and examples\n`,
+    );
+    return 1;
+  }
+  if (flagList(flags, 'filename').length > 0 || flagString(flags, 'kustomize') !== '') {
+    throw plainError('reading files is not available in this lab terminal');
+  }
+  if (flagString(flags, 'raw') !== '') {
+    throw plainError('--raw is not available in this lab terminal');
+  }
+  if (flagBool(flags, 'show-labels') && output !== '' && output !== 'wide') {
+    throw plainError(`--show-labels option cannot be used with ${output} printer`);
+  }
+  if (flagList(flags, 'label-columns').length > 0 && output.startsWith('custom-columns')) {
+    throw plainError(`--label-columns option cannot be used with ${output} printer`);
+  }
+  const humanReadable = (output === '' && flagString(flags, 'template') === '') || output === 'wide';
+
+  const parsed = parseResourceArgs(tool, flags.args, selector !== '' || fieldSelector !== '', allNamespaces);
+  const labelReqs = parseLabelSelector(selector);
+
+  // Fetch (ContinueOnError: every request is made, errors are reported after the output).
+  const infos: Info[] = [];
+  const errors: KubeError[] = [];
+  for (const req of parsed.requests) {
+    try {
+      if (req.name !== undefined) {
+        const obj = await getObject(ctx.world, req.res, namespace, req.name);
+        infos.push({ res: req.res, objects: [obj] });
+      } else {
+        const ns = allNamespaces || !req.res.namespaced ? undefined : namespace;
+        const list = await listObjects(ctx.world, req.res, ns, { labelSelector: selector, fieldSelector });
+        const keep = fieldSelectorFilter(req.res, fieldSelector, selector);
+        const items = list.items.filter((o) => keep(o) && (!labelReqs || matchesLabels(labelReqs, o.metadata.labels)));
+        infos.push({ res: req.res, objects: items });
+      }
+    } catch (e) {
+      if (!(e instanceof KubeError)) throw e;
+      if (ignoreNotFound && e.notFound) continue;
+      // Failures of a list (bad selector, forbidden) end the command at once.
+      if (req.name === undefined) throw e;
+      errors.push(e);
+    }
+  }
+
+  const sortBy = flagString(flags, 'sort-by');
+  const sortTemplate = sortBy === '' ? '' : relaxedJsonPath(sortBy);
+
+  if (!humanReadable) {
+    if (parsed.singleItemImplied && errors.length > 0) throw errors[0];
+    const format = outputFormat(output, flagString(flags, 'template'), allowMissing);
+    let objects = infos.flatMap((i) => i.objects);
+    if (sortTemplate !== '') objects = sortObjects(objects, sortTemplate);
+    const single = parsed.singleItemImplied && infos.length === 1 && objects.length === 1;
+    printGeneric(cli, format, objects, single, {
+      allowMissing,
+      showManagedFields: flagBool(flags, 'show-managed-fields'),
+      noHeaders: flagBool(flags, 'no-headers'),
+    });
+    return finish(cli, errors);
+  }
+
+  // Each server Table is sorted on its own.
+  if (sortTemplate !== '') for (const info of infos) info.objects = sortObjects(info.objects, sortTemplate);
+  const withKind = flagBool(flags, 'show-kind') || new Set(infos.map((i) => i.res)).size > 1;
+  const state: TableState = { out: '', written: 0, separatorReady: false };
+  let allResourcesNamespaced = !allNamespaces;
+  let lastRes: ApiResource | undefined;
+  let buffer = '';
+  let printedHeaders = false;
+  for (const info of infos) {
+    allResourcesNamespaced = allResourcesNamespaced && info.res.namespaced;
+    if (info.res !== lastRes) {
+      writeOut(state, tabwrite(buffer));
+      buffer = '';
+      if (lastRes !== undefined && !flagBool(flags, 'no-headers') && state.written > 0) state.separatorReady = true;
+      printedHeaders = false;
+      lastRes = info.res;
+    }
+    const options: TableOptions = {
+      wide: output === 'wide',
+      noHeaders: flagBool(flags, 'no-headers') || printedHeaders,
+      showLabels: flagBool(flags, 'show-labels'),
+      labelColumns: flagList(flags, 'label-columns'),
+      withNamespace: allNamespaces && info.res.namespaced,
+      withKind,
+    };
+    buffer += tableText(info, options, ctx.session.now());
+    if (info.objects.length > 0) printedHeaders = true;
+  }
+  writeOut(state, tabwrite(buffer));
+  cli.out(state.out);
+
+  if (state.written === 0 && !ignoreNotFound && errors.length === 0) {
+    cli.err(allResourcesNamespaced ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n');
+  }
+  return finish(cli, errors);
+}
+
+function finish(cli: Cli, errors: KubeError[]): number {
+  if (errors.length === 0) return 0;
+  cli.err(errors.map((e) => e.text).join('\n') + '\n');
+  return 1;
+}
+
+/** One server Table (header unless suppressed, then a row per object) as tab-separated lines. */
+function tableText(info: Info, o: TableOptions, now: Date): string {
+  if (info.objects.length === 0) return '';
+  const printer = printerFor(info.res.group, info.res.kind);
+  const visible: Array<{ col: ColumnDefinition; index: number }> = printer.columns
+    .map((col, index) => ({ col, index }))
+    .filter(({ col }) => o.wide || col.priority === 0);
+  const headers = [
+    ...(o.withNamespace ? ['NAMESPACE'] : []),
+    ...visible.map(({ col }) => col.name.toUpperCase()),
+    ...o.labelColumns.map((l) => l.split('/').pop()!.toUpperCase()),
+    ...(o.showLabels ? ['LABELS'] : []),
+  ];
+  const lines: string[] = [];
+  if (!o.noHeaders) lines.push(headers.join('\t'));
+  for (const obj of info.objects) {
+    // The server always renders the wide cells; kubectl drops the priority-1 columns.
+    const all = printer.cells(obj, { now, wide: true });
+    const cells = visible.map(({ col, index }) => {
+      const v = cellText(all[index] ?? '');
+      return o.withKind && col.format === 'name' ? `${kindPrefix(info.res)}/${v}` : v;
+    });
+    const labels = obj.metadata.labels ?? {};
+    const row = [
+      ...(o.withNamespace ? [obj.metadata.namespace ?? ''] : []),
+      ...cells,
+      ...o.labelColumns.map((l) => labels[l] ?? ''),
+      ...(o.showLabels ? [formatLabels(labels)] : []),
+    ];
+    lines.push(row.join('\t'));
+  }
+  return lines.map((l) => l + '\n').join('');
+}
+
+/** Go's isLess on unstructured values: numbers numerically, strings byte-wise. */
+function sortLess(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return a < b;
+  if (typeof a === 'string' && typeof b === 'string') return a < b;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return !a && b;
+  return false;
+}
+
+/**
+ * --sort-by: objects without the field sort first; an expression no object has is an error
+ * (kubectl's TableSorter / SortingPrinter).
+ */
+function sortObjects(objects: KubeObject[], template: string): KubeObject[] {
+  let jp: JsonPath;
+  try {
+    jp = new JsonPath(template);
+  } catch (e) {
+    if (e instanceof JsonPathError) throw plainError(`sorting error: ${e.message}`);
+    throw e;
+  }
+  const keyed = objects.map((o) => {
+    const found = jp.findValues(o);
+    return { o, has: found.length > 0 && found[0].length > 0, key: found[0]?.[0] };
+  });
+  if (objects.length > 0 && !keyed.some((k) => k.has)) {
+    throw plainError(`couldn't find any field with path "${template}" in the list of objects`);
+  }
+  return keyed
+    .sort((x, y) => {
+      if (!x.has) return y.has ? -1 : 0;
+      if (!y.has) return 1;
+      return sortLess(x.key, y.key) ? -1 : sortLess(y.key, x.key) ? 1 : 0;
+    })
+    .map((k) => k.o);
+}
+
+interface GenericOptions {
+  allowMissing: boolean;
+  showManagedFields: boolean;
+  noHeaders: boolean;
+}
+
+/** printGeneric: one object when one was asked for by name, otherwise a v1 List of them all. */
+function printGeneric(cli: Cli, format: Format, objects: KubeObject[], single: boolean, o: GenericOptions): void {
+  const strip = (x: KubeObject): KubeObject => (o.showManagedFields ? x : withoutManagedFields(x));
+  const data: unknown = single
+    ? objects[0]
+    : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
+  switch (format.kind) {
+    case 'json':
+      cli.out(kubectlJson(single ? strip(objects[0]) : { ...(data as object), items: objects.map(strip) }));
+      return;
+    case 'yaml':
+      cli.out(kubectlYaml(single ? strip(objects[0]) : { ...(data as object), items: objects.map(strip) }));
+      return;
+    case 'name':
+      for (const obj of objects) cli.out(`${nameOf(obj)}/${obj.metadata.name || '<unknown>'}\n`);
+      return;
+    case 'jsonpath':
+      cli.out(runJsonPath(format.template, data, o.allowMissing, format.asJson));
+      return;
+    case 'custom-columns':
+      cli.out(customColumns(format.spec, single ? [objects[0]] : objects, o.noHeaders));
+      return;
+    case 'table':
+      return;
+  }
+}
+
+/** kind[.group] from an object's apiVersion/kind, as the name printer spells it. */
+function nameOf(obj: KubeObject): string {
+  const slash = obj.apiVersion.indexOf('/');
+  const group = slash < 0 ? '' : obj.apiVersion.slice(0, slash);
+  const kind = obj.kind.toLowerCase();
+  return group ? `${kind}.${group}` : kind;
+}
+
+/** -o custom-columns=HEADER:.path,...: values joined by commas (Go's %v), <none> when absent. */
+function customColumns(spec: string, objects: KubeObject[], noHeaders: boolean): string {
+  const columns = spec.split(',').map((part) => {
+    const colon = part.indexOf(':');
+    if (colon < 0) throw plainError(`unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`);
+    const path = relaxedJsonPath(part.slice(colon + 1));
+    try {
+      return { header: part.slice(0, colon), path: new JsonPath(path) };
+    } catch (e) {
+      if (e instanceof JsonPathError) throw plainError(e.message);
+      throw e;
+    }
+  });
+  const lines: string[] = [];
+  if (!noHeaders) lines.push(columns.map((c) => c.header).join('\t'));
+  for (const obj of objects) {
+    const cells = columns.map((c) => {
+      let values: unknown[][];
+      try {
+        values = c.path.findValues(obj);
+      } catch (e) {
+        if (e instanceof JsonPathError) throw plainError(e.message);
+        throw e;
+      }
+      const texts = values.length === 0 || values[0].length === 0 ? ['<none>'] : [];
+      for (const list of values) for (const v of list) texts.push(goPrintV(v).replace(/\x1b/g, '^[').replace(/\r/g, '\\r'));
+      return texts.join(',');
+    });
+    lines.push(cells.join('\t'));
+  }
+  return tabwrite(lines.map((l) => l + '\n').join(''));
+}

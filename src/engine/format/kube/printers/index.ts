@@ -1,0 +1,34 @@
+// Server-side table printers by API group and kind.
+import { defaultPrinter } from './default.ts';
+import { endpointsPrinter } from './endpoints.ts';
+import { namespacePrinter } from './namespaces.ts';
+import { networkPolicyPrinter } from './networkpolicies.ts';
+import { nodePrinter } from './nodes.ts';
+import { podPrinter } from './pods.ts';
+import { projectPrinter } from './projects.ts';
+import { routePrinter } from './routes.ts';
+import { servicePrinter } from './services.ts';
+import type { TablePrinter } from './types.ts';
+import { deploymentConfigPrinter, deploymentPrinter, replicaSetPrinter, replicationControllerPrinter } from './workloads.ts';
+
+export type { ColumnDefinition, PrintOptions, TablePrinter } from './types.ts';
+
+const printers: Record<string, TablePrinter> = {
+  '/Pod': podPrinter,
+  '/Service': servicePrinter,
+  '/Endpoints': endpointsPrinter,
+  '/Node': nodePrinter,
+  '/ReplicationController': replicationControllerPrinter,
+  'apps/ReplicaSet': replicaSetPrinter,
+  'apps/Deployment': deploymentPrinter,
+  'apps.openshift.io/DeploymentConfig': deploymentConfigPrinter,
+  '/Namespace': namespacePrinter,
+  'project.openshift.io/Project': projectPrinter,
+  'route.openshift.io/Route': routePrinter,
+  'networking.k8s.io/NetworkPolicy': networkPolicyPrinter,
+};
+
+/** The printer the API server uses for objects of this group ("" for core) and kind. */
+export function printerFor(group: string, kind: string): TablePrinter {
+  return printers[`${group}/${kind}`] ?? defaultPrinter;
+}

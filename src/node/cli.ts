@@ -1,0 +1,62 @@
+// Entry point of the `aro-labs` command line: one module per subcommand under ./cli/.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { execCommand } from './cli/exec.ts';
+import { shellCommand } from './cli/shell.ts';
+import { exportCommand } from './cli/export.ts';
+import { labsCommand } from './cli/labs.ts';
+import { UsageError, type CliCommand } from './cli/common.ts';
+
+const commands: CliCommand[] = [execCommand, shellCommand, exportCommand, labsCommand];
+
+function usage(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  const lines = commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  return [
+    'Usage: aro-labs <command> [options]',
+    '',
+    'Runs the ARO Packet Labs terminal outside the browser.',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Labs are worlds from labs/ (default aro2); --lab-file loads a world file of the same format.',
+    '',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '-h' || name === '--help' || name === 'help') {
+    process.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`aro-labs: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true } as ParseArgsConfig);
+  } catch (error) {
+    process.stderr.write(`aro-labs ${name}: ${(error as Error).message}\nUsage: aro-labs ${command.usage}\n`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    process.stdout.write(`Usage: aro-labs ${command.usage}\n\n${command.summary}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(parsed.values, parsed.positionals);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`aro-labs ${name}: ${error.message}\nUsage: aro-labs ${command.usage}\n`);
+      return 2;
+    }
+    // Lab files that fail validation and other expected failures carry a readable message.
+    process.stderr.write(`aro-labs ${name}: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

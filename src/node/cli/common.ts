@@ -1,0 +1,38 @@
+// What the subcommands of the CLI share: their shape, lab selection, and writing to stdout safely.
+import type { ParseArgsConfig } from 'node:util';
+import { loadLab } from '../labs.ts';
+import type { LabFile } from '../../engine/world/types.ts';
+
+export type OptionValues = Record<string, string | boolean | Array<string | boolean> | undefined>;
+
+export interface CliCommand {
+  name: string;
+  usage: string;
+  summary: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(values: OptionValues, positionals: string[]): Promise<number>;
+}
+
+export class UsageError extends Error {}
+
+/** `--lab NAME` and `--lab-file FILE`, accepted wherever a lab is chosen. */
+export const labOptions = {
+  lab: { type: 'string' },
+  'lab-file': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function chosenLab(values: OptionValues): Promise<LabFile> {
+  const name = values.lab as string | undefined;
+  const file = values['lab-file'] as string | undefined;
+  if (name && file) throw new UsageError('use either --lab or --lab-file, not both');
+  return loadLab({ name, file });
+}
+
+/** Writes and resolves once the data is flushed, so piping into `head` never loses or breaks output. */
+export function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
+  if (!text) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.write(text, () => resolve());
+  });
+}

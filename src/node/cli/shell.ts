@@ -1,0 +1,73 @@
+// `aro-labs shell`: an interactive lab terminal in the reader's own terminal, with line editing,
+// history and tab completion from node:readline.
+import { createInterface, type Interface } from 'node:readline';
+import { Session } from '../../engine/session.ts';
+import { createFixtureWorld } from '../../engine/world/fixture/index.ts';
+import { chosenLab, labOptions, write, type CliCommand } from './common.ts';
+
+const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
+const EXIT = /^\s*exit(?:\s+(\d+))?\s*$/;
+
+function prompt(session: Session, lab: string): string {
+  return `[${lab} ${session.namespace}]$ `;
+}
+
+function completer(session: Session) {
+  return (line: string, callback: (error: null, result: [string[], string]) => void) => {
+    session.complete(line, line.length).then(
+      ({ start, candidates }) => callback(null, [candidates, line.slice(start)]),
+      () => callback(null, [[], line]),
+    );
+  };
+}
+
+export const shellCommand: CliCommand = {
+  name: 'shell',
+  usage: 'shell [--lab NAME | --lab-file FILE]',
+  summary: 'An interactive lab terminal with history and tab completion; `exit` or Ctrl-D leaves.',
+  options: { ...labOptions },
+  async run(values) {
+    const lab = await chosenLab(values);
+    const session = new Session(createFixtureWorld(lab));
+    const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+    const rl: Interface = createInterface({
+      input: process.stdin,
+      output: process.stdout,
+      terminal: interactive,
+      completer: completer(session),
+      historySize: 1000,
+    });
+    if (interactive) {
+      await write(process.stdout, `ARO Packet Labs: ${lab.info.title} (simulated lab "${lab.info.name}"). Type help for the commands.\n`);
+    }
+    let status = 0;
+    // Ctrl-C abandons the line being typed, as bash does.
+    rl.on('SIGINT', () => {
+      process.stdout.write('^C\n');
+      rl.setPrompt(prompt(session, lab.info.name));
+      rl.prompt();
+    });
+    rl.setPrompt(prompt(session, lab.info.name));
+    if (interactive) rl.prompt();
+    for await (const line of rl) {
+      const exit = EXIT.exec(line);
+      if (exit) {
+        status = exit[1] ? Number(exit[1]) & 255 : status;
+        break;
+      }
+      const result = await session.run(line);
+      if (result.clear) await write(process.stdout, CLEAR_SCREEN);
+      for (const chunk of result.chunks) {
+        await write(chunk.fd === 1 ? process.stdout : process.stderr, chunk.text);
+      }
+      status = result.status;
+      if (interactive) {
+        rl.setPrompt(prompt(session, lab.info.name));
+        rl.prompt();
+      }
+    }
+    rl.close();
+    if (interactive) await write(process.stdout, '\n');
+    return status;
+  },
+};

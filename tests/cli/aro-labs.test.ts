@@ -1,0 +1,100 @@
+// The aro-labs CLI as a reader uses it from a clone: exec, export, labs and lab files.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../bin/aro-labs', import.meta.url));
+
+function aroLabs(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(BIN, args, { encoding: 'utf8' }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number((error as NodeJS.ErrnoException & { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+    child.stdin?.end(input ?? '');
+  });
+}
+
+describe('aro-labs exec', () => {
+  it('runs lines in one session so variables persist, and exits with the last status', async () => {
+    const r = await aroLabs(['exec', 'x=$(echo hello)', 'echo $x world', 'nope']);
+    expect(r.stdout).toBe('hello world\n');
+    expect(r.stderr).toBe('bash: nope: command not found\n');
+    expect(r.code).toBe(127);
+  });
+
+  it('reads lines from standard input when none are given', async () => {
+    const r = await aroLabs(['exec'], 'a=1\necho $a\n');
+    expect(r).toEqual({ code: 0, stdout: '1\n', stderr: '' });
+  });
+
+  it('starts with the variables and project of the chosen lab', async () => {
+    const r = await aroLabs(['exec', '--lab', 'aro2', 'echo $cluster_name $rg']);
+    expect(r.stdout).toBe('aro2 aro2\n');
+  });
+
+  it('names the known labs when asked for an unknown one', async () => {
+    const r = await aroLabs(['exec', '--lab', 'nope', 'true']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nope/);
+    expect(r.stderr).toMatch(/aro2/);
+    expect(r.stderr).toMatch(/aro-today/);
+  });
+});
+
+describe('aro-labs export', () => {
+  it('--arm prints every ARM resource as one JSON array in REST wire shape', async () => {
+    const r = await aroLabs(['export', '--lab', 'aro2', '--arm']);
+    const arm = JSON.parse(r.stdout);
+    expect(Array.isArray(arm)).toBe(true);
+    for (const resource of arm) expect(Object.keys(resource)).toEqual(expect.arrayContaining(['id', 'name', 'type']));
+    expect(arm.filter((x: any) => x.type === 'Microsoft.Network/loadBalancers')).toHaveLength(4);
+  });
+
+  it('--k8s prints every Kubernetes object as one v1 List', async () => {
+    const r = await aroLabs(['export', '--lab', 'aro2', '--k8s']);
+    const list = JSON.parse(r.stdout);
+    expect(list.apiVersion).toBe('v1');
+    expect(list.kind).toBe('List');
+    expect(list.items.some((o: any) => o.kind === 'Route')).toBe(true);
+  });
+
+  it('refuses to guess between --arm and --k8s', async () => {
+    const r = await aroLabs(['export', '--lab', 'aro2']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--arm or --k8s/);
+  });
+});
+
+describe('lab files', () => {
+  it('--lab-file loads a world file of the same format', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'aro-labs-'));
+    const file = join(dir, 'copy.json');
+    await writeFile(file, await readFile(new URL('../../labs/aro-today/world.json', import.meta.url)));
+    const r = await aroLabs(['exec', '--lab-file', file, 'echo $cluster_name']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toBe('\n');
+  });
+
+  it('a broken lab file fails with the file, the path in it and the reason', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'aro-labs-'));
+    const file = join(dir, 'broken.json');
+    const lab = JSON.parse(await readFile(new URL('../../labs/aro2/world.json', import.meta.url), 'utf8'));
+    lab.arm[1].name = 42;
+    await writeFile(file, JSON.stringify(lab));
+    const r = await aroLabs(['exec', '--lab-file', file, 'true']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(file);
+    expect(r.stderr).toContain('arm[1].name');
+  });
+});
+
+describe('aro-labs labs', () => {
+  it('lists the built-in labs', async () => {
+    const r = await aroLabs(['labs']);
+    expect(r.stdout).toMatch(/^aro-today\s+\S/m);
+    expect(r.stdout).toMatch(/^aro2\s+\S/m);
+  });
+});
