@@ -1,3 +1,8 @@
 import type { Command } from '../types.ts';
+import { cut } from './cut.ts';
+import { grep } from './grep.ts';
+import { head, tail } from './head-tail.ts';
+import { sort, uniq } from './sort-uniq.ts';
+import { wc } from './wc.ts';
 
-export const textCommands: Command[] = [];
+export const textCommands: Command[] = [cut, grep, head, tail, wc, sort, uniq];

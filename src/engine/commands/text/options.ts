@@ -1,0 +1,74 @@
+// Short-option parsing shared by the coreutils-style tools (`-f5`, `-f 5`, `-sn`, `--`), with
+// GNU's own messages for unknown options and missing arguments.
+import type { CommandContext } from '../types.ts';
+
+export interface ParsedOptions {
+  flags: Set<string>;
+  values: Map<string, string>;
+  operands: string[];
+}
+
+export class OptionError extends Error {}
+
+/** `withValue`: letters that take an argument; `long`: long option name → letter. */
+export function parseOptions(tool: string, args: string[], letters: string, withValue: string, long: Record<string, string> = {}): ParsedOptions {
+  const flags = new Set<string>();
+  const values = new Map<string, string>();
+  const operands: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      operands.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+      const letter = long[name];
+      if (!letter) throw new OptionError(`${tool}: unrecognized option '${arg}'`);
+      if (withValue.includes(letter)) {
+        const value = inline ?? args[++i];
+        if (value === undefined) throw new OptionError(`${tool}: option '--${name}' requires an argument`);
+        values.set(letter, value);
+      } else flags.add(letter);
+      continue;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      operands.push(arg);
+      continue;
+    }
+    for (let j = 1; j < arg.length; j++) {
+      const letter = arg[j];
+      if (withValue.includes(letter)) {
+        const value = j + 1 < arg.length ? arg.slice(j + 1) : args[++i];
+        if (value === undefined) throw new OptionError(`${tool}: option requires an argument -- '${letter}'`);
+        values.set(letter, value);
+        break;
+      }
+      if (!letters.includes(letter)) throw new OptionError(`${tool}: invalid option -- '${letter}'`);
+      flags.add(letter);
+    }
+  }
+  return { flags, values, operands };
+}
+
+/** Prints a usage error the GNU way and returns the tool's status for it. */
+export function usageError(ctx: CommandContext, tool: string, message: string, status = 1): number {
+  ctx.stderr.write(`${message}\nTry '${tool} --help' for more information.\n`);
+  return status;
+}
+
+/** Input lines (without their newlines); a missing final newline is tolerated as the tools do. */
+export function inputLines(text: string): string[] {
+  if (text === '') return [];
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** The lab has no files: every file operand (but `-`) is missing. */
+export function missingFile(ctx: CommandContext, tool: string, operands: string[]): boolean {
+  const file = operands.find((o) => o !== '-');
+  if (file === undefined) return false;
+  ctx.stderr.write(`${tool}: ${file}: No such file or directory\n`);
+  return true;
+}

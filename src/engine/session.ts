@@ -1,0 +1,169 @@
+// A terminal session on a world: variables, current project, history and `$?` live here; each
+// line goes through the shell (parse, expand, run) and comes back as ordered output chunks.
+import type { SessionState, Vars } from './commands/types.ts';
+import { registry, findCommand } from './commands/registry.ts';
+import type { World } from './world/types.ts';
+import { parse, ShellSyntaxError } from './shell/parser.ts';
+import { Interpreter, type Sink } from './shell/interpreter.ts';
+
+export interface Chunk {
+  fd: 1 | 2;
+  text: string;
+}
+
+export interface LineResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+  chunks: Chunk[];
+  clear: boolean;
+}
+
+const MAX_LINE = 64 * 1024;
+const MAX_OUTPUT = 1024 * 1024;
+const MAX_COMMANDS = 256;
+
+// The reader's lab shell environment (exported variables `env` shows).
+const DEFAULT_ENVIRONMENT: Array<[string, string]> = [
+  ['HOME', '/home/reader'],
+  ['LANG', 'C.UTF-8'],
+  ['PATH', '/usr/local/bin:/usr/bin:/bin'],
+  ['PWD', '/home/reader'],
+  ['SHELL', '/bin/bash'],
+  ['TERM', 'xterm-256color'],
+  ['USER', 'reader'],
+];
+
+class SessionVars implements Vars {
+  private readonly values = new Map<string, { value: string; exported: boolean }>();
+
+  get(name: string): string | undefined {
+    return this.values.get(name)?.value;
+  }
+  set(name: string, value: string, exported?: boolean): void {
+    const previous = this.values.get(name);
+    this.values.set(name, { value, exported: exported ?? previous?.exported ?? false });
+  }
+  unset(name: string): void {
+    this.values.delete(name);
+  }
+  export(name: string): void {
+    const previous = this.values.get(name);
+    this.values.set(name, { value: previous?.value ?? '', exported: true });
+  }
+  environment(): Array<[string, string]> {
+    return [...this.values].filter(([, v]) => v.exported).map(([name, v]) => [name, v.value]);
+  }
+  names(): string[] {
+    return [...this.values.keys()];
+  }
+}
+
+/** Collects what reaches the terminal in order, up to a size limit. */
+class Terminal {
+  readonly chunks: Chunk[] = [];
+  private size = 0;
+  private truncated = false;
+
+  sink(fd: 1 | 2): Sink {
+    return { tty: true, write: (text: string) => this.write(fd, text) };
+  }
+
+  private write(fd: 1 | 2, text: string): void {
+    if (this.truncated || !text) return;
+    if (this.size + text.length > MAX_OUTPUT) {
+      text = text.slice(0, MAX_OUTPUT - this.size);
+      this.truncated = true;
+    }
+    this.size += text.length;
+    const last = this.chunks[this.chunks.length - 1];
+    if (last && last.fd === fd) last.text += text;
+    else this.chunks.push({ fd, text });
+    if (this.truncated) this.chunks.push({ fd: 2, text: `\n[the lab stopped this output at ${MAX_OUTPUT} characters]\n` });
+  }
+}
+
+export class Session implements SessionState {
+  readonly world: World;
+  readonly vars = new SessionVars();
+  namespace: string;
+  readonly history: string[] = [];
+  clearRequested = false;
+  private readonly status = { value: 0 };
+  private readonly clock: () => Date;
+
+  constructor(world: World, options: { now?: () => Date } = {}) {
+    this.world = world;
+    this.namespace = world.info.session.namespace;
+    for (const [name, value] of DEFAULT_ENVIRONMENT) this.vars.set(name, value, true);
+    for (const [name, value] of Object.entries(world.info.session.env)) this.vars.set(name, value);
+    const frozen = new Date(world.info.clock);
+    this.clock = options.now ?? (world.source === 'fixture' ? () => new Date(frozen) : () => new Date());
+  }
+
+  now(): Date {
+    return this.clock();
+  }
+
+  /** `$?` after the last line. */
+  get lastStatus(): number {
+    return this.status.value;
+  }
+
+  async run(line: string): Promise<LineResult> {
+    const terminal = new Terminal();
+    const io = { out: terminal.sink(1), err: terminal.sink(2) };
+    let status: number;
+    if (line.trim()) this.history.push(line);
+    if (line.length > MAX_LINE) {
+      io.err.write(`bash: the lab reads lines of at most ${MAX_LINE} characters\n`);
+      status = 2;
+    } else {
+      try {
+        const list = parse(line);
+        status = await new Interpreter(this, this.status, { commands: MAX_COMMANDS }).runList(list, io);
+      } catch (error) {
+        if (error instanceof ShellSyntaxError) {
+          io.err.write(`bash: ${error.message}\n`);
+          status = 2;
+        } else {
+          io.err.write('bash: internal error in the lab engine\n');
+          status = 1;
+        }
+      }
+    }
+    this.status.value = status;
+    const clear = this.clearRequested;
+    this.clearRequested = false;
+    const text = (fd: 1 | 2) => terminal.chunks.filter((c) => c.fd === fd).map((c) => c.text).join('');
+    return { status, stdout: text(1), stderr: text(2), chunks: terminal.chunks, clear };
+  }
+
+  /** Candidates for the word under the cursor: command names, `$` variables, or the command's own. */
+  async complete(line: string, cursor: number): Promise<{ start: number; candidates: string[] }> {
+    const before = line.slice(0, cursor);
+    const segment = before.slice(Math.max(before.lastIndexOf('|'), before.lastIndexOf(';'), before.lastIndexOf('&')) + 1);
+    const words = segment.trimStart().split(/\s+/);
+    const current = words[words.length - 1] ?? '';
+    const start = cursor - current.length;
+    const unique = (xs: string[]) => [...new Set(xs)].sort();
+    const dollar = current.lastIndexOf('$');
+    if (dollar >= 0) {
+      const prefix = current.slice(dollar + 1).replace(/^\{/, '');
+      const names = this.vars.names().filter((n) => n.startsWith(prefix));
+      const lead = current.slice(0, dollar + 1) + (current[dollar + 1] === '{' ? '{' : '');
+      return { start, candidates: unique(names.map((n) => lead + n)) };
+    }
+    if (words.length <= 1) {
+      return { start, candidates: unique([...registry.keys()].filter((n) => n.startsWith(current))) };
+    }
+    const command = findCommand(words[0]);
+    if (!command?.complete) return { start, candidates: [] };
+    try {
+      const candidates = await command.complete(words, this);
+      return { start, candidates: unique(candidates.filter((c) => c.startsWith(current))) };
+    } catch {
+      return { start, candidates: [] };
+    }
+  }
+}
