@@ -2,13 +2,14 @@
 // post's two outdated queries behaving as today's az makes them behave.
 import { describe, expect, it } from 'vitest';
 import { labSession, part2Lines } from './helpers.ts';
+import type { LineResult } from '../../src/engine/session.ts';
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 describe('part 2 transcript on aro2', async () => {
   const lines = await part2Lines();
   const session = await labSession('aro2');
-  const results = [];
+  const results: Array<LineResult & { line: string }> = [];
   for (const line of lines) results.push({ line, ...(await session.run(line)) });
   const byLine = (start: string) => results.filter((r) => r.line.startsWith(start));
 

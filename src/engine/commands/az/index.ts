@@ -1,3 +1,18 @@
-import type { Command } from '../types.ts';
+// `az`: one command whose subcommands are data (network-lb.ts, network.ts, resources.ts).
+import type { Command, SessionState } from '../types.ts';
+import { buildTree, runAz } from './run.ts';
+import { lbCommands } from './network-lb.ts';
+import { networkCommands } from './network.ts';
+import { resourceCommands } from './resources.ts';
+import { completeAz } from './complete.ts';
 
-export const azCommands: Command[] = [];
+const tree = buildTree([...lbCommands, ...networkCommands, ...resourceCommands]);
+
+export const azCommands: Command[] = [
+  {
+    name: 'az',
+    summary: 'Azure CLI: read the lab\'s Azure resources (aro, network, vm, group, account).',
+    run: (ctx) => runAz(tree, ctx),
+    complete: (words: string[], session: SessionState) => completeAz(tree, words, session),
+  },
+];

@@ -1,0 +1,68 @@
+// az network lb and its child collections (address-pool, frontend-ip, rule, probe, outbound-rule,
+// inbound-nat-rule). Today's az generates them from the REST specs: REST casing, no transformers.
+import type { ArgDef, AzCommandDef } from './types.ts';
+import { nameArg, rgArg } from './types.ts';
+import { collectionPath, resourcePath } from './paths.ts';
+
+const LB = ['Microsoft.Network', 'loadBalancers'] as const;
+
+export const lbCommands: AzCommandDef[] = [
+  {
+    words: ['network', 'lb', 'list'],
+    summary: 'List load balancers.',
+    args: [rgArg(false)],
+    examples: [{ command: 'az network lb list -g MyResourceGroup', summary: 'List load balancers.' }],
+    shape: 'aaz',
+    fetch: (a, az) => az.list(collectionPath(az, a.resource_group as string | undefined, ...LB)),
+  },
+  {
+    words: ['network', 'lb', 'show'],
+    summary: 'Get the details of a load balancer.',
+    args: [rgArg(), nameArg('Microsoft.Network/loadBalancers', 'The load balancer name.')],
+    examples: [{ command: 'az network lb show -g MyResourceGroup -n MyLb', summary: 'Get the details of a load balancer.' }],
+    shape: 'aaz',
+    fetch: (a, az) => az.get(resourcePath(az, a.resource_group as string, ...LB, a.name as string)),
+  },
+];
+
+interface Child {
+  group: string;
+  collection: string;
+  noun: string;
+  listSummary: string;
+  showSummary?: string;
+}
+
+const CHILDREN: Child[] = [
+  { group: 'address-pool', collection: 'backendAddressPools', noun: 'MyAddressPool', listSummary: 'List address pools.', showSummary: 'Get the details of an address pool.' },
+  { group: 'frontend-ip', collection: 'frontendIPConfigurations', noun: 'MyFrontendIp', listSummary: 'List frontend IP addresses.', showSummary: 'Get the details of a frontend IP address.' },
+  { group: 'rule', collection: 'loadBalancingRules', noun: 'MyLbRule', listSummary: 'List load balancing rules.', showSummary: 'Get the details of a load balancing rule.' },
+  { group: 'probe', collection: 'probes', noun: 'MyProbe', listSummary: 'List probes.', showSummary: 'Get the details of a probe.' },
+  { group: 'outbound-rule', collection: 'outboundRules', noun: 'MyOutboundRule', listSummary: 'List outbound rules.', showSummary: 'Get the details of an outbound rule.' },
+  { group: 'inbound-nat-rule', collection: 'inboundNatRules', noun: 'MyNatRule', listSummary: 'List inbound NAT rules.', showSummary: 'Get the details of an inbound NAT rule.' },
+];
+
+const lbNameArg: ArgDef = { options: ['--lb-name'], dest: 'lb_name', help: 'The load balancer name.', required: true, complete: { type: 'Microsoft.Network/loadBalancers' } };
+
+for (const child of CHILDREN) {
+  const collection = (a: Record<string, unknown>, az: Parameters<AzCommandDef['fetch']>[1]) =>
+    `${resourcePath(az, a.resource_group as string, ...LB, a.lb_name as string)}/${child.collection}`;
+  lbCommands.push({
+    words: ['network', 'lb', child.group, 'list'],
+    summary: child.listSummary,
+    args: [rgArg(), lbNameArg],
+    examples: [{ command: `az network lb ${child.group} list -g MyResourceGroup --lb-name MyLb${child.group === 'rule' || child.group === 'address-pool' ? ' -o table' : ''}`, summary: child.listSummary }],
+    shape: 'aaz',
+    fetch: (a, az) => az.list(collection(a, az)),
+  });
+  if (child.showSummary) {
+    lbCommands.push({
+      words: ['network', 'lb', child.group, 'show'],
+      summary: child.showSummary,
+      args: [rgArg(), lbNameArg, nameArg(`Microsoft.Network/loadBalancers/${child.collection}`, `The name of the ${child.group.replace('-', ' ')}.`, 'lb_name', 'Microsoft.Network/loadBalancers')],
+      examples: [{ command: `az network lb ${child.group} show -g MyResourceGroup --lb-name MyLb -n ${child.noun}`, summary: child.showSummary }],
+      shape: 'aaz',
+      fetch: (a, az) => az.get(`${collection(a, az)}/${a.name as string}`),
+    });
+  }
+}

@@ -1,0 +1,63 @@
+// Commands of `az` are data: their words, arguments, help examples, where they read ARM and how
+// their table looks. One runner (run.ts) parses, fetches, queries and formats for all of them.
+import type { World } from '../../world/types.ts';
+
+export interface ArgDef {
+  /** Option strings as az lists them, long first: ['--name', '-n']. */
+  options: string[];
+  dest: string;
+  help: string;
+  required?: boolean;
+  /** A switch that takes no value. */
+  flag?: boolean;
+  /** What tab completion offers for the value. */
+  complete?: 'group' | { type: string; parentDest?: string; parentType?: string };
+}
+
+export interface Example {
+  command: string;
+  summary: string;
+}
+
+export type Args = Record<string, string | boolean | undefined>;
+
+export interface AzContext {
+  world: World;
+  subscription: string;
+  /** ARM GET of a path; non-2xx answers throw ArmError. */
+  get(path: string): Promise<any>;
+  /** ARM GET of a list (`{value: [...]}`), returning the items. */
+  list(path: string): Promise<any[]>;
+}
+
+export interface AzCommandDef {
+  words: string[];
+  summary: string;
+  args: ArgDef[];
+  examples: Example[];
+  fetch(args: Args, az: AzContext): Promise<unknown>;
+  /** How the service's JSON becomes az's output (see shape.ts). */
+  shape: 'aaz' | 'sdk' | 'plain';
+  /** The command's table transformer (a function or a JMESPath expression), when it has one. */
+  table?: ((result: any) => unknown) | string;
+}
+
+export class ArmError extends Error {
+  readonly code: string;
+  readonly status: number;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.code = code;
+    this.status = status;
+  }
+}
+
+export const rgArg = (required = true): ArgDef => ({ options: ['--resource-group', '-g'], dest: 'resource_group', help: 'Name of resource group.', required, complete: 'group' });
+
+export const nameArg = (type: string, help: string, parentDest?: string, parentType?: string): ArgDef => ({
+  options: ['--name', '-n'],
+  dest: 'name',
+  help,
+  required: true,
+  complete: { type, parentDest, parentType },
+});
