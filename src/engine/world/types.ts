@@ -48,6 +48,8 @@ export interface HttpRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
+  /** curl -k: accept a certificate that does not verify. */
+  insecure?: boolean;
 }
 
 export interface HttpResponse {
@@ -62,7 +64,7 @@ export interface HttpResponse {
 
 /** A failure before any HTTP answer: curl maps these to its own exit codes. */
 export interface NetError {
-  error: 'resolve' | 'connect' | 'timeout' | 'refused-by-policy';
+  error: 'resolve' | 'connect' | 'timeout' | 'tls' | 'refused-by-policy';
   host: string;
   port?: number;
   message?: string;

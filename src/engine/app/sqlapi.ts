@@ -1,0 +1,114 @@
+// The post's API (an image of erjosito/whoami's sql_api.py) as behaviour computed from the world:
+// what it answers depends on the pod that serves it, its node, cluster DNS and the SQL service.
+import type { KubeObject } from '../world/types.ts';
+import type { WorldModel } from '../model/world-model.ts';
+import { jsonify, notFound, type AppResponse } from './flask.ts';
+
+type Obj = Record<string, any>;
+
+export interface AppRequest {
+  path: string;
+  query: URLSearchParams;
+  host: string;
+  /** The connection's source address as the pod sees it (REMOTE_ADDR). */
+  remoteAddr: string;
+  headers: Record<string, string>;
+  now: Date;
+}
+
+function containerEnv(pod: KubeObject): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const e of ((pod.spec as Obj).containers?.[0]?.env ?? []) as Array<{ name: string; value?: string }>) env[e.name] = e.value ?? '';
+  return env;
+}
+
+/** The docker-link variables kubelet sets for each service that existed when the pod started. */
+function serviceVariables(model: WorldModel, pod: KubeObject): Record<string, string> {
+  const started = Date.parse(pod.metadata.creationTimestamp ?? '');
+  const services = [...model.kube('Service', pod.metadata.namespace), ...(pod.metadata.namespace === 'default' ? [] : model.kube('Service', 'default').filter((s) => s.metadata.name === 'kubernetes'))];
+  const vars: Record<string, string> = {};
+  for (const s of services) {
+    const spec = s.spec as Obj;
+    if (!spec.clusterIP || spec.clusterIP === 'None' || Date.parse(s.metadata.creationTimestamp ?? '') > started) continue;
+    const name = s.metadata.name.toUpperCase().replace(/-/g, '_');
+    const ports = (spec.ports ?? []) as Obj[];
+    if (!ports.length) continue;
+    vars[`${name}_SERVICE_HOST`] = spec.clusterIP;
+    vars[`${name}_SERVICE_PORT`] = String(ports[0].port);
+    for (const p of ports) if (p.name) vars[`${name}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, '_')}`] = String(p.port);
+    const proto = (p: Obj) => String(p.protocol ?? 'TCP').toLowerCase();
+    vars[`${name}_PORT`] = `${proto(ports[0])}://${spec.clusterIP}:${ports[0].port}`;
+    for (const p of ports) {
+      const key = `${name}_PORT_${p.port}_${String(p.protocol ?? 'TCP').toUpperCase()}`;
+      vars[key] = `${proto(p)}://${spec.clusterIP}:${p.port}`;
+      vars[`${key}_PROTO`] = proto(p);
+      vars[`${key}_PORT`] = String(p.port);
+      vars[`${key}_ADDR`] = spec.clusterIP;
+    }
+  }
+  return vars;
+}
+
+export function environment(model: WorldModel, pod: KubeObject): Record<string, string> {
+  return {
+    PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    HOSTNAME: pod.metadata.name,
+    ...containerEnv(pod),
+    ...serviceVariables(model, pod),
+    HOME: '/',
+  };
+}
+
+/** The SQL Server answers when its service has a ready endpoint. */
+function sqlReachable(model: WorldModel, fqdn: string, namespace: string): boolean {
+  const ip = model.clusterResolve(fqdn, namespace)[0];
+  if (!ip) return false;
+  const service = model.kube('Service').find((s) => (s.spec as Obj).clusterIP === ip);
+  return service ? model.serviceEndpoints(service).length > 0 : false;
+}
+
+export function sqlApi(model: WorldModel, pod: KubeObject, req: AppRequest): AppResponse {
+  const env = environment(model, pod);
+  const namespace = pod.metadata.namespace ?? 'default';
+  const fqdn = req.query.get('SQL_SERVER_FQDN') ?? env.SQL_SERVER_FQDN ?? '';
+  const dnsServer = model.service('openshift-dns', 'dns-default')?.spec?.clusterIP as string | undefined;
+  const sqlFailure = `Connection to server ${fqdn} failed, you might have to update the firewall rules or check your credentials?`;
+  switch (req.path) {
+    case '/api/healthcheck':
+      return jsonify({ health: 'OK' }, req.now);
+    case '/api/ip': {
+      const node = (pod.spec as Obj).nodeName as string;
+      const gateway = model.podNetworkOf(node)?.split('/')[0].replace(/\.0$/, '.1') ?? '';
+      const forwarded = req.headers['x-forwarded-for'];
+      return jsonify(
+        {
+          my_default_gateway: gateway,
+          my_dns_servers: `['${dnsServer ?? ''}']`,
+          my_private_ip: (pod.status as Obj).podIP,
+          my_public_ip: model.egressIp(node) ?? '',
+          path_accessed: `${req.host}${req.path}`,
+          sql_server_fqdn: fqdn,
+          sql_server_ip: model.clusterResolve(fqdn, namespace)[0] ?? '',
+          'x-forwarded-for': forwarded ? `[${forwarded.split(/,\s*/).map((a) => `'${a}'`).join(', ')}]` : null,
+          your_address: req.remoteAddr,
+          your_browser: 'None',
+          your_platform: 'None',
+        },
+        req.now,
+      );
+    }
+    case '/api/printenv':
+      return jsonify(env, req.now);
+    case '/api/dns': {
+      const name = req.query.get('fqdn') ?? '';
+      return jsonify({ fqdn: name, ip: model.clusterResolve(name, namespace)[0] ?? false }, req.now);
+    }
+    case '/api/sqlversion':
+      return jsonify({ sql_output: sqlReachable(model, fqdn, namespace) ? model.lab.info.app.sqlVersion : sqlFailure }, req.now);
+    case '/api/sqlsrcip':
+      // Pod-to-service traffic inside the SDN is not SNATed: SQL Server sees the pod's own address.
+      return jsonify({ sql_output: sqlReachable(model, fqdn, namespace) ? (pod.status as Obj).podIP : sqlFailure }, req.now);
+    default:
+      return notFound(req.now);
+  }
+}

@@ -1,0 +1,161 @@
+// Relations inside a lab world that lessons and the sample app need: which NIC a node has, which
+// public IP its traffic leaves through, which pods a route reaches, what cluster DNS answers.
+// Everything is derived from the ARM resources and Kubernetes objects; nothing is lab-specific.
+import type { ArmResource, KubeObject, LabFile } from '../world/types.ts';
+
+type Obj = Record<string, any>;
+
+export class WorldModel {
+  readonly lab: LabFile;
+  private readonly byId = new Map<string, Obj>();
+
+  constructor(lab: LabFile) {
+    this.lab = lab;
+    const index = (value: unknown) => {
+      if (Array.isArray(value)) value.forEach(index);
+      else if (value && typeof value === 'object') {
+        const o = value as Obj;
+        if (typeof o.id === 'string' && typeof o.name === 'string') this.byId.set(o.id.toLowerCase(), o);
+        Object.values(o).forEach(index);
+      }
+    };
+    index(lab.arm);
+  }
+
+  arm(id: string | undefined): Obj | undefined {
+    return id ? this.byId.get(id.toLowerCase()) : undefined;
+  }
+
+  armOfType(type: string): ArmResource[] {
+    return this.lab.arm.filter((r) => r.type.toLowerCase() === type.toLowerCase());
+  }
+
+  kube(kind: string, namespace?: string): KubeObject[] {
+    return this.lab.kube.filter((o) => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace));
+  }
+
+  cluster(): ArmResource | undefined {
+    return this.armOfType('Microsoft.RedHatOpenShift/openShiftClusters')[0];
+  }
+
+  /** `apps.<domain>.<region>.aroapp.io`, from the console URL the service publishes. */
+  appsDomain(): string | undefined {
+    const url = (this.cluster()?.properties as Obj | undefined)?.consoleProfile?.url as string | undefined;
+    return url ? new URL(url).hostname.replace(/^console-openshift-console\./, '') : undefined;
+  }
+
+  apiHost(): string | undefined {
+    const url = (this.cluster()?.properties as Obj | undefined)?.apiserverProfile?.url as string | undefined;
+    return url ? new URL(url).hostname : undefined;
+  }
+
+  pod(namespace: string, name: string): KubeObject | undefined {
+    return this.kube('Pod', namespace).find((p) => p.metadata.name === name);
+  }
+
+  /** The NIC of the VM that runs a node (VM name = node name). */
+  nicOfNode(node: string): Obj | undefined {
+    return this.armOfType('Microsoft.Network/networkInterfaces').find((n) => (n.properties as Obj).virtualMachine?.id?.toLowerCase().endsWith(`/${node.toLowerCase()}`));
+  }
+
+  /** The public IP a node's outbound connections leave from: a firewall's when a route table sends
+   * 0.0.0.0/0 to it, else the frontend of the outbound rule whose backend pool holds the node's NIC. */
+  egressIp(node: string): string | undefined {
+    const nic = this.nicOfNode(node);
+    const config = (nic?.properties as Obj | undefined)?.ipConfigurations?.[0]?.properties as Obj | undefined;
+    if (!config) return undefined;
+    const subnet = this.arm(config.subnet?.id);
+    const routeTable = this.arm(subnet?.properties?.routeTable?.id);
+    const defaultRoute = (routeTable?.properties?.routes as Obj[] | undefined)?.find((r) => r.properties.addressPrefix === '0.0.0.0/0' && r.properties.nextHopType === 'VirtualAppliance');
+    if (defaultRoute) return this.applianceEgressIp(defaultRoute.properties.nextHopIpAddress);
+    const pools = new Set((config.loadBalancerBackendAddressPools as Obj[] | undefined)?.map((p) => p.id.toLowerCase()) ?? []);
+    for (const lb of this.armOfType('Microsoft.Network/loadBalancers')) {
+      for (const rule of ((lb.properties as Obj).outboundRules ?? []) as Obj[]) {
+        if (!pools.has(rule.properties.backendAddressPool.id.toLowerCase())) continue;
+        const frontend = this.arm(rule.properties.frontendIPConfigurations[0]?.id);
+        return this.arm(frontend?.properties?.publicIPAddress?.id)?.properties?.ipAddress;
+      }
+    }
+    return undefined;
+  }
+
+  private applianceEgressIp(privateIp: string): string | undefined {
+    for (const fw of this.armOfType('Microsoft.Network/azureFirewalls')) {
+      const configs = ((fw.properties as Obj).ipConfigurations ?? []) as Obj[];
+      if (configs.some((c) => c.properties.privateIPAddress === privateIp)) return this.arm(configs[0].properties.publicIPAddress?.id)?.properties?.ipAddress;
+    }
+    return undefined;
+  }
+
+  /** Running, ready pods selected by a service, by name. */
+  serviceEndpoints(service: KubeObject): KubeObject[] {
+    const selector = (service.spec?.selector ?? {}) as Record<string, string>;
+    if (Object.keys(selector).length === 0) return [];
+    return this.kube('Pod', service.metadata.namespace)
+      .filter((p) => Object.entries(selector).every(([k, v]) => p.metadata.labels?.[k] === v))
+      .filter((p) => p.status?.phase === 'Running' && ((p.status as Obj).conditions as Obj[] | undefined)?.some((c) => c.type === 'Ready' && c.status === 'True'))
+      .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  }
+
+  service(namespace: string, name: string): KubeObject | undefined {
+    return this.kube('Service', namespace).find((s) => s.metadata.name === name);
+  }
+
+  routerService(): KubeObject | undefined {
+    return this.service('openshift-ingress', 'router-default');
+  }
+
+  /** Ready router pods: the reverse proxies between the load balancer and the apps. */
+  routerPods(): KubeObject[] {
+    const service = this.routerService();
+    return service ? this.serviceEndpoints(service) : [];
+  }
+
+  routerIp(): string | undefined {
+    return ((this.routerService()?.status as Obj | undefined)?.loadBalancer?.ingress as Obj[] | undefined)?.[0]?.ip;
+  }
+
+  routeForHost(host: string): KubeObject | undefined {
+    return this.kube('Route').find((r) => (r.spec as Obj | undefined)?.host === host);
+  }
+
+  routes(): KubeObject[] {
+    return this.kube('Route');
+  }
+
+  /** The node's pod network (a /23 per node): its first address is the pods' gateway. */
+  podNetworkOf(node: string): string | undefined {
+    const n = this.kube('Node').find((x) => x.metadata.name === node);
+    return (n?.spec as Obj | undefined)?.podCIDR;
+  }
+
+  /** Cluster DNS from a pod in `namespace`: service names through the search path, else public DNS. */
+  clusterResolve(name: string, namespace: string): string[] {
+    const host = name.replace(/\.$/, '').toLowerCase();
+    const candidates = host.includes('.') ? [host, `${host}.svc.cluster.local`, `${host}.cluster.local`] : [`${host}.${namespace}.svc.cluster.local`];
+    for (const candidate of candidates) {
+      const m = /^([a-z0-9-]+)\.([a-z0-9-]+)\.svc\.cluster\.local$/.exec(candidate);
+      if (!m) continue;
+      const service = this.service(m[2], m[1]);
+      if (!service) continue;
+      const ip = (service.spec as Obj).clusterIP;
+      if (ip === 'None') return this.serviceEndpoints(service).map((p) => (p.status as Obj).podIP);
+      return [ip];
+    }
+    if (host.endsWith('.cluster.local') || !host.includes('.')) return [];
+    return this.publicResolve(host);
+  }
+
+  /** Public DNS as the Internet sees it: the cluster's apps wildcard and API name, plus the lab's extra records. */
+  publicResolve(name: string): string[] {
+    const host = name.replace(/\.$/, '').toLowerCase();
+    const apps = this.appsDomain();
+    const cluster = this.cluster()?.properties as Obj | undefined;
+    if (apps && host.endsWith(`.${apps}`)) {
+      const ip = this.routerIp() ?? cluster?.ingressProfiles?.[0]?.ip;
+      return ip ? [ip] : [];
+    }
+    if (host === this.apiHost()) return cluster?.apiserverProfile?.ip ? [cluster.apiserverProfile.ip] : [];
+    return this.lab.info.dns?.[host] ?? [];
+  }
+}
