@@ -1,3 +1,201 @@
-import type { Command } from '../types.ts';
+// `jq`: options, the program, inputs from stdin, outputs as jq 1.6 prints them (without
+// colours: the lab terminal prints what `jq -M` prints), and jq's errors and exit statuses.
+import type { Command, CommandContext } from '../types.ts';
+import { parseJq, JqSyntaxError, type Ast } from './parser.ts';
+import { Evaluator, JqBudgetError, JqRuntimeError, type Env } from './evaluate.ts';
+import { builtins } from './builtins.ts';
+import { readInputs, JqInputError } from './input.ts';
+import { writeJson, type WriteOptions } from './output.ts';
 
-export const jqCommands: Command[] = [];
+const USAGE = `Usage:\tjq [OPTIONS] FILTER [FILES...]
+\tjq [OPTIONS] --args FILTER [ARGUMENTS...]
+\tjq [OPTIONS] --jsonargs FILTER [JSON_VALUES...]
+
+jq is a tool for processing JSON inputs, applying the given filter to
+its JSON text inputs and producing the filter's results as JSON on
+standard output.
+
+The simplest filter is ., which copies jq's input to its output
+unmodified (except for formatting, but note that IEEE754 is used
+for number representation internally, with all that that implies).
+
+For more advanced filters see the jq(1) manpage ("man jq")
+and/or https://stedolan.github.io/jq
+
+Example:
+
+\t$ echo '{"foo": 0}' | jq .
+\t{
+\t\t"foo": 0
+\t}
+
+For a listing of options, use jq --help.
+`;
+
+interface Options {
+  raw: boolean;
+  join: boolean;
+  nullInput: boolean;
+  exitStatus: boolean;
+  slurp: boolean;
+  write: WriteOptions;
+  vars: Map<string, unknown>;
+  filter?: string;
+  files: string[];
+}
+
+function parseOptions(args: string[]): Options | { error: string; status: number } {
+  const o: Options = { raw: false, join: false, nullInput: false, exitStatus: false, slurp: false, write: { indent: '  ', compact: false, sortKeys: false }, vars: new Map(), files: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--arg' || a === '--argjson') {
+      const [name, value] = [args[i + 1], args[i + 2]];
+      if (value === undefined) return { error: `jq: error: ${a} takes two parameters (e.g. ${a} varname ${a === '--arg' ? 'value' : 'text'})\n${USAGE}`, status: 2 };
+      try {
+        o.vars.set(name, a === '--arg' ? value : JSON.parse(value));
+      } catch {
+        return { error: `jq: invalid JSON text passed to --argjson\n${USAGE}`, status: 2 };
+      }
+      i += 2;
+    } else if (a === '--tab') o.write.indent = '\t';
+    else if (a === '--indent') o.write.indent = ' '.repeat(Number(args[++i] ?? 2));
+    else if (a.startsWith('--')) {
+      const long: Record<string, string> = { '--raw-output': 'r', '--join-output': 'j', '--compact-output': 'c', '--null-input': 'n', '--exit-status': 'e', '--slurp': 's', '--sort-keys': 'S', '--monochrome-output': 'M', '--color-output': 'C' };
+      if (!(a in long)) return { error: `jq: Unknown option: ${a}\n${USAGE}`, status: 2 };
+      args[i] = `-${long[a]}`;
+      i--;
+    } else if (/^-[A-Za-z]/.test(a)) {
+      for (const f of a.slice(1)) {
+        if (f === 'r') o.raw = true;
+        else if (f === 'j') o.raw = o.join = true;
+        else if (f === 'c') o.write.compact = true;
+        else if (f === 'n') o.nullInput = true;
+        else if (f === 'e') o.exitStatus = true;
+        else if (f === 's') o.slurp = true;
+        else if (f === 'S') o.write.sortKeys = true;
+        else if (f === 'M' || f === 'C' || f === 'a') continue;
+        else return { error: `jq: Unknown option: ${a}\n${USAGE}`, status: 2 };
+      }
+    } else if (o.filter === undefined) o.filter = a;
+    else o.files.push(a);
+  }
+  return o;
+}
+
+/** jq refuses at compile time to call a function it does not know. */
+function undefinedFunction(ast: Ast, known: (name: string) => boolean, defined: Set<string> = new Set()): string | null {
+  const walk = (node: unknown, scope: Set<string>): string | null => {
+    if (!node || typeof node !== 'object') return null;
+    const n = node as Ast;
+    if (n.t === 'def') {
+      const inner = new Set(scope).add(`${n.name}/${n.params.length}`);
+      const bodyScope = new Set(inner);
+      n.params.forEach((p) => bodyScope.add(`${p}/0`));
+      return walk(n.body, bodyScope) ?? walk(n.rest, inner);
+    }
+    if (n.t === 'call') {
+      const key = `${n.name}/${n.args.length}`;
+      if (!scope.has(key) && !known(key)) return key;
+    }
+    for (const value of Object.values(n)) {
+      const found = Array.isArray(value) ? value.map((v) => walk(v, scope)).find(Boolean) ?? null : walk(value, scope);
+      if (found) return found;
+    }
+    return null;
+  };
+  return walk(ast, defined);
+}
+
+async function run(ctx: CommandContext): Promise<number> {
+  const parsed = parseOptions(ctx.argv.slice(1));
+  if ('error' in parsed) {
+    ctx.stderr.write(parsed.error);
+    return parsed.status;
+  }
+  const o = parsed;
+  if (o.filter === undefined) {
+    // jq 1.6 without a filter uses `.` when its input is not a terminal.
+    if (ctx.stdin === '') {
+      ctx.stderr.write(USAGE);
+      return 2;
+    }
+    o.filter = '.';
+  }
+  if (o.files.length) {
+    ctx.stderr.write(`jq: error: Could not open file ${o.files[0]}: No such file or directory\n`);
+    return 2;
+  }
+  const environment = Object.fromEntries(ctx.session.vars.environment());
+  const table = builtins(environment);
+  let program: Ast;
+  try {
+    program = parseJq(o.filter);
+  } catch (error) {
+    if (!(error instanceof JqSyntaxError)) throw error;
+    const shown = error.message.includes('$end') ? `${o.filter} ` : o.filter;
+    ctx.stderr.write(`jq: error: ${error.message} (Unix shell quoting issues?) at <top-level>, line 1:\n${shown}\njq: 1 compile error\n`);
+    return 3;
+  }
+  if (JSON.stringify(program).match(/"op":"[/%]","left":\{"t":"literal","value":-?[\d.e+-]+\},"right":\{"t":"literal","value":0\}/)) {
+    ctx.stderr.write(`jq: error: Division by zero? at <top-level>, line 1:\n${o.filter}\njq: 1 compile error\n`);
+    return 3;
+  }
+  const missing = undefinedFunction(program, (key) => table.has(key));
+  if (missing) {
+    ctx.stderr.write(`jq: error: ${missing} is not defined at <top-level>, line 1:\n${o.filter}\njq: 1 compile error\n`);
+    return 3;
+  }
+  const evaluator = new Evaluator(table, () => ctx.session.now().getTime());
+  const vars = new Map<string, unknown>([['ENV', environment], ...o.vars]);
+  const env: Env = { vars, defs: new Map() };
+  let last: unknown = undefined;
+  let out = '';
+  const flush = () => {
+    ctx.stdout.write(out);
+    out = '';
+  };
+  const emit = (v: unknown) => {
+    last = v;
+    out += o.raw && typeof v === 'string' ? v : writeJson(v, o.write);
+    if (!o.join) out += '\n';
+  };
+  let status = 0;
+  try {
+    const inputs = o.nullInput ? [{ value: null, line: 0 }] : o.slurp ? [{ value: [...readInputs(ctx.stdin)].map((i) => i.value), line: ctx.stdin.split('\n').length - 1 }] : readInputs(ctx.stdin);
+    for (const input of inputs) {
+      try {
+        for (const v of evaluator.eval(program, input.value, env)) emit(v);
+      } catch (error) {
+        if (!(error instanceof JqRuntimeError)) throw error;
+        flush();
+        const message = typeof error.value === 'string' ? error.value : `${JSON.stringify(error.value)} (not a string)`;
+        ctx.stderr.write(typeof error.value === 'string' ? `jq: error (at <stdin>:${input.line}): ${message}\n` : `jq: error (at <stdin>:${input.line}) (not a string): ${JSON.stringify(error.value)}\n`);
+        status = 5;
+      }
+    }
+  } catch (error) {
+    flush();
+    if (error instanceof JqInputError) {
+      ctx.stderr.write(`${error.message}\n`);
+      // jq 1.6 exits 2 for bad input… and then reports 4 as its final status.
+      return 4;
+    }
+    if (error instanceof JqBudgetError) {
+      ctx.stderr.write(`${error.message}\n`);
+      return 5;
+    }
+    throw error;
+  }
+  flush();
+  if (status) return status;
+  if (o.exitStatus) return last === undefined ? 4 : last === null || last === false ? 1 : 0;
+  return 0;
+}
+
+export const jqCommands: Command[] = [
+  {
+    name: 'jq',
+    summary: 'Filter JSON (jq 1.6: -r, -c, -e, -s, -n, -S, --arg; ., .key, .[], |, select, map, keys, length …).',
+    run,
+  },
+];

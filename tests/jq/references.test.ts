@@ -1,0 +1,35 @@
+// Every case of tests/jq/cases.json through our jq prints what Debian's jq 1.6 printed
+// (tests/jq/references.json, made by scripts/make-jq-references.sh).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Session } from '../../src/engine/session.ts';
+import { emptyWorld } from '../shell/fake-world.ts';
+import { findCommand } from '../../src/engine/commands/registry.ts';
+
+interface Reference { filter: string; flags?: string[]; input: string; stdout: string; stderr: string; status: number }
+
+const references: Reference[] = JSON.parse(readFileSync(new URL('./references.json', import.meta.url), 'utf8'));
+
+async function jq(ref: Reference) {
+  const session = new Session(emptyWorld());
+  let stdout = '';
+  let stderr = '';
+  const status = await findCommand('jq')!.run({
+    argv: ['jq', ...(ref.flags ?? []), ref.filter],
+    stdin: ref.input,
+    stdout: { write: (t) => (stdout += t) },
+    stderr: { write: (t) => (stderr += t) },
+    session,
+    world: session.world,
+    tty: false,
+  });
+  return { stdout, stderr, status };
+}
+
+describe('jq matches jq 1.6', () => {
+  for (const ref of references) {
+    it(`jq ${(ref.flags ?? []).join(' ')} '${ref.filter}'`, async () => {
+      expect(await jq(ref)).toEqual({ stdout: ref.stdout, stderr: ref.stderr, status: ref.status });
+    });
+  }
+});
