@@ -525,7 +525,9 @@ function buildArm(spec: LabSpec): ArmResource[] {
     { id: rgId(c.group), name: c.group, type: 'Microsoft.Resources/resourceGroups', location, tags: {}, properties: { ...ok } },
     { id: rgId(c.nodeGroup), name: c.nodeGroup, type: 'Microsoft.Resources/resourceGroups', location, managedBy: clusterId, tags: {}, properties: { ...ok } } as ArmResource,
   ];
-  return [...groups, clusterResource, vnet, ...nsgs, ...pips, ...lbResources, ...nics, ...vms];
+  // ARM lists a group's resources ordered by name; keeping the file in id order gives the same lists.
+  const byId = (a: ArmResource, b: ArmResource) => (a.id.toLowerCase() < b.id.toLowerCase() ? -1 : 1);
+  return [...groups, clusterResource, vnet, ...nsgs, ...pips, ...lbResources, ...nics, ...vms].sort(byId);
 }
 
 // ------------------------------------------------------------------------------------- Kubernetes

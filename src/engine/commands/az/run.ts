@@ -182,7 +182,8 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
       for (let j = i + 1; leaf && !leaf.command && j < tokens.length; j++) leaf = leaf.children.get(tokens[j]);
       err(`ERROR: '${word}' is misspelled or not recognized by the system.\n`);
       if (suggestion) err(`Did you mean '${suggestion}' ?\n`);
-      err(recommendations(leaf?.command ?? null));
+      // az only recommends examples of the inferred command when no option was typed after it.
+      err(recommendations(typedOptions(tokens).length ? null : (leaf?.command ?? null)));
       return 2;
     }
     path.push(word);
