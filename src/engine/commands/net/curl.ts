@@ -156,12 +156,14 @@ async function run(ctx: CommandContext): Promise<number> {
   }
   let out = o.include || o.head ? headerBlock(answer) : '';
   if (!o.head) out += answer.body;
-  if (o.writeOut) out += o.writeOut.replace(/%\{http_code\}/g, String(answer.status)).replace(/%\{remote_ip\}/g, answer.remote.ip).replace(/%\{size_download\}/g, String(bodyBytes)).replace(/\\n/g, '\n');
+  // -w writes to stdout even when -o sends the body elsewhere.
+  let written = '';
+  if (o.writeOut) written = o.writeOut.replace(/%\{http_code\}/g, String(answer.status)).replace(/%\{remote_ip\}/g, answer.remote.ip).replace(/%\{size_download\}/g, String(bodyBytes)).replace(/\\n/g, '\n');
   if (o.output !== '/dev/null' && o.output !== undefined && o.output !== '-') {
     ctx.stderr.write(`Warning: Failed to open the file ${o.output}: Read-only file system\ncurl: (23) Failure writing output to destination\n`);
     return 23;
   }
-  if (o.output !== '/dev/null') ctx.stdout.write(out);
+  ctx.stdout.write((o.output === '/dev/null' ? '' : out) + written);
   const tail = [meter ? `\r${meterLine(bodyBytes, bodyBytes, bodyBytes * 25)}\n` : '', o.verbose ? `* Connection #0 to host ${url.hostname} left intact\n` : ''].join('');
   ctx.stderr.write(tail);
   return 0;

@@ -82,6 +82,7 @@ export const grep: Command = {
       if (f.has('q') || f.has('c')) continue;
       const prefix = f.has('n') ? `${index + 1}:` : '';
       if (f.has('o') && !f.has('v')) {
+        regex.lastIndex = 0; // matchAll starts where test() left the regex
         for (const m of line.matchAll(regex)) if (m[0]) out += `${prefix}${m[0]}\n`;
       } else out += `${prefix}${line}\n`;
     }

@@ -1,0 +1,47 @@
+// curl and nslookup from the reader's machine, on both labs: names, answers and failures.
+import { describe, expect, it } from 'vitest';
+import { labSession, out } from '../transcript/helpers.ts';
+
+for (const lab of ['aro2', 'aro-today']) {
+  describe(`network on ${lab}`, async () => {
+    const s = await labSession(lab);
+    const host = await out(s, "kubectl get route -A -o jsonpath='{.items[0].spec.host}'");
+    const routerIp = await out(s, "kubectl get svc router-default -n openshift-ingress -o jsonpath='{.status.loadBalancer.ingress[0].ip}'");
+    const resolver = s.world.info.resolver;
+
+    it('nslookup answers the route host with the router IP, in bind9 layout', async () => {
+      expect(await out(s, `nslookup ${host}`)).toBe(`Server:\t\t${resolver}\nAddress:\t${resolver}#53\n\nNon-authoritative answer:\nName:\t${host}\nAddress: ${routerIp}\n\n`);
+    });
+
+    it('nslookup cannot see cluster-internal names from outside', async () => {
+      const r = await s.run('nslookup server.project1.svc.cluster.local');
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain("** server can't find server.project1.svc.cluster.local: NXDOMAIN\n");
+    });
+
+    it('curl -i shows the app and router headers with CRLF line ends', async () => {
+      const text = await out(s, `curl -i http://${host}/api/healthcheck`);
+      expect(text.startsWith('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n')).toBe(true);
+      expect(text.endsWith('\r\n\r\n{\n  "health": "OK"\n}\n')).toBe(true);
+    });
+
+    it('curl -v traces the connection to the router IP', async () => {
+      const r = await s.run(`curl -v -o /dev/null http://${host}/api/ip`);
+      expect(r.stderr).toContain(`*   Trying ${routerIp}:80...\n* Connected to ${host} (${routerIp}) port 80 (#0)\n> GET /api/ip HTTP/1.1\r\n> Host: ${host}\r\n`);
+      expect(r.stdout).toBe('');
+    });
+
+    it("the router answers 503 for a host with no route and the app 404 for an unknown path", async () => {
+      const apps = host.slice(host.indexOf('.') + 1);
+      expect(await out(s, `curl -s -o /dev/null -w '%{http_code}' http://nothing.${apps}/`)).toBe('503');
+      expect(await out(s, `curl -s -o /dev/null -w '%{http_code}' http://${host}/nope`)).toBe('404');
+    });
+
+    it("curl fails like curl for unknown hosts, bad options and no URL", async () => {
+      expect(await s.run('curl http://nope.invalid/')).toMatchObject({ status: 6, stderr: 'curl: (6) Could not resolve host: nope.invalid\n' });
+      expect(await s.run('curl -s http://nope.invalid/')).toMatchObject({ status: 6, stderr: '' });
+      expect(await s.run('curl --foo')).toMatchObject({ status: 2, stderr: "curl: option --foo: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n" });
+      expect(await s.run('curl')).toMatchObject({ status: 2, stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n" });
+    });
+  });
+}
