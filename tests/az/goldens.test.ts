@@ -6,19 +6,22 @@ import { labSession } from '../transcript/helpers.ts';
 
 interface Golden { cmd: string; stdout: string; stderr: string; exit: number }
 
-const goldens: Golden[] = readFileSync(new URL('../goldens/az/aro2.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line));
+const goldensOf = (lab: string): Golden[] =>
+  readFileSync(new URL(`../goldens/az/${lab}.jsonl`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 
 /** The golden lines were given to az as separate words; quote them back into one shell line. */
 function shellLine(cmd: string): string {
   return cmd.replace(/ (\[[^ ]*|"[^"]*")/g, (m, word: string) => (word.startsWith('"') ? m : ` '${word}'`));
 }
 
-describe('az prints what the real az prints', async () => {
-  const session = await labSession('aro2');
-  it('has at least 40 golden lines', () => expect(goldens.length).toBeGreaterThanOrEqual(40));
+for (const [lab, minimum] of [['aro2', 40], ['aro-today', 10]] as const) {
+describe(`az prints what the real az prints on ${lab}`, async () => {
+  const goldens = goldensOf(lab);
+  const session = await labSession(lab);
+  it(`has at least ${minimum} golden lines`, () => expect(goldens.length).toBeGreaterThanOrEqual(minimum));
   for (const golden of goldens) {
     it(golden.cmd, async () => {
       const result = await session.run(shellLine(golden.cmd));
@@ -26,3 +29,4 @@ describe('az prints what the real az prints', async () => {
     });
   }
 });
+}

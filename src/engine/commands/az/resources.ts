@@ -1,5 +1,5 @@
 // az aro, vm, group and account: SDK-based commands with their own table transformers.
-import type { AzCommandDef } from './types.ts';
+import type { AzCommandDef, AzContext } from './types.ts';
 import { nameArg, rgArg } from './types.ts';
 import { collectionPath, resourcePath } from './paths.ts';
 
@@ -29,6 +29,26 @@ function vmRow(r: any) {
   return row;
 }
 
+const showDetailsArg = { options: ['--show-details', '-d'], dest: 'show_details', help: 'Show public ip address, FQDN, and power states. command will run slow.', flag: true };
+
+/** `vm list/show -d`: what az adds from the instance view and the VM's NICs. */
+async function withDetails(vms: any[], az: AzContext): Promise<any[]> {
+  return Promise.all(
+    vms.map(async (vm) => {
+      const nics = await Promise.all(((vm.properties?.networkProfile?.networkInterfaces ?? []) as Array<{ id: string }>).map((n) => az.get(n.id)));
+      const configs = nics.flatMap((n: any) => n.properties?.ipConfigurations ?? []);
+      return {
+        ...vm,
+        fqdns: '',
+        macAddresses: nics.map((n: any) => n.properties?.macAddress).join(','),
+        powerState: 'VM running',
+        privateIps: configs.map((c: any) => c.properties?.privateIPAddress).join(','),
+        publicIps: '',
+      };
+    }),
+  );
+}
+
 export const resourceCommands: AzCommandDef[] = [
   {
     words: ['aro', 'list'],
@@ -51,20 +71,26 @@ export const resourceCommands: AzCommandDef[] = [
   {
     words: ['vm', 'list'],
     summary: 'List details of Virtual Machines.',
-    args: [rgArg(false), { options: ['--show-details', '-d'], dest: 'show_details', help: 'Show public ip address, FQDN, and power states. command will run slow.', flag: true }],
+    args: [rgArg(false), showDetailsArg],
     examples: [{ command: 'az vm list', summary: 'List all VMs.' }],
     shape: 'sdk',
     table: (rs: any[]) => rs.map(vmRow),
-    fetch: (a, az) => az.list(collectionPath(az, a.resource_group as string | undefined, ...VM)),
+    async fetch(a, az) {
+      const vms = await az.list(collectionPath(az, a.resource_group as string | undefined, ...VM));
+      return a.show_details ? withDetails(vms, az) : vms;
+    },
   },
   {
     words: ['vm', 'show'],
     summary: 'Get the details of a VM.',
-    args: [rgArg(), nameArg('Microsoft.Compute/virtualMachines', 'The name of the Virtual Machine.'), { options: ['--show-details', '-d'], dest: 'show_details', help: 'Show public ip address, FQDN, and power states. command will run slow.', flag: true }],
+    args: [rgArg(), nameArg('Microsoft.Compute/virtualMachines', 'The name of the Virtual Machine.'), showDetailsArg],
     examples: [{ command: 'az vm show -n MyVm -g MyResourceGroup', summary: 'Show information about a VM.' }],
     shape: 'sdk',
     table: vmRow,
-    fetch: (a, az) => az.get(resourcePath(az, a.resource_group as string, ...VM, a.name as string)),
+    async fetch(a, az) {
+      const vm = await az.get(resourcePath(az, a.resource_group as string, ...VM, a.name as string));
+      return a.show_details ? (await withDetails([vm], az))[0] : vm;
+    },
   },
   {
     words: ['group', 'list'],
