@@ -11,6 +11,14 @@ export interface Sink extends Output {
   readonly tty: boolean;
 }
 
+// Special parameters of an interactive shell; the lab has one process, so `$$` is a fixed PID.
+const SPECIAL: Record<string, (status: number) => string> = {
+  '?': (status) => String(status),
+  $: () => '4242',
+  '0': () => 'bash',
+  '#': () => '0',
+};
+
 export const nullSink: Sink = { tty: false, write() {} };
 
 export class Capture implements Sink {
@@ -70,7 +78,7 @@ export class Interpreter {
 
   private expander(io: Streams): Expander {
     return {
-      variable: (name) => (name === '?' ? String(this.lastStatus()) : name === '$' ? '4242' : name === '0' ? 'bash' : name === '#' ? '0' : this.session.vars.get(name)),
+      variable: (name) => SPECIAL[name]?.(this.lastStatus()) ?? this.session.vars.get(name),
       substitute: async (list) => {
         const capture = new Capture();
         const status = await this.runList(list, { out: capture, err: io.err });
