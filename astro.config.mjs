@@ -1,0 +1,28 @@
+// The ARO Packet Labs site: Starlight over the chapters in content/, command outputs rendered at
+// build time by the lab engine (remark-run), diagrams rendered at build time to inline SVG.
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import rehypeMermaid from 'rehype-mermaid';
+import { remarkRun } from './src/site/remark-run.ts';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export default defineConfig({
+  site: 'http://localhost:4321',
+  telemetry: false,
+  markdown: {
+    remarkPlugins: [remarkRun],
+    rehypePlugins: [[rehypeMermaid, { strategy: 'inline-svg', mermaidConfig: { theme: 'neutral' }, launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS } }]],
+  },
+  integrations: [
+    starlight({
+      title: 'ARO Packet Labs',
+      description: 'How packets get in and out of a public Azure Red Hat OpenShift cluster, with terminals that run the real queries.',
+      customCss: ['./src/site/styles/site.css'],
+      sidebar: [
+        { label: 'Chapters', items: [{ autogenerate: { directory: 'chapters' } }] },
+        { label: 'About', link: '/about/' },
+      ],
+    }),
+  ],
+});

@@ -1,0 +1,111 @@
+// The built site in Chromium: pages load without console errors, a command typed into a
+// chapter's terminal prints exactly what `aro-labs exec` prints, "Run in terminal" works,
+// diagrams are inline SVG and phones get no horizontal scroll. Needs `astro build` first
+// (npm test runs it) and Debian's Chromium.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PORT = 4399;
+const BASE = `http://127.0.0.1:${PORT}`;
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const chapters = readdirSync(`${ROOT}dist/chapters`).sort();
+
+let server: ChildProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], { cwd: ROOT, detached: true, stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server?.pid) process.kill(-server.pid);
+});
+
+/** What `aro-labs exec` prints, as a terminal shows it: tabs move to the next 8-column stop. */
+function aroLabsExec(line: string): Promise<string> {
+  const expandTabs = (text: string) =>
+    text
+      .split('\n')
+      .map((l) => l.replace(/[^\t]*\t/g, (run) => run.slice(0, -1).padEnd(Math.ceil(run.length / 8) * 8)))
+      .join('\n');
+  return new Promise((resolve) => execFile(`${ROOT}bin/aro-labs`, ['exec', line], (_e, stdout, stderr) => resolve(expandTabs(stdout + stderr))));
+}
+
+/** The terminal's text, with lines xterm wrapped joined back together. */
+async function terminalText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const term = (window as unknown as { __labTerminal: { buffer: { active: { length: number; getLine(i: number): { isWrapped: boolean; translateToString(trim: boolean): string } | undefined } } } }).__labTerminal;
+    const buffer = term.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < buffer.length; i++) {
+      const line = buffer.getLine(i)!;
+      if (line.isWrapped && lines.length) lines[lines.length - 1] += line.translateToString(true);
+      else lines.push(line.translateToString(true));
+    }
+    return lines.join('\n');
+  });
+}
+
+async function openTerminal(path: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${BASE}${path}`);
+  await page.locator('lab-terminal').scrollIntoViewIfNeeded();
+  await page.waitForSelector('lab-terminal[data-ready="true"]');
+  return page;
+}
+
+describe('the built site', () => {
+  it.each(['/', '/about/', ...chapters.map((c) => `/chapters/${c}/`)])('%s loads with no console error, its diagrams inline', async (path) => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${BASE}${path}`);
+    if (path.startsWith('/chapters/')) expect(await page.locator('svg[id^="mermaid"]').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a typed command prints exactly what aro-labs exec prints', async () => {
+    const page = await openTerminal('/chapters/05-router/');
+    for (const line of ['kubectl get svc -n openshift-ingress', 'nslookup sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io']) {
+      await page.locator('.xterm').click();
+      await page.keyboard.type(line);
+      await page.keyboard.press('Enter');
+      const expected = (await aroLabsExec(line)).trimEnd();
+      await expect.poll(() => terminalText(page)).toContain(`$ ${line}\n${expected}`);
+    }
+    await page.close();
+  });
+
+  it('"Run in terminal" types the command of a block into the page terminal and runs it', async () => {
+    const page = await openTerminal('/chapters/04-outbound-rule/');
+    const button = page.locator('.lab-run__try').nth(2);
+    const cmd = (await button.getAttribute('data-run'))!;
+    await button.click();
+    await expect.poll(() => terminalText(page)).toContain(`$ ${cmd}\n${(await aroLabsExec(cmd)).trimEnd()}`);
+    await page.close();
+  });
+
+  it('keeps phones free of horizontal scrolling at 375 px', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    for (const c of chapters) {
+      await page.goto(`${BASE}/chapters/${c}/`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    }
+    await page.close();
+  });
+});
