@@ -3,7 +3,7 @@
 // diagrams are inline SVG and phones get no horizontal scroll. Needs `astro build` first
 // (npm test runs it) and Debian's Chromium.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -98,6 +98,30 @@ describe('the built site', () => {
     await button.click();
     await expect.poll(() => terminalText(page)).toContain(`$ ${cmd}\n${(await aroLabsExec(cmd)).trimEnd()}`);
     await page.close();
+  });
+
+  it('axe-core (WCAG 2.2 AA) finds no serious or critical violation on any page, terminal mounted', async () => {
+    const axe = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8');
+    const found: string[] = [];
+    for (const path of ['/', '/about/', ...chapters.map((c) => `/chapters/${c}/`)]) {
+      const page = await browser.newPage();
+      await page.goto(`${BASE}${path}`);
+      if (path.startsWith('/chapters/')) {
+        await page.locator('lab-terminal').scrollIntoViewIfNeeded();
+        await page.waitForSelector('lab-terminal[data-ready="true"]');
+      }
+      await page.addScriptTag({ content: axe });
+      const violations = await page.evaluate(async () => {
+        type Violation = { id: string; impact: string; nodes: Array<{ target: string[] }> };
+        const result = await (window as unknown as { axe: { run(o: object): Promise<{ violations: Violation[] }> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+        // Known and not ours: Starlight's search button shows "Ctrl K" beside its label "Search".
+        const starlightSearch = (v: Violation) => v.id === 'label-content-name-mismatch' && v.nodes.every((n) => n.target.join(' ').includes('data-open-modal'));
+        return result.violations.filter((v) => (v.impact === 'serious' || v.impact === 'critical') && !starlightSearch(v)).map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      found.push(...violations.map((v) => `${path}: ${v}`));
+      await page.close();
+    }
+    expect(found).toEqual([]);
   });
 
   it('keeps phones free of horizontal scrolling at 375 px', async () => {
