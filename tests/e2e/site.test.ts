@@ -124,6 +124,25 @@ describe('the built site', () => {
     expect(found).toEqual([]);
   });
 
+  it('works from the keyboard alone: Tab reaches the terminal, Enter types into it, Escape leaves it', async () => {
+    const page = await openTerminal('/chapters/01-welcome/');
+    await page.evaluate(() => {
+      const terminal = document.querySelector('lab-terminal')!;
+      const before = [...document.querySelectorAll<HTMLElement>('a, button, [tabindex="0"]')].filter((e) => e.offsetParent !== null && e.compareDocumentPosition(terminal) & Node.DOCUMENT_POSITION_FOLLOWING).pop()!;
+      before.focus();
+    });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-lab-terminal'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('echo typed from the keyboard');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => terminalText(page)).toContain('$ echo typed from the keyboard\ntyped from the keyboard');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('lab-terminal') !== null && !document.activeElement?.closest('.xterm'))).toBe(true);
+    await page.close();
+  });
+
   it('keeps phones free of horizontal scrolling at 375 px', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
     for (const c of chapters) {

@@ -38,6 +38,9 @@ export async function mountTerminal(host: HTMLElement) {
   const fit = new FitAddon();
   term.loadAddon(fit);
   term.open(screen);
+  // Tab inside the terminal completes commands, so the page's Tab order must not enter xterm's
+  // input on its own: the screen is the stop, Enter (or a click) goes in, Escape comes out.
+  term.textarea?.setAttribute('tabindex', '-1');
   fit.fit();
   new ResizeObserver(() => fit.fit()).observe(screen);
   // Escape hands the keyboard back to the page so Tab can move on.
