@@ -5,25 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
 import { emptyWorld } from '../shell/fake-world.ts';
 import { findCommand } from '../../src/engine/commands/registry.ts';
+import { runCommand } from '../helpers/run-command.ts';
 
 interface Reference { filter: string; flags?: string[]; input: string; stdout: string; stderr: string; status: number }
 
 const references: Reference[] = JSON.parse(readFileSync(new URL('./references.json', import.meta.url), 'utf8'));
 
-async function jq(ref: Reference) {
-  const session = new Session(emptyWorld());
-  let stdout = '';
-  let stderr = '';
-  const status = await findCommand('jq')!.run({
-    argv: ['jq', ...(ref.flags ?? []), ref.filter],
-    stdin: ref.input,
-    stdout: { write: (t) => (stdout += t) },
-    stderr: { write: (t) => (stderr += t) },
-    session,
-    world: session.world,
-    tty: false,
-  });
-  return { stdout, stderr, status };
+function jq(ref: Reference) {
+  return runCommand(findCommand('jq')!, ['jq', ...(ref.flags ?? []), ref.filter], new Session(emptyWorld()), { stdin: ref.input });
 }
 
 describe('jq matches jq 1.6', () => {

@@ -2,6 +2,7 @@
 // server does (lists with apiVersion/kind/metadata, 404 Status bodies) from a list of objects.
 import type { Json, KubeObject, LabInfo, RestResponse, World } from '../../src/engine/world/types.ts';
 import type { CommandContext, SessionState, Vars } from '../../src/engine/commands/types.ts';
+import { runCommand } from '../helpers/run-command.ts';
 
 export const CLOCK = '2020-05-29T16:00:00Z';
 
@@ -175,16 +176,5 @@ export async function runLine(
   const argv = words(line);
   const cmd = commands.find((c) => c.name === argv[0]);
   if (!cmd) throw new Error(`no command ${argv[0]}`);
-  let stdout = '';
-  let stderr = '';
-  const status = await cmd.run({
-    argv,
-    stdin: '',
-    stdout: { write: (t) => (stdout += t) },
-    stderr: { write: (t) => (stderr += t) },
-    session,
-    world: session.world,
-    tty: true,
-  });
-  return { status, stdout, stderr };
+  return runCommand(cmd, argv, session, { tty: true });
 }

@@ -2,6 +2,7 @@
 // every recorded command line is replayed on the same objects and must match byte for byte,
 // exit status, stdout and stderr.
 import { readFileSync } from 'node:fs';
+import { runCommand } from '../helpers/run-command.ts';
 import { describe, expect, it } from 'vitest';
 import { kubeCommands } from '../../src/engine/commands/kube/index.ts';
 import { aro2Objects } from './aro2-objects.ts';
@@ -19,17 +20,6 @@ const goldens: Golden[] = JSON.parse(readFileSync(new URL('./goldens/kubectl-cli
 describe('kubectl get matches recorded kubectl output', () => {
   it.each(goldens.map((g) => [g.argv.join(' '), g] as const))('%s', async (_line, g) => {
     const session = fakeSession(fakeWorld(aro2Objects));
-    let stdout = '';
-    let stderr = '';
-    const status = await kubeCommands[0].run({
-      argv: g.argv,
-      stdin: '',
-      stdout: { write: (t) => (stdout += t) },
-      stderr: { write: (t) => (stderr += t) },
-      session,
-      world: session.world,
-      tty: true,
-    });
-    expect({ status, stdout, stderr }).toEqual({ status: g.status, stdout: g.stdout, stderr: g.stderr });
+    expect(await runCommand(kubeCommands[0], g.argv, session, { tty: true })).toEqual({ status: g.status, stdout: g.stdout, stderr: g.stderr });
   });
 });

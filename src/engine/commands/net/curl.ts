@@ -2,6 +2,7 @@
 // other hosts fail as they would), with curl's flags, verbose trace, progress meter and errors.
 import type { Command, CommandContext } from '../types.ts';
 import type { HttpResponse, NetError } from '../../world/types.ts';
+import { routeHosts } from './route-hosts.ts';
 
 const VERSION = '7.88.1';
 const TRY_HELP = "curl: try 'curl --help' or 'curl --manual' for more information\n";
@@ -174,8 +175,7 @@ export const curl: Command = {
   summary: 'Transfer a URL (HTTP from the reader\'s machine: -s -S -i -I -v -H -o -w -f -k -m -X).',
   run,
   async complete(words, session) {
-    const response = await session.world.kube('/apis/route.openshift.io/v1/routes');
-    const items = ((response.body as { items?: Array<{ spec?: { host?: string } }> } | null)?.items ?? []).map((r) => r.spec?.host).filter((h): h is string => Boolean(h));
+    const items = await routeHosts(session);
     const current = words[words.length - 1];
     return current.startsWith('-') ? ['-s', '-S', '-i', '-I', '-v', '-H', '-o', '-w', '-f', '-k', '-m', '-X'] : items.flatMap((h) => [`http://${h}/`, `http://${h}/api/ip`]);
   },

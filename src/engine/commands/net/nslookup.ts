@@ -1,5 +1,6 @@
 // nslookup (bind9 9.18) from the reader's machine, asking the reader's resolver.
 import type { Command } from '../types.ts';
+import { routeHosts } from './route-hosts.ts';
 
 export const nslookup: Command = {
   name: 'nslookup',
@@ -21,8 +22,5 @@ export const nslookup: Command = {
     ctx.stdout.write(`${header}Non-authoritative answer:\n${addresses.map((a) => `Name:\t${name}\nAddress: ${a}\n`).join('')}\n`);
     return 0;
   },
-  async complete(_words, session) {
-    const response = await session.world.kube('/apis/route.openshift.io/v1/routes');
-    return ((response.body as { items?: Array<{ spec?: { host?: string } }> } | null)?.items ?? []).map((r) => r.spec?.host ?? '').filter(Boolean);
-  },
+  complete: (_words, session) => routeHosts(session),
 };
