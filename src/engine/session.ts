@@ -65,8 +65,14 @@ class Terminal {
   private size = 0;
   private truncated = false;
 
+  readonly tty: boolean;
+
+  constructor(tty: boolean) {
+    this.tty = tty;
+  }
+
   sink(fd: 1 | 2): Sink {
-    return { tty: true, write: (text: string) => this.write(fd, text) };
+    return { tty: this.tty, write: (text: string) => this.write(fd, text) };
   }
 
   private write(fd: 1 | 2, text: string): void {
@@ -91,9 +97,12 @@ export class Session implements SessionState {
   clearRequested = false;
   private readonly status = { value: 0 };
   private readonly clock: () => Date;
+  private readonly tty: boolean;
 
-  constructor(world: World, options: { now?: () => Date } = {}) {
+  /** `tty`: whether output reaches a terminal (tools like jq colour it then); default true. */
+  constructor(world: World, options: { now?: () => Date; tty?: boolean } = {}) {
     this.world = world;
+    this.tty = options.tty ?? true;
     this.namespace = world.info.session.namespace;
     for (const [name, value] of DEFAULT_ENVIRONMENT) this.vars.set(name, value, true);
     for (const [name, value] of Object.entries(world.info.session.env)) this.vars.set(name, value);
@@ -111,7 +120,7 @@ export class Session implements SessionState {
   }
 
   async run(line: string): Promise<LineResult> {
-    const terminal = new Terminal();
+    const terminal = new Terminal(this.tty);
     const io = { out: terminal.sink(1), err: terminal.sink(2) };
     let status: number;
     if (line.trim()) this.history.push(line);

@@ -59,7 +59,8 @@ export function remarkRun() {
       }
       const cmd = attribute(node, 'cmd');
       if (cmd === undefined) throw new Error(`${file.path ?? 'a page'}: <Run> needs a cmd="…" attribute`);
-      if (!sessions.has(labName)) sessions.set(labName, new Session(createFixtureWorld(await lab(labName))));
+      if (!sessions.has(labName)) // Printed into the page, not a terminal: no colour codes.
+        sessions.set(labName, new Session(createFixtureWorld(await lab(labName)), { tty: false }));
       const result = await sessions.get(labName)!.run(cmd);
       setAttribute(node, 'output', JSON.stringify(result.chunks));
       setAttribute(node, 'status', String(result.status));

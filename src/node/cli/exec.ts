@@ -22,7 +22,7 @@ export const execCommand: CliCommand = {
   summary: 'Run lines in one session (standard input when no LINE); exit with the last status.',
   options: { ...labOptions },
   async run(values, positionals) {
-    const session = new Session(createFixtureWorld(await chosenLab(values)));
+    const session = new Session(createFixtureWorld(await chosenLab(values)), { tty: Boolean(process.stdout.isTTY) });
     let status = 0;
     for await (const line of linesOf(positionals)) {
       const result = await session.run(line);

@@ -28,7 +28,7 @@ export const shellCommand: CliCommand = {
   options: { ...labOptions },
   async run(values) {
     const lab = await chosenLab(values);
-    const session = new Session(createFixtureWorld(lab));
+    const session = new Session(createFixtureWorld(lab), { tty: Boolean(process.stdout.isTTY) });
     const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
     const rl: Interface = createInterface({
       input: process.stdin,

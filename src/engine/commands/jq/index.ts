@@ -1,11 +1,11 @@
-// `jq`: options, the program, inputs from stdin, outputs as jq 1.6 prints them (without
-// colours: the lab terminal prints what `jq -M` prints), and jq's errors and exit statuses.
+// `jq`: options, the program, inputs from stdin, outputs as jq 1.6 prints them (coloured on a
+// terminal or with -C, plain in a pipe or with -M), and jq's errors and exit statuses.
 import type { Command, CommandContext } from '../types.ts';
 import { parseJq, JqSyntaxError, type Ast } from './parser.ts';
 import { Evaluator, JqBudgetError, JqRuntimeError, type Env } from './evaluate.ts';
 import { builtins } from './builtins.ts';
 import { readInputs, JqInputError } from './input.ts';
-import { writeJson, type WriteOptions } from './output.ts';
+import { writeJson, writeJsonColored, type WriteOptions } from './output.ts';
 
 const USAGE = `Usage:\tjq [OPTIONS] FILTER [FILES...]
 \tjq [OPTIONS] --args FILTER [ARGUMENTS...]
@@ -42,10 +42,13 @@ interface Options {
   vars: Map<string, unknown>;
   filter?: string;
   files: string[];
+  /** -C / -M; undefined: colour when writing to a terminal. */
+  colorChoice?: boolean;
 }
 
 function parseOptions(args: string[]): Options | { error: string; status: number } {
-  const o: Options = { raw: false, join: false, nullInput: false, exitStatus: false, slurp: false, write: { indent: '  ', compact: false, sortKeys: false }, vars: new Map(), files: [] };
+  const o: Options = { raw: false, join: false, nullInput: false, exitStatus: false, slurp: false, write: { indent: '  ', compact: false, sortKeys: false, color: false }, vars: new Map(), files: [] };
+  let color: boolean | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--arg' || a === '--argjson') {
@@ -73,12 +76,15 @@ function parseOptions(args: string[]): Options | { error: string; status: number
         else if (f === 'e') o.exitStatus = true;
         else if (f === 's') o.slurp = true;
         else if (f === 'S') o.write.sortKeys = true;
-        else if (f === 'M' || f === 'C' || f === 'a') continue;
+        else if (f === 'M') color = false;
+        else if (f === 'C') color = true;
+        else if (f === 'a') continue;
         else return { error: `jq: Unknown option: ${a}\n${USAGE}`, status: 2 };
       }
     } else if (o.filter === undefined) o.filter = a;
     else o.files.push(a);
   }
+  o.colorChoice = color;
   return o;
 }
 
@@ -113,6 +119,7 @@ async function run(ctx: CommandContext): Promise<number> {
     return parsed.status;
   }
   const o = parsed;
+  o.write.color = o.colorChoice ?? ctx.tty;
   if (o.filter === undefined) {
     // jq 1.6 without a filter uses `.` when its input is not a terminal.
     if (ctx.stdin === '') {
@@ -156,7 +163,7 @@ async function run(ctx: CommandContext): Promise<number> {
   };
   const emit = (v: unknown) => {
     last = v;
-    out += o.raw && typeof v === 'string' ? v : writeJson(v, o.write);
+    out += o.raw && typeof v === 'string' ? v : o.write.color ? writeJsonColored(v, o.write) : writeJson(v, o.write);
     if (!o.join) out += '\n';
   };
   let status = 0;
