@@ -68,7 +68,8 @@ export async function mountTerminal(host: HTMLElement) {
       async submit(line) {
         const result = await session.run(line);
         if (result.clear) term.clear();
-        for (const chunk of result.chunks) term.write(chunk.fd === 2 ? `\x1b[31m${chunk.text}\x1b[0m` : chunk.text);
+        // The tools colour their own output where the real ones do (jq on a terminal).
+        for (const chunk of result.chunks) term.write(chunk.text);
         announce.textContent = result.stdout + result.stderr || `${line}: no output, exit status ${result.status}`;
       },
     },
