@@ -62,6 +62,7 @@ export function remarkRun() {
       if (!sessions.has(labName)) // Printed into the page, not a terminal: no colour codes.
         sessions.set(labName, new Session(createFixtureWorld(await lab(labName)), { tty: false }));
       const result = await sessions.get(labName)!.run(cmd);
+      setAttribute(node, 'pageLab', pageLab);
       setAttribute(node, 'output', JSON.stringify(result.chunks));
       setAttribute(node, 'status', String(result.status));
     }
