@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import rehypeMermaid from 'rehype-mermaid';
 import { remarkRun } from './src/site/remark-run.ts';
+import { mermaidStyles } from './src/site/mermaid-styles.ts';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
@@ -15,6 +16,7 @@ export default defineConfig({
     rehypePlugins: [[rehypeMermaid, { strategy: 'inline-svg', mermaidConfig: { theme: 'neutral' }, launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS } }]],
   },
   integrations: [
+    mermaidStyles(),
     starlight({
       title: 'ARO Packet Labs',
       description: 'How packets get in and out of a public Azure Red Hat OpenShift cluster, with terminals that run the real queries.',

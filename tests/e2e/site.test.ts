@@ -74,7 +74,12 @@ describe('the built site', () => {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${BASE}${path}`);
-    if (path.startsWith('/chapters/')) expect(await page.locator('svg[id^="mermaid"]').count()).toBeGreaterThan(0);
+    if (path.startsWith('/chapters/')) {
+      expect(await page.locator('svg[id^="mermaid"]').count()).toBeGreaterThan(0);
+      // Each diagram carries its own CSS as a real <style> element (not a stranded attribute).
+      expect(await page.locator('svg[id^="mermaid"] > style').evaluateAll((styles) => styles.every((s) => s.textContent!.includes('#mermaid')))).toBe(true);
+      expect(await page.locator('style[set\\:html]').count()).toBe(0);
+    }
     expect(errors).toEqual([]);
     await page.close();
   });
