@@ -1,6 +1,6 @@
 // A terminal session on a world: variables, current project, history and `$?` live here; each
 // line goes through the shell (parse, expand, run) and comes back as ordered output chunks.
-import type { SessionState, Vars } from './commands/types.ts';
+import type { ExerciseDesk, SessionState, Vars } from './commands/types.ts';
 import { registry, findCommand } from './commands/registry.ts';
 import type { World } from './world/types.ts';
 import { parse, ShellSyntaxError } from './shell/parser.ts';
@@ -22,6 +22,8 @@ export interface LineResult {
 const MAX_LINE = 64 * 1024;
 const MAX_OUTPUT = 1024 * 1024;
 const MAX_COMMANDS = 256;
+// A `submit` line checks the output before it, so it does not replace it.
+const SUBMIT = /^\s*submit(\s|$)/;
 
 // The reader's lab shell environment (exported variables `env` shows).
 const DEFAULT_ENVIRONMENT: Array<[string, string]> = [
@@ -95,13 +97,17 @@ export class Session implements SessionState {
   namespace: string;
   readonly history: string[] = [];
   clearRequested = false;
+  previousOutput = '';
+  readonly exercises?: ExerciseDesk;
   private readonly status = { value: 0 };
   private readonly clock: () => Date;
   private readonly tty: boolean;
 
-  /** `tty`: whether output reaches a terminal (tools like jq colour it then); default true. */
-  constructor(world: World, options: { now?: () => Date; tty?: boolean } = {}) {
+  /** `tty`: whether output reaches a terminal (tools like jq colour it then); default true.
+   * `exercises`: what `submit` checks answers with. */
+  constructor(world: World, options: { now?: () => Date; tty?: boolean; exercises?: ExerciseDesk } = {}) {
     this.world = world;
+    this.exercises = options.exercises;
     this.tty = options.tty ?? true;
     this.namespace = world.info.session.namespace;
     for (const [name, value] of DEFAULT_ENVIRONMENT) this.vars.set(name, value, true);
@@ -145,7 +151,9 @@ export class Session implements SessionState {
     const clear = this.clearRequested;
     this.clearRequested = false;
     const text = (fd: 1 | 2) => terminal.chunks.filter((c) => c.fd === fd).map((c) => c.text).join('');
-    return { status, stdout: text(1), stderr: text(2), chunks: terminal.chunks, clear };
+    const stdout = text(1);
+    if (!SUBMIT.test(line)) this.previousOutput = stdout;
+    return { status, stdout, stderr: text(2), chunks: terminal.chunks, clear };
   }
 
   /** Candidates for the word under the cursor: command names, `$` variables, or the command's own. */

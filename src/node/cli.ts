@@ -4,9 +4,11 @@ import { execCommand } from './cli/exec.ts';
 import { shellCommand } from './cli/shell.ts';
 import { exportCommand } from './cli/export.ts';
 import { labsCommand } from './cli/labs.ts';
+import { exercisesCommand } from './cli/exercises.ts';
+import { checkCommand } from './cli/check.ts';
 import { UsageError, type CliCommand } from './cli/common.ts';
 
-const commands: CliCommand[] = [execCommand, shellCommand, exportCommand, labsCommand];
+const commands: CliCommand[] = [execCommand, shellCommand, exportCommand, labsCommand, exercisesCommand, checkCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

@@ -98,3 +98,43 @@ describe('aro-labs labs', () => {
     expect(r.stdout).toMatch(/^aro2\s+\S/m);
   });
 });
+
+describe('aro-labs exercises and check', () => {
+  it('exercises --json lists {id, chapter, title} for every chapter', async () => {
+    const r = await aroLabs(['exercises', '--lab', 'aro-today', '--json']);
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout) as Array<Record<string, string>>;
+    expect(Object.keys(list[0]).sort()).toEqual(['chapter', 'id', 'title']);
+    const perChapter = new Map<string, number>();
+    for (const e of list) perChapter.set(e.chapter, (perChapter.get(e.chapter) ?? 0) + 1);
+    expect(perChapter.size).toBe(8);
+    for (const count of perChapter.values()) expect(count).toBeGreaterThanOrEqual(3);
+  });
+
+  it('exercises prints a table by default', async () => {
+    const r = await aroLabs(['exercises']);
+    expect(r.stdout.split('\n')[0]).toMatch(/^ID\s+CHAPTER\s+TITLE$/);
+    expect(r.stdout).toContain('egress-ip');
+  });
+
+  it("check exits 0 on the world's own answer and 1 with the reason on a wrong one", async () => {
+    const egress = (await aroLabs(['exec', '--lab', 'aro-today', 'az network public-ip show -g aro-x7k2p9qa -n demo-4xt7q-pip-v4 --query ipAddress -o tsv'])).stdout.trim();
+    const right = await aroLabs(['check', '--lab', 'aro-today', 'egress-ip', egress]);
+    expect(right.code).toBe(0);
+    expect(right.stdout).toMatch(/^Right\. /);
+    const router = (await aroLabs(['exec', '--lab', 'aro-today', "az aro show -n demo -g demo-rg --query 'ingressProfiles[0].ip' -o tsv"])).stdout.trim();
+    const wrong = await aroLabs(['check', '--lab', 'aro-today', 'egress-ip', router]);
+    expect(wrong).toEqual({ code: 1, stdout: `${router} is the router's IP: the Internet comes in there, pods do not go out through it.\n`, stderr: '' });
+  });
+
+  it('check takes a command for exercises answered by output', async () => {
+    const r = await aroLabs(['check', 'pip-names', "az network public-ip list -g $node_rg_name --query '[].name'"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('Same values, but quoted or as a JSON array: -o tsv (or jq -r) prints them bare, one per line.\n');
+  });
+
+  it('check refuses an unknown id or a missing answer with usage, exit 2', async () => {
+    expect((await aroLabs(['check', 'nope', 'x'])).stderr).toMatch(/^aro-labs check: no exercise "nope" in lab aro2/);
+    expect((await aroLabs(['check', 'egress-ip'])).code).toBe(2);
+  });
+});

@@ -135,6 +135,7 @@ export function fakeSession(world: World): SessionState {
     history: [],
     now: () => new Date(world.info.clock),
     clearRequested: false,
+    previousOutput: '',
   };
 }
 

@@ -7,6 +7,7 @@ import { netCommands } from './net/index.ts';
 import { jqCommands } from './jq/index.ts';
 import { textCommands } from './text/index.ts';
 import { builtinCommands } from './builtins/index.ts';
+import { submit } from './exercises/submit.ts';
 
 const all: Command[] = [
   ...builtinCommands,
@@ -15,6 +16,7 @@ const all: Command[] = [
   ...kubeCommands,
   ...netCommands,
   ...jqCommands,
+  submit,
 ];
 
 export const registry: ReadonlyMap<string, Command> = new Map(all.map((c) => [c.name, c]));

@@ -28,6 +28,25 @@ export interface SessionState {
   now(): Date;
   /** Set by `clear`: the terminal wipes its screen. */
   clearRequested: boolean;
+  /** Standard output of the last line that was not a `submit` (answers "run it, then submit"). */
+  readonly previousOutput: string;
+  /** The exercises this terminal can check, when it has any. */
+  readonly exercises?: ExerciseDesk;
+}
+
+export interface SubmitResult {
+  id: string;
+  /** The answer given, or the output checked. */
+  answer: string;
+  verdict: { correct: boolean; message: string };
+}
+
+/** What `submit` needs from the exercises, kept abstract so commands do not import the checker. */
+export interface ExerciseDesk {
+  ids(): string[];
+  describe(id: string): { title: string; task: string; check: { kind: 'value' | 'output' } } | undefined;
+  /** `answer` undefined: check `previousOutput` (exercises answered by a command's output). */
+  submit(id: string, answer: string | undefined, previousOutput: string): Promise<SubmitResult | undefined>;
 }
 
 export interface CommandContext {

@@ -2,6 +2,11 @@
 import type { ParseArgsConfig } from 'node:util';
 import { loadLab } from '../labs.ts';
 import type { LabFile } from '../../engine/world/types.ts';
+import { Session, type LineResult } from '../../engine/session.ts';
+import { createFixtureWorld } from '../../engine/world/fixture/index.ts';
+import { createDesk } from '../../engine/exercises/desk.ts';
+import { forLab } from '../../engine/exercises/catalogue.ts';
+import { loadCatalogue } from '../exercises.ts';
 
 export type OptionValues = Record<string, string | boolean | Array<string | boolean> | undefined>;
 
@@ -35,4 +40,20 @@ export function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
   return new Promise((resolve) => {
     stream.write(text, () => resolve());
   });
+}
+
+// What `clear` writes on an xterm-like terminal.
+const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
+
+/** Prints a line's output as the terminal would: clear first if asked, then each chunk on its stream. */
+export async function writeResult(result: LineResult): Promise<void> {
+  if (result.clear) await write(process.stdout, CLEAR_SCREEN);
+  for (const chunk of result.chunks) await write(chunk.fd === 1 ? process.stdout : process.stderr, chunk.text);
+}
+
+/** A terminal session on the lab, with the lab's exercises for `submit`. */
+export async function labSession(lab: LabFile): Promise<Session> {
+  const world = createFixtureWorld(lab);
+  const exercises = createDesk(world, forLab(await loadCatalogue(), lab.info.name));
+  return new Session(world, { tty: Boolean(process.stdout.isTTY), exercises });
 }

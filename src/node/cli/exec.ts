@@ -1,11 +1,7 @@
 // `aro-labs exec`: runs lines in one lab session and prints what the terminal would show.
 import { createInterface } from 'node:readline';
-import { Session } from '../../engine/session.ts';
-import { createFixtureWorld } from '../../engine/world/fixture/index.ts';
-import { chosenLab, labOptions, write, type CliCommand } from './common.ts';
+import { chosenLab, labOptions, labSession, writeResult, type CliCommand } from './common.ts';
 
-// What `clear` writes on an xterm-like terminal.
-const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
 
 async function* linesOf(positionals: string[]): AsyncGenerator<string> {
   if (positionals.length > 0) {
@@ -22,14 +18,11 @@ export const execCommand: CliCommand = {
   summary: 'Run lines in one session (standard input when no LINE); exit with the last status.',
   options: { ...labOptions },
   async run(values, positionals) {
-    const session = new Session(createFixtureWorld(await chosenLab(values)), { tty: Boolean(process.stdout.isTTY) });
+    const session = await labSession(await chosenLab(values));
     let status = 0;
     for await (const line of linesOf(positionals)) {
       const result = await session.run(line);
-      if (result.clear) await write(process.stdout, CLEAR_SCREEN);
-      for (const chunk of result.chunks) {
-        await write(chunk.fd === 1 ? process.stdout : process.stderr, chunk.text);
-      }
+      await writeResult(result);
       status = result.status;
     }
     return status;

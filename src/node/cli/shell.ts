@@ -1,11 +1,9 @@
 // `aro-labs shell`: an interactive lab terminal in the reader's own terminal, with line editing,
 // history and tab completion from node:readline.
 import { createInterface, type Interface } from 'node:readline';
-import { Session } from '../../engine/session.ts';
-import { createFixtureWorld } from '../../engine/world/fixture/index.ts';
-import { chosenLab, labOptions, write, type CliCommand } from './common.ts';
+import type { Session } from '../../engine/session.ts';
+import { chosenLab, labOptions, labSession, write, writeResult, type CliCommand } from './common.ts';
 
-const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
 const EXIT = /^\s*exit(?:\s+(\d+))?\s*$/;
 
 function prompt(session: Session, lab: string): string {
@@ -28,7 +26,7 @@ export const shellCommand: CliCommand = {
   options: { ...labOptions },
   async run(values) {
     const lab = await chosenLab(values);
-    const session = new Session(createFixtureWorld(lab), { tty: Boolean(process.stdout.isTTY) });
+    const session = await labSession(lab);
     const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
     const rl: Interface = createInterface({
       input: process.stdin,
@@ -56,10 +54,7 @@ export const shellCommand: CliCommand = {
         break;
       }
       const result = await session.run(line);
-      if (result.clear) await write(process.stdout, CLEAR_SCREEN);
-      for (const chunk of result.chunks) {
-        await write(chunk.fd === 1 ? process.stdout : process.stderr, chunk.text);
-      }
+      await writeResult(result);
       status = result.status;
       if (interactive) {
         rl.setPrompt(prompt(session, lab.info.name));

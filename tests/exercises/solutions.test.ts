@@ -1,0 +1,65 @@
+// Every exercise is replayed on every built-in lab: its check finds an answer in that world, its
+// solution's commands run and lead to that answer, the answer passes, and wrong answers (the
+// counterexamples and each named distractor) fail with their feedback.
+import { describe, expect, it } from 'vitest';
+import { loadLab, listLabs } from '../../src/node/labs.ts';
+import { loadCatalogue } from '../../src/node/exercises.ts';
+import { forLab } from '../../src/engine/exercises/catalogue.ts';
+import { checkAnswer, expectedOutput, solutionAnswer } from '../../src/engine/exercises/check.ts';
+import { listItems, printedValue } from '../../src/engine/exercises/answers.ts';
+import { runLines } from '../../src/engine/exercises/run.ts';
+import { Session } from '../../src/engine/session.ts';
+import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+
+const labs = await listLabs();
+const entries = await loadCatalogue();
+
+describe.each(labs.map((l) => l.name))('exercises on %s', async (labName) => {
+  const world = createFixtureWorld(await loadLab({ name: labName }));
+
+  describe.each(forLab(entries, labName).map((e) => [e.id, e] as const))('%s', (_id, exercise) => {
+    it('finds an answer in this world', async () => {
+      expect((await expectedOutput(world, exercise)).trim()).not.toBe('');
+    });
+
+    it("its solution's commands run and lead to the answer, which passes", async () => {
+      const session = new Session(world, { tty: false });
+      for (const line of exercise.setup ?? []) expect((await session.run(line)).status).toBe(0);
+      const outputs: string[] = [];
+      for (const line of exercise.solution.commands) {
+        const result = await session.run(line);
+        expect(result.status, `${line}: ${result.stderr}`).toBe(0);
+        outputs.push(result.stdout);
+      }
+      if (exercise.check.kind === 'output') {
+        const verdict = await checkAnswer(world, exercise, exercise.solution.commands.at(-1)!);
+        expect(verdict.message).toMatch(/^Right/);
+        expect(verdict.correct).toBe(true);
+        return;
+      }
+      const answer = await solutionAnswer(world, exercise);
+      const printed = outputs.join('\n').toLowerCase();
+      const items = exercise.check.answer === 'list' ? listItems(answer) : [printedValue(exercise.check.answer, answer).trim().toLowerCase()];
+      for (const item of items) expect(printed, `the solution's output shows ${item}`).toContain(item);
+      const verdict = await checkAnswer(world, exercise, answer);
+      expect(verdict).toEqual({ correct: true, message: `Right. ${exercise.solution.explain}` });
+    });
+
+    it('fails wrong answers with feedback', async () => {
+      const expected = await expectedOutput(world, exercise);
+      for (const wrong of exercise.counterexamples ?? []) {
+        const verdict = await checkAnswer(world, exercise, wrong);
+        expect(verdict.correct, `${wrong} must fail`).toBe(false);
+        expect(verdict.message).not.toMatch(/^Right|cannot be checked/);
+      }
+      if (exercise.check.kind !== 'value') return;
+      for (const distractor of exercise.check.wrong ?? []) {
+        const value = printedValue(exercise.check.answer, (await runLines(world, distractor.find, exercise.setup)).stdout).trim();
+        if (value === expected) continue; // in this world the distractor is the answer (aro-today's API and egress share an IP)
+        const verdict = await checkAnswer(world, exercise, value);
+        expect(verdict.correct).toBe(false);
+        expect(verdict.message).toContain(distractor.say.replaceAll('{answer}', value));
+      }
+    });
+  });
+});
