@@ -1,7 +1,8 @@
 // Build-time outputs for <Run cmd="…"/>: runs every command of a page, in document order, in one
 // lab session per (page, lab), and hands the output to Run.astro as props. It also tells
-// <Terminal/> which lab the page uses and which tool versions that lab imitates. Done here, not in the components, because Astro may
-// render sibling components concurrently and the commands of a page depend on each other.
+// <Terminal/> which lab the page uses and which tool versions that lab imitates, and <Exercises/>
+// its chapter. Done here, not in the components, because Astro may render sibling components
+// concurrently and the commands of a page depend on each other.
 import { loadLab } from '../node/labs.ts';
 import { Session } from '../engine/session.ts';
 import { createFixtureWorld } from '../engine/world/fixture/index.ts';
@@ -49,9 +50,14 @@ export function remarkRun() {
   return async (tree: Node, file: { data: { astro?: { frontmatter?: Record<string, unknown> } }; path?: string }) => {
     const pageLab = String(file.data.astro?.frontmatter?.lab ?? 'aro2');
     const sessions = new Map<string, Session>();
-    for (const node of elements(tree, new Set(['Run', 'Terminal']))) {
+    for (const node of elements(tree, new Set(['Run', 'Terminal', 'Exercises']))) {
       const labName = attribute(node, 'lab') ?? pageLab;
       setAttribute(node, 'lab', labName);
+      if (node.name === 'Exercises') {
+        // A chapter's exercises are in labs/exercises/<the chapter's file name>.json.
+        if (!attribute(node, 'chapter')) setAttribute(node, 'chapter', (file.path ?? '').replace(/^.*\//, '').replace(/\.mdx?$/, ''));
+        continue;
+      }
       if (node.name === 'Terminal') {
         const { info } = await lab(labName);
         setAttribute(node, 'tools', Object.entries(info.tools).map(([tool, version]) => `${tool} ${version}`).join(' · '));

@@ -42,9 +42,12 @@ export class LineEditor {
     this.redraw();
   }
 
+  /** Runs text as if typed: each of its lines in turn. */
   async type(text: string): Promise<void> {
-    this.set(text);
-    await this.handle('\r');
+    for (const line of text.split('\n')) {
+      this.set(line);
+      await this.handle('\r');
+    }
   }
 
   async handle(data: string): Promise<void> {

@@ -1,38 +1,35 @@
 // Mounts the lab terminal on a <lab-terminal> element: xterm with the fit add-on, a session of
-// the lab engine on the page's lab, history kept per lab, and an aria-live mirror of each
-// command's output for screen readers.
+// the lab engine on the lab in effect (the page's, or the reader's choice), history kept per lab,
+// `submit` for the exercises, and an aria-live mirror of each command's output for screen readers.
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
-import type { LabFile, World } from '../../engine/world/types.ts';
 import { LineEditor } from './line-editor.ts';
+import { labInEffect } from '../labs/choice.ts';
+import { loadLabWorld } from '../labs/world.ts';
+import { readJson, writeJson } from '../storage.ts';
+import { recordAttempt } from '../progress/store.ts';
 
-const worlds = import.meta.glob('../../../labs/*/world.json', { import: 'default' });
-const HISTORY_KEY = (lab: string) => `aro-labs:v1:history:${lab}`;
-
-function loadHistory(lab: string): string[] {
-  try {
-    const value = JSON.parse(localStorage.getItem(HISTORY_KEY(lab)) ?? '[]');
-    return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return []; // corrupt or foreign data: start a fresh history
-  }
-}
-
-async function loadWorld(lab: string): Promise<World> {
-  const load = worlds[`../../../labs/${lab}/world.json`];
-  if (!load) throw new Error(`unknown lab ${lab}`);
-  const { createFixtureWorld } = await import('../../engine/world/fixture/index.ts');
-  // The built-in labs are validated by the test suite; files readers load are validated on load.
-  return createFixtureWorld((await load()) as LabFile);
-}
+const HISTORY_KEY = (lab: string) => `history:${lab}`;
+const isHistory = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 export async function mountTerminal(host: HTMLElement) {
-  const lab = host.dataset.lab ?? 'aro2';
+  const pageLab = host.dataset.lab ?? 'aro2';
+  const inEffect = labInEffect(pageLab);
+  const lab = inEffect.name;
   const screen = host.querySelector<HTMLElement>('[data-lab-terminal]')!;
   const announce = host.querySelector<HTMLElement>('[data-lab-announce]')!;
+  showLab(host, inEffect);
   // The engine is its own chunk, fetched alongside xterm, so neither grows the other.
-  const [world, { Session }] = await Promise.all([loadWorld(lab), import('../../engine/session.ts')]);
-  let session = new Session(world);
+  const [{ world }, { Session }, { createDesk }, { exercisesFor }] = await Promise.all([
+    loadLabWorld(pageLab),
+    import('../../engine/session.ts'),
+    import('../../engine/exercises/desk.ts'),
+    import('../exercises/catalogue.ts'),
+  ]);
+  // `submit` saves the result like an answer given in the page.
+  const desk = createDesk(world, exercisesFor(world.info.name), (r) => recordAttempt(r.id, r.answer, r.verdict.correct));
+  const newSession = () => new Session(world, { exercises: desk });
+  let session = newSession();
   screen.replaceChildren();
   const term = new Terminal({ convertEol: true, cursorBlink: true, fontSize: 14, scrollback: 2000, theme: { background: '#17181c', foreground: '#e6e6e6' } });
   const fit = new FitAddon();
@@ -73,17 +70,12 @@ export async function mountTerminal(host: HTMLElement) {
         announce.textContent = result.stdout + result.stderr || `${line}: no output, exit status ${result.status}`;
       },
     },
-    loadHistory(lab),
-    (history) => {
-      try {
-        localStorage.setItem(HISTORY_KEY(lab), JSON.stringify(history));
-      } catch {
-        // storage full or disabled: history stays for this page only
-      }
-    },
+    readJson(HISTORY_KEY(inEffect.key), isHistory, 'terminal history') ?? [],
+    // When storage is full or disabled, history stays for this page only.
+    (history) => void writeJson(HISTORY_KEY(inEffect.key), history),
   );
   term.onData((data) => void editor.handle(data));
-  term.writeln(`ARO Packet Labs: simulated lab ${lab}. Type help for the commands.`);
+  term.writeln(`ARO Packet Labs: ${inEffect.label}. Type help for the commands, submit ID ANSWER for an exercise.`);
   editor.showPrompt();
 
   host.querySelector<HTMLFormElement>('[data-lab-touch]')?.addEventListener('submit', (event) => {
@@ -94,7 +86,7 @@ export async function mountTerminal(host: HTMLElement) {
     void editor.type(line);
   });
   host.querySelector('[data-lab-reset]')?.addEventListener('click', () => {
-    session = new Session(world);
+    session = newSession();
     term.reset();
     term.writeln(`New session on lab ${lab}.`);
     editor.showPrompt();
@@ -102,4 +94,16 @@ export async function mountTerminal(host: HTMLElement) {
   host.dataset.ready = 'true';
   (window as unknown as { __labTerminal?: Terminal }).__labTerminal = term;
   return { run: (line: string) => editor.type(line) };
+}
+
+/** The badge says which lab runs, and offers to change it when the reader chose another. */
+function showLab(host: HTMLElement, inEffect: { label: string; chosen: boolean }) {
+  const source = host.querySelector<HTMLElement>('.lab-terminal__source');
+  if (!source || !inEffect.chosen) return;
+  source.textContent = `${inEffect.label} · `;
+  const link = document.createElement('a');
+  link.href = `${import.meta.env.BASE_URL.replace(/\/$/, '')}/labs/`;
+  link.textContent = 'change lab';
+  source.append(link);
+  host.dataset.labInEffect = inEffect.label;
 }

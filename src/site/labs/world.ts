@@ -1,0 +1,62 @@
+// Loads the world of the lab in effect (see choice.ts), once per page: the terminal and the
+// exercises share it, so they always agree. Loaded lazily, with the engine.
+import type { LabFile, World } from '../../engine/world/types.ts';
+import { createFixtureWorld } from '../../engine/world/fixture/index.ts';
+import { builtinWorlds, chooseLab, FILE_KEY, labChoice } from './choice.ts';
+import { readText, setAside } from '../storage.ts';
+
+export interface LoadedLab {
+  lab: LabFile;
+  world: World;
+}
+
+let loaded: Promise<LoadedLab> | undefined;
+let loadedFor: string | undefined;
+
+async function builtin(name: string): Promise<LabFile> {
+  const load = builtinWorlds[name];
+  if (!load) throw new Error(`unknown lab ${name}`);
+  // The built-in labs are validated by the test suite.
+  return (await load()) as LabFile;
+}
+
+async function fromStorage(): Promise<LabFile | undefined> {
+  const text = readText(FILE_KEY);
+  if (text === undefined) return undefined;
+  const { parseLabJson } = await import('../../engine/world/fixture/schema.ts');
+  try {
+    return parseLabJson(text, 'the loaded lab file');
+  } catch (error) {
+    setAside(FILE_KEY, text, `the loaded lab file could not be used (${(error as Error).message})`);
+    return undefined;
+  }
+}
+
+async function load(pageLab: string): Promise<LoadedLab> {
+  const choice = labChoice();
+  let lab: LabFile | undefined;
+  if (choice?.kind === 'builtin') lab = await builtin(choice.name);
+  else if (choice?.kind === 'file') {
+    lab = await fromStorage();
+    if (!lab) chooseLab(undefined); // the file is gone or broken: back to the page's lab
+  }
+  lab ??= await builtin(pageLab);
+  return { lab, world: createFixtureWorld(lab) };
+}
+
+export function loadLabWorld(pageLab: string): Promise<LoadedLab> {
+  if (!loaded || loadedFor !== pageLab) {
+    loadedFor = pageLab;
+    loaded = load(pageLab);
+  }
+  return loaded;
+}
+
+/** Validates a file a reader picked or dropped; throws with the file name, the place and the reason. */
+export async function readLabFile(file: File): Promise<{ lab: LabFile; text: string }> {
+  const MAX_BYTES = 4 * 1024 * 1024;
+  if (file.size > MAX_BYTES) throw new Error(`${file.name}: the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; a lab file may have at most 4 MB`);
+  const text = await file.text();
+  const { parseLabJson } = await import('../../engine/world/fixture/schema.ts');
+  return { lab: parseLabJson(text, file.name), text };
+}
