@@ -23,6 +23,15 @@ export default defineConfig({
       customCss: ['./src/site/styles/site.css'],
       sidebar: [
         { label: 'Chapters', items: [{ autogenerate: { directory: 'chapters' } }] },
+        {
+          label: 'Workshop',
+          items: [
+            { label: 'Your progress', link: '/progress/' },
+            { label: 'Choose a lab', link: '/labs/' },
+            { label: 'Running a workshop', link: '/instructor/' },
+            { label: 'Workshop handout', link: '/handout/' },
+          ],
+        },
         { label: 'About', link: '/about/' },
       ],
     }),

@@ -5,8 +5,9 @@ import type { ChapterExercises } from '../../engine/exercises/types.ts';
 const files = Object.values(import.meta.glob<ChapterExercises>('../../../labs/exercises/*.json', { eager: true, import: 'default' }));
 const all = catalogue(files);
 
+/** The exercises a lab offers; `*` for every exercise of every lab. */
 export function exercisesFor(lab: string): CatalogueEntry[] {
-  return forLab(all, lab);
+  return lab === '*' ? all : forLab(all, lab);
 }
 
 /** A chapter's exercise file (the build renders each chapter's cards from it). */
