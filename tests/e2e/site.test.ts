@@ -2,74 +2,36 @@
 // chapter's terminal prints exactly what `aro-labs exec` prints, "Run in terminal" works,
 // diagrams are inline SVG and phones get no horizontal scroll. Needs `astro build` first
 // (npm test runs it) and Debian's Chromium.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { aroLabsExec, mountedTerminal, ROOT, startSite, terminalText, type Site } from '../helpers/site.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PORT = 4399;
-const BASE = `http://127.0.0.1:${PORT}`;
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const chapters = readdirSync(`${ROOT}dist/chapters`).sort();
+const pages = ['/', '/about/', '/labs/', '/progress/', '/instructor/', '/handout/', ...chapters.map((c) => `/chapters/${c}/`)];
 
-let server: ChildProcess;
-let browser: Browser;
+let site: Site;
+let BASE: string;
 
 beforeAll(async () => {
-  server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], { cwd: ROOT, detached: true, stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  site = await startSite();
+  BASE = site.base;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (server?.pid) process.kill(-server.pid);
+  await site?.close();
 });
 
-/** What `aro-labs exec` prints, as a terminal shows it: tabs move to the next 8-column stop. */
-function aroLabsExec(line: string): Promise<string> {
-  const expandTabs = (text: string) =>
-    text
-      .split('\n')
-      .map((l) => l.replace(/[^\t]*\t/g, (run) => run.slice(0, -1).padEnd(Math.ceil(run.length / 8) * 8)))
-      .join('\n');
-  return new Promise((resolve) => execFile(`${ROOT}bin/aro-labs`, ['exec', line], (_e, stdout, stderr) => resolve(expandTabs(stdout + stderr))));
-}
-
-/** The terminal's text, with lines xterm wrapped joined back together. */
-async function terminalText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const term = (window as unknown as { __labTerminal: { buffer: { active: { length: number; getLine(i: number): { isWrapped: boolean; translateToString(trim: boolean): string } | undefined } } } }).__labTerminal;
-    const buffer = term.buffer.active;
-    const lines: string[] = [];
-    for (let i = 0; i < buffer.length; i++) {
-      const line = buffer.getLine(i)!;
-      if (line.isWrapped && lines.length) lines[lines.length - 1] += line.translateToString(true);
-      else lines.push(line.translateToString(true));
-    }
-    return lines.join('\n');
-  });
-}
-
 async function openTerminal(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${BASE}${path}`);
-  await page.locator('lab-terminal').scrollIntoViewIfNeeded();
-  await page.waitForSelector('lab-terminal[data-ready="true"]');
+  await mountedTerminal(page);
   return page;
 }
 
 describe('the built site', () => {
-  it.each(['/', '/about/', ...chapters.map((c) => `/chapters/${c}/`)])('%s loads with no console error, its diagrams inline', async (path) => {
-    const page = await browser.newPage();
+  it.each(pages)('%s loads with no console error, its diagrams inline', async (path) => {
+    const page = await site.browser.newPage();
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -108,12 +70,11 @@ describe('the built site', () => {
   it('axe-core (WCAG 2.2 AA) finds no serious or critical violation on any page, terminal mounted', async () => {
     const axe = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8');
     const found: string[] = [];
-    for (const path of ['/', '/about/', ...chapters.map((c) => `/chapters/${c}/`)]) {
-      const page = await browser.newPage();
+    for (const path of pages) {
+      const page = await site.browser.newPage();
       await page.goto(`${BASE}${path}`);
       if (path.startsWith('/chapters/')) {
-        await page.locator('lab-terminal').scrollIntoViewIfNeeded();
-        await page.waitForSelector('lab-terminal[data-ready="true"]');
+        await mountedTerminal(page);
       }
       await page.addScriptTag({ content: axe });
       const violations = await page.evaluate(async () => {
@@ -147,9 +108,9 @@ describe('the built site', () => {
   });
 
   it('keeps phones free of horizontal scrolling at 375 px', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
-    for (const c of chapters) {
-      await page.goto(`${BASE}/chapters/${c}/`);
+    const page = await site.browser.newPage({ viewport: { width: 375, height: 800 } });
+    for (const path of pages) {
+      await page.goto(`${BASE}${path}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     }
     await page.close();

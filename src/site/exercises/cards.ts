@@ -3,6 +3,7 @@
 // lab in effect, and everything is kept in the saved progress, which the terminal's `submit`
 // updates too.
 import { exerciseProgress, loadProgress, onProgressChange, recordAttempt, updateProgress } from '../progress/store.ts';
+import { labChoice } from '../labs/choice.ts';
 
 const checker = () => import('./checker.ts');
 
@@ -35,6 +36,7 @@ function showFeedback(card: HTMLElement, correct: boolean | undefined, message: 
 
 export function mountExercises(host: HTMLElement): void {
   const pageLab = host.dataset.lab ?? 'aro2';
+  labChoice(); // applies a `?lab=` deep link as soon as the chapter loads
   const cards = [...host.querySelectorAll<HTMLElement>('[data-exercise]')];
   for (const card of cards) {
     const id = card.dataset.exercise!;

@@ -1,0 +1,111 @@
+// The built site (dist/) served on loopback and driven by Debian's Chromium, for the browser
+// tests. A small static server rather than `astro preview`: Astro runs one preview per project, and
+// the browser test files run side by side. Needs `astro build` first (npm test runs it).
+import { execFile } from 'node:child_process';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DIST = join(ROOT, 'dist');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+export interface Site {
+  base: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The file a URL path names in dist/: index.html for folders; undefined when there is none. */
+async function fileFor(urlPath: string): Promise<string | undefined> {
+  const path = normalize(join(DIST, decodeURIComponent(urlPath)));
+  if (!path.startsWith(DIST)) return undefined;
+  for (const candidate of [path, join(path, 'index.html')]) {
+    try {
+      if ((await stat(candidate)).isFile()) return candidate;
+    } catch {
+      // try the next candidate
+    }
+  }
+  return undefined;
+}
+
+export async function startSite(): Promise<Site> {
+  const server = createServer(async (req, res) => {
+    const file = await fileFor(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const body = await readFile(file ?? join(DIST, '404.html'));
+    res.writeHead(file ? 200 : 404, { 'content-type': TYPES[extname(file ?? '.html')] ?? 'application/octet-stream' });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    browser,
+    async close() {
+      await browser.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** What `aro-labs` prints (stdout then stderr) and its exit code. */
+export function aroLabs(args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) =>
+    execFile(`${ROOT}bin/aro-labs`, args, (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr })),
+  );
+}
+
+/** What `aro-labs exec` prints, as a terminal shows it: tabs move to the next 8-column stop. */
+export async function aroLabsExec(line: string): Promise<string> {
+  const expandTabs = (text: string) =>
+    text
+      .split('\n')
+      .map((l) => l.replace(/[^\t]*\t/g, (run) => run.slice(0, -1).padEnd(Math.ceil(run.length / 8) * 8)))
+      .join('\n');
+  return expandTabs((await aroLabs(['exec', line])).output);
+}
+
+/** The terminal's text, with lines xterm wrapped joined back together. */
+export async function terminalText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const term = (window as unknown as { __labTerminal: { buffer: { active: { length: number; getLine(i: number): { isWrapped: boolean; translateToString(trim: boolean): string } | undefined } } } }).__labTerminal;
+    const buffer = term.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < buffer.length; i++) {
+      const line = buffer.getLine(i)!;
+      if (line.isWrapped && lines.length) lines[lines.length - 1] += line.translateToString(true);
+      else lines.push(line.translateToString(true));
+    }
+    return lines.join('\n');
+  });
+}
+
+/** Scrolls the page's terminal into view and waits until it runs. */
+export async function mountedTerminal(page: Page): Promise<void> {
+  await page.locator('lab-terminal').scrollIntoViewIfNeeded();
+  await page.waitForSelector('lab-terminal[data-ready="true"]');
+}
+
+/** Types a line into the page's terminal and presses Enter. */
+export async function typeInTerminal(page: Page, line: string): Promise<void> {
+  await page.locator('.xterm').click();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
