@@ -192,7 +192,12 @@ describe('workshop mode', () => {
     const snapshot = JSON.parse(readFileSync(`${ROOT}labs/aro-today/world.json`, 'utf8'));
     snapshot.info.name = 'my-snapshot';
     snapshot.info.title = 'Snapshot of my cluster';
-    await page.setInputFiles('[data-lab-file]', { name: 'snapshot.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(snapshot)) });
+    // Dropped on the drop zone, as a reader drags it from their files.
+    await page.locator('[data-lab-drop]').evaluate((zone, text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'snapshot.json', { type: 'application/json' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, JSON.stringify(snapshot));
     await expect.poll(() => page.locator('[data-lab-message]').textContent()).toMatch(/^Loaded my-snapshot \(Snapshot of my cluster\): \d+ Azure resources and \d+ Kubernetes objects\./);
 
     await page.goto(`${site.base}/chapters/04-outbound-rule/`);

@@ -48,11 +48,14 @@ export async function checkAnswer(world: World, exercise: Exercise, answer: stri
   }
 }
 
+// Colours a tool added on the terminal (jq does) are not part of the output being compared.
+const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
+
 /** An output check against output the reader already has (the terminal's previous command). */
 export async function checkPrintedOutput(world: World, exercise: Exercise, output: string): Promise<Verdict> {
   if (exercise.check.kind !== 'output') return checkAnswer(world, exercise, output);
   try {
-    return await checkOutput(world, exercise, exercise.check, { output });
+    return await checkOutput(world, exercise, exercise.check, { output: output.replace(ANSI_COLOUR, '') });
   } catch (error) {
     if (error instanceof CheckUnavailable) return { correct: false, message: `This exercise cannot be checked in this world: ${error.message}` };
     throw error;
