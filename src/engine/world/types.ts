@@ -42,6 +42,16 @@ export interface RestResponse {
   status: number;
   body: Json;
   headers?: Record<string, string>;
+  /** Set (with status 0) when no usable answer came back; each tool words it its own way. */
+  failure?: TransportFailure;
+}
+
+/** Why a live source got no usable answer. */
+export interface TransportFailure {
+  kind: 'credentials' | 'unreachable' | 'refused' | 'timeout' | 'malformed';
+  /** host:port (Kubernetes) or the endpoint URL (ARM). */
+  endpoint: string;
+  detail: string;
 }
 
 export interface HttpRequest {
@@ -83,7 +93,7 @@ export interface LabInfo {
   account: JsonObject;
   /** The reader's public address as the Internet sees it (ends up in X-Forwarded-For). */
   client: { publicIp: string };
-  /** The DNS server `nslookup` reports talking to. */
+  /** The DNS server `nslookup` reports talking to: an address, with `#port` when not 53. */
   resolver: string;
   /** Shell state a new session starts with. */
   session: { env: Record<string, string>; namespace: string };
@@ -102,10 +112,12 @@ export interface World {
   arm(path: string): Promise<RestResponse>;
   /** Kubernetes REST GET, e.g. `/api/v1/namespaces/project1/pods`. */
   kube(path: string): Promise<RestResponse>;
-  /** Public DNS as seen from the reader's machine; [] means NXDOMAIN. */
-  resolve(host: string): Promise<string[]>;
+  /** Public DNS as seen from the reader's machine; [] means NXDOMAIN; a NetError when live mode refuses the name. */
+  resolve(host: string): Promise<string[] | NetError>;
   /** One HTTP exchange from the reader's machine. */
   http(req: HttpRequest): Promise<HttpResponse | NetError>;
+  /** Live sources keep reads for a short time; this forgets them and says how many it dropped. */
+  refresh?(): number;
 }
 
 /** A lab world file (`labs/<lab>/world.json`, a snapshot, or a file a reader loads). */

@@ -1,7 +1,7 @@
 // What the subcommands of the CLI share: their shape, lab selection, and writing to stdout safely.
 import type { ParseArgsConfig } from 'node:util';
 import { loadLab } from '../labs.ts';
-import type { LabFile } from '../../engine/world/types.ts';
+import type { LabFile, World } from '../../engine/world/types.ts';
 import { Session, type LineResult } from '../../engine/session.ts';
 import { createFixtureWorld } from '../../engine/world/fixture/index.ts';
 import { createDesk } from '../../engine/exercises/desk.ts';
@@ -51,9 +51,30 @@ export async function writeResult(result: LineResult): Promise<void> {
   for (const chunk of result.chunks) await write(chunk.fd === 1 ? process.stdout : process.stderr, chunk.text);
 }
 
-/** A terminal session on the lab, with the lab's exercises for `submit`. */
-export async function labSession(lab: LabFile): Promise<Session> {
-  const world = createFixtureWorld(lab);
-  const exercises = createDesk(world, forLab(await loadCatalogue(), lab.info.name));
+/** A terminal session on a world, with the world's exercises for `submit`. */
+export async function worldSession(world: World): Promise<Session> {
+  const exercises = createDesk(world, forLab(await loadCatalogue(), world.info.name));
   return new Session(world, { tty: Boolean(process.stdout.isTTY), exercises });
+}
+
+/** `--live --cluster NAME -g GROUP`: the reader's own cluster instead of a lab. */
+export const liveOptions = {
+  live: { type: 'boolean' },
+  cluster: { type: 'string' },
+  'resource-group': { type: 'string', short: 'g' },
+} as const;
+
+/** The world the options choose: a lab (fixture), or with --live the reader's cluster. */
+export async function chosenWorld(values: OptionValues): Promise<World> {
+  if (!values.live) {
+    if (values.cluster || values['resource-group']) throw new UsageError('--cluster and -g go with --live');
+    return createFixtureWorld(await chosenLab(values));
+  }
+  if (values.lab || values['lab-file']) throw new UsageError('--live reads your cluster; it does not take --lab or --lab-file');
+  const cluster = values.cluster as string | undefined;
+  const group = values['resource-group'] as string | undefined;
+  if (!cluster || !group) throw new UsageError('--live needs the cluster: --cluster NAME -g GROUP');
+  // Loaded only in live mode: the Azure SDK and the Kubernetes client are not needed for labs.
+  const { createLiveWorld } = await import('../live/world.ts');
+  return createLiveWorld({ cluster, group });
 }

@@ -1,7 +1,6 @@
 // `aro-labs exec`: runs lines in one lab session and prints what the terminal would show.
 import { createInterface } from 'node:readline';
-import { chosenLab, labOptions, labSession, writeResult, type CliCommand } from './common.ts';
-
+import { chosenWorld, labOptions, liveOptions, worldSession, writeResult, type CliCommand } from './common.ts';
 
 async function* linesOf(positionals: string[]): AsyncGenerator<string> {
   if (positionals.length > 0) {
@@ -14,11 +13,11 @@ async function* linesOf(positionals: string[]): AsyncGenerator<string> {
 
 export const execCommand: CliCommand = {
   name: 'exec',
-  usage: "exec [--lab NAME | --lab-file FILE] ['LINE' ...]",
+  usage: "exec [--lab NAME | --lab-file FILE | --live --cluster NAME -g GROUP] ['LINE' ...]",
   summary: 'Run lines in one session (standard input when no LINE); exit with the last status.',
-  options: { ...labOptions },
+  options: { ...labOptions, ...liveOptions },
   async run(values, positionals) {
-    const session = await labSession(await chosenLab(values));
+    const session = await worldSession(await chosenWorld(values));
     let status = 0;
     for await (const line of linesOf(positionals)) {
       const result = await session.run(line);

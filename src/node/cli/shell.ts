@@ -2,7 +2,7 @@
 // history and tab completion from node:readline.
 import { createInterface, type Interface } from 'node:readline';
 import type { Session } from '../../engine/session.ts';
-import { chosenLab, labOptions, labSession, write, writeResult, type CliCommand } from './common.ts';
+import { chosenWorld, labOptions, liveOptions, worldSession, write, writeResult, type CliCommand } from './common.ts';
 
 const EXIT = /^\s*exit(?:\s+(\d+))?\s*$/;
 
@@ -21,12 +21,12 @@ function completer(session: Session) {
 
 export const shellCommand: CliCommand = {
   name: 'shell',
-  usage: 'shell [--lab NAME | --lab-file FILE]',
+  usage: 'shell [--lab NAME | --lab-file FILE | --live --cluster NAME -g GROUP]',
   summary: 'An interactive lab terminal with history and tab completion; `exit` or Ctrl-D leaves.',
-  options: { ...labOptions },
+  options: { ...labOptions, ...liveOptions },
   async run(values) {
-    const lab = await chosenLab(values);
-    const session = await labSession(lab);
+    const world = await chosenWorld(values);
+    const session = await worldSession(world);
     const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
     const rl: Interface = createInterface({
       input: process.stdin,
@@ -36,16 +36,19 @@ export const shellCommand: CliCommand = {
       historySize: 1000,
     });
     if (interactive) {
-      await write(process.stdout, `ARO Packet Labs: ${lab.info.title} (simulated lab "${lab.info.name}"). Type help for the commands.\n`);
+      const banner = world.source === 'live'
+        ? `ARO Packet Labs, LIVE: ${world.info.title} (${world.info.summary}) Read-only; refresh forgets kept reads.`
+        : `ARO Packet Labs: ${world.info.title} (simulated lab "${world.info.name}").`;
+      await write(process.stdout, `${banner} Type help for the commands.\n`);
     }
     let status = 0;
     // Ctrl-C abandons the line being typed, as bash does.
     rl.on('SIGINT', () => {
       process.stdout.write('^C\n');
-      rl.setPrompt(prompt(session, lab.info.name));
+      rl.setPrompt(prompt(session, world.info.name));
       rl.prompt();
     });
-    rl.setPrompt(prompt(session, lab.info.name));
+    rl.setPrompt(prompt(session, world.info.name));
     if (interactive) rl.prompt();
     for await (const line of rl) {
       const exit = EXIT.exec(line);
@@ -57,7 +60,7 @@ export const shellCommand: CliCommand = {
       await writeResult(result);
       status = result.status;
       if (interactive) {
-        rl.setPrompt(prompt(session, lab.info.name));
+        rl.setPrompt(prompt(session, world.info.name));
         rl.prompt();
       }
     }

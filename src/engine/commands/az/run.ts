@@ -6,8 +6,10 @@ import jmespath from 'jmespath';
 // jmespath.js exports compile() (parse only) but its type definitions omit it.
 const compileQuery = (jmespath as unknown as { compile(expression: string): unknown }).compile;
 import type { CommandContext } from '../types.ts';
+import type { TransportFailure } from '../../world/types.ts';
 import { ArmError, type Args, type AzCommandDef, type AzContext } from './types.ts';
 import { closeMatches } from './difflib.ts';
+import { azWriteRefusal } from '../read-only.ts';
 import { shapeOutput } from './shape.ts';
 import { formatJson } from '../../format/knack/json.ts';
 import { formatTsv } from '../../format/knack/tsv.ts';
@@ -127,10 +129,27 @@ function pythonJmespathMessage(message: string): string {
   return `In function ${m[1]}(), invalid type for value: None, expected one of: [${expected}], received: "null"`;
 }
 
+/** No answer from ARM at all (live mode): az's words where it has them, plain ones otherwise. */
+class ArmUnreachable extends Error {}
+
+function transportMessage(failure: TransportFailure): string {
+  switch (failure.kind) {
+    case 'credentials':
+      return `${failure.detail ? `${failure.detail}\n` : ''}Please run 'az login' to setup account.`;
+    case 'timeout':
+      return `Azure Resource Manager (${failure.endpoint}) did not answer in time: ${failure.detail}`;
+    case 'malformed':
+      return `Azure Resource Manager (${failure.endpoint}) answered with something that is not JSON: ${failure.detail}`;
+    default:
+      return `Cannot reach Azure Resource Manager (${failure.endpoint}): ${failure.detail}`;
+  }
+}
+
 function azContext(ctx: CommandContext): AzContext {
   const world = ctx.world;
   const get = async (path: string) => {
     const response = await world.arm(path);
+    if (response.failure) throw new ArmUnreachable(transportMessage(response.failure));
     if (response.status >= 200 && response.status < 300) return response.body;
     const error = (response.body as { error?: { code?: string; message?: string } } | null)?.error;
     throw new ArmError(response.status, error?.code ?? 'Error', error?.message ?? `Operation returned an invalid status code ${response.status}`);
@@ -176,6 +195,11 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
     if (word.startsWith('-')) break;
     const child = node.children.get(word);
     if (!child) {
+      const refusal = ctx.world.source === 'live' ? azWriteRefusal(path, word) : undefined;
+      if (refusal) {
+        err(refusal);
+        return 1;
+      }
       const suggestion = closeMatches(word, [...node.children.keys()], 1, 0.7)[0];
       const inferred = suggestion ? node.children.get(suggestion) : undefined;
       let leaf: TreeNode | undefined = inferred;
@@ -222,6 +246,10 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
   try {
     result = shapeOutput(await parsed.def.fetch(parsed.args, azContext(ctx)), parsed.def.shape);
   } catch (error) {
+    if (error instanceof ArmUnreachable) {
+      err(`ERROR: ${error.message}\n`);
+      return 1;
+    }
     if (!(error instanceof ArmError)) throw error;
     err(`ERROR: (${error.code}) ${error.message}\nCode: ${error.code}\nMessage: ${error.message}\n`);
     return error.status === 404 ? 3 : 1;

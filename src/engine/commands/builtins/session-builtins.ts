@@ -1,4 +1,4 @@
-// Builtins about the terminal session itself: history, clear, help, true, false, pwd.
+// Builtins about the terminal session itself: history, clear, help, true, false, pwd, refresh.
 import type { Command } from '../types.ts';
 import { registry } from '../registry.ts';
 
@@ -51,6 +51,20 @@ export const pwd: Command = {
   summary: 'Print the working directory.',
   async run(ctx) {
     ctx.stdout.write(`${ctx.session.vars.get('PWD') ?? '/home/reader'}\n`);
+    return 0;
+  },
+};
+
+export const refresh: Command = {
+  name: 'refresh',
+  summary: 'Live mode: forget the reads kept for this session, so the next commands ask Azure and the cluster again.',
+  async run(ctx) {
+    if (!ctx.world.refresh) {
+      ctx.stdout.write('This lab is a fixture: its answers never change, so there is nothing to refresh.\n');
+      return 0;
+    }
+    const dropped = ctx.world.refresh();
+    ctx.stdout.write(`Forgot ${dropped} kept ${dropped === 1 ? 'read' : 'reads'}; the next commands read Azure and the cluster again.\n`);
     return 0;
   },
 };

@@ -1,5 +1,5 @@
 // Talking to the API server through the World, and turning its answers into kubectl's errors.
-import type { Json, KubeObject, World } from '../../world/types.ts';
+import type { Json, KubeObject, RestResponse, TransportFailure, World } from '../../world/types.ts';
 import type { ApiResource } from './resources.ts';
 import { qualifiedPlural, resourcePath } from './resources.ts';
 
@@ -28,15 +28,38 @@ export function serverError(status: number, body: Json, fallbackMessage: string)
   return new KubeError(text, status === 404 || reason === 'NotFound');
 }
 
+/** kubectl's words when the API server gives no answer (live mode). */
+function transportError(failure: TransportFailure): KubeError {
+  switch (failure.kind) {
+    case 'refused':
+      return new KubeError(`The connection to the server ${failure.endpoint} was refused - did you specify the right host or port?`);
+    case 'timeout':
+      return new KubeError(`Unable to connect to the server: dial tcp ${failure.endpoint}: i/o timeout`);
+    case 'malformed':
+      return new KubeError(`error: the server ${failure.endpoint} answered with something that is not JSON: ${failure.detail}`);
+    case 'credentials':
+      return new KubeError(`error: ${failure.detail}`);
+    default:
+      return new KubeError(`Unable to connect to the server: ${failure.detail}`);
+  }
+}
+
+/** A GET through the World; a missing answer becomes kubectl's connection error. */
+async function kubeGet(world: World, path: string): Promise<RestResponse> {
+  const response = await world.kube(path);
+  if (response.failure) throw transportError(response.failure);
+  return response;
+}
+
 /** GET of one object; NotFound and other failures become KubeErrors. */
 export async function getObject(world: World, res: ApiResource, namespace: string, name: string): Promise<KubeObject> {
-  const response = await world.kube(resourcePath(res, namespace, name));
+  const response = await kubeGet(world, resourcePath(res, namespace, name));
   if (response.status !== 200 || !isObject(response.body)) {
     const error = serverError(response.status, response.body, `${qualifiedPlural(res)} "${name}" not found`);
     // cli-runtime's Info.Get: a NotFound in a namespace other than default is reported as the
     // namespace's NotFound when the namespace itself does not exist.
     if (error.notFound && res.namespaced && namespace !== '' && namespace !== 'default') {
-      const ns = await world.kube(`/api/v1/namespaces/${encodeURIComponent(namespace)}`);
+      const ns = await kubeGet(world, `/api/v1/namespaces/${encodeURIComponent(namespace)}`);
       if (ns.status === 404) throw serverError(404, ns.body, `namespaces "${namespace}" not found`);
     }
     throw error;
@@ -60,7 +83,7 @@ export async function listObjects(
   if (options.labelSelector) query.push(`labelSelector=${encodeURIComponent(options.labelSelector)}`);
   if (options.fieldSelector) query.push(`fieldSelector=${encodeURIComponent(options.fieldSelector)}`);
   const path = resourcePath(res, namespace) + (query.length ? `?${query.join('&')}` : '');
-  const response = await world.kube(path);
+  const response = await kubeGet(world, path);
   // A collection the world does not model answers 404; a real API server that serves the
   // resource lists it as empty (even in a namespace that does not exist).
   if (response.status === 404) return { items: [], resourceVersion: '' };

@@ -10,6 +10,7 @@ import { runGet } from './get.ts';
 import { runProject, runProjects } from './project.ts';
 import { runWhoami } from './whoami.ts';
 import { completeKube } from './complete.ts';
+import { kubeWriteRefusal } from '../read-only.ts';
 
 type Verb = (cli: Cli, argv: string[]) => Promise<number>;
 
@@ -113,7 +114,8 @@ function reportFlag(cli: Cli, e: FlagError): number {
 
 /** Real commands this lab terminal does not imitate. */
 function notInLab(cli: Cli, verb: string): number {
-  cli.err(`error: "${cli.tool} ${verb}" is not available in this lab terminal\n`);
+  const refusal = cli.ctx.world.source === 'live' ? kubeWriteRefusal(cli.tool, verb) : undefined;
+  cli.err(refusal ?? `error: "${cli.tool} ${verb}" is not available in this lab terminal\n`);
   return 1;
 }
 

@@ -12,9 +12,13 @@ export const nslookup: Command = {
       ctx.stderr.write('nslookup: the interactive mode is not available in this lab terminal; give a name: nslookup HOST\n');
       return 1;
     }
-    const server = ctx.world.info.resolver;
-    const header = `Server:\t\t${server}\nAddress:\t${server}#53\n\n`;
+    const [server, port = '53'] = ctx.world.info.resolver.split('#');
+    const header = `Server:\t\t${server}\nAddress:\t${server}#${port}\n\n`;
     const addresses = await ctx.world.resolve(name);
+    if (!Array.isArray(addresses)) {
+      ctx.stderr.write(`nslookup: ${addresses.message ?? `the lab does not look up ${name}`}\n`);
+      return 1;
+    }
     if (addresses.length === 0) {
       ctx.stdout.write(`${header}** server can't find ${name}: NXDOMAIN\n\n`);
       return 1;

@@ -1,0 +1,108 @@
+// ARM through the Azure SDK: @azure/arm-network's client for network resources and
+// @azure/arm-resources' for groups and the ARO cluster, each with its pipeline (credential,
+// retries that honour Retry-After, user agent). The commands print ARM's REST wire shape, and the
+// SDK's typed models flatten `properties` and rename keys, so bodies are read raw from the
+// pipeline rather than through the typed operations.
+import { NetworkManagementClient } from '@azure/arm-network';
+import { ResourceManagementClient } from '@azure/arm-resources';
+import { createDefaultHttpClient, createPipelineRequest, RestError, type Pipeline, type PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { TokenCredential } from '@azure/core-auth';
+import type { Json, RestResponse, TransportFailure } from '../../engine/world/types.ts';
+import type { LiveConfig } from './config.ts';
+
+/** API versions by resource provider (the ones today's az uses for these resources). */
+const API_VERSIONS: Record<string, string> = {
+  'microsoft.network': '2024-05-01',
+  'microsoft.redhatopenshift': '2023-11-22',
+  'microsoft.compute': '2024-07-01',
+};
+const RESOURCES_API = '2022-09-01';
+
+export function apiVersion(path: string): string {
+  const provider = /\/providers\/([^/]+)/i.exec(path)?.[1]?.toLowerCase();
+  return (provider && API_VERSIONS[provider]) || RESOURCES_API;
+}
+
+export interface ArmSource {
+  get(path: string): Promise<RestResponse>;
+}
+
+/** The reader's own token (ARO_LABS_ARM_TOKEN) or DefaultAzureCredential, which uses `az login`. */
+async function credential(config: LiveConfig): Promise<TokenCredential> {
+  if (config.armToken) {
+    const token = config.armToken;
+    return { getToken: async () => ({ token, expiresOnTimestamp: Date.now() + 3_600_000 }) };
+  }
+  const { DefaultAzureCredential } = await import('@azure/identity');
+  return new DefaultAzureCredential();
+}
+
+/** The SDK refuses bearer tokens over http; a loopback test endpoint gets the header from this policy. */
+function loopbackBearer(cred: TokenCredential, scope: string): PipelinePolicy {
+  return {
+    name: 'aroLabsLoopbackBearer',
+    async sendRequest(request, next) {
+      const token = await cred.getToken(scope);
+      if (token) request.headers.set('authorization', `Bearer ${token.token}`);
+      return next(request);
+    },
+  };
+}
+
+function failure(kind: TransportFailure['kind'], endpoint: string, detail: string): RestResponse {
+  return { status: 0, body: null, failure: { kind, endpoint, detail } };
+}
+
+export async function createArmSource(config: LiveConfig, given?: TokenCredential): Promise<ArmSource> {
+  const cred = given ?? (await credential(config));
+  const endpoint = config.armEndpoint.origin;
+  const insecure = config.armEndpoint.protocol === 'http:';
+  const options = { endpoint, allowInsecureConnection: insecure, retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 2000 } };
+  const network = new NetworkManagementClient(cred, config.subscription, options);
+  const resources = new ResourceManagementClient(cred, config.subscription, options);
+  const scope = `${endpoint}/.default`;
+  for (const client of [network, resources]) {
+    if (insecure) {
+      client.pipeline.removePolicy({ name: 'bearerTokenAuthenticationPolicy' });
+      client.pipeline.addPolicy(loopbackBearer(cred, scope));
+    }
+  }
+  const httpClient = createDefaultHttpClient();
+  const pipelineFor = (path: string): Pipeline => (/\/providers\/microsoft\.network\//i.test(path) ? network.pipeline : resources.pipeline);
+
+  return {
+    async get(path) {
+      const url = `${endpoint}${path}${path.includes('?') ? '&' : '?'}api-version=${apiVersion(path)}`;
+      const request = createPipelineRequest({ url, method: 'GET', timeout: config.timeoutMs, allowInsecureConnection: insecure });
+      let response;
+      try {
+        response = await pipelineFor(path).sendRequest(httpClient, request);
+      } catch (error) {
+        const name = (error as Error).name;
+        const message = (error as Error).message;
+        if (name === 'CredentialUnavailableError' || name === 'AuthenticationError' || name === 'AggregateAuthenticationError') return failure('credentials', endpoint, firstLine(message));
+        if (name === 'AbortError' || /timed? ?out|aborted/i.test(message)) return failure('timeout', endpoint, `no answer within ${config.timeoutMs / 1000} s`);
+        const code = error instanceof RestError ? error.code : (error as NodeJS.ErrnoException).code;
+        return failure(code === 'ECONNREFUSED' ? 'refused' : 'unreachable', endpoint, firstLine(message));
+      }
+      const text = response.bodyAsText ?? '';
+      let body: Json;
+      try {
+        body = text ? (JSON.parse(text) as Json) : null;
+      } catch {
+        return failure('malformed', endpoint, `HTTP ${response.status}, ${text.length} bytes starting ${JSON.stringify(text.slice(0, 40))}`);
+      }
+      if (response.status === 429) body = throttled(body, response.headers.get('retry-after'));
+      return { status: response.status, body };
+    },
+  };
+}
+
+const firstLine = (text: string) => text.split('\n')[0].trim();
+
+/** A 429 that outlived the SDK's retries: ARM's own error, plus how long Azure asked to wait. */
+function throttled(body: Json, retryAfter: string | undefined): Json {
+  const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
+  const wait = retryAfter ? ` Azure asked to retry after ${retryAfter} seconds; try again then.` : '';
+  return { error: { code: error?.code ?? 'TooManyRequests', message: `${error?.message ?? 'The request was throttled.'}${wait}` } };
+}

@@ -1,0 +1,91 @@
+// The reader's cluster through @kubernetes/client-node: the kubeconfig `oc login` wrote (KUBECONFIG
+// as kubectl reads it) supplies server, CA and credentials; requests are raw GETs because the
+// commands print the API server's own JSON, not the client's typed models.
+import http from 'node:http';
+import https from 'node:https';
+import { KubeConfig } from '@kubernetes/client-node';
+import type { Json, RestResponse, TransportFailure } from '../../engine/world/types.ts';
+import { endpointUrl, LiveConfigError, type LiveConfig } from './config.ts';
+
+export interface KubeSource {
+  get(path: string): Promise<RestResponse>;
+  /** The namespace of the kubeconfig's current context (`oc project` sets it). */
+  readonly namespace: string;
+  /** host:port of the API server, as kubectl names it in its errors. */
+  readonly server: string;
+  /** Credentials from the kubeconfig, so that no output can ever show them. */
+  readonly secrets: string[];
+}
+
+function failure(kind: TransportFailure['kind'], endpoint: string, detail: string): RestResponse {
+  return { status: 0, body: null, failure: { kind, endpoint, detail } };
+}
+
+export function loadKubeConfig(): KubeConfig {
+  const kc = new KubeConfig();
+  try {
+    kc.loadFromDefault();
+  } catch (error) {
+    throw new LiveConfigError(`kubeconfig: ${(error as Error).message.split('\n')[0]}`);
+  }
+  return kc;
+}
+
+export async function createKubeSource(config: LiveConfig, kc: KubeConfig = loadKubeConfig()): Promise<KubeSource> {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new LiveConfigError("kubeconfig: no current context; log in to the cluster first (oc login)");
+  const server = endpointUrl(cluster.server, `kubeconfig server of context "${kc.getCurrentContext()}"`);
+  const options: https.RequestOptions = {};
+  await kc.applyToHTTPSOptions(options);
+  // The client builds an https agent; a plain-http loopback server (tests) takes none.
+  if (server.protocol === 'http:') delete options.agent;
+  const user = kc.getCurrentUser();
+  const secrets = [user?.token, user?.password, user?.keyData, options.key, (options.headers as Record<string, string> | undefined)?.Authorization]
+    .filter((s): s is string => typeof s === 'string' && s.length >= 8)
+    .flatMap((s) => [s, s.replace(/^Bearer /, '')]);
+  const endpoint = server.host || `${server.hostname}:${server.protocol === 'https:' ? 443 : 80}`;
+  const transport = server.protocol === 'https:' ? https : http;
+  const base = server.href.replace(/\/+$/, '');
+
+  return {
+    namespace: kc.getContextObject(kc.getCurrentContext())?.namespace ?? 'default',
+    server: endpoint,
+    secrets,
+    get(path) {
+      return new Promise<RestResponse>((resolve) => {
+        const request = transport.request(`${base}${path}`, {
+          ...options,
+          method: 'GET',
+          headers: { ...(options.headers ?? {}), Accept: 'application/json', 'User-Agent': 'aro-labs (kubectl-compatible read-only)' },
+          timeout: config.timeoutMs,
+        });
+        request.on('timeout', () => {
+          request.destroy();
+          resolve(failure('timeout', endpoint, `no answer within ${config.timeoutMs / 1000} s`));
+        });
+        request.on('error', (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ECONNREFUSED') resolve(failure('refused', endpoint, error.message));
+          else if (/certificate|self.signed|CERT/i.test(`${error.code} ${error.message}`)) resolve(failure('unreachable', endpoint, `tls: ${error.message}`));
+          else resolve(failure('unreachable', endpoint, `dial tcp ${endpoint}: ${error.code ?? error.message}`));
+        });
+        request.on('response', (response) => {
+          const parts: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => parts.push(chunk));
+          response.on('error', (error) => resolve(failure('unreachable', endpoint, error.message)));
+          response.on('end', () => {
+            const text = Buffer.concat(parts).toString('utf8');
+            const status = response.statusCode ?? 0;
+            try {
+              resolve({ status, body: text ? (JSON.parse(text) as Json) : null });
+            } catch {
+              // A 401 from a proxy in front of the API server may be plain text; kubectl still says Unauthorized.
+              if (status === 401) resolve({ status, body: { kind: 'Status', reason: 'Unauthorized', message: 'Unauthorized', code: 401 } });
+              else resolve(failure('malformed', endpoint, `HTTP ${status}, ${text.length} bytes starting ${JSON.stringify(text.slice(0, 40))}`));
+            }
+          });
+        });
+        request.end();
+      });
+    },
+  };
+}

@@ -1,0 +1,101 @@
+// The live source of the world: the reader's subscription through ARM, their cluster through the
+// kubeconfig, their network held to the cluster's own hosts. Commands see the same World
+// interface as with a fixture, so every command prints through the same code.
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { TokenCredential } from '@azure/core-auth';
+import type { Json, LabInfo, RestResponse, World } from '../../engine/world/types.ts';
+import { liveConfig, type LiveConfig } from './config.ts';
+import { createArmSource } from './arm.ts';
+import { createKubeSource } from './kube.ts';
+import { createLiveNetwork, type ClusterHosts } from './network.ts';
+import { cached } from './cache.ts';
+import { Redactor } from './redact.ts';
+
+export interface LiveOptions {
+  /** The ARO cluster's name and resource group (`$cluster_name`, `$rg` in the chapters). */
+  cluster: string;
+  group: string;
+  config?: LiveConfig;
+  kubeConfig?: KubeConfig;
+  /** Instead of ARO_LABS_ARM_TOKEN or DefaultAzureCredential (tests). */
+  credential?: TokenCredential;
+  /** How long a read is reused; default 60 s. */
+  ttlMs?: number;
+}
+
+export interface LiveWorld extends World {
+  /** Network round trips so far, per API. */
+  calls(): { arm: number; kube: number };
+}
+
+// The tool versions live mode's output follows (today's tools, as in the built-in labs).
+const TOOLS = { az: '2.67.0', oc: '4.16', kubectl: 'v1.31', curl: '7.88.1', jq: '1.6' };
+
+const field = (value: Json | undefined, ...path: string[]): Json | undefined =>
+  path.reduce<Json | undefined>((v, key) => (v && typeof v === 'object' && !Array.isArray(v) ? v[key] : undefined), value);
+
+export async function createLiveWorld(options: LiveOptions): Promise<LiveWorld> {
+  const config = options.config ?? liveConfig();
+  const kubeSource = await createKubeSource(config, options.kubeConfig);
+  const redactor = new Redactor([...kubeSource.secrets, ...(config.armToken ? [config.armToken] : [])]);
+  const armSource = await createArmSource(config, options.credential);
+  const ttl = options.ttlMs ?? 60_000;
+  const redacted = (get: (path: string) => Promise<RestResponse>) => async (path: string) => {
+    const response = await get(path);
+    return response.failure ? response : { ...response, body: redactor.json(response.body) };
+  };
+  const arm = cached(redacted((path) => armSource.get(path)), ttl);
+  const kube = cached(redacted((path) => kubeSource.get(path)), ttl);
+
+  const clusterId = `/subscriptions/${config.subscription}/resourceGroups/${options.group}/providers/Microsoft.RedHatOpenShift/openShiftClusters/${options.cluster}`;
+  const hosts: ClusterHosts = {
+    async hosts() {
+      const names = new Set<string>();
+      const routes = await kube.get('/apis/route.openshift.io/v1/routes');
+      const items = field(routes.body, 'items');
+      if (Array.isArray(items)) for (const route of items) {
+        const host = field(route, 'spec', 'host');
+        if (typeof host === 'string') names.add(host.toLowerCase());
+      }
+      const aro = await arm.get(clusterId);
+      for (const url of [field(aro.body, 'properties', 'apiserverProfile', 'url'), field(aro.body, 'properties', 'consoleProfile', 'url')]) {
+        if (typeof url === 'string' && url) names.add(new URL(url).hostname.toLowerCase());
+      }
+      return names;
+    },
+    async networkPrefixes() {
+      const aro = await arm.get(clusterId);
+      const subnet = field(aro.body, 'properties', 'masterProfile', 'subnetId');
+      if (typeof subnet !== 'string') return [];
+      const vnet = await arm.get(subnet.replace(/\/subnets\/[^/]+$/i, ''));
+      const prefixes = field(vnet.body, 'properties', 'addressSpace', 'addressPrefixes');
+      return Array.isArray(prefixes) ? prefixes.filter((p): p is string => typeof p === 'string') : [];
+    },
+  };
+  const network = createLiveNetwork(config, hosts, redactor);
+
+  const info: LabInfo = {
+    name: 'live',
+    title: `Your cluster ${options.cluster}`,
+    summary: `Live: resource group ${options.group}, API server ${kubeSource.server}.`,
+    layout: 'today',
+    clock: new Date().toISOString(),
+    account: config.account as LabInfo['account'],
+    client: { publicIp: '' },
+    resolver: network.resolver,
+    session: { env: { cluster_name: options.cluster, rg: options.group }, namespace: kubeSource.namespace },
+    tools: TOOLS,
+    app: { sqlVersion: '' },
+  };
+
+  return {
+    source: 'live',
+    info,
+    arm: (path) => arm.get(path),
+    kube: (path) => kube.get(path),
+    resolve: (host) => network.resolve(host),
+    http: (req) => network.http(req),
+    refresh: () => arm.clear() + kube.clear(),
+    calls: () => ({ arm: arm.calls, kube: kube.calls }),
+  };
+}

@@ -1,0 +1,216 @@
+// A reader's cluster played on 127.0.0.1 for live-mode tests: fake ARM, a fake Kubernetes API
+// server, a DNS server and the sample app behind its route, all answering from one lab world
+// (ARM as `aro-labs export --arm` serves it, Kubernetes objects likewise). Latency and faults are
+// set per test. Nothing listens anywhere but loopback.
+import http from 'node:http';
+import dgram from 'node:dgram';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import dnsPacket from 'dns-packet';
+import { KubeConfig } from '@kubernetes/client-node';
+import { ArmIndex } from '../../src/engine/world/fixture/arm.ts';
+import { KubeIndex } from '../../src/engine/world/fixture/kube.ts';
+import { createFixtureNetwork } from '../../src/engine/world/fixture/network.ts';
+import { WorldModel } from '../../src/engine/model/world-model.ts';
+import { exportArm, exportKube } from '../../src/engine/world/fixture/export.ts';
+import type { LabFile } from '../../src/engine/world/types.ts';
+import { liveConfig, type LiveConfig } from '../../src/node/live/config.ts';
+
+export const ARM_TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.fake-arm-token-for-tests';
+export const KUBE_TOKEN = 'sha256~fAkEkUbEtOkEnFoRtEsTs0123456789abcdef';
+
+export interface Fault {
+  api: 'arm' | 'kube' | 'app';
+  /** Part of the request path the fault applies to. */
+  match: string;
+  status?: number;
+  body?: unknown;
+  /** Sent as is instead of JSON (malformed answers). */
+  raw?: string;
+  headers?: Record<string, string>;
+  /** Never answer (the client's timeout ends it). */
+  hang?: boolean;
+  /** How many requests it hits; then it is gone. Default: all. */
+  times?: number;
+}
+
+export interface FakeCluster {
+  armUrl: string;
+  kubeUrl: string;
+  /** "127.0.0.1#port" */
+  dns: string;
+  appPort: number;
+  kubeconfig: string;
+  azureDir: string;
+  latencyMs: number;
+  faults: Fault[];
+  requests: { arm: string[]; kube: string[]; app: string[]; dns: string[] };
+  /** Environment for live mode against this cluster (pins route hosts to the app server). */
+  env(extra?: Record<string, string>): NodeJS.ProcessEnv;
+  config(extra?: Record<string, string>): LiveConfig;
+  kubeConfig(): KubeConfig;
+  close(): Promise<void>;
+}
+
+function listen(server: http.Server): Promise<number> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+}
+
+export async function startFakeCluster(lab: LabFile, options: { latencyMs?: number } = {}): Promise<FakeCluster> {
+  const arm = new ArmIndex(exportArm(lab));
+  const kube = new KubeIndex(exportKube(lab).items);
+  const app = createFixtureNetwork(lab);
+  const model = new WorldModel(lab);
+  const state = { latencyMs: options.latencyMs ?? 0, faults: [] as Fault[], requests: { arm: [] as string[], kube: [] as string[], app: [] as string[], dns: [] as string[] } };
+  const sockets = new Set<import('node:net').Socket>();
+
+  const fault = (api: Fault['api'], path: string): Fault | undefined => {
+    const found = state.faults.find((f) => f.api === api && path.includes(f.match) && (f.times ?? 1) > 0);
+    if (found && found.times !== undefined) found.times -= 1;
+    return found;
+  };
+  const delay = () => new Promise((r) => setTimeout(r, state.latencyMs));
+  const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+    res.end(text);
+  };
+  const answerFault = (res: http.ServerResponse, f: Fault) => {
+    if (f.hang) return;
+    if (f.raw !== undefined) send(res, f.status ?? 200, f.raw, { 'Content-Type': 'text/html', ...f.headers });
+    else send(res, f.status ?? 500, f.body ?? {}, f.headers);
+  };
+
+  const armServer = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    // resources.getById sends the id after the endpoint's own slash: "//subscriptions/…".
+    const path = url.pathname.replace(/^\/+/, '/');
+    state.requests.arm.push(`${path}?${url.searchParams}`);
+    await delay();
+    if (req.headers.authorization !== `Bearer ${ARM_TOKEN}`) {
+      return send(res, 401, { error: { code: 'AuthenticationFailed', message: "Authentication failed. The 'Authorization' header is missing or invalid." } });
+    }
+    const f = fault('arm', path);
+    if (f) return answerFault(res, f);
+    if (!url.searchParams.get('api-version')) return send(res, 400, { error: { code: 'MissingApiVersionParameter', message: "The api-version query parameter (?api-version=) is required for all requests." } });
+    const answer = arm.get(path);
+    send(res, answer.status, answer.body);
+  });
+
+  const kubeServer = http.createServer(async (req, res) => {
+    const path = req.url ?? '/';
+    state.requests.kube.push(path);
+    await delay();
+    if (req.headers.authorization !== `Bearer ${KUBE_TOKEN}`) {
+      return send(res, 401, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
+    }
+    const f = fault('kube', path);
+    if (f) return answerFault(res, f);
+    const answer = kube.get(path);
+    send(res, answer.status, answer.body);
+  });
+
+  // The app behind the router: what the fixture's router and app answer for the same request.
+  const appServer = http.createServer(async (req, res) => {
+    const path = req.url ?? '/';
+    state.requests.app.push(`${req.headers.host}${path}`);
+    const f = fault('app', path);
+    if (f) return answerFault(res, f);
+    const answer = await app.http({ method: req.method ?? 'GET', url: `http://${req.headers.host}${path}`, headers: { host: String(req.headers.host) } });
+    if ('error' in answer) return send(res, 502, { error: answer.error });
+    res.sendDate = false;
+    res.writeHead(answer.status, answer.statusText, answer.headers.flat());
+    res.end(answer.body);
+  });
+
+  for (const server of [armServer, kubeServer, appServer]) server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  const [armPort, kubePort, appPort] = await Promise.all([listen(armServer), listen(kubeServer), listen(appServer)]);
+
+  const dnsServer = dgram.createSocket('udp4');
+  dnsServer.on('message', (message, remote) => {
+    const query = dnsPacket.decode(message);
+    const question = query.questions?.[0];
+    if (!question) return;
+    state.requests.dns.push(question.name);
+    const addresses = question.type === 'A' ? model.publicResolve(question.name) : [];
+    const response = dnsPacket.encode({
+      id: query.id,
+      type: 'response',
+      // The low four bits are the RCODE: 3 is NXDOMAIN.
+      flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE | (question.type === 'A' && addresses.length === 0 ? 3 : 0),
+      questions: [question],
+      answers: addresses.map((data) => ({ type: 'A' as const, name: question.name, ttl: 300, class: 'IN' as const, data })),
+    });
+    dnsServer.send(response, remote.port, remote.address);
+  });
+  const dnsPort = await new Promise<number>((resolve) => dnsServer.bind(0, '127.0.0.1', () => resolve(dnsServer.address().port)));
+
+  const dir = await mkdtemp(join(tmpdir(), 'aro-labs-live-'));
+  const kubeconfig = join(dir, 'kubeconfig');
+  const namespace = lab.info.session.namespace;
+  await writeFile(kubeconfig, JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    // client-node accepts plain http only with TLS verification off (there is no TLS to verify).
+    clusters: [{ name: 'fake', cluster: { server: `http://127.0.0.1:${kubePort}`, 'insecure-skip-tls-verify': true } }],
+    users: [{ name: 'kube:admin/fake', user: { token: KUBE_TOKEN } }],
+    contexts: [{ name: 'project', context: { cluster: 'fake', user: 'kube:admin/fake', namespace } }],
+    'current-context': 'project',
+  }));
+  const azureDir = join(dir, 'azure');
+  await mkdir(azureDir);
+  await writeFile(join(azureDir, 'azureProfile.json'), `\uFEFF${JSON.stringify({ installationId: 'test', subscriptions: [lab.info.account] })}`);
+
+  const routeHosts = lab.kube.filter((o) => o.kind === 'Route').map((o) => String((o.spec as { host?: string }).host));
+  const env = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+    KUBECONFIG: kubeconfig,
+    AZURE_CONFIG_DIR: azureDir,
+    ARO_LABS_ARM_ENDPOINT: `http://127.0.0.1:${armPort}`,
+    ARO_LABS_ARM_TOKEN: ARM_TOKEN,
+    ARO_LABS_DNS: `127.0.0.1#${dnsPort}`,
+    ARO_LABS_RESOLVE: routeHosts.flatMap((h) => [`${h}:80:127.0.0.1:${appPort}`, `${h}:443:127.0.0.1:${appPort}`]).join(','),
+    ARO_LABS_TIMEOUT: '2',
+    ...extra,
+  });
+
+  return {
+    armUrl: `http://127.0.0.1:${armPort}`,
+    kubeUrl: `http://127.0.0.1:${kubePort}`,
+    dns: `127.0.0.1#${dnsPort}`,
+    appPort,
+    kubeconfig,
+    azureDir,
+    get latencyMs() {
+      return state.latencyMs;
+    },
+    set latencyMs(value: number) {
+      state.latencyMs = value;
+    },
+    faults: state.faults,
+    requests: state.requests,
+    env,
+    config: (extra) => liveConfig(env(extra)),
+    kubeConfig() {
+      const kc = new KubeConfig();
+      kc.loadFromFile(kubeconfig);
+      return kc;
+    },
+    async close() {
+      for (const s of sockets) s.destroy();
+      await Promise.all([armServer, kubeServer, appServer].map((s) => new Promise((r) => s.close(r))));
+      await new Promise<void>((r) => dnsServer.close(() => r()));
+    },
+  };
+}
+
+/** A live world on the fake cluster, with the same session settings the CLI would use. */
+export async function liveWorldOn(fake: FakeCluster, lab: LabFile, extra: Record<string, string> = {}, ttlMs?: number) {
+  const { createLiveWorld } = await import('../../src/node/live/world.ts');
+  const env = lab.info.session.env;
+  return createLiveWorld({ cluster: env.cluster_name, group: env.rg, config: fake.config(extra), kubeConfig: fake.kubeConfig(), ttlMs });
+}
