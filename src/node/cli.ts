@@ -6,9 +6,10 @@ import { exportCommand } from './cli/export.ts';
 import { labsCommand } from './cli/labs.ts';
 import { exercisesCommand } from './cli/exercises.ts';
 import { checkCommand } from './cli/check.ts';
+import { bridgeCommand } from './cli/bridge.ts';
 import { UsageError, type CliCommand } from './cli/common.ts';
 
-const commands: CliCommand[] = [execCommand, shellCommand, exportCommand, labsCommand, exercisesCommand, checkCommand];
+const commands: CliCommand[] = [execCommand, shellCommand, bridgeCommand, exportCommand, labsCommand, exercisesCommand, checkCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

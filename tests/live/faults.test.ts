@@ -24,7 +24,7 @@ describe('live mode faults', async () => {
     const session = new Session(world, { now: () => new Date(lab.info.clock) });
     const result = await session.run(line);
     fake.faults.splice(0);
-    world.refresh?.();
+    await world.refresh?.();
     const after = [await session.run(LB_LIST), await session.run(PODS)];
     expect(result.stderr).not.toMatch(/\n\s+at |internal error|TypeError|undefined/);
     return { result, after };

@@ -117,7 +117,7 @@ export interface World {
   /** One HTTP exchange from the reader's machine. */
   http(req: HttpRequest): Promise<HttpResponse | NetError>;
   /** Live sources keep reads for a short time; this forgets them and says how many it dropped. */
-  refresh?(): number;
+  refresh?(): Promise<number>;
 }
 
 /** A lab world file (`labs/<lab>/world.json`, a snapshot, or a file a reader loads). */

@@ -98,6 +98,8 @@ export function createLiveNetwork(config: LiveConfig, cluster: ClusterHosts, red
 
     async http(req) {
       const url = new URL(req.url);
+      const method = req.method.toUpperCase();
+      if (method !== 'GET' && method !== 'HEAD') return refused(url.hostname, `live mode only reads: it sends GET and HEAD requests, not ${method}`);
       const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
       const secure = url.protocol === 'https:';
       const port = url.port ? Number(url.port) : secure ? 443 : 80;

@@ -95,7 +95,7 @@ export async function createLiveWorld(options: LiveOptions): Promise<LiveWorld> 
     kube: (path) => kube.get(path),
     resolve: (host) => network.resolve(host),
     http: (req) => network.http(req),
-    refresh: () => arm.clear() + kube.clear(),
+    refresh: async () => arm.clear() + kube.clear(),
     calls: () => ({ arm: arm.calls, kube: kube.calls }),
   };
 }

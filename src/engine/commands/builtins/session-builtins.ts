@@ -63,7 +63,7 @@ export const refresh: Command = {
       ctx.stdout.write('This lab is a fixture: its answers never change, so there is nothing to refresh.\n');
       return 0;
     }
-    const dropped = ctx.world.refresh();
+    const dropped = await ctx.world.refresh();
     ctx.stdout.write(`Forgot ${dropped} kept ${dropped === 1 ? 'read' : 'reads'}; the next commands read Azure and the cluster again.\n`);
     return 0;
   },

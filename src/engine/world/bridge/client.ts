@@ -1,0 +1,91 @@
+// The page's side of live mode: a World whose every call goes to `aro-labs bridge` on the reader's
+// machine. When the bridge stops answering, the calls report it and `onLost` lets the terminal
+// fall back to the lab.
+import type { HttpRequest, HttpResponse, Json, LabInfo, NetError, RestResponse, World } from '../types.ts';
+import { BRIDGE_API, type BridgeAddress, type BridgeCall } from './protocol.ts';
+
+export class BridgeError extends Error {
+  /** HTTP status of the bridge's refusal; 0 when the bridge did not answer at all. */
+  readonly status: number;
+  constructor(message: string, status: number) {
+    super(message);
+    this.status = status;
+  }
+}
+
+export interface BridgeWorld extends World {
+  readonly address: BridgeAddress;
+}
+
+/** One call; a refused or failed call throws BridgeError with the bridge's own words. */
+async function call(address: BridgeAddress, name: BridgeCall, body: Json = {}): Promise<Json> {
+  let response: Response;
+  try {
+    response = await fetch(`${address.origin}${BRIDGE_API}/${name}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${address.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new BridgeError(`the bridge at ${address.origin} does not answer (is aro-labs bridge still running?)`, 0);
+  }
+  const text = await response.text();
+  let parsed: Json;
+  try {
+    parsed = JSON.parse(text) as Json;
+  } catch {
+    throw new BridgeError(`the bridge at ${address.origin} answered HTTP ${response.status} without JSON`, response.status);
+  }
+  if (!response.ok) {
+    const message = (parsed as { error?: string } | null)?.error ?? `HTTP ${response.status}`;
+    throw new BridgeError(message, response.status);
+  }
+  return parsed;
+}
+
+export async function connectBridge(address: BridgeAddress, onLost: (error: BridgeError) => void = () => {}): Promise<BridgeWorld> {
+  const info = (await call(address, 'info')) as unknown as LabInfo;
+  const lost = (error: unknown): never => {
+    const failure = error instanceof BridgeError ? error : new BridgeError(String(error), 0);
+    onLost(failure);
+    throw failure;
+  };
+  const rest = async (name: 'arm' | 'kube', path: string): Promise<RestResponse> => {
+    try {
+      return (await call(address, name, { path })) as unknown as RestResponse;
+    } catch (error) {
+      if (error instanceof BridgeError && error.status !== 0) {
+        return { status: 0, body: null, failure: { kind: 'unreachable', endpoint: address.origin, detail: error.message } };
+      }
+      return lost(error);
+    }
+  };
+  return {
+    address,
+    source: 'live',
+    info,
+    arm: (path) => rest('arm', path),
+    kube: (path) => rest('kube', path),
+    async resolve(host) {
+      try {
+        return (await call(address, 'resolve', { host })) as string[] | NetError;
+      } catch (error) {
+        return lost(error);
+      }
+    },
+    async http(req: HttpRequest) {
+      try {
+        return (await call(address, 'http', req as unknown as Json)) as unknown as HttpResponse | NetError;
+      } catch (error) {
+        return lost(error);
+      }
+    },
+    async refresh() {
+      try {
+        return Number((await call(address, 'refresh')) as number);
+      } catch (error) {
+        return lost(error);
+      }
+    },
+  };
+}

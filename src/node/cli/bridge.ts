@@ -1,0 +1,55 @@
+// `aro-labs bridge`: serves the reader's live world to the page's terminal on 127.0.0.1 until
+// Ctrl-C. The URL it prints carries a random token made for this run.
+import { liveOptions, UsageError, write, type CliCommand } from './common.ts';
+
+export const bridgeCommand: CliCommand = {
+  name: 'bridge',
+  usage: 'bridge --cluster NAME -g GROUP [--port N] [--origin URL ...]',
+  summary: "Serve your cluster, read-only, to the page's terminal (Connect to my cluster); Ctrl-C stops it.",
+  options: {
+    cluster: liveOptions.cluster,
+    'resource-group': liveOptions['resource-group'],
+    port: { type: 'string' },
+    origin: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+  },
+  async run(values, positionals) {
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const cluster = values.cluster as string | undefined;
+    const group = values['resource-group'] as string | undefined;
+    if (!cluster || !group) throw new UsageError('the bridge needs the cluster: --cluster NAME -g GROUP');
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${String(values.port)}" is not a port number`);
+    const extra = [...((values.origin as string[] | undefined) ?? []), ...(process.env.ARO_LABS_ORIGINS ?? '').split(',').filter(Boolean)];
+    const origins = extra.map((o) => {
+      try {
+        return new URL(o).origin;
+      } catch {
+        throw new UsageError(`--origin: "${o}" is not a URL`);
+      }
+    });
+    const [{ createLiveWorld }, { startBridge, DEFAULT_ORIGINS }] = await Promise.all([import('../live/world.ts'), import('../live/bridge.ts')]);
+    const world = await createLiveWorld({ cluster, group });
+    const allowed = [...DEFAULT_ORIGINS, ...origins];
+    const bridge = await startBridge({ world, origins: allowed, port });
+    await write(
+      process.stdout,
+      [
+        `ARO Packet Labs bridge for cluster ${cluster} (resource group ${group}), read-only, on 127.0.0.1 only.`,
+        'Paste this URL into "Connect to my cluster" under a chapter\'s terminal:',
+        '',
+        `  ${bridge.url}`,
+        '',
+        `Pages allowed to connect: ${allowed.join(', ')} (add one with --origin URL).`,
+        'Ctrl-C stops the bridge; the page then goes back to its lab.',
+        '',
+      ].join('\n'),
+    );
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await bridge.close();
+    return 0;
+  },
+};
