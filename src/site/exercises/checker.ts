@@ -2,13 +2,13 @@
 // Loaded on first use, with the engine.
 import { checkAnswer, solutionAnswer } from '../../engine/exercises/check.ts';
 import type { Verdict } from '../../engine/exercises/types.ts';
-import { loadLabWorld } from '../labs/world.ts';
+import { liveWorld, loadLabWorld } from '../labs/world.ts';
 import { findExercise } from './catalogue.ts';
 
 export async function checkInPage(pageLab: string, id: string, answer: string): Promise<Verdict> {
   const exercise = findExercise(id);
   if (!exercise) return { correct: false, message: `No exercise "${id}" on this site.` };
-  const { world } = await loadLabWorld(pageLab);
+  const world = liveWorld() ?? (await loadLabWorld(pageLab)).world;
   try {
     return await checkAnswer(world, exercise, answer);
   } catch {
@@ -19,11 +19,12 @@ export async function checkInPage(pageLab: string, id: string, answer: string): 
 /** The answer in the lab in effect, for the solution panel. */
 export async function answerInPage(pageLab: string, id: string): Promise<{ lab: string; answer: string }> {
   const exercise = findExercise(id);
-  const { world, lab } = await loadLabWorld(pageLab);
-  if (!exercise) return { lab: lab.info.name, answer: '' };
+  const world = liveWorld() ?? (await loadLabWorld(pageLab)).world;
+  const name = world.info.name;
+  if (!exercise) return { lab: name, answer: '' };
   try {
-    return { lab: lab.info.name, answer: await solutionAnswer(world, exercise) };
+    return { lab: name, answer: await solutionAnswer(world, exercise) };
   } catch (error) {
-    return { lab: lab.info.name, answer: `(this lab cannot answer it: ${(error as Error).message})` };
+    return { lab: name, answer: `(this lab cannot answer it: ${(error as Error).message})` };
   }
 }

@@ -11,6 +11,16 @@ export interface LoadedLab {
 }
 
 let loaded: Promise<LoadedLab> | undefined;
+let live: World | undefined;
+
+/** While the terminal is connected to the reader's cluster, the page's exercises check there too. */
+export function useLiveWorld(world: World | undefined): void {
+  live = world;
+}
+
+export function liveWorld(): World | undefined {
+  return live;
+}
 let loadedFor: string | undefined;
 
 async function builtin(name: string): Promise<LabFile> {

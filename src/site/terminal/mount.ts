@@ -1,11 +1,13 @@
 // Mounts the lab terminal on a <lab-terminal> element: xterm with the fit add-on, a session of
 // the lab engine on the lab in effect (the page's, or the reader's choice), history kept per lab,
-// `submit` for the exercises, and an aria-live mirror of each command's output for screen readers.
+// `submit` for the exercises, an aria-live mirror of each command's output for screen readers, and
+// "Connect to my cluster", which swaps the lab for the reader's cluster until the bridge goes away.
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { LineEditor } from './line-editor.ts';
 import { labInEffect } from '../labs/choice.ts';
-import { loadLabWorld } from '../labs/world.ts';
+import { loadLabWorld, useLiveWorld } from '../labs/world.ts';
+import type { World } from '../../engine/world/types.ts';
 import { readJson, writeJson } from '../storage.ts';
 import { recordAttempt } from '../progress/store.ts';
 
@@ -27,9 +29,10 @@ export async function mountTerminal(host: HTMLElement) {
     import('../exercises/catalogue.ts'),
   ]);
   // `submit` saves the result like an answer given in the page.
-  const desk = createDesk(world, exercisesFor(world.info.name), (r) => recordAttempt(r.id, r.answer, r.verdict.correct));
-  const newSession = () => new Session(world, { exercises: desk });
-  let session = newSession();
+  const sessionOn = (w: World) => new Session(w, { exercises: createDesk(w, exercisesFor(w.info.name), (r) => recordAttempt(r.id, r.answer, r.verdict.correct)) });
+  let current = world;
+  let session = sessionOn(current);
+  const promptName = () => (current.source === 'live' ? (current.info.session.env.cluster_name ?? 'live') : lab);
   screen.replaceChildren();
   const term = new Terminal({ convertEol: true, cursorBlink: true, fontSize: 14, scrollback: 2000, theme: { background: '#17181c', foreground: '#e6e6e6' } });
   const fit = new FitAddon();
@@ -59,7 +62,7 @@ export async function mountTerminal(host: HTMLElement) {
   const editor = new LineEditor(
     {
       write: (text) => term.write(text),
-      prompt: () => `[${lab} ${session.namespace}]$ `,
+      prompt: () => `[${promptName()} ${session.namespace}]$ `,
       clearScreen: () => term.clear(),
       complete: (line, cursor) => session.complete(line, cursor),
       async submit(line) {
@@ -68,6 +71,7 @@ export async function mountTerminal(host: HTMLElement) {
         // The tools colour their own output where the real ones do (jq on a terminal).
         for (const chunk of result.chunks) term.write(chunk.text);
         announce.textContent = result.stdout + result.stderr || `${line}: no output, exit status ${result.status}`;
+        if (lost) fallBack();
       },
     },
     readJson(HISTORY_KEY(inEffect.key), isHistory, 'terminal history') ?? [],
@@ -86,14 +90,71 @@ export async function mountTerminal(host: HTMLElement) {
     void editor.type(line);
   });
   host.querySelector('[data-lab-reset]')?.addEventListener('click', () => {
-    session = newSession();
+    session = sessionOn(current);
     term.reset();
-    term.writeln(`New session on lab ${lab}.`);
+    term.writeln(current.source === 'live' ? `New session on your cluster ${promptName()}.` : `New session on lab ${lab}.`);
     editor.showPrompt();
   });
+
+  // Live mode. The world changes between commands, never during one.
+  const status = host.querySelector<HTMLElement>('[data-lab-live-status]');
+  const disconnectButton = host.querySelector<HTMLButtonElement>('[data-lab-disconnect]');
+  let lost: string | undefined;
+  const use = (next: World, message: string, prompt = true) => {
+    current = next;
+    session = sessionOn(next);
+    const isLive = next.source === 'live';
+    useLiveWorld(isLive ? next : undefined);
+    host.dataset.source = next.source;
+    showSource(host, isLive ? next : undefined, inEffect);
+    if (disconnectButton) disconnectButton.hidden = !isLive;
+    if (status) status.textContent = message;
+    term.write(`\r\x1b[K${message}\r\n`);
+    if (prompt) editor.showPrompt();
+  };
+  const fallBack = () => {
+    const reason = lost;
+    lost = undefined;
+    forgetBridge();
+    // Called as a command finishes: the editor shows the prompt itself.
+    use(world, `The bridge stopped answering (${reason}); back on lab ${lab}.`, false);
+  };
+  const { openBridge, forgetBridge, rememberedBridge } = await import('./live.ts');
+  const connect = async (url: string) => {
+    if (status) status.textContent = 'Connecting…';
+    try {
+      const live = await openBridge(url, (error) => (lost = error.message));
+      use(live, `Connected to your cluster ${live.info.session.env.cluster_name} through the bridge: read-only, live. Commands now ask Azure and your cluster.`);
+    } catch (error) {
+      if (status) status.textContent = (error as Error).message;
+    }
+  };
+  const disconnect = () => {
+    forgetBridge();
+    use(world, `Disconnected; back on lab ${lab}.`);
+  };
+  disconnectButton?.addEventListener('click', disconnect);
+  const remembered = rememberedBridge();
+  if (remembered) await connect(remembered);
+
   host.dataset.ready = 'true';
   (window as unknown as { __labTerminal?: Terminal }).__labTerminal = term;
-  return { run: (line: string) => editor.type(line) };
+  return { run: (line: string) => editor.type(line), connect };
+}
+
+/** In live mode the badge says so in words (not by colour alone) and names the cluster. */
+function showSource(host: HTMLElement, live: World | undefined, inEffect: { label: string; chosen: boolean }) {
+  const source = host.querySelector<HTMLElement>('.lab-terminal__source');
+  if (!source) return;
+  if (!live) {
+    source.textContent = `Simulated lab `;
+    source.append(Object.assign(document.createElement('strong'), { textContent: host.dataset.lab ?? '' }));
+    showLab(host, inEffect);
+    return;
+  }
+  source.textContent = '';
+  const pill = Object.assign(document.createElement('strong'), { className: 'lab-terminal__live-pill', textContent: 'LIVE' });
+  source.append(pill, ` your cluster ${live.info.session.env.cluster_name} (resource group ${live.info.session.env.rg}), read-only, through the bridge`);
 }
 
 /** The badge says which lab runs, and offers to change it when the reader chose another. */
