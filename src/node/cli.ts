@@ -7,9 +7,10 @@ import { labsCommand } from './cli/labs.ts';
 import { exercisesCommand } from './cli/exercises.ts';
 import { checkCommand } from './cli/check.ts';
 import { bridgeCommand } from './cli/bridge.ts';
+import { snapshotCommand } from './cli/snapshot.ts';
 import { UsageError, type CliCommand } from './cli/common.ts';
 
-const commands: CliCommand[] = [execCommand, shellCommand, bridgeCommand, exportCommand, labsCommand, exercisesCommand, checkCommand];
+const commands: CliCommand[] = [execCommand, shellCommand, bridgeCommand, snapshotCommand, exportCommand, labsCommand, exercisesCommand, checkCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

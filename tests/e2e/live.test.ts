@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadLab } from '../../src/node/labs.ts';
 import { startBridge, type Bridge } from '../../src/node/live/bridge.ts';
+import { takeSnapshot } from '../../src/node/live/snapshot.ts';
 import { aroLabs, mountedTerminal, startSite, terminalText, typeInTerminal, type Site } from '../helpers/site.ts';
 import { liveWorldOn, startFakeCluster, type FakeCluster } from '../helpers/fake-cluster.ts';
 
@@ -77,6 +78,20 @@ describe('live mode in the page', () => {
     await card.getByRole('button', { name: 'Check' }).click();
     await expect.poll(() => card.locator('[data-status]').textContent()).toBe('Solved');
     expect(fake.requests.app.length + fake.requests.arm.length).toBeGreaterThan(before);
+  });
+
+  it('loads a snapshot of the cluster as a lab in workshop mode', async () => {
+    const lab = await loadLab({ name: 'aro2' });
+    const { lab: snap, replacements } = await takeSnapshot(await liveWorldOn(fake, lab), { cluster: 'aro2', group: 'aro2', redactIps: true, name: 'my-cluster' });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${site.base}/labs/`);
+    await page.setInputFiles('[data-lab-file]', { name: 'my-cluster.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(snap)) });
+    await expect.poll(() => page.locator('[data-lab-message]').textContent()).toMatch(/^Loaded my-cluster \(Snapshot of aro2\): 25 Azure resources/);
+    await page.goto(`${site.base}/chapters/04-outbound-rule/`);
+    await mountedTerminal(page);
+    await typeInTerminal(page, 'curl -s http://sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io/api/ip | jq -r .my_public_ip');
+    await expect.poll(() => terminalText(page)).toContain(`\n${replacements.get('198.51.100.24')}\n[my-cluster project1]$`);
   });
 
   it('reconnects on the next chapter of the same tab, and falls back to the lab when the bridge stops', async () => {
