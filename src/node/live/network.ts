@@ -107,7 +107,10 @@ export function createLiveNetwork(config: LiveConfig, cluster: ClusterHosts, red
       let address: string;
       let connectPort = port;
       if (pinned) {
-        // An explicit pin (curl --resolve) is the reader's own choice of address, loopback included.
+        // A pin (like curl --resolve) chooses the address of one of the cluster's hosts, loopback
+        // included; it does not widen which hosts live mode talks to.
+        const denied = await allowedName(host);
+        if (denied) return { ...denied, port };
         address = pinned.address;
         connectPort = pinned.connectPort ?? port;
       } else if (isIP(host)) {
