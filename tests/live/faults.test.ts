@@ -1,5 +1,7 @@
 // Live mode when Azure or the cluster misbehave: each fault prints a clear message in the tool's
 // voice (never a stack trace), exits non-zero, and the next line of the session works again.
+import net from 'node:net';
+import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
 import { Session } from '../../src/engine/session.ts';
@@ -139,6 +141,27 @@ describe('live mode faults', async () => {
     expect(result.stderr).toBe(`Unable to connect to the server: dial tcp ${new URL(fake.kubeUrl).host}: i/o timeout\n`);
     expect(result.status).toBe(1);
     recovers(after);
+  });
+
+  it('API server down: kubectl says the connection was refused, az still works', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const kc = new KubeConfig();
+    kc.loadFromOptions({
+      clusters: [{ name: 'down', server: `http://127.0.0.1:${closed}`, skipTLSVerify: true }],
+      users: [{ name: 'u', token: 'sha256~x' }],
+      contexts: [{ name: 'c', cluster: 'down', user: 'u' }],
+      currentContext: 'c',
+    });
+    const world = await createLiveWorld({ cluster: 'aro2', group: 'aro2', config: fake.config(), kubeConfig: kc });
+    const session = new Session(world);
+    const pods = await session.run(PODS);
+    expect(pods).toMatchObject({ status: 1, stderr: `The connection to the server 127.0.0.1:${closed} was refused - did you specify the right host or port?\n` });
+    expect((await session.run(LB_LIST)).status).toBe(0);
   });
 
   it('app route hanging: curl times out with its own exit code', async () => {

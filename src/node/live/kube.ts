@@ -36,8 +36,14 @@ export async function createKubeSource(config: LiveConfig, kc: KubeConfig = load
   if (!cluster) throw new LiveConfigError("kubeconfig: no current context; log in to the cluster first (oc login)");
   const server = endpointUrl(cluster.server, `kubeconfig server of context "${kc.getCurrentContext()}"`);
   const options: https.RequestOptions = {};
-  await kc.applyToHTTPSOptions(options);
-  // The client builds an https agent; a plain-http loopback server (tests) takes none.
+  try {
+    await kc.applyToHTTPSOptions(options);
+  } catch (error) {
+    // The client refuses http unless TLS checks are off; with no kubeconfig at all it points at
+    // http://localhost:8080, as kubectl does, and kubectl's "connection refused" follows from there.
+    if (server.protocol !== 'http:') throw new LiveConfigError(`kubeconfig: ${(error as Error).message}`);
+  }
+  // The client builds an https agent; a plain-http loopback server takes none.
   if (server.protocol === 'http:') delete options.agent;
   const user = kc.getCurrentUser();
   const secrets = [user?.token, user?.password, user?.keyData, options.key, (options.headers as Record<string, string> | undefined)?.Authorization]
