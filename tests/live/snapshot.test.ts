@@ -10,7 +10,7 @@ import { loadLab } from '../../src/node/labs.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import { takeSnapshot } from '../../src/node/live/snapshot.ts';
-import { part2Lines } from '../transcript/helpers.ts';
+import { part2Lines, record } from '../transcript/helpers.ts';
 import { ROOT } from '../helpers/site.ts';
 import { ARM_TOKEN, KUBE_TOKEN, liveWorldOn, startFakeCluster } from '../helpers/fake-cluster.ts';
 
@@ -22,14 +22,6 @@ function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; st
   );
 }
 
-async function record(session: Session, lines: string[]): Promise<string> {
-  let text = '';
-  for (const line of lines) {
-    const result = await session.run(line);
-    text += `$ ${line}\n${result.chunks.map((c) => c.text).join('')}[exit ${result.status}]\n`;
-  }
-  return text;
-}
 
 describe('aro-labs snapshot', async () => {
   const lab = await loadLab({ name: 'aro2' });

@@ -5,17 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
-import { part2Lines } from '../transcript/helpers.ts';
+import { part2Lines, record } from '../transcript/helpers.ts';
 import { liveWorldOn, startFakeCluster } from '../helpers/fake-cluster.ts';
 
-async function record(session: Session, lines: string[]): Promise<string> {
-  let text = '';
-  for (const line of lines) {
-    const result = await session.run(line);
-    text += `$ ${line}\n${result.chunks.map((c) => c.text).join('')}[exit ${result.status}]\n`;
-  }
-  return text;
-}
 
 describe('part 2 transcript in live mode', async () => {
   const lab = await loadLab({ name: 'aro2' });

@@ -25,3 +25,13 @@ export async function out(session: Session, line: string): Promise<string> {
 export async function json<T = any>(session: Session, line: string): Promise<T> {
   return JSON.parse(await out(session, line)) as T;
 }
+
+/** A session's record of lines: each line, what the terminal showed, and its exit status. */
+export async function record(session: Session, lines: string[]): Promise<string> {
+  let text = '';
+  for (const line of lines) {
+    const result = await session.run(line);
+    text += `$ ${line}\n${result.chunks.map((c) => c.text).join('')}[exit ${result.status}]\n`;
+  }
+  return text;
+}

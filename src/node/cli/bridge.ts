@@ -1,23 +1,19 @@
 // `aro-labs bridge`: serves the reader's live world to the page's terminal on 127.0.0.1 until
 // Ctrl-C. The URL it prints carries a random token made for this run.
-import { liveOptions, UsageError, write, type CliCommand } from './common.ts';
+import { chosenCluster, clusterOptions, UsageError, write, type CliCommand } from './common.ts';
 
 export const bridgeCommand: CliCommand = {
   name: 'bridge',
   usage: 'bridge --cluster NAME -g GROUP [--port N] [--origin URL ...]',
   summary: "Serve your cluster, read-only, to the page's terminal (Connect to my cluster); Ctrl-C stops it.",
   options: {
-    cluster: liveOptions.cluster,
-    'resource-group': liveOptions['resource-group'],
+    ...clusterOptions,
     port: { type: 'string' },
     origin: { type: 'string', multiple: true },
-    help: { type: 'boolean', short: 'h' },
   },
   async run(values, positionals) {
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    const cluster = values.cluster as string | undefined;
-    const group = values['resource-group'] as string | undefined;
-    if (!cluster || !group) throw new UsageError('the bridge needs the cluster: --cluster NAME -g GROUP');
+    const { cluster, group } = chosenCluster(values, 'the bridge');
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${String(values.port)}" is not a port number`);
     const extra = [...((values.origin as string[] | undefined) ?? []), ...(process.env.ARO_LABS_ORIGINS ?? '').split(',').filter(Boolean)];

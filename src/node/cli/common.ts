@@ -57,12 +57,23 @@ export async function worldSession(world: World): Promise<Session> {
   return new Session(world, { tty: Boolean(process.stdout.isTTY), exercises });
 }
 
-/** `--live --cluster NAME -g GROUP`: the reader's own cluster instead of a lab. */
-export const liveOptions = {
-  live: { type: 'boolean' },
+/** `--cluster NAME -g GROUP`: which ARO cluster of the reader's subscription. */
+export const clusterOptions = {
   cluster: { type: 'string' },
   'resource-group': { type: 'string', short: 'g' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** `--live --cluster NAME -g GROUP`: the reader's own cluster instead of a lab. */
+export const liveOptions = { live: { type: 'boolean' }, ...clusterOptions } as const;
+
+/** The cluster the options name; `needs` says who needs it in the usage error. */
+export function chosenCluster(values: OptionValues, needs: string): { cluster: string; group: string } {
+  const cluster = values.cluster as string | undefined;
+  const group = values['resource-group'] as string | undefined;
+  if (!cluster || !group) throw new UsageError(`${needs} needs the cluster: --cluster NAME -g GROUP`);
+  return { cluster, group };
+}
 
 /** The world the options choose: a lab (fixture), or with --live the reader's cluster. */
 export async function chosenWorld(values: OptionValues): Promise<World> {
@@ -71,9 +82,7 @@ export async function chosenWorld(values: OptionValues): Promise<World> {
     return createFixtureWorld(await chosenLab(values));
   }
   if (values.lab || values['lab-file']) throw new UsageError('--live reads your cluster; it does not take --lab or --lab-file');
-  const cluster = values.cluster as string | undefined;
-  const group = values['resource-group'] as string | undefined;
-  if (!cluster || !group) throw new UsageError('--live needs the cluster: --cluster NAME -g GROUP');
+  const { cluster, group } = chosenCluster(values, '--live');
   // Loaded only in live mode: the Azure SDK and the Kubernetes client are not needed for labs.
   const { createLiveWorld } = await import('../live/world.ts');
   return createLiveWorld({ cluster, group });

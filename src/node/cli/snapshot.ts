@@ -1,27 +1,23 @@
 // `aro-labs snapshot`: the reader's cluster, as the chapters read it, into a lab file without
 // secrets, to load offline with --lab-file or in the browser's workshop mode.
 import { writeFile } from 'node:fs/promises';
-import { liveOptions, UsageError, write, type CliCommand } from './common.ts';
+import { chosenCluster, clusterOptions, UsageError, write, type CliCommand } from './common.ts';
 
 export const snapshotCommand: CliCommand = {
   name: 'snapshot',
   usage: 'snapshot --cluster NAME -g GROUP --out FILE [--redact-ips] [--name LAB] [--namespace NS ...]',
   summary: 'Capture your cluster into a lab file: no secrets, ids replaced, public IPs remapped with --redact-ips.',
   options: {
-    cluster: liveOptions.cluster,
-    'resource-group': liveOptions['resource-group'],
+    ...clusterOptions,
     out: { type: 'string' },
     'redact-ips': { type: 'boolean' },
     name: { type: 'string' },
     namespace: { type: 'string', multiple: true },
-    help: { type: 'boolean', short: 'h' },
   },
   async run(values, positionals) {
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    const cluster = values.cluster as string | undefined;
-    const group = values['resource-group'] as string | undefined;
+    const { cluster, group } = chosenCluster(values, 'the snapshot');
     const out = values.out as string | undefined;
-    if (!cluster || !group) throw new UsageError('the snapshot needs the cluster: --cluster NAME -g GROUP');
     if (!out) throw new UsageError('--out FILE is required');
     const name = (values.name as string | undefined) ?? 'snapshot';
     if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new UsageError(`--name: "${name}" must be lower-case words joined by dashes`);
