@@ -52,7 +52,8 @@ describe('aro-labs bridge', async () => {
   afterAll(() => {
     globalThis.fetch = originalFetch;
   });
-  const pageWorld = () => connectBridge(parseBridgeUrl(bridge.url)!);
+  const lost: string[] = [];
+  const pageWorld = () => connectBridge(parseBridgeUrl(bridge.url)!, (error) => lost.push(error.message));
 
   it('prints a loopback URL with a long random token', () => {
     expect(bridge.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${bridge.port}/#token=[A-Za-z0-9_-]{32}$`));
@@ -130,7 +131,9 @@ describe('aro-labs bridge', async () => {
     const foreign = await session.run('curl http://example.com/');
     expect(foreign.stderr).toBe("curl: (7) live mode reaches only your cluster's route hosts and API server; example.com is not one of them\n");
     const post = await session.run('curl -X POST http://sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io/api/ip');
-    expect(post.status).not.toBe(0);
+    expect(post).toMatchObject({ status: 7, stderr: 'curl: (7) the bridge only reads; it does not send POST requests\n' });
+    // A refused call is not a lost bridge: the session stays live.
+    expect((await session.run('kubectl get route -o name')).stdout).toBe('route.route.openshift.io/sqlapilb\n');
   });
 
   it('never shows a secret: no token, no password, in any answer it gave', async () => {
@@ -142,5 +145,6 @@ describe('aro-labs bridge', async () => {
     expect(yaml.stdout).toContain('<redacted>');
     const everything = seen.join('\n');
     for (const secret of [ARM_TOKEN, KUBE_TOKEN, bridge.token, 'Lab-Passw0rd!']) expect(everything).not.toContain(secret);
+    expect(lost).toEqual([]);
   });
 });

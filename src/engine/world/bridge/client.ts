@@ -50,15 +50,20 @@ export async function connectBridge(address: BridgeAddress, onLost: (error: Brid
     onLost(failure);
     throw failure;
   };
+  // No answer, or a token it no longer takes (restarted): the bridge is gone. Any other refusal
+  // concerns this one call, which fails in the tool's words while the session stays live.
+  const gone = (error: unknown) => !(error instanceof BridgeError) || error.status === 0 || error.status === 401;
   const rest = async (name: 'arm' | 'kube', path: string): Promise<RestResponse> => {
     try {
       return (await call(address, name, { path })) as unknown as RestResponse;
     } catch (error) {
-      if (error instanceof BridgeError && error.status !== 0) {
-        return { status: 0, body: null, failure: { kind: 'unreachable', endpoint: address.origin, detail: error.message } };
-      }
-      return lost(error);
+      if (gone(error)) return lost(error);
+      return { status: 0, body: null, failure: { kind: 'unreachable', endpoint: address.origin, detail: (error as Error).message } };
     }
+  };
+  const refused = (error: unknown, host: string): NetError => {
+    if (gone(error)) return lost(error);
+    return { error: 'refused-by-policy', host, message: (error as Error).message };
   };
   return {
     address,
@@ -70,14 +75,14 @@ export async function connectBridge(address: BridgeAddress, onLost: (error: Brid
       try {
         return (await call(address, 'resolve', { host })) as string[] | NetError;
       } catch (error) {
-        return lost(error);
+        return refused(error, host);
       }
     },
     async http(req: HttpRequest) {
       try {
         return (await call(address, 'http', req as unknown as Json)) as unknown as HttpResponse | NetError;
       } catch (error) {
-        return lost(error);
+        return refused(error, new URL(req.url).hostname);
       }
     },
     async refresh() {
