@@ -5,6 +5,13 @@ import type { World } from '../../world/types.ts';
 /** The lab's session logs in as the cluster's kubeadmin user. */
 export const CURRENT_USER = 'kube:admin';
 
+/** Who the session is, as `oc whoami` asks the API server (users/~); a lab answers kube:admin. */
+export async function currentUser(world: World): Promise<string> {
+  const me = await world.kube('/apis/user.openshift.io/v1/users/~');
+  const name = me.status === 200 ? get(me.body, 'metadata', 'name') : undefined;
+  return typeof name === 'string' && name ? name : CURRENT_USER;
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

@@ -1,7 +1,7 @@
 // `oc whoami` (openshift/oc pkg/cli/whoami): the user, or with a flag the server, console or context.
 import type { Cli } from './cli.ts';
 import { plainError, reportError } from './cli.ts';
-import { CURRENT_USER, apiServerUrl, consoleUrl, contextNickname } from './cluster.ts';
+import { apiServerUrl, consoleUrl, contextNickname, currentUser } from './cluster.ts';
 import { flagBool, flagString, parseFlags } from './flags.ts';
 
 const whoamiFlags = [
@@ -20,9 +20,12 @@ export async function runWhoami(cli: Cli, argv: string[]): Promise<number> {
       throw plainError('--output cannot be used with --show-token, --show-context, --show-server, or --show-console');
     }
     const world = cli.ctx.world;
-    if (flagBool(flags, 'show-token')) throw plainError('no token is currently in use for this session');
+    if (flagBool(flags, 'show-token')) {
+      throw plainError(world.source === 'live' ? 'live mode never shows tokens; run oc whoami --show-token in your own shell' : 'no token is currently in use for this session');
+    }
+    const user = await currentUser(world);
     if (flagBool(flags, 'show-context')) {
-      cli.out(contextNickname(cli.ctx.session.namespace, await apiServerUrl(world), CURRENT_USER) + '\n');
+      cli.out(contextNickname(cli.ctx.session.namespace, await apiServerUrl(world), user) + '\n');
       return 0;
     }
     if (flagBool(flags, 'show-server')) {
@@ -33,7 +36,7 @@ export async function runWhoami(cli: Cli, argv: string[]): Promise<number> {
       cli.out((await consoleUrl(world)) + '\n');
       return 0;
     }
-    cli.out(`${CURRENT_USER}\n`);
+    cli.out(`${user}\n`);
     return 0;
   } catch (e) {
     return reportError(cli, e, 'whoami');
