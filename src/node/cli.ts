@@ -13,8 +13,8 @@ import { UsageError, type CliCommand } from './cli/common.ts';
 const commands: CliCommand[] = [execCommand, shellCommand, bridgeCommand, snapshotCommand, exportCommand, labsCommand, exercisesCommand, checkCommand];
 
 function usage(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
-  const lines = commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  // Usage lines are long (live mode's options): each command's summary goes under it.
+  const lines = commands.map((c) => `  ${c.usage}\n      ${c.summary}`);
   return [
     'Usage: aro-labs <command> [options]',
     '',
@@ -24,6 +24,7 @@ function usage(): string {
     ...lines,
     '',
     'Labs are worlds from labs/ (default aro2); --lab-file loads a world file of the same format.',
+    '--live, bridge and snapshot read your own cluster (az login, oc login), read-only; see the README.',
     '',
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 // The bridge lends the page the reader's live world and nothing else: loopback only, its token,
 // allowed origins, a loopback Host, reads only, the cluster's hosts only, no secret in any answer.
 import http from 'node:http';
+import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
@@ -10,6 +11,7 @@ import { startBridge } from '../../src/node/live/bridge.ts';
 import { connectBridge } from '../../src/engine/world/bridge/client.ts';
 import { parseBridgeUrl } from '../../src/engine/world/bridge/protocol.ts';
 import { ARM_TOKEN, KUBE_TOKEN, liveWorldOn, startFakeCluster } from '../helpers/fake-cluster.ts';
+import { ROOT } from '../helpers/site.ts';
 
 const SITE = 'https://packets.example';
 
@@ -134,6 +136,21 @@ describe('aro-labs bridge', async () => {
     expect(post).toMatchObject({ status: 7, stderr: 'curl: (7) the bridge only reads; it does not send POST requests\n' });
     // A refused call is not a lost bridge: the session stays live.
     expect((await session.run('kubectl get route -o name')).stdout).toBe('route.route.openshift.io/sqlapilb\n');
+  });
+
+  it('runs as `aro-labs bridge`: prints its URL, answers the allowed page, stops on Ctrl-C', async () => {
+    const child = spawn(`${ROOT}bin/aro-labs`, ['bridge', '--cluster', 'aro2', '-g', 'aro2', '--origin', 'https://workshop.example/'], { env: { PATH: process.env.PATH, HOME: '/nonexistent', ...fake.env() } });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    await expect.poll(() => out, { timeout: 15_000 }).toMatch(/#token=/);
+    const address = parseBridgeUrl(/http:\/\/127\.0\.0\.1:\d+\/#token=\S+/.exec(out)![0])!;
+    expect(out).toContain('Pages allowed to connect: http://localhost:4321, http://127.0.0.1:4321, https://workshop.example');
+    const answer = await originalFetch(`${address.origin}/v1/info`, { method: 'POST', headers: { Authorization: `Bearer ${address.token}`, Origin: 'https://workshop.example', 'Content-Type': 'application/json' }, body: '{}' });
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { name: string }).name).toBe('live');
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
   });
 
   it('never shows a secret: no token, no password, in any answer it gave', async () => {
