@@ -1,7 +1,7 @@
 // az network lb and its child collections (address-pool, frontend-ip, rule, probe, outbound-rule,
 // inbound-nat-rule). Today's az generates them from the REST specs: REST casing, no transformers.
 import type { ArgDef, AzCommandDef } from './types.ts';
-import { nameArg, rgArg } from './types.ts';
+import { CliError, nameArg, rgArg } from './types.ts';
 import { collectionPath, resourcePath } from './paths.ts';
 
 const LB = ['Microsoft.Network', 'loadBalancers'] as const;
@@ -18,7 +18,7 @@ export const lbCommands: AzCommandDef[] = [
   {
     words: ['network', 'lb', 'show'],
     summary: 'Get the details of a load balancer.',
-    args: [rgArg(), nameArg('Microsoft.Network/loadBalancers', 'The load balancer name.')],
+    args: [rgArg(true, 'aaz'), nameArg('Microsoft.Network/loadBalancers', 'The load balancer name.', undefined, undefined, 'aaz')],
     examples: [{ command: 'az network lb show -g MyResourceGroup -n MyLb', summary: 'Get the details of a load balancer.' }],
     shape: 'aaz',
     fetch: (a, az) => az.get(resourcePath(az, a.resource_group as string, ...LB, a.name as string)),
@@ -31,15 +31,18 @@ interface Child {
   noun: string;
   listSummary: string;
   showSummary?: string;
+  /** Read from the load balancer and picked by name on the client (az's subresource commands);
+   * a name that is not there is az's bare ResourceNotFoundError. Otherwise an ARM GET of the child. */
+  picked?: boolean;
 }
 
 const CHILDREN: Child[] = [
-  { group: 'address-pool', collection: 'backendAddressPools', noun: 'MyAddressPool', listSummary: 'List address pools.', showSummary: 'Get the details of an address pool.' },
-  { group: 'frontend-ip', collection: 'frontendIPConfigurations', noun: 'MyFrontendIp', listSummary: 'List frontend IP addresses.', showSummary: 'Get the details of a frontend IP address.' },
-  { group: 'rule', collection: 'loadBalancingRules', noun: 'MyLbRule', listSummary: 'List load balancing rules.', showSummary: 'Get the details of a load balancing rule.' },
+  { group: 'address-pool', collection: 'backendAddressPools', noun: 'MyAddressPool', listSummary: 'List address pools.', showSummary: 'Get the details of an address pool.', picked: true },
+  { group: 'frontend-ip', collection: 'frontendIPConfigurations', noun: 'MyFrontendIp', listSummary: 'List frontend IP addresses.', showSummary: 'Get the details of a frontend IP address.', picked: true },
+  { group: 'rule', collection: 'loadBalancingRules', noun: 'MyLbRule', listSummary: 'List load balancing rules.', showSummary: 'Get the details of a load balancing rule.', picked: true },
   { group: 'probe', collection: 'probes', noun: 'MyProbe', listSummary: 'List probes.', showSummary: 'Get the details of a probe.' },
-  { group: 'outbound-rule', collection: 'outboundRules', noun: 'MyOutboundRule', listSummary: 'List outbound rules.', showSummary: 'Get the details of an outbound rule.' },
-  { group: 'inbound-nat-rule', collection: 'inboundNatRules', noun: 'MyNatRule', listSummary: 'List inbound NAT rules.', showSummary: 'Get the details of an inbound NAT rule.' },
+  { group: 'outbound-rule', collection: 'outboundRules', noun: 'MyOutboundRule', listSummary: 'List outbound rules.', showSummary: 'Get the details of an outbound rule.', picked: true },
+  { group: 'inbound-nat-rule', collection: 'inboundNatRules', noun: 'MyNatRule', listSummary: 'List inbound NAT rules.', showSummary: 'Get the details of an inbound NAT rule.', picked: true },
 ];
 
 const lbNameArg: ArgDef = { options: ['--lb-name'], dest: 'lb_name', help: 'The load balancer name.', required: true, complete: { type: 'Microsoft.Network/loadBalancers' } };
@@ -62,7 +65,13 @@ for (const child of CHILDREN) {
       args: [rgArg(), lbNameArg, nameArg(`Microsoft.Network/loadBalancers/${child.collection}`, `The name of the ${child.group.replace('-', ' ')}.`, 'lb_name', 'Microsoft.Network/loadBalancers')],
       examples: [{ command: `az network lb ${child.group} show -g MyResourceGroup --lb-name MyLb -n ${child.noun}`, summary: child.showSummary }],
       shape: 'aaz',
-      fetch: (a, az) => az.get(`${collection(a, az)}/${a.name as string}`),
+      async fetch(a, az) {
+        if (!child.picked) return az.get(`${collection(a, az)}/${a.name as string}`);
+        const lb = await az.get(resourcePath(az, a.resource_group as string, ...LB, a.lb_name as string));
+        const found = (lb.properties?.[child.collection] ?? []).find((c: { name?: string }) => c.name?.toLowerCase() === String(a.name).toLowerCase());
+        if (!found) throw new CliError('ResourceNotFoundError');
+        return found;
+      },
     });
   }
 }

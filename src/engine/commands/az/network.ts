@@ -20,7 +20,7 @@ function listAndShow(group: string, type: string, noun: string, list: string, sh
     {
       words: ['network', group, 'show'],
       summary: show,
-      args: [rgArg(), nameArg(`${N}/${type}`, `The ${noun} name.`)],
+      args: [rgArg(true, 'aaz'), nameArg(`${N}/${type}`, `The ${noun} name.`, undefined, undefined, 'aaz')],
       examples: [{ command: `az network ${group} show -g MyResourceGroup -n My${noun.replace(/ (\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase())}`, summary: show }],
       shape: 'aaz',
       table: table?.show,
@@ -126,7 +126,7 @@ export const networkCommands: AzCommandDef[] = [
   {
     words: ['network', 'vnet', 'subnet', 'show'],
     summary: 'Show details of a subnet.',
-    args: [rgArg(), { options: ['--vnet-name'], dest: 'vnet_name', help: 'The virtual network (VNet) name.', required: true, complete: { type: `${N}/virtualNetworks` } }, nameArg(`${N}/virtualNetworks/subnets`, 'The subnet name.', 'vnet_name', `${N}/virtualNetworks`)],
+    args: [rgArg(true, 'aaz'), { options: ['--vnet-name'], dest: 'vnet_name', help: 'The virtual network (VNet) name.', required: true, complete: { type: `${N}/virtualNetworks` }, idPart: 'aaz' }, nameArg(`${N}/virtualNetworks/subnets`, 'The subnet name.', 'vnet_name', `${N}/virtualNetworks`, 'aaz')],
     examples: [{ command: 'az network vnet subnet show -g MyResourceGroup -n MySubnet --vnet-name MyVNet', summary: 'Show the details of a subnet associated with a virtual network.' }],
     shape: 'aaz',
     fetch: (a, az) => az.get(`${resourcePath(az, a.resource_group as string, N, 'virtualNetworks', a.vnet_name as string)}/subnets/${a.name as string}`),

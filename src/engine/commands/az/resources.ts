@@ -29,6 +29,42 @@ function vmRow(r: any) {
   return row;
 }
 
+/**
+ * What the ARO SDK model makes of a cluster: every attribute of its profiles, null when ARM left
+ * it out, named after the model's attributes (disk_size_gb prints as diskSizeGb).
+ */
+function aroModel(cluster: any): any {
+  const c = structuredClone(cluster);
+  c.systemData ??= null;
+  const p = c.properties;
+  if (!p) return c;
+  if (p.clusterProfile) p.clusterProfile = { pullSecret: null, ...p.clusterProfile };
+  if (p.masterProfile) p.masterProfile = { diskEncryptionSetId: null, ...p.masterProfile };
+  if (p.servicePrincipalProfile) p.servicePrincipalProfile = { clientSecret: null, ...p.servicePrincipalProfile };
+  if (Array.isArray(p.workerProfiles)) {
+    p.workerProfiles = p.workerProfiles.map(({ diskSizeGB, ...worker }: any) => ({ diskEncryptionSetId: null, ...worker, ...(diskSizeGB !== undefined ? { diskSizeGb: diskSizeGB } : {}) }));
+  }
+  return c;
+}
+
+/** The resources SDK's GenericResourceExpanded: the attributes `az resource list` prints, null when absent. */
+function genericResource(r: any): any {
+  return {
+    changedTime: null,
+    createdTime: null,
+    extendedLocation: null,
+    identity: null,
+    kind: null,
+    managedBy: null,
+    plan: null,
+    properties: null,
+    provisioningState: null,
+    sku: null,
+    tags: null,
+    ...r,
+  };
+}
+
 const showDetailsArg = { options: ['--show-details', '-d'], dest: 'show_details', help: 'Show public ip address, FQDN, and power states. command will run slow.', flag: true };
 
 /** `vm list/show -d`: what az adds from the instance view and the VM's NICs. */
@@ -57,7 +93,7 @@ export const resourceCommands: AzCommandDef[] = [
     examples: [{ command: 'az aro list -o table', summary: 'List clusters.' }],
     shape: 'sdk',
     table: (rs: any[]) => rs.map(aroRow),
-    fetch: (a, az) => az.list(collectionPath(az, a.resource_group as string | undefined, ...ARO)),
+    fetch: async (a, az) => (await az.list(collectionPath(az, a.resource_group as string | undefined, ...ARO))).map(aroModel),
   },
   {
     words: ['aro', 'show'],
@@ -66,7 +102,7 @@ export const resourceCommands: AzCommandDef[] = [
     examples: [{ command: 'az aro show --name MyCluster --resource-group MyResourceGroup', summary: 'Get the details of a cluster.' }],
     shape: 'sdk',
     table: aroRow,
-    fetch: (a, az) => az.get(resourcePath(az, a.resource_group as string, ...ARO, a.name as string)),
+    fetch: async (a, az) => aroModel(await az.get(resourcePath(az, a.resource_group as string, ...ARO, a.name as string))),
   },
   {
     words: ['vm', 'list'],
@@ -83,7 +119,7 @@ export const resourceCommands: AzCommandDef[] = [
   {
     words: ['vm', 'show'],
     summary: 'Get the details of a VM.',
-    args: [rgArg(), nameArg('Microsoft.Compute/virtualMachines', 'The name of the Virtual Machine.'), showDetailsArg],
+    args: [rgArg(), nameArg('Microsoft.Compute/virtualMachines', 'The name of the Virtual Machine.', undefined, undefined, 'sdk'), showDetailsArg],
     examples: [{ command: 'az vm show -n MyVm -g MyResourceGroup', summary: 'Show information about a VM.' }],
     shape: 'sdk',
     table: vmRow,
@@ -109,6 +145,38 @@ export const resourceCommands: AzCommandDef[] = [
     shape: 'plain',
     // The resources SDK's ResourceGroup model prints every attribute, null when absent.
     fetch: async (a, az) => ({ managedBy: null, tags: null, ...(await az.get(`/subscriptions/${az.subscription}/resourcegroups/${a.name as string}`)) }),
+  },
+  {
+    words: ['group', 'exists'],
+    summary: 'Check if a resource group exists.',
+    args: [{ options: ['--name', '--resource-group', '-n', '-g'], dest: 'name', help: 'The name of the resource group to check.', required: true, complete: 'group' }],
+    examples: [{ command: 'az group exists -n MyResourceGroup', summary: 'Check if a resource group exists.' }],
+    shape: 'plain',
+    async fetch(a, az) {
+      const answer = await az.world.arm(`/subscriptions/${az.subscription}/resourcegroups/${a.name as string}`);
+      if (answer.failure) return az.get(`/subscriptions/${az.subscription}/resourcegroups/${a.name as string}`);
+      return answer.status >= 200 && answer.status < 300;
+    },
+  },
+  {
+    words: ['resource', 'list'],
+    summary: 'List resources.',
+    args: [
+      rgArg(false),
+      { options: ['--resource-type'], dest: 'resource_type', help: 'The resource type (e.g. Microsoft.Network/loadBalancers).' },
+      { options: ['--name', '-n'], dest: 'name', help: 'The resource name.' },
+    ],
+    examples: [{ command: 'az resource list --resource-group MyResourceGroup', summary: 'List all the resources in a resource group.' }],
+    shape: 'plain',
+    // transform_resource_list: Status is properties.provisioningStatus, or ' ' when a list brings no properties.
+    table: (rs: any[]) => rs.map((r) => ({ Name: r.name, ResourceGroup: r.resourceGroup, Location: r.location, Type: r.type, Status: r.properties ? r.properties.provisioningStatus : ' ' })),
+    async fetch(a, az) {
+      const group = a.resource_group as string | undefined;
+      const all = await az.list(group ? `/subscriptions/${az.subscription}/resourceGroups/${group}/resources` : `/subscriptions/${az.subscription}/resources`);
+      const type = (a.resource_type as string | undefined)?.toLowerCase();
+      const name = a.name as string | undefined;
+      return all.filter((r) => (!type || String(r.type).toLowerCase() === type) && (!name || r.name === name)).map(genericResource);
+    },
   },
   {
     words: ['account', 'show'],

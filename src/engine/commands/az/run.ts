@@ -7,7 +7,7 @@ import jmespath from 'jmespath';
 const compileQuery = (jmespath as unknown as { compile(expression: string): unknown }).compile;
 import type { CommandContext } from '../types.ts';
 import type { TransportFailure } from '../../world/types.ts';
-import { ArmError, type Args, type AzCommandDef, type AzContext } from './types.ts';
+import { ArmError, CliError, type ArgDef, type Args, type AzCommandDef, type AzContext } from './types.ts';
 import { closeMatches } from './difflib.ts';
 import { azWriteRefusal } from '../read-only.ts';
 import { shapeOutput } from './shape.ts';
@@ -114,10 +114,24 @@ function parseArgs(def: AzCommandDef, tokens: string[]): Parsed {
     else if (arg) args[arg.dest] = value;
   }
   if (help) return { def, args, query, output, help };
-  const missing = def.args.filter((a) => a.required && args[a.dest] === undefined);
-  if (missing.length) throw new ParseError(`the following arguments are required: ${missing.map((a) => a.options.join('/')).join(', ')}`, def);
+  const missing = def.args.filter((a) => a.required && !a.idPart && args[a.dest] === undefined);
+  if (missing.length) throw new ParseError(`the following arguments are required: ${missing.map((a) => shownOptions(a, def)).join(', ')}`, def);
   if (unknown.length) throw new ParseError(`unrecognized arguments: ${unknown.join(' ')}`, def);
   return { def, args, query, output, help };
+}
+
+// Commands generated from the REST specs (aaz) declare a name as ["-n", "--name"]; argparse
+// names an argument by its option strings in declaration order.
+function shownOptions(arg: ArgDef, def: AzCommandDef): string {
+  return def.shape === 'aaz' && arg.dest === 'name' ? '-n/--name' : arg.options.join('/');
+}
+
+/** Id parts the reader left out: aaz checks them after parsing; SDK commands ask for the name or --ids. */
+function missingIdPart(def: AzCommandDef, args: Args): CliError | undefined {
+  const missing = def.args.find((a) => a.required && a.idPart && args[a.dest] === undefined);
+  if (!missing) return undefined;
+  if (missing.idPart === 'sdk') return new CliError(`(${missing.options[0]} | --ids) are required`);
+  return new CliError(`InvalidArgumentValue: Missing required field: ${missing.dest === 'name' ? '-n' : missing.options[0]}`);
 }
 
 // jmespath.js words type errors its own way; Python's jmespath (what az runs) says
@@ -244,11 +258,17 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
   }
   let result: unknown;
   try {
+    const idPart = missingIdPart(parsed.def, parsed.args);
+    if (idPart) throw idPart;
     result = shapeOutput(await parsed.def.fetch(parsed.args, azContext(ctx)), parsed.def.shape);
   } catch (error) {
     if (error instanceof ArmUnreachable) {
       err(`ERROR: ${error.message}\n`);
       return 1;
+    }
+    if (error instanceof CliError) {
+      err(`ERROR: ${error.message}\n`);
+      return error.exit;
     }
     if (!(error instanceof ArmError)) throw error;
     err(`ERROR: (${error.code}) ${error.message}\nCode: ${error.code}\nMessage: ${error.message}\n`);

@@ -12,6 +12,11 @@ export interface ArgDef {
   flag?: boolean;
   /** What tab completion offers for the value. */
   complete?: 'group' | { type: string; parentDest?: string; parentType?: string };
+  /**
+   * Part of the resource id (az also takes --ids instead), so argparse does not require it and the
+   * command checks it itself: 'aaz' commands say "Missing required field", 'sdk' ones name --ids.
+   */
+  idPart?: 'aaz' | 'sdk';
 }
 
 export interface Example {
@@ -42,6 +47,15 @@ export interface AzCommandDef {
   table?: ((result: any) => unknown) | string;
 }
 
+/** An error az prints as `ERROR: <message>`, with its exit status, where ARM was not the one to say it. */
+export class CliError extends Error {
+  readonly exit: number;
+  constructor(message: string, exit = 1) {
+    super(message);
+    this.exit = exit;
+  }
+}
+
 export class ArmError extends Error {
   readonly code: string;
   readonly status: number;
@@ -52,12 +66,13 @@ export class ArmError extends Error {
   }
 }
 
-export const rgArg = (required = true): ArgDef => ({ options: ['--resource-group', '-g'], dest: 'resource_group', help: 'Name of resource group.', required, complete: 'group' });
+export const rgArg = (required = true, idPart?: ArgDef['idPart']): ArgDef => ({ options: ['--resource-group', '-g'], dest: 'resource_group', help: 'Name of resource group.', required, complete: 'group', idPart });
 
-export const nameArg = (type: string, help: string, parentDest?: string, parentType?: string): ArgDef => ({
+export const nameArg = (type: string, help: string, parentDest?: string, parentType?: string, idPart?: ArgDef['idPart']): ArgDef => ({
   options: ['--name', '-n'],
   dest: 'name',
   help,
   required: true,
   complete: { type, parentDest, parentType },
+  idPart,
 });

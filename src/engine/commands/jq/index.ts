@@ -139,7 +139,7 @@ async function run(ctx: CommandContext): Promise<number> {
     program = parseJq(o.filter);
   } catch (error) {
     if (!(error instanceof JqSyntaxError)) throw error;
-    const shown = error.message.includes('$end') ? `${o.filter} ` : o.filter;
+    const shown = error.message.includes('$end') ? `${o.filter}${' '.repeat(lastTokenStart(o.filter))}` : o.filter;
     ctx.stderr.write(`jq: error: ${error.message} (Unix shell quoting issues?) at <top-level>, line 1:\n${shown}\njq: 1 compile error\n`);
     return 3;
   }
@@ -206,3 +206,20 @@ export const jqCommands: Command[] = [
     run,
   },
 ];
+
+/**
+ * jq 1.6 follows the program line with as many spaces as the error's column (where 1.5 put a
+ * caret); for an unexpected end that is where the last token starts.
+ */
+function lastTokenStart(filter: string): number {
+  const text = filter.trimEnd();
+  let i = text.length - 1;
+  if (i < 0) return 0;
+  if (/[\w$]/.test(text[i])) {
+    while (i > 0 && /[\w$]/.test(text[i - 1])) i--;
+    return i;
+  }
+  const pair = text.slice(i - 1, i + 1);
+  if (i > 0 && ['//', '==', '!=', '<=', '>=', '|=', '+=', '-=', '*=', '/=', '%=', '..', '?/'].includes(pair)) return i - 1;
+  return i;
+}

@@ -91,15 +91,10 @@ export async function listObjects(
     throw serverError(response.status, response.body, 'the server could not find the requested resource');
   }
   const body = response.body;
+  // Printed in the order the API server sends (storage-key order: namespace, then name).
   const items = (Array.isArray(body.items) ? body.items : []).filter(isObject).map((i) => withTypeMeta(i as unknown as KubeObject, res));
-  // The API server lists in storage-key order: namespace, then name.
-  items.sort((a, b) => compareKeys(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || compareKeys(a.metadata.name, b.metadata.name));
   const meta = isObject(body.metadata) ? body.metadata : {};
   return { items, resourceVersion: typeof meta.resourceVersion === 'string' ? meta.resourceVersion : '' };
-}
-
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** List items come without apiVersion/kind; kubectl's unstructured decoding fills them in. */

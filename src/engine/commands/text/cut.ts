@@ -26,7 +26,7 @@ export const cut: Command = {
   async run(ctx) {
     let opts;
     try {
-      opts = parseOptions('cut', ctx.argv.slice(1), 'sn', 'dfcbO', { delimiter: 'd', fields: 'f', characters: 'c', bytes: 'b', 'only-delimited': 's', complement: 'C', 'output-delimiter': 'O' });
+      opts = parseOptions('cut', ctx.argv.slice(1), 'snz', 'dfcbO', { delimiter: 'd', fields: 'f', characters: 'c', bytes: 'b', 'only-delimited': 's', complement: 'C', 'output-delimiter': 'O', 'zero-terminated': 'z' });
     } catch (e) {
       return usageError(ctx, 'cut', (e as OptionError).message);
     }
@@ -42,18 +42,19 @@ export const cut: Command = {
     if (missingFile(ctx, 'cut', opts.operands)) return 1;
     const complement = opts.flags.has('C');
     const keep = (n: number) => selected(ranges, n) !== complement;
+    const end = opts.flags.has('z') ? '\0' : '\n';
     let out = '';
-    for (const line of inputLines(ctx.stdin)) {
+    for (const line of inputLines(ctx.stdin, end)) {
       if (mode === 'f') {
         if (!line.includes(delimiter)) {
-          if (!opts.flags.has('s')) out += `${line}\n`;
+          if (!opts.flags.has('s')) out += `${line}${end}`;
           continue;
         }
         const fields = line.split(delimiter);
-        out += `${fields.filter((_, i) => keep(i + 1)).join(opts.values.get('O') ?? delimiter)}\n`;
+        out += `${fields.filter((_, i) => keep(i + 1)).join(opts.values.get('O') ?? delimiter)}${end}`;
       } else {
         const chars = mode === 'c' ? [...line] : [...new TextEncoder().encode(line)].map((b) => String.fromCharCode(b));
-        out += `${chars.filter((_, i) => keep(i + 1)).join('')}\n`;
+        out += `${chars.filter((_, i) => keep(i + 1)).join('')}${end}`;
       }
     }
     ctx.stdout.write(out);

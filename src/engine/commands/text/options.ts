@@ -4,7 +4,10 @@ import type { CommandContext } from '../types.ts';
 
 export interface ParsedOptions {
   flags: Set<string>;
+  /** The last value of each option that takes one. */
   values: Map<string, string>;
+  /** Every value of each option, in order (grep -e A -e B). */
+  lists: Map<string, string[]>;
   operands: string[];
 }
 
@@ -14,7 +17,12 @@ export class OptionError extends Error {}
 export function parseOptions(tool: string, args: string[], letters: string, withValue: string, long: Record<string, string> = {}): ParsedOptions {
   const flags = new Set<string>();
   const values = new Map<string, string>();
+  const lists = new Map<string, string[]>();
   const operands: string[] = [];
+  const setValue = (letter: string, value: string) => {
+    values.set(letter, value);
+    lists.set(letter, [...(lists.get(letter) ?? []), value]);
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') {
@@ -28,7 +36,7 @@ export function parseOptions(tool: string, args: string[], letters: string, with
       if (withValue.includes(letter)) {
         const value = inline ?? args[++i];
         if (value === undefined) throw new OptionError(`${tool}: option '--${name}' requires an argument`);
-        values.set(letter, value);
+        setValue(letter, value);
       } else flags.add(letter);
       continue;
     }
@@ -41,14 +49,14 @@ export function parseOptions(tool: string, args: string[], letters: string, with
       if (withValue.includes(letter)) {
         const value = j + 1 < arg.length ? arg.slice(j + 1) : args[++i];
         if (value === undefined) throw new OptionError(`${tool}: option requires an argument -- '${letter}'`);
-        values.set(letter, value);
+        setValue(letter, value);
         break;
       }
       if (!letters.includes(letter)) throw new OptionError(`${tool}: invalid option -- '${letter}'`);
       flags.add(letter);
     }
   }
-  return { flags, values, operands };
+  return { flags, values, lists, operands };
 }
 
 /** Prints a usage error the GNU way and returns the tool's status for it. */
@@ -57,10 +65,11 @@ export function usageError(ctx: CommandContext, tool: string, message: string, s
   return status;
 }
 
-/** Input lines (without their newlines); a missing final newline is tolerated as the tools do. */
-export function inputLines(text: string): string[] {
+/** Input lines (without their newlines); a missing final newline is tolerated as the tools do.
+ * With `terminator` NUL (-z), records end with NUL instead and newlines are ordinary characters. */
+export function inputLines(text: string, terminator = '\n'): string[] {
   if (text === '') return [];
-  const lines = text.split('\n');
+  const lines = text.split(terminator);
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
 }

@@ -3,52 +3,122 @@
 import type { Command } from '../types.ts';
 import { inputLines, missingFile, OptionError, parseOptions, usageError } from './options.ts';
 
-function keyOf(line: string, field: number | undefined, separator: string | undefined): string {
-  if (!field) return line;
-  const parts = separator !== undefined ? line.split(separator) : line.trim().split(/\s+/);
-  return parts.slice(field - 1).join(separator ?? ' ');
+interface Key {
+  startField: number;
+  startChar: number;
+  endField?: number;
+  endChar: number;
+  /** Options given on the key itself (b, f, n, r); when none, the global ones apply. */
+  own: string;
+}
+
+/** `-k F[.C][OPTS][,F[.C][OPTS]]`; undefined when it does not parse. */
+function parseKey(spec: string): Key | undefined {
+  const m = /^(\d+)(?:\.(\d+))?([bfnr]*)(?:,(\d+)(?:\.(\d+))?([bfnr]*))?$/.exec(spec);
+  if (!m) return undefined;
+  return { startField: Number(m[1]), startChar: Number(m[2] ?? 1), endField: m[4] ? Number(m[4]) : undefined, endChar: Number(m[5] ?? 0), own: `${m[3]}${m[6] ?? ''}` };
+}
+
+const BLANK = /[ \t]/;
+
+/** Where each field starts and ends. Without -t a field is a run of blanks and the non-blanks
+ * after it, so it keeps its leading blanks (GNU sort's rule). */
+function fields(line: string, separator: string | undefined): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (separator !== undefined) {
+    let start = 0;
+    for (;;) {
+      const at = line.indexOf(separator, start);
+      if (at < 0) break;
+      out.push([start, at]);
+      start = at + separator.length;
+    }
+    out.push([start, line.length]);
+    return out;
+  }
+  let i = 0;
+  while (i < line.length) {
+    const start = i;
+    while (i < line.length && BLANK.test(line[i])) i++;
+    while (i < line.length && !BLANK.test(line[i])) i++;
+    out.push([start, i]);
+  }
+  return out;
+}
+
+function keyText(line: string, key: Key, separator: string | undefined, skipBlanks: boolean): string {
+  const spans = fields(line, separator);
+  const first = spans[key.startField - 1];
+  if (!first) return '';
+  let from = first[0];
+  if (skipBlanks) while (from < first[1] && BLANK.test(line[from])) from++;
+  from = Math.min(first[1], from + key.startChar - 1);
+  let to = line.length;
+  if (key.endField !== undefined) {
+    const last = spans[key.endField - 1];
+    if (last) to = key.endChar ? Math.min(last[1], last[0] + key.endChar) : last[1];
+  }
+  return to > from ? line.slice(from, to) : '';
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** -n: the number at the start of the key (after blanks); anything else counts as zero. */
+function numberOf(text: string): number {
+  const m = /^[ \t]*(-?\d*(?:\.\d+)?)/.exec(text);
+  const n = m ? Number.parseFloat(m[1]) : Number.NaN;
+  return Number.isNaN(n) ? 0 : n;
+}
+
 export const sort: Command = {
   name: 'sort',
-  summary: 'Sort lines (-r reverse, -n numeric, -u unique, -k N field, -t SEP).',
+  summary: 'Sort lines (-r reverse, -n numeric, -u unique, -k F[,F] key, -t SEP, -b, -f, -z).',
   async run(ctx) {
     let opts;
     try {
-      opts = parseOptions('sort', ctx.argv.slice(1), 'rnuVfb', 'kt', { reverse: 'r', 'numeric-sort': 'n', unique: 'u', key: 'k', 'field-separator': 't' });
+      opts = parseOptions('sort', ctx.argv.slice(1), 'rnuVfbsz', 'kt', { reverse: 'r', 'numeric-sort': 'n', unique: 'u', key: 'k', 'field-separator': 't', 'ignore-leading-blanks': 'b', 'ignore-case': 'f', stable: 's', 'zero-terminated': 'z' });
     } catch (e) {
       return usageError(ctx, 'sort', (e as OptionError).message, 2);
     }
     if (missingFile(ctx, 'sort', opts.operands)) return 2;
-    const k = opts.values.get('k');
-    const field = k ? Number.parseInt(k, 10) : undefined;
-    if (k && !(field! > 0)) {
-      ctx.stderr.write(`sort: invalid number at field start: invalid count at start of ‘${k}’\n`);
-      return 2;
+    const keys: Key[] = [];
+    for (const spec of opts.lists.get('k') ?? []) {
+      const key = parseKey(spec);
+      if (!key || key.startField === 0) {
+        ctx.stderr.write(`sort: ${key ? 'field number is zero' : 'invalid number at field start'}: invalid count at start of ‘${spec}’\n`);
+        return 2;
+      }
+      keys.push(key);
     }
     const sep = opts.values.get('t');
-    const numeric = opts.flags.has('n');
-    const fold = opts.flags.has('f');
-    const compare = (a: string, b: string) => {
-      let ka = keyOf(a, field, sep);
-      let kb = keyOf(b, field, sep);
-      if (numeric) {
-        const na = Number.parseFloat(ka) || 0;
-        const nb = Number.parseFloat(kb) || 0;
-        if (na !== nb) return na - nb;
-      } else {
-        if (fold) [ka, kb] = [ka.toUpperCase(), kb.toUpperCase()];
-        const c = byCodePoint(ka, kb);
+    const global = [...opts.flags].join('');
+    const compareKey = (a: string, b: string, key: Key | undefined): number => {
+      const flags = key?.own || global;
+      let ka = key ? keyText(a, key, sep, flags.includes('b')) : a;
+      let kb = key ? keyText(b, key, sep, flags.includes('b')) : b;
+      let c: number;
+      if (flags.includes('n')) c = Math.sign(numberOf(ka) - numberOf(kb));
+      else {
+        if (flags.includes('f')) [ka, kb] = [ka.toUpperCase(), kb.toUpperCase()];
+        c = byCodePoint(ka, kb);
+      }
+      return key?.own.includes('r') ? -c : c;
+    };
+    const unique = opts.flags.has('u');
+    const keyOrder = (a: string, b: string) => {
+      for (const key of keys.length ? keys : [undefined]) {
+        const c = compareKey(a, b, key);
         if (c !== 0) return c;
       }
-      return opts.flags.has('u') ? 0 : byCodePoint(a, b);
+      return 0;
     };
-    let lines = inputLines(ctx.stdin).sort(compare);
-    if (opts.flags.has('r')) lines.reverse();
-    if (opts.flags.has('u')) lines = lines.filter((l, i) => i === 0 || compare(lines[i - 1], l) !== 0);
-    ctx.stdout.write(lines.map((l) => `${l}\n`).join(''));
+    // GNU's last resort: equal keys compare as whole lines, byte by byte (not with -u or -s).
+    const compare = (a: string, b: string) => keyOrder(a, b) || (unique || opts.flags.has('s') ? 0 : byCodePoint(a, b));
+    const reverse = opts.flags.has('r') ? -1 : 1;
+    const end = opts.flags.has('z') ? '\0' : '\n';
+    let lines = inputLines(ctx.stdin, end).sort((a, b) => reverse * compare(a, b));
+    if (unique) lines = lines.filter((l, i) => i === 0 || keyOrder(lines[i - 1], l) !== 0);
+    ctx.stdout.write(lines.map((l) => `${l}${end}`).join(''));
     return 0;
   },
 };

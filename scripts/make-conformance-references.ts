@@ -1,0 +1,97 @@
+// Regenerates tests/conformance/references/*.jsonl from the real tools. Installs what it needs
+// (Debian's azure-cli, jq; coreutils and grep are there already). The test suite replays the
+// committed references and needs none of these tools.
+//   az lines:   the real az (azure-cli 2.45) offline through az-oracle, against the lab's ARM
+//               resources as `aro-labs export --arm` prints them.
+//   text lines: the lab prints the input (everything before the first jq/cut/grep/sort/uniq/head/
+//               tail/wc of the pipeline); bash runs the rest with Debian's tools on it.
+//   kubectl lines: the real kubectl against tests/conformance/kube-api-server.ts serving the lab.
+// Usage: npm run conformance:references [-- ORACLE_DIR [CORPUS ...]]   (default ../shared/tools/az-oracle, all corpora)
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadLab } from '../src/node/labs.ts';
+import { createFixtureWorld } from '../src/engine/world/fixture/index.ts';
+import { exportArm } from '../src/engine/world/fixture/export.ts';
+import { Session } from '../src/engine/session.ts';
+import { HERE, pipelineSegments, readCorpus, type CorpusLine, type Reference } from '../tests/conformance/corpus.ts';
+import { startKubeApiServer } from '../tests/conformance/kube-api-server.ts';
+
+const TEXT_TOOLS = new Set(['jq', 'cut', 'grep', 'sort', 'uniq', 'head', 'tail', 'wc']);
+const oracle = resolve(process.argv[2] ?? '../shared/tools/az-oracle');
+const work = mkdtempSync(join(tmpdir(), 'aro-labs-conformance-'));
+
+function ensure(command: string, debianPackage: string): void {
+  if (spawnSync('sh', ['-c', `command -v ${command}`]).status === 0) return;
+  execFileSync('sh', ['-c', `apt-get update && apt-get install -y ${debianPackage}`], { stdio: 'inherit' });
+}
+
+function write(name: string, references: Reference[]): void {
+  writeFileSync(new URL(`references/${name}.jsonl`, HERE), references.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  console.log(`${name}: ${references.length} references`);
+}
+
+async function azReferences(lines: CorpusLine[]): Promise<Reference[]> {
+  ensure('az', 'azure-cli');
+  const out: Reference[] = [];
+  for (const lab of [...new Set(lines.map((l) => l.lab))]) {
+    const mine = lines.filter((l) => l.lab === lab);
+    writeFileSync(join(work, `${lab}.json`), JSON.stringify(exportArm(await loadLab({ name: lab }))));
+    writeFileSync(join(work, `${lab}.lines`), mine.map((l) => l.line.replace(/^az /, '')).join('\n') + '\n');
+    execFileSync(join(oracle, 'make-golden.py'), [join(work, `${lab}.lines`), join(work, `${lab}.json`), join(work, `${lab}.jsonl`)], { stdio: 'inherit' });
+    const results = readFileSync(join(work, `${lab}.jsonl`), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { stdout: string; stderr: string; exit: number });
+    mine.forEach((l, i) => out.push({ ...l, stdout: results[i].stdout, stderr: results[i].stderr, exit: results[i].exit }));
+  }
+  return out;
+}
+
+async function textReferences(lines: CorpusLine[]): Promise<Reference[]> {
+  ensure('jq', 'jq');
+  const out: Reference[] = [];
+  for (const l of lines) {
+    const segments = pipelineSegments(l.line);
+    const split = segments.findIndex((s) => TEXT_TOOLS.has(s.split(/\s+/)[0]));
+    if (split < 1) throw new Error(`${l.line}: needs a lab command before the first text tool`);
+    const world = createFixtureWorld(await loadLab({ name: l.lab }));
+    const produced = await new Session(world, { tty: false }).run(segments.slice(0, split).join(' | '));
+    // --norc: bash would read ~/.bashrc, taking Node's socket stdin for a remote shell's.
+    const real = spawnSync('bash', ['--norc', '--noprofile', '-c', segments.slice(split).join(' | ')], { input: produced.stdout, encoding: 'utf8', env: { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' } });
+    out.push({ ...l, stdout: real.stdout, stderr: produced.stderr + real.stderr, exit: real.status ?? 1 });
+  }
+  return out;
+}
+
+/** kubectl runs asynchronously: the API server it talks to lives in this process. */
+async function kubectlReferences(lines: CorpusLine[]): Promise<Reference[]> {
+  ensure('kubectl', 'kubectl');
+  const out: Reference[] = [];
+  for (const lab of [...new Set(lines.map((l) => l.lab))]) {
+    const world = await loadLab({ name: lab });
+    const server = await startKubeApiServer(world);
+    const home = mkdtempSync(join(work, 'home-'));
+    const config = join(home, 'kubeconfig');
+    writeFileSync(config, JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [{ name: lab, cluster: { server: server.url } }],
+      users: [{ name: 'reader', user: { token: 'sha256~conformance' } }],
+      contexts: [{ name: lab, context: { cluster: lab, user: 'reader', namespace: world.info.session.namespace } }],
+      'current-context': lab,
+    }));
+    for (const l of lines.filter((x) => x.lab === lab)) {
+      const result = await new Promise<{ stdout: string; stderr: string; exit: number }>((resolve) =>
+        execFile('bash', ['--norc', '--noprofile', '-c', l.line], { env: { PATH: '/usr/bin:/bin', HOME: home, KUBECONFIG: config, LANG: 'C.UTF-8' } }, (error, stdout, stderr) =>
+          resolve({ stdout, stderr, exit: error ? Number((error as { code?: number }).code ?? 1) : 0 }),
+        ),
+      );
+      out.push({ ...l, ...result });
+    }
+    await server.close();
+  }
+  return out;
+}
+
+const makers: Record<string, (lines: CorpusLine[]) => Promise<Reference[]>> = { az: azReferences, kubectl: kubectlReferences, text: textReferences };
+const chosen = process.argv.slice(3);
+for (const [name, make] of Object.entries(makers)) if (!chosen.length || chosen.includes(name)) write(name, await make(readCorpus(name)));

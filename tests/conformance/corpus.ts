@@ -1,0 +1,108 @@
+// The conformance corpus: command lines (corpus/*.txt, `@lab NAME` choosing the lab of the lines
+// after it), the real tools' outputs for them (references/*.jsonl), and the comparison of the lab
+// engine against those references. Used by the test suite and by `npm run conformance`.
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadLab } from '../../src/node/labs.ts';
+import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { Session } from '../../src/engine/session.ts';
+import type { World } from '../../src/engine/world/types.ts';
+
+export const HERE = new URL('./', import.meta.url);
+
+export interface CorpusLine {
+  /** The corpus file it comes from (az, text, kubectl, …). */
+  corpus: string;
+  lab: string;
+  line: string;
+}
+
+export interface Reference extends CorpusLine {
+  stdout: string;
+  stderr: string;
+  exit: number;
+}
+
+export interface Outcome {
+  reference: Reference;
+  /** The tool a line exercises: the last command of its pipeline. */
+  tool: string;
+  identical: boolean;
+  /** Where the engine first differs, in words, when it does. */
+  difference?: string;
+  actual: { stdout: string; stderr: string; exit: number };
+}
+
+export function readCorpus(name: string): CorpusLine[] {
+  const lines: CorpusLine[] = [];
+  let lab = 'aro2';
+  for (const raw of readFileSync(new URL(`corpus/${name}.txt`, HERE), 'utf8').split('\n')) {
+    if (!raw.trim() || raw.startsWith('#')) continue;
+    const directive = /^@lab\s+(\S+)\s*$/.exec(raw);
+    if (directive) lab = directive[1];
+    else lines.push({ corpus: name, lab, line: raw });
+  }
+  return lines;
+}
+
+export const corpusNames = (): string[] =>
+  readdirSync(new URL('corpus/', HERE))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => f.replace(/\.txt$/, ''))
+    .sort();
+
+export function readReferences(name: string): Reference[] {
+  return readFileSync(new URL(`references/${name}.jsonl`, HERE), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Reference);
+}
+
+/** The line split at unquoted `|` (not `||`): the segments of its pipeline, as typed. */
+export function pipelineSegments(line: string): string[] {
+  const segments: string[] = [];
+  let quote: string | undefined;
+  let start = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '\\') i++;
+    else if (c === '|' && line[i + 1] !== '|' && line[i - 1] !== '|') {
+      segments.push(line.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  segments.push(line.slice(start).trim());
+  return segments;
+}
+
+export const toolOf = (line: string): string => pipelineSegments(line).at(-1)!.split(/\s+/)[0];
+
+function firstDifference(label: string, expected: string, actual: string): string | undefined {
+  if (expected === actual) return undefined;
+  const e = expected.split('\n');
+  const a = actual.split('\n');
+  for (let i = 0; i < Math.max(e.length, a.length); i++) {
+    if (e[i] !== a[i]) return `${label} line ${i + 1}: expected ${JSON.stringify(e[i] ?? '(end)')}, got ${JSON.stringify(a[i] ?? '(end)')}`;
+  }
+  return `${label}: differs`;
+}
+
+/** Runs every reference line in a fresh session on its lab (output to a pipe, as when the references were made). */
+export async function compare(references: Reference[]): Promise<Outcome[]> {
+  const worlds = new Map<string, World>();
+  const outcomes: Outcome[] = [];
+  for (const reference of references) {
+    if (!worlds.has(reference.lab)) worlds.set(reference.lab, createFixtureWorld(await loadLab({ name: reference.lab })));
+    const result = await new Session(worlds.get(reference.lab)!, { tty: false }).run(reference.line);
+    const actual = { stdout: result.stdout, stderr: result.stderr, exit: result.status };
+    const difference =
+      firstDifference('stdout', reference.stdout, actual.stdout) ??
+      firstDifference('stderr', reference.stderr, actual.stderr) ??
+      (reference.exit !== actual.exit ? `exit status: expected ${reference.exit}, got ${actual.exit}` : undefined);
+    outcomes.push({ reference, tool: toolOf(reference.line), identical: !difference, difference, actual });
+  }
+  return outcomes;
+}
