@@ -1,19 +1,16 @@
 // A reader's cluster played on 127.0.0.1 for live-mode tests: fake ARM, a fake Kubernetes API
 // server, a DNS server and the sample app behind its route, all answering from one lab world
 // (ARM as `aro-labs export --arm` serves it, Kubernetes objects likewise). Latency and faults are
-// set per test. Nothing listens anywhere but loopback.
+// set per test. Nothing listens anywhere but loopback. DNS and the app are fake-network.ts's.
 import http from 'node:http';
-import dgram from 'node:dgram';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import dnsPacket from 'dns-packet';
 import { KubeConfig } from '@kubernetes/client-node';
 import { ArmIndex } from '../../src/engine/world/fixture/arm.ts';
 import { KubeIndex } from '../../src/engine/world/fixture/kube.ts';
-import { createFixtureNetwork } from '../../src/engine/world/fixture/network.ts';
-import { WorldModel } from '../../src/engine/model/world-model.ts';
+import { startFakeApp, startFakeDns } from './fake-network.ts';
 import { exportArm, exportKube } from '../../src/engine/world/fixture/export.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 import { liveConfig, type LiveConfig } from '../../src/node/live/config.ts';
@@ -22,7 +19,7 @@ export const ARM_TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.fake-arm-token-fo
 export const KUBE_TOKEN = 'sha256~fAkEkUbEtOkEnFoRtEsTs0123456789abcdef';
 
 export interface Fault {
-  api: 'arm' | 'kube' | 'app';
+  api: 'arm' | 'kube';
   /** Part of the request path the fault applies to. */
   match: string;
   status?: number;
@@ -47,6 +44,8 @@ export interface FakeCluster {
   latencyMs: number;
   faults: Fault[];
   requests: { arm: string[]; kube: string[]; app: string[]; dns: string[] };
+  /** Paths of app requests that get no answer (a hanging route). */
+  appHangs: Set<string>;
   /** Environment for live mode against this cluster (pins route hosts to the app server). */
   env(extra?: Record<string, string>): NodeJS.ProcessEnv;
   config(extra?: Record<string, string>): LiveConfig;
@@ -61,9 +60,7 @@ function listen(server: http.Server): Promise<number> {
 export async function startFakeCluster(lab: LabFile, options: { latencyMs?: number } = {}): Promise<FakeCluster> {
   const arm = new ArmIndex(exportArm(lab));
   const kube = new KubeIndex(exportKube(lab).items);
-  const app = createFixtureNetwork(lab);
-  const model = new WorldModel(lab);
-  const state = { latencyMs: options.latencyMs ?? 0, faults: [] as Fault[], requests: { arm: [] as string[], kube: [] as string[], app: [] as string[], dns: [] as string[] } };
+  const state = { latencyMs: options.latencyMs ?? 0, faults: [] as Fault[], requests: { arm: [] as string[], kube: [] as string[] } };
   const sockets = new Set<import('node:net').Socket>();
 
   const fault = (api: Fault['api'], path: string): Fault | undefined => {
@@ -112,43 +109,14 @@ export async function startFakeCluster(lab: LabFile, options: { latencyMs?: numb
     send(res, answer.status, answer.body);
   });
 
-  // The app behind the router: what the fixture's router and app answer for the same request.
-  const appServer = http.createServer(async (req, res) => {
-    const path = req.url ?? '/';
-    state.requests.app.push(`${req.headers.host}${path}`);
-    const f = fault('app', path);
-    if (f) return answerFault(res, f);
-    const answer = await app.http({ method: req.method ?? 'GET', url: `http://${req.headers.host}${path}`, headers: { host: String(req.headers.host) } });
-    if ('error' in answer) return send(res, 502, { error: answer.error });
-    res.sendDate = false;
-    res.writeHead(answer.status, answer.statusText, answer.headers.flat());
-    res.end(answer.body);
-  });
-
-  for (const server of [armServer, kubeServer, appServer]) server.on('connection', (s) => {
+  for (const server of [armServer, kubeServer]) server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  const [armPort, kubePort, appPort] = await Promise.all([listen(armServer), listen(kubeServer), listen(appServer)]);
-
-  const dnsServer = dgram.createSocket('udp4');
-  dnsServer.on('message', (message, remote) => {
-    const query = dnsPacket.decode(message);
-    const question = query.questions?.[0];
-    if (!question) return;
-    state.requests.dns.push(question.name);
-    const addresses = question.type === 'A' ? model.publicResolve(question.name) : [];
-    const response = dnsPacket.encode({
-      id: query.id,
-      type: 'response',
-      // The low four bits are the RCODE: 3 is NXDOMAIN.
-      flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE | (question.type === 'A' && addresses.length === 0 ? 3 : 0),
-      questions: [question],
-      answers: addresses.map((data) => ({ type: 'A' as const, name: question.name, ttl: 300, class: 'IN' as const, data })),
-    });
-    dnsServer.send(response, remote.port, remote.address);
-  });
-  const dnsPort = await new Promise<number>((resolve) => dnsServer.bind(0, '127.0.0.1', () => resolve(dnsServer.address().port)));
+  const [armPort, kubePort] = await Promise.all([listen(armServer), listen(kubeServer)]);
+  const [dns, appServer] = await Promise.all([startFakeDns(lab), startFakeApp(lab)]);
+  const dnsPort = dns.port;
+  const appPort = appServer.port;
 
   const dir = await mkdtemp(join(tmpdir(), 'aro-labs-live-'));
   const kubeconfig = join(dir, 'kubeconfig');
@@ -192,7 +160,8 @@ export async function startFakeCluster(lab: LabFile, options: { latencyMs?: numb
       state.latencyMs = value;
     },
     faults: state.faults,
-    requests: state.requests,
+    requests: { arm: state.requests.arm, kube: state.requests.kube, app: appServer.requests, dns: dns.requests },
+    appHangs: appServer.hang,
     env,
     config: (extra) => liveConfig(env(extra)),
     kubeConfig() {
@@ -202,8 +171,8 @@ export async function startFakeCluster(lab: LabFile, options: { latencyMs?: numb
     },
     async close() {
       for (const s of sockets) s.destroy();
-      await Promise.all([armServer, kubeServer, appServer].map((s) => new Promise((r) => s.close(r))));
-      await new Promise<void>((r) => dnsServer.close(() => r()));
+      await Promise.all([armServer, kubeServer].map((s) => new Promise((r) => s.close(r))));
+      await Promise.all([dns.close(), appServer.close()]);
     },
   };
 }

@@ -26,6 +26,7 @@ describe('live mode faults', async () => {
     const session = new Session(world, { now: () => new Date(lab.info.clock) });
     const result = await session.run(line);
     fake.faults.splice(0);
+    fake.appHangs.clear();
     await world.refresh?.();
     const after = [await session.run(LB_LIST), await session.run(PODS)];
     expect(result.stderr).not.toMatch(/\n\s+at |internal error|TypeError|undefined/);
@@ -165,7 +166,7 @@ describe('live mode faults', async () => {
   });
 
   it('app route hanging: curl times out with its own exit code', async () => {
-    fake.faults.push({ api: 'app', match: '/api/ip', hang: true });
+    fake.appHangs.add('/api/ip');
     const { result, after } = await underFault('curl -s http://sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io/api/ip; echo "exit $?"');
     expect(result.stdout).toBe('exit 28\n');
     recovers(after);

@@ -152,6 +152,8 @@ function exchange(req: HttpRequest, target: { host: string; address: string; por
     path: `${url.pathname}${url.search}`,
     headers,
     timeout: target.timeoutMs,
+    // Each curl is a connection of its own, as the real curl opens one per run.
+    agent: false,
     ...(target.secure ? { servername: isIP(target.host) ? undefined : target.host, rejectUnauthorized: !req.insecure } : {}),
   };
   const transport = target.secure ? https : http;
