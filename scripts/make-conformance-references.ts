@@ -6,6 +6,9 @@
 //   text lines: the lab prints the input (everything before the first jq/cut/grep/sort/uniq/head/
 //               tail/wc of the pipeline); bash runs the rest with Debian's tools on it.
 //   kubectl lines: the real kubectl against tests/conformance/kube-api-server.ts serving the lab.
+//   shell lines: bash with the session's starting environment and variables.
+//   net lines: the real curl reaching the lab's app on 127.0.0.1 (--connect-to), the real nslookup
+//               asking a DNS server on 127.0.0.1 that answers as the lab's public DNS.
 // Usage: npm run conformance:references [-- ORACLE_DIR [CORPUS ...]]   (default ../shared/tools/az-oracle, all corpora)
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
@@ -17,6 +20,7 @@ import { exportArm } from '../src/engine/world/fixture/export.ts';
 import { Session } from '../src/engine/session.ts';
 import { HERE, pipelineSegments, readCorpus, type CorpusLine, type Reference } from '../tests/conformance/corpus.ts';
 import { startKubeApiServer } from '../tests/conformance/kube-api-server.ts';
+import { startFakeApp, startFakeDns } from '../tests/helpers/fake-network.ts';
 
 const TEXT_TOOLS = new Set(['jq', 'cut', 'grep', 'sort', 'uniq', 'head', 'tail', 'wc']);
 const oracle = resolve(process.argv[2] ?? '../shared/tools/az-oracle');
@@ -80,18 +84,59 @@ async function kubectlReferences(lines: CorpusLine[]): Promise<Reference[]> {
       'current-context': lab,
     }));
     for (const l of lines.filter((x) => x.lab === lab)) {
-      const result = await new Promise<{ stdout: string; stderr: string; exit: number }>((resolve) =>
-        execFile('bash', ['--norc', '--noprofile', '-c', l.line], { env: { PATH: '/usr/bin:/bin', HOME: home, KUBECONFIG: config, LANG: 'C.UTF-8' } }, (error, stdout, stderr) =>
-          resolve({ stdout, stderr, exit: error ? Number((error as { code?: number }).code ?? 1) : 0 }),
-        ),
-      );
-      out.push({ ...l, ...result });
+      out.push({ ...l, ...(await bash(l.line, { HOME: home, KUBECONFIG: config })) });
     }
     await server.close();
   }
   return out;
 }
 
-const makers: Record<string, (lines: CorpusLine[]) => Promise<Reference[]>> = { az: azReferences, kubectl: kubectlReferences, text: textReferences };
+/** Runs a line in bash without blocking this process (the servers it talks to live here). */
+function bash(line: string, env: Record<string, string>): Promise<{ stdout: string; stderr: string; exit: number }> {
+  return new Promise((resolve) =>
+    execFile('bash', ['--norc', '--noprofile', '-c', line], { env: { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8', ...env } }, (error, stdout, stderr) =>
+      resolve({ stdout, stderr, exit: error ? Number((error as { code?: number }).code ?? 1) : 0 }),
+    ),
+  );
+}
+
+async function netReferences(lines: CorpusLine[]): Promise<Reference[]> {
+  ensure('curl', 'curl');
+  ensure('nslookup', 'bind9-dnsutils');
+  const out: Reference[] = [];
+  for (const lab of [...new Set(lines.map((l) => l.lab))]) {
+    const world = await loadLab({ name: lab });
+    const [dns, app] = await Promise.all([startFakeDns(world), startFakeApp(world)]);
+    const [server, port = '53'] = world.info.resolver.split('#');
+    for (const l of lines.filter((x) => x.lab === lab)) {
+      let command = l.line;
+      if (/^curl( |$)/.test(command)) command = command.replace(/^curl/, `curl --connect-to ::127.0.0.1:${app.port}`);
+      else if (/^nslookup /.test(command)) command = command.replace(/^nslookup (\S+)$/, `nslookup -port=${dns.port} $1 127.0.0.1`);
+      else throw new Error(`${l.line}: net lines are curl or nslookup lines`);
+      const result = await bash(command, { HOME: work });
+      // nslookup names the server it asked: the lab's resolver, not this machine's test server.
+      const named = (text: string) => text.replace(`Server:\t\t127.0.0.1\nAddress:\t127.0.0.1#${dns.port}\n`, `Server:\t\t${server}\nAddress:\t${server}#${port}\n`);
+      out.push({ ...l, stdout: named(result.stdout), stderr: result.stderr, exit: result.exit });
+    }
+    await Promise.all([dns.close(), app.close()]);
+  }
+  return out;
+}
+
+/** bash with the lab session's starting state: its exported environment and its shell variables. */
+async function shellReferences(lines: CorpusLine[]): Promise<Reference[]> {
+  const out: Reference[] = [];
+  for (const l of lines) {
+    const world = createFixtureWorld(await loadLab({ name: l.lab }));
+    const session = new Session(world, { tty: false });
+    const exported = Object.fromEntries(session.vars.environment());
+    const variables = Object.entries(world.info.session.env).map(([k, v]) => `${k}='${v}'`).join('; ');
+    const result = await bash(`${variables}; ${l.line}`, exported);
+    out.push({ ...l, ...result });
+  }
+  return out;
+}
+
+const makers: Record<string, (lines: CorpusLine[]) => Promise<Reference[]>> = { az: azReferences, kubectl: kubectlReferences, net: netReferences, shell: shellReferences, text: textReferences };
 const chosen = process.argv.slice(3);
 for (const [name, make] of Object.entries(makers)) if (!chosen.length || chosen.includes(name)) write(name, await make(readCorpus(name)));

@@ -94,7 +94,14 @@ export function fakeWorld(objects: KubeObject[], info: LabInfo = labInfo(), arm:
           kind: `${k.kind}List`,
           apiVersion,
           metadata: { resourceVersion: '12345' },
-          items: items.map(({ apiVersion: _a, kind: _k, ...rest }) => rest) as unknown as Json[],
+          // Storage-key order (<namespace>/<name>), as an API server lists.
+          items: [...items]
+            .sort((a, b) => {
+              const ka = `${a.metadata.namespace ?? ''}/${a.metadata.name}`;
+              const kb = `${b.metadata.namespace ?? ''}/${b.metadata.name}`;
+              return ka < kb ? -1 : ka > kb ? 1 : 0;
+            })
+            .map(({ apiVersion: _a, kind: _k, ...rest }) => rest) as unknown as Json[],
         },
       };
     },

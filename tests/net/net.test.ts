@@ -41,7 +41,7 @@ for (const lab of ['aro2', 'aro-today']) {
       expect(await s.run('curl http://nope.invalid/')).toMatchObject({ status: 6, stderr: 'curl: (6) Could not resolve host: nope.invalid\n' });
       expect(await s.run('curl -s http://nope.invalid/')).toMatchObject({ status: 6, stderr: '' });
       expect(await s.run('curl --foo')).toMatchObject({ status: 2, stderr: "curl: option --foo: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n" });
-      expect(await s.run('curl')).toMatchObject({ status: 2, stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n" });
+      expect(await s.run('curl')).toMatchObject({ status: 2, stderr: "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n" });
     });
   });
 }

@@ -1,7 +1,9 @@
-// Word expansion as bash does it for the lessons: variables and command substitutions, then
+// Word expansion as bash does it for the lessons: variables (`${#VAR}`, `${VAR:-x}` too),
+// arithmetic and command substitutions, then
 // word splitting of unquoted results on blanks and newlines. No globbing: the lab has no files,
 // and bash leaves an unmatched pattern as it is.
 import type { List, Word } from './ast.ts';
+import { evaluateArithmetic } from './arithmetic.ts';
 
 export interface Expander {
   variable(name: string): string | undefined;
@@ -13,8 +15,14 @@ const IFS = /[ \t\n]+/;
 
 async function partValue(part: Word['parts'][number], env: Expander): Promise<string> {
   if (part.kind === 'literal') return part.text;
+  if (part.kind === 'arithmetic') {
+    // Variables written as $NAME inside are substituted first; bare names are read by the evaluator.
+    const text = part.expression.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*|[?$#0])\}?/g, (_, name: string) => env.variable(name) ?? '');
+    return evaluateArithmetic(text, (name) => env.variable(name));
+  }
   if (part.kind === 'variable') {
     const value = env.variable(part.name);
+    if (part.length) return String([...(value ?? '')].length);
     if ((value === undefined || value === '') && part.fallback) return expandToString(part.fallback, env);
     return value ?? '';
   }

@@ -246,7 +246,7 @@ class Parser {
     }
     const next = this.src[this.pos + 1];
     if (next === '(') {
-      if (this.src[this.pos + 2] === '(') throw new ShellSyntaxError('arithmetic expansion $(( )) is not available in this lab shell');
+      if (this.src[this.pos + 2] === '(') return this.parseArithmetic(quoted);
       const inner = new Parser(this.src, this.depth + 1);
       inner.pos = this.pos + 2;
       const list = inner.parseList(')');
@@ -257,6 +257,11 @@ class Parser {
       const close = this.src.indexOf('}', this.pos + 2);
       if (close < 0) throw unexpectedEof('}');
       const body = this.src.slice(this.pos + 2, close);
+      const length = /^#([A-Za-z_][A-Za-z0-9_]*|[?$#0])$/.exec(body);
+      if (length) {
+        this.pos = close + 1;
+        return { kind: 'variable', name: length[1], quoted, length: true };
+      }
       const m = /^([A-Za-z_][A-Za-z0-9_]*|[?$#0])(?::-(.*))?$/s.exec(body);
       if (!m) throw new ShellSyntaxError(`\${${body}}: bad substitution`);
       this.pos = close + 1;
@@ -271,6 +276,24 @@ class Parser {
     if (!m) return null;
     this.pos += 1 + m[0].length;
     return { kind: 'variable', name: m[0], quoted };
+  }
+
+  /** `$(( expression ))`: the text up to the `))` that closes it, evaluated at expansion. */
+  private parseArithmetic(quoted: boolean): Part {
+    let depth = 0;
+    for (let i = this.pos + 3; i < this.src.length; i++) {
+      const c = this.src[i];
+      if (c === '(') depth += 1;
+      else if (c === ')') {
+        if (depth > 0) depth -= 1;
+        else if (this.src[i + 1] === ')') {
+          const expression = this.src.slice(this.pos + 3, i);
+          this.pos = i + 2;
+          return { kind: 'arithmetic', expression, quoted };
+        } else throw unexpected(')');
+      }
+    }
+    throw unexpectedEof('))');
   }
 
   /** The default of `${VAR:-default}`: one word, spaces kept. */

@@ -100,6 +100,36 @@ function headerBlock(response: HttpResponse): string {
   return [`HTTP/${response.httpVersion} ${response.status} ${response.statusText}`, ...response.headers.map(([k, v]) => `${k}: ${v}`)].map((l) => `${l}\r\n`).join('') + '\r\n';
 }
 
+/** -w: curl's variables this terminal knows, and its escapes; unknown variables are warned about. */
+function writeOut(template: string, answer: HttpResponse, facts: { bodyBytes: number; url: string; method: string }): { text: string; warnings: string } {
+  const header = (name: string) => answer.headers.find(([k]) => k.toLowerCase() === name)?.[1] ?? '';
+  const headerBytes = new TextEncoder().encode(headerBlock(answer)).length;
+  const values: Record<string, string> = {
+    http_code: String(answer.status).padStart(3, '0'),
+    response_code: String(answer.status).padStart(3, '0'),
+    content_type: header('content-type'),
+    size_download: String(facts.bodyBytes),
+    size_header: String(headerBytes),
+    remote_ip: answer.remote.ip,
+    remote_port: String(answer.remote.port),
+    url_effective: facts.url,
+    method: facts.method,
+    num_headers: String(answer.headers.length),
+    http_version: answer.httpVersion === '1.1' ? '1.1' : answer.httpVersion,
+    scheme: facts.url.startsWith('https:') ? 'HTTPS' : 'HTTP',
+    exitcode: '0',
+  };
+  let warnings = '';
+  const text = template
+    .replace(/%\{([a-z_]+)\}/g, (whole, name: string) => {
+      if (name in values) return values[name];
+      warnings += `curl: unknown --write-out variable: '${name}'\n`;
+      return '';
+    })
+    .replace(/\\([nrt\\])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t', '\\': '\\' })[c]!);
+  return { text, warnings };
+}
+
 async function run(ctx: CommandContext): Promise<number> {
   const o = parse(ctx.argv.slice(1));
   if (typeof o === 'string') {
@@ -107,7 +137,7 @@ async function run(ctx: CommandContext): Promise<number> {
     return 2;
   }
   if (!o.url) {
-    ctx.stderr.write(TRY_HELP);
+    ctx.stderr.write(`curl: no URL specified!\n${TRY_HELP}`);
     return 2;
   }
   const raw = /^[a-z]+:\/\//i.test(o.url) ? o.url : `http://${o.url}`;
@@ -159,7 +189,11 @@ async function run(ctx: CommandContext): Promise<number> {
   if (!o.head) out += answer.body;
   // -w writes to stdout even when -o sends the body elsewhere.
   let written = '';
-  if (o.writeOut) written = o.writeOut.replace(/%\{http_code\}/g, String(answer.status)).replace(/%\{remote_ip\}/g, answer.remote.ip).replace(/%\{size_download\}/g, String(bodyBytes)).replace(/\\n/g, '\n');
+  if (o.writeOut) {
+    const filled = writeOut(o.writeOut, answer, { bodyBytes, url: url.href, method });
+    written = filled.text;
+    ctx.stderr.write(filled.warnings);
+  }
   if (o.output !== '/dev/null' && o.output !== undefined && o.output !== '-') {
     ctx.stderr.write(`Warning: Failed to open the file ${o.output}: Read-only file system\ncurl: (23) Failure writing output to destination\n`);
     return 23;
