@@ -21,6 +21,7 @@ import { Session } from '../src/engine/session.ts';
 import { HERE, pipelineSegments, readCorpus, type CorpusLine, type Reference } from '../tests/conformance/corpus.ts';
 import { startKubeApiServer } from '../tests/conformance/kube-api-server.ts';
 import { startFakeApp, startFakeDns } from '../tests/helpers/fake-network.ts';
+import { WorldModel } from '../src/engine/model/world-model.ts';
 
 const TEXT_TOOLS = new Set(['jq', 'cut', 'grep', 'sort', 'uniq', 'head', 'tail', 'wc']);
 const oracle = resolve(process.argv[2] ?? '../shared/tools/az-oracle');
@@ -110,7 +111,12 @@ async function netReferences(lines: CorpusLine[]): Promise<Reference[]> {
     const [server, port = '53'] = world.info.resolver.split('#');
     for (const l of lines.filter((x) => x.lab === lab)) {
       let command = l.line;
-      if (/^curl( |$)/.test(command)) command = command.replace(/^curl/, `curl --connect-to ::127.0.0.1:${app.port}`);
+      const host = /https?:\/\/([^/:"' ]+)/.exec(command)?.[1];
+      const unknown = host !== undefined && !/^\d+\.\d+\.\d+\.\d+$/.test(host) && new WorldModel(world).publicResolve(host).length === 0;
+      // A host the lab's DNS does not know: curl runs in an empty network namespace, where the
+      // name cannot resolve and nothing leaves the machine.
+      if (/^curl( |$)/.test(command) && unknown) command = `unshare -rn ${command}`;
+      else if (/^curl( |$)/.test(command)) command = command.replace(/^curl/, `curl --connect-to ::127.0.0.1:${app.port}`);
       else if (/^nslookup /.test(command)) command = command.replace(/^nslookup (\S+)$/, `nslookup -port=${dns.port} $1 127.0.0.1`);
       else throw new Error(`${l.line}: net lines are curl or nslookup lines`);
       const result = await bash(command, { HOME: work });

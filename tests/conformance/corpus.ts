@@ -24,7 +24,7 @@ export interface Reference extends CorpusLine {
 
 export interface Outcome {
   reference: Reference;
-  /** The tool a line exercises: the last command of its pipeline. */
+  /** The tool a line exercises (see toolOf). */
   tool: string;
   identical: boolean;
   /** Where the engine first differs, in words, when it does. */
@@ -78,7 +78,13 @@ export function pipelineSegments(line: string): string[] {
   return segments;
 }
 
-export const toolOf = (line: string): string => pipelineSegments(line).at(-1)!.split(/\s+/)[0];
+/** The tool a line exercises: bash for shell lines, the text tool at the end of a text pipeline,
+ * otherwise the command the line starts with. */
+export function toolOf(line: CorpusLine): string {
+  if (line.corpus === 'shell') return 'bash';
+  const segment = line.corpus === 'text' ? pipelineSegments(line.line).at(-1)! : line.line;
+  return segment.trim().split(/\s+/)[0];
+}
 
 function firstDifference(label: string, expected: string, actual: string): string | undefined {
   if (expected === actual) return undefined;
@@ -102,7 +108,7 @@ export async function compare(references: Reference[]): Promise<Outcome[]> {
       firstDifference('stdout', reference.stdout, actual.stdout) ??
       firstDifference('stderr', reference.stderr, actual.stderr) ??
       (reference.exit !== actual.exit ? `exit status: expected ${reference.exit}, got ${actual.exit}` : undefined);
-    outcomes.push({ reference, tool: toolOf(reference.line), identical: !difference, difference, actual });
+    outcomes.push({ reference, tool: toolOf(reference), identical: !difference, difference, actual });
   }
   return outcomes;
 }

@@ -168,7 +168,7 @@ async function run(ctx: CommandContext): Promise<number> {
       trace += answer.error === 'resolve' ? `* Could not resolve host: ${answer.host}\n` : `*   Trying ${answer.message ?? answer.host}:${answer.port ?? 80}...\n`;
       trace += '* Closing connection 0\n';
     }
-    if (meter) trace += '\n';
+    // curl does not end the meter's line before its error message (curl 7.88, checked against it).
     ctx.stderr.write(trace + (!o.silent || o.showError ? `${text}\n` : ''));
     return code;
   }
