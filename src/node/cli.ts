@@ -64,4 +64,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader closing the pipe (`| head`) ends us as SIGPIPE ends a real tool: quietly, status 141.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(141);
+    throw error;
+  });
+}
+
 process.exitCode = await main(process.argv.slice(2));

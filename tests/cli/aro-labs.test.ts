@@ -138,3 +138,16 @@ describe('aro-labs exercises and check', () => {
     expect((await aroLabs(['check', 'egress-ip'])).code).toBe(2);
   });
 });
+
+describe('aro-labs in a pipeline', () => {
+  it('ends quietly when the reader closes the pipe early (| head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(BIN, ['exec', 'az network lb list -o json', 'az network lb list -o json', 'az network lb list -o json', 'az network lb list -o json']);
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(stderr).not.toMatch(/EPIPE|at |Error/);
+    expect([0, 141]).toContain(code);
+  });
+});
