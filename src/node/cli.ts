@@ -8,9 +8,10 @@ import { exercisesCommand } from './cli/exercises.ts';
 import { checkCommand } from './cli/check.ts';
 import { bridgeCommand } from './cli/bridge.ts';
 import { snapshotCommand } from './cli/snapshot.ts';
+import { walkCommand } from './cli/walk.ts';
 import { UsageError, type CliCommand } from './cli/common.ts';
 
-const commands: CliCommand[] = [execCommand, shellCommand, bridgeCommand, snapshotCommand, exportCommand, labsCommand, exercisesCommand, checkCommand];
+const commands: CliCommand[] = [execCommand, shellCommand, bridgeCommand, snapshotCommand, exportCommand, labsCommand, exercisesCommand, checkCommand, walkCommand];
 
 function usage(): string {
   // Usage lines are long (live mode's options): each command's summary goes under it.

@@ -151,3 +151,31 @@ describe('aro-labs in a pipeline', () => {
     expect([0, 141]).toContain(code);
   });
 });
+
+describe('aro-labs walk', () => {
+  it('lists the flows', async () => {
+    const r = await aroLabs(['walk', '--list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['ingress', 'egress', 'sql', 'api']);
+  });
+
+  it('prints the hops as JSON objects {step, at, src, dst, change, why, proof}', async () => {
+    const r = await aroLabs(['walk', '--lab', 'aro-today', 'egress', '--json']);
+    expect(r.code).toBe(0);
+    const hops = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+    for (const hop of hops) expect(Object.keys(hop)).toEqual(['step', 'at', 'src', 'dst', 'change', 'why', 'proof']);
+    const egress = (await aroLabs(['exec', '--lab', 'aro-today', 'curl -s http://sqlapi-shop.apps.x7k2p9qa.westeurope.aroapp.io/api/ip | jq -r .my_public_ip'])).stdout.trim();
+    expect(hops.at(-1)!.src).toBe(`${egress}:1024`);
+  });
+
+  it('prints a table with the reason and proof of each hop', async () => {
+    const r = await aroLabs(['walk', 'sql']);
+    expect(r.stdout).toMatch(/^sql: App pod → SQL Server through its ClusterIP service\n\nSTEP   AT +SOURCE +DESTINATION +CHANGE\n1 +app pod sqlapi-1-8jgx8 +10\.131\.0\.25:43000 +172\.30\.140\.86:1433 +cluster DNS: /);
+    expect(r.stdout).toContain('\n   $ kubectl get endpoints server\n');
+  });
+
+  it('refuses an unknown flow with usage, exit 2', async () => {
+    const r = await aroLabs(['walk', 'sideways']);
+    expect(r).toMatchObject({ code: 2, stderr: expect.stringContaining('no flow "sideways"; the flows are ingress, egress, sql, api') });
+  });
+});

@@ -1,0 +1,378 @@
+// One packet's path through a world, hop by hop, computed from its ARM resources and Kubernetes
+// objects (never a written list of hops): where the packet is, its source and destination after
+// that hop, what changed them and why, and the command that shows it. When something in the world
+// stops the packet, the walk ends there and says why.
+import type { KubeObject, LabFile } from '../world/types.ts';
+import { WorldModel } from '../model/world-model.ts';
+
+type Obj = Record<string, any>;
+
+export type FlowName = 'ingress' | 'egress' | 'sql' | 'api';
+
+export const FLOWS: Array<{ name: FlowName; title: string }> = [
+  { name: 'ingress', title: 'Internet client → route → router → app pod' },
+  { name: 'egress', title: 'App pod → Internet (outbound rule, or a firewall when a route table sends traffic there)' },
+  { name: 'sql', title: 'App pod → SQL Server through its ClusterIP service' },
+  { name: 'api', title: 'Client → API server through the public API load balancer' },
+];
+
+export interface Hop {
+  step: number;
+  /** Where the packet is after this hop. */
+  at: string;
+  /** Addresses as `ip:port` after this hop. */
+  src: string;
+  dst: string;
+  /** What this hop did to the addresses ("none" when it only carried the packet). */
+  change: string;
+  why: string;
+  /** A command that shows it, runnable in the lab terminal. */
+  proof: string;
+}
+
+export interface Walk {
+  flow: FlowName;
+  title: string;
+  hops: Hop[];
+  /** Set when the world stops the packet: the hop where it stops and why. */
+  stopped?: { step: number; why: string };
+}
+
+// Ports the endpoints pick for themselves; any free port would do, these keep the walk readable.
+const CLIENT_PORT = 51000;
+const PROXY_PORT = 42000;
+const POD_PORT = 43000;
+const NODE_PORT = 43000;
+const SNAT_PORT = 1024;
+
+const at = (ip: string | undefined, port: number | string) => `${ip ?? '?'}:${port}`;
+
+export class WalkError extends Error {}
+
+class Walker {
+  readonly model: WorldModel;
+  readonly lab: LabFile;
+  private readonly hops: Hop[] = [];
+  private stop?: { step: number; why: string };
+
+  constructor(lab: LabFile) {
+    this.lab = lab;
+    this.model = new WorldModel(lab);
+  }
+
+  hop(h: Omit<Hop, 'step'>): void {
+    this.hops.push({ step: this.hops.length + 1, ...h });
+  }
+
+  stopHere(why: string): void {
+    this.stop = { step: this.hops.length, why };
+  }
+
+  result(flow: FlowName): Walk {
+    return { flow, title: FLOWS.find((f) => f.name === flow)!.title, hops: this.hops, ...(this.stop ? { stopped: this.stop } : {}) };
+  }
+
+  get stopped(): boolean {
+    return this.stop !== undefined;
+  }
+
+  nodeGroup(): string {
+    const id = (this.model.cluster()?.properties as Obj | undefined)?.clusterProfile?.resourceGroupId as string | undefined;
+    return id?.split('/')[4] ?? '';
+  }
+
+  nodeIp(name: string): string | undefined {
+    const node = this.model.kube('Node').find((n) => n.metadata.name === name);
+    return ((node?.status as Obj | undefined)?.addresses as Obj[] | undefined)?.find((a) => a.type === 'InternalIP')?.address;
+  }
+
+  /** The app the lab's route reaches: route, its service and the first ready pod behind it. */
+  app(): { route: KubeObject; service: KubeObject; pod?: KubeObject } {
+    const route = this.model.routes().find((r) => !String(r.metadata.namespace).startsWith('openshift-'));
+    if (!route) throw new WalkError('this lab has no application route to walk');
+    const service = this.model.service(route.metadata.namespace ?? 'default', (route.spec as Obj).to?.name);
+    if (!service) throw new WalkError(`the route ${route.metadata.name} points at no service`);
+    return { route, service, pod: this.model.serviceEndpoints(service)[0] };
+  }
+
+  /** A public address for "a server on the Internet" that nothing in the world uses. */
+  internetHost(): string {
+    const used = JSON.stringify(this.lab);
+    for (let i = 1; i < 255; i++) if (!used.includes(`"203.0.113.${i}"`)) return `203.0.113.${i}`;
+    return '203.0.113.254';
+  }
+
+  /** The load balancer rule that carries `ip:port`, with its load balancer. */
+  lbRule(frontendIp: string, port: number): { lb: Obj; rule: Obj } | undefined {
+    for (const lb of this.model.armOfType('Microsoft.Network/loadBalancers')) {
+      for (const rule of ((lb.properties as Obj).loadBalancingRules ?? []) as Obj[]) {
+        const frontend = this.model.arm(rule.properties.frontendIPConfiguration?.id);
+        const ip = this.model.arm(frontend?.properties?.publicIPAddress?.id)?.properties?.ipAddress ?? frontend?.properties?.privateIPAddress;
+        if (ip === frontendIp && rule.properties.frontendPort === port) return { lb, rule };
+      }
+    }
+    return undefined;
+  }
+
+  /** Security rules of the NSG on a node's NIC or subnet that deny this port (lowest priority number wins). */
+  nsgDenies(node: string, port: number): { nsg: string; rule: string } | undefined {
+    const nic = this.model.nicOfNode(node);
+    const config = (nic?.properties as Obj | undefined)?.ipConfigurations?.[0]?.properties as Obj | undefined;
+    const subnet = this.model.arm(config?.subnet?.id);
+    for (const nsg of [this.model.arm((nic?.properties as Obj | undefined)?.networkSecurityGroup?.id), this.model.arm(subnet?.properties?.networkSecurityGroup?.id)]) {
+      if (!nsg) continue;
+      const rules = [...((nsg.properties?.securityRules ?? []) as Obj[])]
+        .filter((r) => r.properties.direction === 'Inbound' && portMatches(r.properties, port))
+        .sort((a, b) => a.properties.priority - b.properties.priority);
+      const first = rules[0];
+      if (first && first.properties.access === 'Deny') return { nsg: nsg.name, rule: first.name };
+    }
+    return undefined;
+  }
+}
+
+function portMatches(rule: Obj, port: number): boolean {
+  const ranges: string[] = rule.destinationPortRange ? [rule.destinationPortRange] : (rule.destinationPortRanges ?? []);
+  return ranges.some((r) => {
+    if (r === '*') return true;
+    const [from, to = from] = r.split('-').map(Number);
+    return port >= from && port <= to;
+  });
+}
+
+function ingress(w: Walker): void {
+  const { route, service, pod } = w.app();
+  const host = String((route.spec as Obj).host);
+  const client = w.lab.info.client.publicIp;
+  const routerIp = w.model.publicResolve(host)[0];
+  const port = 80;
+  w.hop({
+    at: 'Internet client',
+    src: at(client, CLIENT_PORT),
+    dst: at(routerIp, port),
+    change: `DNS: ${host} → ${routerIp ?? 'nothing'}`,
+    why: `The route's host is under the cluster's apps domain, whose public DNS record points at the router's public IP.`,
+    proof: `nslookup ${host}`,
+  });
+  if (!routerIp) return w.stopHere(`${host} does not resolve: the client has nowhere to send the packet.`);
+  const carried = w.lbRule(routerIp, port);
+  const router = w.model.routerPods()[0];
+  const routerNode = (router?.spec as Obj | undefined)?.nodeName as string | undefined;
+  w.hop({
+    at: carried ? `load balancer ${carried.lb.name}, rule ${carried.rule.name}` : 'load balancer',
+    src: at(client, CLIENT_PORT),
+    dst: at(routerIp, port),
+    change: carried?.rule.properties.enableFloatingIP ? 'none (floating IP: the node receives the frontend address as destination)' : 'destination rewritten to the backend node',
+    why: `The router's service is a LoadBalancer with externalTrafficPolicy ${(w.model.routerService()?.spec as Obj | undefined)?.externalTrafficPolicy ?? 'Cluster'}: the rule for port ${port} sends the packet to a node that runs a router pod${routerNode ? ` (${routerNode})` : ''}, unchanged.`,
+    proof: `az network lb rule list --lb-name ${carried?.lb.name ?? '<lb>'} -g ${w.nodeGroup()} -o table`,
+  });
+  if (!router || !routerNode) return w.stopHere('No router pod is ready: the load balancer has no healthy node to send to, and the router cannot answer.');
+  const denied = w.nsgDenies(routerNode, port);
+  if (denied) return w.stopHere(`The network security group ${denied.nsg} denies port ${port} to the node (rule ${denied.rule}).`);
+  const routerPodIp = (router.status as Obj).podIP as string;
+  w.hop({
+    at: `node ${routerNode} (${w.nodeIp(routerNode) ?? '?'})`,
+    src: at(client, CLIENT_PORT),
+    dst: at(routerPodIp, port),
+    change: `DNAT ${at(routerIp, port)} → ${at(routerPodIp, port)}`,
+    why: `kube-proxy's rules for the router-default service send the load balancer's address to a router pod on this node; the client's address is kept (externalTrafficPolicy Local).`,
+    proof: 'kubectl get svc -n openshift-ingress',
+  });
+  if (!pod) return w.stopHere(`The service ${service.metadata.name} has no ready pod: the router answers 503 Service Unavailable.`);
+  const podIp = (pod.status as Obj).podIP as string;
+  const targetPort = ((service.spec as Obj).ports?.[0]?.targetPort ?? (service.spec as Obj).ports?.[0]?.port) as number;
+  w.hop({
+    at: `router pod ${router.metadata.name}`,
+    src: at(routerPodIp, PROXY_PORT),
+    dst: at(podIp, targetPort),
+    change: `new connection from the router; X-Forwarded-For: ${client}`,
+    why: `The router is a reverse proxy: it ends the client's connection, picks the route for Host ${host}, and opens its own connection to a pod of ${service.metadata.name}; the client survives only in the X-Forwarded-For header.`,
+    proof: `curl -s "http://${host}/api/ip"`,
+  });
+  w.hop({
+    at: `app pod ${pod.metadata.name}`,
+    src: at(routerPodIp, PROXY_PORT),
+    dst: at(podIp, targetPort),
+    change: 'none',
+    why: `The app sees the router's address as the connection's source (your_address) and the client's in X-Forwarded-For.`,
+    proof: 'kubectl get pod -o wide',
+  });
+}
+
+function egress(w: Walker): void {
+  const { route, pod } = w.app();
+  if (!pod) throw new WalkError(`the app of route ${route.metadata.name} has no ready pod to start from`);
+  const podIp = (pod.status as Obj).podIP as string;
+  const node = (pod.spec as Obj).nodeName as string;
+  const nodeIp = w.nodeIp(node);
+  const target = w.internetHost();
+  const host = String((route.spec as Obj).host);
+  w.hop({
+    at: `app pod ${pod.metadata.name}`,
+    src: at(podIp, POD_PORT),
+    dst: at(target, 443),
+    change: 'none',
+    why: 'The pod opens a connection to a server on the Internet from its own address on the pod network.',
+    proof: 'kubectl get pod -o wide',
+  });
+  w.hop({
+    at: `node ${node} (${nodeIp ?? '?'})`,
+    src: at(nodeIp, NODE_PORT),
+    dst: at(target, 443),
+    change: `SNAT ${podIp} → ${nodeIp ?? '?'}`,
+    why: 'Traffic leaving the pod network for outside the cluster is masqueraded to the node\'s address.',
+    proof: 'kubectl get nodes -o wide',
+  });
+  const nic = w.model.nicOfNode(node);
+  const config = (nic?.properties as Obj | undefined)?.ipConfigurations?.[0]?.properties as Obj | undefined;
+  const subnet = w.model.arm(config?.subnet?.id);
+  const table = w.model.arm(subnet?.properties?.routeTable?.id);
+  const toAppliance = (table?.properties?.routes as Obj[] | undefined)?.find((r) => r.properties.addressPrefix === '0.0.0.0/0' && r.properties.nextHopType === 'VirtualAppliance');
+  const egressIp = w.model.egressIp(node);
+  if (table && toAppliance) {
+    const firewallIp = toAppliance.properties.nextHopIpAddress as string;
+    w.hop({
+      at: `route table ${table.name} (${subnet?.name})`,
+      src: at(nodeIp, NODE_PORT),
+      dst: at(target, 443),
+      change: `next hop ${firewallIp} (route ${toAppliance.name})`,
+      why: `The node's subnet has a route table whose 0.0.0.0/0 route sends everything to a virtual appliance instead of the load balancer's outbound rule.`,
+      proof: `az network route-table list -o table`,
+    });
+    w.hop({
+      at: `firewall ${firewallIp}`,
+      src: at(egressIp, SNAT_PORT),
+      dst: at(target, 443),
+      change: `SNAT ${nodeIp ?? '?'} → ${egressIp ?? '?'}`,
+      why: 'The firewall inspects the connection and sends it out from its own public address.',
+      proof: `curl -s "http://${host}/api/ip" | jq -r .my_public_ip`,
+    });
+    if (!egressIp) w.stopHere(`No firewall in the world owns ${firewallIp}: the packet is dropped.`);
+    return;
+  }
+  const pools = new Set(((config?.loadBalancerBackendAddressPools ?? []) as Obj[]).map((p) => String(p.id).toLowerCase()));
+  let outbound: { lb: Obj; rule: Obj } | undefined;
+  for (const lb of w.model.armOfType('Microsoft.Network/loadBalancers')) {
+    for (const rule of ((lb.properties as Obj).outboundRules ?? []) as Obj[]) if (pools.has(String(rule.properties.backendAddressPool.id).toLowerCase())) outbound ??= { lb, rule };
+  }
+  w.hop({
+    at: outbound ? `load balancer ${outbound.lb.name}, outbound rule ${outbound.rule.name}` : 'load balancer',
+    src: at(egressIp, SNAT_PORT),
+    dst: at(target, 443),
+    change: `SNAT ${nodeIp ?? '?'}:${NODE_PORT} → ${egressIp ?? '?'}:${SNAT_PORT}`,
+    why: outbound
+      ? `The node's NIC is in the backend pool of outbound rule ${outbound.rule.name}, which translates the source to its frontend public IP and one of its ${outbound.rule.properties.allocatedOutboundPorts ?? ''} SNAT ports per node.`
+      : 'No outbound rule covers the node: the packet has no public address to leave from.',
+    proof: outbound ? `az network lb outbound-rule list --lb-name ${outbound.lb.name} -g ${w.nodeGroup()} -o table` : `az network lb list -g ${w.nodeGroup()} -o table`,
+  });
+  if (!outbound || !egressIp) return w.stopHere('No outbound rule or public IP for the node: the packet is dropped.');
+  w.hop({
+    at: `Internet server ${target}`,
+    src: at(egressIp, SNAT_PORT),
+    dst: at(target, 443),
+    change: 'none',
+    why: `The server sees the outbound public IP, the address the app reports as my_public_ip.`,
+    proof: `curl -s "http://${host}/api/ip" | jq -r .my_public_ip`,
+  });
+}
+
+function sql(w: Walker): void {
+  const { route, pod } = w.app();
+  if (!pod) throw new WalkError(`the app of route ${route.metadata.name} has no ready pod to start from`);
+  const namespace = pod.metadata.namespace ?? 'default';
+  const env = Object.fromEntries((((pod.spec as Obj).containers?.[0]?.env ?? []) as Obj[]).map((e) => [e.name, e.value ?? '']));
+  const fqdn = (env.SQL_SERVER_FQDN as string) || `server.${namespace}.svc.cluster.local`;
+  const podIp = (pod.status as Obj).podIP as string;
+  const clusterIp = w.model.clusterResolve(fqdn, namespace)[0];
+  const host = String((route.spec as Obj).host);
+  w.hop({
+    at: `app pod ${pod.metadata.name}`,
+    src: at(podIp, POD_PORT),
+    dst: at(clusterIp, 1433),
+    change: `cluster DNS: ${fqdn} → ${clusterIp ?? 'nothing'}`,
+    why: `SQL_SERVER_FQDN names a service; the cluster's DNS answers with the service's ClusterIP, a virtual address no interface has.`,
+    proof: `curl -s "http://${host}/api/dns?fqdn=${fqdn}"`,
+  });
+  if (!clusterIp) return w.stopHere(`${fqdn} does not resolve: the app cannot connect to SQL Server.`);
+  const service = w.model.kube('Service').find((s) => (s.spec as Obj).clusterIP === clusterIp);
+  const backend = service ? w.model.serviceEndpoints(service)[0] : undefined;
+  const node = (pod.spec as Obj).nodeName as string;
+  if (!service || !backend) {
+    w.hop({ at: `node ${node}`, src: at(podIp, POD_PORT), dst: at(clusterIp, 1433), change: 'none', why: 'The service has no ready endpoint: nothing to translate the ClusterIP to.', proof: 'kubectl get endpoints' });
+    return w.stopHere(`The service behind ${clusterIp} has no ready pod: the connection is refused.`);
+  }
+  const backendIp = (backend.status as Obj).podIP as string;
+  const targetPort = Number(((service.spec as Obj).ports?.[0]?.targetPort as number | undefined) ?? 1433);
+  w.hop({
+    at: `node ${node} (${w.nodeIp(node) ?? '?'})`,
+    src: at(podIp, POD_PORT),
+    dst: at(backendIp, targetPort),
+    change: `DNAT ${at(clusterIp, 1433)} → ${at(backendIp, targetPort)}`,
+    why: `kube-proxy's rules on the pod's own node translate the ClusterIP of ${service.metadata.name} to one of its endpoints; the source is not translated inside the cluster network.`,
+    proof: `kubectl get endpoints ${service.metadata.name}`,
+  });
+  w.hop({
+    at: `SQL Server pod ${backend.metadata.name}`,
+    src: at(podIp, POD_PORT),
+    dst: at(backendIp, targetPort),
+    change: 'none',
+    why: 'SQL Server sees the app pod\'s own address as the client.',
+    proof: `curl -s "http://${host}/api/sqlsrcip"`,
+  });
+}
+
+function api(w: Walker): void {
+  const host = w.model.apiHost();
+  const client = w.lab.info.client.publicIp;
+  if (!host) throw new WalkError('the cluster publishes no API server URL');
+  const apiIp = w.model.publicResolve(host)[0];
+  w.hop({
+    at: 'client',
+    src: at(client, CLIENT_PORT),
+    dst: at(apiIp, 6443),
+    change: `DNS: ${host} → ${apiIp ?? 'nothing'}`,
+    why: 'The API server\'s public name points at the frontend of the public API load balancer.',
+    proof: `nslookup ${host}`,
+  });
+  if (!apiIp) return w.stopHere(`${host} does not resolve.`);
+  const carried = w.lbRule(apiIp, 6443);
+  const pool = w.model.arm(carried?.rule.properties.backendAddressPool?.id);
+  // Backend IP configurations are children of NICs; a NIC names the VM it belongs to, whose name is the node's.
+  const nics = ((pool?.properties?.backendIPConfigurations ?? []) as Obj[]).map((c) => w.model.arm(String(c.id).split('/').slice(0, 9).join('/')));
+  const vms = nics.map((nic) => String(nic?.properties?.virtualMachine?.id ?? '').split('/').pop()?.toLowerCase());
+  const inPool = w.model.kube('Node').filter((n) => vms.includes(n.metadata.name.toLowerCase()));
+  // The pool may hold workers too (today's single public load balancer): the API server runs on masters.
+  const master = inPool.find((n) => n.metadata.labels?.['node-role.kubernetes.io/master'] !== undefined) ?? inPool[0];
+  const masterIp = master ? w.nodeIp(master.metadata.name) : undefined;
+  w.hop({
+    at: carried ? `load balancer ${carried.lb.name}, rule ${carried.rule.name}` : 'load balancer',
+    src: at(client, CLIENT_PORT),
+    dst: at(masterIp, 6443),
+    change: carried ? `DNAT ${at(apiIp, 6443)} → ${at(masterIp, 6443)}` : 'none',
+    why: carried
+      ? `Rule ${carried.rule.name} has no floating IP: the load balancer rewrites the destination to a master in its backend pool, keeping the client's address.`
+      : 'No load balancer rule carries port 6443 on this address.',
+    proof: `az network lb rule list --lb-name ${carried?.lb.name ?? '<lb>'} -g ${w.nodeGroup()} -o table`,
+  });
+  if (!carried || !master) return w.stopHere('No load balancer rule or master takes the connection.');
+  w.hop({
+    at: `master ${master.metadata.name}`,
+    src: at(client, CLIENT_PORT),
+    dst: at(masterIp, 6443),
+    change: 'none',
+    why: 'The API server on the master answers; it sees the client\'s own public address.',
+    proof: 'kubectl get nodes -o wide',
+  });
+}
+
+const WALKERS: Record<FlowName, (w: Walker) => void> = { ingress, egress, sql, api };
+
+export function isFlow(name: string): name is FlowName {
+  return name in WALKERS;
+}
+
+export function walk(lab: LabFile, flow: FlowName): Walk {
+  const walker = new Walker(lab);
+  WALKERS[flow](walker);
+  return walker.result(flow);
+}

@@ -1,0 +1,96 @@
+// Packet walks are computed from the world: on both labs every flow reaches its end, every hop's
+// proof command runs in the lab terminal and shows that hop, and the addresses agree with what the
+// commands print. A world that stops the packet says where and why.
+import { describe, expect, it } from 'vitest';
+import { loadLab } from '../../src/node/labs.ts';
+import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { Session } from '../../src/engine/session.ts';
+import { FLOWS, walk } from '../../src/engine/walk/walk.ts';
+import type { LabFile } from '../../src/engine/world/types.ts';
+
+const ADDRESS = /^\d{1,3}(\.\d{1,3}){3}:\d+$/;
+const ips = (text: string) => text.match(/\d{1,3}(?:\.\d{1,3}){3}/g) ?? [];
+
+async function run(lab: LabFile, line: string) {
+  const session = new Session(createFixtureWorld(lab), { tty: false });
+  return session.run(line);
+}
+
+for (const name of ['aro2', 'aro-today']) {
+  describe(`packet walks on ${name}`, async () => {
+    const lab = await loadLab({ name });
+
+    for (const { name: flow } of FLOWS) {
+      it(`${flow}: reaches its end, with ip:port addresses and runnable proofs that show each hop`, async () => {
+        const result = walk(lab, flow);
+        expect(result.stopped).toBeUndefined();
+        expect(result.hops.length).toBeGreaterThanOrEqual(3);
+        result.hops.forEach((hop, i) => {
+          expect(hop.step).toBe(i + 1);
+          expect(hop.src).toMatch(ADDRESS);
+          expect(hop.dst).toMatch(ADDRESS);
+        });
+        for (const hop of result.hops) {
+          const proof = await run(lab, hop.proof);
+          expect({ proof: hop.proof, status: proof.status }).toEqual({ proof: hop.proof, status: 0 });
+          const shown = [...ips(`${hop.src} ${hop.dst} ${hop.change}`), ...hop.at.split(/[\s,()]+/).filter((w) => w.length > 6)];
+          expect(shown.some((thing) => proof.stdout.includes(thing)), `${hop.proof} shows nothing of step ${hop.step}`).toBe(true);
+        }
+      });
+    }
+
+    it('agrees with the commands: router IP, egress IP, and the address SQL Server sees', async () => {
+      const ingress = walk(lab, 'ingress');
+      const host = ingress.hops[0].change.split(' ')[1];
+      const resolved = (await run(lab, `nslookup ${host} | tail -2 | head -1`)).stdout.replace('Address: ', '').trim();
+      expect(ingress.hops[0].dst).toBe(`${resolved}:80`);
+      const app = await run(lab, `curl -s http://${host}/api/ip`);
+      const answer = JSON.parse(app.stdout);
+      expect(walk(lab, 'egress').hops.at(-1)!.src.split(':')[0]).toBe(answer.my_public_ip);
+      expect(ingress.hops.at(-1)!.src.split(':')[0]).toBe(answer.your_address);
+      const sqlSeen = JSON.parse((await run(lab, `curl -s http://${host}/api/sqlsrcip`)).stdout).sql_output;
+      expect(walk(lab, 'sql').hops.at(-1)!.src.split(':')[0]).toBe(sqlSeen);
+    });
+  });
+}
+
+describe('walks in a broken world', async () => {
+  const lab = await loadLab({ name: 'aro2' });
+
+  it('ingress stops at the load balancer when no router pod is ready', () => {
+    const broken = structuredClone(lab);
+    for (const pod of broken.kube.filter((o) => o.kind === 'Pod' && o.metadata.namespace === 'openshift-ingress')) {
+      (pod.status as { conditions: Array<{ type: string; status: string }> }).conditions = [{ type: 'Ready', status: 'False' }];
+    }
+    const result = walk(broken, 'ingress');
+    expect(result.stopped).toEqual({ step: 2, why: 'No router pod is ready: the load balancer has no healthy node to send to, and the router cannot answer.' });
+  });
+
+  it('sql stops at the node when SQL Server has no ready pod', () => {
+    const broken = structuredClone(lab);
+    broken.kube = broken.kube.filter((o) => !(o.kind === 'Pod' && o.metadata.name.startsWith('server-1-') && !o.metadata.name.endsWith('deploy')));
+    const result = walk(broken, 'sql');
+    expect(result.stopped?.step).toBe(2);
+    expect(result.stopped?.why).toMatch(/has no ready pod: the connection is refused\.$/);
+  });
+
+  it('egress goes through a firewall when a route table sends 0.0.0.0/0 to it', () => {
+    const changed = structuredClone(lab);
+    const sub = String(changed.info.account.id);
+    const rtId = `/subscriptions/${sub}/resourceGroups/aro2/providers/Microsoft.Network/routeTables/egress-rt`;
+    const fwId = `/subscriptions/${sub}/resourceGroups/aro2/providers/Microsoft.Network/azureFirewalls/egress-fw`;
+    const pipId = `/subscriptions/${sub}/resourceGroups/aro2/providers/Microsoft.Network/publicIPAddresses/egress-fw-pip`;
+    changed.arm.push(
+      { id: rtId, name: 'egress-rt', type: 'Microsoft.Network/routeTables', location: 'northeurope', properties: { routes: [{ id: `${rtId}/routes/to-firewall`, name: 'to-firewall', properties: { addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.3.4' } }] } },
+      { id: pipId, name: 'egress-fw-pip', type: 'Microsoft.Network/publicIPAddresses', location: 'northeurope', properties: { ipAddress: '203.0.113.99' } },
+      { id: fwId, name: 'egress-fw', type: 'Microsoft.Network/azureFirewalls', location: 'northeurope', properties: { ipConfigurations: [{ id: `${fwId}/azureFirewallIpConfigurations/ip`, name: 'ip', properties: { privateIPAddress: '10.0.3.4', publicIPAddress: { id: pipId } } }] } },
+    );
+    const vnet = changed.arm.find((r) => r.type === 'Microsoft.Network/virtualNetworks')!;
+    const worker = (vnet.properties!.subnets as Array<{ name: string; properties: Record<string, unknown> }>).find((s) => s.name === 'worker-subnet')!;
+    worker.properties.routeTable = { id: rtId };
+    const result = walk(changed, 'egress');
+    expect(result.hops.map((h) => h.at)).toEqual([expect.stringMatching(/^app pod /), expect.stringMatching(/^node /), 'route table egress-rt (worker-subnet)', 'firewall 10.0.3.4']);
+    expect(result.hops.at(-1)!.src).toBe('203.0.113.99:1024');
+    expect(result.stopped).toBeUndefined();
+  });
+});
