@@ -4,6 +4,7 @@
 // its chapter. Done here, not in the components, because Astro may render sibling components
 // concurrently and the commands of a page depend on each other.
 import { loadLab } from '../node/labs.ts';
+import { FLOWS, isFlow, walk } from '../engine/walk/walk.ts';
 import { Session } from '../engine/session.ts';
 import { createFixtureWorld } from '../engine/world/fixture/index.ts';
 import type { LabFile } from '../engine/world/types.ts';
@@ -50,12 +51,19 @@ export function remarkRun() {
   return async (tree: Node, file: { data: { astro?: { frontmatter?: Record<string, unknown> } }; path?: string }) => {
     const pageLab = String(file.data.astro?.frontmatter?.lab ?? 'aro2');
     const sessions = new Map<string, Session>();
-    for (const node of elements(tree, new Set(['Run', 'Terminal', 'Exercises']))) {
+    for (const node of elements(tree, new Set(['Run', 'Terminal', 'Exercises', 'PacketWalk']))) {
       const labName = attribute(node, 'lab') ?? pageLab;
       setAttribute(node, 'lab', labName);
       if (node.name === 'Exercises') {
         // A chapter's exercises are in labs/exercises/<the chapter's file name>.json.
         if (!attribute(node, 'chapter')) setAttribute(node, 'chapter', (file.path ?? '').replace(/^.*\//, '').replace(/\.mdx?$/, ''));
+        continue;
+      }
+      if (node.name === 'PacketWalk') {
+        // The walk is computed from the lab like every output: prose, walk and terminal agree.
+        const flow = attribute(node, 'flow') ?? '';
+        if (!isFlow(flow)) throw new Error(`${file.path ?? 'a page'}: <PacketWalk> needs flow="${FLOWS.map((f) => f.name).join('|')}"`);
+        setAttribute(node, 'walk', JSON.stringify(walk(await lab(labName), flow)));
         continue;
       }
       if (node.name === 'Terminal') {

@@ -1,0 +1,78 @@
+// The packet walk in Chromium: stepping with buttons and keys, the proof sent to the terminal, the
+// table view, and the walk recomputed for the lab the reader chose — always what `aro-labs walk` says.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { aroLabs, mountedTerminal, startSite, terminalText, type Site } from '../helpers/site.ts';
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${site.base}${path}`);
+  return page;
+}
+
+const hopsOf = async (lab: string, flow: string) => JSON.parse((await aroLabs(['walk', '--lab', lab, flow, '--json'])).output) as Array<{ at: string; src: string; dst: string; proof: string }>;
+
+describe('packet walk', () => {
+  it('steps with buttons and arrow keys, and its table is the CLI walk', async () => {
+    const hops = await hopsOf('aro2', 'ingress');
+    const page = await open('/chapters/05-router/');
+    const walk = page.locator('packet-walk');
+    const position = walk.locator('[data-walk-position]');
+    expect(await position.textContent()).toBe(`Step 1 of ${hops.length}: ${hops[0].at}`);
+    await walk.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => position.textContent()).toBe(`Step 2 of ${hops.length}: ${hops[1].at}`);
+    expect(await walk.locator('[data-walk-field="addresses"]').textContent()).toBe(`${hops[1].src} → ${hops[1].dst}`);
+    await walk.getByRole('button', { name: 'Next' }).press('ArrowRight');
+    await expect.poll(() => position.textContent()).toBe(`Step 3 of ${hops.length}: ${hops[2].at}`);
+    expect(await walk.locator('.packet-walk__hop.is-current').getAttribute('data-hop')).toBe('3');
+    await page.keyboard.press('End');
+    await expect.poll(() => walk.getAttribute('data-step')).toBe(String(hops.length));
+    expect(await walk.getByRole('button', { name: 'Next' }).getAttribute('aria-disabled')).toBe('true');
+    await page.keyboard.press('Home');
+    await expect.poll(() => walk.getAttribute('data-step')).toBe('1');
+    await walk.getByText('All hops as a table').click();
+    const rows = await walk.locator('[data-walk-rows] tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows.map((r) => [r[1], r[2], r[3], r[6]])).toEqual(hops.map((h) => [h.at, h.src, h.dst, h.proof]));
+  });
+
+  it('sends the current hop\'s proof to the terminal', async () => {
+    const hops = await hopsOf('aro2', 'sql');
+    const page = await open('/chapters/06-clusterip-to-sql/');
+    const walk = page.locator('packet-walk');
+    await walk.getByRole('button', { name: 'Next' }).click();
+    await walk.getByRole('button', { name: 'Run the proof in the terminal' }).click();
+    await mountedTerminal(page);
+    await expect.poll(() => terminalText(page)).toContain(`$ ${hops[1].proof}`);
+    await expect.poll(() => terminalText(page)).toContain(hops[1].dst.split(':')[0]);
+  });
+
+  it('plays through the hops and pauses', async () => {
+    const page = await open('/chapters/07-api-server/');
+    const walk = page.locator('packet-walk');
+    const play = walk.getByRole('button', { name: 'Play' });
+    await play.click();
+    expect(await walk.getByRole('button', { name: 'Pause' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => walk.getAttribute('data-step'), { timeout: 8000 }).toBe('2');
+    await walk.getByRole('button', { name: 'Pause' }).click();
+    expect(await walk.getByRole('button', { name: 'Play' }).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('follows the lab the reader chose', async () => {
+    const hops = await hopsOf('aro-today', 'egress');
+    const page = await open('/chapters/04-outbound-rule/?lab=aro-today');
+    const walk = page.locator('packet-walk');
+    await walk.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => walk.locator('[data-walk-lab]').textContent()).toBe('Simulated lab aro-today (your choice)');
+    await expect.poll(() => walk.locator('[data-walk-field="addresses"]').textContent()).toBe(`${hops[1].src} → ${hops[1].dst}`);
+    expect(await walk.locator('.packet-walk__hop.is-current text').last().textContent()).toBe(`${hops[1].src} → ${hops[1].dst}`);
+  });
+});
