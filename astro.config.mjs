@@ -1,16 +1,24 @@
 // The ARO Packet Labs site: Starlight over the chapters in content/, command outputs rendered at
 // build time by the lab engine (remark-run), diagrams rendered at build time to inline SVG.
+import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import rehypeMermaid from 'rehype-mermaid';
 import { remarkRun } from './src/site/remark-run.ts';
 import { mermaidStyles } from './src/site/mermaid-styles.ts';
 
+// The names of the built-in labs and fault scenarios, known to pages without loading any of them.
+const LAB_NAMES = {
+  worlds: readdirSync('labs', { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(`labs/${d.name}/world.json`)).map((d) => d.name).sort(),
+  scenarios: readdirSync('labs/scenarios').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort(),
+};
+
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 export default defineConfig({
   site: 'http://localhost:4321',
   telemetry: false,
+  vite: { define: { __ARO_LABS__: JSON.stringify(LAB_NAMES) } },
   markdown: {
     remarkPlugins: [remarkRun],
     rehypePlugins: [[rehypeMermaid, { strategy: 'inline-svg', mermaidConfig: { theme: 'neutral' }, launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS } }]],
@@ -23,6 +31,7 @@ export default defineConfig({
       customCss: ['./src/site/styles/site.css'],
       sidebar: [
         { label: 'Chapters', items: [{ autogenerate: { directory: 'chapters' } }] },
+        { label: 'Fault scenarios', items: [{ autogenerate: { directory: 'scenarios' } }] },
         {
           label: 'Workshop',
           items: [

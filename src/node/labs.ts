@@ -2,8 +2,9 @@
 // reader names with --lab-file.
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parseLabJson } from '../engine/world/fixture/schema.ts';
+import { parseLabFile, parseLabJson } from '../engine/world/fixture/schema.ts';
 import type { LabFile } from '../engine/world/types.ts';
+import { applyScenario, type ScenarioFile } from '../engine/world/scenario.ts';
 
 const LABS = new URL('../../labs/', import.meta.url);
 export const DEFAULT_LAB = 'aro2';
@@ -23,8 +24,22 @@ async function labNames(): Promise<string[]> {
   return names.sort();
 }
 
+/** Fault scenarios: labs/scenarios/<name>.json, each a built-in lab plus changes. */
+async function scenarioNames(): Promise<string[]> {
+  try {
+    return (await readdir(new URL('scenarios/', LABS))).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+  } catch {
+    return [];
+  }
+}
+
+async function loadScenario(name: string): Promise<LabFile> {
+  const scenario = JSON.parse(await readFile(new URL(`scenarios/${name}.json`, LABS), 'utf8')) as ScenarioFile;
+  return parseLabFile(applyScenario(await loadLab({ name: scenario.base }), scenario), `labs/scenarios/${name}.json`);
+}
+
 export async function listLabs(): Promise<Array<{ name: string; title: string; summary: string }>> {
-  const labs = await Promise.all((await labNames()).map((name) => loadLab({ name })));
+  const labs = await Promise.all([...(await labNames()), ...(await scenarioNames())].map((name) => loadLab({ name })));
   return labs.map((lab) => ({ name: lab.info.name, title: lab.info.title, summary: lab.info.summary }));
 }
 
@@ -40,7 +55,9 @@ export async function loadLab(choice: { name?: string; file?: string }): Promise
   }
   const name = choice.name ?? DEFAULT_LAB;
   const names = await labNames();
-  if (!names.includes(name)) throw new Error(`unknown lab "${name}" (labs: ${names.join(', ')})`);
+  const scenarios = await scenarioNames();
+  if (scenarios.includes(name)) return loadScenario(name);
+  if (!names.includes(name)) throw new Error(`unknown lab "${name}" (labs: ${[...names, ...scenarios].join(', ')})`);
   const file = fileURLToPath(new URL(`${name}/world.json`, LABS));
   return parseLabJson(await readFile(file, 'utf8'), `labs/${name}/world.json`);
 }

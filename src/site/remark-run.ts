@@ -51,12 +51,16 @@ export function remarkRun() {
   return async (tree: Node, file: { data: { astro?: { frontmatter?: Record<string, unknown> } }; path?: string }) => {
     const pageLab = String(file.data.astro?.frontmatter?.lab ?? 'aro2');
     const sessions = new Map<string, Session>();
-    for (const node of elements(tree, new Set(['Run', 'Terminal', 'Exercises', 'PacketWalk']))) {
+    for (const node of elements(tree, new Set(['Run', 'Terminal', 'Exercises', 'PacketWalk', 'Story']))) {
       const labName = attribute(node, 'lab') ?? pageLab;
       setAttribute(node, 'lab', labName);
       if (node.name === 'Exercises') {
         // A chapter's exercises are in labs/exercises/<the chapter's file name>.json.
         if (!attribute(node, 'chapter')) setAttribute(node, 'chapter', (file.path ?? '').replace(/^.*\//, '').replace(/\.mdx?$/, ''));
+        continue;
+      }
+      if (node.name === 'Story') {
+        setAttribute(node, 'story', (await lab(labName)).info.story ?? '');
         continue;
       }
       if (node.name === 'PacketWalk') {

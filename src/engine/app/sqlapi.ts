@@ -59,12 +59,15 @@ export function environment(model: WorldModel, pod: KubeObject): Record<string, 
   };
 }
 
-/** The SQL Server answers when its service has a ready endpoint. */
-function sqlReachable(model: WorldModel, fqdn: string, namespace: string): boolean {
+/** The SQL Server answers when its service has a ready endpoint that no NetworkPolicy shields from the app pod. */
+function sqlReachable(model: WorldModel, from: KubeObject, fqdn: string, namespace: string): boolean {
   const ip = model.clusterResolve(fqdn, namespace)[0];
   if (!ip) return false;
   const service = model.kube('Service').find((s) => (s.spec as Obj).clusterIP === ip);
-  return service ? model.serviceEndpoints(service).length > 0 : false;
+  const backend = service ? model.serviceEndpoints(service)[0] : undefined;
+  if (!service || !backend) return false;
+  const port = Number((service.spec as Obj).ports?.[0]?.targetPort ?? (service.spec as Obj).ports?.[0]?.port ?? 1433);
+  return !model.networkPolicyDenies(from, backend, port);
 }
 
 export function sqlApi(model: WorldModel, pod: KubeObject, req: AppRequest): AppResponse {
@@ -104,10 +107,10 @@ export function sqlApi(model: WorldModel, pod: KubeObject, req: AppRequest): App
       return jsonify({ fqdn: name, ip: model.clusterResolve(name, namespace)[0] ?? false }, req.now);
     }
     case '/api/sqlversion':
-      return jsonify({ sql_output: sqlReachable(model, fqdn, namespace) ? model.lab.info.app.sqlVersion : sqlFailure }, req.now);
+      return jsonify({ sql_output: sqlReachable(model, pod, fqdn, namespace) ? model.lab.info.app.sqlVersion : sqlFailure }, req.now);
     case '/api/sqlsrcip':
       // Pod-to-service traffic inside the SDN is not SNATed: SQL Server sees the pod's own address.
-      return jsonify({ sql_output: sqlReachable(model, fqdn, namespace) ? (pod.status as Obj).podIP : sqlFailure }, req.now);
+      return jsonify({ sql_output: sqlReachable(model, pod, fqdn, namespace) ? (pod.status as Obj).podIP : sqlFailure }, req.now);
     default:
       return notFound(req.now);
   }

@@ -11,9 +11,11 @@ export function catalogue(files: ChapterExercises[]): CatalogueEntry[] {
     .flatMap((file) => file.exercises.map((exercise) => ({ ...exercise, chapter: file.chapter })));
 }
 
-/** The exercises a lab offers: all but those written for other labs (scenarios). */
+/** The exercises a lab offers: a fault scenario offers its own diagnosis exercises; any other lab
+ * the chapters' exercises (those written for no lab in particular). */
 export function forLab(entries: CatalogueEntry[], lab: string): CatalogueEntry[] {
-  return entries.filter((e) => !e.labs || e.labs.includes(lab));
+  const own = entries.filter((e) => e.labs?.includes(lab));
+  return own.length ? own : entries.filter((e) => !e.labs);
 }
 
 export const summary = (e: CatalogueEntry): ExerciseSummary => ({ id: e.id, chapter: e.chapter, title: e.title });

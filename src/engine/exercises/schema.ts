@@ -31,7 +31,7 @@ const exercise = z.strictObject({
 });
 
 const chapterFile = z.strictObject({
-  chapter: z.string().regex(/^\d\d-[a-z0-9-]+$/, 'a chapter slug such as 03-load-balancers'),
+  chapter: z.string().regex(/^(\d\d|scenario)-[a-z0-9-]+$/, 'a chapter slug such as 03-load-balancers, or scenario-<name>'),
   exercises: z.array(exercise).min(1),
 });
 

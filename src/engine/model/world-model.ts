@@ -5,6 +5,15 @@ import type { ArmResource, KubeObject, LabFile } from '../world/types.ts';
 
 type Obj = Record<string, any>;
 
+function portMatches(rule: Obj, port: number): boolean {
+  const ranges: string[] = rule.destinationPortRange ? [rule.destinationPortRange] : (rule.destinationPortRanges ?? []);
+  return ranges.some((r) => {
+    if (r === '*') return true;
+    const [from, to = from] = String(r).split('-').map(Number);
+    return port >= from && port <= to;
+  });
+}
+
 export class WorldModel {
   readonly lab: LabFile;
   private readonly byId = new Map<string, Obj>();
@@ -85,6 +94,45 @@ export class WorldModel {
       if (configs.some((c) => c.properties.privateIPAddress === privateIp)) return this.arm(configs[0].properties.publicIPAddress?.id)?.properties?.ipAddress;
     }
     return undefined;
+  }
+
+  /** The first inbound security rule (lowest priority number) of the NSGs on a node's NIC and
+   * subnet that matches `port`, when it denies: Azure drops the packet there. */
+  nsgDenies(node: string, port: number): { nsg: string; rule: string } | undefined {
+    const nic = this.nicOfNode(node);
+    const config = (nic?.properties as Obj | undefined)?.ipConfigurations?.[0]?.properties as Obj | undefined;
+    const subnet = this.arm(config?.subnet?.id);
+    for (const nsg of [this.arm((nic?.properties as Obj | undefined)?.networkSecurityGroup?.id), this.arm(subnet?.properties?.networkSecurityGroup?.id)]) {
+      if (!nsg) continue;
+      const first = [...((nsg.properties?.securityRules ?? []) as Obj[])]
+        .filter((r) => r.properties.direction === 'Inbound' && portMatches(r.properties, port))
+        .sort((a, b) => a.properties.priority - b.properties.priority)[0];
+      if (first && first.properties.access === 'Deny') return { nsg: nsg.name, rule: first.name };
+    }
+    return undefined;
+  }
+
+  /** NetworkPolicies: traffic to a pod is allowed unless a policy selects that pod for ingress and
+   * none of the selecting policies has a rule that admits the source pod on that port. */
+  networkPolicyDenies(from: KubeObject, to: KubeObject, port: number): string | undefined {
+    const selects = (selector: Obj | undefined, pod: KubeObject) =>
+      Object.entries((selector?.matchLabels ?? {}) as Record<string, string>).every(([k, v]) => pod.metadata.labels?.[k] === v);
+    const policies = this.kube('NetworkPolicy', to.metadata.namespace).filter((p) => {
+      const spec = p.spec as Obj;
+      const types = (spec.policyTypes as string[] | undefined) ?? ['Ingress'];
+      return types.includes('Ingress') && selects(spec.podSelector, to);
+    });
+    if (policies.length === 0) return undefined;
+    const admitted = policies.some((p) =>
+      (((p.spec as Obj).ingress ?? []) as Obj[]).some((rule) => {
+        const peers = (rule.from ?? []) as Obj[];
+        const ports = (rule.ports ?? []) as Obj[];
+        const peerOk = peers.length === 0 || peers.some((peer) => (peer.podSelector !== undefined && !peer.namespaceSelector ? from.metadata.namespace === to.metadata.namespace && selects(peer.podSelector, from) : peer.namespaceSelector !== undefined && Object.keys(peer.namespaceSelector.matchLabels ?? {}).length === 0));
+        const portOk = ports.length === 0 || ports.some((p) => p.port === undefined || Number(p.port) === port);
+        return peerOk && portOk;
+      }),
+    );
+    return admitted ? undefined : policies.map((p) => p.metadata.name).join(', ');
   }
 
   /** Running, ready pods selected by a service, by name. */

@@ -113,31 +113,6 @@ class Walker {
     }
     return undefined;
   }
-
-  /** Security rules of the NSG on a node's NIC or subnet that deny this port (lowest priority number wins). */
-  nsgDenies(node: string, port: number): { nsg: string; rule: string } | undefined {
-    const nic = this.model.nicOfNode(node);
-    const config = (nic?.properties as Obj | undefined)?.ipConfigurations?.[0]?.properties as Obj | undefined;
-    const subnet = this.model.arm(config?.subnet?.id);
-    for (const nsg of [this.model.arm((nic?.properties as Obj | undefined)?.networkSecurityGroup?.id), this.model.arm(subnet?.properties?.networkSecurityGroup?.id)]) {
-      if (!nsg) continue;
-      const rules = [...((nsg.properties?.securityRules ?? []) as Obj[])]
-        .filter((r) => r.properties.direction === 'Inbound' && portMatches(r.properties, port))
-        .sort((a, b) => a.properties.priority - b.properties.priority);
-      const first = rules[0];
-      if (first && first.properties.access === 'Deny') return { nsg: nsg.name, rule: first.name };
-    }
-    return undefined;
-  }
-}
-
-function portMatches(rule: Obj, port: number): boolean {
-  const ranges: string[] = rule.destinationPortRange ? [rule.destinationPortRange] : (rule.destinationPortRanges ?? []);
-  return ranges.some((r) => {
-    if (r === '*') return true;
-    const [from, to = from] = r.split('-').map(Number);
-    return port >= from && port <= to;
-  });
 }
 
 function ingress(w: Walker): void {
@@ -167,7 +142,7 @@ function ingress(w: Walker): void {
     proof: `az network lb rule list --lb-name ${carried?.lb.name ?? '<lb>'} -g ${w.nodeGroup()} -o table`,
   });
   if (!router || !routerNode) return w.stopHere('No router pod is ready: the load balancer has no healthy node to send to, and the router cannot answer.');
-  const denied = w.nsgDenies(routerNode, port);
+  const denied = w.model.nsgDenies(routerNode, port);
   if (denied) return w.stopHere(`The network security group ${denied.nsg} denies port ${port} to the node (rule ${denied.rule}).`);
   const routerPodIp = (router.status as Obj).podIP as string;
   w.hop({
@@ -311,6 +286,11 @@ function sql(w: Walker): void {
     why: `kube-proxy's rules on the pod's own node translate the ClusterIP of ${service.metadata.name} to one of its endpoints; the source is not translated inside the cluster network.`,
     proof: `kubectl get endpoints ${service.metadata.name}`,
   });
+  const blocking = w.model.networkPolicyDenies(pod, backend, targetPort);
+  if (blocking) {
+    w.stopHere(`The NetworkPolicy ${blocking} in ${backend.metadata.namespace} admits no traffic from ${pod.metadata.name} to port ${targetPort} of ${backend.metadata.name}: the packet is dropped before it reaches SQL Server.`);
+    return;
+  }
   w.hop({
     at: `SQL Server pod ${backend.metadata.name}`,
     src: at(podIp, POD_PORT),

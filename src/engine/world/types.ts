@@ -103,6 +103,8 @@ export interface LabInfo {
   dns?: Record<string, string[]>;
   /** Behaviour of the sample app that is not visible in any object (e.g. the SQL Server version banner). */
   app: { sqlVersion: string };
+  /** A fault scenario's story: what the reader is told went wrong (the symptom, not the cause). */
+  story?: string;
 }
 
 export interface World {

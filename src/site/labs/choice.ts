@@ -6,10 +6,11 @@ import { notify, readJson, remove, writeJson } from '../storage.ts';
 
 export type LabChoice = { kind: 'builtin'; name: string } | { kind: 'file'; name: string; title: string };
 
-/** The built-in labs, by name (lazy loaders; nothing is fetched here). */
-export const builtinWorlds: Record<string, () => Promise<unknown>> = Object.fromEntries(
-  Object.entries(import.meta.glob('../../../labs/*/world.json', { import: 'default' })).map(([path, load]) => [path.split('/').at(-2)!, load]),
-);
+/** Fault scenarios: a page written for one always runs on it, whatever lab the reader chose. */
+export const scenarioNames: ReadonlySet<string> = new Set(__ARO_LABS__.scenarios);
+
+/** The built-in labs and fault scenarios, by name; labs/world.ts loads them. */
+export const builtinNames: ReadonlySet<string> = new Set([...__ARO_LABS__.worlds, ...__ARO_LABS__.scenarios]);
 
 const KEY = 'lab';
 export const FILE_KEY = 'lab-file';
@@ -18,7 +19,7 @@ function isChoice(v: unknown): v is LabChoice {
   const c = v as Partial<LabChoice> | null;
   return (
     typeof c === 'object' && c !== null && typeof c.name === 'string' &&
-    ((c.kind === 'builtin' && c.name in builtinWorlds) || (c.kind === 'file' && typeof (c as { title?: unknown }).title === 'string'))
+    ((c.kind === 'builtin' && builtinNames.has(c.name)) || (c.kind === 'file' && typeof (c as { title?: unknown }).title === 'string'))
   );
 }
 
@@ -26,8 +27,8 @@ function isChoice(v: unknown): v is LabChoice {
 function applyDeepLink(): void {
   const wanted = new URLSearchParams(location.search).get('lab');
   if (wanted === null) return;
-  if (wanted in builtinWorlds) writeJson(KEY, { kind: 'builtin', name: wanted } satisfies LabChoice);
-  else notify(`There is no built-in lab called "${wanted}" (labs: ${Object.keys(builtinWorlds).join(', ')}); this page keeps its own lab.`);
+  if (builtinNames.has(wanted)) writeJson(KEY, { kind: 'builtin', name: wanted } satisfies LabChoice);
+  else notify(`There is no built-in lab called "${wanted}" (labs: ${[...builtinNames].join(', ')}); this page keeps its own lab.`);
 }
 
 let deepLinkApplied = false;
@@ -48,8 +49,8 @@ export function chooseLab(choice: LabChoice | undefined): void {
 
 /** The name the terminal's prompt, history and badge use for the lab in effect. */
 export function labInEffect(pageLab: string): { name: string; key: string; label: string; chosen: boolean } {
-  const choice = labChoice();
-  if (!choice) return { name: pageLab, key: pageLab, label: `Simulated lab ${pageLab}`, chosen: false };
+  const choice = scenarioNames.has(pageLab) ? undefined : labChoice();
+  if (!choice) return { name: pageLab, key: pageLab, label: scenarioNames.has(pageLab) ? `Scenario ${pageLab}` : `Simulated lab ${pageLab}`, chosen: false };
   if (choice.kind === 'builtin') return { name: choice.name, key: choice.name, label: `Simulated lab ${choice.name} (your choice)`, chosen: choice.name !== pageLab };
   return { name: choice.name, key: `file:${choice.name}`, label: `Lab ${choice.name} loaded from a file`, chosen: true };
 }

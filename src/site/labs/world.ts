@@ -1,8 +1,9 @@
 // Loads the world of the lab in effect (see choice.ts), once per page: the terminal and the
 // exercises share it, so they always agree. Loaded lazily, with the engine.
 import type { LabFile, World } from '../../engine/world/types.ts';
+import type { ScenarioFile } from '../../engine/world/scenario.ts';
 import { createFixtureWorld } from '../../engine/world/fixture/index.ts';
-import { builtinWorlds, chooseLab, FILE_KEY, labChoice } from './choice.ts';
+import { chooseLab, FILE_KEY, labChoice, scenarioNames } from './choice.ts';
 import { readText, setAside } from '../storage.ts';
 
 export interface LoadedLab {
@@ -23,11 +24,22 @@ export function liveWorld(): World | undefined {
 }
 let loadedFor: string | undefined;
 
+const byName = (glob: Record<string, () => Promise<unknown>>) => Object.fromEntries(Object.entries(glob).map(([path, load]) => [path.replace(/\/world\.json$|\.json$/, '').split('/').at(-1)!, load]));
+
+/** The built-in labs (world files) and fault scenarios (changes to a lab), by name: lazy loaders. */
+const builtinWorlds: Record<string, () => Promise<unknown>> = {
+  ...byName(import.meta.glob('../../../labs/*/world.json', { import: 'default' })),
+  ...byName(import.meta.glob('../../../labs/scenarios/*.json', { import: 'default' })),
+};
+
 async function builtin(name: string): Promise<LabFile> {
   const load = builtinWorlds[name];
   if (!load) throw new Error(`unknown lab ${name}`);
-  // The built-in labs are validated by the test suite.
-  return (await load()) as LabFile;
+  // The built-in labs and scenarios are validated by the test suite.
+  const data = (await load()) as LabFile | ScenarioFile;
+  if (!('changes' in data)) return data;
+  const { applyScenario } = await import('../../engine/world/scenario.ts');
+  return applyScenario(await builtin(data.base), data);
 }
 
 async function fromStorage(): Promise<LabFile | undefined> {
@@ -43,7 +55,7 @@ async function fromStorage(): Promise<LabFile | undefined> {
 }
 
 async function load(pageLab: string): Promise<LoadedLab> {
-  const choice = labChoice();
+  const choice = scenarioNames.has(pageLab) ? undefined : labChoice();
   let lab: LabFile | undefined;
   if (choice?.kind === 'builtin') lab = await builtin(choice.name);
   else if (choice?.kind === 'file') {
