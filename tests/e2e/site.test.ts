@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import { aroLabsExec, mountedTerminal, ROOT, startSite, terminalText, type Site } from '../helpers/site.ts';
 
 const chapters = readdirSync(`${ROOT}dist/chapters`).sort();
-const pages = ['/', '/about/', '/labs/', '/progress/', '/instructor/', '/handout/', ...chapters.map((c) => `/chapters/${c}/`)];
+const scenarios = readdirSync(`${ROOT}dist/scenarios`, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const pages = ['/', '/about/', '/labs/', '/progress/', '/instructor/', '/handout/', ...chapters.map((c) => `/chapters/${c}/`), '/scenarios/', ...scenarios.map((s) => `/scenarios/${s}/`)];
 
 let site: Site;
 let BASE: string;
