@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { loadLab } from '../../src/node/labs.ts';
 import { startBridge, type Bridge } from '../../src/node/live/bridge.ts';
 import { takeSnapshot } from '../../src/node/live/snapshot.ts';
-import { aroLabs, mountedTerminal, startSite, terminalText, typeInTerminal, type Site } from '../helpers/site.ts';
+import { aroLabs, mountedTerminal, openPage, startSite, terminalText, typeInTerminal, type Site } from '../helpers/site.ts';
 import { liveWorldOn, startFakeCluster, type FakeCluster } from '../helpers/fake-cluster.ts';
 
 let site: Site;
@@ -28,9 +28,7 @@ afterAll(async () => {
 });
 
 async function chapter(path: string): Promise<Page> {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${site.base}${path}`);
+  const page = await openPage(site, path);
   await mountedTerminal(page);
   return page;
 }
@@ -83,9 +81,7 @@ describe('live mode in the page', () => {
   it('loads a snapshot of the cluster as a lab in workshop mode', async () => {
     const lab = await loadLab({ name: 'aro2' });
     const { lab: snap, replacements } = await takeSnapshot(await liveWorldOn(fake, lab), { cluster: 'aro2', group: 'aro2', redactIps: true, name: 'my-cluster' });
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${site.base}/labs/`);
+    const page = await openPage(site, '/labs/');
     await page.setInputFiles('[data-lab-file]', { name: 'my-cluster.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(snap)) });
     await expect.poll(() => page.locator('[data-lab-message]').textContent()).toMatch(/^Loaded my-cluster \(Snapshot of aro2\): 25 Azure resources/);
     await page.goto(`${site.base}/chapters/04-outbound-rule/`);

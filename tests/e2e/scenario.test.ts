@@ -2,7 +2,7 @@
 // world even when the reader chose another lab, the exercises accept the diagnosis, and the walk
 // shows where the packet stops.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aroLabs, mountedTerminal, startSite, terminalText, typeInTerminal, type Site } from '../helpers/site.ts';
+import { aroLabs, mountedTerminal, openPage, startSite, terminalText, typeInTerminal, type Site } from '../helpers/site.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -14,10 +14,8 @@ afterAll(async () => {
 
 describe('fault scenario in the browser', () => {
   it('router-down: diagnose with the terminal, answer, and see the walk stop', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
     // The reader runs the chapters on another lab; the scenario page still runs its own world.
-    await page.goto(`${site.base}/chapters/01-welcome/?lab=aro-today`);
+    const page = await openPage(site, '/chapters/01-welcome/?lab=aro-today');
     await page.goto(`${site.base}/scenarios/router-down/`);
     expect(await page.locator('.scenario-story').textContent()).toContain('every request to the sqlapi route gets an error page');
 

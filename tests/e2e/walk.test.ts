@@ -2,7 +2,7 @@
 // table view, and the walk recomputed for the lab the reader chose — always what `aro-labs walk` says.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { aroLabs, mountedTerminal, startSite, terminalText, type Site } from '../helpers/site.ts';
+import { aroLabs, mountedTerminal, openPage, startSite, terminalText, type Site } from '../helpers/site.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -12,12 +12,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function open(path: string): Promise<Page> {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${site.base}${path}`);
-  return page;
-}
+const open = (path: string): Promise<Page> => openPage(site, path);
 
 const hopsOf = async (lab: string, flow: string) => JSON.parse((await aroLabs(['walk', '--lab', lab, flow, '--json'])).output) as Array<{ at: string; src: string; dst: string; proof: string }>;
 

@@ -109,3 +109,11 @@ export async function typeInTerminal(page: Page, line: string): Promise<void> {
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
 }
+
+/** A page of the site in a fresh browser context (its own localStorage), desktop-sized. */
+export async function openPage(site: Site, path: string): Promise<Page> {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${site.base}${path}`);
+  return page;
+}
