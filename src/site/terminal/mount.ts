@@ -33,6 +33,8 @@ export async function mountTerminal(host: HTMLElement) {
   let current = world;
   let session = sessionOn(current);
   const promptName = () => (current.source === 'live' ? (current.info.session.env.cluster_name ?? 'live') : lab);
+  // Set when the bridge stopped answering during a command; the terminal falls back after it.
+  let lost: string | undefined;
   screen.replaceChildren();
   const term = new Terminal({ convertEol: true, cursorBlink: true, fontSize: 14, scrollback: 2000, theme: { background: '#17181c', foreground: '#e6e6e6' } });
   const fit = new FitAddon();
@@ -99,7 +101,6 @@ export async function mountTerminal(host: HTMLElement) {
   // Live mode. The world changes between commands, never during one.
   const status = host.querySelector<HTMLElement>('[data-lab-live-status]');
   const disconnectButton = host.querySelector<HTMLButtonElement>('[data-lab-disconnect]');
-  let lost: string | undefined;
   const use = (next: World, message: string, prompt = true) => {
     current = next;
     session = sessionOn(next);

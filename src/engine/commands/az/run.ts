@@ -144,8 +144,6 @@ function pythonJmespathMessage(message: string): string {
 }
 
 /** No answer from ARM at all (live mode): az's words where it has them, plain ones otherwise. */
-class ArmUnreachable extends Error {}
-
 function transportMessage(failure: TransportFailure): string {
   switch (failure.kind) {
     case 'credentials':
@@ -163,7 +161,7 @@ function azContext(ctx: CommandContext): AzContext {
   const world = ctx.world;
   const get = async (path: string) => {
     const response = await world.arm(path);
-    if (response.failure) throw new ArmUnreachable(transportMessage(response.failure));
+    if (response.failure) throw new CliError(transportMessage(response.failure));
     if (response.status >= 200 && response.status < 300) return response.body;
     const error = (response.body as { error?: { code?: string; message?: string } } | null)?.error;
     throw new ArmError(response.status, error?.code ?? 'Error', error?.message ?? `Operation returned an invalid status code ${response.status}`);
@@ -262,10 +260,6 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
     if (idPart) throw idPart;
     result = shapeOutput(await parsed.def.fetch(parsed.args, azContext(ctx)), parsed.def.shape);
   } catch (error) {
-    if (error instanceof ArmUnreachable) {
-      err(`ERROR: ${error.message}\n`);
-      return 1;
-    }
     if (error instanceof CliError) {
       err(`ERROR: ${error.message}\n`);
       return error.exit;
