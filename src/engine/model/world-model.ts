@@ -123,13 +123,18 @@ export class WorldModel {
       return types.includes('Ingress') && selects(spec.podSelector, to);
     });
     if (policies.length === 0) return undefined;
+    const admits = (peer: Obj): boolean => {
+      // A podSelector alone: pods with those labels in the policy's own namespace.
+      if (peer.namespaceSelector === undefined) return peer.podSelector !== undefined && from.metadata.namespace === to.metadata.namespace && selects(peer.podSelector, from);
+      // An empty namespaceSelector: every namespace (narrowed by a podSelector when there is one).
+      // Namespace labels and ipBlock peers are not modelled: they admit nothing here.
+      return Object.keys(peer.namespaceSelector.matchLabels ?? {}).length === 0 && (peer.podSelector === undefined || selects(peer.podSelector, from));
+    };
     const admitted = policies.some((p) =>
       (((p.spec as Obj).ingress ?? []) as Obj[]).some((rule) => {
         const peers = (rule.from ?? []) as Obj[];
         const ports = (rule.ports ?? []) as Obj[];
-        const peerOk = peers.length === 0 || peers.some((peer) => (peer.podSelector !== undefined && !peer.namespaceSelector ? from.metadata.namespace === to.metadata.namespace && selects(peer.podSelector, from) : peer.namespaceSelector !== undefined && Object.keys(peer.namespaceSelector.matchLabels ?? {}).length === 0));
-        const portOk = ports.length === 0 || ports.some((p) => p.port === undefined || Number(p.port) === port);
-        return peerOk && portOk;
+        return (peers.length === 0 || peers.some(admits)) && (ports.length === 0 || ports.some((p) => p.port === undefined || Number(p.port) === port));
       }),
     );
     return admitted ? undefined : policies.map((p) => p.metadata.name).join(', ');
