@@ -26,6 +26,7 @@ describe('packet walk', () => {
     await walk.getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => position.textContent()).toBe(`Step 2 of ${hops.length}: ${hops[1].at}`);
     expect(await walk.locator('[data-walk-field="addresses"]').textContent()).toBe(`${hops[1].src} → ${hops[1].dst}`);
+    expect(await walk.locator('[data-walk-field="before"]').textContent()).toBe(`${hops[0].src} → ${hops[0].dst}`);
     await walk.getByRole('button', { name: 'Next' }).press('ArrowRight');
     await expect.poll(() => position.textContent()).toBe(`Step 3 of ${hops.length}: ${hops[2].at}`);
     expect(await walk.locator('.packet-walk__hop.is-current').getAttribute('data-hop')).toBe('3');
@@ -36,7 +37,9 @@ describe('packet walk', () => {
     await expect.poll(() => walk.getAttribute('data-step')).toBe('1');
     await walk.getByText('All hops as a table').click();
     const rows = await walk.locator('[data-walk-rows] tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
-    expect(rows.map((r) => [r[1], r[2], r[3], r[6]])).toEqual(hops.map((h) => [h.at, h.src, h.dst, h.proof]));
+    expect(rows.map((r) => [r[1], r[3], r[4], r[7]])).toEqual(hops.map((h) => [h.at, h.src, h.dst, h.proof]));
+    // Each hop received the packet as the hop before left it.
+    expect(rows.slice(1).map((r) => r[2])).toEqual(hops.slice(0, -1).map((h) => `${h.src} → ${h.dst}`));
   });
 
   it('sends the current hop\'s proof to the terminal', async () => {

@@ -3,6 +3,7 @@
 import type { Walk } from './walk.ts';
 
 export function walkTable(walk: Walk): string {
+  // Each row holds the addresses after its hop; the row above holds them as the hop received them.
   const header = ['STEP', 'AT', 'SOURCE', 'DESTINATION', 'CHANGE'];
   const rows = walk.hops.map((h) => [String(h.step), h.at, h.src, h.dst, h.change]);
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i].length)));

@@ -4,6 +4,10 @@ import type { Hop, Walk } from '../../engine/walk/walk.ts';
 import { labInEffect } from '../labs/choice.ts';
 
 const PLAY_MS = 2500;
+const START = 'where the packet starts';
+
+/** The addresses a hop received the packet with: what the hop before it left. */
+const before = (walk: Walk, i: number) => (i > 0 ? `${walk.hops[i - 1].src} → ${walk.hops[i - 1].dst}` : START);
 
 export async function controlWalk(host: HTMLElement, first: Event): Promise<void> {
   let walk: Walk = JSON.parse(host.querySelector('[data-walk-data]')!.textContent ?? '{"hops":[]}');
@@ -17,7 +21,7 @@ export async function controlWalk(host: HTMLElement, first: Event): Promise<void
     host.dataset.step = String(step);
     host.querySelectorAll<SVGGElement>('[data-hop]').forEach((g) => g.classList.toggle('is-current', g.dataset.hop === String(step)));
     $('[data-walk-position]').textContent = hop ? `Step ${step} of ${walk.hops.length}: ${hop.at}` : 'No hops';
-    const fields: Record<string, string> = hop ? { addresses: `${hop.src} → ${hop.dst}`, change: hop.change, why: hop.why, proof: hop.proof } : {};
+    const fields: Record<string, string> = hop ? { before: before(walk, step - 1), addresses: `${hop.src} → ${hop.dst}`, change: hop.change, why: hop.why, proof: hop.proof } : {};
     host.querySelectorAll<HTMLElement>('[data-walk-field]').forEach((el) => (el.textContent = fields[el.dataset.walkField!] ?? ''));
     // aria-disabled rather than disabled: a disabled button would drop the keyboard focus.
     button('back').setAttribute('aria-disabled', String(step <= 1));
@@ -89,9 +93,9 @@ function redraw(host: HTMLElement, walk: Walk): void {
   });
   const rows = host.querySelector('[data-walk-rows]')!;
   rows.replaceChildren(
-    ...walk.hops.map((h) => {
+    ...walk.hops.map((h, i) => {
       const tr = document.createElement('tr');
-      for (const cell of [String(h.step), h.at, h.src, h.dst, h.change, h.why, h.proof]) tr.append(Object.assign(document.createElement('td'), { textContent: cell }));
+      for (const cell of [String(h.step), h.at, before(walk, i), h.src, h.dst, h.change, h.why, h.proof]) tr.append(Object.assign(document.createElement('td'), { textContent: cell }));
       return tr;
     }),
   );
