@@ -61,7 +61,6 @@ export async function startFakeCluster(lab: LabFile, options: { latencyMs?: numb
   const arm = new ArmIndex(exportArm(lab));
   const kube = new KubeIndex(exportKube(lab).items);
   const state = { latencyMs: options.latencyMs ?? 0, faults: [] as Fault[], requests: { arm: [] as string[], kube: [] as string[] } };
-  const sockets = new Set<import('node:net').Socket>();
 
   const fault = (api: Fault['api'], path: string): Fault | undefined => {
     const found = state.faults.find((f) => f.api === api && path.includes(f.match) && (f.times ?? 1) > 0);
@@ -109,10 +108,6 @@ export async function startFakeCluster(lab: LabFile, options: { latencyMs?: numb
     send(res, answer.status, answer.body);
   });
 
-  for (const server of [armServer, kubeServer]) server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
   const [armPort, kubePort] = await Promise.all([listen(armServer), listen(kubeServer)]);
   const [dns, appServer] = await Promise.all([startFakeDns(lab), startFakeApp(lab)]);
   const dnsPort = dns.port;
@@ -170,8 +165,10 @@ export async function startFakeCluster(lab: LabFile, options: { latencyMs?: numb
       return kc;
     },
     async close() {
-      for (const s of sockets) s.destroy();
-      await Promise.all([armServer, kubeServer].map((s) => new Promise((r) => s.close(r))));
+      await Promise.all([armServer, kubeServer].map((s) => new Promise((r) => {
+        s.closeAllConnections();
+        s.close(r);
+      })));
       await Promise.all([dns.close(), appServer.close()]);
     },
   };

@@ -14,6 +14,10 @@ function portMatches(rule: Obj, port: number): boolean {
   });
 }
 
+export type NodeEgress =
+  | { via: 'appliance'; subnet: Obj; table: Obj; route: Obj; applianceIp: string; publicIp?: string }
+  | { via: 'outbound-rule'; lb: Obj; rule: Obj; publicIp?: string };
+
 export class WorldModel {
   readonly lab: LabFile;
   private readonly byId = new Map<string, Obj>();
@@ -67,25 +71,33 @@ export class WorldModel {
     return this.armOfType('Microsoft.Network/networkInterfaces').find((n) => (n.properties as Obj).virtualMachine?.id?.toLowerCase().endsWith(`/${node.toLowerCase()}`));
   }
 
-  /** The public IP a node's outbound connections leave from: a firewall's when a route table sends
-   * 0.0.0.0/0 to it, else the frontend of the outbound rule whose backend pool holds the node's NIC. */
-  egressIp(node: string): string | undefined {
+  /** How a node's outbound connections leave: through a virtual appliance when its subnet's route
+   * table sends 0.0.0.0/0 there, else through the outbound rule whose backend pool holds its NIC. */
+  nodeEgress(node: string): NodeEgress | undefined {
     const nic = this.nicOfNode(node);
     const config = (nic?.properties as Obj | undefined)?.ipConfigurations?.[0]?.properties as Obj | undefined;
     if (!config) return undefined;
     const subnet = this.arm(config.subnet?.id);
-    const routeTable = this.arm(subnet?.properties?.routeTable?.id);
-    const defaultRoute = (routeTable?.properties?.routes as Obj[] | undefined)?.find((r) => r.properties.addressPrefix === '0.0.0.0/0' && r.properties.nextHopType === 'VirtualAppliance');
-    if (defaultRoute) return this.applianceEgressIp(defaultRoute.properties.nextHopIpAddress);
+    const table = this.arm(subnet?.properties?.routeTable?.id);
+    const route = (table?.properties?.routes as Obj[] | undefined)?.find((r) => r.properties.addressPrefix === '0.0.0.0/0' && r.properties.nextHopType === 'VirtualAppliance');
+    if (table && route) {
+      const applianceIp = route.properties.nextHopIpAddress as string;
+      return { via: 'appliance', subnet: subnet as Obj, table, route, applianceIp, publicIp: this.applianceEgressIp(applianceIp) };
+    }
     const pools = new Set((config.loadBalancerBackendAddressPools as Obj[] | undefined)?.map((p) => p.id.toLowerCase()) ?? []);
     for (const lb of this.armOfType('Microsoft.Network/loadBalancers')) {
       for (const rule of ((lb.properties as Obj).outboundRules ?? []) as Obj[]) {
         if (!pools.has(rule.properties.backendAddressPool.id.toLowerCase())) continue;
         const frontend = this.arm(rule.properties.frontendIPConfigurations[0]?.id);
-        return this.arm(frontend?.properties?.publicIPAddress?.id)?.properties?.ipAddress;
+        return { via: 'outbound-rule', lb, rule, publicIp: this.arm(frontend?.properties?.publicIPAddress?.id)?.properties?.ipAddress };
       }
     }
     return undefined;
+  }
+
+  /** The public IP a node's outbound connections leave from (see nodeEgress). */
+  egressIp(node: string): string | undefined {
+    return this.nodeEgress(node)?.publicIp;
   }
 
   private applianceEgressIp(privateIp: string): string | undefined {

@@ -198,19 +198,15 @@ function egress(w: Walker): void {
     why: 'Traffic leaving the pod network for outside the cluster is masqueraded to the node\'s address.',
     proof: 'kubectl get nodes -o wide',
   });
-  const nic = w.model.nicOfNode(node);
-  const config = (nic?.properties as Obj | undefined)?.ipConfigurations?.[0]?.properties as Obj | undefined;
-  const subnet = w.model.arm(config?.subnet?.id);
-  const table = w.model.arm(subnet?.properties?.routeTable?.id);
-  const toAppliance = (table?.properties?.routes as Obj[] | undefined)?.find((r) => r.properties.addressPrefix === '0.0.0.0/0' && r.properties.nextHopType === 'VirtualAppliance');
-  const egressIp = w.model.egressIp(node);
-  if (table && toAppliance) {
-    const firewallIp = toAppliance.properties.nextHopIpAddress as string;
+  const path = w.model.nodeEgress(node);
+  const egressIp = path?.publicIp;
+  if (path?.via === 'appliance') {
+    const firewallIp = path.applianceIp;
     w.hop({
-      at: `route table ${table.name} (${subnet?.name})`,
+      at: `route table ${path.table.name} (${path.subnet.name})`,
       src: at(nodeIp, NODE_PORT),
       dst: at(target, 443),
-      change: `next hop ${firewallIp} (route ${toAppliance.name})`,
+      change: `next hop ${firewallIp} (route ${path.route.name})`,
       why: `The node's subnet has a route table whose 0.0.0.0/0 route sends everything to a virtual appliance instead of the load balancer's outbound rule.`,
       proof: `az network route-table list -o table`,
     });
@@ -225,11 +221,7 @@ function egress(w: Walker): void {
     if (!egressIp) w.stopHere(`No firewall in the world owns ${firewallIp}: the packet is dropped.`);
     return;
   }
-  const pools = new Set(((config?.loadBalancerBackendAddressPools ?? []) as Obj[]).map((p) => String(p.id).toLowerCase()));
-  let outbound: { lb: Obj; rule: Obj } | undefined;
-  for (const lb of w.model.armOfType('Microsoft.Network/loadBalancers')) {
-    for (const rule of ((lb.properties as Obj).outboundRules ?? []) as Obj[]) if (pools.has(String(rule.properties.backendAddressPool.id).toLowerCase())) outbound ??= { lb, rule };
-  }
+  const outbound = path;
   w.hop({
     at: outbound ? `load balancer ${outbound.lb.name}, outbound rule ${outbound.rule.name}` : 'load balancer',
     src: at(egressIp, SNAT_PORT),

@@ -7,7 +7,8 @@ import { NetworkManagementClient } from '@azure/arm-network';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { createDefaultHttpClient, createPipelineRequest, RestError, type Pipeline, type PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/core-auth';
-import type { Json, RestResponse, TransportFailure } from '../../engine/world/types.ts';
+import type { Json, RestResponse } from '../../engine/world/types.ts';
+import { failure, malformed } from './failure.ts';
 import type { LiveConfig } from './config.ts';
 
 /** API versions by resource provider (the ones today's az uses for these resources). */
@@ -49,10 +50,6 @@ function loopbackBearer(cred: TokenCredential, scope: string): PipelinePolicy {
   };
 }
 
-function failure(kind: TransportFailure['kind'], endpoint: string, detail: string): RestResponse {
-  return { status: 0, body: null, failure: { kind, endpoint, detail } };
-}
-
 export async function createArmSource(config: LiveConfig, given?: TokenCredential): Promise<ArmSource> {
   const cred = given ?? (await credential(config));
   const endpoint = config.armEndpoint.origin;
@@ -90,7 +87,7 @@ export async function createArmSource(config: LiveConfig, given?: TokenCredentia
       try {
         body = text ? (JSON.parse(text) as Json) : null;
       } catch {
-        return failure('malformed', endpoint, `HTTP ${response.status}, ${text.length} bytes starting ${JSON.stringify(text.slice(0, 40))}`);
+        return malformed(endpoint, response.status, text);
       }
       if (response.status === 429) body = throttled(body, response.headers.get('retry-after'));
       return { status: response.status, body };

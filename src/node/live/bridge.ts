@@ -93,14 +93,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   };
 
   /** Host, Origin and token, in that order: a foreign page is told 403 before it learns anything about tokens. */
-  function admit(req: http.IncomingMessage, res: http.ServerResponse): string {
+  function admit(req: http.IncomingMessage, res: http.ServerResponse): void {
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) throw new Refusal(403, `the bridge answers only at 127.0.0.1:${port}, not at ${JSON.stringify(host)}`);
     const origin = req.headers.origin;
     if (!origin || !origins.has(origin)) throw new Refusal(403, `origin ${JSON.stringify(origin ?? '(none)')} is not allowed; start the bridge with --origin for another site`);
     res.setHeader('Access-Control-Allow-Origin', origin);
     res.setHeader('Vary', 'Origin');
-    return origin;
   }
 
   const server = http.createServer(async (req, res) => {
@@ -146,18 +145,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
   });
-  const sockets = new Set<import('node:net').Socket>();
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
   return {
     url: bridgeUrl(`http://127.0.0.1:${port}`, token),
     port,
     token,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
+        server.closeAllConnections();
         server.close(() => resolve());
       }),
   };

@@ -4,7 +4,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import { KubeConfig } from '@kubernetes/client-node';
-import type { Json, RestResponse, TransportFailure } from '../../engine/world/types.ts';
+import type { Json, RestResponse } from '../../engine/world/types.ts';
+import { failure, malformed } from './failure.ts';
 import { endpointUrl, LiveConfigError, type LiveConfig } from './config.ts';
 
 export interface KubeSource {
@@ -15,10 +16,6 @@ export interface KubeSource {
   readonly server: string;
   /** Credentials from the kubeconfig, so that no output can ever show them. */
   readonly secrets: string[];
-}
-
-function failure(kind: TransportFailure['kind'], endpoint: string, detail: string): RestResponse {
-  return { status: 0, body: null, failure: { kind, endpoint, detail } };
 }
 
 export function loadKubeConfig(): KubeConfig {
@@ -86,7 +83,7 @@ export async function createKubeSource(config: LiveConfig, kc: KubeConfig = load
             } catch {
               // A 401 from a proxy in front of the API server may be plain text; kubectl still says Unauthorized.
               if (status === 401) resolve({ status, body: { kind: 'Status', reason: 'Unauthorized', message: 'Unauthorized', code: 401 } });
-              else resolve(failure('malformed', endpoint, `HTTP ${status}, ${text.length} bytes starting ${JSON.stringify(text.slice(0, 40))}`));
+              else resolve(malformed(endpoint, status, text));
             }
           });
         });

@@ -58,10 +58,11 @@ export function createLiveNetwork(config: LiveConfig, cluster: ClusterHosts, red
   const pin = (host: string, port: number): Pin | undefined => config.pins.find((p) => p.host === host && p.port === port);
 
   const refused = (host: string, message: string, port?: number): NetError => ({ error: 'refused-by-policy', host, port, message });
+  const metadata = (host: string, port?: number) => refused(host, `live mode never contacts ${METADATA} (the instance metadata address)`, port);
 
   /** Whether live mode may talk about or to this name at all. */
   async function allowedName(host: string): Promise<NetError | undefined> {
-    if (host === METADATA) return refused(host, `live mode never contacts ${METADATA} (the instance metadata address)`);
+    if (host === METADATA) return metadata(host);
     const hosts = await cluster.hosts();
     if (hosts.has(host)) return undefined;
     return refused(host, `live mode reaches only your cluster's route hosts and API server; ${host} is not one of them`);
@@ -79,7 +80,7 @@ export function createLiveNetwork(config: LiveConfig, cluster: ClusterHosts, red
 
   /** A resolved address live mode may connect to: public, or inside the cluster's own network. */
   async function allowedAddress(host: string, ip: string, port: number): Promise<NetError | undefined> {
-    if (ip === METADATA) return refused(host, `live mode never contacts ${METADATA} (the instance metadata address)`, port);
+    if (ip === METADATA) return metadata(host, port);
     if (!isPrivate(ip)) return undefined;
     const prefixes = await cluster.networkPrefixes();
     if (prefixes.some((cidr) => inCidr(ip, cidr))) return undefined;
@@ -114,7 +115,7 @@ export function createLiveNetwork(config: LiveConfig, cluster: ClusterHosts, red
         address = pinned.address;
         connectPort = pinned.connectPort ?? port;
       } else if (isIP(host)) {
-        if (host === METADATA) return refused(host, `live mode never contacts ${METADATA} (the instance metadata address)`, port);
+        if (host === METADATA) return metadata(host, port);
         // An address is allowed when it is where one of the cluster's hosts points; when that
         // host is pinned, the pin says where that address is reached from here.
         const names = [...(await cluster.hosts())];

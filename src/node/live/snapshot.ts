@@ -4,6 +4,7 @@
 // optionally remapped, consistently, to the documentation ranges.
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
+import { field } from '../../engine/format/kube/printers/helpers.ts';
 import type { ArmResource, Json, JsonObject, KubeObject, LabFile, World } from '../../engine/world/types.ts';
 import { parseLabFile } from '../../engine/world/fixture/schema.ts';
 import { isPrivate } from './network.ts';
@@ -50,8 +51,6 @@ const ALWAYS_KEPT_NAMESPACES = ['default', 'openshift-ingress', 'openshift-dns']
 const DOC_RANGES = ['192.0.2.', '198.51.100.', '203.0.113.'];
 const IPV4_IN_TEXT = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
 
-const field = (value: Json | undefined, ...path: string[]): Json | undefined =>
-  path.reduce<Json | undefined>((v, key) => (v && typeof v === 'object' && !Array.isArray(v) ? v[key] : undefined), value);
 
 async function armGet(world: World, path: string): Promise<Json> {
   const response = await world.arm(path);

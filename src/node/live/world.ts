@@ -3,7 +3,8 @@
 // interface as with a fixture, so every command prints through the same code.
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { TokenCredential } from '@azure/core-auth';
-import type { Json, LabInfo, RestResponse, World } from '../../engine/world/types.ts';
+import { field } from '../../engine/format/kube/printers/helpers.ts';
+import type { LabInfo, RestResponse, World } from '../../engine/world/types.ts';
 import { liveConfig, type LiveConfig } from './config.ts';
 import { createArmSource } from './arm.ts';
 import { createKubeSource } from './kube.ts';
@@ -32,8 +33,6 @@ export interface LiveWorld extends World {
 // The tool versions live mode's output follows (today's tools, as in the built-in labs).
 const TOOLS = { az: '2.67.0', oc: '4.16', kubectl: 'v1.31', curl: '7.88.1', jq: '1.6' };
 
-const field = (value: Json | undefined, ...path: string[]): Json | undefined =>
-  path.reduce<Json | undefined>((v, key) => (v && typeof v === 'object' && !Array.isArray(v) ? v[key] : undefined), value);
 
 export async function createLiveWorld(options: LiveOptions): Promise<LiveWorld> {
   const config = options.config ?? liveConfig();

@@ -2,12 +2,9 @@
 // page's terminal, and the walk recomputed in the browser when the reader chose another lab.
 import type { Hop, Walk } from '../../engine/walk/walk.ts';
 import { labInEffect } from '../labs/choice.ts';
+import { addresses, before, hopTitle } from './view.ts';
 
 const PLAY_MS = 2500;
-const START = 'where the packet starts';
-
-/** The addresses a hop received the packet with: what the hop before it left. */
-const before = (walk: Walk, i: number) => (i > 0 ? `${walk.hops[i - 1].src} → ${walk.hops[i - 1].dst}` : START);
 
 export async function controlWalk(host: HTMLElement, first: Event): Promise<void> {
   let walk: Walk = JSON.parse(host.querySelector('[data-walk-data]')!.textContent ?? '{"hops":[]}');
@@ -21,7 +18,7 @@ export async function controlWalk(host: HTMLElement, first: Event): Promise<void
     host.dataset.step = String(step);
     host.querySelectorAll<SVGGElement>('[data-hop]').forEach((g) => g.classList.toggle('is-current', g.dataset.hop === String(step)));
     $('[data-walk-position]').textContent = hop ? `Step ${step} of ${walk.hops.length}: ${hop.at}` : 'No hops';
-    const fields: Record<string, string> = hop ? { before: before(walk, step - 1), addresses: `${hop.src} → ${hop.dst}`, change: hop.change, why: hop.why, proof: hop.proof } : {};
+    const fields: Record<string, string> = hop ? { before: before(walk, step - 1), addresses: addresses(hop), change: hop.change, why: hop.why, proof: hop.proof } : {};
     host.querySelectorAll<HTMLElement>('[data-walk-field]').forEach((el) => (el.textContent = fields[el.dataset.walkField!] ?? ''));
     // aria-disabled rather than disabled: a disabled button would drop the keyboard focus.
     button('back').setAttribute('aria-disabled', String(step <= 1));
@@ -88,8 +85,8 @@ function redraw(host: HTMLElement, walk: Walk): void {
     g.style.display = hop ? '' : 'none';
     if (!hop) return;
     const [at, addr] = g.querySelectorAll('text');
-    at.textContent = `${hop.step}. ${hop.at.length > 46 ? `${hop.at.slice(0, 45)}…` : hop.at}`;
-    addr.textContent = `${hop.src} → ${hop.dst}`;
+    at.textContent = hopTitle(hop);
+    addr.textContent = addresses(hop);
   });
   const rows = host.querySelector('[data-walk-rows]')!;
   rows.replaceChildren(

@@ -13,10 +13,6 @@ export class BridgeError extends Error {
   }
 }
 
-export interface BridgeWorld extends World {
-  readonly address: BridgeAddress;
-}
-
 /** One call; a refused or failed call throws BridgeError with the bridge's own words. */
 async function call(address: BridgeAddress, name: BridgeCall, body: Json = {}): Promise<Json> {
   let response: Response;
@@ -43,7 +39,7 @@ async function call(address: BridgeAddress, name: BridgeCall, body: Json = {}): 
   return parsed;
 }
 
-export async function connectBridge(address: BridgeAddress, onLost: (error: BridgeError) => void = () => {}): Promise<BridgeWorld> {
+export async function connectBridge(address: BridgeAddress, onLost: (error: BridgeError) => void = () => {}): Promise<World> {
   const info = (await call(address, 'info')) as unknown as LabInfo;
   const lost = (error: unknown): never => {
     const failure = error instanceof BridgeError ? error : new BridgeError(String(error), 0);
@@ -66,7 +62,6 @@ export async function connectBridge(address: BridgeAddress, onLost: (error: Brid
     return { error: 'refused-by-policy', host, message: (error as Error).message };
   };
   return {
-    address,
     source: 'live',
     info,
     arm: (path) => rest('arm', path),
