@@ -805,7 +805,8 @@ const aro2: LabSpec = {
     resolver: '192.0.2.53',
     session: { env: { cluster_name: 'aro2', rg: 'aro2' }, namespace: 'project1' },
     tools: { az: '2.67.0', oc: '4.16', kubectl: 'v1.31', curl: '7.88.1', jq: '1.6' },
-    app: { sqlVersion: SQL_VERSION },
+    // An uptime check asks /api/ip every ten seconds: the only Internet connections the app opens.
+    app: { sqlVersion: SQL_VERSION, load: [{ route: 'project1/sqlapilb', path: '/api/ip', perMinute: 6 }] },
   },
   subscription: aro2Sub,
   location: 'northeurope',
@@ -883,7 +884,7 @@ const arotoday: LabSpec = {
     resolver: '192.0.2.1',
     session: { env: { cluster_name: 'demo', rg: 'demo-rg' }, namespace: 'shop' },
     tools: { az: '2.67.0', oc: '4.16', kubectl: 'v1.31', curl: '7.88.1', jq: '1.6' },
-    app: { sqlVersion: SQL_VERSION },
+    app: { sqlVersion: SQL_VERSION, load: [{ route: 'shop/sqlapi', path: '/api/ip', perMinute: 12 }] },
   },
   subscription: todaySub,
   location: 'westeurope',

@@ -9,11 +9,15 @@
 //   shell lines: bash with the session's starting environment and variables.
 //   net lines: the real curl reaching the lab's app on 127.0.0.1 (--connect-to), the real nslookup
 //               asking a DNS server on 127.0.0.1 that answers as the lab's public DNS.
+//   monitor lines: today's az (Debian trixie's azure-cli 2.74, fetched with apt-get download and
+//               unpacked, not installed) offline against the lab's ARM and Azure Monitor on 127.0.0.1,
+//               by scripts/make-monitor-references.py (which can also run alone).
 // Usage: npm run conformance:references [-- ORACLE_DIR [CORPUS ...]]   (default ../shared/tools/az-oracle, all corpora)
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadLab } from '../src/node/labs.ts';
 import { createFixtureWorld } from '../src/engine/world/fixture/index.ts';
 import { exportArm } from '../src/engine/world/fixture/export.ts';
@@ -143,6 +147,17 @@ async function shellReferences(lines: CorpusLine[]): Promise<Reference[]> {
   return out;
 }
 
-const makers: Record<string, (lines: CorpusLine[]) => Promise<Reference[]>> = { az: azReferences, kubectl: kubectlReferences, net: netReferences, shell: shellReferences, text: textReferences };
+/** `az monitor metrics list`, which the az corpus's 2.45 predates: azure-cli 2.74 through scripts/make-monitor-references.py. */
+async function monitorReferences(lines: CorpusLine[]): Promise<Reference[]> {
+  const out = join(work, 'monitor.jsonl');
+  const script = fileURLToPath(new URL('make-monitor-references.py', import.meta.url));
+  execFileSync('/usr/bin/python3', [script, '--corpus', fileURLToPath(new URL('corpus/monitor.txt', HERE)), '--out', out], { stdio: 'inherit' });
+  const made = readFileSync(out, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Reference);
+  const key = (l: CorpusLine) => `${l.lab} ${l.line}`;
+  if (made.map(key).join('\n') !== lines.map(key).join('\n')) throw new Error('make-monitor-references.py: its lines are not the corpus lines');
+  return made;
+}
+
+const makers: Record<string, (lines: CorpusLine[]) => Promise<Reference[]>> = { az: azReferences, kubectl: kubectlReferences, monitor: monitorReferences, net: netReferences, shell: shellReferences, text: textReferences };
 const chosen = process.argv.slice(3);
 for (const [name, make] of Object.entries(makers)) if (!chosen.length || chosen.includes(name)) write(name, await make(readCorpus(name)));

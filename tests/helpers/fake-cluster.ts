@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
 import { ArmIndex } from '../../src/engine/world/fixture/arm.ts';
 import { KubeIndex } from '../../src/engine/world/fixture/kube.ts';
+import { MonitorIndex } from '../../src/engine/world/fixture/monitor.ts';
 import { startFakeApp, startFakeDns } from './fake-network.ts';
 import { exportArm, exportKube } from '../../src/engine/world/fixture/export.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
@@ -59,6 +60,7 @@ function listen(server: http.Server): Promise<number> {
 
 export async function startFakeCluster(lab: LabFile, options: { latencyMs?: number } = {}): Promise<FakeCluster> {
   const arm = new ArmIndex(exportArm(lab));
+  const monitor = new MonitorIndex(lab);
   const kube = new KubeIndex(exportKube(lab).items);
   const state = { latencyMs: options.latencyMs ?? 0, faults: [] as Fault[], requests: { arm: [] as string[], kube: [] as string[] } };
 
@@ -91,7 +93,10 @@ export async function startFakeCluster(lab: LabFile, options: { latencyMs?: numb
     const f = fault('arm', path);
     if (f) return answerFault(res, f);
     if (!url.searchParams.get('api-version')) return send(res, 400, { error: { code: 'MissingApiVersionParameter', message: "The api-version query parameter (?api-version=) is required for all requests." } });
-    const answer = arm.get(path);
+    // Azure Monitor lives on the same endpoint, below the resource, with its own api-version.
+    const metrics = monitor.get(`${path}${url.search}`);
+    if (metrics && url.searchParams.get('api-version') !== '2018-01-01') return send(res, 400, { code: 'BadRequest', message: `The api-version '${url.searchParams.get('api-version')}' is not supported.` });
+    const answer = metrics ?? arm.get(path);
     send(res, answer.status, answer.body);
   });
 

@@ -18,6 +18,7 @@ const cases: Array<{ lab: string; flow: FlowName; stopsAt?: number; why: RegExp;
   { lab: 'nsg-blocks-web', flow: 'ingress', stopsAt: 2, why: /^The network security group aro2-p8bjm-node-nsg denies port 80 to the node \(rule deny-web-inbound\)\.$/, symptom: [`curl -s -m 5 http://${ROUTE}/api/ip; echo $?`, /^28$/m] },
   { lab: 'sql-networkpolicy', flow: 'sql', stopsAt: 2, why: /^The NetworkPolicy db-backup-only in project1 admits no traffic from sqlapi-1-8jgx8/, symptom: [`curl -s http://${ROUTE}/api/sqlversion | jq -r .sql_output`, /^Connection to server server\.project1\.svc\.cluster\.local failed/] },
   { lab: 'wrong-sql-fqdn', flow: 'sql', stopsAt: 1, why: /^sqlserver\.project1\.svc\.cluster\.local does not resolve/, symptom: [`curl -s "http://${ROUTE}/api/dns?fqdn=sqlserver.project1.svc.cluster.local" | jq .ip`, /^false$/] },
+  { lab: 'snat-exhaustion', flow: 'egress', stopsAt: 2, why: /^No SNAT port left: outbound rule outboundrule gives node 10\.0\.2\.4 1024 ports on 198\.51\.100\.24 and all are taken/, symptom: [`curl -s -o /dev/null -w '%{http_code}' http://${ROUTE}/api/ip`, /^504$/] },
   { lab: 'firewall-egress', flow: 'egress', why: /.*/, symptom: [`curl -s http://${ROUTE}/api/ip | jq -r .my_public_ip`, /^203\.0\.113\.44$/] },
 ];
 

@@ -4,7 +4,7 @@
 import type { KubeObject } from '../world/types.ts';
 import type { WorldModel } from '../model/world-model.ts';
 import type { AppResponse } from './flask.ts';
-import { sqlApi } from './sqlapi.ts';
+import { sqlApi, waitsForSnatPort } from './sqlapi.ts';
 
 type Obj = Record<string, any>;
 
@@ -113,6 +113,19 @@ function unavailable(): AppResponse {
   };
 }
 
+// HAProxy's built-in answer when the app has not answered within `timeout server` (30 s on the
+// OpenShift router): HAProxy 2.x's message, header names lower-cased on the wire.
+const GATEWAY_TIMEOUT_PAGE = "<html><body><h1>504 Gateway Time-out</h1>\nThe server didn't respond in time.\n</body></html>\n";
+
+function gatewayTimeout(): AppResponse {
+  return {
+    status: 504,
+    statusText: 'Gateway Time-out',
+    headers: [['content-length', String(GATEWAY_TIMEOUT_PAGE.length)], ['cache-control', 'no-cache'], ['content-type', 'text/html']],
+    body: GATEWAY_TIMEOUT_PAGE,
+  };
+}
+
 /** The router pod that proxies requests: the first ready one by name (the lab pins the LB's hash choice). */
 export function proxyingRouter(model: WorldModel): KubeObject | undefined {
   return model.routerPods()[0];
@@ -135,6 +148,7 @@ export function route(model: WorldModel, req: RoutedRequest): AppResponse {
   const service = model.service(routeObject.metadata.namespace ?? 'default', spec.to?.name);
   const pod = service ? model.serviceEndpoints(service)[0] : undefined;
   if (!pod) return unavailable();
+  if (waitsForSnatPort(model, pod, req.path)) return gatewayTimeout();
   const forwarded = req.headers['x-forwarded-for'] ? `${req.headers['x-forwarded-for']}, ${req.clientIp}` : req.clientIp;
   const response = sqlApi(model, pod, {
     path: req.path,

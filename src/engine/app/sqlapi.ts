@@ -3,6 +3,7 @@
 import type { KubeObject } from '../world/types.ts';
 import type { WorldModel } from '../model/world-model.ts';
 import { jsonify, notFound, type AppResponse } from './flask.ts';
+import { OUTBOUND_PATHS, snatNow } from '../model/snat.ts';
 
 type Obj = Record<string, any>;
 
@@ -68,6 +69,14 @@ function sqlReachable(model: WorldModel, from: KubeObject, fqdn: string, namespa
   if (!service || !backend) return false;
   const port = Number((service.spec as Obj).ports?.[0]?.targetPort ?? (service.spec as Obj).ports?.[0]?.port ?? 1433);
   return !model.networkPolicyDenies(from, backend, port);
+}
+
+/** Endpoints that call jsonip.com open a new connection each time (requests.get, no timeout): with
+ * every SNAT port of the pod's node taken, the SYN is dropped and the request hangs. */
+export function waitsForSnatPort(model: WorldModel, pod: KubeObject, path: string): boolean {
+  if (!OUTBOUND_PATHS.has(path)) return false;
+  const snat = snatNow(model, String((pod.spec as Obj).nodeName));
+  return snat !== undefined && snat.minute.failed > 0;
 }
 
 export function sqlApi(model: WorldModel, pod: KubeObject, req: AppRequest): AppResponse {

@@ -3,6 +3,7 @@
 // that hop, what changed them and why, and the command that shows it. When something in the world
 // stops the packet, the walk ends there and says why.
 import type { KubeObject, LabFile } from '../world/types.ts';
+import { snatNow } from '../model/snat.ts';
 import { WorldModel } from '../model/world-model.ts';
 
 type Obj = Record<string, any>;
@@ -222,6 +223,13 @@ function egress(w: Walker): void {
     return;
   }
   const outbound = path;
+  // Every SNAT port of the node taken: the load balancer has nothing to translate the SYN to.
+  const snat = outbound ? snatNow(w.model, node) : undefined;
+  if (outbound && snat && snat.minute.failed > 0) {
+    return w.stopHere(
+      `No SNAT port left: outbound rule ${outbound.rule.name} gives node ${nodeIp ?? node} ${snat.backend.allocated} ports on ${egressIp ?? '?'} and all are taken; ${snat.minute.failed} of ${snat.minute.attempts} new connections a minute get none, their SYNs are dropped and the app waits until it gives up (az monitor metrics list --metrics UsedSnatPorts SnatConnectionCount shows it).`,
+    );
+  }
   w.hop({
     at: outbound ? `load balancer ${outbound.lb.name}, outbound rule ${outbound.rule.name}` : 'load balancer',
     src: at(egressIp, SNAT_PORT),

@@ -19,9 +19,9 @@ export interface KubeTarget {
 
 export type Change =
   /** Deep-merges `value` into the object at `path` (objects merge, anything else is replaced). */
-  | { op: 'merge'; arm?: ArmTarget; kube?: KubeTarget; kubeAll?: { kind: string; namespace?: string; labels?: Record<string, string> }; path?: string; value: Json }
-  /** Appends `value` to the array at `path`. */
-  | { op: 'append'; arm?: ArmTarget; kube?: KubeTarget; path: string; value: Json }
+  | { op: 'merge'; arm?: ArmTarget; kube?: KubeTarget; kubeAll?: { kind: string; namespace?: string; labels?: Record<string, string> }; info?: true; path?: string; value: Json }
+  /** Appends `value` to the array at `path`. `info`: the lab's facts (e.g. the app's load). */
+  | { op: 'append'; arm?: ArmTarget; kube?: KubeTarget; info?: true; path: string; value: Json }
   /** Adds a resource or object; `{subscription}` in ARM ids is the base lab's subscription. */
   | { op: 'add'; arm?: ArmResource; kube?: KubeObject }
   | { op: 'remove'; kube: KubeTarget };
@@ -92,7 +92,9 @@ export function applyScenario(base: LabFile, scenario: ScenarioFile): LabFile {
       lab.kube = lab.kube.filter((o) => (o as unknown as Obj) !== target);
       return;
     }
-    const targets: Obj[] = change.arm
+    const targets: Obj[] = change.info
+      ? [lab.info as unknown as Obj]
+      : change.arm
       ? [findArm(lab, change.arm, where)]
       : change.kube
         ? [findKube(lab, change.kube, where)]

@@ -102,9 +102,19 @@ export interface LabInfo {
   /** Extra public DNS records (name -> A records) beyond what the cluster publishes. */
   dns?: Record<string, string[]>;
   /** Behaviour of the sample app that is not visible in any object (e.g. the SQL Server version banner). */
-  app: { sqlVersion: string };
+  app: { sqlVersion: string; load?: AppLoad[] };
   /** A fault scenario's story: what the reader is told went wrong (the symptom, not the cause). */
   story?: string;
+}
+
+/** Requests the sample app has been serving at a steady rate (what Azure Monitor's metrics follow). */
+export interface AppLoad {
+  /** The route the requests come through, `namespace/name`. */
+  route: string;
+  path: string;
+  perMinute: number;
+  /** The load began this many minutes before the lab's clock (absent: all along). */
+  sinceMinutes?: number;
 }
 
 export interface World {

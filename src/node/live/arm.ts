@@ -16,11 +16,13 @@ const API_VERSIONS: Record<string, string> = {
   'microsoft.network': '2024-05-01',
   'microsoft.redhatopenshift': '2023-11-22',
   'microsoft.compute': '2024-07-01',
+  'microsoft.insights': '2018-01-01',
 };
 const RESOURCES_API = '2022-09-01';
 
 export function apiVersion(path: string): string {
-  const provider = /\/providers\/([^/]+)/i.exec(path)?.[1]?.toLowerCase();
+  // The last provider names the API: `…/loadBalancers/x/providers/Microsoft.Insights/metrics` is Monitor's.
+  const provider = [...path.split('?')[0].matchAll(/\/providers\/([^/]+)/gi)].pop()?.[1]?.toLowerCase();
   return (provider && API_VERSIONS[provider]) || RESOURCES_API;
 }
 

@@ -12,7 +12,8 @@ import { BRIDGE_API, BRIDGE_CALLS, bridgeUrl, type BridgeCall } from '../../engi
 export const DEFAULT_ORIGINS = ['http://localhost:4321', 'http://127.0.0.1:4321'];
 
 const MAX_BODY = 64 * 1024;
-const ARM_PATH = /^\/(subscriptions|providers)\/[^?#]*$/i;
+// Plain reads by path; Azure Monitor's metrics are the one read that needs a query string.
+const ARM_PATH = /^\/(?:(?:subscriptions|providers)\/[^?#]*|subscriptions\/[^?#]+\/providers\/Microsoft\.Insights\/metrics\?[^#]*)$/i;
 const KUBE_PATH = /^\/(api|apis|version)(\/[^?#]*)?(\?[^#]*)?$/;
 
 export interface BridgeOptions {

@@ -23,6 +23,8 @@ export const GROUP_SUMMARIES: Record<string, string> = {
   vm: 'Manage Linux or Windows virtual machines.',
   group: 'Manage resource groups and template deployments.',
   account: 'Manage Azure subscription information.',
+  monitor: 'Manage the Azure Monitor Service.',
+  'monitor metrics': 'View Azure resource metrics.',
 };
 
 function rows(entries: Array<[string, string]>): string[] {
@@ -43,7 +45,10 @@ export function groupHelp(path: string[], node: TreeNode): string {
 }
 
 export function commandHelp(def: AzCommandDef): string {
-  const args = def.args.map((a): [string, string] => [`${a.options.join(' ')}${a.required ? ' [Required]' : ''}`, a.help]);
+  // Arguments first, then each named group ("Target Resource Arguments") in the order they appear.
+  const groups = [...new Set(['Arguments', ...def.args.map((a) => (a.group ? `${a.group} Arguments` : 'Arguments'))])];
+  const argsOf = (group: string) =>
+    def.args.filter((a) => (a.group ? `${a.group} Arguments` : 'Arguments') === group).map((a): [string, string] => [`${a.options.join(' ')}${a.required ? ' [Required]' : ''}`, a.help]);
   const global: Array<[string, string]> = [
     ['--debug', 'Increase logging verbosity to show all debug logs.'],
     ['--help -h', 'Show this help message and exit.'],
@@ -54,7 +59,10 @@ export function commandHelp(def: AzCommandDef): string {
     ['--verbose', 'Increase logging verbosity. Use --debug for full debug logs.'],
   ];
   const out = ['', 'Command', `    az ${def.words.join(' ')} : ${def.summary}`, ''];
-  if (args.length) out.push('Arguments', ...rows(args), '');
+  for (const group of groups) {
+    const args = argsOf(group);
+    if (args.length) out.push(group, ...rows(args), '');
+  }
   out.push('Global Arguments', ...rows(global), '');
   if (def.examples.length) {
     out.push('Examples');

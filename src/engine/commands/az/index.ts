@@ -4,14 +4,15 @@ import { buildTree, runAz } from './run.ts';
 import { lbCommands } from './network-lb.ts';
 import { networkCommands } from './network.ts';
 import { resourceCommands } from './resources.ts';
+import { monitorCommands } from './monitor.ts';
 import { completeAz } from './complete.ts';
 
-const tree = buildTree([...lbCommands, ...networkCommands, ...resourceCommands]);
+const tree = buildTree([...lbCommands, ...networkCommands, ...resourceCommands, ...monitorCommands]);
 
 export const azCommands: Command[] = [
   {
     name: 'az',
-    summary: 'Azure CLI: read the lab\'s Azure resources (aro, network, vm, group, account).',
+    summary: 'Azure CLI: read the lab\'s Azure resources (aro, network, vm, group, account) and load balancer metrics (monitor).',
     run: (ctx) => runAz(tree, ctx),
     complete: (words: string[], session: SessionState) => completeAz(tree, words, session),
   },

@@ -1,16 +1,13 @@
 // The az runner: walks the command tree, parses arguments the way az's argparse does (with its
 // error texts and exit codes), reads ARM through the world, applies --query and prints in the
 // chosen output format.
-import jmespath from 'jmespath';
-
-// jmespath.js exports compile() (parse only) but its type definitions omit it.
-const compileQuery = (jmespath as unknown as { compile(expression: string): unknown }).compile;
 import type { CommandContext } from '../types.ts';
 import type { TransportFailure } from '../../world/types.ts';
 import { ArmError, CliError, type ArgDef, type Args, type AzCommandDef, type AzContext } from './types.ts';
 import { closeMatches } from './difflib.ts';
 import { azWriteRefusal } from '../read-only.ts';
 import { shapeOutput } from './shape.ts';
+import { compileQuery, QueryCrash, search, type Query } from '../../query/jmespath.ts';
 import { formatJson } from '../../format/knack/json.ts';
 import { formatTsv } from '../../format/knack/tsv.ts';
 import { formatTable, TableUnavailable } from '../../format/knack/table.ts';
@@ -37,6 +34,7 @@ export function buildTree(defs: AzCommandDef[]): TreeNode {
 }
 
 const OUTPUTS = ['json', 'jsonc', 'yaml', 'yamlc', 'table', 'tsv', 'none'];
+const UNEXPECTED_TRAILER = 'To check existing issues, please visit: https://github.com/Azure/azure-cli/issues\nTo open a new issue, please run `az feedback`\n';
 const QUERY_HELP = "To learn more about --query, please visit: 'https://docs.microsoft.com/cli/azure/query-azure-cli'";
 
 /** Arguments every command takes. */
@@ -51,17 +49,36 @@ class ParseError extends Error {
   }
 }
 
-/** Options a reader typed that pick examples: az only recommends examples that use all of them. */
+/** Options a reader typed (a misspelled command gets no examples when there are any). */
 function typedOptions(tokens: string[]): string[] {
   return tokens.filter((t) => t.startsWith('-') && !GLOBAL_VALUE_OPTIONS.has(t.split('=')[0]) && !GLOBAL_FLAGS.has(t)).map((t) => t.split('=')[0]);
 }
 
+/** AzCliCommandInvoker._extract_parameter_names: `--name=x` → `--name`, `-gx` → `-g`. */
+const parameterNames = (words: string[]) => words.filter((p) => p.startsWith('-') && !p.startsWith('---') && p.length > 1).map((p) => (p.startsWith('--') ? p.split('=')[0] : p.slice(0, 2)));
+
+/** command_recommender's normalization: each option to its longest spelling, unknown ones dropped, sorted. */
+function normalizedParameters(def: AzCommandDef, words: string[]): string[] {
+  const mappings = new Map<string, string>([['-h', '--help'], ['-o', '--output'], ['--subscription', '--subscription'], ...['--only-show-errors', '--help', '--output', '--query', '--debug', '--verbose', '--yes', '--no-wait'].map((o): [string, string] => [o, o])]);
+  for (const arg of def.args) {
+    const [standard, ...others] = [...arg.options].sort((a, b) => b.length - a.length);
+    mappings.set(standard, standard);
+    for (const o of others) mappings.set(o, standard);
+  }
+  return parameterNames(words).flatMap((p) => (mappings.has(p) ? [mappings.get(p)!] : [])).sort();
+}
+
+/** The help examples az shows after an error: those sharing most options with what was typed, then the
+ * shortest, in help order among equals (command_recommender's sort_recommendations), at most three. */
 function recommendations(def: AzCommandDef | null, typed: string[] = []): string {
-  const aliases = (option: string) => def?.args.find((a) => a.options.includes(option))?.options ?? [option];
-  const examples = (def?.examples ?? [])
-    .filter((e) => typed.every((option) => aliases(option).some((alias) => e.command.split(' ').includes(alias))))
-    .slice(0, 3);
-  const lines = examples.flatMap((e) => [e.command, e.summary, '']);
+  const target = def ? normalizedParameters(def, typed) : [];
+  const ranked = (def?.examples ?? []).map((example, index) => {
+    const args = normalizedParameters(def!, example.command.split(' '));
+    const matches = example.command.startsWith(`az ${def!.words.join(' ')}`) ? args.filter((a) => target.includes(a)).length : -1;
+    return { example, index, matches, length: args.length };
+  });
+  ranked.sort((a, b) => b.matches - a.matches || a.length - b.length || a.index - b.index);
+  const lines = ranked.slice(0, 3).flatMap(({ example }) => [example.command, example.summary, '']);
   return `\nExamples from AI knowledge base:\n${lines.join('\n')}${lines.length ? '\n' : ''}https://aka.ms/cli_ref\nRead more about the command in reference docs\n`;
 }
 
@@ -71,6 +88,35 @@ interface Parsed {
   query?: string;
   output: string;
   help: boolean;
+}
+
+const isOptionLike = (token: string) => token.startsWith('-') && !/^-\d/.test(token) && token !== '-';
+
+/** argparse's abbreviations: a unique prefix of a long option stands for it. */
+function expandAbbreviation(def: AzCommandDef, name: string): string {
+  const known = [...def.args.flatMap((a) => a.options), ...GLOBAL_VALUE_OPTIONS.keys(), ...GLOBAL_FLAGS];
+  if (!name.startsWith('--') || known.includes(name)) return name;
+  const matches = [...new Set(known.filter((o) => o.startsWith('--') && o.startsWith(name)))];
+  if (matches.length > 1) throw new ParseError(`ambiguous option: ${name} could match ${matches.join(', ')}`, def);
+  return matches[0] ?? name;
+}
+
+/** A value through the argument's type and choices, as argparse checks it when it reads it. */
+function checkedValue(def: AzCommandDef, arg: ArgDef, value: string): string {
+  let out = value;
+  if (arg.type) {
+    try {
+      out = arg.type.convert(value);
+    } catch {
+      throw new ParseError(`argument ${arg.options.join('/')}: invalid ${arg.type.name} value: '${value}'`, def);
+    }
+  }
+  if (arg.choices) {
+    const choice = arg.choices.find((c) => c.toLowerCase() === out.toLowerCase());
+    if (!choice) throw new ParseError(`az ${def.words.join(' ')}: '${value}' is not a valid value for '${arg.options[0]}'. Allowed values: ${arg.choices.join(', ')}.`, def);
+    out = choice;
+  }
+  return out;
 }
 
 function parseArgs(def: AzCommandDef, tokens: string[]): Parsed {
@@ -83,7 +129,7 @@ function parseArgs(def: AzCommandDef, tokens: string[]): Parsed {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const eq = token.startsWith('--') ? token.indexOf('=') : -1;
-    const name = eq > 0 ? token.slice(0, eq) : token;
+    const name = expandAbbreviation(def, eq > 0 ? token.slice(0, eq) : token);
     const inline = eq > 0 ? token.slice(eq + 1) : undefined;
     const global = GLOBAL_VALUE_OPTIONS.get(name);
     const arg = optionOf(name);
@@ -99,10 +145,17 @@ function parseArgs(def: AzCommandDef, tokens: string[]): Parsed {
       args[arg.dest] = true;
       continue;
     }
+    if (arg?.nargs) {
+      const values = inline !== undefined ? [inline] : [];
+      while (inline === undefined && i + 1 < tokens.length && !isOptionLike(tokens[i + 1])) values.push(tokens[++i]);
+      if (arg.nargs === '+' && values.length === 0) throw new ParseError(`argument ${arg.options.join('/')}: expected at least one argument`, def);
+      args[arg.dest] = values.map((v) => checkedValue(def, arg, v));
+      continue;
+    }
     let value = inline;
     if (value === undefined) {
       const next = tokens[i + 1];
-      if (next === undefined || (next.startsWith('-') && !/^-\d/.test(next) && next !== '-')) {
+      if (next === undefined || isOptionLike(next)) {
         const shown = arg ? arg.options.join('/') : name === '-o' || name === '--output' ? '--output/-o' : name;
         throw new ParseError(`argument ${shown}: expected one argument`, def);
       }
@@ -111,12 +164,13 @@ function parseArgs(def: AzCommandDef, tokens: string[]): Parsed {
     }
     if (global === 'query') query = value;
     else if (global === 'output') output = value;
-    else if (arg) args[arg.dest] = value;
+    else if (arg) args[arg.dest] = checkedValue(def, arg, value);
   }
   if (help) return { def, args, query, output, help };
   const missing = def.args.filter((a) => a.required && !a.idPart && args[a.dest] === undefined);
   if (missing.length) throw new ParseError(`the following arguments are required: ${missing.map((a) => shownOptions(a, def)).join(', ')}`, def);
-  if (unknown.length) throw new ParseError(`unrecognized arguments: ${unknown.join(' ')}`, def);
+  // argparse reports leftovers from the top-level parser, whose help (az's own) has no examples.
+  if (unknown.length) throw new ParseError(`unrecognized arguments: ${unknown.join(' ')}`, null);
   return { def, args, query, output, help };
 }
 
@@ -132,15 +186,6 @@ function missingIdPart(def: AzCommandDef, args: Args): CliError | undefined {
   if (!missing) return undefined;
   if (missing.idPart === 'sdk') return new CliError(`(${missing.options[0]} | --ids) are required`);
   return new CliError(`InvalidArgumentValue: Missing required field: ${missing.dest === 'name' ? '-n' : missing.options[0]}`);
-}
-
-// jmespath.js words type errors its own way; Python's jmespath (what az runs) says
-// "In function f(), invalid type for value: None, expected one of: ['number'], received: "null"".
-function pythonJmespathMessage(message: string): string {
-  const m = /^TypeError: (\w+)\(\) expected argument \d+ to be type ([\w-]+) but received type (\w+) instead\.?$/.exec(message);
-  if (!m || m[3] !== 'null') return message;
-  const expected = m[2].split('|').map((t) => `'${t === 'array-number' ? 'array-number' : t}'`).join(', ');
-  return `In function ${m[1]}(), invalid type for value: None, expected one of: [${expected}], received: "null"`;
 }
 
 /** No answer from ARM at all (live mode): az's words where it has them, plain ones otherwise. */
@@ -163,7 +208,9 @@ function azContext(ctx: CommandContext): AzContext {
     const response = await world.arm(path);
     if (response.failure) throw new CliError(transportMessage(response.failure));
     if (response.status >= 200 && response.status < 300) return response.body;
-    const error = (response.body as { error?: { code?: string; message?: string } } | null)?.error;
+    // ARM wraps errors in `error`; Azure Monitor (ODataV4) sends `{code, message}` bare.
+    const body = response.body as { error?: { code?: string; message?: string }; code?: string; message?: string } | null;
+    const error = body?.error ?? (typeof body?.code === 'string' ? body : undefined);
     throw new ArmError(response.status, error?.code ?? 'Error', error?.message ?? `Operation returned an invalid status code ${response.status}`);
   };
   return {
@@ -171,6 +218,7 @@ function azContext(ctx: CommandContext): AzContext {
     subscription: String(world.info.account.id ?? ''),
     get,
     list: async (path: string) => ((await get(path)) as { value?: unknown[] }).value ?? [],
+    now: () => ctx.session.now(),
   };
 }
 
@@ -190,7 +238,7 @@ function render(result: unknown, parsed: Parsed): string {
       return '';
     default: {
       const transform = queried ? undefined : parsed.def.table;
-      const table = transform === undefined ? result : typeof transform === 'string' ? jmespath.search(result as never, transform) : transform(result);
+      const table = transform === undefined ? result : typeof transform === 'string' ? search(result, transform) : transform(result);
       return formatTable(table, !queried && transform === undefined);
     }
   }
@@ -234,7 +282,7 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
     parsed = parseArgs(node.command, tokens.slice(i));
   } catch (error) {
     const e = error as ParseError;
-    err(`ERROR: ${e.message}\n${recommendations(e.examplesOf, typedOptions(tokens.slice(i)))}`);
+    err(`ERROR: ${e.message}\n${recommendations(e.examplesOf, tokens.slice(i))}`);
     return 2;
   }
   if (parsed.help) {
@@ -242,10 +290,10 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
     return 0;
   }
   if (!OUTPUTS.includes(parsed.output.toLowerCase())) {
-    err(`ERROR: az ${parsed.def.words.join(' ')}: '${parsed.output}' is not a valid value for '--output'. Allowed values: ${OUTPUTS.join(', ')}.\n${recommendations(parsed.def)}`);
+    err(`ERROR: az ${parsed.def.words.join(' ')}: '${parsed.output}' is not a valid value for '--output'. Allowed values: ${OUTPUTS.join(', ')}.\n${recommendations(parsed.def, tokens.slice(i))}`);
     return 2;
   }
-  let compiled: unknown;
+  let compiled: Query | undefined;
   if (parsed.query !== undefined) {
     try {
       compiled = compileQuery(parsed.query);
@@ -270,9 +318,12 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
   }
   if (compiled !== undefined) {
     try {
-      result = jmespath.search(result as never, parsed.query!);
+      result = compiled.search(result);
     } catch (error) {
-      err(`ERROR: Invalid jmespath query supplied for \`--query\`: ${pythonJmespathMessage((error as Error).message)}\n${QUERY_HELP}\n`);
+      // A Python exception other than jmespath's own: az reports an unexpected failure (its
+      // traceback, which names files of the reader's machine, is left out).
+      if (error instanceof QueryCrash) err(`ERROR: The command failed with an unexpected error. Here is the traceback:\nERROR: ${error.message}\n${UNEXPECTED_TRAILER}`);
+      else err(`ERROR: Invalid jmespath query supplied for \`--query\`: ${(error as Error).message}\n${QUERY_HELP}\n`);
       return 1;
     }
   }

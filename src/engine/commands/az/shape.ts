@@ -3,9 +3,11 @@
 // resource id gets `resourceGroup` (azure-cli core's transform: it reads the 5th id segment
 // only when the 4th is exactly "resourceGroups" and the id has at least 9 segments).
 
+import { isPyContainer } from '../../format/knack/python.ts';
+
 function flatten(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(flatten);
-  if (value === null || typeof value !== 'object') return value;
+  if (!isPyContainer(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     if (key === 'properties' && v !== null && typeof v === 'object' && !Array.isArray(v)) {
@@ -15,12 +17,19 @@ function flatten(value: unknown): unknown {
   return out;
 }
 
+/** A deep copy that keeps PyFloats (structuredClone would turn them into plain objects). */
+function copy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copy);
+  if (!isPyContainer(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)]));
+}
+
 export function addResourceGroup(value: unknown): void {
   if (Array.isArray(value)) {
     value.forEach(addResourceGroup);
     return;
   }
-  if (value === null || typeof value !== 'object') return;
+  if (!isPyContainer(value)) return;
   const obj = value as Record<string, unknown>;
   if (!Object.keys(obj).some((k) => k.toLowerCase() === 'resourcegroup') && typeof obj.id === 'string' && obj.id) {
     const parts = obj.id.split('/');
@@ -30,7 +39,7 @@ export function addResourceGroup(value: unknown): void {
 }
 
 export function shapeOutput(result: unknown, shape: 'aaz' | 'sdk' | 'plain'): unknown {
-  const shaped = shape === 'plain' ? structuredClone(result) : flatten(result);
+  const shaped = shape === 'plain' ? copy(result) : flatten(result);
   addResourceGroup(shaped);
   return shaped;
 }

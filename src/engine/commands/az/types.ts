@@ -17,6 +17,14 @@ export interface ArgDef {
    * command checks it itself: 'aaz' commands say "Missing required field", 'sdk' ones name --ids.
    */
   idPart?: 'aaz' | 'sdk';
+  /** argparse nargs: '+' one or more values, '*' any number (the value is then a list). */
+  nargs?: '+' | '*';
+  /** Allowed values (az's enum type: matched case-insensitively, kept in this spelling). */
+  choices?: string[];
+  /** An argparse type: converts the value, or throws to get "invalid <name> value: '<value>'". */
+  type?: { name: string; convert(value: string): string };
+  /** The group the help lists it under (default "Arguments"). */
+  group?: string;
 }
 
 export interface Example {
@@ -24,7 +32,7 @@ export interface Example {
   summary: string;
 }
 
-export type Args = Record<string, string | boolean | undefined>;
+export type Args = Record<string, string | string[] | boolean | undefined>;
 
 export interface AzContext {
   world: World;
@@ -33,6 +41,8 @@ export interface AzContext {
   get(path: string): Promise<any>;
   /** ARM GET of a list (`{value: [...]}`), returning the items. */
   list(path: string): Promise<any[]>;
+  /** The session's clock (a fixture's is frozen at the lab's instant). */
+  now(): Date;
 }
 
 export interface AzCommandDef {

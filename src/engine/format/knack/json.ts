@@ -1,12 +1,12 @@
 // knack's json output: json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False) + "\n".
-import { pyNumber } from './python.ts';
+import { isPyNumber, pyNumber } from './python.ts';
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function pyJson(value: unknown, indent = ''): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : pyNumber(value);
+  if (isPyNumber(value)) return pyNumber(value);
   if (typeof value === 'string') return JSON.stringify(value);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {

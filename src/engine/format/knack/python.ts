@@ -1,28 +1,82 @@
-// Python's spelling of values, as knack prints them through str() and json.dumps.
+// Python's values as az holds them and knack prints them through str(), repr() and json.dumps.
+// JSON numbers become JS numbers, which cannot tell Python's 12 from 12.0; fields az's models
+// type as float (metric values) are held as PyFloat so that every output spells them `12.0`.
+
+/** A Python float. Compares and sorts as its value; prints the way Python does. */
+export class PyFloat {
+  readonly value: number;
+  constructor(value: number) {
+    this.value = value;
+  }
+  valueOf(): number {
+    return this.value;
+  }
+  toJSON(): number {
+    return this.value;
+  }
+}
+
+export const isPyFloat = (value: unknown): value is PyFloat => value instanceof PyFloat;
+
+/** A JSON number or a PyFloat: Python's int and float. */
+export const isPyNumber = (value: unknown): value is number | PyFloat => typeof value === 'number' || value instanceof PyFloat;
+
+/** A dict or a list (a PyFloat is a scalar even though it is a JS object). */
+export const isPyContainer = (value: unknown): value is object => value !== null && typeof value === 'object' && !(value instanceof PyFloat);
+
+/** repr(float): the shortest digits that round-trip, fixed notation for exponents -4..15, else `1e+16`. */
+export function floatRepr(n: number): string {
+  if (Number.isNaN(n)) return 'nan';
+  if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
+  if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
+  const [mantissa, exp] = Math.abs(n).toExponential().split('e');
+  const digits = mantissa.replace('.', '');
+  const e = Number(exp);
+  const sign = n < 0 ? '-' : '';
+  if (e < -4 || e >= 16) return `${sign}${digits[0]}${digits.length > 1 ? `.${digits.slice(1)}` : ''}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  if (e < 0) return `${sign}0.${'0'.repeat(-e - 1)}${digits}`;
+  const whole = digits.slice(0, e + 1).padEnd(e + 1, '0');
+  const fraction = digits.slice(e + 1);
+  return `${sign}${whole}.${fraction || '0'}`;
+}
+
+/** A number as Python spells it: integral JSON numbers are ints, the others (and PyFloats) floats. */
+export function pyNumber(n: number | PyFloat): string {
+  if (n instanceof PyFloat) return floatRepr(n.value);
+  if (Number.isInteger(n)) return BigInt(n).toString();
+  return floatRepr(n);
+}
 
 /** str(value) for a JSON scalar: True/False/None and Python's float repr. */
 export function pyStr(value: unknown): string {
   if (value === null || value === undefined) return 'None';
   if (value === true) return 'True';
   if (value === false) return 'False';
-  if (typeof value === 'number') return pyNumber(value);
+  if (isPyNumber(value)) return pyNumber(value);
   if (typeof value === 'string') return value;
   return pyRepr(value);
-}
-
-export function pyNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e16) return String(n);
-  if (!Number.isFinite(n)) return n > 0 ? 'inf' : n < 0 ? '-inf' : 'nan';
-  // Python's repr uses the shortest round-trip digits, like JS, but spells exponents `1e+20`.
-  const s = String(n);
-  return s.includes('e') ? s.replace(/e([+-])(\d)$/, 'e$10$2') : s;
 }
 
 /** repr() of lists and dicts (table cells for list rows). */
 export function pyRepr(value: unknown): string {
   if (value === null || value === undefined) return 'None';
-  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-  if (typeof value !== 'object') return pyStr(value);
+  if (typeof value === 'string') return strRepr(value);
+  if (!isPyContainer(value)) return pyStr(value);
   if (Array.isArray(value)) return `[${value.map(pyRepr).join(', ')}]`;
   return `{${Object.entries(value).map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`).join(', ')}}`;
+}
+
+/** repr(str): single quotes unless the text has one and no double quote; escapes as Python does. */
+function strRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  const named: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  let out = '';
+  for (const c of text) {
+    const code = c.codePointAt(0)!;
+    if (c in named) out += named[c];
+    else if (c === quote) out += `\\${c}`;
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else out += c;
+  }
+  return `${quote}${out}${quote}`;
 }

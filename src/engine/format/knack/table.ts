@@ -1,6 +1,6 @@
 // knack's table output (tabulate "simple", no number parsing): header, dashes, rows; each column
 // max(header + 2, widest cell) wide, two spaces between columns, no trailing spaces.
-import { pyRepr, pyStr } from './python.ts';
+import { isPyContainer, pyRepr, pyStr } from './python.ts';
 
 export class TableUnavailable extends Error {}
 
@@ -14,10 +14,10 @@ function capitalize(key: string): string {
 function autoRow(item: unknown, sortKeys: boolean): Map<string, string> {
   const row = new Map<string, string>();
   if (Array.isArray(item)) {
-    item.forEach((v, i) => row.set(`Column${i + 1}`, v === null ? '' : typeof v === 'object' ? pyRepr(v) : pyStr(v)));
+    item.forEach((v, i) => row.set(`Column${i + 1}`, v === null ? '' : isPyContainer(v) ? pyRepr(v) : pyStr(v)));
     return row;
   }
-  if (item === null || typeof item !== 'object') {
+  if (!isPyContainer(item)) {
     row.set('Result', pyStr(item));
     return row;
   }
@@ -25,7 +25,7 @@ function autoRow(item: unknown, sortKeys: boolean): Map<string, string> {
   if (sortKeys) keys.sort();
   for (const key of keys) {
     const value = (item as Record<string, unknown>)[key];
-    if (SKIPPED.has(key) || value === null || value === undefined || typeof value === 'object') continue;
+    if (SKIPPED.has(key) || value === null || value === undefined || isPyContainer(value)) continue;
     row.set(capitalize(key), pyStr(value));
   }
   return row;

@@ -1,16 +1,16 @@
 // knack's tsv output: one line per item, dict values in key order (sorted unless the query gave
 // an order), nested dicts empty, nested lists their length, None/True/False spelled by Python.
-import { pyStr } from './python.ts';
+import { isPyContainer, pyStr } from './python.ts';
 
 function cell(value: unknown): string {
   if (Array.isArray(value)) return String(value.length);
-  if (value !== null && typeof value === 'object') return '';
+  if (isPyContainer(value)) return '';
   return pyStr(value);
 }
 
 function row(item: unknown, ordered: boolean): string {
   if (Array.isArray(item)) return item.map(cell).join('\t');
-  if (item !== null && typeof item === 'object') {
+  if (isPyContainer(item)) {
     const keys = Object.keys(item);
     if (!ordered) keys.sort();
     return keys.map((k) => cell((item as Record<string, unknown>)[k])).join('\t');

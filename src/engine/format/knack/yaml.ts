@@ -1,6 +1,6 @@
 // knack's yaml output: PyYAML safe_dump(result, default_flow_style=False, allow_unicode=True).
 // Keys sorted, block style, list items not indented under their key, PyYAML's quoting rules.
-import { pyNumber } from './python.ts';
+import { floatRepr, isPyContainer, PyFloat } from './python.ts';
 
 const RESOLVES_TO_OTHER_TYPE = [
   /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
@@ -34,17 +34,26 @@ function doubleQuoted(s: string): string {
   return `"${out}"`;
 }
 
+// PyYAML's represent_float: .nan/.inf, else repr() lower-cased with `.0` before a bare exponent.
+function yamlFloat(n: number): string {
+  if (Number.isNaN(n)) return '.nan';
+  if (!Number.isFinite(n)) return n > 0 ? '.inf' : '-.inf';
+  const text = floatRepr(n).toLowerCase();
+  return !text.includes('.') && text.includes('e') ? text.replace('e', '.0e') : text;
+}
+
 function scalar(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : pyNumber(value);
+  if (value instanceof PyFloat || (typeof value === 'number' && !Number.isInteger(value))) return yamlFloat(Number(value));
+  if (typeof value === 'number') return String(value);
   const s = String(value);
   if (!needsQuotes(s)) return s;
   if (/[\n\r\t\x00-\x1f\x7f-\x9f]/.test(s)) return doubleQuoted(s);
   return `'${s.replace(/'/g, "''")}'`;
 }
 
-const isCollection = (v: unknown): v is object => v !== null && typeof v === 'object';
+const isCollection = isPyContainer;
 const isEmpty = (v: object) => (Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0);
 
 function lines(value: unknown, indent: string): string[] {

@@ -1,0 +1,109 @@
+// SNAT on a load balancer's outbound rule, minute by minute. Each backend instance (a node's NIC)
+// gets a fixed number of ports on the rule's frontend IP; each new outbound connection takes one,
+// and a port stays taken for a few minutes after the connection closes. When all are taken, new
+// connections get no port: their SYNs are dropped and the client times out.
+//
+// The connections come from the app's behaviour, not from stored numbers: the lab's `app.load`
+// says which endpoints are requested how often, and the app's code says which endpoints open a
+// new connection to the Internet per request (sql_api.py calls jsonip.com with requests.get).
+import type { KubeObject } from '../world/types.ts';
+import type { WorldModel } from './world-model.ts';
+
+type Obj = Record<string, any>;
+
+/** How long a port stays taken, on average, in minutes (the model's assumption). */
+export const SNAT_HOLD_MINUTES = 4;
+
+/** Endpoints of the sample app that open a new Internet connection per request. */
+export const OUTBOUND_PATHS = new Set(['/api/ip', '/api/curl']);
+
+const MINUTE = 60_000;
+
+export interface SnatMinute {
+  /** Start of the minute, ms since the epoch. */
+  time: number;
+  attempts: number;
+  succeeded: number;
+  failed: number;
+  /** Ports taken at the end of the minute. */
+  inUse: number;
+}
+
+export interface SnatBackend {
+  node: string;
+  /** The node's private address: the metrics' BackendIPAddress. */
+  backendIp: string;
+  /** The outbound rule's public address: the metrics' FrontendIPAddress. */
+  frontendIp: string;
+  allocated: number;
+  minutes: SnatMinute[];
+}
+
+/** Azure's default allocation when the rule says 0: by the size of the backend pool. */
+function defaultPorts(poolSize: number): number {
+  const table: Array<[number, number]> = [[50, 1024], [100, 512], [200, 256], [400, 128], [800, 64], [1000, 32]];
+  return table.find(([size]) => poolSize <= size)?.[1] ?? 32;
+}
+
+/** New Internet connections a node opens in the minute starting at `time`. */
+export function outboundAttempts(model: WorldModel, node: string, time: number): number {
+  const clock = Date.parse(model.lab.info.clock);
+  let attempts = 0;
+  for (const load of model.lab.info.app.load ?? []) {
+    if (!OUTBOUND_PATHS.has(load.path)) continue;
+    if (load.sinceMinutes !== undefined && time < clock - load.sinceMinutes * MINUTE) continue;
+    if (servingPod(model, load.route)?.spec?.nodeName === node) attempts += load.perMinute;
+  }
+  return attempts;
+}
+
+/** The pod the router sends a route's requests to (the first ready endpoint, as the router does). */
+export function servingPod(model: WorldModel, route: string): (KubeObject & { spec: Obj }) | undefined {
+  const [namespace, name] = route.split('/');
+  const routeObject = model.kube('Route', namespace).find((r) => r.metadata.name === name);
+  const service = routeObject ? model.service(namespace, (routeObject.spec as Obj).to?.name) : undefined;
+  return service ? (model.serviceEndpoints(service)[0] as KubeObject & { spec: Obj }) : undefined;
+}
+
+// Ports come back gradually: each minute a quarter of the taken ones (one over the hold time) are
+// released, so a saturated backend admits allocated/SNAT_HOLD_MINUTES new connections a minute.
+function simulate(attempts: (time: number) => number, allocated: number, from: number, to: number): SnatMinute[] {
+  const minutes: SnatMinute[] = [];
+  let inUse = 0;
+  for (let time = from - 4 * SNAT_HOLD_MINUTES * MINUTE; time < to; time += MINUTE) {
+    inUse -= Math.round(inUse / SNAT_HOLD_MINUTES);
+    const wanted = attempts(time);
+    const succeeded = Math.min(wanted, allocated - inUse);
+    inUse += succeeded;
+    if (time >= from) minutes.push({ time, attempts: wanted, succeeded, failed: wanted - succeeded, inUse });
+  }
+  return minutes;
+}
+
+/** Every backend of every outbound rule of a load balancer, minute by minute over [from, to). */
+export function snatUsage(model: WorldModel, lb: Obj, from: number, to: number): SnatBackend[] {
+  const out: SnatBackend[] = [];
+  for (const rule of ((lb.properties as Obj).outboundRules ?? []) as Obj[]) {
+    const pool = model.arm(rule.properties.backendAddressPool?.id);
+    const configs = ((pool?.properties?.backendIPConfigurations ?? []) as Obj[]).map((c) => model.arm(c.id)).filter((c): c is Obj => c !== undefined);
+    const frontend = model.arm(rule.properties.frontendIPConfigurations?.[0]?.id);
+    const frontendIp = model.arm(frontend?.properties?.publicIPAddress?.id)?.properties?.ipAddress ?? '';
+    const allocated = Number(rule.properties.allocatedOutboundPorts) || defaultPorts(configs.length);
+    for (const config of configs) {
+      const nicId = String(config.id).split('/ipConfigurations/')[0];
+      const vm = String(model.arm(nicId)?.properties?.virtualMachine?.id ?? '');
+      const node = vm.split('/').pop() ?? '';
+      out.push({ node, backendIp: config.properties.privateIPAddress, frontendIp, allocated, minutes: simulate((time) => outboundAttempts(model, node, time), allocated, from, to) });
+    }
+  }
+  return out;
+}
+
+/** A node's SNAT state in the lab's current minute, when its egress goes through an outbound rule. */
+export function snatNow(model: WorldModel, node: string): { lb: Obj; rule: Obj; backend: SnatBackend; minute: SnatMinute } | undefined {
+  const egress = model.nodeEgress(node);
+  if (egress?.via !== 'outbound-rule') return undefined;
+  const clock = Math.floor(Date.parse(model.lab.info.clock) / MINUTE) * MINUTE;
+  const backend = snatUsage(model, egress.lb, clock, clock + MINUTE).find((b) => b.node === node);
+  return backend ? { lb: egress.lb, rule: egress.rule, backend, minute: backend.minutes[0] } : undefined;
+}
