@@ -9,9 +9,9 @@
 //   shell lines: bash with the session's starting environment and variables.
 //   net lines: the real curl reaching the lab's app on 127.0.0.1 (--connect-to), the real nslookup
 //               asking a DNS server on 127.0.0.1 that answers as the lab's public DNS.
-//   monitor lines: today's az (Debian trixie's azure-cli 2.74, fetched with apt-get download and
+//   az-today lines: today's az (Debian trixie's azure-cli 2.74, fetched with apt-get download and
 //               unpacked, not installed) offline against the lab's ARM and Azure Monitor on 127.0.0.1,
-//               by scripts/make-monitor-references.py (which can also run alone).
+//               by scripts/make-az-today-references.py (which can also run alone).
 // Usage: npm run conformance:references [-- ORACLE_DIR [CORPUS ...]]   (default ../shared/tools/az-oracle, all corpora)
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
@@ -147,17 +147,17 @@ async function shellReferences(lines: CorpusLine[]): Promise<Reference[]> {
   return out;
 }
 
-/** `az monitor metrics list`, which the az corpus's 2.45 predates: azure-cli 2.74 through scripts/make-monitor-references.py. */
-async function monitorReferences(lines: CorpusLine[]): Promise<Reference[]> {
-  const out = join(work, 'monitor.jsonl');
-  const script = fileURLToPath(new URL('make-monitor-references.py', import.meta.url));
-  execFileSync('/usr/bin/python3', [script, '--corpus', fileURLToPath(new URL('corpus/monitor.txt', HERE)), '--out', out], { stdio: 'inherit' });
+/** az network and monitor lines, where 2.45 and today's az differ: azure-cli 2.74 through scripts/make-az-today-references.py. */
+async function azTodayReferences(lines: CorpusLine[]): Promise<Reference[]> {
+  const out = join(work, 'az-today.jsonl');
+  const script = fileURLToPath(new URL('make-az-today-references.py', import.meta.url));
+  execFileSync('/usr/bin/python3', [script, '--corpus', fileURLToPath(new URL('corpus/az-today.txt', HERE)), '--out', out], { stdio: 'inherit' });
   const made = readFileSync(out, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Reference);
   const key = (l: CorpusLine) => `${l.lab} ${l.line}`;
-  if (made.map(key).join('\n') !== lines.map(key).join('\n')) throw new Error('make-monitor-references.py: its lines are not the corpus lines');
+  if (made.map(key).join('\n') !== lines.map(key).join('\n')) throw new Error('make-az-today-references.py: its lines are not the corpus lines');
   return made;
 }
 
-const makers: Record<string, (lines: CorpusLine[]) => Promise<Reference[]>> = { az: azReferences, kubectl: kubectlReferences, monitor: monitorReferences, net: netReferences, shell: shellReferences, text: textReferences };
+const makers: Record<string, (lines: CorpusLine[]) => Promise<Reference[]>> = { az: azReferences, kubectl: kubectlReferences, 'az-today': azTodayReferences, net: netReferences, shell: shellReferences, text: textReferences };
 const chosen = process.argv.slice(3);
 for (const [name, make] of Object.entries(makers)) if (!chosen.length || chosen.includes(name)) write(name, await make(readCorpus(name)));

@@ -9,7 +9,7 @@ describe('conformance with the real tools', async () => {
   const references = names.flatMap(readReferences);
   const outcomes = await compare(references);
 
-  it('holds at least 300 lines over both labs (and the SNAT scenario, for monitor lines)', () => {
+  it('holds at least 300 lines over both labs (and the SNAT scenario, for the metrics lines)', () => {
     expect(references.length).toBeGreaterThanOrEqual(300);
     expect(new Set(references.map((r) => r.lab))).toEqual(new Set(['aro2', 'aro-today', 'snat-exhaustion']));
   });

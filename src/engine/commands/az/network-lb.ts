@@ -31,18 +31,15 @@ interface Child {
   noun: string;
   listSummary: string;
   showSummary?: string;
-  /** Read from the load balancer and picked by name on the client (az's subresource commands);
-   * a name that is not there is az's bare ResourceNotFoundError. Otherwise an ARM GET of the child. */
-  picked?: boolean;
 }
 
 const CHILDREN: Child[] = [
-  { group: 'address-pool', collection: 'backendAddressPools', noun: 'MyAddressPool', listSummary: 'List address pools.', showSummary: 'Get the details of an address pool.', picked: true },
-  { group: 'frontend-ip', collection: 'frontendIPConfigurations', noun: 'MyFrontendIp', listSummary: 'List frontend IP addresses.', showSummary: 'Get the details of a frontend IP address.', picked: true },
-  { group: 'rule', collection: 'loadBalancingRules', noun: 'MyLbRule', listSummary: 'List load balancing rules.', showSummary: 'Get the details of a load balancing rule.', picked: true },
+  { group: 'address-pool', collection: 'backendAddressPools', noun: 'MyAddressPool', listSummary: 'List address pools.', showSummary: 'Get the details of an address pool.' },
+  { group: 'frontend-ip', collection: 'frontendIPConfigurations', noun: 'MyFrontendIp', listSummary: 'List frontend IP addresses.', showSummary: 'Get the details of a frontend IP address.' },
+  { group: 'rule', collection: 'loadBalancingRules', noun: 'MyLbRule', listSummary: 'List load balancing rules.', showSummary: 'Get the details of a load balancing rule.' },
   { group: 'probe', collection: 'probes', noun: 'MyProbe', listSummary: 'List probes.', showSummary: 'Get the details of a probe.' },
-  { group: 'outbound-rule', collection: 'outboundRules', noun: 'MyOutboundRule', listSummary: 'List outbound rules.', showSummary: 'Get the details of an outbound rule.', picked: true },
-  { group: 'inbound-nat-rule', collection: 'inboundNatRules', noun: 'MyNatRule', listSummary: 'List inbound NAT rules.', showSummary: 'Get the details of an inbound NAT rule.', picked: true },
+  { group: 'outbound-rule', collection: 'outboundRules', noun: 'MyOutboundRule', listSummary: 'List outbound rules.', showSummary: 'Get the details of an outbound rule.' },
+  { group: 'inbound-nat-rule', collection: 'inboundNatRules', noun: 'MyNatRule', listSummary: 'List inbound NAT rules.', showSummary: 'Get the details of an inbound NAT rule.' },
 ];
 
 const lbNameArg: ArgDef = { options: ['--lb-name'], dest: 'lb_name', help: 'The load balancer name.', required: true, complete: { type: 'Microsoft.Network/loadBalancers' } };
@@ -65,8 +62,8 @@ for (const child of CHILDREN) {
       args: [rgArg(), lbNameArg, nameArg(`Microsoft.Network/loadBalancers/${child.collection}`, `The name of the ${child.group.replace('-', ' ')}.`, 'lb_name', 'Microsoft.Network/loadBalancers')],
       examples: [{ command: `az network lb ${child.group} show -g MyResourceGroup --lb-name MyLb -n ${child.noun}`, summary: child.showSummary }],
       shape: 'aaz',
+      // az reads the load balancer and picks the child by name: a missing one is its bare ResourceNotFoundError.
       async fetch(a, az) {
-        if (!child.picked) return az.get(`${collection(a, az)}/${a.name as string}`);
         const lb = await az.get(resourcePath(az, a.resource_group as string, ...LB, a.lb_name as string));
         const found = (lb.properties?.[child.collection] ?? []).find((c: { name?: string }) => c.name?.toLowerCase() === String(a.name).toLowerCase());
         if (!found) throw new CliError('ResourceNotFoundError');

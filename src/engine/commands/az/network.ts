@@ -29,6 +29,25 @@ function listAndShow(group: string, type: string, noun: string, list: string, sh
   ];
 }
 
+// aaz keeps only the fields of the API version it was generated from: ARM's newer NIC fields
+// (`kind`, `properties.allowPort25Out`) never reach today's az output.
+const NIC_FIELDS_AZ_DROPS = ['kind', 'properties.allowPort25Out'];
+
+function withoutFields(def: AzCommandDef, fields: string[]): AzCommandDef {
+  const strip = (resource: any) => {
+    for (const field of fields) {
+      const [first, second] = field.split('.');
+      if (second === undefined) delete resource?.[first];
+      else delete resource?.[first]?.[second];
+    }
+    return resource;
+  };
+  return { ...def, fetch: async (a, az) => {
+    const result = await def.fetch(a, az);
+    return Array.isArray(result) ? result.map(strip) : strip(result);
+  } };
+}
+
 // azure-cli's public-ip table transformer asks for camelCase keys (publicIpAddressVersion,
 // publicIpAllocationMethod) that today's REST-cased output lacks: those two columns stay empty
 // in every row and therefore vanish from the table.
@@ -82,7 +101,7 @@ const perRow = (row: (r: any) => unknown) => ({ list: (rs: any[]) => rs.map(row)
 
 export const networkCommands: AzCommandDef[] = [
   ...listAndShow('public-ip', 'publicIPAddresses', 'public IP address', 'List public IP addresses.', 'Get the details of a public IP address.', perRow(publicIpRow)),
-  ...listAndShow('nic', 'networkInterfaces', 'network interface', 'List network interfaces.', 'Get the details of a network interface.'),
+  ...listAndShow('nic', 'networkInterfaces', 'network interface', 'List network interfaces.', 'Get the details of a network interface.').map((def) => withoutFields(def, NIC_FIELDS_AZ_DROPS)),
   ...listAndShow('nsg', 'networkSecurityGroups', 'network security group', 'List network security groups.', 'Get information about a network security group.'),
   ...listAndShow('vnet', 'virtualNetworks', 'virtual network', 'List virtual networks.', 'Get the details of a virtual network.').map((def) =>
     def.words[2] === 'list' ? { ...def, table: (rs: any[]) => rs.map(vnetRow) } : def,

@@ -35,7 +35,7 @@ export function buildTree(defs: AzCommandDef[]): TreeNode {
 
 const OUTPUTS = ['json', 'jsonc', 'yaml', 'yamlc', 'table', 'tsv', 'none'];
 const UNEXPECTED_TRAILER = 'To check existing issues, please visit: https://github.com/Azure/azure-cli/issues\nTo open a new issue, please run `az feedback`\n';
-const QUERY_HELP = "To learn more about --query, please visit: 'https://docs.microsoft.com/cli/azure/query-azure-cli'";
+const QUERY_HELP = "To learn more about --query, please visit: 'https://learn.microsoft.com/cli/azure/query-azure-cli'";
 
 /** Arguments every command takes. */
 const GLOBAL_VALUE_OPTIONS = new Map([['--query', 'query'], ['--output', 'output'], ['-o', 'output'], ['--subscription', 'subscription']]);

@@ -1,9 +1,9 @@
 #!/usr/bin/python3
-"""References for tests/conformance/corpus/monitor.txt: what today's az (azure-cli 2.74) prints for
-`az monitor metrics list` against a lab.
+"""References for tests/conformance/corpus/az-today.txt: what today's az (azure-cli 2.74) prints for
+the `az network` and `az monitor metrics list` lines against a lab.
 
-This machine's az (Debian bookworm's azure-cli 2.45) predates the command's move to aaz (2.52), so
-this script takes Debian trixie's azure-cli 2.74 packages instead (with the Azure SDK, knack and
+Debian bookworm's azure-cli 2.45 (az-oracle, behind az.jsonl) predates today's network commands in
+places and `monitor metrics list`'s move to aaz (2.52), so this script takes Debian trixie's azure-cli 2.74 packages instead (with the Azure SDK, knack and
 tabulate they were built with), unpacks them without installing anything, and runs the real `az`
 entry point in-process, one process per corpus line, offline:
   - ARM (and Azure Monitor, which az reaches through ARM) is the lab served on loopback by
@@ -23,12 +23,13 @@ entry point in-process, one process per corpus line, offline:
     but never used by `metrics list` (a stub raises if it ever is);
   - az's command index is built once per unpacked tree by a first run that loads every command
     module; that run reports that the rdbms module cannot load (Debian's SDK lacks
-    azure.mgmt.rdbms.mysql_flexibleservers), which does not concern the monitor lines.
+    azure.mgmt.rdbms.mysql_flexibleservers), which does not concern these lines (a
+    misspelled command makes az load every module again, so such lines stay in az.txt).
 
 Usage:
-  /usr/bin/python3 scripts/make-monitor-references.py [--corpus FILE] [--out FILE]
-      default: tests/conformance/corpus/monitor.txt -> tests/conformance/references/monitor.jsonl
-  /usr/bin/python3 scripts/make-monitor-references.py --az LAB -- monitor metrics list ...
+  /usr/bin/python3 scripts/make-az-today-references.py [--corpus FILE] [--out FILE]
+      default: tests/conformance/corpus/az-today.txt -> tests/conformance/references/az-today.jsonl
+  /usr/bin/python3 scripts/make-az-today-references.py --az LAB -- monitor metrics list ...
       runs one command against LAB and prints what az printed (for writing corpus lines)
 
 Needs apt-get and dpkg-deb (the packages are fetched once with `apt-get download` from
@@ -250,7 +251,7 @@ def stub_grammars():
             return object
 
         def __call__(cls, *a, **k):
-            raise RuntimeError(f"{cls.__name__} is stubbed by make-monitor-references.py")
+            raise RuntimeError(f"{cls.__name__} is stubbed by make-az-today-references.py")
 
     for grammar, names in (("metric_alert", ("MetricAlertConditionLexer", "MetricAlertConditionParser")),
                            ("autoscale", ("AutoscaleConditionLexer", "AutoscaleConditionParser"))):
@@ -317,13 +318,15 @@ def read_corpus(path):
 
 
 def az_args(line):
-    """The words of an `az ...` line, split as bash splits them (no pipes, lists or redirections)."""
+    """The words of an `az ...` line as bash reads them (bash itself splits them: inside double quotes a
+    backslash escapes a backtick, which shlex would keep)."""
     lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
     lexer.whitespace_split = True
-    words = shlex.split(line)
-    if words[0] != "az" or any(w and all(c in "();<>|&" for c in w) for w in lexer):
-        raise SystemExit(f"{line}: monitor lines are single az commands")
-    return words[1:]
+    if not line.startswith("az ") or any(w and all(c in "();<>|&" for c in w) for w in lexer):
+        raise SystemExit(f"{line}: az-today lines are single az commands")
+    printed = subprocess.run(["bash", "--norc", "--noprofile", "-c", "printf '%s\\0' " + line[3:]],
+                             capture_output=True, text=True, check=True, env={"PATH": "/usr/bin:/bin"})
+    return printed.stdout.split("\0")[:-1]
 
 
 def command_index(arm_url, facts):
@@ -359,9 +362,9 @@ def make(corpus, out):
     with open(out, "w", encoding="utf-8") as f:
         for i, (lab, line) in enumerate(lines):
             stdout, stderr, code, _ = results[i]
-            f.write(json.dumps({"corpus": "monitor", "lab": lab, "line": line, "stdout": stdout, "stderr": stderr,
+            f.write(json.dumps({"corpus": "az-today", "lab": lab, "line": line, "stdout": stdout, "stderr": stderr,
                                 "exit": code}, ensure_ascii=False, separators=(",", ":")) + "\n")
-    print(f"monitor: {len(lines)} references (azure-cli 2.74) in {os.path.relpath(out, REPO)}", file=sys.stderr)
+    print(f"az-today: {len(lines)} references (azure-cli 2.74) in {os.path.relpath(out, REPO)}", file=sys.stderr)
 
 
 def main(argv):
@@ -377,8 +380,8 @@ def main(argv):
         sys.stdout.write(stdout)
         sys.stderr.write(stderr)
         return code
-    corpus = os.path.join(REPO, "tests", "conformance", "corpus", "monitor.txt")
-    out = os.path.join(REPO, "tests", "conformance", "references", "monitor.jsonl")
+    corpus = os.path.join(REPO, "tests", "conformance", "corpus", "az-today.txt")
+    out = os.path.join(REPO, "tests", "conformance", "references", "az-today.jsonl")
     i = 0
     while i < len(argv):
         if argv[i] == "--corpus" and i + 1 < len(argv):
