@@ -7,9 +7,15 @@ cd "$(dirname "$0")/.."
 /usr/bin/python3 -c 'import jmespath' 2>/dev/null || { apt-get update && apt-get install -y python3-jmespath; }
 /usr/bin/python3 - <<'PY'
 import collections, json, jmespath
+
+class OrderedDict(collections.OrderedDict):
+    # Today's az runs Python 3.12+, whose OrderedDict repr is OrderedDict({...}); Debian's is 3.11.
+    def __repr__(self):
+        return f'OrderedDict({dict.__repr__(self)})'
+
 cases = json.load(open('tests/query/cases.json'))
 out = []
-for name, expression in cases['queries']:
+for name, expression in cases['queries'] + cases.get('generated', []):
     data = json.loads(cases['documents'][name])
     entry = {'document': name, 'query': expression}
     try:
@@ -19,7 +25,7 @@ for name, expression in cases['queries']:
         out.append(entry)
         continue
     try:
-        result = compiled.search(data, jmespath.Options(collections.OrderedDict))
+        result = compiled.search(data, jmespath.Options(OrderedDict))
         entry['json'] = json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False) + '\n'
     except jmespath.exceptions.JMESPathError as ex:
         entry['error'] = 'jmespath'

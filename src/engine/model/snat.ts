@@ -14,8 +14,9 @@ type Obj = Record<string, any>;
 /** How long a port stays taken, on average, in minutes (the model's assumption). */
 export const SNAT_HOLD_MINUTES = 4;
 
-/** Endpoints of the sample app that open a new Internet connection per request. */
-export const OUTBOUND_PATHS = new Set(['/api/ip', '/api/curl']);
+/** Endpoints of the sample app that open a new Internet connection per request (/api/ip asks
+ * jsonip.com for the pod's public address). */
+export const OUTBOUND_PATHS = new Set(['/api/ip']);
 
 const MINUTE = 60_000;
 

@@ -1,19 +1,11 @@
 // az's --query is Python's jmespath (1.0), whose answers differ from jmespath.js in ways a reader
 // sees: avg() is always a float, 12.0 == 12, floats stay floats through max()/abs()/sum(), ordering
-// a string with a number is an error, and type errors quote Python's str() of the value. jmespath.js
-// parses (its grammar is the spec's); this module interprets its AST with Python's rules.
-import jmespath from 'jmespath';
+// a string with a number is an error, and type errors quote Python's str() of the value. parser.ts
+// reads the expression as Python does; this module interprets the tree with Python's rules.
 import { isPyContainer, isPyNumber, PyFloat, pyRepr, pyStr } from '../format/knack/python.ts';
+import { parse, type Node } from './parser.ts';
 
-interface Node {
-  type: string;
-  name?: string;
-  value?: unknown;
-  children?: any[];
-}
-
-// jmespath.js exports compile() and tokenize() but its type definitions omit them.
-const parser = jmespath as unknown as { compile(expression: string): Node; tokenize(expression: string): Array<{ type: string; value: unknown; start: number }> };
+export { QuerySyntaxError } from './parser.ts';
 
 /** A JMESPathError of Python's jmespath: az prints "Invalid jmespath query supplied for `--query`: <message>". */
 export class QueryError extends Error {}
@@ -25,43 +17,14 @@ export interface Query {
   search(data: unknown): unknown;
 }
 
-/** Parses like Python's jmespath.compile: throws (jmespath.js's error) when the expression is not valid. */
+/** Parses like Python's jmespath.compile: throws QuerySyntaxError when the expression is not valid. */
 export function compileQuery(expression: string): Query {
-  const ast = withFloatLiterals(parser.compile(expression), expression);
-  return { search: (data) => visit(ast, data) };
+  const ast = parse(expression);
+  return { search: (data) => printable(visit(ast, data)) };
 }
 
 export function search(data: unknown, expression: string): unknown {
   return compileQuery(expression).search(data);
-}
-
-// Python's json.loads reads `1.0` in a literal as a float; jmespath.js's JSON.parse cannot say.
-// The literal's source text is read again with a reviver that sees each number's spelling.
-function withFloatLiterals(ast: Node, expression: string): Node {
-  const floats = new Map<string, unknown>();
-  for (const token of parser.tokenize(expression)) {
-    if (token.type !== 'Literal' || expression[token.start] !== '`') continue;
-    const end = expression.slice(token.start + 1).search(/(?<!\\)`/);
-    const text = expression.slice(token.start + 1, token.start + 1 + end).replace(/\\`/g, '`');
-    if (!/[.eE]/.test(text)) continue;
-    try {
-      const parsed = JSON.parse(text, (_key, value, context?: { source?: string }) => (typeof value === 'number' && /[.eE]/.test(context?.source ?? '') ? new PyFloat(value) : value));
-      floats.set(JSON.stringify(token.value), parsed);
-    } catch {
-      // Not JSON (the deprecated bare-string form): no numbers in it.
-    }
-  }
-  if (floats.size === 0) return ast;
-  const rewrite = (node: any): any => {
-    if (node === null || typeof node !== 'object') return node;
-    if (Array.isArray(node)) return node.map(rewrite);
-    if (node.type === 'Literal') {
-      const key = JSON.stringify(node.value);
-      return floats.has(key) ? { ...node, value: floats.get(key) } : node;
-    }
-    return { ...node, children: node.children?.map(rewrite), value: rewrite(node.value) };
-  };
-  return rewrite(ast);
 }
 
 // ---- Python's view of the values -------------------------------------------------------------
@@ -97,13 +60,20 @@ function pyTypeName(v: unknown): string {
 const JMESPATH_TYPES: Record<string, string> = { bool: 'boolean', list: 'array', dict: 'object', OrderedDict: 'object', NoneType: 'null', str: 'string', float: 'number', int: 'number', _Expression: 'expref' };
 const jmesType = (v: unknown) => JMESPATH_TYPES[pyTypeName(v)] ?? 'unknown';
 
-/** str() of a value inside an error message. An OrderedDict shows its class as Python 3.12 and later
- * (today's az) print it; Debian's az on Python 3.11 prints a list of pairs instead. */
-function errorStr(v: unknown): string {
-  if (isDict(v) && orderedDicts.has(v)) return `OrderedDict(${pyRepr(v)})`;
+/** repr() as Python prints nested values: an OrderedDict (a multi-select hash) shows its class the
+ * way Python 3.12 and later (today's az) print it; Debian's az on Python 3.11 prints pairs instead. */
+function reprValue(v: unknown): string {
+  if (isList(v)) return `[${v.map(reprValue).join(', ')}]`;
+  if (isDict(v)) {
+    const body = `{${Object.entries(v).map(([k, x]) => `${pyRepr(k)}: ${reprValue(x)}`).join(', ')}}`;
+    return orderedDicts.has(v) ? `OrderedDict(${body})` : body;
+  }
   if (v instanceof Expref) return '<jmespath.visitor._Expression object>';
-  return pyStr(v);
+  return pyRepr(v);
 }
+
+/** str() of a value inside an error message: a string as it is, anything else as repr(). */
+const errorStr = (v: unknown): string => (typeof v === 'string' ? v : reprValue(v));
 
 function typeError(fn: string, value: unknown, received: string, expected: string[]): QueryError {
   return new QueryError(`In function ${fn}(), invalid type for value: ${errorStr(value)}, expected one of: [${expected.map((t) => `'${t}'`).join(', ')}], received: "${received}"`);
@@ -148,6 +118,17 @@ function pyCompare(a: unknown, b: unknown, op: string): number {
 }
 
 const isFalse = (v: unknown) => v === '' || v === null || v === undefined || v === false || (isList(v) && v.length === 0) || (isDict(v) && Object.keys(v).length === 0);
+
+/** An expression reference left in the result (`&name`) cannot be printed: json.dumps fails on it. */
+function printable(result: unknown): unknown {
+  const check = (v: unknown): void => {
+    if (v instanceof Expref) throw new QueryCrash('Object of type _Expression is not JSON serializable');
+    if (isList(v)) v.forEach(check);
+    else if (isDict(v)) Object.values(v).forEach(check);
+  };
+  check(result);
+  return result;
+}
 
 // ---- The tree interpreter (visitor.py) -------------------------------------------------------
 
@@ -250,6 +231,7 @@ function visit(node: Node, value: unknown): unknown {
 /** value[start:stop:step] with Python's bounds. */
 function slice(list: unknown[], [start, stop, step]: Array<number | null>): unknown[] {
   const s = step ?? 1;
+  if (s === 0) throw new QueryCrash('slice step cannot be zero');
   const n = list.length;
   const clamp = (i: number, lo: number, hi: number) => Math.min(Math.max(i < 0 ? i + n : i, lo), hi);
   const out: unknown[] = [];
@@ -372,7 +354,15 @@ const FUNCTIONS: Record<string, { signature: Signature; run: (...args: any[]) =>
   map: { signature: [{ types: ['expref'] }, { types: ['array'] }], run: (e: Expref, list: unknown[]) => list.map((item) => visit(e.node, item)) },
   max: { signature: [{ types: ['array-number', 'array-string'] }], run: (list: unknown[]) => (list.length ? extreme(list, (x) => x, 1, '>') : null) },
   max_by: { signature: [{ types: ['array'] }, { types: ['expref'] }], run: (list: unknown[], e: Expref) => (list.length ? extreme(list, (x) => keyed('max_by', ['number', 'string'])(e, x), 1, '>') : null) },
-  merge: { signature: [{ types: ['object'], variadic: true }], run: (...objects: Dict[]) => Object.assign({}, ...objects) },
+  // Only the first argument is type-checked (functions.py checks as many as the signature lists); dict.update fails on the others.
+  merge: {
+    signature: [{ types: ['object'], variadic: true }],
+    run: (...objects: unknown[]) => {
+      const bad = objects.find((o) => !isDict(o));
+      if (bad !== undefined) throw new QueryCrash(isList(bad) || typeof bad === 'string' ? `dictionary update sequence element #0 has length ${isList(bad) ? 'of a list' : 1}; 2 is required` : `'${pyTypeName(bad)}' object is not iterable`);
+      return Object.assign({}, ...(objects as Dict[]));
+    },
+  },
   min: { signature: [{ types: ['array-number', 'array-string'] }], run: (list: unknown[]) => (list.length ? extreme(list, (x) => x, -1, '<') : null) },
   min_by: { signature: [{ types: ['array'] }, { types: ['expref'] }], run: (list: unknown[], e: Expref) => (list.length ? extreme(list, (x) => keyed('min_by', ['number', 'string'])(e, x), -1, '<') : null) },
   not_null: { signature: [{ types: [], variadic: true }], run: (...args: unknown[]) => args.find((a) => a !== null && a !== undefined) ?? null },
@@ -395,7 +385,8 @@ const FUNCTIONS: Record<string, { signature: Signature; run: (...args: any[]) =>
     run: (v) => (isNumber(v) ? v : typeof v === 'string' ? parseNumber(v) : null),
   },
   to_string: { signature: [{ types: [] }], run: (v) => (typeof v === 'string' ? v : compactJson(v)) },
-  type: { signature: [{ types: [] }], run: (v) => jmesType(v) },
+  // functions.py's type() has no branch for an expression reference: it answers None.
+  type: { signature: [{ types: [] }], run: (v) => (v instanceof Expref ? null : jmesType(v)) },
   values: { signature: [{ types: ['object'] }], run: (o: Dict) => Object.values(o) },
 };
 

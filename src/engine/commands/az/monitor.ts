@@ -16,7 +16,14 @@ function periodParts(value: string): { iso?: string; days: string; hours: string
   return { days: m[4] ?? '', hours: m[6] ?? '', minutes: m[7] ?? m[3] ?? '', seconds: m[8] ?? '' };
 }
 
-const periodType = { name: 'period_type', convert: (value: string) => (periodParts(value), value) };
+/** The argparse type of --interval and --offset: checks the form, keeps the text. */
+const periodType = {
+  name: 'period_type',
+  convert(value: string): string {
+    periodParts(value);
+    return value;
+  },
+};
 
 function periodString(value: string): string {
   const p = periodParts(value);
