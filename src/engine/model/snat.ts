@@ -46,16 +46,24 @@ function defaultPorts(poolSize: number): number {
   return table.find(([size]) => poolSize <= size)?.[1] ?? 32;
 }
 
+/** Where the app's outbound load lands: the node of the pod serving each route, once per world. */
+const loadsByModel = new WeakMap<WorldModel, Array<{ node: string; perMinute: number; since: number }>>();
+
+function outboundLoads(model: WorldModel): Array<{ node: string; perMinute: number; since: number }> {
+  let loads = loadsByModel.get(model);
+  if (!loads) {
+    const clock = Date.parse(model.lab.info.clock);
+    loads = (model.lab.info.app.load ?? [])
+      .filter((load) => OUTBOUND_PATHS.has(load.path))
+      .map((load) => ({ node: String(servingPod(model, load.route)?.spec?.nodeName ?? ''), perMinute: load.perMinute, since: load.sinceMinutes === undefined ? -Infinity : clock - load.sinceMinutes * MINUTE }));
+    loadsByModel.set(model, loads);
+  }
+  return loads;
+}
+
 /** New Internet connections a node opens in the minute starting at `time`. */
 export function outboundAttempts(model: WorldModel, node: string, time: number): number {
-  const clock = Date.parse(model.lab.info.clock);
-  let attempts = 0;
-  for (const load of model.lab.info.app.load ?? []) {
-    if (!OUTBOUND_PATHS.has(load.path)) continue;
-    if (load.sinceMinutes !== undefined && time < clock - load.sinceMinutes * MINUTE) continue;
-    if (servingPod(model, load.route)?.spec?.nodeName === node) attempts += load.perMinute;
-  }
-  return attempts;
+  return outboundLoads(model).reduce((sum, load) => (load.node === node && time >= load.since ? sum + load.perMinute : sum), 0);
 }
 
 /** The pod the router sends a route's requests to (the first ready endpoint, as the router does). */
@@ -100,11 +108,22 @@ export function snatUsage(model: WorldModel, lb: Obj, from: number, to: number):
   return out;
 }
 
-/** A node's SNAT state in the lab's current minute, when its egress goes through an outbound rule. */
-export function snatNow(model: WorldModel, node: string): { lb: Obj; rule: Obj; backend: SnatBackend; minute: SnatMinute } | undefined {
+type SnatNow = { lb: Obj; rule: Obj; backend: SnatBackend; minute: SnatMinute } | undefined;
+const nowByModel = new WeakMap<WorldModel, Map<string, SnatNow>>();
+
+/** A node's SNAT state in the lab's current minute, when its egress goes through an outbound rule
+ * (kept per world: every request to /api/ip asks). */
+export function snatNow(model: WorldModel, node: string): SnatNow {
+  let known = nowByModel.get(model);
+  if (!known) nowByModel.set(model, (known = new Map()));
+  if (known.has(node)) return known.get(node);
   const egress = model.nodeEgress(node);
-  if (egress?.via !== 'outbound-rule') return undefined;
-  const clock = Math.floor(Date.parse(model.lab.info.clock) / MINUTE) * MINUTE;
-  const backend = snatUsage(model, egress.lb, clock, clock + MINUTE).find((b) => b.node === node);
-  return backend ? { lb: egress.lb, rule: egress.rule, backend, minute: backend.minutes[0] } : undefined;
+  let state: SnatNow;
+  if (egress?.via === 'outbound-rule') {
+    const clock = Math.floor(Date.parse(model.lab.info.clock) / MINUTE) * MINUTE;
+    const backend = snatUsage(model, egress.lb, clock, clock + MINUTE).find((b) => b.node === node);
+    state = backend ? { lb: egress.lb, rule: egress.rule, backend, minute: backend.minutes[0] } : undefined;
+  }
+  known.set(node, state);
+  return state;
 }
