@@ -37,4 +37,23 @@ describe('fault scenario in the browser', () => {
     expect(await walk.locator('[data-walk-stop]').textContent()).toBe('The packet stops at step 2: No router pod is ready: the load balancer has no healthy node to send to, and the router cannot answer.');
     expect(await walk.locator('.packet-walk__hop.is-stop').getAttribute('data-hop')).toBe('2');
   });
+
+  it('snat-exhaustion: the metrics in the terminal are the CLI\'s, the node found is accepted, the egress walk stops', async () => {
+    const page = await openPage(site, '/scenarios/snat-exhaustion/');
+    await mountedTerminal(page);
+    const line = 'az monitor metrics list --resource /subscriptions/e7da9914-9b05-4891-893c-546cb7b0422e/resourceGroups/aro2-resources/providers/Microsoft.Network/loadBalancers/aro2-p8bjm --metrics UsedSnatPorts --dimension BackendIPAddress --offset 1m -o table';
+    await typeInTerminal(page, line);
+    const cli = await aroLabs(['exec', '--lab', 'snat-exhaustion', line]);
+    const lastRow = cli.output.trim().split('\n').pop()!;
+    await expect.poll(() => terminalText(page)).toContain(lastRow);
+    expect(cli.output).toContain('10.0.2.4            1024.0');
+
+    const card = page.locator('[data-exercise="snat-exhausted-node"]');
+    await card.locator('input[name="answer"]').fill('10.0.2.4');
+    await card.getByRole('button', { name: 'Check' }).click();
+    await expect.poll(() => card.locator('[data-status]').textContent()).toBe('Solved');
+
+    const walk = page.locator('packet-walk');
+    expect(await walk.locator('[data-walk-stop]').textContent()).toMatch(/^The packet stops at step 2: No SNAT port left: outbound rule outboundrule gives node 10\.0\.2\.4 1024 ports on 198\.51\.100\.24/);
+  });
 });
