@@ -171,4 +171,11 @@ describe('live mode faults', async () => {
     expect(result.stdout).toBe('exit 28\n');
     recovers(after);
   });
+
+  it('app route hanging with curl -m: connected, then the operation times out at the limit', async () => {
+    fake.appHangs.add('/api/ip');
+    const { result, after } = await underFault('curl -sS -m 1 http://sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io/api/ip');
+    expect(result).toMatchObject({ status: 28, stderr: 'curl: (28) Operation timed out after 1001 milliseconds with 0 bytes received\n' });
+    recovers(after);
+  });
 });

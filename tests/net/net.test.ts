@@ -45,3 +45,30 @@ for (const lab of ['aro2', 'aro-today']) {
     });
   });
 }
+
+describe('curl times the exchange', async () => {
+  const route = 'http://sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io';
+
+  it('reports the phases in order, TLS only over https', async () => {
+    const s = await labSession('aro2');
+    const times = (await out(s, `curl -s -o /dev/null -w '%{time_namelookup} %{time_connect} %{time_appconnect} %{time_pretransfer} %{time_starttransfer} %{time_total}' ${route}/api/healthcheck`)).split(' ').map(Number);
+    expect(times[2]).toBe(0);
+    expect(times[0]).toBeLessThan(times[1]);
+    expect(times[1]).toBeLessThanOrEqual(times[3]);
+    expect(times[3]).toBeLessThan(times[4]);
+    expect(times[4]).toBeLessThanOrEqual(times[5]);
+    const tls = (await out(s, `curl -sk -o /dev/null -w '%{time_connect} %{time_appconnect}' ${route.replace('http:', 'https:')}/api/healthcheck`)).split(' ').map(Number);
+    expect(tls[1]).toBeGreaterThan(tls[0]);
+  });
+
+  it("shows the router's 30-second wait for a silent app, and -m gives up first", async () => {
+    const s = await labSession('snat-exhaustion');
+    const [code, total] = (await out(s, `curl -s -o /dev/null -w '%{http_code} %{time_total}' ${route}/api/ip`)).split(' ');
+    expect(code).toBe('504');
+    expect(Number(total)).toBeGreaterThanOrEqual(30);
+    const quick = await s.run(`curl -sS -m 5 ${route}/api/ip`);
+    expect(quick).toMatchObject({ status: 28, stdout: '', stderr: 'curl: (28) Operation timed out after 5001 milliseconds with 0 bytes received\n' });
+    // The endpoints that stay inside the cluster answer well within the limit.
+    expect((await s.run(`curl -s -m 5 ${route}/api/healthcheck`)).status).toBe(0);
+  });
+});

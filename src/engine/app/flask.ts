@@ -7,6 +7,8 @@ export interface AppResponse {
   statusText: string;
   headers: Array<[string, string]>;
   body: string;
+  /** How long the answer took to start, when it is not the app's usual few milliseconds. */
+  waitMs?: number;
 }
 
 const asciiOnly = (text: string) => text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

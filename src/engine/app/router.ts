@@ -116,6 +116,7 @@ function unavailable(): AppResponse {
 // HAProxy's built-in answer when the app has not answered within `timeout server` (30 s on the
 // OpenShift router): HAProxy 2.x's message, header names lower-cased on the wire.
 const GATEWAY_TIMEOUT_PAGE = "<html><body><h1>504 Gateway Time-out</h1>\nThe server didn't respond in time.\n</body></html>\n";
+const SERVER_TIMEOUT_MS = 30_000;
 
 function gatewayTimeout(): AppResponse {
   return {
@@ -123,6 +124,7 @@ function gatewayTimeout(): AppResponse {
     statusText: 'Gateway Time-out',
     headers: [['content-length', String(GATEWAY_TIMEOUT_PAGE.length)], ['cache-control', 'no-cache'], ['content-type', 'text/html']],
     body: GATEWAY_TIMEOUT_PAGE,
+    waitMs: SERVER_TIMEOUT_MS,
   };
 }
 

@@ -60,6 +60,18 @@ export interface HttpRequest {
   headers: Record<string, string>;
   /** curl -k: accept a certificate that does not verify. */
   insecure?: boolean;
+  /** curl -m: give up when the whole exchange takes longer. */
+  maxTimeMs?: number;
+}
+
+/** When each phase of an exchange ended, in ms since it started (curl's -w time_* variables). */
+export interface HttpTiming {
+  lookupMs: number;
+  connectMs: number;
+  /** The TLS handshake's end; 0 over plain http. */
+  tlsMs: number;
+  firstByteMs: number;
+  totalMs: number;
 }
 
 export interface HttpResponse {
@@ -70,6 +82,7 @@ export interface HttpResponse {
   body: string;
   /** Address and port the client connected to (curl -v prints it). */
   remote: { ip: string; port: number };
+  timing?: HttpTiming;
 }
 
 /** A failure before any HTTP answer: curl maps these to its own exit codes. */
@@ -78,6 +91,8 @@ export interface NetError {
   host: string;
   port?: number;
   message?: string;
+  /** A timeout after the connection was made: the server did not answer in time. */
+  connected?: boolean;
 }
 
 /** Facts about the lab that are not ARM or Kubernetes objects. */

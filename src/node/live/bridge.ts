@@ -87,7 +87,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       const method = text(body.method, 'method').toUpperCase();
       if (method !== 'GET' && method !== 'HEAD') throw new Refusal(403, `the bridge only reads; it does not send ${method} requests`);
       const headers = body.headers && typeof body.headers === 'object' ? (body.headers as Record<string, string>) : {};
-      const request: HttpRequest = { method, url: text(body.url, 'url'), headers, insecure: body.insecure === true };
+      const request: HttpRequest = { method, url: text(body.url, 'url'), headers, insecure: body.insecure === true, ...(typeof body.maxTimeMs === 'number' && body.maxTimeMs > 0 ? { maxTimeMs: body.maxTimeMs } : {}) };
       return world.http(request);
     },
     refresh: async () => (world.refresh ? world.refresh() : 0),

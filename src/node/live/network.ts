@@ -137,7 +137,7 @@ export function createLiveNetwork(config: LiveConfig, cluster: ClusterHosts, red
         const blocked = await allowedAddress(host, address, port);
         if (blocked) return blocked;
       }
-      return exchange(req, { host, address, port: connectPort, secure, timeoutMs: config.timeoutMs }, redactor);
+      return exchange(req, { host, address, port: connectPort, secure, timeoutMs: Math.min(config.timeoutMs, req.maxTimeMs ?? Infinity) }, redactor);
     },
   };
 }
@@ -158,11 +158,23 @@ function exchange(req: HttpRequest, target: { host: string; address: string; por
     ...(target.secure ? { servername: isIP(target.host) ? undefined : target.host, rejectUnauthorized: !req.insecure } : {}),
   };
   const transport = target.secure ? https : http;
+  // curl's timings: connection, TLS, first byte and end, in ms since the request started.
+  const started = performance.now();
+  const since = () => Math.round(performance.now() - started);
+  const timing = { lookupMs: 0, connectMs: 0, tlsMs: 0, firstByteMs: 0, totalMs: 0 };
+  let connected = false;
   return new Promise((resolve) => {
     const request = transport.request(options);
+    request.on('socket', (socket) => {
+      socket.once('connect', () => {
+        connected = true;
+        timing.connectMs = since();
+      });
+      socket.once('secureConnect', () => (timing.tlsMs = since()));
+    });
     request.on('timeout', () => {
       request.destroy();
-      resolve({ error: 'timeout', host: target.host, port: target.port, message: target.address });
+      resolve({ error: 'timeout', host: target.host, port: target.port, message: target.address, ...(connected ? { connected: true } : {}) });
     });
     request.on('error', (error: NodeJS.ErrnoException) => {
       const text = `${error.code ?? ''} ${error.message}`;
@@ -171,6 +183,7 @@ function exchange(req: HttpRequest, target: { host: string; address: string; por
       else resolve({ error: 'timeout', host: target.host, port: target.port, message: target.address });
     });
     request.on('response', (response) => {
+      timing.firstByteMs = since();
       const parts: Buffer[] = [];
       let size = 0;
       response.on('data', (chunk: Buffer) => {
@@ -188,6 +201,7 @@ function exchange(req: HttpRequest, target: { host: string; address: string; por
           headers: pairs,
           body: redactor.body(Buffer.concat(parts).toString('utf8')),
           remote: { ip: target.address, port: target.port },
+          timing: { ...timing, totalMs: since() },
         });
       });
     });

@@ -90,6 +90,7 @@ function failure(error: NetError, o: Options): { code: number; text: string } {
     case 'refused-by-policy':
       return { code: 7, text: `curl: (7) ${error.message ?? `the lab does not reach ${error.host}`}` };
     default: {
+      if (error.connected) return { code: 28, text: `curl: (28) Operation timed out after ${Math.round((o.maxTime ?? 0) * 1000) + 1} milliseconds with 0 bytes received` };
       const ms = o.maxTime ? Math.round(o.maxTime * 1000) + 1 : 130_000 + (error.host.length % 7);
       return { code: 28, text: `curl: (28) Failed to connect to ${error.host} port ${port} after ${ms} ms: Couldn't connect to server` };
     }
@@ -98,6 +99,21 @@ function failure(error: NetError, o: Options): { code: number; text: string } {
 
 function headerBlock(response: HttpResponse): string {
   return [`HTTP/${response.httpVersion} ${response.status} ${response.statusText}`, ...response.headers.map(([k, v]) => `${k}: ${v}`)].map((l) => `${l}\r\n`).join('') + '\r\n';
+}
+
+/** -w's time_* variables: seconds with six decimals, from the world's timing of the exchange. */
+function timeVariables(answer: HttpResponse): Record<string, string> {
+  const t = answer.timing;
+  const s = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(6);
+  return {
+    time_namelookup: s(t?.lookupMs),
+    time_connect: s(t?.connectMs),
+    time_appconnect: s(t?.tlsMs),
+    time_pretransfer: s(t && (t.tlsMs || t.connectMs)),
+    time_redirect: s(0),
+    time_starttransfer: s(t?.firstByteMs),
+    time_total: s(t?.totalMs),
+  };
 }
 
 /** -w: curl's variables this terminal knows, and its escapes; unknown variables are warned about. */
@@ -118,6 +134,7 @@ function writeOut(template: string, answer: HttpResponse, facts: { bodyBytes: nu
     http_version: answer.httpVersion === '1.1' ? '1.1' : answer.httpVersion,
     scheme: facts.url.startsWith('https:') ? 'HTTPS' : 'HTTP',
     exitcode: '0',
+    ...timeVariables(answer),
   };
   let warnings = '';
   const text = template
@@ -160,12 +177,17 @@ async function run(ctx: CommandContext): Promise<number> {
     const colon = h.indexOf(':');
     if (colon > 0) requestHeaders[h.slice(0, colon).trim()] = h.slice(colon + 1).trim();
   }
-  const answer = await ctx.world.http({ method, url: url.toString(), headers: requestHeaders, insecure: o.insecure });
+  const answer = await ctx.world.http({ method, url: url.toString(), headers: requestHeaders, insecure: o.insecure, ...(o.maxTime ? { maxTimeMs: o.maxTime * 1000 } : {}) });
   let trace = meter ? `${METER_HEAD}\r${meterLine(0, 0, 0)}` : '';
   if ('error' in answer) {
     const { code, text } = failure(answer, o);
     if (o.verbose) {
       trace += answer.error === 'resolve' ? `* Could not resolve host: ${answer.host}\n` : `*   Trying ${answer.message ?? answer.host}:${answer.port ?? 80}...\n`;
+      if (answer.connected) {
+        trace += `* Connected to ${url.hostname} (${answer.message ?? answer.host}) port ${answer.port ?? 80} (#0)\n`;
+        trace += [`${method} ${url.pathname}${url.search} HTTP/1.1`, ...Object.entries(requestHeaders).map(([k, v]) => `${k}: ${v}`), ''].map((l) => `> ${l}\r\n`).join('');
+        trace += `* ${text.replace(/^curl: \(\d+\) /, '')}\n`;
+      }
       trace += '* Closing connection 0\n';
     }
     // curl does not end the meter's line before its error message (curl 7.88, checked against it).
