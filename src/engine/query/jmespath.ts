@@ -94,12 +94,10 @@ function pyEq(a: unknown, b: unknown): boolean {
   return (a ?? null) === (b ?? null);
 }
 
-const isActualNumber = (v: unknown) => isNumber(v);
-
 /** jmespath's _equals: 0 and 1 never equal a boolean. */
 function jmesEquals(a: unknown, b: unknown): boolean {
-  if (isActualNumber(a) && (num(a as number) === 0 || num(a as number) === 1)) if (typeof b === 'boolean') return false;
-  if (isActualNumber(b) && (num(b as number) === 0 || num(b as number) === 1)) if (typeof a === 'boolean') return false;
+  const zeroOrOne = (v: unknown) => isNumber(v) && (num(v) === 0 || num(v) === 1);
+  if ((zeroOrOne(a) && typeof b === 'boolean') || (zeroOrOne(b) && typeof a === 'boolean')) return false;
   return pyEq(a, b);
 }
 
@@ -324,6 +322,22 @@ function compactJson(value: unknown): string {
   return `{${Object.entries(value as Dict).map(([k, v]) => `${compactJson(k)}:${compactJson(v)}`).join(',')}}`;
 }
 
+/** dict.update(value): a dict's items, or a sequence of key/value pairs (strings and lists of two). */
+function dictUpdate(target: Dict, value: unknown): Dict {
+  if (isDict(value)) return Object.assign(target, value);
+  if (!isList(value) && typeof value !== 'string') throw new QueryCrash(`'${pyTypeName(value)}' object is not iterable`);
+  Array.from(value as ArrayLike<unknown>).forEach((element, i) => {
+    // Any iterable of two items is a pair: a string of two characters, a list, a dict of two keys.
+    const pair = typeof element === 'string' ? Array.from(element) : isList(element) ? element : isDict(element) ? Object.keys(element) : undefined;
+    if (!pair) throw new QueryCrash(`cannot convert dictionary update sequence element #${i} to a sequence`);
+    if (pair.length !== 2) throw new QueryCrash(`dictionary update sequence element #${i} has length ${pair.length}; 2 is required`);
+    if (isPyContainer(pair[0])) throw new QueryCrash(`unhashable type: '${pyTypeName(pair[0])}'`);
+    // json.dumps writes a number or None key as its JSON text.
+    target[typeof pair[0] === 'string' ? pair[0] : compactJson(pair[0])] = pair[1];
+  });
+  return target;
+}
+
 /** to_number of a string: int() first, then float(), as Python reads them. */
 function parseNumber(text: string): number | PyFloat | null {
   const t = text.trim();
@@ -354,14 +368,11 @@ const FUNCTIONS: Record<string, { signature: Signature; run: (...args: any[]) =>
   map: { signature: [{ types: ['expref'] }, { types: ['array'] }], run: (e: Expref, list: unknown[]) => list.map((item) => visit(e.node, item)) },
   max: { signature: [{ types: ['array-number', 'array-string'] }], run: (list: unknown[]) => (list.length ? extreme(list, (x) => x, 1, '>') : null) },
   max_by: { signature: [{ types: ['array'] }, { types: ['expref'] }], run: (list: unknown[], e: Expref) => (list.length ? extreme(list, (x) => keyed('max_by', ['number', 'string'])(e, x), 1, '>') : null) },
-  // Only the first argument is type-checked (functions.py checks as many as the signature lists); dict.update fails on the others.
+  // Only the first argument is type-checked (functions.py checks as many as the signature lists):
+  // the others go to dict.update as they are.
   merge: {
     signature: [{ types: ['object'], variadic: true }],
-    run: (...objects: unknown[]) => {
-      const bad = objects.find((o) => !isDict(o));
-      if (bad !== undefined) throw new QueryCrash(isList(bad) || typeof bad === 'string' ? `dictionary update sequence element #0 has length ${isList(bad) ? 'of a list' : 1}; 2 is required` : `'${pyTypeName(bad)}' object is not iterable`);
-      return Object.assign({}, ...(objects as Dict[]));
-    },
+    run: (...objects: unknown[]) => objects.reduce((merged: Dict, o) => dictUpdate(merged, o), {}),
   },
   min: { signature: [{ types: ['array-number', 'array-string'] }], run: (list: unknown[]) => (list.length ? extreme(list, (x) => x, -1, '<') : null) },
   min_by: { signature: [{ types: ['array'] }, { types: ['expref'] }], run: (list: unknown[], e: Expref) => (list.length ? extreme(list, (x) => keyed('min_by', ['number', 'string'])(e, x), -1, '<') : null) },
