@@ -5,6 +5,7 @@
 import type { ArgDef, Args, AzCommandDef } from './types.ts';
 import { CliError } from './types.ts';
 import { PyFloat } from '../../format/knack/python.ts';
+import { formatDuration, parseDuration } from '../../format/iso-duration.ts';
 
 type Obj = Record<string, any>;
 
@@ -38,22 +39,10 @@ function periodMs(value: string): number {
 
 /** aaz's duration argument: isodate reads it (retrying with `PT` in front) and writes it back normalized. */
 function aazDuration(value: string): string {
-  const read = (text: string) => {
-    const m = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(text);
-    if (!m || !/\d/.test(text)) return undefined;
-    return (((Number(m[1] ?? 0) * 7 + Number(m[2] ?? 0)) * 24 + Number(m[3] ?? 0)) * 60 + Number(m[4] ?? 0)) * 60 + Number(m[5] ?? 0);
-  };
   const upper = value.toUpperCase();
-  const seconds = read(upper) ?? read(`PT${upper}`);
+  const seconds = parseDuration(upper) ?? parseDuration(`PT${upper}`);
   if (seconds === undefined) throw new CliError(`InvalidArgumentValue: --interval: Invalid format: '${value}' should be of the form '##dT##h##m##s', '##h##m##s' or ISO8601 duration`);
-  const days = Math.floor(seconds / 86400);
-  const rest = seconds - days * 86400;
-  const h = Math.floor(rest / 3600);
-  const min = Math.floor((rest % 3600) / 60);
-  const s = rest % 60;
-  const time = `${h ? `${h}H` : ''}${min ? `${min}M` : ''}${s ? `${s}S` : ''}`;
-  const text = `P${days ? `${days}D` : ''}${time ? `T${time}` : ''}`;
-  return text === 'P' ? 'P0D' : text;
+  return formatDuration(seconds);
 }
 
 /** dateutil's parse of the ISO forms a reader types; naive times take the (UTC) local zone. */
