@@ -146,9 +146,7 @@ export function route(model: WorldModel, req: RoutedRequest): AppResponse {
   const router = proxyingRouter(model);
   const routeObject = model.routeForHost(req.host);
   if (!router || !routeObject) return unavailable();
-  const spec = routeObject.spec as Obj;
-  const service = model.service(routeObject.metadata.namespace ?? 'default', spec.to?.name);
-  const pod = service ? model.serviceEndpoints(service)[0] : undefined;
+  const pod = model.routeBackend(routeObject);
   if (!pod) return unavailable();
   if (waitsForSnatPort(model, pod, req.path)) return gatewayTimeout();
   const forwarded = req.headers['x-forwarded-for'] ? `${req.headers['x-forwarded-for']}, ${req.clientIp}` : req.clientIp;

@@ -55,7 +55,7 @@ function outboundLoads(model: WorldModel): Array<{ node: string; perMinute: numb
     const clock = Date.parse(model.lab.info.clock);
     loads = (model.lab.info.app.load ?? [])
       .filter((load) => OUTBOUND_PATHS.has(load.path))
-      .map((load) => ({ node: String(servingPod(model, load.route)?.spec?.nodeName ?? ''), perMinute: load.perMinute, since: load.sinceMinutes === undefined ? -Infinity : clock - load.sinceMinutes * MINUTE }));
+      .map((load) => ({ node: String((servingPod(model, load.route)?.spec as Obj | undefined)?.nodeName ?? ''), perMinute: load.perMinute, since: load.sinceMinutes === undefined ? -Infinity : clock - load.sinceMinutes * MINUTE }));
     loadsByModel.set(model, loads);
   }
   return loads;
@@ -66,12 +66,11 @@ export function outboundAttempts(model: WorldModel, node: string, time: number):
   return outboundLoads(model).reduce((sum, load) => (load.node === node && time >= load.since ? sum + load.perMinute : sum), 0);
 }
 
-/** The pod the router sends a route's requests to (the first ready endpoint, as the router does). */
-export function servingPod(model: WorldModel, route: string): (KubeObject & { spec: Obj }) | undefined {
+/** The pod serving a route named `namespace/name`. */
+function servingPod(model: WorldModel, route: string): KubeObject | undefined {
   const [namespace, name] = route.split('/');
   const routeObject = model.kube('Route', namespace).find((r) => r.metadata.name === name);
-  const service = routeObject ? model.service(namespace, (routeObject.spec as Obj).to?.name) : undefined;
-  return service ? (model.serviceEndpoints(service)[0] as KubeObject & { spec: Obj }) : undefined;
+  return routeObject ? model.routeBackend(routeObject) : undefined;
 }
 
 // Ports come back gradually: each minute a quarter of the taken ones (one over the hold time) are

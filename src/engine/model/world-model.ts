@@ -188,6 +188,17 @@ export class WorldModel {
     return this.kube('Route');
   }
 
+  /** The service a route sends to. */
+  routeService(route: KubeObject): KubeObject | undefined {
+    return this.service(route.metadata.namespace ?? 'default', (route.spec as Obj | undefined)?.to?.name);
+  }
+
+  /** The pod a route's requests reach: the first ready endpoint by name (the lab pins the router's choice). */
+  routeBackend(route: KubeObject): KubeObject | undefined {
+    const service = this.routeService(route);
+    return service ? this.serviceEndpoints(service)[0] : undefined;
+  }
+
   /** The node's pod network (a /23 per node): its first address is the pods' gateway. */
   podNetworkOf(node: string): string | undefined {
     const n = this.kube('Node').find((x) => x.metadata.name === node);

@@ -91,9 +91,9 @@ class Walker {
   app(): { route: KubeObject; service: KubeObject; pod?: KubeObject } {
     const route = this.model.routes().find((r) => !String(r.metadata.namespace).startsWith('openshift-'));
     if (!route) throw new WalkError('this lab has no application route to walk');
-    const service = this.model.service(route.metadata.namespace ?? 'default', (route.spec as Obj).to?.name);
+    const service = this.model.routeService(route);
     if (!service) throw new WalkError(`the route ${route.metadata.name} points at no service`);
-    return { route, service, pod: this.model.serviceEndpoints(service)[0] };
+    return { route, service, pod: this.model.routeBackend(route) };
   }
 
   /** A public address for "a server on the Internet" that nothing in the world uses. */
