@@ -97,6 +97,12 @@ function failure(error: NetError, o: Options): { code: number; text: string } {
   }
 }
 
+/** -v once connected: the connection and the request as sent. */
+function sentTrace(url: URL, ip: string, port: number, method: string, headers: Record<string, string>): string {
+  const request = [`${method} ${url.pathname}${url.search} HTTP/1.1`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), ''];
+  return `* Connected to ${url.hostname} (${ip}) port ${port} (#0)\n${request.map((l) => `> ${l}\r\n`).join('')}`;
+}
+
 function headerBlock(response: HttpResponse): string {
   return [`HTTP/${response.httpVersion} ${response.status} ${response.statusText}`, ...response.headers.map(([k, v]) => `${k}: ${v}`)].map((l) => `${l}\r\n`).join('') + '\r\n';
 }
@@ -183,11 +189,7 @@ async function run(ctx: CommandContext): Promise<number> {
     const { code, text } = failure(answer, o);
     if (o.verbose) {
       trace += answer.error === 'resolve' ? `* Could not resolve host: ${answer.host}\n` : `*   Trying ${answer.message ?? answer.host}:${answer.port ?? 80}...\n`;
-      if (answer.connected) {
-        trace += `* Connected to ${url.hostname} (${answer.message ?? answer.host}) port ${answer.port ?? 80} (#0)\n`;
-        trace += [`${method} ${url.pathname}${url.search} HTTP/1.1`, ...Object.entries(requestHeaders).map(([k, v]) => `${k}: ${v}`), ''].map((l) => `> ${l}\r\n`).join('');
-        trace += `* ${text.replace(/^curl: \(\d+\) /, '')}\n`;
-      }
+      if (answer.connected) trace += `${sentTrace(url, answer.message ?? answer.host, answer.port ?? 80, method, requestHeaders)}* ${text.replace(/^curl: \(\d+\) /, '')}\n`;
       trace += '* Closing connection 0\n';
     }
     // curl does not end the meter's line before its error message (curl 7.88, checked against it).
@@ -196,8 +198,7 @@ async function run(ctx: CommandContext): Promise<number> {
   }
   const port = answer.remote.port;
   if (o.verbose) {
-    trace += `*   Trying ${answer.remote.ip}:${port}...\n* Connected to ${url.hostname} (${answer.remote.ip}) port ${port} (#0)\n`;
-    trace += [`${method} ${url.pathname}${url.search} HTTP/1.1`, ...Object.entries(requestHeaders).map(([k, v]) => `${k}: ${v}`), ''].map((l) => `> ${l}\r\n`).join('');
+    trace += `*   Trying ${answer.remote.ip}:${port}...\n${sentTrace(url, answer.remote.ip, port, method, requestHeaders)}`;
     trace += headerBlock(answer).split('\r\n').slice(0, -1).map((l) => `< ${l}\r\n`).join('');
   }
   ctx.stderr.write(trace);
