@@ -16,8 +16,6 @@ export class PyFloat {
   }
 }
 
-export const isPyFloat = (value: unknown): value is PyFloat => value instanceof PyFloat;
-
 /** A JSON number or a PyFloat: Python's int and float. */
 export const isPyNumber = (value: unknown): value is number | PyFloat => typeof value === 'number' || value instanceof PyFloat;
 
