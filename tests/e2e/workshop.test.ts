@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { aroLabs, mountedTerminal, ROOT, startSite, terminalText, typeInTerminal, type Site } from '../helpers/site.ts';
+import { decodeCode, encodeCode } from '../../src/site/progress/code.ts';
 
 let site: Site;
 const contexts: BrowserContext[] = [];
@@ -179,6 +180,10 @@ describe('workshop mode', () => {
     expect(await answer(page, 'egress-ip', await egressIp('aro-today'))).toMatch(/^Right\./);
     await page.goto(`${site.base}/chapters/01-welcome/?lab=nope`);
     await expect.poll(() => page.locator('[data-site-notices]').textContent()).toContain('There is no built-in lab called "nope"');
+    // A name from the address is text, never markup.
+    await page.goto(`${site.base}/chapters/01-welcome/?lab=${encodeURIComponent('<img src=x onerror="document.title=1">')}`);
+    await expect.poll(() => page.locator('[data-site-notices]').textContent()).toContain('There is no built-in lab called "<img src=x onerror="document.title=1">"');
+    expect(await page.locator('[data-site-notices] img').count()).toBe(0);
   });
 
   it('loads a lab file: a broken one is refused with the reason and changes nothing, a valid one runs everywhere', async () => {
@@ -210,25 +215,51 @@ describe('workshop mode', () => {
     expect(await page.locator('[data-progress-summary]').textContent()).toMatch(/^2 of /);
   });
 
-  it("the room view counts, per exercise, the attendees whose codes say they solved it", async () => {
+  it('import keeps only exercises of the site and says what it ignored; a code far too large is refused by its size', async () => {
+    const page = await open('/progress/');
+    const code = encodeCode({ name: '', solved: ['api-port', 'egress-ip', 'constructor', '__proto__', 'no-such-exercise'] });
+    await page.locator('[data-import-text]').fill(code);
+    await page.getByRole('button', { name: 'Import' }).click();
+    expect(await page.locator('[data-progress-message]').textContent()).toBe('Imported 2 exercises, 2 solved; ignored 3 unknown exercise ids. Your other progress is kept.');
+    expect(await page.locator('[data-progress-summary]').textContent()).toMatch(/^2 of \d+ exercises solved\.$/);
+    expect(await page.evaluate(() => ['solved', 'attempts', 'hints'].filter((k) => Object.hasOwn(Object, k) || Object.hasOwn(Object.prototype, k)))).toEqual([]);
+    expect(await page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('aro-labs:v1:progress')!).exercises).sort())).toEqual(['api-port', 'egress-ip']);
+
+    // Nine million characters, typed into the box by the page itself.
+    await page.locator('[data-import-text]').evaluate((box) => void ((box as HTMLTextAreaElement).value = `ARO1-${'A'.repeat(9_000_000)}`));
+    await page.getByRole('button', { name: 'Import' }).click();
+    expect(await page.locator('[data-progress-message]').textContent()).toBe(`Nothing imported: the code is ${Math.ceil(9_000_005 / 1024)} KB long; a progress code is at most 64 KB.`);
+    expect(await page.locator('[data-progress-summary]').textContent()).toMatch(/^2 of /);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+  });
+
+  it("the room view counts each attendee once, however many of their codes are pasted, with the same label on every row", async () => {
     const page = await open('/chapters/07-api-server/');
     await answer(page, 'api-port', '6443');
     await page.goto(`${site.base}/progress/`);
-    await page.locator('[data-progress-name]').fill('Grace');
-    await page.locator('[data-progress-name]').press('Tab');
     await page.getByRole('button', { name: 'Show my progress code' }).click();
-    const grace = await page.locator('[data-progress-code]').inputValue();
-    await page.getByRole('button', { name: 'Reset all progress' }).click();
+    const older = await page.locator('[data-progress-code]').inputValue();
+    // Later the attendee solves more (here by importing it) and shares a new code from the same browser.
+    await page.locator('[data-import-text]').fill(encodeCode({ name: '', solved: ['egress-ip'] }));
+    await page.getByRole('button', { name: 'Import' }).click();
     await page.getByRole('button', { name: 'Show my progress code' }).click();
-    const nobody = await page.locator('[data-progress-code]').inputValue();
+    const newer = await page.locator('[data-progress-code]').inputValue();
+    const [first, second] = [decodeCode(older), decodeCode(newer)];
+    expect(first.attendee).toBeDefined();
+    expect(second.attendee).toBe(first.attendee);
+    // Both codes were made within a second or so: the newer one is the one pasted later, or the later time.
+    const other = encodeCode({ name: '', solved: ['egress-ip', 'api-port'], attendee: 'another-browser', time: new Date() });
+    const grace = encodeCode({ name: 'Grace', solved: ['egress-ip'], attendee: 'grace-browser', time: new Date() });
+
     await page.goto(`${site.base}/instructor/`);
-    await page.locator('[data-room-codes]').fill([grace, nobody, 'hello', grace].join('\n'));
+    await page.locator('[data-room-codes]').fill([older, other, 'hello', grace, newer, other].join('\n'));
     await page.getByRole('button', { name: 'Count' }).click();
-    expect(await page.locator('[data-room-summary]').textContent()).toBe('2 attendees, 1 unreadable line.');
+    expect(await page.locator('[data-room-summary]').textContent()).toBe('3 attendees, 2 more codes of attendees already counted, 1 unreadable line.');
     expect(await page.locator('[data-room-errors]').textContent()).toBe('Line 3: a progress code starts with ARO1-.');
-    expect(await page.locator('[data-room-exercise="api-port"] [data-room-solved]').textContent()).toBe('1 of 2');
-    expect(await page.locator('[data-room-exercise="api-port"] [data-room-names]').textContent()).toBe('Grace');
-    expect(await page.locator('[data-room-exercise="egress-ip"] [data-room-solved]').textContent()).toBe('0 of 2');
+    const row = async (id: string) => [await page.locator(`[data-room-exercise="${id}"] [data-room-solved]`).textContent(), await page.locator(`[data-room-exercise="${id}"] [data-room-names]`).textContent()];
+    expect(await row('api-port')).toEqual(['2 of 3', 'attendee 1, attendee 2']);
+    expect(await row('egress-ip')).toEqual(['3 of 3', 'attendee 1, attendee 2, Grace']);
+    expect(await row('pip-names')).toEqual(['0 of 3', '']);
   });
 
   it('the instructor page hides the answers behind a toggle, and the handout prints on one page', async () => {

@@ -23,12 +23,15 @@ function isChoice(v: unknown): v is LabChoice {
   );
 }
 
+/** A name from the address, short enough for a notice whatever was put there. */
+const shorten = (name: string) => (name.length > 60 ? `${name.slice(0, 60)}…` : name);
+
 /** Applies `?lab=NAME` once per page load. */
 function applyDeepLink(): void {
   const wanted = new URLSearchParams(location.search).get('lab');
   if (wanted === null) return;
   if (builtinNames.has(wanted)) writeJson(KEY, { kind: 'builtin', name: wanted } satisfies LabChoice);
-  else notify(`There is no built-in lab called "${wanted}" (labs: ${[...builtinNames].join(', ')}); this page keeps its own lab.`);
+  else notify(`There is no built-in lab called "${shorten(wanted)}" (labs: ${[...builtinNames].join(', ')}); this page keeps its own lab.`);
 }
 
 let deepLinkApplied = false;

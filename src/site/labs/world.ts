@@ -24,16 +24,17 @@ export function liveWorld(): World | undefined {
 }
 let loadedFor: string | undefined;
 
-const byName = (glob: Record<string, () => Promise<unknown>>) => Object.fromEntries(Object.entries(glob).map(([path, load]) => [path.replace(/\/world\.json$|\.json$/, '').split('/').at(-1)!, load]));
+const byName = (glob: Record<string, () => Promise<unknown>>) => Object.entries(glob).map(([path, load]) => [path.replace(/\/world\.json$|\.json$/, '').split('/').at(-1)!, load] as const);
 
-/** The built-in labs (world files) and fault scenarios (changes to a lab), by name: lazy loaders. */
-const builtinWorlds: Record<string, () => Promise<unknown>> = {
+/** The built-in labs (world files) and fault scenarios (changes to a lab), by name: lazy loaders.
+ * A Map: a name a reader typed (`constructor`) finds nothing rather than something inherited. */
+const builtinWorlds = new Map<string, () => Promise<unknown>>([
   ...byName(import.meta.glob('../../../labs/*/world.json', { import: 'default' })),
   ...byName(import.meta.glob('../../../labs/scenarios/*.json', { import: 'default' })),
-};
+]);
 
 async function builtin(name: string): Promise<LabFile> {
-  const load = builtinWorlds[name];
+  const load = builtinWorlds.get(name);
   if (!load) throw new Error(`unknown lab ${name}`);
   // The built-in labs and scenarios are validated by the test suite.
   const data = (await load()) as LabFile | ScenarioFile;

@@ -1,8 +1,12 @@
 // The reader's progress, saved in this browser only: per exercise whether it is solved, the last
 // answer given (never erased by showing the solution), attempts and hints seen. A versioned
-// schema; unreadable data is set aside (see ../storage.ts). Export as a file or a short code,
-// import merges, so nothing already saved is lost.
+// schema; unreadable data is set aside (see ../storage.ts). Export as a file or a short code
+// (./code.ts); import (./import.ts) merges, so nothing already saved is lost.
+//
+// In memory the exercises are a Map: ids come from files and codes readers paste, and an id such
+// as `constructor` or `__proto__` must never reach an object's prototype.
 import { readJson, writeJson } from '../storage.ts';
+import { ATTENDEE_ID, encodeCode } from './code.ts';
 
 export interface ExerciseProgress {
   /** When it was first solved (ISO time). */
@@ -14,25 +18,35 @@ export interface ExerciseProgress {
   solutionShown?: boolean;
 }
 
-export interface Progress {
+/** The saved form, in localStorage and in progress files: JSON, so exercises are keyed by id. */
+export interface ProgressFile {
   schema: 'aro-labs/progress';
   version: 1;
   /** The display name an attendee chooses for the workshop's room view; optional. */
   name?: string;
+  /** A random id made once per browser, carried in codes so the room view counts an attendee once. */
+  attendee?: string;
   exercises: Record<string, ExerciseProgress>;
+}
+
+export interface Progress {
+  name?: string;
+  attendee?: string;
+  exercises: Map<string, ExerciseProgress>;
 }
 
 const KEY = 'progress';
 const EVENT = 'aro-labs:progress';
-const ID = /^[a-z0-9][a-z0-9-]*$/;
-const MAX_TEXT = 4000;
+export const EXERCISE_ID = /^[a-z0-9][a-z0-9-]*$/;
+export const MAX_TEXT = 4000;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 const optional = (v: unknown, test: (x: unknown) => boolean) => v === undefined || test(v);
-const isText = (v: unknown) => typeof v === 'string' && v.length <= MAX_TEXT;
+export const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
+const isAttendee = (v: unknown) => typeof v === 'string' && ATTENDEE_ID.test(v);
 
-function isExerciseProgress(v: unknown): v is ExerciseProgress {
+export function isExerciseProgress(v: unknown): v is ExerciseProgress {
   return (
     isObject(v) &&
     isCount(v.attempts) &&
@@ -43,38 +57,76 @@ function isExerciseProgress(v: unknown): v is ExerciseProgress {
   );
 }
 
-export function isProgress(v: unknown): v is Progress {
-  return (
-    isObject(v) &&
-    v.schema === 'aro-labs/progress' &&
-    v.version === 1 &&
-    optional(v.name, isText) &&
-    isObject(v.exercises) &&
-    Object.entries(v.exercises).every(([id, e]) => ID.test(id) && isExerciseProgress(e))
-  );
+/** The record's own fields, whatever else the file held. */
+function header(v: Record<string, unknown>): boolean {
+  return v.schema === 'aro-labs/progress' && v.version === 1 && optional(v.name, isText) && optional(v.attendee, isAttendee) && isObject(v.exercises);
 }
 
-const empty = (): Progress => ({ schema: 'aro-labs/progress', version: 1, exercises: {} });
+/** A progress file whose header is right; its entries may still be anything (./import.ts sorts them). */
+export function isProgressHeader(v: unknown): v is Omit<ProgressFile, 'exercises'> & { exercises: Record<string, unknown> } {
+  return isObject(v) && header(v);
+}
+
+/** What this site saves: a wrong entry makes the whole record unreadable (it is then set aside). */
+export function isProgressFile(v: unknown): v is ProgressFile {
+  return isProgressHeader(v) && Object.entries(v.exercises).every(([id, e]) => EXERCISE_ID.test(id) && isExerciseProgress(e));
+}
+
+/** A fresh copy holding the known fields only. */
+export function copyEntry(e: ExerciseProgress): ExerciseProgress {
+  const copy: ExerciseProgress = { attempts: e.attempts, hints: e.hints };
+  if (e.solved !== undefined) copy.solved = e.solved;
+  if (e.answer !== undefined) copy.answer = e.answer;
+  if (e.solutionShown !== undefined) copy.solutionShown = e.solutionShown;
+  return copy;
+}
+
+export function fromFile(file: ProgressFile): Progress {
+  return {
+    name: file.name,
+    attendee: file.attendee,
+    exercises: new Map(Object.entries(file.exercises).map(([id, e]) => [id, copyEntry(e)])),
+  };
+}
+
+export function toFile(progress: Progress): ProgressFile {
+  return {
+    schema: 'aro-labs/progress',
+    version: 1,
+    ...(progress.name !== undefined && { name: progress.name }),
+    ...(progress.attendee !== undefined && { attendee: progress.attendee }),
+    // fromEntries defines own properties: whatever the id, no prototype changes.
+    exercises: Object.fromEntries([...progress.exercises].map(([id, e]) => [id, copyEntry(e)])),
+  };
+}
+
+export const emptyProgress = (): Progress => ({ exercises: new Map() });
 
 export function loadProgress(): Progress {
-  return readJson(KEY, isProgress, 'progress') ?? empty();
+  const saved = readJson(KEY, isProgressFile, 'progress');
+  return saved ? fromFile(saved) : emptyProgress();
 }
 
-function save(progress: Progress): void {
-  writeJson(KEY, progress);
-  document.dispatchEvent(new CustomEvent(EVENT));
+/** Saves; false when the browser refused (storage full or disabled), and then nothing changed. */
+export function saveProgress(progress: Progress): boolean {
+  const saved = writeJson(KEY, toFile(progress));
+  if (saved) document.dispatchEvent(new CustomEvent(EVENT));
+  return saved;
 }
 
-/** Runs `fn` on the current progress and saves it; other parts of the page hear about it. */
-export function updateProgress(fn: (progress: Progress) => void): Progress {
+/** Runs `fn` on the current progress and saves it; other parts of the page hear about it.
+ * False when the browser refused to save. */
+export function updateProgress(fn: (progress: Progress) => void): boolean {
   const progress = loadProgress();
   fn(progress);
-  save(progress);
-  return progress;
+  return saveProgress(progress);
 }
 
+/** The entry of an exercise, made when there is none. */
 export function exerciseProgress(progress: Progress, id: string): ExerciseProgress {
-  return (progress.exercises[id] ??= { attempts: 0, hints: 0 });
+  let entry = progress.exercises.get(id);
+  if (!entry) progress.exercises.set(id, (entry = { attempts: 0, hints: 0 }));
+  return entry;
 }
 
 export function recordAttempt(id: string, answer: string, correct: boolean): void {
@@ -88,8 +140,8 @@ export function recordAttempt(id: string, answer: string, correct: boolean): voi
 
 export function resetExercises(ids: string[] | 'all'): void {
   updateProgress((p) => {
-    if (ids === 'all') p.exercises = {};
-    else for (const id of ids) delete p.exercises[id];
+    if (ids === 'all') p.exercises.clear();
+    else for (const id of ids) p.exercises.delete(id);
   });
 }
 
@@ -99,76 +151,27 @@ export function onProgressChange(listener: () => void): void {
   window.addEventListener('storage', (e) => e.key?.endsWith(KEY) && listener());
 }
 
-// ---- export and import ----
-
-const CODE_PREFIX = 'ARO1-';
+// ---- export ----
 
 /** The progress file: the whole record, pretty enough to read. */
 export function exportFile(progress = loadProgress()): string {
-  return `${JSON.stringify(progress, null, 2)}\n`;
+  return `${JSON.stringify(toFile(progress), null, 2)}\n`;
 }
 
-/** A short code: display name and solved exercises only, safe to paste into a chat. */
-export function exportCode(progress = loadProgress()): string {
-  const solved = Object.entries(progress.exercises).filter(([, e]) => e.solved).map(([id]) => id).sort();
-  const json = JSON.stringify({ n: progress.name ?? '', s: solved });
-  const bytes = new TextEncoder().encode(json);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return CODE_PREFIX + btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+/** Random and made once per browser: the room view tells attendees apart by it, names may repeat. */
+export function newAttendeeId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(9));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
 }
 
-export interface SharedProgress {
-  name: string;
-  solved: string[];
-}
-
-/** Reads a progress code; throws an Error saying what is wrong with it. */
-export function decodeCode(code: string): SharedProgress {
-  const text = code.trim();
-  if (!text.startsWith(CODE_PREFIX)) throw new Error(`a progress code starts with ${CODE_PREFIX}`);
-  let value: unknown;
-  try {
-    const binary = atob(text.slice(CODE_PREFIX.length).replace(/-/g, '+').replace(/_/g, '/'));
-    value = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
-  } catch {
-    throw new Error('the code is damaged (was it copied whole?)');
+/** A short code: display name, solved exercises, this browser's attendee id and the time. */
+export function exportCode(now = new Date()): string {
+  const progress = loadProgress();
+  if (!progress.attendee) {
+    progress.attendee = newAttendeeId();
+    // When storage refuses, this code still carries the id; the next one gets another.
+    saveProgress(progress);
   }
-  if (!isObject(value) || typeof value.n !== 'string' || !Array.isArray(value.s) || !value.s.every((id) => typeof id === 'string' && ID.test(id))) {
-    throw new Error('the code does not hold progress from this site');
-  }
-  return { name: value.n.slice(0, 80), solved: value.s as string[] };
-}
-
-/** Merges an exported file or a code into the saved progress: solved stays solved, counts add up to the larger. */
-export function importProgress(text: string): { solved: number; exercises: number } {
-  let incoming: Progress;
-  const trimmed = text.trim();
-  if (trimmed.startsWith(CODE_PREFIX)) {
-    const shared = decodeCode(trimmed);
-    const now = new Date().toISOString();
-    incoming = { ...empty(), name: shared.name || undefined, exercises: Object.fromEntries(shared.solved.map((id) => [id, { attempts: 0, hints: 0, solved: now }])) };
-  } else {
-    let value: unknown;
-    try {
-      value = JSON.parse(trimmed);
-    } catch {
-      throw new Error(`this is neither a progress file (JSON) nor a code starting with ${CODE_PREFIX}`);
-    }
-    if (!isProgress(value)) throw new Error('this JSON is not a progress file of this site (schema aro-labs/progress, version 1)');
-    incoming = value;
-  }
-  const merged = updateProgress((p) => {
-    p.name ??= incoming.name;
-    for (const [id, theirs] of Object.entries(incoming.exercises)) {
-      const mine = exerciseProgress(p, id);
-      mine.attempts = Math.max(mine.attempts, theirs.attempts);
-      mine.hints = Math.max(mine.hints, theirs.hints);
-      mine.answer ??= theirs.answer;
-      mine.solutionShown ||= theirs.solutionShown;
-      if (theirs.solved && (!mine.solved || theirs.solved < mine.solved)) mine.solved = theirs.solved;
-    }
-  });
-  const entries = Object.keys(incoming.exercises);
-  return { exercises: entries.length, solved: entries.filter((id) => merged.exercises[id]?.solved).length };
+  const solved = [...progress.exercises].filter(([, e]) => e.solved).map(([id]) => id);
+  return encodeCode({ name: progress.name ?? '', solved, attendee: progress.attendee, time: now });
 }

@@ -1,5 +1,8 @@
 // The progress page's behaviour. Import merges; resets ask first; nothing else deletes progress.
-import { exportCode, exportFile, importProgress, loadProgress, onProgressChange, resetExercises, updateProgress } from '../progress/store.ts';
+import { MAX_NAME, UnreadableProgress } from '../progress/code.ts';
+import { checkImportSize, describeImport, importProgress } from '../progress/import.ts';
+import { exportCode, exportFile, loadProgress, onProgressChange, resetExercises, updateProgress } from '../progress/store.ts';
+import { reportUnexpected } from '../errors.ts';
 
 export function mountProgressPanel(host: HTMLElement): void {
   const message = host.querySelector<HTMLElement>('[data-progress-message]')!;
@@ -9,12 +12,14 @@ export function mountProgressPanel(host: HTMLElement): void {
   };
   const items = [...host.querySelectorAll<HTMLElement>('[data-progress-exercise]')];
   const name = host.querySelector<HTMLInputElement>('[data-progress-name]')!;
+  // The site's exercises, written by the build: an import keeps these and no other id.
+  const catalogue: ReadonlySet<string> = new Set((host.dataset.exerciseIds ?? '').split(' ').filter(Boolean));
 
   function render() {
     const progress = loadProgress();
     let solved = 0;
     for (const item of items) {
-      const e = progress.exercises[item.dataset.progressExercise!];
+      const e = progress.exercises.get(item.dataset.progressExercise!);
       if (e?.solved) solved++;
       item.querySelector('[data-progress-status]')!.textContent = e?.solved
         ? `solved on ${new Date(e.solved).toLocaleDateString()}`
@@ -29,7 +34,7 @@ export function mountProgressPanel(host: HTMLElement): void {
   render();
   onProgressChange(render);
 
-  name.addEventListener('change', () => updateProgress((p) => (p.name = name.value.trim().slice(0, 80) || undefined)));
+  name.addEventListener('change', () => updateProgress((p) => (p.name = name.value.trim().slice(0, MAX_NAME) || undefined)));
 
   for (const button of host.querySelectorAll<HTMLButtonElement>('[data-reset-chapter]')) {
     button.addEventListener('click', () => {
@@ -60,19 +65,24 @@ export function mountProgressPanel(host: HTMLElement): void {
     say('Downloading aro-labs-progress.json.', true);
   });
 
-  const importText = (text: string) => {
+  const importing = async (read: () => Promise<string> | string) => {
     try {
-      const { exercises, solved } = importProgress(text);
-      say(`Imported ${exercises} ${exercises === 1 ? 'exercise' : 'exercises'}, ${solved} solved. Your other progress is kept.`, true);
+      say(describeImport(importProgress(await read(), catalogue)), true);
     } catch (error) {
-      say(`Nothing imported: ${(error as Error).message}.`, false);
+      if (error instanceof UnreadableProgress) say(`Nothing imported: ${error.message}.`, false);
+      else say(reportUnexpected('the import failed', error), false);
     }
   };
-  host.querySelector('[data-import]')!.addEventListener('click', () => importText(host.querySelector<HTMLTextAreaElement>('[data-import-text]')!.value));
+  host.querySelector('[data-import]')!.addEventListener('click', () => void importing(() => host.querySelector<HTMLTextAreaElement>('[data-import-text]')!.value));
   const file = host.querySelector<HTMLInputElement>('[data-import-file]')!;
   file.addEventListener('change', async () => {
     const chosen = file.files?.[0];
-    if (chosen) importText(await chosen.text());
     file.value = '';
+    if (!chosen) return;
+    // Refused by its size before the browser reads it all.
+    await importing(() => {
+      checkImportSize(chosen.size, 'file');
+      return chosen.text();
+    });
   });
 }
