@@ -4,6 +4,7 @@
 // updates too.
 import { exerciseProgress, loadProgress, onProgressChange, recordAttempt, updateProgress } from '../progress/store.ts';
 import { labChoice } from '../labs/choice.ts';
+import { reportUnexpected } from '../errors.ts';
 
 const checker = () => import('./checker.ts');
 
@@ -14,7 +15,7 @@ function hintLabel(shown: number, total: number): string {
 /** Brings a card in line with the saved progress. The answer box is only filled when empty. */
 function render(card: HTMLElement): void {
   const id = card.dataset.exercise!;
-  const saved = loadProgress().exercises[id];
+  const saved = loadProgress().exercises.get(id);
   const status = card.querySelector<HTMLElement>('[data-status]')!;
   status.textContent = saved?.solved ? 'Solved' : saved?.attempts ? 'Not solved yet' : 'Not tried yet';
   card.classList.toggle('exercise--solved', Boolean(saved?.solved));
@@ -46,9 +47,13 @@ export function mountExercises(host: HTMLElement): void {
       event.preventDefault();
       const answer = card.querySelector<HTMLInputElement>('input[name="answer"]')!.value;
       showFeedback(card, undefined, 'Checking…');
-      const verdict = await (await checker()).checkInPage(pageLab, id, answer);
-      if (answer.trim()) recordAttempt(id, answer, verdict.correct);
-      showFeedback(card, verdict.correct, verdict.message);
+      try {
+        const verdict = await (await checker()).checkInPage(pageLab, id, answer);
+        if (answer.trim()) recordAttempt(id, answer, verdict.correct);
+        showFeedback(card, verdict.correct, verdict.message);
+      } catch (error) {
+        showFeedback(card, false, reportUnexpected('the answer could not be checked', error));
+      }
     });
 
     card.querySelector<HTMLButtonElement>('[data-hint]')!.addEventListener('click', (event) => {
@@ -72,9 +77,13 @@ export function mountExercises(host: HTMLElement): void {
       updateProgress((p) => void (exerciseProgress(p, id).solutionShown = true));
       const output = solution.querySelector('[data-solution-answer] output');
       if (!output) return;
-      const { lab, answer } = await (await checker()).answerInPage(pageLab, id);
-      output.textContent = answer;
-      output.closest('p')!.firstChild!.textContent = `The answer in lab ${lab}: `;
+      try {
+        const { lab, answer } = await (await checker()).answerInPage(pageLab, id);
+        output.textContent = answer;
+        output.closest('p')!.firstChild!.textContent = `The answer in lab ${lab}: `;
+      } catch (error) {
+        output.textContent = reportUnexpected('the answer could not be worked out', error);
+      }
     });
 
     for (const button of card.querySelectorAll<HTMLButtonElement>('.exercise__run')) {

@@ -2,8 +2,10 @@
 // Loaded on first use, with the engine.
 import { checkAnswer, solutionAnswer } from '../../engine/exercises/check.ts';
 import type { Verdict } from '../../engine/exercises/types.ts';
+import { CheckUnavailable } from '../../engine/exercises/run.ts';
 import { liveWorld, loadLabWorld } from '../labs/world.ts';
 import { findExercise } from './catalogue.ts';
+import { reportUnexpected } from '../errors.ts';
 
 export async function checkInPage(pageLab: string, id: string, answer: string): Promise<Verdict> {
   const exercise = findExercise(id);
@@ -11,8 +13,8 @@ export async function checkInPage(pageLab: string, id: string, answer: string): 
   const world = liveWorld() ?? (await loadLabWorld(pageLab)).world;
   try {
     return await checkAnswer(world, exercise, answer);
-  } catch {
-    return { correct: false, message: 'The check could not run in this lab; try again, or reload the page.' };
+  } catch (error) {
+    return { correct: false, message: reportUnexpected('the check could not run in this lab', error) };
   }
 }
 
@@ -25,6 +27,8 @@ export async function answerInPage(pageLab: string, id: string): Promise<{ lab: 
   try {
     return { lab: name, answer: await solutionAnswer(world, exercise) };
   } catch (error) {
-    return { lab: name, answer: `(this lab cannot answer it: ${(error as Error).message})` };
+    // A lab without what the exercise asks about is expected (a loaded file, say); anything else is a bug.
+    if (error instanceof CheckUnavailable) return { lab: name, answer: `(this lab cannot answer it: ${error.message})` };
+    return { lab: name, answer: `(${reportUnexpected('this lab cannot answer it', error)})` };
   }
 }
