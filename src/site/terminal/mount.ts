@@ -10,6 +10,7 @@ import { loadLabWorld, useLiveWorld } from '../labs/world.ts';
 import type { World } from '../../engine/world/types.ts';
 import { readJson, writeJson } from '../storage.ts';
 import { recordAttempt } from '../progress/store.ts';
+import { logUnexpected, reportUnexpected } from '../errors.ts';
 
 const HISTORY_KEY = (lab: string) => `history:${lab}`;
 const isHistory = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -28,8 +29,15 @@ export async function mountTerminal(host: HTMLElement) {
     import('../../engine/exercises/desk.ts'),
     import('../exercises/catalogue.ts'),
   ]);
-  // `submit` saves the result like an answer given in the page.
-  const sessionOn = (w: World) => new Session(w, { exercises: createDesk(w, exercisesFor(w.info.name), (r) => recordAttempt(r.id, r.answer, r.verdict.correct)) });
+  // `submit` saves the result like an answer given in the page; a failure the engine did not
+  // expect shows its message in the terminal and goes, stack and all, to the browser console.
+  const sessionOn = (w: World) => {
+    const options = {
+      exercises: createDesk(w, exercisesFor(w.info.name), (r) => recordAttempt(r.id, r.answer, r.verdict.correct)),
+      onInternalError: (error: unknown) => logUnexpected('a command failed inside the lab engine', error),
+    };
+    return new Session(w, options);
+  };
   let current = world;
   let session = sessionOn(current);
   const promptName = () => (current.source === 'live' ? (current.info.session.env.cluster_name ?? 'live') : lab);
@@ -66,9 +74,25 @@ export async function mountTerminal(host: HTMLElement) {
       write: (text) => term.write(text),
       prompt: () => `[${promptName()} ${session.namespace}]$ `,
       clearScreen: () => term.clear(),
-      complete: (line, cursor) => session.complete(line, cursor),
+      async complete(line, cursor) {
+        try {
+          return await session.complete(line, cursor);
+        } catch (error) {
+          logUnexpected('completion failed', error);
+          return { start: cursor, candidates: [] };
+        }
+      },
       async submit(line) {
-        const result = await session.run(line);
+        let result;
+        try {
+          result = await session.run(line);
+        } catch (error) {
+          // The engine reports a command's failures itself; this one escaped it.
+          const message = reportUnexpected('the lab engine failed', error);
+          term.write(`${message}\n`);
+          announce.textContent = message;
+          return;
+        }
         if (result.clear) term.clear();
         // The tools colour their own output where the real ones do (jq on a terminal).
         for (const chunk of result.chunks) term.write(chunk.text);
