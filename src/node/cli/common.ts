@@ -7,6 +7,7 @@ import { createFixtureWorld } from '../../engine/world/fixture/index.ts';
 import { createDesk } from '../../engine/exercises/desk.ts';
 import { forLab } from '../../engine/exercises/catalogue.ts';
 import { loadCatalogue } from '../exercises.ts';
+import { visibleControls } from '../../engine/format/visible-controls.ts';
 
 export type OptionValues = Record<string, string | boolean | Array<string | boolean> | undefined>;
 
@@ -45,10 +46,19 @@ export function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
 // What `clear` writes on an xterm-like terminal.
 const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
 
+/** What goes to a stream: on a terminal, escapes other than colours are shown, not obeyed (the
+ * browser terminal does the same); to a pipe or a file, the bytes the tool printed. */
+export function forStream(stream: { isTTY?: boolean }, text: string): string {
+  return stream.isTTY ? visibleControls(text) : text;
+}
+
 /** Prints a line's output as the terminal would: clear first if asked, then each chunk on its stream. */
 export async function writeResult(result: LineResult): Promise<void> {
   if (result.clear) await write(process.stdout, CLEAR_SCREEN);
-  for (const chunk of result.chunks) await write(chunk.fd === 1 ? process.stdout : process.stderr, chunk.text);
+  for (const chunk of result.chunks) {
+    const stream = chunk.fd === 1 ? process.stdout : process.stderr;
+    await write(stream, forStream(stream, chunk.text));
+  }
 }
 
 /** A terminal session on a world, with the world's exercises for `submit`. */

@@ -2,12 +2,12 @@
 // history and tab completion from node:readline.
 import { createInterface, type Interface } from 'node:readline';
 import type { Session } from '../../engine/session.ts';
-import { chosenWorld, labOptions, liveOptions, worldSession, write, writeResult, type CliCommand } from './common.ts';
+import { chosenWorld, forStream, labOptions, liveOptions, worldSession, write, writeResult, type CliCommand } from './common.ts';
 
 const EXIT = /^\s*exit(?:\s+(\d+))?\s*$/;
 
 function prompt(session: Session, lab: string): string {
-  return `[${lab} ${session.namespace}]$ `;
+  return forStream(process.stdout, `[${lab} ${session.namespace}]$ `);
 }
 
 function completer(session: Session) {
@@ -39,7 +39,8 @@ export const shellCommand: CliCommand = {
       const banner = world.source === 'live'
         ? `ARO Packet Labs, LIVE: ${world.info.title} (${world.info.summary}) Read-only; refresh forgets kept reads.`
         : `ARO Packet Labs: ${world.info.title} (simulated lab "${world.info.name}").`;
-      await write(process.stdout, `${banner} Type help for the commands.\n`);
+      // The title and summary come from the lab file.
+      await write(process.stdout, forStream(process.stdout, `${banner} Type help for the commands.\n`));
     }
     let status = 0;
     // Ctrl-C abandons the line being typed, as bash does.

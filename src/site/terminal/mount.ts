@@ -10,6 +10,7 @@ import { loadLabWorld, useLiveWorld } from '../labs/world.ts';
 import type { World } from '../../engine/world/types.ts';
 import { readJson, writeJson } from '../storage.ts';
 import { recordAttempt } from '../progress/store.ts';
+import { visibleControls } from '../../engine/format/visible-controls.ts';
 import { logUnexpected, reportUnexpected } from '../errors.ts';
 
 const HISTORY_KEY = (lab: string) => `history:${lab}`;
@@ -72,7 +73,7 @@ export async function mountTerminal(host: HTMLElement) {
   const editor = new LineEditor(
     {
       write: (text) => term.write(text),
-      prompt: () => `[${promptName()} ${session.namespace}]$ `,
+      prompt: () => visibleControls(`[${promptName()} ${session.namespace}]$ `),
       clearScreen: () => term.clear(),
       async complete(line, cursor) {
         try {
@@ -94,8 +95,9 @@ export async function mountTerminal(host: HTMLElement) {
           return;
         }
         if (result.clear) term.clear();
-        // The tools colour their own output where the real ones do (jq on a terminal).
-        for (const chunk of result.chunks) term.write(chunk.text);
+        // The tools colour their own output where the real ones do (jq on a terminal); any other
+        // escape in it (a lab value, a page's body) is shown, not obeyed.
+        for (const chunk of result.chunks) term.write(visibleControls(chunk.text));
         announce.textContent = result.stdout + result.stderr || `${line}: no output, exit status ${result.status}`;
         if (lost) fallBack();
       },
@@ -105,7 +107,7 @@ export async function mountTerminal(host: HTMLElement) {
     (history) => void writeJson(HISTORY_KEY(inEffect.key), history),
   );
   term.onData((data) => void editor.handle(data));
-  term.writeln(`ARO Packet Labs: ${inEffect.label}. Type help for the commands, submit ID ANSWER for an exercise.`);
+  term.writeln(visibleControls(`ARO Packet Labs: ${inEffect.label}. Type help for the commands, submit ID ANSWER for an exercise.`));
   editor.showPrompt();
 
   host.querySelector<HTMLFormElement>('[data-lab-touch]')?.addEventListener('submit', (event) => {
@@ -118,7 +120,7 @@ export async function mountTerminal(host: HTMLElement) {
   host.querySelector('[data-lab-reset]')?.addEventListener('click', () => {
     session = sessionOn(current);
     term.reset();
-    term.writeln(current.source === 'live' ? `New session on your cluster ${promptName()}.` : `New session on lab ${lab}.`);
+    term.writeln(visibleControls(current.source === 'live' ? `New session on your cluster ${promptName()}.` : `New session on lab ${lab}.`));
     editor.showPrompt();
   });
 
@@ -134,7 +136,7 @@ export async function mountTerminal(host: HTMLElement) {
     showSource(host, isLive ? next : undefined, inEffect);
     if (disconnectButton) disconnectButton.hidden = !isLive;
     if (status) status.textContent = message;
-    term.write(`\r\x1b[K${message}\r\n`);
+    term.write(`\r\x1b[K${visibleControls(message)}\r\n`);
     if (prompt) editor.showPrompt();
   };
   const fallBack = () => {
