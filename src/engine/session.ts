@@ -4,7 +4,9 @@ import type { ExerciseDesk, SessionState, Vars } from './commands/types.ts';
 import { registry, findCommand } from './commands/registry.ts';
 import type { World } from './world/types.ts';
 import { parse, ShellSyntaxError } from './shell/parser.ts';
-import { Interpreter, type Sink } from './shell/interpreter.ts';
+import { internalErrorText, Interpreter, type Sink } from './shell/interpreter.ts';
+import { ArithmeticError } from './shell/arithmetic.ts';
+import { LabLimitError, MAX_HISTORY_CHARS, MAX_HISTORY_LINES, MAX_VARIABLES } from './shell/limits.ts';
 
 export interface Chunk {
   fd: 1 | 2;
@@ -38,15 +40,22 @@ const DEFAULT_ENVIRONMENT: Array<[string, string]> = [
 
 class SessionVars implements Vars {
   private readonly values = new Map<string, { value: string; exported: boolean }>();
+  /** Characters in all names and values, bounded by MAX_VARIABLES. */
+  private size = 0;
 
   get(name: string): string | undefined {
     return this.values.get(name)?.value;
   }
   set(name: string, value: string, exported?: boolean): void {
     const previous = this.values.get(name);
+    const size = this.size - (previous ? name.length + previous.value.length : 0) + name.length + value.length;
+    if (size > MAX_VARIABLES) throw new LabLimitError(`the lab holds at most ${MAX_VARIABLES} characters in all variables; ${name} was not set`);
+    this.size = size;
     this.values.set(name, { value, exported: exported ?? previous?.exported ?? false });
   }
   unset(name: string): void {
+    const previous = this.values.get(name);
+    if (previous) this.size -= name.length + previous.value.length;
     this.values.delete(name);
   }
   export(name: string): void {
@@ -102,13 +111,16 @@ export class Session implements SessionState {
   private readonly status = { value: 0 };
   private readonly clock: () => Date;
   private readonly tty: boolean;
+  private readonly onInternalError?: (error: unknown) => void;
 
   /** `tty`: whether output reaches a terminal (tools like jq colour it then); default true.
-   * `exercises`: what `submit` checks answers with. */
-  constructor(world: World, options: { now?: () => Date; tty?: boolean; exercises?: ExerciseDesk } = {}) {
+   * `exercises`: what `submit` checks answers with.
+   * `onInternalError`: where an unexpected failure goes with its stack (the browser console, the CLI's debug output). */
+  constructor(world: World, options: { now?: () => Date; tty?: boolean; exercises?: ExerciseDesk; onInternalError?: (error: unknown) => void } = {}) {
     this.world = world;
     this.exercises = options.exercises;
     this.tty = options.tty ?? true;
+    this.onInternalError = options.onInternalError;
     this.namespace = world.info.session.namespace;
     for (const [name, value] of DEFAULT_ENVIRONMENT) this.vars.set(name, value, true);
     for (const [name, value] of Object.entries(world.info.session.env)) this.vars.set(name, value);
@@ -120,6 +132,19 @@ export class Session implements SessionState {
     return this.clock();
   }
 
+  internalError(error: unknown): void {
+    this.onInternalError?.(error);
+  }
+
+  /** Keeps the line in history, forgetting the oldest past bash's 500 lines or the lab's size bound. */
+  private remember(line: string): void {
+    this.history.push(line);
+    let chars = this.history.reduce((n, l) => n + l.length, 0);
+    while (this.history.length > MAX_HISTORY_LINES || (chars > MAX_HISTORY_CHARS && this.history.length > 1)) {
+      chars -= this.history.shift()!.length;
+    }
+  }
+
   /** `$?` after the last line. */
   get lastStatus(): number {
     return this.status.value;
@@ -129,7 +154,7 @@ export class Session implements SessionState {
     const terminal = new Terminal(this.tty);
     const io = { out: terminal.sink(1), err: terminal.sink(2) };
     let status: number;
-    if (line.trim()) this.history.push(line);
+    if (line.trim()) this.remember(line);
     if (line.length > MAX_LINE) {
       io.err.write(`bash: the lab reads lines of at most ${MAX_LINE} characters\n`);
       status = 2;
@@ -141,8 +166,13 @@ export class Session implements SessionState {
         if (error instanceof ShellSyntaxError) {
           io.err.write(`bash: ${error.message}\n`);
           status = 2;
+        } else if (error instanceof ArithmeticError || error instanceof LabLimitError) {
+          // An arithmetic error ends the whole line, as in bash; so does a bound of the lab.
+          io.err.write(`bash: ${error.message}\n`);
+          status = 1;
         } else {
-          io.err.write('bash: internal error in the lab engine\n');
+          io.err.write(`bash: ${internalErrorText(error)}\n`);
+          this.internalError(error);
           status = 1;
         }
       }

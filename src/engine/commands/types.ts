@@ -32,6 +32,8 @@ export interface SessionState {
   readonly previousOutput: string;
   /** The exercises this terminal can check, when it has any. */
   readonly exercises?: ExerciseDesk;
+  /** Hands an unexpected failure (with its stack) to whoever debugs the terminal; the reader sees only its message. */
+  internalError?(error: unknown): void;
 }
 
 export interface SubmitResult {

@@ -4,7 +4,7 @@
 export type Part =
   | { kind: 'literal'; text: string; quoted: boolean }
   | { kind: 'variable'; name: string; quoted: boolean; fallback?: Word; length?: boolean }
-  | { kind: 'arithmetic'; expression: string; quoted: boolean }
+  | { kind: 'arithmetic'; expression: Word; quoted: boolean }
   | { kind: 'command'; list: List; quoted: boolean };
 
 export interface Word {

@@ -4,9 +4,12 @@
 // and bash leaves an unmatched pattern as it is.
 import type { List, Word } from './ast.ts';
 import { evaluateArithmetic } from './arithmetic.ts';
+import { codePoints, concat, LabLimitError, MAX_VALUE } from './limits.ts';
 
 export interface Expander {
   variable(name: string): string | undefined;
+  /** Sets a shell variable (`$(( x = 1 ))`). */
+  assign(name: string, value: string): void;
   /** Runs a substituted command list and returns its stdout. */
   substitute(list: List): Promise<string>;
 }
@@ -16,13 +19,13 @@ const IFS = /[ \t\n]+/;
 async function partValue(part: Word['parts'][number], env: Expander): Promise<string> {
   if (part.kind === 'literal') return part.text;
   if (part.kind === 'arithmetic') {
-    // Variables written as $NAME inside are substituted first; bare names are read by the evaluator.
-    const text = part.expression.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*|[?$#0])\}?/g, (_, name: string) => env.variable(name) ?? '');
-    return evaluateArithmetic(text, (name) => env.variable(name));
+    // `$NAME` and `$( )` inside are expanded first; bare names are read by the evaluator.
+    const text = await expandToString(part.expression, env);
+    return evaluateArithmetic(text, { get: (name) => env.variable(name), set: (name, value) => env.assign(name, value) });
   }
   if (part.kind === 'variable') {
     const value = env.variable(part.name);
-    if (part.length) return String([...(value ?? '')].length);
+    if (part.length) return String(codePoints(value ?? ''));
     if ((value === undefined || value === '') && part.fallback) return expandToString(part.fallback, env);
     return value ?? '';
   }
@@ -38,7 +41,7 @@ export async function expandWord(word: Word, env: Expander): Promise<string[]> {
   for (const part of word.parts) {
     const value = await partValue(part, env);
     if (part.quoted || part.kind === 'literal') {
-      current += value;
+      current = concat(current, value);
       hasCurrent = true;
       continue;
     }
@@ -51,7 +54,7 @@ export async function expandWord(word: Word, env: Expander): Promise<string[]> {
         hasCurrent = false;
       }
       if (piece) {
-        current += piece;
+        current = concat(current, piece);
         hasCurrent = true;
       }
     });
@@ -63,6 +66,20 @@ export async function expandWord(word: Word, env: Expander): Promise<string[]> {
 /** Expands a word without splitting (assignments, redirection targets). */
 export async function expandToString(word: Word, env: Expander): Promise<string> {
   let out = '';
-  for (const part of word.parts) out += await partValue(part, env);
+  for (const part of word.parts) out = concat(out, await partValue(part, env));
   return out;
+}
+
+/** The words of one command, bounded together as one value is. */
+export async function expandWords(words: Word[], env: Expander): Promise<string[]> {
+  const argv: string[] = [];
+  let size = 0;
+  for (const word of words) {
+    for (const field of await expandWord(word, env)) {
+      size += field.length + 1;
+      if (size > MAX_VALUE) throw new LabLimitError(`the lab expands the words of one command to at most ${MAX_VALUE} characters`);
+      argv.push(field);
+    }
+  }
+  return argv;
 }

@@ -2,7 +2,9 @@
 // and commands from the registry. Every failure becomes bash-style text and a status, never an
 // exception escaping to the terminal.
 import type { List, Pipeline, SimpleCommand } from './ast.ts';
-import { expandToString, expandWord, type Expander } from './expand.ts';
+import { expandToString, expandWords, type Expander } from './expand.ts';
+import { ArithmeticError } from './arithmetic.ts';
+import { LabLimitError, MAX_VALUE } from './limits.ts';
 import { findCommand } from '../commands/registry.ts';
 import type { Output, SessionState } from '../commands/types.ts';
 
@@ -12,22 +14,36 @@ export interface Sink extends Output {
 }
 
 // Special parameters of an interactive shell; the lab has one process, so `$$` is a fixed PID.
-const SPECIAL: Record<string, (status: number) => string> = {
-  '?': (status) => String(status),
-  $: () => '4242',
-  '0': () => 'bash',
-  '#': () => '0',
-};
+// A Map: a variable named `constructor` or `__proto__` is an ordinary name, never one of these.
+const SPECIAL = new Map<string, (status: number) => string>([
+  ['?', (status) => String(status)],
+  ['$', () => '4242'],
+  ['0', () => 'bash'],
+  ['#', () => '0'],
+]);
 
 export const nullSink: Sink = { tty: false, write() {} };
 
+/** What a command wrote into a pipe or a `$( )` grew past what the lab holds. */
+class OutputLimitError extends LabLimitError {}
+
+/** Output kept for the next command of a pipe or a `$( )`, up to the size of one value. */
 export class Capture implements Sink {
   readonly tty = false;
   text = '';
+  overflowed = false;
   write(text: string): void {
+    if (this.overflowed) throw new OutputLimitError();
+    if (this.text.length + text.length > MAX_VALUE) {
+      this.text += text.slice(0, MAX_VALUE - this.text.length);
+      this.overflowed = true;
+      throw new OutputLimitError();
+    }
     this.text += text;
   }
 }
+
+const stoppedOutput = `bash: the lab stopped this output at ${MAX_VALUE} characters\n`;
 
 export interface Streams {
   out: Sink;
@@ -71,6 +87,10 @@ export class Interpreter {
     for (let i = 0; i <= last; i++) {
       const capture = i < last ? new Capture() : null;
       status = await this.runSimple(pipeline.commands[i], stdin, { out: capture ?? io.out, err: io.err });
+      if (capture?.overflowed) {
+        io.err.write(stoppedOutput);
+        status = 1;
+      }
       stdin = capture?.text ?? '';
     }
     return status;
@@ -78,10 +98,23 @@ export class Interpreter {
 
   private expander(io: Streams): Expander {
     return {
-      variable: (name) => SPECIAL[name]?.(this.lastStatus()) ?? this.session.vars.get(name),
+      variable: (name) => SPECIAL.get(name)?.(this.lastStatus()) ?? this.session.vars.get(name),
+      assign: (name, value) => this.session.vars.set(name, value),
       substitute: async (list) => {
         const capture = new Capture();
-        const status = await this.runList(list, { out: capture, err: io.err });
+        let status: number;
+        try {
+          status = await this.runList(list, { out: capture, err: io.err });
+        } catch (error) {
+          // An arithmetic error ends the substituted commands, not the line around them.
+          if (!(error instanceof ArithmeticError)) throw error;
+          io.err.write(`bash: ${error.message}\n`);
+          status = 1;
+        }
+        if (capture.overflowed) {
+          io.err.write(stoppedOutput);
+          status = 1;
+        }
         this.setStatus(status);
         return capture.text;
       },
@@ -95,18 +128,23 @@ export class Interpreter {
       return 1;
     }
     const expander = this.expander(io);
-    const argv: string[] = [];
-    for (const word of command.words) argv.push(...(await expandWord(word, expander)));
+    let argv: string[];
     const values: Array<[string, string]> = [];
-    for (const a of command.assignments) values.push([a.name, await expandToString(a.value, expander)]);
-
-    const streams = await this.redirect(command, io, expander);
-    if (typeof streams === 'number') return streams;
-
-    if (argv.length === 0) {
-      for (const [name, value] of values) this.session.vars.set(name, value);
-      // An assignment-only command has the status of its last command substitution.
-      return command.words.length === 0 && command.assignments.some((a) => a.value.parts.some((p) => p.kind === 'command')) ? this.lastStatus() : 0;
+    let streams: Streams | number;
+    try {
+      argv = await expandWords(command.words, expander);
+      for (const a of command.assignments) values.push([a.name, await expandToString(a.value, expander)]);
+      streams = await this.redirect(command, io, expander);
+      if (typeof streams === 'number') return streams;
+      if (argv.length === 0) {
+        for (const [name, value] of values) this.session.vars.set(name, value);
+        // An assignment-only command has the status of its last command substitution.
+        return command.words.length === 0 && command.assignments.some((a) => a.value.parts.some((p) => p.kind === 'command')) ? this.lastStatus() : 0;
+      }
+    } catch (error) {
+      if (!(error instanceof LabLimitError) || error instanceof OutputLimitError) throw error;
+      io.err.write(`bash: ${error.message}\n`);
+      return 1;
     }
     const name = argv[0];
     const found = findCommand(name);
@@ -116,11 +154,18 @@ export class Interpreter {
     }
     // `A=1 cmd` exports A to cmd only.
     const saved = values.map(([n]) => [n, this.session.vars.get(n)] as const);
-    for (const [n, v] of values) this.session.vars.set(n, v, true);
     try {
+      for (const [n, v] of values) this.session.vars.set(n, v, true);
       return await found.run({ argv, stdin, stdout: streams.out, stderr: streams.err, session: this.session, world: this.session.world, tty: streams.out.tty });
-    } catch {
-      streams.err.write(`bash: ${name}: internal error in the lab engine\n`);
+    } catch (error) {
+      // Output past the pipe's bound is reported by the pipe's owner, once.
+      if (error instanceof OutputLimitError) return 1;
+      if (error instanceof LabLimitError) {
+        streams.err.write(`bash: ${name}: ${error.message}\n`);
+        return 1;
+      }
+      streams.err.write(`bash: ${name}: ${internalErrorText(error)}\n`);
+      this.session.internalError?.(error);
       return 1;
     } finally {
       for (const [n, v] of saved) {
@@ -158,4 +203,10 @@ export class Interpreter {
   private setStatus(status: number): void {
     this.status.value = status;
   }
+}
+
+/** What the reader is told when the engine itself fails: the cause, never a stack. */
+export function internalErrorText(error: unknown): string {
+  const message = error instanceof RangeError ? 'the line needed more stack than the page has' : error instanceof Error ? error.message : String(error);
+  return `internal error in the lab engine: ${message.split('\n')[0]}`;
 }

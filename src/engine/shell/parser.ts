@@ -287,13 +287,46 @@ class Parser {
       else if (c === ')') {
         if (depth > 0) depth -= 1;
         else if (this.src[i + 1] === ')') {
-          const expression = this.src.slice(this.pos + 3, i);
+          const expression = new Parser(this.src.slice(this.pos + 3, i), this.depth + 1).parseArithmeticText();
           this.pos = i + 2;
           return { kind: 'arithmetic', expression, quoted };
         } else throw unexpected(')');
       }
     }
     throw unexpectedEof('))');
+  }
+
+  /** The text of `$(( ))`, expanded as if in double quotes (whose quote characters are removed). */
+  parseArithmeticText(): Word {
+    const parts: Part[] = [];
+    let text = '';
+    const flush = () => {
+      if (text) parts.push({ kind: 'literal', text, quoted: true });
+      text = '';
+    };
+    while (this.pos < this.src.length) {
+      const c = this.src[this.pos];
+      if (c === '\\' && '$`"\\'.includes(this.src[this.pos + 1] ?? '')) {
+        text += this.src[this.pos + 1];
+        this.pos += 2;
+      } else if (c === '"') {
+        this.pos += 1;
+      } else if (c === '$' || c === '`') {
+        const part = this.parseDollarOrBacktick(true);
+        if (part) {
+          flush();
+          parts.push(part);
+        } else {
+          text += c;
+          this.pos += 1;
+        }
+      } else {
+        text += c;
+        this.pos += 1;
+      }
+    }
+    flush();
+    return { parts };
   }
 
   /** The default of `${VAR:-default}`: one word, spaces kept. */
