@@ -189,7 +189,7 @@ function visit(node: Node, value: unknown): unknown {
     case 'MultiSelectHash': {
       if (value === null || value === undefined) return null;
       const out: Dict = {};
-      for (const pair of node.children as Array<{ name: string; value: Node }>) out[pair.name] = visit(pair.value, value);
+      for (const pair of node.children as Array<{ name: string; value: Node }>) setOwn(out, pair.name, visit(pair.value, value));
       orderedDicts.add(out);
       return out;
     }
@@ -323,8 +323,16 @@ function compactJson(value: unknown): string {
 }
 
 /** dict.update(value): a dict's items, or a sequence of key/value pairs (strings and lists of two). */
+/** `target[key] = value` for any key: `__proto__` is a key like another, never the prototype. */
+function setOwn(target: Dict, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function dictUpdate(target: Dict, value: unknown): Dict {
-  if (isDict(value)) return Object.assign(target, value);
+  if (isDict(value)) {
+    for (const [k, v] of Object.entries(value)) setOwn(target, k, v);
+    return target;
+  }
   if (!isList(value) && typeof value !== 'string') throw new QueryCrash(`'${pyTypeName(value)}' object is not iterable`);
   Array.from(value as ArrayLike<unknown>).forEach((element, i) => {
     // Any iterable of two items is a pair: a string of two characters, a list, a dict of two keys.
@@ -333,7 +341,7 @@ function dictUpdate(target: Dict, value: unknown): Dict {
     if (pair.length !== 2) throw new QueryCrash(`dictionary update sequence element #${i} has length ${pair.length}; 2 is required`);
     if (isPyContainer(pair[0])) throw new QueryCrash(`unhashable type: '${pyTypeName(pair[0])}'`);
     // json.dumps writes a number or None key as its JSON text.
-    target[typeof pair[0] === 'string' ? pair[0] : compactJson(pair[0])] = pair[1];
+    setOwn(target, typeof pair[0] === 'string' ? pair[0] : compactJson(pair[0]), pair[1]);
   });
   return target;
 }
@@ -402,7 +410,7 @@ const FUNCTIONS: Record<string, { signature: Signature; run: (...args: any[]) =>
 };
 
 function callFunction(name: string, args: unknown[]): unknown {
-  const fn = FUNCTIONS[name];
+  const fn = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
   if (!fn) throw new QueryError(`Unknown function: ${name}()`);
   const { signature } = fn;
   const variadic = signature[signature.length - 1]?.variadic;
