@@ -30,13 +30,16 @@ export interface SnatMinute {
   inUse: number;
 }
 
-export interface SnatBackend {
+export interface SnatBackendInfo {
   node: string;
   /** The node's private address: the metrics' BackendIPAddress. */
   backendIp: string;
   /** The outbound rule's public address: the metrics' FrontendIPAddress. */
   frontendIp: string;
   allocated: number;
+}
+
+export interface SnatBackend extends SnatBackendInfo {
   minutes: SnatMinute[];
 }
 
@@ -75,22 +78,43 @@ function servingPod(model: WorldModel, route: string): KubeObject | undefined {
 
 // Ports come back gradually: each minute a quarter of the taken ones (one over the hold time) are
 // released, so a saturated backend admits allocated/SNAT_HOLD_MINUTES new connections a minute.
-function simulate(attempts: (time: number) => number, allocated: number, from: number, to: number): SnatMinute[] {
-  const minutes: SnatMinute[] = [];
+// Minutes are handed to `each` one at a time, in one reused object, so that a span of months
+// costs time but no memory.
+function simulate(attempts: (time: number) => number, allocated: number, from: number, to: number, each: (minute: SnatMinute) => void): void {
+  const minute: SnatMinute = { time: 0, attempts: 0, succeeded: 0, failed: 0, inUse: 0 };
   let inUse = 0;
   for (let time = from - 4 * SNAT_HOLD_MINUTES * MINUTE; time < to; time += MINUTE) {
     inUse -= Math.round(inUse / SNAT_HOLD_MINUTES);
     const wanted = attempts(time);
     const succeeded = Math.min(wanted, allocated - inUse);
     inUse += succeeded;
-    if (time >= from) minutes.push({ time, attempts: wanted, succeeded, failed: wanted - succeeded, inUse });
+    if (time >= from) {
+      Object.assign(minute, { time, attempts: wanted, succeeded, failed: wanted - succeeded, inUse });
+      each(minute);
+    }
   }
-  return minutes;
 }
 
-/** Every backend of every outbound rule of a load balancer, minute by minute over [from, to). */
+/** Runs the SNAT simulation of every backend of a load balancer's outbound rules over [from, to);
+ * `each` sees every backend's minutes in order (the minute object is reused: copy what you keep). */
+export function simulateSnat(model: WorldModel, lb: Obj, from: number, to: number, each: (backend: SnatBackendInfo, minute: SnatMinute) => void): SnatBackendInfo[] {
+  const backends = snatBackends(model, lb);
+  for (const backend of backends) simulate((time) => outboundAttempts(model, backend.node, time), backend.allocated, from, to, (minute) => each(backend, minute));
+  return backends;
+}
+
+/** Every backend of every outbound rule of a load balancer, minute by minute over [from, to) (short spans). */
 export function snatUsage(model: WorldModel, lb: Obj, from: number, to: number): SnatBackend[] {
-  const out: SnatBackend[] = [];
+  const minutes = new Map<SnatBackendInfo, SnatMinute[]>();
+  const backends = simulateSnat(model, lb, from, to, (backend, minute) => {
+    if (!minutes.has(backend)) minutes.set(backend, []);
+    minutes.get(backend)!.push({ ...minute });
+  });
+  return backends.map((backend) => ({ ...backend, minutes: minutes.get(backend) ?? [] }));
+}
+
+function snatBackends(model: WorldModel, lb: Obj): SnatBackendInfo[] {
+  const out: SnatBackendInfo[] = [];
   for (const rule of ((lb.properties as Obj).outboundRules ?? []) as Obj[]) {
     const pool = model.arm(rule.properties.backendAddressPool?.id);
     const configs = ((pool?.properties?.backendIPConfigurations ?? []) as Obj[]).map((c) => model.arm(c.id)).filter((c): c is Obj => c !== undefined);
@@ -101,7 +125,7 @@ export function snatUsage(model: WorldModel, lb: Obj, from: number, to: number):
       const nicId = String(config.id).split('/ipConfigurations/')[0];
       const vm = String(model.arm(nicId)?.properties?.virtualMachine?.id ?? '');
       const node = vm.split('/').pop() ?? '';
-      out.push({ node, backendIp: config.properties.privateIPAddress, frontendIp, allocated, minutes: simulate((time) => outboundAttempts(model, node, time), allocated, from, to) });
+      out.push({ node, backendIp: config.properties.privateIPAddress, frontendIp, allocated });
     }
   }
   return out;
