@@ -124,7 +124,7 @@ export function parseFlags(argv: string[], defs: FlagDef[]): ParsedFlags {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') {
-      args.push(...argv.slice(i + 1));
+      for (const arg of argv.slice(i + 1)) args.push(arg);
       break;
     }
     if (a.startsWith('--')) {

@@ -26,7 +26,7 @@ export function parseOptions(tool: string, args: string[], letters: string, with
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') {
-      operands.push(...args.slice(i + 1));
+      for (const operand of args.slice(i + 1)) operands.push(operand);
       break;
     }
     if (arg.startsWith('--')) {

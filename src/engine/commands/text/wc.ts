@@ -1,6 +1,20 @@
 // GNU wc on standard input: lines, words, bytes; with more than one count each is 7 wide.
 import type { Command } from '../types.ts';
 import { missingFile, OptionError, parseOptions, usageError } from './options.ts';
+import { codePoints } from '../../shell/limits.ts';
+
+/** Display width of the longest line, tabs to the next multiple of 8 (one pass, no copies). */
+function longestLine(text: string): number {
+  let longest = 0;
+  let width = 0;
+  for (const ch of text) {
+    if (ch === '\n') {
+      longest = Math.max(longest, width);
+      width = 0;
+    } else width = ch === '\t' ? width + 8 - (width % 8) : width + 1;
+  }
+  return Math.max(longest, width);
+}
 
 export const wc: Command = {
   name: 'wc',
@@ -14,17 +28,16 @@ export const wc: Command = {
     }
     if (missingFile(ctx, 'wc', opts.operands)) return 1;
     const text = ctx.stdin;
-    const counts: Record<string, number> = {
-      l: (text.match(/\n/g) ?? []).length,
-      w: text.split(/[ \t\n\r\f\v]+/).filter(Boolean).length,
-      m: [...text].length,
-      c: new TextEncoder().encode(text).length,
-      // Display width of the longest line, tabs to the next multiple of 8.
-      L: Math.max(0, ...text.split('\n').map((line) => [...line].reduce((w, ch) => (ch === '\t' ? w + 8 - (w % 8) : w + 1), 0))),
+    const counts: Record<string, () => number> = {
+      l: () => text.split('\n').length - 1,
+      w: () => (text.match(/[^ \t\n\r\f\v]+/g) ?? []).length,
+      m: () => codePoints(text),
+      c: () => new TextEncoder().encode(text).length,
+      L: () => longestLine(text),
     };
     const chosen = ['l', 'w', 'm', 'c', 'L'].filter((k) => opts.flags.has(k));
     const shown = chosen.length ? chosen : ['l', 'w', 'c'];
-    const cells = shown.map((k) => String(counts[k]));
+    const cells = shown.map((k) => String(counts[k]()));
     ctx.stdout.write(`${shown.length === 1 ? cells[0] : cells.map((c) => c.padStart(7)).join(' ')}\n`);
     return 0;
   },

@@ -425,7 +425,7 @@ export class JsonPath {
         if (results.length > 0) {
           for (const value of results) {
             this.root.nodes = nodes.slice(i + 1);
-            fullResult.push(...this.findResults(value));
+            for (const found of this.findResults(value)) fullResult.push(found);
           }
         } else {
           this.root.nodes = nodes.slice(i + 1);
@@ -553,9 +553,9 @@ export class JsonPath {
     const results: Value[] = [];
     for (const value of input) {
       if (isMap(value)) for (const k of Object.keys(value).sort()) results.push(value[k]);
-      else if (isArray(value)) results.push(...value);
+      else if (isArray(value)) for (const v of value) results.push(v);
       // Go indexes a string by bytes: the wildcard yields their numeric values.
-      else if (typeof value === 'string') results.push(...new TextEncoder().encode(value));
+      else if (typeof value === 'string') for (const byte of new TextEncoder().encode(value)) results.push(byte);
     }
     return results;
   }
@@ -569,7 +569,7 @@ export class JsonPath {
       else if (isArray(value)) children = value;
       if (children.length !== 0) {
         result.push(value);
-        result.push(...this.evalRecursive(children));
+        for (const found of this.evalRecursive(children)) result.push(found);
       }
     }
     return result;
