@@ -37,13 +37,13 @@ export interface Progress {
 
 const KEY = 'progress';
 const EVENT = 'aro-labs:progress';
-export const EXERCISE_ID = /^[a-z0-9][a-z0-9-]*$/;
-export const MAX_TEXT = 4000;
+const EXERCISE_ID = /^[a-z0-9][a-z0-9-]*$/;
+const MAX_TEXT = 4000;
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 const optional = (v: unknown, test: (x: unknown) => boolean) => v === undefined || test(v);
-export const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
 const isAttendee = (v: unknown) => typeof v === 'string' && ATTENDEE_ID.test(v);
 
 export function isExerciseProgress(v: unknown): v is ExerciseProgress {
@@ -57,18 +57,13 @@ export function isExerciseProgress(v: unknown): v is ExerciseProgress {
   );
 }
 
-/** The record's own fields, whatever else the file held. */
-function header(v: Record<string, unknown>): boolean {
-  return v.schema === 'aro-labs/progress' && v.version === 1 && optional(v.name, isText) && optional(v.attendee, isAttendee) && isObject(v.exercises);
-}
-
-/** A progress file whose header is right; its entries may still be anything (./import.ts sorts them). */
+/** A progress file whose own fields are right; its entries may still be anything (./import.ts sorts them). */
 export function isProgressHeader(v: unknown): v is Omit<ProgressFile, 'exercises'> & { exercises: Record<string, unknown> } {
-  return isObject(v) && header(v);
+  return isObject(v) && v.schema === 'aro-labs/progress' && v.version === 1 && optional(v.name, isText) && optional(v.attendee, isAttendee) && isObject(v.exercises);
 }
 
 /** What this site saves: a wrong entry makes the whole record unreadable (it is then set aside). */
-export function isProgressFile(v: unknown): v is ProgressFile {
+function isProgressFile(v: unknown): v is ProgressFile {
   return isProgressHeader(v) && Object.entries(v.exercises).every(([id, e]) => EXERCISE_ID.test(id) && isExerciseProgress(e));
 }
 
@@ -81,7 +76,7 @@ export function copyEntry(e: ExerciseProgress): ExerciseProgress {
   return copy;
 }
 
-export function fromFile(file: ProgressFile): Progress {
+function fromFile(file: ProgressFile): Progress {
   return {
     name: file.name,
     attendee: file.attendee,
@@ -89,7 +84,7 @@ export function fromFile(file: ProgressFile): Progress {
   };
 }
 
-export function toFile(progress: Progress): ProgressFile {
+function toFile(progress: Progress): ProgressFile {
   return {
     schema: 'aro-labs/progress',
     version: 1,
@@ -159,7 +154,7 @@ export function exportFile(progress = loadProgress()): string {
 }
 
 /** Random and made once per browser: the room view tells attendees apart by it, names may repeat. */
-export function newAttendeeId(): string {
+function newAttendeeId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(9));
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
 }
