@@ -90,7 +90,7 @@ export async function mountTerminal(host: HTMLElement) {
         } catch (error) {
           // The engine reports a command's failures itself; this one escaped it.
           const message = reportUnexpected('the lab engine failed', error);
-          term.write(`${message}\n`);
+          term.write(`${visibleControls(message)}\n`);
           announce.textContent = message;
           return;
         }
