@@ -1,10 +1,15 @@
-// Go's text/tabwriter as kubectl configures it (cli-runtime printers.GetNewTabWriter: minwidth 6,
-// tabwidth 4, padding 3, padchar ' '). Cells are tab-terminated; the text after a line's last tab is
-// not a cell of any column and is written as is, which is why tables never end in spaces.
+// The tabwriter kubectl prints tables with: github.com/liggitt/tabwriter (Go's text/tabwriter
+// plus RememberWidths) as cli-runtime's printers.GetNewTabWriter configures it: minwidth 6,
+// tabwidth 4, padding 3, padchar ' ', RememberWidths. Cells end at a tab or a vertical tab; the
+// text after a line's last one is not a cell of any column and is written as is, which is why
+// tables never end in spaces.
 //
 // Column widths are computed per "column block": a run of consecutive lines that all have a
-// terminated cell in that column. kubectl tables have the same number of cells on every line, so a
-// whole table is one block and every column is max(minwidth, widest cell + padding) wide.
+// terminated cell in that column. The writer flushes after a line of one cell and at a form feed
+// (written as a newline); a flush ends every block, and RememberWidths keeps each column at least
+// as wide as it was before the flush. kubectl tables have the same number of cells on every line,
+// so a table is one block unless a value brings a form feed, a vertical tab or, in custom columns,
+// a newline.
 
 export interface TabwriterOptions {
   minwidth: number;
@@ -25,28 +30,23 @@ interface Cell {
   width: number;
 }
 
-/** Aligns `text` (lines of tab-separated cells) the way tabwriter.Flush would. */
+/** Aligns `text` (lines of tab-separated cells) the way writing it to the tabwriter and Flush would. */
 export function tabwrite(text: string, options: TabwriterOptions = KUBECTL_TABWRITER): string {
-  if (text === '') return '';
-  const rawLines = text.split('\n');
-  // A trailing newline leaves an empty last piece: that is not a line.
-  const endsWithNewline = rawLines[rawLines.length - 1] === '';
-  if (endsWithNewline) rawLines.pop();
-  const lines: Cell[][] = rawLines.map((line) => line.split('\t').map((t) => ({ text: t, width: runeCount(t) })));
-
-  const out: string[] = [];
+  let out = '';
+  // RememberWidths: the widest each column has been in any flush so far.
+  const remembered: number[] = [];
+  let lines: Cell[][] = [[]];
   const widths: number[] = [];
 
   const writeLines = (line0: number, line1: number): void => {
     for (let i = line0; i < line1; i++) {
       const line = lines[i];
-      let s = '';
       for (let j = 0; j < line.length; j++) {
-        const c = line[j];
-        s += c.text;
-        if (j < widths.length) s += ' '.repeat(Math.max(0, widths[j] - c.width));
+        out += line[j].text;
+        if (j < widths.length) out += ' '.repeat(widths[j] - line[j].width);
       }
-      out.push(s);
+      // Every buffered line but the last was ended by a newline or a form feed.
+      if (i + 1 < lines.length) out += '\n';
     }
   };
 
@@ -61,9 +61,12 @@ export function tabwrite(text: string, options: TabwriterOptions = KUBECTL_TABWR
       for (; current < line1; current++) {
         const line = lines[current];
         if (column >= line.length - 1) break;
-        const w = line[column].width + options.padding;
-        if (w > width) width = w;
+        width = Math.max(width, line[column].width + options.padding);
       }
+      if (remembered.length < column) remembered.push(...widths.slice(remembered.length));
+      if (remembered.length === column) remembered.push(width);
+      else if (remembered[column] > width) width = remembered[column];
+      else remembered[column] = width;
       widths.push(width);
       format(line0, current);
       widths.pop();
@@ -72,8 +75,29 @@ export function tabwrite(text: string, options: TabwriterOptions = KUBECTL_TABWR
     writeLines(line0, line1);
   };
 
-  format(0, lines.length);
-  return out.join('\n') + (endsWithNewline ? '\n' : '');
+  const flush = (): void => {
+    format(0, lines.length);
+    lines = [[]];
+  };
+
+  let cellStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch !== '\t' && ch !== '\v' && ch !== '\n' && ch !== '\f') continue;
+    const line = lines[lines.length - 1];
+    const cellText = text.slice(cellStart, i);
+    line.push({ text: cellText, width: runeCount(cellText) });
+    cellStart = i + 1;
+    if (ch === '\n' || ch === '\f') {
+      lines.push([]);
+      if (ch === '\f' || line.length === 1) flush();
+    }
+  }
+  // Flush: unfinished text is the last line's last cell.
+  const rest = text.slice(cellStart);
+  if (rest) lines[lines.length - 1].push({ text: rest, width: runeCount(rest) });
+  flush();
+  return out;
 }
 
 /** Rows of cells to aligned text, one line per row, every line ending in a newline. */

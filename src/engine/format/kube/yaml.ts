@@ -12,6 +12,7 @@
 // - plain and quoted scalars are folded at a space once the line is past column 80.
 
 import { goFormatFloatG } from './go-values.ts';
+import { goKeyOrder } from './json.ts';
 
 const BEST_INDENT = 2;
 const BEST_WIDTH = 80;
@@ -559,9 +560,57 @@ function yamlNumber(n: number): string {
   return goFormatFloatG(n);
 }
 
-/** YAML text of a JSON value exactly as `kubectl -o yaml` prints it. */
+// ---------- Reading Go's JSON back (go-yaml v2's reader and scanner) ----------
+
+/** Characters Go's JSON leaves raw that go-yaml v2's reader refuses: DEL, C1 but NEL, U+FFFE, U+FFFF. */
+const UNREADABLE = /[\x7f-\x84\x86-\x9f\ufffe\uffff]/;
+const NEL = '\u0085';
+
+/** The JSON -> YAML step failed; kubectl prints `error: <message>`. */
+export class JsonToYamlError extends Error {
+  constructor(problem: string) {
+    super(`error converting JSON to YAML: yaml: ${problem}`);
+  }
+}
+
+/**
+ * The value go-yaml v2 reads from Go's compact JSON of `value`. Go's JSON leaves NEL (U+0085)
+ * raw, and inside a double-quoted scalar a raw NEL is a line break, so it folds: the spaces around
+ * a run of breaks go, one break becomes a space, n breaks become n-1 newlines. A line that starts
+ * with `---` or `...` and a blank is a document marker, even inside a string.
+ */
+function readBack(value: unknown): unknown {
+  let breaks = 0;
+  const fold = (text: string): string => {
+    if (UNREADABLE.test(text)) throw new JsonToYamlError('control characters are not allowed');
+    if (!text.includes(NEL)) return text;
+    return text.replace(/[ \u0085]+/g, (run, at: number) => {
+      const count = [...run].filter((c) => c === NEL).length;
+      if (count === 0) return run;
+      breaks += count;
+      const rest = text.slice(at + run.length);
+      if (run.endsWith(NEL) && /^(?:---|\.\.\.)[ \u0085]/.test(rest)) throw new JsonToYamlError(`line ${breaks + 1}: found unexpected document indicator`);
+      return count === 1 ? ' ' : '\n'.repeat(count - 1);
+    });
+  };
+  // In the order Go writes the JSON (sorted keys): line numbers count the breaks read so far.
+  const read = (v: unknown): unknown => {
+    if (typeof v === 'string') return fold(v);
+    if (Array.isArray(v)) return v.map(read);
+    if (v === null || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(v).sort(goKeyOrder)) {
+      const inner = (v as Record<string, unknown>)[key];
+      if (inner !== undefined) out[fold(key)] = read(inner);
+    }
+    return out;
+  };
+  return read(value);
+}
+
+/** YAML text of a JSON value exactly as `kubectl -o yaml` prints it; throws JsonToYamlError where kubectl fails. */
 export function kubectlYaml(value: unknown): string {
   const e = new Emitter();
-  e.node(value, { mappingContext: false, simpleKey: false, root: true });
+  e.node(readBack(value), { mappingContext: false, simpleKey: false, root: true });
   return e.finish();
 }
