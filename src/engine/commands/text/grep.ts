@@ -1,41 +1,63 @@
-// GNU grep on standard input: basic (default), extended (-E) and fixed (-F) patterns translated
-// to JavaScript regular expressions; status 0 matched, 1 nothing matched, 2 trouble.
+// GNU grep on standard input: basic (default), extended (-E) and fixed (-F) patterns, matched
+// leftmost-longest as POSIX says by the lab's linear matcher (back-references by its bounded
+// fallback); status 0 matched, 1 nothing matched, 2 trouble.
 import type { Command } from '../types.ts';
 import { inputLines, OptionError, parseOptions } from './options.ts';
+import { alt, renumber, seq, type AssertKind, type Node } from '../../regex/ast.ts';
+import { grepWord } from '../../regex/chars.ts';
+import { Regex, RegexBudgetError, RegexTooBigError, Subject } from '../../regex/index.ts';
+import { MAX_PROGRAM } from '../../regex/limits.ts';
+import { fixedString, parsePosix, PosixSyntaxError } from '../../regex/posix.ts';
 
-/** Basic regular expressions swap the meaning of escaped and bare `( ) { } | + ?`. */
-function fromBasic(pattern: string): string {
+/** grep's -w edges and -x anchors around the joined patterns (-x wins over -w, as in GNU grep). */
+function wholeWordsOrLine(node: Node, words: boolean, line: boolean): Node {
+  const edge = (kind: AssertKind): Node => ({ type: 'assert', kind, word: grepWord });
+  if (line) return seq([edge('text-start'), node, edge('text-end')]);
+  if (words) return seq([edge('not-after-word'), node, edge('not-before-word')]);
+  return node;
+}
+
+/** Every pattern (one per line of each -e) as one alternation, each keeping its own group numbers. */
+function compilePatterns(patterns: string[], f: Set<string>): { regex: Regex; warnings: string[] } | { error: string } {
+  const options: Node[] = [];
+  const warnings: string[] = [];
+  let groups = 0;
+  try {
+    for (const p of patterns) {
+      if (f.has('F')) {
+        options.push(fixedString(p, f.has('i')));
+        continue;
+      }
+      const parsed = parsePosix(p, f.has('E'), f.has('i'));
+      options.push(renumber(parsed.node, groups));
+      groups += parsed.groups;
+      warnings.push(...parsed.warnings);
+    }
+    return { regex: new Regex(wholeWordsOrLine(alt(options), f.has('w'), f.has('x')), groups), warnings };
+  } catch (e) {
+    if (e instanceof PosixSyntaxError) return { error: `grep: ${e.message}` };
+    if (e instanceof RegexTooBigError || e instanceof RangeError) return { error: `grep: the lab cannot run this pattern: it needs more than ${MAX_PROGRAM} automaton states` };
+    throw e;
+  }
+}
+
+/** -o: each non-empty leftmost-longest match on its own line; an empty match moves on one character. */
+function onlyMatching(regex: Regex, subject: Subject, line: (start: number, text: string) => string): string {
   let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\' && i + 1 < pattern.length) {
-      const n = pattern[++i];
-      out += '(){}|+?'.includes(n) ? n : `\\${n}`;
-    } else if ('(){}|+?'.includes(c)) {
-      out += `\\${c}`;
-    } else if (c === '[') {
-      const end = pattern.indexOf(']', i + (pattern[i + 1] === '^' ? 3 : 2));
-      if (end < 0) throw new Error('grep: Unmatched [, [^, [:, [., or [=');
-      out += pattern.slice(i, end + 1);
-      i = end;
-    } else out += c;
+  for (let at = 0; at <= subject.length; ) {
+    const m = regex.search(subject, at, 'longest', false);
+    if (!m) break;
+    if (m[1] > m[0]) out += `${line(m[0], subject.slice(m[0], m[1]))}\n`;
+    at = m[1] > m[0] ? m[1] : m[0] + 1;
   }
   return out;
 }
 
-const escapeLiteral = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-const POSIX_CLASSES: Record<string, string> = { alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v', blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f' };
-
-/** GNU's words for a pattern JavaScript cannot compile. */
-function regexMessage(error: unknown): string {
-  const message = (error as Error).message;
-  if (/Unterminated group|Unmatched '\('/.test(message)) return 'grep: Unmatched ( or \\(';
-  if (/Unmatched '\)'/.test(message)) return 'grep: Unmatched ) or \\)';
-  if (/Unterminated character class/.test(message)) return 'grep: Unmatched [, [^, [:, [., or [=';
-  if (/Nothing to repeat/.test(message)) return 'grep: Invalid preceding regular expression';
-  if (/Incomplete quantifier|numbers out of order/.test(message)) return 'grep: Invalid content of \\{\\}';
-  return 'grep: Invalid regular expression';
+/** The lab's own limit, in grep's voice: which matcher gave up and why. */
+function budgetMessage(e: RegexBudgetError): string {
+  return e.backtracking
+    ? `grep: the lab stopped this pattern after ${e.steps} steps (back-references are matched by trying every way to split the line)`
+    : `grep: the lab stopped this search after ${e.steps} steps`;
 }
 
 const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
@@ -69,32 +91,19 @@ export const grep: Command = {
         return 2;
       }
     }
+    const compiled = compilePatterns(patterns.flatMap((p) => p.split('\n')), f);
+    if ('error' in compiled) {
+      ctx.stderr.write(`${compiled.error}\n`);
+      return 2;
+    }
+    for (const warning of compiled.warnings) ctx.stderr.write(`grep: warning: ${warning}\n`);
+    const regex = compiled.regex;
     let missing = false;
     for (const file of opts.operands.filter((o) => o !== '-')) {
       if (!f.has('s')) ctx.stderr.write(`grep: ${file}: No such file or directory\n`);
       missing = true;
     }
     if (opts.operands.length && opts.operands.every((o) => o !== '-')) return 2;
-    let source: string;
-    try {
-      source = patterns
-        .flatMap((p) => p.split('\n'))
-        .map((p) => (f.has('F') ? escapeLiteral(p) : f.has('E') ? p : fromBasic(p)))
-        .map((p) => p.replace(/\[:(\w+):\]/g, (m, name: string) => POSIX_CLASSES[name] ?? m))
-        .join('|');
-    } catch (e) {
-      ctx.stderr.write(`${(e as Error).message}\n`);
-      return 2;
-    }
-    if (f.has('w')) source = `(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`;
-    if (f.has('x')) source = `^(?:${source})$`;
-    let regex: RegExp;
-    try {
-      regex = new RegExp(source, `gu${f.has('i') ? 'i' : ''}`);
-    } catch (e) {
-      ctx.stderr.write(`${regexMessage(e)}\n`);
-      return 2;
-    }
     const max = opts.values.has('m') ? Number(opts.values.get('m')) : Infinity;
     const after = Number(opts.values.get('A') ?? opts.values.get('C') ?? 0);
     const before = Number(opts.values.get('B') ?? opts.values.get('C') ?? 0);
@@ -110,48 +119,53 @@ export const grep: Command = {
     let out = '';
     let lastPrinted = -1;
     let afterLeft = 0;
-    for (const [index, line] of lines.entries()) {
-      if (count >= max) {
-        // GNU still prints the trailing context of the last match.
-        if (context && afterLeft > 0) {
-          out += `${lead(index, '-')}${line}\n`;
-          lastPrinted = index;
-          afterLeft -= 1;
+    try {
+      for (const [index, line] of lines.entries()) {
+        if (count >= max) {
+          // GNU still prints the trailing context of the last match.
+          if (context && afterLeft > 0) {
+            out += `${lead(index, '-')}${line}\n`;
+            lastPrinted = index;
+            afterLeft -= 1;
+            continue;
+          }
+          break;
+        }
+        const subject = new Subject(line);
+        const matched = regex.test(subject) !== f.has('v');
+        if (!matched) {
+          if (context && afterLeft > 0) {
+            out += `${lead(index, '-')}${line}\n`;
+            lastPrinted = index;
+            afterLeft -= 1;
+          }
           continue;
         }
-        break;
-      }
-      regex.lastIndex = 0;
-      const matched = regex.test(line) !== f.has('v');
-      if (!matched) {
-        if (context && afterLeft > 0) {
-          out += `${lead(index, '-')}${line}\n`;
+        count += 1;
+        if (f.has('q') || f.has('c') || f.has('l') || f.has('L')) continue;
+        if (context) {
+          const from = Math.max(0, index - before, lastPrinted + 1);
+          if (lastPrinted >= 0 && from > lastPrinted + 1) out += '--\n';
+          for (let i = from; i < index; i++) out += `${lead(i, '-')}${lines[i]}\n`;
+          afterLeft = after;
           lastPrinted = index;
-          afterLeft -= 1;
         }
-        continue;
+        if (f.has('o') && !f.has('v')) {
+          out += onlyMatching(regex, subject, (start, text) => lead(index, ':', offsets[index] + new TextEncoder().encode(subject.slice(0, start)).length) + text);
+        } else out += `${lead(index, ':')}${line}\n`;
       }
-      count += 1;
-      if (f.has('q') || f.has('c') || f.has('l') || f.has('L')) continue;
-      if (context) {
-        const from = Math.max(0, index - before, lastPrinted + 1);
-        if (lastPrinted >= 0 && from > lastPrinted + 1) out += '--\n';
-        for (let i = from; i < index; i++) out += `${lead(i, '-')}${lines[i]}\n`;
-        afterLeft = after;
-        lastPrinted = index;
-      }
-      if (f.has('o') && !f.has('v')) {
-        regex.lastIndex = 0; // matchAll starts where test() left the regex
-        const start = offsets[index];
-        for (const m of line.matchAll(regex)) if (m[0]) out += `${lead(index, ':', start + new TextEncoder().encode(line.slice(0, m.index)).length)}${m[0]}\n`;
-      } else out += `${lead(index, ':')}${line}\n`;
+    } catch (e) {
+      if (!(e instanceof RegexBudgetError)) throw e;
+      if (!f.has('q')) ctx.stdout.write(out);
+      ctx.stderr.write(`${budgetMessage(e)}\n`);
+      return 2;
     }
     if (f.has('c')) out = `${prefix ? `${prefix}:` : ''}${count}\n`;
     if (f.has('l')) out = count > 0 ? '(standard input)\n' : '';
     if (f.has('L')) out = count > 0 ? '' : '(standard input)\n';
     if (!f.has('q')) ctx.stdout.write(out);
     if (f.has('q') && count > 0) return 0;
-    if (f.has('L')) return missing ? 2 : count > 0 ? 1 : 0;
+    // -L lists the input when no line is selected, yet the status still says whether one was (GNU grep 3.5+).
     return missing ? 2 : count > 0 ? 0 : 1;
   },
 };
