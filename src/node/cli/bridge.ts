@@ -16,15 +16,19 @@ export const bridgeCommand: CliCommand = {
     const { cluster, group } = chosenCluster(values, 'the bridge');
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${String(values.port)}" is not a port number`);
-    const extra = [...((values.origin as string[] | undefined) ?? []), ...(process.env.ARO_LABS_ORIGINS ?? '').split(',').filter(Boolean)];
-    const origins = extra.map((o) => {
+    const [{ createLiveWorld }, { startBridge, pageOrigin, OriginError, DEFAULT_ORIGINS }] = await Promise.all([import('../live/world.ts'), import('../live/bridge.ts')]);
+    const given = [
+      ...((values.origin as string[] | undefined) ?? []).map((value) => ({ value, from: '--origin' })),
+      ...(process.env.ARO_LABS_ORIGINS ?? '').split(',').filter(Boolean).map((value) => ({ value, from: 'ARO_LABS_ORIGINS' })),
+    ];
+    const origins = given.map(({ value, from }) => {
       try {
-        return new URL(o).origin;
-      } catch {
-        throw new UsageError(`--origin: "${o}" is not a URL`);
+        return pageOrigin(value);
+      } catch (error) {
+        if (error instanceof OriginError) throw new UsageError(`${from}: ${error.message}`);
+        throw error;
       }
     });
-    const [{ createLiveWorld }, { startBridge, DEFAULT_ORIGINS }] = await Promise.all([import('../live/world.ts'), import('../live/bridge.ts')]);
     const world = await createLiveWorld({ cluster, group });
     const allowed = [...DEFAULT_ORIGINS, ...origins];
     const bridge = await startBridge({ world, origins: allowed, port });

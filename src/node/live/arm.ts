@@ -5,10 +5,12 @@
 // pipeline rather than through the typed operations.
 import { NetworkManagementClient } from '@azure/arm-network';
 import { ResourceManagementClient } from '@azure/arm-resources';
-import { createDefaultHttpClient, createPipelineRequest, RestError, type Pipeline, type PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { Readable } from 'node:stream';
+import { createDefaultHttpClient, createPipelineRequest, RestError, type HttpClient, type Pipeline, type PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/core-auth';
 import type { Json, RestResponse } from '../../engine/world/types.ts';
 import { failure, malformed } from './failure.ts';
+import { AnswerTooLarge, declaredLength, MAX_ANSWER_BYTES, readWhole } from './bounds.ts';
 import type { LiveConfig } from './config.ts';
 
 /** API versions by resource provider (the ones today's az uses for these resources). */
@@ -52,6 +54,40 @@ function loopbackBearer(cred: TokenCredential, scope: string): PipelinePolicy {
   };
 }
 
+/**
+ * The SDK's HTTP client with each exchange bounded: its own timeout stops counting once the
+ * headers are in, so a body that trickles in (or never ends) is read here, whole answer within
+ * timeoutMs and at most maxBytes of it. Retries go through it one exchange at a time.
+ */
+function boundedClient(inner: HttpClient, timeoutMs: number, maxBytes: number): HttpClient {
+  return {
+    async sendRequest(request) {
+      const given = request.abortSignal;
+      const abort = new AbortController();
+      const onGivenAbort = () => abort.abort();
+      given?.addEventListener('abort', onGivenAbort);
+      const timer = setTimeout(() => abort.abort(), timeoutMs);
+      request.abortSignal = abort.signal;
+      request.streamResponseStatusCodes = new Set([Number.POSITIVE_INFINITY]);
+      try {
+        const response = await inner.sendRequest(request);
+        const stream = response.readableStreamBody;
+        if (!stream) return response;
+        const body = await readWhole(stream as Readable, maxBytes, declaredLength(response.headers.get('content-length')));
+        return { ...response, readableStreamBody: undefined, bodyAsText: body.toString('utf8') };
+      } catch (error) {
+        if (abort.signal.aborted && !given?.aborted) throw Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { name: 'AbortError' });
+        throw error;
+      } finally {
+        clearTimeout(timer);
+        given?.removeEventListener('abort', onGivenAbort);
+        request.abortSignal = given;
+        request.streamResponseStatusCodes = undefined;
+      }
+    },
+  };
+}
+
 export async function createArmSource(config: LiveConfig, given?: TokenCredential): Promise<ArmSource> {
   const cred = given ?? (await credential(config));
   const endpoint = config.armEndpoint.origin;
@@ -66,17 +102,18 @@ export async function createArmSource(config: LiveConfig, given?: TokenCredentia
       client.pipeline.addPolicy(loopbackBearer(cred, scope));
     }
   }
-  const httpClient = createDefaultHttpClient();
+  const httpClient = boundedClient(createDefaultHttpClient(), config.timeoutMs, MAX_ANSWER_BYTES);
   const pipelineFor = (path: string): Pipeline => (/\/providers\/microsoft\.network\//i.test(path) ? network.pipeline : resources.pipeline);
 
   return {
     async get(path) {
       const url = `${endpoint}${path}${path.includes('?') ? '&' : '?'}api-version=${apiVersion(path)}`;
-      const request = createPipelineRequest({ url, method: 'GET', timeout: config.timeoutMs, allowInsecureConnection: insecure });
+      const request = createPipelineRequest({ url, method: 'GET', allowInsecureConnection: insecure });
       let response;
       try {
         response = await pipelineFor(path).sendRequest(httpClient, request);
       } catch (error) {
+        if (error instanceof AnswerTooLarge) return failure('unreachable', endpoint, error.message);
         const name = (error as Error).name;
         const message = (error as Error).message;
         if (name === 'CredentialUnavailableError' || name === 'AuthenticationError' || name === 'AggregateAuthenticationError') return failure('credentials', endpoint, firstLine(message));

@@ -6,6 +6,7 @@ import https from 'node:https';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { Json, RestResponse } from '../../engine/world/types.ts';
 import { failure, malformed } from './failure.ts';
+import { declaredLength, MAX_ANSWER_BYTES, readWhole } from './bounds.ts';
 import { endpointUrl, LiveConfigError, type LiveConfig } from './config.ts';
 
 export interface KubeSource {
@@ -56,36 +57,53 @@ export async function createKubeSource(config: LiveConfig, kc: KubeConfig = load
     secrets,
     get(path) {
       return new Promise<RestResponse>((resolve) => {
-        const request = transport.request(`${base}${path}`, {
-          ...options,
-          method: 'GET',
-          headers: { ...(options.headers ?? {}), Accept: 'application/json', 'User-Agent': 'aro-labs (kubectl-compatible read-only)' },
-          timeout: config.timeoutMs,
-        });
-        request.on('timeout', () => {
-          request.destroy();
-          resolve(failure('timeout', endpoint, `no answer within ${config.timeoutMs / 1000} s`));
-        });
+        // One deadline for the whole exchange: the socket's idle timeout alone lets a server
+        // that sends a byte now and then keep a command waiting for ever.
+        let done = false;
+        let request: http.ClientRequest | undefined;
+        const settle = (answer: RestResponse, complete = false) => {
+          if (done) return;
+          done = true;
+          clearTimeout(deadline);
+          if (!complete) request?.destroy();
+          resolve(answer);
+        };
+        const deadline = setTimeout(() => settle(failure('timeout', endpoint, `no answer within ${config.timeoutMs / 1000} s`)), config.timeoutMs);
+        try {
+          request = transport.request(`${base}${path}`, {
+            ...options,
+            method: 'GET',
+            headers: { ...(options.headers ?? {}), Accept: 'application/json', 'User-Agent': 'aro-labs (kubectl-compatible read-only)' },
+            timeout: config.timeoutMs,
+          });
+        } catch (error) {
+          settle(failure('unreachable', endpoint, (error as Error).message));
+          return;
+        }
+        request.on('timeout', () => settle(failure('timeout', endpoint, `no answer within ${config.timeoutMs / 1000} s`)));
         request.on('error', (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ECONNREFUSED') resolve(failure('refused', endpoint, error.message));
-          else if (/certificate|self.signed|CERT/i.test(`${error.code} ${error.message}`)) resolve(failure('unreachable', endpoint, `tls: ${error.message}`));
-          else resolve(failure('unreachable', endpoint, `dial tcp ${endpoint}: ${error.code ?? error.message}`));
+          if (error.code === 'ECONNREFUSED') settle(failure('refused', endpoint, error.message));
+          else if (/certificate|self.signed|CERT/i.test(`${error.code} ${error.message}`)) settle(failure('unreachable', endpoint, `tls: ${error.message}`));
+          else settle(failure('unreachable', endpoint, `dial tcp ${endpoint}: ${error.code ?? error.message}`));
         });
         request.on('response', (response) => {
-          const parts: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => parts.push(chunk));
-          response.on('error', (error) => resolve(failure('unreachable', endpoint, error.message)));
-          response.on('end', () => {
-            const text = Buffer.concat(parts).toString('utf8');
-            const status = response.statusCode ?? 0;
-            try {
-              resolve({ status, body: text ? (JSON.parse(text) as Json) : null });
-            } catch {
-              // A 401 from a proxy in front of the API server may be plain text; kubectl still says Unauthorized.
-              if (status === 401) resolve({ status, body: { kind: 'Status', reason: 'Unauthorized', message: 'Unauthorized', code: 401 } });
-              else resolve(malformed(endpoint, status, text));
-            }
-          });
+          readWhole(response, MAX_ANSWER_BYTES, declaredLength(response.headers['content-length'])).then(
+            (bytes) => {
+              const text = bytes.toString('utf8');
+              const status = response.statusCode ?? 0;
+              let body: Json;
+              try {
+                body = text ? (JSON.parse(text) as Json) : null;
+              } catch {
+                // A 401 from a proxy in front of the API server may be plain text; kubectl still says Unauthorized.
+                if (status === 401) settle({ status, body: { kind: 'Status', reason: 'Unauthorized', message: 'Unauthorized', code: 401 } }, true);
+                else settle(malformed(endpoint, status, text), true);
+                return;
+              }
+              settle({ status, body }, true);
+            },
+            (error: Error) => settle(failure('unreachable', endpoint, error.message)),
+          );
         });
         request.end();
       });
