@@ -1,6 +1,7 @@
 // knack's table output (tabulate "simple", no number parsing): header, dashes, rows; each column
 // max(header + 2, widest cell) wide, two spaces between columns, no trailing spaces.
 import { isPyContainer, pyRepr, pyStr } from './python.ts';
+import { tabulateSimple } from './tabulate.ts';
 
 export class TableUnavailable extends Error {}
 
@@ -38,7 +39,5 @@ export function formatTable(result: unknown, sortKeys: boolean): string {
   const headers: string[] = [];
   for (const row of rows) for (const key of row.keys()) if (!headers.includes(key)) headers.push(key);
   if (headers.length === 0) throw new TableUnavailable();
-  const widths = headers.map((h) => Math.max(h.length + 2, ...rows.map((r) => [...(r.get(h) ?? '')].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd();
-  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(headers.map((h) => r.get(h) ?? '')))].map((l) => `${l}\n`).join('');
+  return `${tabulateSimple(headers, rows.map((r) => headers.map((h) => r.get(h) ?? null)))}\n`;
 }

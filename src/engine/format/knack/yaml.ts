@@ -19,19 +19,121 @@ function needsQuotes(s: string): boolean {
   if (/^(?:---|\.\.\.)(\s|$)/.test(s)) return true;
   if (/: |:$| #|[\n\r\t]/.test(s)) return true;
   // PyYAML only writes printable characters plainly.
-  return /[^\x20-\x7e\u0085\u00a0-\ud7ff\ue000-\ufffd]/.test(s);
+  return SPECIAL.test(s) || BREAK.test(s);
 }
 
-function doubleQuoted(s: string): string {
-  const escapes: Record<string, string> = { '\0': '\\0', '\x07': '\\a', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\v': '\\v', '\f': '\\f', '\r': '\\r', '\x1b': '\\e', '"': '\\"', '\\': '\\\\', '\u0085': '\\N', '\u00a0': '\\_', '\u2028': '\\L', '\u2029': '\\P' };
-  let out = '';
-  for (const c of s) {
-    const code = c.codePointAt(0)!;
-    if (c in escapes) out += escapes[c];
-    else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
-    else out += c;
+const ESCAPES: Record<string, string> = { '\0': '0', '\x07': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r', '\x1b': 'e', '"': '"', '\\': '\\', '\u0085': 'N', '\u00a0': '_', '\u2028': 'L', '\u2029': 'P' };
+const BEST_WIDTH = 80;
+const BREAK = /[\n\x85\u2028\u2029]/;
+const isBreak = (ch: string | undefined) => ch !== undefined && BREAK.test(ch);
+
+/** What PyYAML writes raw between double quotes with allow_unicode (write_double_quoted). */
+const isQuotedPrintable = (ch: string) => !'"\\\u0085\u2028\u2029\ufeff'.includes(ch) && /^[\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd]$/.test(ch);
+
+/** A character that makes PyYAML choose double quotes (analyze_scalar's special characters). */
+const SPECIAL = /[^\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10fffe}]|\ufeff/u;
+
+function escapeOf(ch: string): string {
+  const code = ch.codePointAt(0)!;
+  const hex = code.toString(16).toUpperCase();
+  return `\\${ESCAPES[ch] ?? (code <= 0xff ? `x${hex.padStart(2, '0')}` : code <= 0xffff ? `u${hex.padStart(4, '0')}` : `U${hex.padStart(8, '0')}`)}`;
+}
+
+/**
+ * PyYAML's write_double_quoted: escapes, and past column 80 a break with a trailing backslash at a
+ * space or after an escape; the next line starts at `indent` (a leading space escaped).
+ */
+function doubleQuoted(s: string, column: number, indent: number, split: boolean): string {
+  const chars = [...s];
+  let out = '"';
+  column += 1;
+  let start = 0;
+  for (let end = 0; end <= chars.length; end++) {
+    const ch = end < chars.length ? chars[end] : undefined;
+    if (ch === undefined || !isQuotedPrintable(ch)) {
+      if (start < end) {
+        const data = chars.slice(start, end).join('');
+        out += data;
+        column += end - start;
+        start = end;
+      }
+      if (ch !== undefined) {
+        const data = escapeOf(ch);
+        out += data;
+        column += data.length;
+        start = end + 1;
+      }
+    }
+    if (split && end > 0 && end < chars.length - 1 && (ch === ' ' || start >= end) && column + (end - start) > BEST_WIDTH) {
+      const data = `${chars.slice(start, end).join('')}\\`;
+      if (start < end) start = end;
+      out += `${data}\n${' '.repeat(indent)}`;
+      column = indent;
+      if (chars[start] === ' ') {
+        out += '\\';
+        column += 1;
+      }
+    }
   }
-  return `"${out}"`;
+  return `${out}"`;
+}
+
+/**
+ * PyYAML's write_single_quoted: quotes doubled, a break written as a blank line (a \n) or itself
+ * (NEL, U+2028, U+2029) followed by the indent, and past column 80 a single space becomes a break.
+ */
+function singleQuoted(s: string, column: number, indent: number, split: boolean): string {
+  const chars = [...s];
+  let out = "'";
+  column += 1;
+  let spaces = false;
+  let breaks = false;
+  let start = 0;
+  const newLine = (text = '\n') => {
+    out += text;
+    column = 0;
+  };
+  const writeIndent = () => {
+    if (column >= indent) newLine();
+    out += ' '.repeat(indent - column);
+    column = indent;
+  };
+  for (let end = 0; end <= chars.length; end++) {
+    const ch = end < chars.length ? chars[end] : undefined;
+    if (spaces) {
+      if (ch !== ' ') {
+        if (start + 1 === end && column > BEST_WIDTH && split && start !== 0 && end !== chars.length) writeIndent();
+        else {
+          out += chars.slice(start, end).join('');
+          column += end - start;
+        }
+        start = end;
+      }
+    } else if (breaks) {
+      if (!isBreak(ch)) {
+        if (chars[start] === '\n') newLine();
+        for (const br of chars.slice(start, end)) newLine(br === '\n' ? '\n' : br);
+        writeIndent();
+        start = end;
+      }
+    } else if (ch === undefined || ch === ' ' || ch === "'" || isBreak(ch)) {
+      if (start < end) {
+        out += chars.slice(start, end).join('');
+        column += end - start;
+        start = end;
+      }
+    }
+    if (ch === "'") {
+      out += "''";
+      column += 2;
+      start = end + 1;
+    }
+    if (ch !== undefined) {
+      spaces = ch === ' ';
+      breaks = isBreak(ch);
+    }
+  }
+  return `${out}'`;
 }
 
 // PyYAML's represent_float: .nan/.inf, else repr() lower-cased with `.0` before a bare exponent.
@@ -42,15 +144,22 @@ function yamlFloat(n: number): string {
   return !text.includes('.') && text.includes('e') ? text.replace('e', '.0e') : text;
 }
 
-function scalar(value: unknown): string {
+/** Where a scalar starts (its column) and where a folded line of it goes on (its indent); keys do not fold. */
+interface At {
+  column: number;
+  indent: number;
+}
+
+function scalar(value: unknown, at?: At): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'boolean') return String(value);
   if (value instanceof PyFloat || (typeof value === 'number' && !Number.isInteger(value))) return yamlFloat(Number(value));
   if (typeof value === 'number') return String(value);
   const s = String(value);
   if (!needsQuotes(s)) return s;
-  if (/[\n\r\t\x00-\x1f\x7f-\x9f]/.test(s)) return doubleQuoted(s);
-  return `'${s.replace(/'/g, "''")}'`;
+  // A space next to a line break cannot be single-quoted (analyze_scalar's space_break and break_space).
+  if (SPECIAL.test(s) || / [\n\x85\u2028\u2029]|[\n\x85\u2028\u2029] /.test(s)) return doubleQuoted(s, at?.column ?? 0, at?.indent ?? 0, at !== undefined);
+  return singleQuoted(s, at?.column ?? 0, at?.indent ?? 0, at !== undefined);
 }
 
 const isCollection = isPyContainer;
@@ -63,7 +172,7 @@ function lines(value: unknown, indent: string): string[] {
       if (isCollection(item) && !isEmpty(item)) {
         const inner = lines(item, `${indent}  `);
         out.push(`${indent}- ${inner[0].slice(indent.length + 2)}`, ...inner.slice(1));
-      } else out.push(`${indent}- ${isCollection(item) ? (Array.isArray(item) ? '[]' : '{}') : scalar(item)}`);
+      } else out.push(`${indent}- ${isCollection(item) ? (Array.isArray(item) ? '[]' : '{}') : scalar(item, { column: indent.length + 2, indent: indent.length + 2 })}`);
     }
     return out;
   }
@@ -74,13 +183,17 @@ function lines(value: unknown, indent: string): string[] {
     const k = scalar(key);
     if (isCollection(v) && !isEmpty(v)) {
       out.push(`${indent}${k}:`, ...lines(v, Array.isArray(v) ? indent : `${indent}  `));
-    } else out.push(`${indent}${k}: ${isCollection(v) ? (Array.isArray(v) ? '[]' : '{}') : scalar(v)}`);
+    } else out.push(`${indent}${k}: ${isCollection(v) ? (Array.isArray(v) ? '[]' : '{}') : scalar(v, { column: indent.length + [...k].length + 2, indent: indent.length + 2 })}`);
   }
   return out;
 }
 
 export function formatYaml(result: unknown): string {
-  if (!isCollection(result)) return `${scalar(result)}\n...\n`;
+  if (!isCollection(result)) {
+    // A document that is a plain scalar is open-ended: PyYAML ends it with "...".
+    const text = scalar(result, { column: 0, indent: 2 });
+    return /^["']/.test(text) && typeof result === 'string' ? `${text}\n` : `${text}\n...\n`;
+  }
   if (isEmpty(result)) return `${Array.isArray(result) ? '[]' : '{}'}\n`;
   return `${lines(result, '').join('\n')}\n`;
 }
