@@ -16,16 +16,24 @@ export interface FakeService {
   close(): Promise<void>;
 }
 
-export async function startFakeDns(lab: LabFile): Promise<FakeService> {
+export interface FakeDns extends FakeService {
+  /** Answers that replace the world's for a name: its A records, or 'silent' (no answer at all). */
+  answers: Map<string, string[] | 'silent'>;
+}
+
+export async function startFakeDns(lab: LabFile, answers: Record<string, string[] | 'silent'> = {}): Promise<FakeDns> {
   const model = new WorldModel(lab);
   const requests: string[] = [];
+  const overrides = new Map(Object.entries(answers));
   const socket = dgram.createSocket('udp4');
   socket.on('message', (message, remote) => {
     const query = dnsPacket.decode(message);
     const question = query.questions?.[0];
     if (!question) return;
     requests.push(question.name);
-    const known = model.publicResolve(question.name);
+    const override = overrides.get(question.name.toLowerCase());
+    if (override === 'silent') return;
+    const known = override ?? model.publicResolve(question.name);
     const answers = question.type === 'A' ? known.map((data) => ({ type: 'A' as const, name: question.name, ttl: 300, class: 'IN' as const, data })) : [];
     const response = dnsPacket.encode({
       id: query.id,
@@ -38,22 +46,69 @@ export async function startFakeDns(lab: LabFile): Promise<FakeService> {
     socket.send(response, remote.port, remote.address);
   });
   const port = await new Promise<number>((resolve) => socket.bind(0, '127.0.0.1', () => resolve(socket.address().port)));
-  return { port, requests, close: () => new Promise<void>((resolve) => socket.close(() => resolve())) };
+  return { port, requests, answers: overrides, close: () => new Promise<void>((resolve) => socket.close(() => resolve())) };
 }
+
+/** An answer a test scripts for one path, instead of the lab router's. */
+export type Scripted =
+  /** A redirect (302 unless said) to `location`, with a short HTML body. */
+  | { kind: 'redirect'; location: string; status?: number }
+  /** A body of `bytes` bytes, one every `everyMs` (a slow server); Content-Length unless chunked. */
+  | { kind: 'trickle'; bytes: number; everyMs: number; chunked?: boolean }
+  /** A body of `bytes` bytes at once, announced as `announce` bytes (chunked when not announced). */
+  | { kind: 'bulk'; bytes: number; announce?: number };
 
 export interface FakeApp extends FakeService {
   /** Requests whose path contains `match` get no answer while it is listed. */
   hang: Set<string>;
+  /** Scripted answers by exact path (query included). */
+  scripted: Map<string, Scripted>;
 }
 
-export async function startFakeApp(lab: LabFile): Promise<FakeApp> {
+/** Writes a scripted answer; the connection closes at its end (or when the body is cut short). */
+function answerScripted(socket: net.Socket, method: string, script: Scripted): void {
+  if (script.kind === 'redirect') {
+    const body = `<html><body>Moved to <a href="${script.location}">${script.location}</a></body></html>\n`;
+    const status = script.status ?? 302;
+    const reason = { 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 307: 'Temporary Redirect', 308: 'Permanent Redirect' }[status] ?? 'Redirect';
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nLocation: ${script.location}\r\nContent-Type: text/html\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${method === 'HEAD' ? '' : body}`);
+    return;
+  }
+  if (script.kind === 'bulk') {
+    const framing = script.announce === undefined ? 'Transfer-Encoding: chunked' : `Content-Length: ${script.announce}`;
+    const body = Buffer.alloc(script.bytes, 'x');
+    socket.write(`HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n${framing}\r\n\r\n`);
+    if (script.announce === undefined) socket.write(`${body.length.toString(16)}\r\n${body.toString('latin1')}\r\n`);
+    else socket.write(body);
+    // A body shorter than announced, or chunked without its last chunk: the server hangs up.
+    socket.end();
+    return;
+  }
+  socket.write(`HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n${script.chunked ? 'Transfer-Encoding: chunked' : `Content-Length: ${script.bytes}`}\r\n\r\n`);
+  let sent = 0;
+  const timer = setInterval(() => {
+    if (socket.destroyed || sent >= script.bytes) {
+      clearInterval(timer);
+      if (!socket.destroyed) socket.end(script.chunked ? '0\r\n\r\n' : '');
+      return;
+    }
+    sent += 1;
+    socket.write(script.chunked ? '1\r\nx\r\n' : 'x');
+  }, script.everyMs);
+  socket.on('close', () => clearInterval(timer));
+}
+
+export async function startFakeApp(lab: LabFile, scripts: Record<string, Scripted> = {}): Promise<FakeApp> {
   const network = createFixtureNetwork(lab);
   const requests: string[] = [];
   const hang = new Set<string>();
+  const scripted = new Map(Object.entries(scripts));
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
+    // A client that hangs up in the middle of an answer (a size or time limit) is no fault of the app's.
+    socket.on('error', () => socket.destroy());
     let head = '';
     socket.on('data', async (chunk) => {
       head += chunk.toString('latin1');
@@ -65,6 +120,8 @@ export async function startFakeApp(lab: LabFile): Promise<FakeApp> {
       const headers = Object.fromEntries(headerLines.map((l) => [l.slice(0, l.indexOf(':')).trim().toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
       requests.push(`${headers.host}${path}`);
       if ([...hang].some((m) => path.includes(m))) return;
+      const script = scripted.get(path);
+      if (script) return answerScripted(socket, method, script);
       const answer = await network.http({ method, url: `http://${headers.host}${path}`, headers });
       if ('error' in answer) {
         socket.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n');
@@ -79,6 +136,7 @@ export async function startFakeApp(lab: LabFile): Promise<FakeApp> {
     port: (server.address() as net.AddressInfo).port,
     requests,
     hang,
+    scripted,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

@@ -85,14 +85,21 @@ export interface HttpResponse {
   timing?: HttpTiming;
 }
 
-/** A failure before any HTTP answer: curl maps these to its own exit codes. */
+/** A failure before a whole HTTP answer came: curl maps these to its own exit codes. 'too-large':
+ * the body passed the size live mode accepts; 'closed': the server closed before the body's end. */
 export interface NetError {
-  error: 'resolve' | 'connect' | 'timeout' | 'tls' | 'refused-by-policy';
+  error: 'resolve' | 'connect' | 'timeout' | 'tls' | 'refused-by-policy' | 'too-large' | 'closed';
   host: string;
   port?: number;
   message?: string;
   /** A timeout after the connection was made: the server did not answer in time. */
   connected?: boolean;
+  /** A timeout while the name was still being resolved. */
+  resolving?: boolean;
+  /** When a time limit of the world (live mode's, or curl -m's) ended the exchange: its length in ms. */
+  limitMs?: number;
+  /** What came before the failure (status line, headers, the body so far and its size in bytes). */
+  partial?: { response: HttpResponse; bodyBytes: number };
 }
 
 /** Facts about the lab that are not ARM or Kubernetes objects. */
