@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { aroLabsExec, mountedTerminal, ROOT, startSite, terminalText, type Site } from '../helpers/site.ts';
+import { aroLabsExec, mountedTerminal, openPage, ROOT, startSite, terminalText, typeInTerminal, type Site } from '../helpers/site.ts';
+import { POD, ROUTE_URL, labWithText } from '../helpers/control-lab.ts';
 
 const chapters = readdirSync(`${ROOT}dist/chapters`).sort();
 const scenarios = readdirSync(`${ROOT}dist/scenarios`, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
@@ -115,5 +116,34 @@ describe('the built site', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     }
     await page.close();
+  });
+});
+
+describe('escapes in a lab file', () => {
+  it('a name with ESC is refused; escapes in values show as ^[ in the terminal and set no title', async () => {
+    const page = await openPage(site, '/labs/');
+    const broken = labWithText('plain');
+    const i = broken.kube.findIndex((o) => o.metadata.name === POD);
+    broken.kube[i].metadata.name = 'sqlapi\x1b]0;owned\x07';
+    await page.setInputFiles('[data-lab-file]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await expect.poll(() => page.locator('[data-lab-message]').textContent()).toBe(`broken.json: kube[${i}].metadata.name: names may not contain control characters (found U+001B)`);
+
+    const lab = labWithText();
+    lab.info.name = 'escapes';
+    await page.setInputFiles('[data-lab-file]', { name: 'escapes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(lab)) });
+    await expect.poll(() => page.locator('[data-lab-message]').textContent()).toMatch(/^Loaded escapes /);
+    await page.goto(`${BASE}/chapters/05-router/`);
+    await mountedTerminal(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { __labTerminal: { onTitleChange(f: (t: string) => void): void }; __titles: string[] };
+      w.__titles = [];
+      w.__labTerminal.onTitleChange((t) => w.__titles.push(t));
+    });
+    await typeInTerminal(page, `curl -s ${ROUTE_URL}/api/printenv | jq -r .NOTE`);
+    await expect.poll(() => terminalText(page)).toContain('\na^[]52;c;aGk=^Gb^[]0;title^Gc^[[2Jd\n[escapes project1]$');
+    expect(await page.evaluate(() => (window as unknown as { __titles: string[] }).__titles)).toEqual([]);
+    // Nothing cleared the screen: the banner is still there.
+    expect(await terminalText(page)).toContain('ARO Packet Labs: Lab escapes loaded from a file.');
+    await page.context().close();
   });
 });
