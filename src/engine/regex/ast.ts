@@ -32,7 +32,7 @@ export type Node =
   | { type: 'group'; node: Node; index: number | null }
   | { type: 'assert'; kind: AssertKind; word: CharTest }
   /** Matches again what one of these groups matched (a name can stand for several groups). */
-  | { type: 'backref'; indexes: number[]; ignoreCase: boolean }
+  | { type: 'backref'; indexes: number[]; ignoreCase: boolean; name?: string }
   | { type: 'look'; behind: boolean; negate: boolean; node: Node }
   | { type: 'atomic'; node: Node };
 

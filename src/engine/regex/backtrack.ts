@@ -18,12 +18,12 @@ export class Backtracker {
     this.slots = (groups + 1) * 2;
   }
 
-  search(s: Subject, from: number, mode: Mode, budget: Budget): Int32Array | null {
+  search(s: Subject, from: number, mode: Mode, budget: Budget, nonEmpty = false): Int32Array | null {
     const run = new Run(s, from, this.slots, budget);
     try {
       let best: Int32Array | null = null;
       for (let start = from; start <= s.length; start++) {
-        const found = run.at(this.root, start, mode);
+        const found = run.at(this.root, start, mode, nonEmpty);
         if (found && mode !== 'longest-anywhere') return found;
         if (found && (best === null || found[1] - found[0] > best[1] - best[0])) best = found;
       }
@@ -62,12 +62,12 @@ class Run {
   }
 
   /** The match starting at `start`: the first found, or (longest modes) the one ending last. */
-  at(root: Node, start: number, mode: Mode): Int32Array | null {
+  at(root: Node, start: number, mode: Mode, nonEmpty: boolean): Int32Array | null {
     this.caps.fill(-1);
     let best: Int32Array | null = null;
     const n = this.s.length;
     this.match(root, start, (end) => {
-      if (best !== null && end <= best[1]) return false;
+      if ((best !== null && end <= best[1]) || (nonEmpty && end === start)) return false;
       best = this.caps.slice();
       best[0] = start;
       best[1] = end;

@@ -42,12 +42,12 @@ export class Regex {
   }
 
   /** The match at or after `from` (text before `from` still counts for anchors and look-behind). */
-  search(subject: Subject, from: number, mode: Mode, captures = true): Spans | null {
+  search(subject: Subject, from: number, mode: Mode, captures = true, nonEmpty = false): Spans | null {
     if (this.backtracker) {
-      if (!this.screen!.search(subject, from, 'exists', this.screenBudget)) return null;
-      return this.backtracker.search(subject, from, mode, this.budget);
+      if (!this.screen!.search(subject, from, 'exists', this.screenBudget, nonEmpty)) return null;
+      return this.backtracker.search(subject, from, mode, this.budget, nonEmpty);
     }
-    return (captures ? this.automaton! : this.bare!).search(subject, from, mode, this.budget);
+    return (captures ? this.automaton! : this.bare!).search(subject, from, mode, this.budget, nonEmpty);
   }
 
   test(subject: Subject): boolean {

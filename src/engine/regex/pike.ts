@@ -145,7 +145,7 @@ export class Automaton {
   }
 
   /** Submatch positions [start0, end0, start1, end1, …] (-1 when unset) of the match at or after `from`. */
-  search(s: Subject, from: number, mode: Mode, budget: Budget): Int32Array | null {
+  search(s: Subject, from: number, mode: Mode, budget: Budget, nonEmpty = false): Int32Array | null {
     const { op, x, y, tests, asserts, slots } = this.p;
     const size = op.length;
     const n = s.length;
@@ -205,6 +205,7 @@ export class Automaton {
         if (mode === 'longest' && best !== null && caps[0] > best[0]) continue;
         steps++;
         if (op[pc] === MATCH) {
+          if (nonEmpty && pos === caps[0]) continue; // Oniguruma's FIND_NOT_EMPTY
           if (mode === 'exists') {
             budget.spend(steps);
             return finish(caps, pos);

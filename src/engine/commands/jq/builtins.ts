@@ -1,6 +1,7 @@
 // jq's builtin functions, each as a generator over its input.
 import { compare, describe, index, JqRuntimeError, toJsonText, truthy, typeOf, type Builtin, type Evaluator, type Json } from './evaluate.ts';
 import type { Ast } from './parser.ts';
+import { regexBuiltins } from './regex.ts';
 
 type Obj = Record<string, Json>;
 
@@ -48,14 +49,11 @@ function contains(a: Json, b: Json): boolean {
   return compare(a, b) === 0;
 }
 
-function regex(re: Json, flags: Json): RegExp {
-  const f = typeof flags === 'string' ? flags : '';
-  return new RegExp(needString(re, 'matched, as it is not a string'), `${f.includes('g') ? 'g' : ''}${f.includes('i') ? 'i' : ''}u`);
-}
 
 export function builtins(env: Record<string, string>): Map<string, Builtin> {
   const b = new Map<string, Builtin>();
   const def = (name: string, arity: number, f: Builtin) => b.set(`${name}/${arity}`, f);
+  for (const [key, f] of regexBuiltins()) b.set(key, f);
   def('empty', 0, function* () {});
   def('not', 0, one((v) => !truthy(v)));
   def('length', 0, one(length));
@@ -143,10 +141,6 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
   def('join', 1, function* (v, [x], e, ev) {
     for (const sep of ev.eval(x, v, e)) yield needArray(v, 'joined').map((i) => (i === null ? '' : typeof i === 'string' ? i : typeof i === 'object' ? (() => { throw new JqRuntimeError(`Cannot join with ${typeOf(i)}`); })() : String(i))).join(sep as string);
   });
-  def('test', 1, function* (v, [re], e, ev) { for (const r of ev.eval(re, v, e)) yield regex(r, null).test(needString(v, 'matched, as it is not a string')); });
-  def('test', 2, function* (v, [re, fl], e, ev) { for (const f of ev.eval(fl, v, e)) for (const r of ev.eval(re, v, e)) yield regex(r, f).test(needString(v, 'matched, as it is not a string')); });
-  def('sub', 2, function* (v, [re, to], e, ev) { for (const r of ev.eval(re, v, e)) for (const t of ev.eval(to, v, e)) yield needString(v, 'matched, as it is not a string').replace(regex(r, null), t as string); });
-  def('gsub', 2, function* (v, [re, to], e, ev) { for (const r of ev.eval(re, v, e)) for (const t of ev.eval(to, v, e)) yield needString(v, 'matched, as it is not a string').replace(regex(r, 'g'), t as string); });
   def('sort_by', 1, function* (v, [f], e, ev) { const key = byKey(ev, f, e); yield [...needArray(v, 'sorted')].map((x) => [key(x), x] as const).sort((a, c) => compare(a[0], c[0])).map(([, x]) => x); });
   def('group_by', 1, function* (v, [f], e, ev) {
     const key = byKey(ev, f, e);
@@ -193,7 +187,6 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
     yield* walk(v, []);
   });
   def('getpath', 1, function* (v, [p], e, ev) { for (const path of ev.eval(p, v, e)) yield (path as Json[]).reduce<Json>((x, k) => (x === null ? null : index(x, k)), v); });
-  def('splits', 1, function* (v, [re], e, ev) { for (const r of ev.eval(re, v, e)) yield* needString(v, 'split').split(regex(r, 'g')); });
   def('ascii', 0, one((v) => String.fromCharCode(v as number)));
   def('explode', 0, one((v) => [...needString(v, 'exploded')].map((c) => c.codePointAt(0)!)));
   def('implode', 0, one((v) => String.fromCodePoint(...(needArray(v, 'imploded') as number[]))));
