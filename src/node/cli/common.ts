@@ -64,7 +64,9 @@ export async function writeResult(result: LineResult): Promise<void> {
 /** A terminal session on a world, with the world's exercises for `submit`. */
 export async function worldSession(world: World): Promise<Session> {
   const exercises = createDesk(world, forLab(await loadCatalogue(), world.info.name));
-  return new Session(world, { tty: Boolean(process.stdout.isTTY), exercises });
+  // ARO_LABS_DEBUG=1: an unexpected failure prints its stack for whoever debugs the engine.
+  const onInternalError = process.env.ARO_LABS_DEBUG === '1' ? (error: unknown) => process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`) : undefined;
+  return new Session(world, { tty: Boolean(process.stdout.isTTY), exercises, onInternalError });
 }
 
 /** `--cluster NAME -g GROUP`: which ARO cluster of the reader's subscription. */
