@@ -203,14 +203,26 @@ class Parser {
   }
 
   private parseDoubleQuoted(): Part[] {
+    return this.parseExpandingText('"');
+  }
+
+  /** Text in which only `$`, backticks, and backslashes before `$`, a backtick, `"`, `\` or a newline mean something:
+   * the inside of double quotes (up to the closing quote), or of `$(( ))` (to the end, where bash
+   * removes the double-quote characters). */
+  private parseExpandingText(closer: '"' | null): Part[] {
     const parts: Part[] = [];
     let text = '';
     let sawText = false;
     for (;;) {
-      if (this.pos >= this.src.length) throw unexpectedEof('"');
+      if (this.pos >= this.src.length) {
+        if (closer) throw unexpectedEof(closer);
+        if (text) parts.push({ kind: 'literal', text, quoted: true });
+        return parts;
+      }
       const c = this.src[this.pos];
       if (c === '"') {
         this.pos += 1;
+        if (!closer) continue;
         if (text || !sawText) parts.push({ kind: 'literal', text, quoted: true });
         return parts;
       }
@@ -298,35 +310,7 @@ class Parser {
 
   /** The text of `$(( ))`, expanded as if in double quotes (whose quote characters are removed). */
   parseArithmeticText(): Word {
-    const parts: Part[] = [];
-    let text = '';
-    const flush = () => {
-      if (text) parts.push({ kind: 'literal', text, quoted: true });
-      text = '';
-    };
-    while (this.pos < this.src.length) {
-      const c = this.src[this.pos];
-      if (c === '\\' && '$`"\\'.includes(this.src[this.pos + 1] ?? '')) {
-        text += this.src[this.pos + 1];
-        this.pos += 2;
-      } else if (c === '"') {
-        this.pos += 1;
-      } else if (c === '$' || c === '`') {
-        const part = this.parseDollarOrBacktick(true);
-        if (part) {
-          flush();
-          parts.push(part);
-        } else {
-          text += c;
-          this.pos += 1;
-        }
-      } else {
-        text += c;
-        this.pos += 1;
-      }
-    }
-    flush();
-    return { parts };
+    return { parts: this.parseExpandingText(null) };
   }
 
   /** The default of `${VAR:-default}`: one word, spaces kept. */
