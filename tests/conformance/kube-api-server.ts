@@ -84,7 +84,9 @@ export async function startKubeApiServer(lab: LabFile): Promise<{ url: string; c
     if (answer.status !== 200 || !wantsTable) return send(answer.status, answer.body);
     const body = answer.body as { items?: KubeObject[]; metadata?: Json } & KubeObject;
     const includeObject = url.searchParams.get('includeObject') ?? 'Metadata';
-    if (Array.isArray(body.items)) return send(200, table(body.items, body.metadata ?? {}, now, includeObject));
+    // List items come without kind/apiVersion, as from a real API server; rows carry them whole.
+    const typed = (items: Array<Partial<KubeObject>>) => items.map((o) => ({ ...o, apiVersion: o.apiVersion ?? body.apiVersion, kind: o.kind ?? body.kind.replace(/List$/, '') }) as KubeObject);
+    if (Array.isArray(body.items)) return send(200, table(typed(body.items), body.metadata ?? {}, now, includeObject));
     return send(200, table([body], {}, now, includeObject));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

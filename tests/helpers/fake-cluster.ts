@@ -2,7 +2,10 @@
 // server, a DNS server and the sample app behind its route, all answering from one lab world
 // (ARM as `aro-labs export --arm` serves it, Kubernetes objects likewise). Latency and faults are
 // set per test. Nothing listens anywhere but loopback. DNS and the app are fake-network.ts's.
+// Both APIs answer as the real servers do: lists with the API server's shape (items without
+// kind/apiVersion), ARM's and Kubernetes' own error bodies, and their usual response headers.
 import http from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +57,44 @@ export interface FakeCluster {
   close(): Promise<void>;
 }
 
+/** The headers ARM's front door puts on every answer (ids a support request quotes, no caching). */
+function armHeaders(req: http.IncomingMessage): Record<string, string> {
+  const id = randomUUID();
+  const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, '');
+  const headers: Record<string, string> = {
+    'Cache-Control': 'no-cache',
+    Pragma: 'no-cache',
+    'Content-Type': 'application/json; charset=utf-8',
+    Expires: '-1',
+    'x-ms-request-id': id,
+    'x-ms-correlation-request-id': id,
+    'x-ms-routing-request-id': `NORTHEUROPE:${stamp}:${id}`,
+    'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+    'X-Content-Type-Options': 'nosniff',
+  };
+  const clientId = req.headers['x-ms-client-request-id'];
+  if (typeof clientId === 'string') headers['x-ms-client-request-id'] = clientId;
+  return headers;
+}
+
+/** ARM's two refusals: no Authorization header at all, or a token it does not accept. */
+function armAuthentication(authorization: string | undefined): { body: unknown; challenge: string } | undefined {
+  if (authorization === `Bearer ${ARM_TOKEN}`) return undefined;
+  const challenge = (description: string) => `Bearer authorization_uri="https://login.windows.net/", error="invalid_token", error_description="${description}"`;
+  if (authorization === undefined) {
+    return {
+      body: { error: { code: 'AuthenticationFailed', message: "Authentication failed. The 'Authorization' header is missing." } },
+      challenge: challenge("The authentication failed because of missing 'Authorization' header."),
+    };
+  }
+  return { body: { error: { code: 'InvalidAuthenticationToken', message: 'The access token is invalid.' } }, challenge: challenge('The access token is invalid.') };
+}
+
+/** The headers kube-apiserver puts on every answer (API Priority and Fairness ids are optional). */
+function kubeHeaders(): Record<string, string> {
+  return { 'Audit-Id': randomUUID(), 'Cache-Control': 'no-cache, private', 'Content-Type': 'application/json' };
+}
+
 function listen(server: http.Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 }
@@ -70,15 +111,15 @@ export async function startFakeCluster(lab: LabFile, options: { latencyMs?: numb
     return found;
   };
   const delay = () => new Promise((r) => setTimeout(r, state.latencyMs));
-  const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string>) => {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
-    res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+    res.writeHead(status, headers);
     res.end(text);
   };
-  const answerFault = (res: http.ServerResponse, f: Fault) => {
+  const answerFault = (res: http.ServerResponse, f: Fault, headers: Record<string, string>) => {
     if (f.hang) return;
-    if (f.raw !== undefined) send(res, f.status ?? 200, f.raw, { 'Content-Type': 'text/html', ...f.headers });
-    else send(res, f.status ?? 500, f.body ?? {}, f.headers);
+    if (f.raw !== undefined) send(res, f.status ?? 200, f.raw, { ...headers, 'Content-Type': 'text/html', ...f.headers });
+    else send(res, f.status ?? 500, f.body ?? {}, { ...headers, ...f.headers });
   };
 
   const armServer = http.createServer(async (req, res) => {
@@ -87,30 +128,35 @@ export async function startFakeCluster(lab: LabFile, options: { latencyMs?: numb
     const path = url.pathname.replace(/^\/+/, '/');
     state.requests.arm.push(`${path}?${url.searchParams}`);
     await delay();
-    if (req.headers.authorization !== `Bearer ${ARM_TOKEN}`) {
-      return send(res, 401, { error: { code: 'AuthenticationFailed', message: "Authentication failed. The 'Authorization' header is missing or invalid." } });
-    }
+    const headers = armHeaders(req);
+    const refused = armAuthentication(req.headers.authorization);
+    if (refused) return send(res, 401, refused.body, { ...headers, 'WWW-Authenticate': refused.challenge, 'x-ms-failure-cause': 'gateway' });
     const f = fault('arm', path);
-    if (f) return answerFault(res, f);
-    if (!url.searchParams.get('api-version')) return send(res, 400, { error: { code: 'MissingApiVersionParameter', message: "The api-version query parameter (?api-version=) is required for all requests." } });
+    if (f) return answerFault(res, f, headers);
+    const version = url.searchParams.get('api-version');
+    if (!version) return send(res, 400, { error: { code: 'MissingApiVersionParameter', message: 'The api-version query parameter (?api-version=) is required for all requests.' } }, headers);
     // Azure Monitor lives on the same endpoint, below the resource, with its own api-version.
     const metrics = monitor.get(`${path}${url.search}`);
-    if (metrics && url.searchParams.get('api-version') !== '2018-01-01') return send(res, 400, { code: 'BadRequest', message: `The api-version '${url.searchParams.get('api-version')}' is not supported.` });
+    if (metrics && version !== '2018-01-01') {
+      const message = `No registered resource provider found for location 'global' and API version '${version}' for type 'metrics'. The supported api-versions are '2018-01-01'.`;
+      return send(res, 400, { error: { code: 'NoRegisteredProviderFound', message } }, headers);
+    }
     const answer = metrics ?? arm.get(path);
-    send(res, answer.status, answer.body);
+    send(res, answer.status, answer.body, answer.status === 200 ? { ...headers, 'x-ms-ratelimit-remaining-subscription-reads': '11999' } : headers);
   });
 
   const kubeServer = http.createServer(async (req, res) => {
     const path = req.url ?? '/';
     state.requests.kube.push(path);
     await delay();
+    const headers = kubeHeaders();
     if (req.headers.authorization !== `Bearer ${KUBE_TOKEN}`) {
-      return send(res, 401, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
+      return send(res, 401, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 }, headers);
     }
     const f = fault('kube', path);
-    if (f) return answerFault(res, f);
+    if (f) return answerFault(res, f, headers);
     const answer = kube.get(path);
-    send(res, answer.status, answer.body);
+    send(res, answer.status, answer.body, headers);
   });
 
   const [armPort, kubePort] = await Promise.all([listen(armServer), listen(kubeServer)]);

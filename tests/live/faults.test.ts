@@ -37,7 +37,7 @@ describe('live mode faults', async () => {
 
   it('ARM 401: az prints ARM\'s authentication error', async () => {
     const { result, after } = await underFault(LB_LIST, { ARO_LABS_ARM_TOKEN: 'not-the-token' });
-    expect(result.stderr).toBe("ERROR: (AuthenticationFailed) Authentication failed. The 'Authorization' header is missing or invalid.\nCode: AuthenticationFailed\nMessage: Authentication failed. The 'Authorization' header is missing or invalid.\n");
+    expect(result.stderr).toBe('ERROR: (InvalidAuthenticationToken) The access token is invalid.\nCode: InvalidAuthenticationToken\nMessage: The access token is invalid.\n');
     expect(result.status).toBe(1);
     expect(after[1].status).toBe(0); // the cluster still answers; ARM keeps refusing that token
   });
