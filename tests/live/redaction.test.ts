@@ -1,12 +1,17 @@
 // No secret reaches the reader's screen in live mode: the pull secret, Secret data, credentials in
 // the ARO resource, secret-looking environment variables, and the session's own tokens, wherever
-// they would appear, including as plain text in an app's answer.
+// they would appear, including as plain text in an app's answer. A Secret is known by what it is,
+// not by a kind the API server leaves out of list items; values are read for credential shapes
+// whatever key they sit under; the labs' ordinary data comes out untouched.
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadLab } from '../../src/node/labs.ts';
+import { listLabs, loadLab } from '../../src/node/labs.ts';
 import { Session } from '../../src/engine/session.ts';
 import { Redactor, REDACTED } from '../../src/node/live/redact.ts';
-import type { LabFile } from '../../src/engine/world/types.ts';
+import type { Json, KubeObject, LabFile } from '../../src/engine/world/types.ts';
 import { KUBE_TOKEN, liveWorldOn, startFakeCluster } from '../helpers/fake-cluster.ts';
+
+const b64 = (text: string) => Buffer.from(text).toString('base64');
+const b64url = (text: string) => Buffer.from(text).toString('base64url');
 
 const PULL = JSON.stringify({ auths: { 'cloud.openshift.com': { auth: 'b3BlbnNoaWZ0LXJlbGVhc2UtZGV2K3JlYWRlcjpQVUxMU0VDUkVU', email: 'reader@example.com' } } });
 const CLIENT_SECRET = 'sp-client-secret-0123456789';
@@ -60,5 +65,158 @@ describe('secrets in live mode', async () => {
       password: REDACTED,
     });
     expect(redactor.text('the password was p4ssw0rd!!')).toBe(`the password was ${REDACTED}`);
+  });
+
+  it('knows a Secret by what it is: a SecretList item, a List item shaped as a Secret, anything read from a secrets path', () => {
+    const value = 'Listed-Secret-Value-1';
+    const item = { metadata: { name: 'db', namespace: 'project1' }, type: 'Opaque', data: { password: b64(value) } };
+    const secretList = new Redactor().json({ kind: 'SecretList', apiVersion: 'v1', metadata: { resourceVersion: '7' }, items: [item] });
+    expect(secretList).toMatchObject({ items: [{ data: { password: REDACTED } }] });
+    // kubectl get all / mixed lists: a kind-less item with a Secret's shape, beside a ConfigMap that keeps its data.
+    const mixed = new Redactor().json({ kind: 'List', apiVersion: 'v1', items: [{ metadata: { name: 'cm' }, data: { mode: 'blue' } }, item] });
+    expect(mixed).toMatchObject({ items: [{ data: { mode: 'blue' } }, { data: { password: REDACTED } }] });
+    // The path says Secrets even when the body has no kind and no type at all.
+    const bare = { metadata: { name: 'odd' }, data: { token: b64(value) } };
+    for (const path of ['/api/v1/secrets', '/api/v1/namespaces/project1/secrets?labelSelector=a%3Db', '/api/v1/namespaces/project1/secrets/odd']) {
+      const redactor = new Redactor();
+      const body = path.endsWith('/odd') ? bare : { items: [bare] };
+      expect(JSON.stringify(redactor.kube(path, body as unknown as Json))).not.toContain(b64(value));
+      // Its value and decoded value are remembered: caught where they reappear as text.
+      expect(redactor.text(`echo ${value} ${b64(value)}`)).toBe(`echo ${REDACTED} ${REDACTED}`);
+    }
+    // A Status from a secrets path is an error, not a Secret: its message stays.
+    const status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'secrets "x" not found', reason: 'NotFound', code: 404 };
+    expect(new Redactor().kube('/api/v1/namespaces/project1/secrets/x', status)).toEqual(status);
+  });
+
+  it('replaces only the secret part of credential-shaped values, whatever key they sit under', () => {
+    const cases: Array<[string, string]> = [
+      ['postgres://admin:S3cret-pw@db/app', `postgres://admin:${REDACTED}@db/app`],
+      ['redis://:p@ss-w0rd@cache:6379/0', `redis://:${REDACTED}@cache:6379/0`],
+      ['Server=tcp:db;User ID=sa;Password=Sql-S3cret!;Encrypt=True;', `Server=tcp:db;User ID=sa;Password=${REDACTED};Encrypt=True;`],
+      ['Driver={ODBC Driver 18};Server=db;Uid=sa;Pwd={a;b}}c};Port=1', `Driver={ODBC Driver 18};Server=db;Uid=sa;Pwd={${REDACTED}};Port=1`],
+      ['AccountName=acct;AccountKey=QUJDREVGR0hJSktMTU5PUA==;EndpointSuffix=core.windows.net', `AccountName=acct;AccountKey=${REDACTED};EndpointSuffix=core.windows.net`],
+      ['https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=abc%2Bdef%3D&se=2030', `https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=${REDACTED}&se=2030`],
+      ['--db-password=hunter2-hunter2', `--db-password=${REDACTED}`],
+      ['exec app --api-token t0ken-value --verbose', `exec app --api-token ${REDACTED} --verbose`],
+      ['spring:\n  datasource:\n    password: yaml-s3cret\n    user: bob', `spring:\n  datasource:\n    password: ${REDACTED}\n    user: bob`],
+      ['{"db": {"user": "app", "password": "json-s3cret"}}', `{"db": {"user": "app", "password": "${REDACTED}"}}`],
+      ['Authorization: Bearer abcdefghijklmnop0123', `Authorization: Bearer ${REDACTED}`],
+      ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl', REDACTED],
+      ['oc login --token=sha256~abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', `oc login --token=${REDACTED}`],
+      ['-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIB\n-----END EC PRIVATE KEY-----\n', `${REDACTED}\n`],
+    ];
+    for (const [value, shown] of cases) {
+      const redactor = new Redactor();
+      expect(redactor.json({ metadata: { annotations: { 'example.com/note': value } } })).toEqual({ metadata: { annotations: { 'example.com/note': shown } } });
+    }
+    // Words that only look secret-ish, and public material, stay as they are.
+    const harmless = ['--token-ttl=60s', '--tls-private-key-file=/etc/tls/tls.key', '--use-service-account-credentials=true', 'kubernetes.io/service-account-token', 'http://example.com:8080/path@x', '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----', 'secretName: router-certs', "nextLink=https://management.azure.com/x?$skiptoken=abc123def"];
+    for (const value of harmless) expect(new Redactor().json({ v: value })).toEqual({ v: value });
+  });
+
+  it('hides the value after a secret flag in an argument list, and values of secret-named variables however short', () => {
+    const redactor = new Redactor();
+    const container = { args: ['--db-password', 'Arg-S3cret', '--port', '8080'], env: [{ name: 'DB_PASSWORD', value: 'abc' }, { name: 'PORT', value: '8080' }] };
+    expect(redactor.json(container)).toEqual({ args: ['--db-password', REDACTED, '--port', '8080'], env: [{ name: 'DB_PASSWORD', value: REDACTED }, { name: 'PORT', value: '8080' }] });
+    // Label keys of tolerations and selectors are not keys in the cryptographic sense.
+    const tolerations = { tolerations: [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists' }], valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } };
+    expect(redactor.json(tolerations)).toEqual(tolerations);
+  });
+
+  it('catches a secret found late in an answer where it appeared earlier in the same answer', () => {
+    const value = 'Late-Found-Secret-42';
+    const list: Json = {
+      kind: 'SecretList',
+      items: [
+        { metadata: { name: 'a', annotations: { note: `copied from b: ${value}` } }, type: 'Opaque', data: {} },
+        { metadata: { name: 'b' }, type: 'Opaque', data: { v: b64(value) } },
+      ],
+    };
+    expect(JSON.stringify(new Redactor().kube('/api/v1/secrets', list))).not.toContain(value);
+  });
+
+  it('shows a Secret\'s namespace and certificates as <redacted> in it, without hiding them elsewhere', () => {
+    const redactor = new Redactor();
+    const certificate = '-----BEGIN CERTIFICATE-----\nMIIDMjCCAhqgAwIBAgII\n-----END CERTIFICATE-----\n';
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2EifQ.c2lnbmF0dXJlLWJ5dGVz';
+    const secret = { metadata: { name: 'builder-token-x' }, type: 'kubernetes.io/service-account-token', data: { 'ca.crt': b64(certificate), namespace: b64('project1'), token: b64(token) } };
+    expect(redactor.kube('/api/v1/namespaces/project1/secrets', { kind: 'SecretList', items: [secret] })).toMatchObject({ items: [{ data: { 'ca.crt': REDACTED, namespace: REDACTED, token: REDACTED } }] });
+    expect(redactor.text(`project1 ${certificate}`)).toBe(`project1 ${certificate}`);
+    expect(redactor.text(`token ${token}`)).toBe(`token ${REDACTED}`);
+  });
+
+  it('leaves every built-in lab and scenario untouched, apart from the values of password variables', async () => {
+    let objects = 0;
+    for (const { name } of await listLabs()) {
+      const world = await loadLab({ name });
+      for (const value of [...world.arm, ...world.kube] as unknown as Json[]) {
+        objects += 1;
+        const redacted = new Redactor().json(value);
+        // What differs must be the value of an environment variable named for a password.
+        const expected = JSON.parse(JSON.stringify(value), function (this: Record<string, unknown>, key, v) {
+          return key === 'value' && typeof this.name === 'string' && /PASSWORD$/.test(this.name) ? REDACTED : v;
+        }) as Json;
+        expect([name, redacted]).toEqual([name, expected]);
+      }
+    }
+    expect(objects).toBeGreaterThan(100);
+  });
+
+  it('hides, in answers kept from before, a secret learnt from a Secret read since', async () => {
+    const value = 'Kept-Answer-Secret-77';
+    const planted = structuredClone(lab);
+    planted.kube.push(
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'notes', namespace: 'project1' }, data: { reminder: `rotate ${value} in June` } } as unknown as KubeObject,
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'project1' }, type: 'Opaque', data: { password: b64(value) } } as unknown as KubeObject,
+    );
+    const plantedFake = await startFakeCluster(planted);
+    try {
+      const session = new Session(await liveWorldOn(plantedFake, planted));
+      const line = "kubectl get configmap notes -o jsonpath='{.data.reminder}'";
+      // Nothing says yet that this text holds a secret: it is shown as the cluster has it.
+      expect((await session.run(line)).stdout).toBe(`rotate ${value} in June`);
+      await session.run('kubectl get secrets -o yaml');
+      const requests = plantedFake.requests.kube.length;
+      expect((await session.run(line)).stdout).toBe(`rotate ${REDACTED} in June`);
+      expect(plantedFake.requests.kube.length).toBe(requests); // from the kept answer
+    } finally {
+      await plantedFake.close();
+    }
+  });
+
+  it('redacts hostile and large answers at a cost that grows with their size, never with its square', () => {
+    const cpuSeconds = (work: () => void) => {
+      const start = process.cpuUsage();
+      work();
+      const used = process.cpuUsage(start);
+      return (used.user + used.system) / 1e6;
+    };
+    // Texts built to make a careless pattern backtrack: each is 200 000 characters.
+    const size = 200_000;
+    const hostile = ['.-', 'a.', 'eyJ', 'eyJa.', '-----BEGIN RSA PRIVATE KEY-----', 'a://', 'password=', '"password":', '--password ', 'Pwd={', 'password="', 'Bearer ', 'Authorization: ', '-----BEGIN CERTIFICATE-----x-----END CERTIFICATE-----'];
+    for (const unit of hostile) {
+      const text = unit.repeat(Math.ceil(size / unit.length));
+      const redactor = new Redactor(['known-secret-1']);
+      const seconds = cpuSeconds(() => {
+        redactor.json({ metadata: { annotations: { note: text } } });
+        redactor.body(text);
+        redactor.kube('/api/v1/secrets', { kind: 'SecretList', items: [{ metadata: {}, type: 'Opaque', data: { x: b64(text) } }] });
+      });
+      expect([unit, seconds < 5]).toEqual([unit, true]);
+    }
+    // A cluster's service account tokens all start alike; thousands of them are learnt and found again.
+    const header = b64url('{"alg":"RS256","kid":"cluster-signing-key"}');
+    const tokens = Array.from({ length: 3000 }, (_, i) => `${header}.${b64url(`{"sub":"system:serviceaccount:ns${i}:builder"}`)}.${b64url(`signature-${i}`)}`);
+    const redactor = new Redactor();
+    const list = { kind: 'SecretList', items: tokens.map((token, i) => ({ metadata: { name: `builder-token-${i}` }, type: 'kubernetes.io/service-account-token', data: { token: b64(token), namespace: b64(`ns${i}`) } })) };
+    const seconds = cpuSeconds(() => {
+      redactor.kube('/api/v1/secrets', list);
+      expect(redactor.text(`ns7 uses ${tokens[2999].slice(header.length)} and ${tokens[7]}`)).toBe(`ns7 uses ${tokens[2999].slice(header.length)} and ${REDACTED}`);
+    });
+    expect(seconds).toBeLessThan(20);
+    // Nesting deeper than any API object: replaced unread, without overflowing the stack.
+    const deep = JSON.parse(`${'['.repeat(100_000)}"x"${']'.repeat(100_000)}`) as Json;
+    expect(JSON.stringify(new Redactor().json(deep))).toContain(REDACTED);
   });
 });

@@ -1,6 +1,6 @@
 // A snapshot of the reader's cluster is a lab: taken by the CLI from the fake cluster, it loads
 // with --lab-file, replays the part 2 transcript exactly as the original world does apart from the
-// replaced ids and addresses, and holds no secret and no original id.
+// replaced ids and addresses, holds no secret and no original id, and says what it redacted.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
-import { takeSnapshot } from '../../src/node/live/snapshot.ts';
+import { redactionNote, takeSnapshot } from '../../src/node/live/snapshot.ts';
 import { part2Lines, record } from '../transcript/helpers.ts';
 import { ROOT } from '../helpers/site.ts';
 import { ARM_TOKEN, KUBE_TOKEN, liveWorldOn, startFakeCluster } from '../helpers/fake-cluster.ts';
@@ -34,9 +34,13 @@ describe('aro-labs snapshot', async () => {
     const file = join(dir, 'mine.json');
     const taken = await cli(['snapshot', '--cluster', 'aro2', '-g', 'aro2', '--out', file, '--redact-ips', '--name', 'my-cluster'], fake.env());
     expect(taken.stderr).toBe('');
-    expect(taken.stdout).toMatch(/^Wrote .*mine\.json: 25 Azure resources and \d+ Kubernetes objects of cluster aro2; secrets left out, 3 ids replaced, \d+ public IPs remapped to documentation ranges\.\n/);
+    expect(taken.stdout).toMatch(/^Wrote .*mine\.json: 25 Azure resources and \d+ Kubernetes objects of cluster aro2; 3 ids replaced, \d+ public IPs remapped to documentation ranges\.\n/);
     expect(taken.code).toBe(0);
     const text = await readFile(file, 'utf8');
+    // It says how many values it replaced, which kinds and how.
+    const redacted = text.split('<redacted>').length - 1;
+    expect(taken.stdout.split('\n')[1]).toBe(redactionNote(redacted));
+    expect(redactionNote(redacted)).toMatch(/^Secrets: [1-9]\d* values? replaced by <redacted>\. Secret data, and values under secret-looking names and environment variables .* are replaced whole by <redacted>; in any other value only the secret part is: /);
     for (const secret of [ARM_TOKEN, KUBE_TOKEN, 'Lab-Passw0rd!', lab.info.account.id as string, lab.info.account.tenantId as string]) {
       expect(text.toLowerCase()).not.toContain(secret.toLowerCase());
     }

@@ -21,9 +21,9 @@ export const snapshotCommand: CliCommand = {
     if (!out) throw new UsageError('--out FILE is required');
     const name = (values.name as string | undefined) ?? 'snapshot';
     if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new UsageError(`--name: "${name}" must be lower-case words joined by dashes`);
-    const [{ createLiveWorld }, { takeSnapshot }] = await Promise.all([import('../live/world.ts'), import('../live/snapshot.ts')]);
+    const [{ createLiveWorld }, { takeSnapshot, redactionNote }] = await Promise.all([import('../live/world.ts'), import('../live/snapshot.ts')]);
     const world = await createLiveWorld({ cluster, group });
-    const { lab, replacements } = await takeSnapshot(world, {
+    const { lab, replacements, redacted } = await takeSnapshot(world, {
       cluster,
       group,
       name,
@@ -35,7 +35,8 @@ export const snapshotCommand: CliCommand = {
     await write(
       process.stdout,
       `Wrote ${out}: ${lab.arm.length} Azure resources and ${lab.kube.length} Kubernetes objects of cluster ${cluster}; ` +
-        `secrets left out, ${replacements.size - ips} ids replaced${values['redact-ips'] ? `, ${ips} public IPs remapped to documentation ranges` : ''}.\n` +
+        `${replacements.size - ips} ids replaced${values['redact-ips'] ? `, ${ips} public IPs remapped to documentation ranges` : ''}.\n` +
+        `${redactionNote(redacted)}\n` +
         `Use it with: aro-labs shell --lab-file ${out}  (or load it on the site's labs page)\n`,
     );
     return 0;

@@ -1,13 +1,14 @@
 // `aro-labs snapshot`: what the chapters read from the reader's cluster, captured through the live
-// world (so already without secrets) into a lab file of the same format as labs/, then made
-// anonymous: subscription, tenant and service principal ids replaced everywhere, public IPs
-// optionally remapped, consistently, to the documentation ranges.
+// world (so already redacted: secrets replaced by <redacted>, see redact.ts) into a lab file of
+// the same format as labs/, then made anonymous: subscription, tenant and service principal ids
+// replaced everywhere, public IPs optionally remapped, consistently, to the documentation ranges.
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { field } from '../../engine/format/kube/printers/helpers.ts';
 import type { ArmResource, Json, JsonObject, KubeObject, LabFile, World } from '../../engine/world/types.ts';
 import { parseLabFile } from '../../engine/world/fixture/schema.ts';
 import { isPrivate } from './network.ts';
+import { REDACTED, REDACTION_RULES } from './redact.ts';
 
 export class SnapshotError extends Error {}
 
@@ -26,6 +27,13 @@ export interface Snapshot {
   lab: LabFile;
   /** Original value → its replacement, for every id and address that was replaced. */
   replacements: Map<string, string>;
+  /** How many values in the file are <redacted> (the live world replaced them before capture). */
+  redacted: number;
+}
+
+/** The snapshot command's account of the secrets: how many values were replaced, which kinds and how. */
+export function redactionNote(redacted: number): string {
+  return `Secrets: ${redacted} ${redacted === 1 ? 'value' : 'values'} replaced by ${REDACTED}. ${REDACTION_RULES}`;
 }
 
 // ARM resource types the chapters' commands read.
@@ -242,5 +250,6 @@ export async function takeSnapshot(world: World, options: SnapshotOptions): Prom
     anonymous = JSON.parse(text) as Json;
     for (const [k, v] of ips) replacements.set(k, v);
   }
-  return { lab: parseLabFile(anonymous, 'the snapshot'), replacements };
+  const redacted = JSON.stringify(anonymous).split(REDACTED).length - 1;
+  return { lab: parseLabFile(anonymous, 'the snapshot'), replacements, redacted };
 }

@@ -4,7 +4,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { TokenCredential } from '@azure/core-auth';
 import { field } from '../../engine/format/kube/printers/helpers.ts';
-import type { LabInfo, RestResponse, World } from '../../engine/world/types.ts';
+import type { Json, LabInfo, RestResponse, World } from '../../engine/world/types.ts';
 import { liveConfig, type LiveConfig } from './config.ts';
 import { createArmSource } from './arm.ts';
 import { createKubeSource } from './kube.ts';
@@ -40,18 +40,39 @@ export async function createLiveWorld(options: LiveOptions): Promise<LiveWorld> 
   const redactor = new Redactor([...kubeSource.secrets, ...(config.armToken ? [config.armToken] : [])]);
   const armSource = await createArmSource(config, options.credential);
   const ttl = options.ttlMs ?? 60_000;
-  const redacted = (get: (path: string) => Promise<RestResponse>) => async (path: string) => {
-    const response = await get(path);
-    return response.failure ? response : { ...response, body: redactor.json(response.body) };
+  // Answers are redacted before they are kept: a Kubernetes answer by what its path and body
+  // say it is, an ARM answer by its body. A kept answer was redacted with the secrets known
+  // then; one learnt since (a Secret read after a ConfigMap that repeats its value) is applied
+  // before the answer is given again.
+  const latest = new WeakMap<RestResponse, { generation: number; response: RestResponse }>();
+  const redacted = (get: (path: string) => Promise<RestResponse>, redact: (path: string, body: Json) => Json) => {
+    const kept = cached(async (path) => {
+      const response = await get(path);
+      if (response.failure) return response;
+      const clean = { ...response, body: redact(path, response.body) };
+      latest.set(clean, { generation: redactor.generation, response: clean });
+      return clean;
+    }, ttl);
+    const read = async (path: string): Promise<RestResponse> => {
+      const response = await kept.get(path);
+      const seen = latest.get(response);
+      if (!seen) return response;
+      if (seen.generation !== redactor.generation) {
+        seen.response = { ...seen.response, body: redact(path, seen.response.body) };
+        seen.generation = redactor.generation;
+      }
+      return seen.response;
+    };
+    return { read, kept };
   };
-  const arm = cached(redacted((path) => armSource.get(path)), ttl);
-  const kube = cached(redacted((path) => kubeSource.get(path)), ttl);
+  const { read: armRead, kept: arm } = redacted((path) => armSource.get(path), (_path, body) => redactor.json(body));
+  const { read: kubeRead, kept: kube } = redacted((path) => kubeSource.get(path), (path, body) => redactor.kube(path, body));
 
   const clusterId = `/subscriptions/${config.subscription}/resourceGroups/${options.group}/providers/Microsoft.RedHatOpenShift/openShiftClusters/${options.cluster}`;
   const hosts: ClusterHosts = {
     async hosts() {
       // Both reads at once: a cold cache costs one round trip, not two.
-      const [routes, aro] = await Promise.all([kube.get('/apis/route.openshift.io/v1/routes'), arm.get(clusterId)]);
+      const [routes, aro] = await Promise.all([kubeRead('/apis/route.openshift.io/v1/routes'), armRead(clusterId)]);
       const names = new Set<string>();
       const items = field(routes.body, 'items');
       if (Array.isArray(items)) for (const route of items) {
@@ -64,10 +85,10 @@ export async function createLiveWorld(options: LiveOptions): Promise<LiveWorld> 
       return names;
     },
     async networkPrefixes() {
-      const aro = await arm.get(clusterId);
+      const aro = await armRead(clusterId);
       const subnet = field(aro.body, 'properties', 'masterProfile', 'subnetId');
       if (typeof subnet !== 'string') return [];
-      const vnet = await arm.get(subnet.replace(/\/subnets\/[^/]+$/i, ''));
+      const vnet = await armRead(subnet.replace(/\/subnets\/[^/]+$/i, ''));
       const prefixes = field(vnet.body, 'properties', 'addressSpace', 'addressPrefixes');
       return Array.isArray(prefixes) ? prefixes.filter((p): p is string => typeof p === 'string') : [];
     },
@@ -91,8 +112,8 @@ export async function createLiveWorld(options: LiveOptions): Promise<LiveWorld> 
   return {
     source: 'live',
     info,
-    arm: (path) => arm.get(path),
-    kube: (path) => kube.get(path),
+    arm: armRead,
+    kube: kubeRead,
     resolve: (host) => network.resolve(host),
     http: (req) => network.http(req),
     refresh: async () => arm.clear() + kube.clear(),
