@@ -1,179 +1,73 @@
 // jq's evaluation: every filter turns one input into a stream of outputs (a generator here).
-// A step budget stops endless programs (`range(1e9)`, `repeat(.)`) with an honest error.
+// A budget (budget.ts) stops endless or oversized programs (`range(1e9)`, `"x" * 1e9`) with an
+// honest error: steps for filters and generated values, work for the data each operation
+// builds, copies or compares. `reduce` changes its accumulator in place when nothing else can
+// see it (in-place.ts), as real jq does, so appending in a loop stays linear.
 import type { Ast } from './parser.ts';
+import { Budget, COST, JqBudgetError, type Meter } from './budget.ts';
+import { describe, JqRuntimeError } from './errors.ts';
+import { inPlacePlan, type InPlacePlan } from './in-place.ts';
+import { arith, concatArrays, index, slice } from './operators.ts';
+import { checkKey, deletePaths, getPath, put, setPath } from './paths.ts';
+import { Scope } from './scope.ts';
+import { formatValue, toJsonText } from './text.ts';
+import { compare, copyObject, descendants, isObject, newObject, pathsOf, typeOf, type Json, type JsonObject } from './values.ts';
 
-export class JqRuntimeError extends Error {
-  readonly value: unknown;
-  constructor(value: unknown) {
-    super(typeof value === 'string' ? value : JSON.stringify(value));
-    this.value = value;
-  }
-}
-
-export class JqBudgetError extends Error {}
-
-type Json = unknown;
-type Env = { vars: Map<string, Json>; defs: Map<string, { params: string[]; body: Ast; env: Env }> };
+type Definition = { params: string[]; body: Ast; env: Env };
+type Env = { vars: Scope<Json>; defs: Scope<Definition> };
 type Builtin = (input: Json, args: Ast[], env: Env, ev: Evaluator) => Iterable<Json>;
 
-const MAX_STEPS = 1_000_000;
 const MAX_DEPTH = 200;
-
-export function typeOf(v: Json): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  return typeof v === 'object' ? 'object' : typeof v;
-}
-
-const TYPE_ORDER = ['null', 'boolean', 'number', 'string', 'array', 'object'];
-
-/** jq's total order: null < false < true < numbers < strings < arrays < objects. */
-export function compare(a: Json, b: Json): number {
-  const ta = typeOf(a);
-  const tb = typeOf(b);
-  if (ta !== tb) return TYPE_ORDER.indexOf(ta) - TYPE_ORDER.indexOf(tb);
-  if (ta === 'boolean') return Number(a) - Number(b);
-  if (ta === 'number') return (a as number) - (b as number);
-  if (ta === 'string') return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0;
-  if (ta === 'array') {
-    const x = a as Json[];
-    const y = b as Json[];
-    for (let i = 0; i < Math.min(x.length, y.length); i++) {
-      const c = compare(x[i], y[i]);
-      if (c) return c;
-    }
-    return x.length - y.length;
-  }
-  if (ta === 'object') {
-    const kx = Object.keys(a as object).sort();
-    const ky = Object.keys(b as object).sort();
-    const c = compare(kx, ky);
-    if (c) return c;
-    for (const k of kx) {
-      const d = compare((a as Record<string, Json>)[k], (b as Record<string, Json>)[k]);
-      if (d) return d;
-    }
-  }
-  return 0;
-}
+/** What catching an error counts, in steps. */
+const CATCH_STEPS = 4;
 
 const truthy = (v: Json) => v !== null && v !== false;
 
-/** How jq names a value in error messages: `number (1)`, `string ("abc")`, `object ({"a":1})`. */
-export function describe(v: Json): string {
-  let text = JSON.stringify(v) ?? 'null';
-  if (text.length > 11) text = `${text.slice(0, 10)}...`;
-  return `${typeOf(v)} (${text})`;
-}
-
-function indexError(target: Json, key: Json): JqRuntimeError {
-  const k = typeof key === 'string' ? `string "${key}"` : typeOf(key);
-  return new JqRuntimeError(`Cannot index ${typeOf(target)} with ${k}`);
-}
-
-function index(target: Json, key: Json): Json {
-  if (target === null) {
-    if (typeof key === 'string' || typeof key === 'number' || key === null) return null;
-  }
-  if (typeof key === 'string' && target !== null && typeof target === 'object' && !Array.isArray(target)) return (target as Record<string, Json>)[key] ?? null;
-  if (typeof key === 'number' && Array.isArray(target)) {
-    const i = Math.floor(key < 0 ? target.length + key : key);
-    return target[i] ?? null;
-  }
-  throw indexError(target, key);
-}
-
-function arith(op: string, a: Json, b: Json): Json {
-  const ta = typeOf(a);
-  const tb = typeOf(b);
-  const fail = (verb: string) => new JqRuntimeError(`${describe(a)} and ${describe(b)} cannot be ${verb}`);
-  switch (op) {
-    case '+':
-      if (a === null) return b;
-      if (b === null) return a;
-      if (ta === 'number' && tb === 'number') return (a as number) + (b as number);
-      if (ta === 'string' && tb === 'string') return (a as string) + (b as string);
-      if (ta === 'array' && tb === 'array') return [...(a as Json[]), ...(b as Json[])];
-      if (ta === 'object' && tb === 'object') return { ...(a as object), ...(b as object) };
-      throw fail('added');
-    case '-':
-      if (ta === 'number' && tb === 'number') return (a as number) - (b as number);
-      if (ta === 'array' && tb === 'array') return (a as Json[]).filter((x) => !(b as Json[]).some((y) => compare(x, y) === 0));
-      throw fail('subtracted');
-    case '*':
-      if (ta === 'number' && tb === 'number') return (a as number) * (b as number);
-      if ((ta === 'string' && tb === 'number') || (ta === 'number' && tb === 'string')) {
-        const [s, n] = ta === 'string' ? [a as string, b as number] : [b as string, a as number];
-        return n > 0 ? s.repeat(Math.max(1, Math.ceil(n))) : null;
-      }
-      if (ta === 'object' && tb === 'object') return deepMerge(a as Record<string, Json>, b as Record<string, Json>);
-      throw fail('multiplied');
-    case '/':
-      if (ta === 'number' && tb === 'number') {
-        if (b === 0) throw new JqRuntimeError(`${describe(a)} and ${describe(b)} cannot be divided because the divisor is zero`);
-        return (a as number) / (b as number);
-      }
-      if (ta === 'string' && tb === 'string') return (a as string).split(b as string);
-      throw fail('divided');
+/** Filters with exactly one output, which Evaluator.single computes without a generator. */
+function isSingle(ast: Ast): boolean {
+  switch (ast.t) {
+    case 'literal':
+    case 'identity':
+    case 'var':
+      return true;
+    case 'string':
+      return ast.parts.length === 1 && typeof ast.parts[0] === 'string';
+    case 'index':
+      return !ast.optional && isSingle(ast.target) && isSingle(ast.key);
     default:
-      if (ta === 'number' && tb === 'number') {
-        if (Math.trunc(b as number) === 0) throw new JqRuntimeError(`${describe(a)} and ${describe(b)} cannot be divided because the divisor is zero`);
-        return Math.trunc(a as number) % Math.trunc(b as number);
-      }
-      throw fail('divided');
+      return false;
   }
 }
 
-function deepMerge(a: Record<string, Json>, b: Record<string, Json>): Record<string, Json> {
-  const out: Record<string, Json> = { ...a };
-  for (const [k, v] of Object.entries(b)) {
-    const old = out[k];
-    out[k] = typeOf(old) === 'object' && typeOf(v) === 'object' ? deepMerge(old as Record<string, Json>, v as Record<string, Json>) : v;
+const singles = new WeakMap<Array<string | Ast>, { before: string; filter: Ast; after: string } | null>();
+
+/** A string with exactly one interpolation, as the text before it, the filter and the text after. */
+function singleInterpolation(parts: Array<string | Ast>): { before: string; filter: Ast; after: string } | null {
+  let found = singles.get(parts);
+  if (found === undefined) {
+    const filters = parts.filter((p): p is Ast => typeof p !== 'string');
+    const at = filters.length === 1 ? parts.indexOf(filters[0]) : -1;
+    found = at < 0 ? null : { before: parts.slice(0, at).join(''), filter: filters[0], after: parts.slice(at + 1).join('') };
+    singles.set(parts, found);
   }
-  return out;
+  return found;
 }
 
-export function toJsonText(v: Json): string {
-  return JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? (Number.isNaN(x) ? null : x > 0 ? 1.7976931348623157e308 : -1.7976931348623157e308) : x)) ?? 'null';
-}
-
-function formatValue(name: string, v: Json): string {
-  const text = (x: Json) => (typeof x === 'string' ? x : toJsonText(x));
-  switch (name) {
-    case 'text':
-      return text(v);
-    case 'json':
-      return toJsonText(v);
-    case 'csv':
-    case 'tsv': {
-      if (!Array.isArray(v)) throw new JqRuntimeError(`${describe(v)} cannot be ${name}-formatted, only an array can be`);
-      return v
-        .map((x) => {
-          if (typeof x === 'string') return name === 'csv' ? `"${x.replace(/"/g, '""')}"` : x.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-          if (x === null) return '';
-          if (typeof x === 'object') throw new JqRuntimeError(`${describe(x)} is not valid in a csv row`);
-          return text(x);
-        })
-        .join(name === 'csv' ? ',' : '\t');
-    }
-    case 'html':
-      return text(v).replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&#39;', '"': '&quot;' })[c]!);
-    case 'uri':
-      return [...new TextEncoder().encode(text(v))].map((b) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
-    case 'sh':
-      return (Array.isArray(v) ? v : [v]).map((x) => (typeof x === 'string' ? `'${x.replace(/'/g, "'\\''")}'` : text(x))).join(' ');
-    case 'base64':
-      return btoa(String.fromCharCode(...new TextEncoder().encode(text(v))));
-    case 'base64d':
-      return new TextDecoder().decode(Uint8Array.from(atob(text(v)), (c) => c.charCodeAt(0)));
-    default:
-      throw new JqRuntimeError(`${name} is not a valid format`);
+/** The operands of a chain `a, b, c` (left-nested by the parser), in order. */
+function commaParts(ast: Ast): Ast[] {
+  const parts: Ast[] = [];
+  let node = ast;
+  while (node.t === 'comma') {
+    parts.push(node.right);
+    node = node.left;
   }
+  parts.push(node);
+  return parts.reverse();
 }
 
 export class Evaluator {
-  private steps = 0;
   private depth = 0;
+  readonly budget = new Budget();
   readonly builtins: Map<string, Builtin>;
   readonly now: () => number;
 
@@ -183,192 +77,435 @@ export class Evaluator {
   }
 
   *eval(ast: Ast, input: Json, env: Env): Generator<Json> {
-    if (++this.steps > MAX_STEPS) throw new JqBudgetError(`jq: error: the lab stops programs after ${MAX_STEPS} steps`);
+    this.budget.step();
     if (++this.depth > MAX_DEPTH) {
       this.depth = 0;
       throw new JqBudgetError(`jq: error: the lab stops programs nested deeper than ${MAX_DEPTH} calls`);
     }
     try {
-      yield* this.evalNode(ast, input, env);
+      // One generator per step: the node's own work happens here, not in a delegate.
+      switch (ast.t) {
+        case 'literal':
+          yield ast.value;
+          return;
+        case 'string': {
+          if (ast.parts.length === 1 && typeof ast.parts[0] === 'string') {
+            yield ast.parts[0];
+            return;
+          }
+          const single = singleInterpolation(ast.parts);
+          if (!single) {
+            yield* this.interpolate(ast.parts, ast.format, input, env);
+            return;
+          }
+          // One interpolation (`"k\(.)"`): its outputs, between the text around it.
+          const { before, filter, after } = single;
+          for (const v of this.eval(filter, input, env)) {
+            const text = formatValue(ast.format ?? 'text', v, this.budget);
+            this.budget.charge(before.length + after.length);
+            yield before + text + after;
+          }
+          return;
+        }
+        case 'call': {
+          const def = env.defs.get(`${ast.name}/${ast.args.length}`);
+          if (def) {
+            yield* this.eval(def.body, input, this.callEnv(ast.name, ast.args, def, env));
+            return;
+          }
+          const builtin = this.builtins.get(`${ast.name}/${ast.args.length}`);
+          if (!builtin) throw new JqRuntimeError(`${ast.name}/${ast.args.length} is not defined`);
+          yield* builtin(input, ast.args, env, this);
+          return;
+        }
+        case 'identity':
+          yield input;
+          return;
+        case 'recurse':
+          yield* this.each(descendants(input, this.budget));
+          return;
+        case 'format':
+          yield formatValue(ast.name, input, this.budget);
+          return;
+        case 'index':
+          for (const target of this.eval(ast.target, input, env)) {
+            for (const key of this.eval(ast.key, input, env)) {
+              try {
+                yield index(target, key, this.budget);
+              } catch (e) {
+                if (!ast.optional || !this.caught(e)) throw e;
+              }
+            }
+          }
+          return;
+        case 'slice':
+          for (const target of this.eval(ast.target, input, env)) {
+            const from = ast.from ? this.first(ast.from, input, env) : null;
+            const to = ast.to ? this.first(ast.to, input, env) : null;
+            yield slice(target, from, to, this.budget);
+          }
+          return;
+        case 'iterate':
+          for (const target of this.eval(ast.target, input, env)) {
+            if (Array.isArray(target)) yield* this.each(target);
+            else if (isObject(target)) {
+              const values = Object.values(target);
+              this.budget.charge(values.length * COST.item);
+              yield* this.each(values);
+            }
+            else if (!ast.optional) throw new JqRuntimeError(`Cannot iterate over ${typeOf(target)} (${toJsonText(target, this.budget)})`);
+          }
+          return;
+        case 'pipe':
+          for (const v of this.eval(ast.left, input, env)) yield* this.eval(ast.right, v, env);
+          return;
+        case 'comma':
+          for (const part of commaParts(ast)) yield* this.eval(part, input, env);
+          return;
+        case 'neg':
+          for (const v of this.eval(ast.expr, input, env)) {
+            if (typeof v !== 'number') throw new JqRuntimeError(`${describe(v)} cannot be negated`);
+            yield -v;
+          }
+          return;
+        case 'binary':
+          yield* this.binary(ast.op, ast.left, ast.right, input, env);
+          return;
+        case 'array': {
+          const items: Json[] = [];
+          if (ast.expr) {
+            for (const v of this.eval(ast.expr, input, env)) {
+              this.budget.charge(COST.item);
+              items.push(v);
+            }
+          }
+          yield items;
+          return;
+        }
+        case 'object':
+          yield* this.object(ast.entries, input, env);
+          return;
+        case 'if':
+          yield* this.conditional(ast.branches, 0, ast.else, input, env);
+          return;
+        case 'try':
+          try {
+            for (const v of this.eval(ast.body, input, env)) yield v;
+          } catch (e) {
+            if (!this.caught(e)) throw e;
+            if (ast.catch) yield* this.eval(ast.catch, e.value, env);
+          }
+          return;
+        case 'optional':
+          try {
+            for (const v of this.eval(ast.expr, input, env)) yield v;
+          } catch (e) {
+            if (!this.caught(e)) throw e;
+          }
+          return;
+        case 'var': {
+          if (ast.name === 'ENV') {
+            yield env.vars.get('ENV') ?? newObject();
+            return;
+          }
+          if (!env.vars.has(ast.name)) throw new JqRuntimeError(`$${ast.name} is not defined`);
+          yield env.vars.get(ast.name);
+          return;
+        }
+        case 'as':
+          for (const v of this.eval(ast.source, input, env)) {
+            yield* this.eval(ast.body, input, { ...env, vars: env.vars.with(ast.name, v) });
+          }
+          return;
+        case 'reduce':
+          yield* this.reduce(ast, input, env);
+          return;
+        case 'def':
+          yield* this.eval(ast.rest, input, { ...env, defs: env.defs.with(`${ast.name}/${ast.params.length}`, { params: ast.params, body: ast.body, env }) });
+          return;
+        case 'assign':
+          yield* this.assign(ast.op, ast.target, ast.value, input, env);
+          return;
+      }
     } finally {
       this.depth--;
     }
   }
 
-  private *evalNode(ast: Ast, input: Json, env: Env): Generator<Json> {
-    switch (ast.t) {
-      case 'identity':
-        yield input;
-        return;
-      case 'recurse':
-        yield* this.recurse(input);
-        return;
-      case 'literal':
-        yield ast.value;
-        return;
-      case 'string':
-        yield* this.interpolate(ast.parts, ast.format, input, env, '');
-        return;
-      case 'format':
-        yield formatValue(ast.name, input);
-        return;
-      case 'index':
-        for (const target of this.eval(ast.target, input, env)) {
-          for (const key of this.eval(ast.key, input, env)) {
-            try {
-              yield index(target, key);
-            } catch (e) {
-              if (!ast.optional) throw e;
-            }
-          }
-        }
-        return;
-      case 'slice':
-        for (const target of this.eval(ast.target, input, env)) {
-          if (target === null) {
-            yield null;
-            continue;
-          }
-          if (typeof target !== 'string' && !Array.isArray(target)) throw new JqRuntimeError(`Cannot index ${typeOf(target)} with object`);
-          const from = ast.from ? (this.first(ast.from, input, env) as number) : 0;
-          const to = ast.to ? (this.first(ast.to, input, env) as number) : target.length;
-          yield target.slice(from ?? 0, to ?? target.length);
-        }
-        return;
-      case 'iterate':
-        for (const target of this.eval(ast.target, input, env)) {
-          if (Array.isArray(target)) yield* target;
-          else if (target !== null && typeof target === 'object') yield* Object.values(target);
-          else if (!ast.optional) throw new JqRuntimeError(`Cannot iterate over ${typeOf(target)}${target === null ? '' : ` (${toJsonText(target)})`}`);
-        }
-        return;
-      case 'pipe':
-        for (const v of this.eval(ast.left, input, env)) yield* this.eval(ast.right, v, env);
-        return;
-      case 'comma':
-        yield* this.eval(ast.left, input, env);
-        yield* this.eval(ast.right, input, env);
-        return;
-      case 'neg':
-        for (const v of this.eval(ast.expr, input, env)) {
-          if (typeof v !== 'number') throw new JqRuntimeError(`${describe(v)} cannot be negated`);
-          yield -v;
-        }
-        return;
-      case 'binary':
-        yield* this.binary(ast.op, ast.left, ast.right, input, env);
-        return;
-      case 'array':
-        yield ast.expr ? [...this.eval(ast.expr, input, env)] : [];
-        return;
-      case 'object':
-        yield* this.object(ast.entries, 0, {}, input, env);
-        return;
-      case 'if':
-        yield* this.conditional(ast.branches, 0, ast.else, input, env);
-        return;
-      case 'try':
-        try {
-          for (const v of this.eval(ast.body, input, env)) yield v;
-        } catch (e) {
-          if (!(e instanceof JqRuntimeError)) throw e;
-          if (ast.catch) yield* this.eval(ast.catch, e.value, env);
-        }
-        return;
-      case 'optional':
-        try {
-          for (const v of this.eval(ast.expr, input, env)) yield v;
-        } catch (e) {
-          if (!(e instanceof JqRuntimeError)) throw e;
-        }
-        return;
-      case 'var': {
-        if (ast.name === 'ENV') {
-          yield env.vars.get('ENV') ?? {};
-          return;
-        }
-        if (!env.vars.has(ast.name)) throw new JqRuntimeError(`$${ast.name} is not defined`);
-        yield env.vars.get(ast.name);
-        return;
+  /** One output per combination of one output of each level, in jq's nesting order (level i
+   * opens after the levels before it chose); an explicit stack, as programs may have many levels.
+   * A suspended level is not on the call stack, so the depth it holds is set aside meanwhile. */
+  private *combinations(levels: number, open: (level: number, chosen: Json[]) => Iterator<Json>): Generator<Json[]> {
+    const chosen: Json[] = new Array(levels);
+    if (levels === 0) {
+      yield chosen;
+      return;
+    }
+    const iterators: Iterator<Json>[] = [];
+    const held: number[] = [];
+    const resume = (level: number): IteratorResult<Json> => {
+      this.depth += held[level];
+      const before = this.depth - held[level];
+      try {
+        return iterators[level].next();
+      } finally {
+        held[level] = this.depth - before;
+        this.depth = before;
       }
-      case 'as':
-        for (const v of this.eval(ast.source, input, env)) {
-          yield* this.eval(ast.body, input, { ...env, vars: new Map(env.vars).set(ast.name, v) });
+    };
+    try {
+      iterators.push(open(0, chosen));
+      held.push(0);
+      while (iterators.length) {
+        const level = iterators.length - 1;
+        const next = resume(level);
+        if (next.done) {
+          iterators.pop();
+          held.pop();
+          continue;
         }
-        return;
-      case 'reduce':
-        for (const init of this.eval(ast.init, input, env)) {
-          let acc: Json = init;
-          for (const v of this.eval(ast.source, input, env)) {
-            const scoped = { ...env, vars: new Map(env.vars).set(ast.name, v) };
-            let last: Json = null;
-            for (const out of this.eval(ast.update, acc, scoped)) last = out;
-            acc = last;
-          }
-          yield acc;
+        chosen[level] = next.value;
+        if (level === levels - 1) yield chosen;
+        else {
+          iterators.push(open(level + 1, chosen));
+          held.push(0);
         }
-        return;
-      case 'def':
-        yield* this.eval(ast.rest, input, { ...env, defs: new Map(env.defs).set(`${ast.name}/${ast.params.length}`, { params: ast.params, body: ast.body, env }) });
-        return;
-      case 'call':
-        yield* this.call(ast.name, ast.args, input, env);
-        return;
-      case 'assign':
-        yield* this.assign(ast.op, ast.target, ast.value, input, env);
-        return;
+      }
+    } finally {
+      for (let level = iterators.length - 1; level >= 0; level--) {
+        this.depth += held[level];
+        iterators[level].return?.();
+      }
     }
   }
 
-  /** Paths a path expression points at (`.a.b`, `.[]`, `.x[0]`, `select(…)`, pipes of those). */
+  /** Whether `e` is an error a program may catch; catching one costs steps as a throw through
+   * the evaluator's generators costs the engine far more than a filter does. */
+  private caught(e: unknown): e is JqRuntimeError {
+    if (!(e instanceof JqRuntimeError)) return false;
+    for (let i = 0; i < CATCH_STEPS; i++) this.budget.step();
+    return true;
+  }
+
+  /** Values a builtin produces one by one count as steps. */
+  *each<T>(values: Iterable<T>): Generator<T> {
+    for (const v of values) {
+      this.budget.step();
+      yield v;
+    }
+  }
+
+  private *reduce(ast: Extract<Ast, { t: 'reduce' }>, input: Json, env: Env): Generator<Json> {
+    const plan = inPlacePlan(ast.update);
+    const usable = plan !== null && plan.calls.every((key) => !env.defs.has(key));
+    for (const init of this.eval(ast.init, input, env)) {
+      let acc: Json = init;
+      // Whether acc is a container this loop made and alone holds (so it may change it).
+      let owned = false;
+      for (const v of this.eval(ast.source, input, env)) {
+        const scoped = { ...env, vars: env.vars.with(ast.name, v) };
+        if (usable && (Array.isArray(acc) || isObject(acc))) {
+          const done = this.updateInPlace(plan, acc, owned, scoped);
+          if (done) {
+            ({ acc, owned } = done);
+            continue;
+          }
+        }
+        let last: Json = null;
+        for (const out of this.eval(ast.update, acc, scoped)) last = out;
+        acc = last;
+        owned = false;
+      }
+      yield acc;
+    }
+  }
+
+  /** One reduce update done in place; undefined when this update must run as written. The
+   * plan's expressions cannot see the accumulator, so they run before anything changes. */
+  private updateInPlace(plan: InPlacePlan, acc: Json[] | JsonObject, owned: boolean, env: Env): { acc: Json; owned: boolean } | undefined {
+    this.budget.step();
+    const own = (): Json[] | JsonObject => {
+      if (owned) return acc;
+      owned = true;
+      return (acc = Array.isArray(acc) ? concatArrays(acc, [], this.budget) : copyObject(acc, this.budget));
+    };
+    if (plan.kind === 'append') {
+      // `. + E` gives one output per output of E; reduce keeps the last.
+      let last: Json;
+      let count = 0;
+      for (const r of this.eval(plan.value, acc, env)) {
+        const fits = r === null || (Array.isArray(acc) ? Array.isArray(r) : isObject(r));
+        if (!fits) arith('+', acc, r, this.budget);
+        last = r;
+        count++;
+      }
+      if (count === 0) return { acc: null, owned: false };
+      if (last === null) return { acc, owned };
+      const target = own();
+      if (Array.isArray(target)) {
+        const items = last as Json[];
+        this.budget.charge(items.length * COST.item);
+        for (const x of items) target.push(x);
+      } else {
+        const source = last as JsonObject;
+        for (const k of Object.keys(source)) put(target, k, source[k], this.budget);
+      }
+      return { acc: target, owned };
+    }
+    if (plan.op === '|=') {
+      for (const key of this.eval(plan.key, acc, env)) {
+        const old = index(acc, key, this.budget);
+        checkKey(acc, key);
+        put(own(), key, this.first(plan.value, old, env), this.budget);
+      }
+      return { acc, owned };
+    }
+    const values = [...this.eval(plan.value, acc, env)];
+    if (values.length !== 1) return undefined;
+    const [v] = values;
+    for (const key of this.eval(plan.key, acc, env)) {
+      checkKey(acc, key);
+      if (plan.op === '=') {
+        put(own(), key, v, this.budget);
+        continue;
+      }
+      const old = index(acc, key, this.budget);
+      put(own(), key, plan.op === '//=' ? (truthy(old) ? old : v) : arith(plan.op[0], old, v, this.budget), this.budget);
+    }
+    return { acc, owned };
+  }
+
+  /** Paths a path expression points at (`.a.b`, `.[]`, `..`, `select(…)`, pipes of those). */
   *paths(ast: Ast, input: Json, env: Env): Generator<Json[]> {
+    this.budget.step();
     switch (ast.t) {
       case 'identity':
         yield [];
         return;
+      case 'recurse':
+        yield [];
+        for (const { path } of this.each(pathsOf(input, this.budget))) yield path;
+        return;
       case 'index':
-        for (const p of this.paths(ast.target, input, env)) for (const key of this.eval(ast.key, input, env)) yield [...p, key];
+        for (const p of this.paths(ast.target, input, env)) {
+          const here = getPath(input, p, this.budget);
+          for (const key of this.eval(ast.key, input, env)) {
+            try {
+              index(here, key, this.budget);
+            } catch (e) {
+              if (ast.optional && this.caught(e)) continue;
+              throw e;
+            }
+            this.budget.charge((p.length + 1) * COST.item);
+            yield [...p, key];
+          }
+        }
         return;
       case 'iterate':
         for (const p of this.paths(ast.target, input, env)) {
-          const v = getPath(input, p);
-          const keys = Array.isArray(v) ? v.map((_, i) => i) : v !== null && typeof v === 'object' ? Object.keys(v) : [];
-          for (const k of keys) yield [...p, k];
+          const v = getPath(input, p, this.budget);
+          if (v !== null && typeof v !== 'object') {
+            if (ast.optional) continue;
+            throw new JqRuntimeError(`Cannot iterate over ${typeOf(v)} (${toJsonText(v, this.budget)})`);
+          }
+          const keys: Json[] = Array.isArray(v) ? v.map((_, i) => i) : v === null ? [] : Object.keys(v);
+          for (const k of keys) {
+            this.budget.charge((p.length + 1) * COST.item);
+            yield* this.each([[...p, k]]);
+          }
         }
         return;
       case 'pipe':
-        for (const p of this.paths(ast.left, input, env)) for (const q of this.paths(ast.right, getPath(input, p), env)) yield [...p, ...q];
+        for (const p of this.paths(ast.left, input, env)) {
+          for (const q of this.paths(ast.right, getPath(input, p, this.budget), env)) {
+            this.budget.charge((p.length + q.length) * COST.item);
+            yield [...p, ...q];
+          }
+        }
         return;
       case 'comma':
-        yield* this.paths(ast.left, input, env);
-        yield* this.paths(ast.right, input, env);
+        for (const part of commaParts(ast)) yield* this.paths(part, input, env);
         return;
-      case 'call':
+      case 'optional':
+        try {
+          for (const p of this.paths(ast.expr, input, env)) yield p;
+        } catch (e) {
+          if (!this.caught(e)) throw e;
+        }
+        return;
+      case 'if':
+        yield* this.conditionalPaths(ast.branches, 0, ast.else, input, env);
+        return;
+      case 'call': {
+        const def = env.defs.get(`${ast.name}/${ast.args.length}`);
+        if (def) {
+          yield* this.paths(def.body, input, this.callEnv(ast.name, ast.args, def, env));
+          return;
+        }
         if (ast.name === 'select' && ast.args.length === 1) {
           for (const c of this.eval(ast.args[0], input, env)) if (truthy(c)) yield [];
           return;
         }
-        if (ast.name === 'empty') return;
+        if (ast.name === 'empty' && ast.args.length === 0) return;
+        if (ast.name === 'recurse' && ast.args.length === 0) {
+          yield* this.paths({ t: 'recurse' }, input, env);
+          return;
+        }
+        if (ast.name === 'getpath' && ast.args.length === 1) {
+          for (const p of this.eval(ast.args[0], input, env)) {
+            if (!Array.isArray(p)) throw new JqRuntimeError('Path must be specified as an array');
+            yield p;
+          }
+          return;
+        }
         break;
+      }
       default:
         break;
     }
     const value = this.first(ast, input, env);
-    throw new JqRuntimeError(`Invalid path expression with result ${toJsonText(value).slice(0, 11)}`);
+    throw new JqRuntimeError(`Invalid path expression with result ${toJsonText(value, this.budget).slice(0, 11)}`);
+  }
+
+  private *conditionalPaths(branches: Array<{ cond: Ast; then: Ast }>, i: number, otherwise: Ast | undefined, input: Json, env: Env): Generator<Json[]> {
+    if (i === branches.length) {
+      yield* otherwise ? this.paths(otherwise, input, env) : [[]];
+      return;
+    }
+    for (const c of this.eval(branches[i].cond, input, env)) {
+      if (truthy(c)) yield* this.paths(branches[i].then, input, env);
+      else yield* this.conditionalPaths(branches, i + 1, otherwise, input, env);
+    }
+  }
+
+  getPath(v: Json, path: Json): Json {
+    if (!Array.isArray(path)) throw new JqRuntimeError('Path must be specified as an array');
+    return getPath(v, path, this.budget);
+  }
+
+  setPath(v: Json, path: Json, value: Json): Json {
+    if (!Array.isArray(path)) throw new JqRuntimeError('Path must be specified as an array');
+    return setPath(v, path, value, this.budget);
+  }
+
+  deletePaths(v: Json, paths: Json): Json {
+    if (!Array.isArray(paths)) throw new JqRuntimeError('Paths must be specified as an array');
+    for (const p of paths) if (!Array.isArray(p)) throw new JqRuntimeError(`Path must be specified as array, not ${typeOf(p)}`);
+    return deletePaths(v, paths as Json[][], this.budget);
   }
 
   private *assign(op: string, target: Ast, value: Ast, input: Json, env: Env): Generator<Json> {
     if (op === '|=') {
       let out = input;
-      for (const p of this.paths(target, input, env)) out = setPath(out, p, this.first(value, getPath(out, p), env));
+      for (const p of this.paths(target, input, env)) out = setPath(out, p, this.first(value, getPath(out, p, this.budget), env), this.budget);
       yield out;
       return;
     }
     for (const v of this.eval(value, input, env)) {
       let out = input;
       for (const p of this.paths(target, input, env)) {
-        const old = getPath(out, p);
-        out = setPath(out, p, op === '=' ? v : op === '//=' ? (truthy(old) ? old : v) : arith(op[0], old, v));
+        const old = getPath(out, p, this.budget);
+        out = setPath(out, p, op === '=' ? v : op === '//=' ? (truthy(old) ? old : v) : arith(op[0], old, v, this.budget), this.budget);
       }
       yield out;
     }
@@ -379,24 +516,38 @@ export class Evaluator {
     return null;
   }
 
-  private *recurse(v: Json): Generator<Json> {
-    yield v;
-    if (Array.isArray(v)) for (const x of v) yield* this.recurse(x);
-    else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) yield* this.recurse(x);
+  /** jq's comparison and arithmetic, charged to this program's budget. */
+  compare(a: Json, b: Json): number {
+    return compare(a, b, this.budget);
   }
 
-  private *interpolate(parts: Array<string | Ast>, format: string | undefined, input: Json, env: Env, prefix: string): Generator<Json> {
-    if (parts.length === 0) {
-      yield prefix;
+  arith(op: string, a: Json, b: Json): Json {
+    return arith(op, a, b, this.budget);
+  }
+
+  index(target: Json, key: Json): Json {
+    return index(target, key, this.budget);
+  }
+
+  private *interpolate(parts: Array<string | Ast>, format: string | undefined, input: Json, env: Env): Generator<Json> {
+    if (parts.every((p) => typeof p === 'string' || isSingle(p))) {
+      // `"\(.a)-\(.b)"`: one string, no generators.
+      const text = parts.map((p) => (typeof p === 'string' ? p : formatValue(format ?? 'text', this.single(p, input, env), this.budget))).join('');
+      this.budget.charge(text.length * COST.char);
+      yield text;
       return;
     }
-    const [head, ...rest] = parts;
-    if (typeof head === 'string') {
-      yield* this.interpolate(rest, format, input, env, prefix + head);
-      return;
-    }
-    for (const v of this.eval(head, input, env)) {
-      yield* this.interpolate(rest, format, input, env, prefix + formatValue(format ?? 'text', v));
+    const formatted = function* (this: Evaluator, part: Ast): Generator<Json> {
+      for (const v of this.eval(part, input, env)) yield formatValue(format ?? 'text', v, this.budget);
+    };
+    const open = (i: number): Iterator<Json> => {
+      const part = parts[i];
+      return typeof part === 'string' ? [part][Symbol.iterator]() : formatted.call(this, part);
+    };
+    for (const chosen of this.combinations(parts.length, open)) {
+      const text = (chosen as string[]).join('');
+      this.budget.charge(text.length * COST.char);
+      yield text;
     }
   }
 
@@ -410,16 +561,13 @@ export class Evaluator {
       return;
     }
     if (op === '//') {
+      // jq 1.6 lets errors on the left through (later versions drop them).
       let any = false;
-      try {
-        for (const l of this.eval(left, input, env)) {
-          if (truthy(l)) {
-            any = true;
-            yield l;
-          }
+      for (const l of this.eval(left, input, env)) {
+        if (truthy(l)) {
+          any = true;
+          yield l;
         }
-      } catch (e) {
-        if (!(e instanceof JqRuntimeError)) throw e;
       }
       if (!any) yield* this.eval(right, input, env);
       return;
@@ -428,40 +576,79 @@ export class Evaluator {
       for (const l of this.eval(left, input, env)) {
         switch (op) {
           case '==':
-            yield compare(l, r) === 0;
+            yield this.compare(l, r) === 0;
             break;
           case '!=':
-            yield compare(l, r) !== 0;
+            yield this.compare(l, r) !== 0;
             break;
           case '<':
-            yield compare(l, r) < 0;
+            yield this.compare(l, r) < 0;
             break;
           case '<=':
-            yield compare(l, r) <= 0;
+            yield this.compare(l, r) <= 0;
             break;
           case '>':
-            yield compare(l, r) > 0;
+            yield this.compare(l, r) > 0;
             break;
           case '>=':
-            yield compare(l, r) >= 0;
+            yield this.compare(l, r) >= 0;
             break;
           default:
-            yield arith(op, l, r);
+            yield this.arith(op, l, r);
         }
       }
     }
   }
 
-  private *object(entries: Array<{ key: Ast; value?: Ast }>, i: number, acc: Record<string, Json>, input: Json, env: Env): Generator<Json> {
-    if (i === entries.length) {
-      yield { ...acc };
+  /** `{k: v, …}`: one object per combination of the entries' keys and values. */
+  /** The one output of a filter isSingle accepts (`.a`, `$x`, `"k"`, `.`), without a generator. */
+  private single(ast: Ast, input: Json, env: Env): Json {
+    this.budget.step();
+    switch (ast.t) {
+      case 'literal':
+        return ast.value;
+      case 'identity':
+        return input;
+      case 'string':
+        return ast.parts[0];
+      case 'var':
+        if (ast.name === 'ENV') return env.vars.get('ENV') ?? newObject();
+        if (!env.vars.has(ast.name)) throw new JqRuntimeError(`$${ast.name} is not defined`);
+        return env.vars.get(ast.name);
+      case 'index':
+        return index(this.single(ast.target, input, env), this.single(ast.key, input, env), this.budget);
+      default:
+        throw new Error(`${ast.t} may have other than one output`);
+    }
+  }
+
+  private *object(entries: Array<{ key: Ast; value?: Ast }>, input: Json, env: Env): Generator<Json> {
+    if (entries.every((e) => isSingle(e.key) && (!e.value || isSingle(e.value)))) {
+      // `{a: .x, b: $y}`: one object, its entries in order, no generators.
+      this.budget.charge(entries.length * COST.entry);
+      const out = newObject();
+      for (const entry of entries) {
+        const key = this.single(entry.key, input, env);
+        if (typeof key !== 'string') throw new JqRuntimeError(`Cannot use ${describe(key)} as object key`);
+        out[key] = entry.value ? this.single(entry.value, input, env) : index(input, key, this.budget);
+      }
+      yield out;
       return;
     }
-    const entry = entries[i];
-    for (const key of this.eval(entry.key, input, env)) {
-      if (typeof key !== 'string') throw new JqRuntimeError(`Object keys must be strings`);
-      const values = entry.value ? this.eval(entry.value, input, env) : [index(input, key)];
-      for (const value of values) yield* this.object(entries, i + 1, { ...acc, [key]: value }, input, env);
+    // Level 2i chooses entry i's key, level 2i+1 its value.
+    const outputs = (ast: Ast): Iterator<Json> => (isSingle(ast) ? [this.single(ast, input, env)][Symbol.iterator]() : this.eval(ast, input, env));
+    const open = (level: number, chosen: Json[]): Iterator<Json> => {
+      const entry = entries[level >> 1];
+      if (level % 2 === 0) return outputs(entry.key);
+      const key = chosen[level - 1];
+      if (typeof key !== 'string') throw new JqRuntimeError(`Cannot use ${describe(key)} as object key`);
+      return entry.value ? outputs(entry.value) : [index(input, key, this.budget)][Symbol.iterator]();
+    };
+    for (const chosen of this.combinations(entries.length * 2, open)) {
+      this.budget.charge(entries.length * COST.entry);
+      const out = newObject();
+      for (let i = 0; i < chosen.length; i += 2) out[chosen[i] as string] = chosen[i + 1];
+      yield out;
     }
   }
 
@@ -476,40 +663,13 @@ export class Evaluator {
     }
   }
 
-  private *call(name: string, args: Ast[], input: Json, env: Env): Generator<Json> {
-    const def = env.defs.get(`${name}/${args.length}`);
-    if (def) {
-      // Closure parameters: each is a filter evaluated in the caller's environment.
-      const defs = new Map(def.env.defs).set(`${name}/${args.length}`, def);
-      def.params.forEach((p, i) => defs.set(`${p}/0`, { params: [], body: args[i], env }));
-      yield* this.eval(def.body, input, { vars: def.env.vars, defs });
-      return;
-    }
-    const builtin = this.builtins.get(`${name}/${args.length}`);
-    if (!builtin) throw new JqRuntimeError(`${name}/${args.length} is not defined`);
-    yield* builtin(input, args, env, this);
+  /** A user function's environment: its parameters are filters run in the caller's environment. */
+  private callEnv(name: string, args: Ast[], def: Definition, env: Env): Env {
+    const defs = def.params.reduce((scope, p, i) => scope.with(`${p}/0`, { params: [], body: args[i], env }), def.env.defs.with(`${name}/${args.length}`, def));
+    return { vars: def.env.vars, defs };
   }
+
 }
 
-function getPath(v: Json, path: Json[]): Json {
-  return path.reduce<Json>((x, k) => (x === null ? null : index(x, k)), v);
-}
-
-function setPath(v: Json, path: Json[], value: Json): Json {
-  if (path.length === 0) return value;
-  const [key, ...rest] = path;
-  if (typeof key === 'number') {
-    const arr = Array.isArray(v) ? [...v] : v === null ? [] : (() => { throw new JqRuntimeError(`Cannot index ${typeOf(v)} with number`); })();
-    const i = key < 0 ? arr.length + key : key;
-    while (arr.length < i) arr.push(null);
-    arr[i] = setPath(arr[i] ?? null, rest, value);
-    return arr;
-  }
-  if (v !== null && (typeof v !== 'object' || Array.isArray(v))) throw indexError(v, key);
-  const obj = { ...((v ?? {}) as Record<string, Json>) };
-  obj[key as string] = setPath(obj[key as string] ?? null, rest, value);
-  return obj;
-}
-
-export type { Builtin, Env, Json };
-export { truthy, index };
+export { compare, describe, index, JqBudgetError, JqRuntimeError, Scope, toJsonText, truthy, typeOf };
+export type { Builtin, Env, Json, JsonObject, Meter };

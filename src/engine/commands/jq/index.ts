@@ -1,11 +1,13 @@
 // `jq`: options, the program, inputs from stdin, outputs as jq 1.6 prints them (coloured on a
 // terminal or with -C, plain in a pipe or with -M), and jq's errors and exit statuses.
 import type { Command, CommandContext } from '../types.ts';
-import { parseJq, JqSyntaxError, type Ast } from './parser.ts';
-import { Evaluator, JqBudgetError, JqRuntimeError, type Env } from './evaluate.ts';
+import { parseJq, JqNestingError, JqSyntaxError, type Ast } from './parser.ts';
+import { Evaluator, JqBudgetError, JqRuntimeError, Scope, type Env } from './evaluate.ts';
+import { workExceeded } from './budget.ts';
 import { builtins } from './builtins.ts';
-import { readInputs, JqInputError } from './input.ts';
-import { writeJson, writeJsonColored, type WriteOptions } from './output.ts';
+import { readInputs, parseJsonText, JqInputError } from './input.ts';
+import { environmentObject } from './library.ts';
+import { COMPACT, TooLong, writeJson, writeJsonColored, type WriteOptions } from './output.ts';
 
 const USAGE = `Usage:\tjq [OPTIONS] FILTER [FILES...]
 \tjq [OPTIONS] --args FILTER [ARGUMENTS...]
@@ -55,7 +57,7 @@ function parseOptions(args: string[]): Options | { error: string; status: number
       const [name, value] = [args[i + 1], args[i + 2]];
       if (value === undefined) return { error: `jq: error: ${a} takes two parameters (e.g. ${a} varname ${a === '--arg' ? 'value' : 'text'})\n${USAGE}`, status: 2 };
       try {
-        o.vars.set(name, a === '--arg' ? value : JSON.parse(value));
+        o.vars.set(name, a === '--arg' ? value : parseJsonText(value));
       } catch {
         return { error: `jq: invalid JSON text passed to --argjson\n${USAGE}`, status: 2 };
       }
@@ -112,6 +114,91 @@ function undefinedFunction(ast: Ast, known: (name: string) => boolean, defined: 
   return walk(ast, defined);
 }
 
+/** jq refuses at compile time a variable no `as`, `reduce`, parameter or option binds. */
+function undefinedVariable(ast: Ast, bound: Set<string>): string | null {
+  const walk = (node: unknown, scope: Set<string>): string | null => {
+    if (!node || typeof node !== 'object') return null;
+    if (Array.isArray(node)) return node.map((n) => walk(n, scope)).find(Boolean) ?? null;
+    const n = node as Ast;
+    switch (n.t) {
+      case 'var':
+        return scope.has(n.name) || n.name === 'ENV' ? null : `$${n.name}`;
+      case 'as':
+        return walk(n.source, scope) ?? walk(n.body, new Set(scope).add(n.name));
+      case 'reduce':
+        return walk(n.source, scope) ?? walk(n.init, scope) ?? walk(n.update, new Set(scope).add(n.name));
+      case 'literal':
+        return null;
+      default:
+        return Object.values(n).map((v) => walk(v, scope)).find(Boolean) ?? null;
+    }
+  };
+  return walk(ast, bound);
+}
+
+/** Past this many characters (stdout and stderr together) jq stops writing. */
+const MAX_OUTPUT = 4 * 1024 * 1024;
+
+class OutputLimit extends Error {}
+
+/** What one jq run writes (stdout buffered until stderr speaks), up to MAX_OUTPUT characters. */
+class Writes {
+  private written = 0;
+  private out = '';
+  private last = '\n';
+  private readonly ctx: CommandContext;
+
+  constructor(ctx: CommandContext) {
+    this.ctx = ctx;
+  }
+
+  /** Text from `make(limit)` (which throws TooLong past `limit`); throws OutputLimit once the
+   * run has written all it may, after writing what fits. */
+  stdout(make: (limit: number) => string): void {
+    const { text, cut } = this.take(make);
+    this.out += text;
+    if (cut) throw new OutputLimit();
+  }
+
+  stderr(make: (limit: number) => string): void {
+    this.flush();
+    const { text, cut } = this.take(make);
+    if (text) {
+      this.ctx.stderr.write(text);
+      this.last = text[text.length - 1];
+    }
+    if (cut) throw new OutputLimit();
+  }
+
+  private take(make: (limit: number) => string): { text: string; cut: boolean } {
+    const left = MAX_OUTPUT - this.written;
+    let text: string;
+    let cut = false;
+    try {
+      text = make(left);
+    } catch (e) {
+      if (!(e instanceof TooLong)) throw e;
+      [text, cut] = [e.prefix, true];
+    }
+    if (text.length > left) [text, cut] = [text.slice(0, left), true];
+    this.written += text.length;
+    return { text, cut };
+  }
+
+  flush(): void {
+    if (!this.out) return;
+    this.ctx.stdout.write(this.out);
+    this.last = this.out[this.out.length - 1];
+    this.out = '';
+  }
+
+  /** A lab message, on a line of its own. */
+  notice(message: string): void {
+    this.flush();
+    this.ctx.stderr.write(`${this.last === '\n' ? '' : '\n'}${message}\n`);
+  }
+}
+
 async function run(ctx: CommandContext): Promise<number> {
   const parsed = parseOptions(ctx.argv.slice(1));
   if ('error' in parsed) {
@@ -134,37 +221,39 @@ async function run(ctx: CommandContext): Promise<number> {
   }
   const environment = Object.fromEntries(ctx.session.vars.environment());
   const table = builtins(environment);
+  const compileError = (message: string) => ctx.stderr.write(`jq: error: ${message} at <top-level>, line 1:\n${o.filter}\njq: 1 compile error\n`);
   let program: Ast;
   try {
     program = parseJq(o.filter);
   } catch (error) {
+    // A call stack smaller than the parser's own limit assumes is the same limit.
+    if (error instanceof JqNestingError || error instanceof RangeError) {
+      compileError(new JqNestingError().message);
+      return 3;
+    }
     if (!(error instanceof JqSyntaxError)) throw error;
     const shown = error.message.includes('$end') ? `${o.filter}${' '.repeat(lastTokenStart(o.filter))}` : o.filter;
     ctx.stderr.write(`jq: error: ${error.message} (Unix shell quoting issues?) at <top-level>, line 1:\n${shown}\njq: 1 compile error\n`);
     return 3;
   }
   if (JSON.stringify(program).match(/"op":"[/%]","left":\{"t":"literal","value":-?[\d.e+-]+\},"right":\{"t":"literal","value":0\}/)) {
-    ctx.stderr.write(`jq: error: Division by zero? at <top-level>, line 1:\n${o.filter}\njq: 1 compile error\n`);
+    compileError('Division by zero?');
     return 3;
   }
-  const missing = undefinedFunction(program, (key) => table.has(key));
+  const missing = undefinedFunction(program, (key) => table.has(key)) ?? undefinedVariable(program, new Set(o.vars.keys()));
   if (missing) {
-    ctx.stderr.write(`jq: error: ${missing} is not defined at <top-level>, line 1:\n${o.filter}\njq: 1 compile error\n`);
+    compileError(`${missing} is not defined`);
     return 3;
   }
   const evaluator = new Evaluator(table, () => ctx.session.now().getTime());
-  const vars = new Map<string, unknown>([['ENV', environment], ...o.vars]);
-  const env: Env = { vars, defs: new Map() };
+  const vars = new Map<string, unknown>([['ENV', environmentObject(environment)], ...o.vars]);
+  const env: Env = { vars: Scope.of(vars), defs: Scope.of() };
+  const writes = new Writes(ctx);
   let last: unknown = undefined;
-  let out = '';
-  const flush = () => {
-    ctx.stdout.write(out);
-    out = '';
-  };
   const emit = (v: unknown) => {
     last = v;
-    out += o.raw && typeof v === 'string' ? v : o.write.color ? writeJsonColored(v, o.write) : writeJson(v, o.write);
-    if (!o.join) out += '\n';
+    const end = o.join ? '' : '\n';
+    writes.stdout((limit) => (o.raw && typeof v === 'string' ? v : o.write.color ? writeJsonColored(v, o.write, limit) : writeJson(v, o.write, limit)) + end);
   };
   let status = 0;
   try {
@@ -174,26 +263,36 @@ async function run(ctx: CommandContext): Promise<number> {
         for (const v of evaluator.eval(program, input.value, env)) emit(v);
       } catch (error) {
         if (!(error instanceof JqRuntimeError)) throw error;
-        flush();
-        const message = typeof error.value === 'string' ? error.value : `${JSON.stringify(error.value)} (not a string)`;
-        ctx.stderr.write(typeof error.value === 'string' ? `jq: error (at <stdin>:${input.line}): ${message}\n` : `jq: error (at <stdin>:${input.line}) (not a string): ${JSON.stringify(error.value)}\n`);
+        // jq names no input position when it reads none (-n).
+        const at = o.nullInput ? '<unknown>' : `<stdin>:${input.line}`;
+        const value = error.value;
+        writes.stderr((limit) => (typeof value === 'string' ? `jq: error (at ${at}): ${value}\n` : `jq: error (at ${at}) (not a string): ${writeJson(value, COMPACT, limit)}\n`));
         status = 5;
       }
     }
   } catch (error) {
-    flush();
+    writes.flush();
     if (error instanceof JqInputError) {
       ctx.stderr.write(`${error.message}\n`);
       // jq 1.6 exits 2 for bad input… and then reports 4 as its final status.
       return 4;
     }
+    if (error instanceof OutputLimit) {
+      writes.notice(`jq: error: the lab stopped this output at ${MAX_OUTPUT} characters`);
+      return 5;
+    }
     if (error instanceof JqBudgetError) {
-      ctx.stderr.write(`${error.message}\n`);
+      writes.notice(error.message);
+      return 5;
+    }
+    if (error instanceof RangeError) {
+      // The engine's own limits (call stack, string length) are a last line of defence.
+      writes.notice(/call stack/i.test(error.message) ? 'jq: error: the lab stops programs whose values are nested too deeply' : workExceeded().message);
       return 5;
     }
     throw error;
   }
-  flush();
+  writes.flush();
   if (status) return status;
   if (o.exitStatus) return last === undefined ? 4 : last === null || last === false ? 1 : 0;
   return 0;

@@ -1,5 +1,8 @@
 // jq 1.6's JSON writer: 2-space indent (or --indent/--tab), compact with -c, keys in input
-// order unless -S, jq's string escapes (DEL as \u007f, `/` unescaped, non-ASCII raw).
+// order unless -S, jq's string escapes (DEL as \u007f, `/` unescaped, non-ASCII raw), values
+// nested deeper than jq's print depth replaced by its marker. `tojson`, `tostring` and error
+// messages use the same writer. A writer has a limit and stops there (TooLong), so a huge value
+// never becomes a huge string first.
 
 export interface WriteOptions {
   indent: string;
@@ -9,11 +12,28 @@ export interface WriteOptions {
   color: boolean;
 }
 
+export const COMPACT: WriteOptions = { indent: '', compact: true, sortKeys: false, color: false };
+
+/** jq prints values nested deeper than this as a marker (jv_print.c's MAX_PRINT_DEPTH). */
+const MAX_PRINT_DEPTH = 256;
+const TOO_DEEP = '<stripped: exceeds max depth>';
+
+/** The writer passed its limit; `prefix` is what it wrote up to the limit. */
+export class TooLong extends Error {
+  readonly prefix: string;
+  constructor(prefix: string) {
+    super('the text passed its limit');
+    this.prefix = prefix;
+  }
+}
+
 function number(n: number): string {
   if (Number.isNaN(n)) return 'null';
   if (!Number.isFinite(n)) return n > 0 ? '1.7976931348623157e+308' : '-1.7976931348623157e+308';
   // jq 1.6 prints the shortest round-trip digits in C's %.17g layout: exponent form below 1e-4
-  // and from 1e17 on, with at least two exponent digits.
+  // and from 1e17 on, with at least two exponent digits. Between those, JS writes the same.
+  const size = Math.abs(n);
+  if (n === 0 || (size >= 1e-4 && size < 1e17)) return String(n);
   const [mantissa, exp] = n.toExponential().split('e');
   const e = Number(exp);
   if (e >= -4 && e < 17) return String(n);
@@ -22,24 +42,6 @@ function number(n: number): string {
 
 export function jqString(s: string): string {
   return JSON.stringify(s).replace(/\x7f/g, '\\u007f');
-}
-
-export function writeJson(v: unknown, o: WriteOptions, level = 0): string {
-  if (v === null || v === undefined) return 'null';
-  if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'number') return number(v);
-  if (typeof v === 'string') return jqString(v);
-  const pad = o.compact ? '' : `\n${o.indent.repeat(level + 1)}`;
-  const close = o.compact ? '' : `\n${o.indent.repeat(level)}`;
-  if (Array.isArray(v)) {
-    if (v.length === 0) return '[]';
-    return `[${v.map((x) => pad + writeJson(x, o, level + 1)).join(',')}${close}]`;
-  }
-  const keys = Object.keys(v as object);
-  if (keys.length === 0) return '{}';
-  if (o.sortKeys) keys.sort();
-  const sep = o.compact ? ':' : ': ';
-  return `{${keys.map((k) => `${pad}${jqString(k)}${sep}${writeJson((v as Record<string, unknown>)[k], o, level + 1)}`).join(',')}${close}}`;
 }
 
 // jq 1.6's default colours and the exact places it switches them (jv_dump_term).
@@ -57,19 +59,144 @@ function colorOf(v: unknown): string {
   return Array.isArray(v) ? COLORS.array : COLORS.object;
 }
 
-export function writeJsonColored(v: unknown, o: WriteOptions, level = 0): string {
-  const col = esc(colorOf(v));
-  if (v === null || typeof v !== 'object') return `${col}${writeJson(v, o, level)}${RESET}`;
-  const newline = (l: number) => (o.compact ? '' : `\n${o.indent.repeat(l)}`);
-  if (Array.isArray(v)) {
-    if (v.length === 0) return `${col}[]${RESET}`;
-    const items = v.map((x, i) => `${i ? `${col},` : ''}${newline(level + 1)}${writeJsonColored(x, o, level + 1)}`);
-    return `${col}[${items.join('')}${col}${newline(level)}${col}]${RESET}`;
+/** What writing costs beyond its characters: each piece a writer puts (a bracket, a number)
+ * takes as long as this many characters, so a value of many tiny pieces stops as early. */
+const PIECE_WORK = 8;
+
+class Writer {
+  private readonly parts: string[] = [];
+  private length = 0;
+  /** Characters plus PIECE_WORK per piece: what the writer charges its caller. */
+  work = 0;
+  private readonly o: WriteOptions;
+  private readonly limit: number;
+  private readonly workLimit: number;
+
+  constructor(o: WriteOptions, limit: number, workLimit = Infinity) {
+    this.o = o;
+    this.limit = limit;
+    this.workLimit = workLimit;
   }
-  const keys = Object.keys(v);
-  if (keys.length === 0) return `${col}{}${RESET}`;
-  if (o.sortKeys) keys.sort();
-  const sep = o.compact ? ':' : ': ';
-  const entries = keys.map((k, i) => `${i ? `${col},` : ''}${newline(level + 1)}${RESET}${esc(FIELD)}${jqString(k)}${RESET}${col}${sep}${RESET}${writeJsonColored((v as Record<string, unknown>)[k], o, level + 1)}`);
-  return `${col}{${entries.join('')}${col}${newline(level)}${col}}${RESET}`;
+
+  text(): string {
+    return this.parts.join('');
+  }
+
+  private put(s: string): void {
+    this.parts.push(s);
+    this.length += s.length;
+    this.work += s.length + PIECE_WORK;
+    if (this.length > this.limit) throw new TooLong(this.text().slice(0, this.limit));
+    if (this.work > this.workLimit) throw new TooLong(this.text());
+  }
+
+  /** A string near the limit is escaped only as far as the limit can reach. */
+  private string(s: string): string {
+    const room = this.limit - this.length;
+    return jqString(s.length > room ? s.slice(0, room + 1) : s);
+  }
+
+  private scalar(v: unknown): string {
+    if (v === null || v === undefined) return 'null';
+    if (typeof v === 'boolean') return String(v);
+    if (typeof v === 'number') return number(v);
+    return this.string(v as string);
+  }
+
+  private keys(v: object): string[] {
+    const keys = Object.keys(v);
+    return this.o.sortKeys ? keys.sort() : keys;
+  }
+
+  plain(v: unknown, level: number): void {
+    if (level > MAX_PRINT_DEPTH) return this.put(TOO_DEEP);
+    if (v === null || typeof v !== 'object') return this.put(this.scalar(v));
+    const { compact, indent } = this.o;
+    const pad = compact ? '' : `\n${indent.repeat(level + 1)}`;
+    const close = compact ? '' : `\n${indent.repeat(level)}`;
+    if (Array.isArray(v)) {
+      if (v.length === 0) return this.put('[]');
+      this.put('[');
+      v.forEach((x, i) => {
+        this.put(i ? `,${pad}` : pad);
+        this.plain(x, level + 1);
+      });
+      return this.put(`${close}]`);
+    }
+    const keys = this.keys(v);
+    if (keys.length === 0) return this.put('{}');
+    const sep = compact ? ':' : ': ';
+    this.put('{');
+    keys.forEach((k, i) => {
+      this.put(`${i ? ',' : ''}${pad}${this.string(k)}${sep}`);
+      this.plain((v as Record<string, unknown>)[k], level + 1);
+    });
+    this.put(`${close}}`);
+  }
+
+  colored(v: unknown, level: number): void {
+    const col = esc(colorOf(v));
+    if (level > MAX_PRINT_DEPTH) return this.put(`${col}${TOO_DEEP}${RESET}`);
+    if (v === null || typeof v !== 'object') return this.put(`${col}${this.scalar(v)}${RESET}`);
+    const newline = (l: number) => (this.o.compact ? '' : `\n${this.o.indent.repeat(l)}`);
+    if (Array.isArray(v)) {
+      if (v.length === 0) return this.put(`${col}[]${RESET}`);
+      this.put(`${col}[`);
+      v.forEach((x, i) => {
+        this.put(`${i ? `${col},` : ''}${newline(level + 1)}`);
+        this.colored(x, level + 1);
+      });
+      return this.put(`${col}${newline(level)}${col}]${RESET}`);
+    }
+    const keys = this.keys(v);
+    if (keys.length === 0) return this.put(`${col}{}${RESET}`);
+    const sep = this.o.compact ? ':' : ': ';
+    this.put(`${col}{`);
+    keys.forEach((k, i) => {
+      this.put(`${i ? `${col},` : ''}${newline(level + 1)}${RESET}${esc(FIELD)}${this.string(k)}${RESET}${col}${sep}${RESET}`);
+      this.colored((v as Record<string, unknown>)[k], level + 1);
+    });
+    this.put(`${col}${newline(level)}${col}}${RESET}`);
+  }
+}
+
+/** `v` as jq prints it; throws TooLong past `limit` characters. */
+export function writeJson(v: unknown, o: WriteOptions, limit = Infinity): string {
+  if (typeof v !== 'object' || v === null) {
+    // Scalars need no writer; a string is escaped only as far as the limit can reach.
+    const text = v === undefined || v === null ? 'null' : typeof v === 'number' ? number(v) : typeof v === 'string' ? jqString(v.length > limit ? v.slice(0, limit + 1) : v) : String(v);
+    if (text.length > limit) throw new TooLong(text.slice(0, limit));
+    return text;
+  }
+  const w = new Writer(o, limit);
+  w.plain(v, 0);
+  return w.text();
+}
+
+export function writeJsonColored(v: unknown, o: WriteOptions, limit = Infinity): string {
+  const w = new Writer(o, limit);
+  w.colored(v, 0);
+  return w.text();
+}
+
+/** `v` as compact JSON, and the work writing it took; throws TooLong once that work passes
+ * `workLimit` (`tojson`, `tostring`: the work comes out of the program's budget). */
+export function writeCompact(v: unknown, workLimit: number): { text: string; work: number } {
+  if (typeof v !== 'object' || v === null) {
+    const text = writeJson(v, COMPACT, workLimit);
+    return { text, work: text.length + PIECE_WORK };
+  }
+  const w = new Writer(COMPACT, Infinity, workLimit);
+  w.plain(v, 0);
+  return { text: w.text(), work: w.work };
+}
+
+/** At most `limit` characters of `v` written compactly, and whether that is all of it. */
+export function writePrefix(v: unknown, limit: number): { text: string; whole: boolean } {
+  try {
+    return { text: writeJson(v, COMPACT, limit), whole: true };
+  } catch (e) {
+    if (!(e instanceof TooLong)) throw e;
+    return { text: e.prefix, whole: false };
+  }
 }

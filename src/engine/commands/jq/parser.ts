@@ -30,10 +30,23 @@ export type Ast =
 
 export class JqSyntaxError extends Error {}
 
+/** The lab's limit on how deeply a program nests, in parser levels (a bracket is two): real
+ * jq's parser gives out near 10000 brackets, the lab's evaluator stops at 200 calls anyway. */
+export const MAX_NESTING = 500;
+
+/** A program nested deeper than the lab parses (a compile error, as jq's own limit is). */
+export class JqNestingError extends Error {
+  constructor() {
+    super(`the lab stops programs nested more than ${MAX_NESTING} levels deep`);
+  }
+}
+
 interface Token {
   kind: 'num' | 'str' | 'ident' | 'var' | 'field' | 'format' | 'op' | 'eof';
   value: string;
   parts?: Array<string | Token[]>;
+  /** The line a `$__loc__` is on. */
+  line?: number;
 }
 
 const OPS = ['?//', '|=', '+=', '-=', '*=', '/=', '//=', '==', '!=', '<=', '>=', '//', '..', '|', ',', '+', '-', '*', '/', '%', '<', '>', '=', '(', ')', '[', ']', '{', '}', ':', ';', '.', '?'];
@@ -43,9 +56,17 @@ function unexpected(token: Token): JqSyntaxError {
   return new JqSyntaxError(`syntax error, unexpected ${shown}`);
 }
 
-function lex(src: string): Token[] {
+/** Tokens of `src`; `depth` counts the string interpolations around it, `firstLine` is the line
+ * `src` starts on. */
+function lex(src: string, depth = 0, firstLine = 1): Token[] {
+  if (depth > MAX_NESTING) throw new JqNestingError();
   const tokens: Token[] = [];
   let i = 0;
+  let newlines: number[] | undefined;
+  const lineAt = (at: number) => {
+    newlines ??= [...src.matchAll(/\n/g)].map((m) => m.index);
+    return firstLine + newlines.filter((n) => n < at).length;
+  };
   while (i < src.length) {
     const c = src[i];
     if (/\s/.test(c)) {
@@ -80,7 +101,7 @@ function lex(src: string): Token[] {
             if (depth > 0) throw new JqSyntaxError('syntax error, unexpected $end');
             if (text) parts.push(text);
             text = '';
-            parts.push(lex(src.slice(i + 2, j - 1)));
+            parts.push(lex(src.slice(i + 2, j - 1), depth + 1, lineAt(i + 2)));
             i = j;
             continue;
           }
@@ -117,7 +138,7 @@ function lex(src: string): Token[] {
     if (c === '$') {
       const name = /^\$(__loc__|[A-Za-z_][A-Za-z0-9_]*)/.exec(src.slice(i));
       if (!name) throw new JqSyntaxError("syntax error, unexpected '$'");
-      tokens.push({ kind: 'var', value: name[1] });
+      tokens.push({ kind: 'var', value: name[1], line: name[1] === '__loc__' ? lineAt(i) : undefined });
       i += name[0].length;
       continue;
     }
@@ -145,11 +166,28 @@ function lex(src: string): Token[] {
 
 const KEYWORDS = new Set(['if', 'then', 'elif', 'else', 'end', 'as', 'reduce', 'foreach', 'try', 'catch', 'def', 'and', 'or', 'not_keyword', 'label', 'import', 'include', '__loc__']);
 
+/** Binary operators from the loosest to the tightest. */
+const BINARY: Array<{ words: string[]; ops: string[]; chains: boolean }> = [
+  { words: ['or'], ops: [], chains: true },
+  { words: ['and'], ops: [], chains: true },
+  { words: [], ops: ['==', '!=', '<', '<=', '>', '>='], chains: false },
+  { words: [], ops: ['+', '-'], chains: true },
+  { words: [], ops: ['*', '/', '%'], chains: true },
+];
+
 class Parser {
   private pos = 0;
   private readonly tokens: Token[];
-  constructor(tokens: Token[]) {
+  /** How deeply the node being parsed nests (parse functions recurse by it). */
+  private depth: number;
+  constructor(tokens: Token[], depth = 0) {
     this.tokens = tokens;
+    this.depth = depth;
+  }
+
+  /** One level deeper; callers put the depth back when their node is done. */
+  private deeper(): void {
+    if (++this.depth > MAX_NESTING) throw new JqNestingError();
   }
 
   private peek(): Token {
@@ -183,23 +221,37 @@ class Parser {
 
   /** pipe: lowest precedence, right associative; also `def` and `… as $x | …`. */
   parsePipe(): Ast {
+    const start = this.depth;
+    this.deeper();
+    try {
+      return this.parsePipeLevel();
+    } finally {
+      this.depth = start;
+    }
+  }
+
+  private parsePipeLevel(): Ast {
     if (this.isWord('def')) {
       this.pos++;
       const name = this.next();
       if (name.kind !== 'ident') throw unexpected(name);
       const params: string[] = [];
+      const valueParams: string[] = [];
       if (this.isOp('(')) {
         this.pos++;
         for (;;) {
           const p = this.next();
+          if (p.kind !== 'ident' && p.kind !== 'var') throw unexpected(p);
           params.push(p.value);
+          if (p.kind === 'var') valueParams.push(p.value);
           if (this.isOp(';')) this.pos++;
           else break;
         }
         this.expectOp(')');
       }
       this.expectOp(':');
-      const body = this.parsePipe();
+      // `def f($a): body` is `def f(a): a as $a | body`, first parameter outermost.
+      const body = valueParams.reduceRight<Ast>((inner, p) => ({ t: 'as', source: { t: 'call', name: p, args: [] }, name: p, body: inner }), this.parsePipe());
       this.expectOp(';');
       return { t: 'def', name: name.value, params, body, rest: this.parsePipe() };
     }
@@ -218,82 +270,74 @@ class Parser {
     return left;
   }
 
+  /** `a, b, c`: left-nested, each link a level deeper. */
   private parseComma(): Ast {
-    let left = this.parseAlternative();
-    while (this.isOp(',')) {
-      this.pos++;
-      left = { t: 'comma', left, right: this.parseAlternative() };
+    const start = this.depth;
+    try {
+      let left = this.parseAlternative();
+      while (this.isOp(',')) {
+        this.pos++;
+        this.deeper();
+        left = { t: 'comma', left, right: this.parseAlternative() };
+      }
+      return left;
+    } finally {
+      this.depth = start;
     }
-    return left;
   }
 
   private parseAlternative(): Ast {
     const left = this.parseAssign();
     if (this.isOp('//')) {
       this.pos++;
-      return { t: 'binary', op: '//', left, right: this.parseAlternative() };
+      return { t: 'binary', op: '//', left, right: this.parseDeeper(() => this.parseAlternative()) };
     }
     return left;
+  }
+
+  private parseDeeper(parse: () => Ast): Ast {
+    const start = this.depth;
+    this.deeper();
+    try {
+      return parse();
+    } finally {
+      this.depth = start;
+    }
   }
 
   /** `path |= f`, `path += v`, `path = v` and friends (non-associative, below `//`). */
   private parseAssign(): Ast {
-    const target = this.parseOr();
+    const target = this.parseBinary(0);
     const t = this.peek();
     if (t.kind === 'op' && ['=', '|=', '+=', '-=', '*=', '/=', '//='].includes(t.value)) {
       this.pos++;
-      return { t: 'assign', op: t.value, target, value: this.parseAlternative() };
+      return { t: 'assign', op: t.value, target, value: this.parseDeeper(() => this.parseAlternative()) };
     }
     return target;
   }
 
-  private parseOr(): Ast {
-    let left = this.parseAnd();
-    while (this.isWord('or')) {
-      this.pos++;
-      left = { t: 'binary', op: 'or', left, right: this.parseAnd() };
-    }
-    return left;
-  }
-
-  private parseAnd(): Ast {
-    let left = this.parseCompare();
-    while (this.isWord('and')) {
-      this.pos++;
-      left = { t: 'binary', op: 'and', left, right: this.parseCompare() };
-    }
-    return left;
-  }
-
-  private parseCompare(): Ast {
-    const left = this.parseAdditive();
+  /** The operator at `level` of BINARY if the next token is one. */
+  private binaryOp(level: number): string | null {
     const t = this.peek();
-    if (t.kind === 'op' && ['==', '!=', '<', '<=', '>', '>='].includes(t.value)) {
-      this.pos++;
-      return { t: 'binary', op: t.value, left, right: this.parseAdditive() };
-    }
-    return left;
+    const { words, ops } = BINARY[level];
+    return (t.kind === 'ident' && words.includes(t.value)) || (t.kind === 'op' && ops.includes(t.value)) ? t.value : null;
   }
 
-  private parseAdditive(): Ast {
-    let left = this.parseMultiplicative();
-    for (;;) {
-      const t = this.peek();
-      if (t.kind === 'op' && (t.value === '+' || t.value === '-')) {
+  /** `or`, `and`, comparisons, `+ -`, `* / %` by precedence (one function, so nesting costs few
+   * stack frames); comparisons do not chain, the others nest to the left, a level per link. */
+  private parseBinary(level: number): Ast {
+    if (level === BINARY.length) return this.parseUnary();
+    const start = this.depth;
+    try {
+      let left = this.parseBinary(level + 1);
+      for (let op = this.binaryOp(level); op !== null; op = BINARY[level].chains ? this.binaryOp(level) : null) {
         this.pos++;
-        left = { t: 'binary', op: t.value, left, right: this.parseMultiplicative() };
-      } else return left;
-    }
-  }
-
-  private parseMultiplicative(): Ast {
-    let left = this.parseUnary();
-    for (;;) {
-      const t = this.peek();
-      if (t.kind === 'op' && ['*', '/', '%'].includes(t.value)) {
-        this.pos++;
-        left = { t: 'binary', op: t.value, left, right: this.parseUnary() };
-      } else return left;
+        this.deeper();
+        left = { t: 'binary', op, left, right: this.parseBinary(level + 1) };
+      }
+      return left;
+    } finally {
+      this.depth = start;
     }
   }
 
@@ -305,23 +349,30 @@ class Parser {
     return this.parsePostfix();
   }
 
+  /** A term and its suffixes (`.a`, `[0]`, `?`), each suffix a level around the term. */
   private parsePostfix(): Ast {
-    let term = this.parsePrimary();
-    for (;;) {
-      const t = this.peek();
-      if (t.kind === 'field') {
-        this.pos++;
-        term = this.optionalIndex(term, { t: 'literal', value: t.value });
-      } else if (t.kind === 'op' && t.value === '.' && this.tokens[this.pos + 1]?.kind === 'str') {
-        this.pos++;
-        term = this.optionalIndex(term, this.parsePrimary());
-      } else if (t.kind === 'op' && (t.value === '[' || (t.value === '.' && this.tokens[this.pos + 1]?.value === '['))) {
-        if (t.value === '.') this.pos++;
-        term = this.parseBracket(term);
-      } else if (t.kind === 'op' && t.value === '?') {
-        this.pos++;
-        term = { t: 'optional', expr: term };
-      } else return term;
+    const start = this.depth;
+    try {
+      let term = this.parsePrimary();
+      for (;;) {
+        const t = this.peek();
+        if ((t.kind === 'op' && ['.', '[', '?'].includes(t.value)) || t.kind === 'field') this.deeper();
+        if (t.kind === 'field') {
+          this.pos++;
+          term = this.optionalIndex(term, { t: 'literal', value: t.value });
+        } else if (t.kind === 'op' && t.value === '.' && this.tokens[this.pos + 1]?.kind === 'str') {
+          this.pos++;
+          term = this.optionalIndex(term, this.parsePrimary());
+        } else if (t.kind === 'op' && (t.value === '[' || (t.value === '.' && this.tokens[this.pos + 1]?.value === '['))) {
+          if (t.value === '.') this.pos++;
+          term = this.parseBracket(term);
+        } else if (t.kind === 'op' && t.value === '?') {
+          this.pos++;
+          term = { t: 'optional', expr: term };
+        } else return term;
+      }
+    } finally {
+      this.depth = start;
     }
   }
 
@@ -359,12 +410,21 @@ class Parser {
   }
 
   private parseString(token: Token, format?: string): Ast {
-    const parts = token.parts!.map((p) => (typeof p === 'string' ? p : new Parser([...p, { kind: 'eof', value: '' }]).parseProgram()));
+    const parts = token.parts!.map((p) => (typeof p === 'string' ? p : new Parser([...p, { kind: 'eof', value: '' }], this.depth + 1).parseProgram()));
     return { t: 'string', parts, format };
   }
 
   private parsePrimary(): Ast {
-    const t = this.next();
+    const start = this.depth;
+    this.deeper();
+    try {
+      return this.parsePrimaryLevel(this.next());
+    } finally {
+      this.depth = start;
+    }
+  }
+
+  private parsePrimaryLevel(t: Token): Ast {
     switch (t.kind) {
       case 'num':
         return { t: 'literal', value: Number(t.value) };
@@ -376,6 +436,7 @@ class Parser {
       case 'field':
         return this.optionalIndex({ t: 'identity' }, { t: 'literal', value: t.value });
       case 'var':
+        if (t.value === '__loc__') return { t: 'literal', value: { file: '<top-level>', line: t.line ?? 1 } };
         return { t: 'var', name: t.value };
       case 'ident':
         return this.parseWordPrimary(t);
@@ -389,7 +450,10 @@ class Parser {
   private parseWordPrimary(t: Token): Ast {
     if (t.value === 'if') {
       const branches = [{ cond: this.parsePipe(), then: (this.expectWord('then'), this.parsePipe()) }];
+      // Each elif nests the rest of the conditional one level deeper.
+      const start = this.depth;
       while (this.isWord('elif')) {
+        this.deeper();
         this.pos++;
         const cond = this.parsePipe();
         this.expectWord('then');
@@ -400,6 +464,7 @@ class Parser {
         this.pos++;
         otherwise = this.parsePipe();
       }
+      this.depth = start;
       this.expectWord('end');
       return { t: 'if', branches, else: otherwise };
     }
@@ -467,7 +532,9 @@ class Parser {
     }
   }
 
+  /** `{…}`, a level deeper than its braces (values nest through parseAlternative). */
   private parseObject(): Ast {
+    this.deeper();
     const entries: Array<{ key: Ast; value?: Ast }> = [];
     if (this.isOp('}')) {
       this.pos++;

@@ -1,0 +1,38 @@
+// jq's runtime errors and how it names a value inside their messages.
+import { writePrefix } from './output.ts';
+import { typeOf, type Json } from './values.ts';
+
+/** An error a jq program raised (`error(v)`, a type error…); `try` catches it. Programs raise
+ * and catch these by the million (`.a?` on numbers), so they skip the engine's stack trace. */
+export class JqRuntimeError extends Error {
+  readonly value: unknown;
+  constructor(value: unknown) {
+    const traces = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(typeof value === 'string' ? value : describe(value));
+    Error.stackTraceLimit = traces;
+    this.value = value;
+  }
+}
+
+// jq cuts the value's JSON text to a 15-byte buffer: longer texts keep 11 bytes and "...".
+const SHOWN_BYTES = 14;
+const KEPT_BYTES = 11;
+
+/** How jq names a value in error messages: `number (1)`, `string ("abc")`, `object ({"a":1})`. */
+export function describe(v: Json): string {
+  const { text } = writePrefix(v, SHOWN_BYTES + 1);
+  let shown = text;
+  if (/^[\x00-\x7f]*$/.test(text)) {
+    if (text.length > SHOWN_BYTES) shown = `${text.slice(0, KEPT_BYTES)}...`;
+  } else {
+    const bytes = new TextEncoder().encode(text);
+    if (bytes.length > SHOWN_BYTES) shown = `${new TextDecoder().decode(bytes.slice(0, KEPT_BYTES))}...`;
+  }
+  return `${typeOf(v)} (${shown})`;
+}
+
+export function indexError(target: Json, key: Json): JqRuntimeError {
+  const k = typeof key === 'string' ? `string "${key}"` : typeOf(key);
+  return new JqRuntimeError(`Cannot index ${typeOf(target)} with ${k}`);
+}

@@ -1,0 +1,166 @@
+// jq's operators on values: indexing and slicing, `+ - * / %`, as jq 1.6 does them, each charging
+// what it copies or compares to the program's budget.
+import { COST, type Meter } from './budget.ts';
+import { describe, indexError, JqRuntimeError } from './errors.ts';
+import { compare, copyObject, getKey, hasKey, isObject, typeOf, type Json, type JsonObject } from './values.ts';
+
+/** An array index as jq's C code takes it: truncated to an int (out of range: INT_MIN). */
+export function cIndex(key: number): number {
+  const i = Math.trunc(key);
+  return i >= -(2 ** 31) && i < 2 ** 31 ? i : -(2 ** 31);
+}
+
+/** jq's slice bounds: negative from the end, clamped, the end rounded up. */
+function sliceBounds(length: number, from: Json, to: Json): [number, number] {
+  if ((from !== null && typeof from !== 'number') || (to !== null && typeof to !== 'number')) {
+    throw new JqRuntimeError('Start and end indices of an array slice must be numbers');
+  }
+  const clamp = (x: number) => Math.min(length, Math.max(0, x < 0 ? length + x : x));
+  const start = clamp((from as number | null) ?? 0);
+  const end = Math.max(start, clamp((to as number | null) ?? length));
+  return [Math.floor(start), Math.ceil(end)];
+}
+
+/** Code points, when a string has any outside the BMP (jq slices strings by code point). */
+const ASTRAL = /[\ud800-\udfff]/;
+
+export function slice(target: Json, from: Json, to: Json, meter: Meter): Json {
+  if (target === null) return null;
+  if (typeof target === 'string') {
+    const chars = ASTRAL.test(target) ? Array.from(target) : null;
+    const [start, end] = sliceBounds(chars ? chars.length : target.length, from, to);
+    meter.charge((end - start) * COST.char);
+    return chars ? chars.slice(start, end).join('') : target.slice(start, end);
+  }
+  if (Array.isArray(target)) {
+    const [start, end] = sliceBounds(target.length, from, to);
+    meter.charge((end - start) * COST.item);
+    return target.slice(start, end);
+  }
+  throw new JqRuntimeError(`Cannot index ${typeOf(target)} with object`);
+}
+
+/** Where `needle` occurs in `haystack` as a run of items (jq's `.[array]` and `indices`). */
+function arrayIndexes(haystack: Json[], needle: Json[], meter: Meter): Json {
+  const found: number[] = [];
+  for (let i = 0; i < haystack.length; i++) {
+    let match = needle.length > 0;
+    for (let j = 0; j < needle.length && match; j++) match = i + j < haystack.length && compare(haystack[i + j], needle[j], meter) === 0;
+    if (match) found.push(i);
+  }
+  return found;
+}
+
+/** `target[key]` as jq reads it: missing keys and out-of-range or fractional indices are null. */
+export function index(target: Json, key: Json, meter: Meter): Json {
+  if (typeof key === 'string') {
+    if (target === null) return null;
+    if (isObject(target)) return getKey(target, key) ?? null;
+  } else if (typeof key === 'number') {
+    if (target === null) return null;
+    if (Array.isArray(target)) {
+      if (!Number.isInteger(key)) return null;
+      const i = key < 0 ? target.length + key : key;
+      return i >= 0 && i < target.length ? (target[i] ?? null) : null;
+    }
+  } else if (isObject(key) && (target === null || typeof target === 'string' || Array.isArray(target))) {
+    if (target === null) return null;
+    if (!hasKey(key, 'start') || !hasKey(key, 'end')) throw new JqRuntimeError('Start and end indices of an array slice must be numbers');
+    return slice(target, key.start, key.end, meter);
+  } else if (Array.isArray(key) && Array.isArray(target)) {
+    return arrayIndexes(target, key, meter);
+  } else if (key === null && target === null) {
+    return null;
+  }
+  throw indexError(target, key);
+}
+
+export function concatArrays(a: Json[], b: Json[], meter: Meter): Json[] {
+  meter.charge((a.length + b.length) * COST.item);
+  return a.concat(b);
+}
+
+function mergeObjects(a: JsonObject, b: JsonObject, meter: Meter): JsonObject {
+  const out = copyObject(a, meter);
+  for (const k of Object.keys(b)) out[k] = b[k];
+  meter.charge(Object.keys(b).length * COST.entry);
+  return out;
+}
+
+/** `"s" * n`: jq 1.6 repeats the string int(n - 1) more times, and gives null below one copy. */
+function repeatString(s: string, n: number, meter: Meter): Json {
+  const more = n - 1;
+  if (!(more > -1 && more < 2 ** 31)) return null;
+  const count = Math.trunc(more) + 1;
+  meter.charge(s.length * count * COST.char);
+  return s.repeat(count);
+}
+
+export function arith(op: string, a: Json, b: Json, meter: Meter): Json {
+  const ta = typeOf(a);
+  const tb = typeOf(b);
+  const fail = (verb: string) => new JqRuntimeError(`${describe(a)} and ${describe(b)} cannot be ${verb}`);
+  switch (op) {
+    case '+':
+      if (a === null) return b;
+      if (b === null) return a;
+      if (ta === 'number' && tb === 'number') return (a as number) + (b as number);
+      if (ta === 'string' && tb === 'string') {
+        // Engines join strings without copying them; only the shorter side is new data.
+        meter.charge(Math.min((a as string).length, (b as string).length) * COST.char);
+        return (a as string) + (b as string);
+      }
+      if (ta === 'array' && tb === 'array') return concatArrays(a as Json[], b as Json[], meter);
+      if (ta === 'object' && tb === 'object') return mergeObjects(a as JsonObject, b as JsonObject, meter);
+      throw fail('added');
+    case '-':
+      if (ta === 'number' && tb === 'number') return (a as number) - (b as number);
+      if (ta === 'array' && tb === 'array') {
+        meter.charge((a as Json[]).length * COST.item);
+        return (a as Json[]).filter((x) => !(b as Json[]).some((y) => compare(x, y, meter) === 0));
+      }
+      throw fail('subtracted');
+    case '*':
+      if (ta === 'number' && tb === 'number') return (a as number) * (b as number);
+      if (ta === 'string' && tb === 'number') return repeatString(a as string, b as number, meter);
+      if (ta === 'number' && tb === 'string') return repeatString(b as string, a as number, meter);
+      if (ta === 'object' && tb === 'object') return deepMerge(a as JsonObject, b as JsonObject, meter);
+      throw fail('multiplied');
+    case '/':
+      if (ta === 'number' && tb === 'number') {
+        if (b === 0) throw new JqRuntimeError(`${describe(a)} and ${describe(b)} cannot be divided because the divisor is zero`);
+        return (a as number) / (b as number);
+      }
+      if (ta === 'string' && tb === 'string') {
+        meter.charge((a as string).length * COST.char);
+        return (a as string).split(b as string);
+      }
+      throw fail('divided');
+    default:
+      if (ta === 'number' && tb === 'number') {
+        if (Math.trunc(b as number) === 0) throw new JqRuntimeError(`${describe(a)} and ${describe(b)} cannot be divided because the divisor is zero`);
+        return Math.trunc(a as number) % Math.trunc(b as number);
+      }
+      throw fail('divided');
+  }
+}
+
+/** `a * b`: objects merged recursively, with an explicit stack (values may be nested deeply). */
+function deepMerge(a: JsonObject, b: JsonObject, meter: Meter): JsonObject {
+  const out = copyObject(a, meter);
+  const pending: Array<[JsonObject, JsonObject]> = [[out, b]];
+  while (pending.length) {
+    const [target, source] = pending.pop()!;
+    for (const k of Object.keys(source)) {
+      meter.charge(COST.entry);
+      const old = getKey(target, k);
+      const v = source[k];
+      if (isObject(old) && isObject(v)) {
+        const merged = copyObject(old, meter);
+        target[k] = merged;
+        pending.push([merged, v]);
+      } else target[k] = v;
+    }
+  }
+  return out;
+}

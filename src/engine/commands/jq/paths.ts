@@ -1,0 +1,95 @@
+// Paths into values: reading, setting and deleting at a path (`getpath`, `setpath`, `delpaths`,
+// assignment), copying each container on the way rather than recursing on the path's length.
+import { COST, type Meter } from './budget.ts';
+import { indexError, JqRuntimeError } from './errors.ts';
+import { cIndex, index } from './operators.ts';
+import { compare, copyObject, isObject, newObject, type Json, type JsonObject } from './values.ts';
+
+/** A copy of `v` to change at `key`; null becomes a new array or object as the key asks. */
+export function copyFor(v: Json, key: Json, meter: Meter): Json[] | JsonObject {
+  if (typeof key === 'number' && (v === null || Array.isArray(v))) {
+    meter.charge(((v as Json[] | null)?.length ?? 0) * COST.item);
+    return v === null ? [] : [...(v as Json[])];
+  }
+  if (typeof key === 'string' && (v === null || isObject(v))) return v === null ? newObject() : copyObject(v, meter);
+  throw indexError(v, key);
+}
+
+/** A container can take only its own kind of key: numbers in arrays, strings in objects. */
+export function checkKey(container: Json[] | JsonObject, key: Json): void {
+  if (Array.isArray(container) ? typeof key !== 'number' : typeof key !== 'string') throw indexError(container, key);
+}
+
+/** Sets `container[key]` (a container this program made), padding arrays with null. */
+export function put(container: Json[] | JsonObject, key: Json, value: Json, meter: Meter): void {
+  checkKey(container, key);
+  if (!Array.isArray(container)) {
+    meter.charge(COST.entry);
+    container[key as string] = value;
+    return;
+  }
+  let i = cIndex(key as number);
+  if (i < 0) i += container.length;
+  if (i < 0) throw new JqRuntimeError('Out of bounds negative array index');
+  if (i >= container.length) {
+    meter.charge((i + 1 - container.length) * COST.item);
+    const from = container.length;
+    container.length = i + 1;
+    container.fill(null, from);
+  }
+  container[i] = value;
+}
+
+export function getPath(v: Json, path: Json[], meter: Meter): Json {
+  let x = v;
+  for (const k of path) x = x === null ? null : index(x, k, meter);
+  return x;
+}
+
+export function setPath(root: Json, path: Json[], value: Json, meter: Meter): Json {
+  if (path.length === 0) return value;
+  const top = copyFor(root, path[0], meter);
+  let parent = top;
+  for (let i = 0; i < path.length - 1; i++) {
+    const child = copyFor(index(parent, path[i], meter), path[i + 1], meter);
+    put(parent, path[i], child, meter);
+    parent = child;
+  }
+  put(parent, path[path.length - 1], value, meter);
+  return top;
+}
+
+/** `root` without the value at `path` (nothing to delete under null or a missing key). */
+function deletePath(root: Json, path: Json[], meter: Meter): Json {
+  if (path.length === 0) return null;
+  const containers: Json[] = [root];
+  for (const key of path.slice(0, -1)) {
+    const here = containers[containers.length - 1];
+    if (here === null) return root;
+    containers.push(index(here, key, meter));
+  }
+  const last = path[path.length - 1];
+  let here = containers[containers.length - 1];
+  if (here === null) return root;
+  let copy = copyFor(here, last, meter);
+  if (Array.isArray(copy)) {
+    const i = cIndex(last as number);
+    const at = i < 0 ? copy.length + i : i;
+    if (at >= 0 && at < copy.length) copy.splice(at, 1);
+  } else delete copy[last as string];
+  for (let d = path.length - 2; d >= 0; d--) {
+    here = containers[d];
+    const parent = copyFor(here, path[d], meter);
+    put(parent, path[d], copy, meter);
+    copy = parent;
+  }
+  return copy;
+}
+
+/** `delpaths`: the longest paths first, so deleting never moves an index still to delete. */
+export function deletePaths(root: Json, paths: Json[][], meter: Meter): Json {
+  const sorted = [...paths].sort((a, b) => compare(b, a, meter));
+  let out = root;
+  for (const p of sorted) out = deletePath(out, p, meter);
+  return out;
+}

@@ -1,0 +1,178 @@
+// jq values as JavaScript values: null, booleans, numbers, strings, arrays and objects. Objects
+// jq builds have no prototype and are read with Object.hasOwn, so keys such as `__proto__`,
+// `constructor` or `toString` are ordinary keys (objects JSON.parse made are only ever read).
+// Walks over values keep their own stack: a value may be nested far deeper than the call stack.
+import { COST, type Meter } from './budget.ts';
+
+export type Json = unknown;
+export type JsonObject = Record<string, Json>;
+
+export function typeOf(v: Json): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v === 'object' ? 'object' : typeof v;
+}
+
+export function isObject(v: Json): v is JsonObject {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+export function newObject(): JsonObject {
+  return Object.create(null) as JsonObject;
+}
+
+export function hasKey(o: JsonObject, key: string): boolean {
+  return Object.hasOwn(o, key);
+}
+
+/** The value at `key`, or undefined when `o` has no such key of its own. */
+export function getKey(o: JsonObject, key: string): Json {
+  return Object.hasOwn(o, key) ? o[key] : undefined;
+}
+
+/** A fresh object with `o`'s keys in `o`'s order (assignment to a prototype-less object never
+ * reaches a `__proto__` setter). */
+export function copyObject(o: JsonObject, meter: Meter): JsonObject {
+  const keys = Object.keys(o);
+  meter.charge(keys.length * COST.entry);
+  const out = newObject();
+  for (const k of keys) out[k] = o[k];
+  return out;
+}
+
+export function objectFrom(entries: Iterable<readonly [string, Json]>): JsonObject {
+  const out = newObject();
+  for (const [k, v] of entries) out[k] = v;
+  return out;
+}
+
+const TYPE_ORDER = ['null', 'boolean', 'number', 'string', 'array', 'object'];
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareScalars(a: Json, b: Json, type: string): number {
+  if (type === 'boolean') return Number(a) - Number(b);
+  if (type === 'number') return (a as number) - (b as number);
+  if (type === 'string') return compareStrings(a as string, b as string);
+  return 0;
+}
+
+/** Sorting n keys costs about n log n comparisons. */
+export function sortCost(n: number): number {
+  return n * Math.max(1, Math.ceil(Math.log2(n + 1))) * COST.compare;
+}
+
+function sortedKeys(o: JsonObject, meter: Meter): string[] {
+  const keys = Object.keys(o);
+  meter.charge(keys.length * COST.entry + sortCost(keys.length));
+  return keys.sort();
+}
+
+/** jq's total order: null < false < true < numbers < strings < arrays < objects; arrays by
+ * their items then length, objects by their sorted keys then values in key order. */
+export function compare(a: Json, b: Json, meter: Meter): number {
+  if (typeof a === 'number' && typeof b === 'number') {
+    meter.charge(COST.compare);
+    return a - b;
+  }
+  // Pending pairs, and numbers (a length difference) to check once the pairs before them tie.
+  const stack: Array<readonly [Json, Json] | number> = [[a, b]];
+  while (stack.length) {
+    const top = stack.pop()!;
+    if (typeof top === 'number') {
+      if (top) return top;
+      continue;
+    }
+    meter.charge(COST.compare);
+    const [x, y] = top;
+    if (x === y) continue;
+    const tx = typeOf(x);
+    const ty = typeOf(y);
+    if (tx !== ty) return TYPE_ORDER.indexOf(tx) - TYPE_ORDER.indexOf(ty);
+    if (tx === 'array') {
+      const xs = x as Json[];
+      const ys = y as Json[];
+      const n = Math.min(xs.length, ys.length);
+      stack.push(xs.length - ys.length);
+      for (let i = n - 1; i >= 0; i--) stack.push([xs[i], ys[i]]);
+    } else if (tx === 'object') {
+      const kx = sortedKeys(x as JsonObject, meter);
+      const ky = sortedKeys(y as JsonObject, meter);
+      const n = Math.min(kx.length, ky.length);
+      for (let i = 0; i < n; i++) {
+        const c = compareStrings(kx[i], ky[i]);
+        if (c) return c;
+      }
+      if (kx.length !== ky.length) return kx.length - ky.length;
+      for (let i = n - 1; i >= 0; i--) stack.push([(x as JsonObject)[kx[i]], (y as JsonObject)[kx[i]]]);
+    } else {
+      if (tx === 'string') meter.charge(Math.min((x as string).length, (y as string).length) * COST.char);
+      const c = compareScalars(x, y, tx);
+      if (c) return c;
+    }
+  }
+  return 0;
+}
+
+/** A container being walked: its path, and the index of its next child. */
+interface Frame {
+  path: Json[];
+  value: Json[] | JsonObject;
+  keys: string[] | null;
+  at: number;
+}
+
+function frame(path: Json[], value: Json, meter: Meter): Frame | null {
+  if (Array.isArray(value)) return { path, value, keys: null, at: 0 };
+  if (!isObject(value)) return null;
+  const keys = Object.keys(value);
+  meter.charge(keys.length * COST.item);
+  return { path, value, keys, at: 0 };
+}
+
+/** Every path inside `v` with its value, depth first in jq's order, without `v` itself; each
+ * container is walked one child at a time, so the walk holds only the current branch. */
+export function* pathsOf(v: Json, meter: Meter): Generator<{ path: Json[]; value: Json }> {
+  const stack: Frame[] = [];
+  const root = frame([], v, meter);
+  if (root) stack.push(root);
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const size = top.keys ? top.keys.length : (top.value as Json[]).length;
+    if (top.at === size) {
+      stack.pop();
+      continue;
+    }
+    const i = top.at++;
+    const key: Json = top.keys ? top.keys[i] : i;
+    const value = top.keys ? (top.value as JsonObject)[top.keys[i]] : (top.value as Json[])[i];
+    meter.charge((top.path.length + 1) * COST.item);
+    const path = [...top.path, key];
+    yield { path, value };
+    const child = frame(path, value, meter);
+    if (child) stack.push(child);
+  }
+}
+
+/** Every value inside `v`, `v` first, in jq's order (`..`), one child at a time. */
+export function* descendants(v: Json, meter: Meter): Generator<Json> {
+  yield v;
+  const stack: Frame[] = [];
+  const root = frame([], v, meter);
+  if (root) stack.push(root);
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const size = top.keys ? top.keys.length : (top.value as Json[]).length;
+    if (top.at === size) {
+      stack.pop();
+      continue;
+    }
+    const i = top.at++;
+    const value = top.keys ? (top.value as JsonObject)[top.keys[i]] : (top.value as Json[])[i];
+    yield value;
+    const child = frame(top.path, value, meter);
+    if (child) stack.push(child);
+  }
+}

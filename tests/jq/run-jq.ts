@@ -1,0 +1,39 @@
+// Runs our jq on a recorded case (flags, program, standard input, exported variables) and
+// measures the CPU it takes: user + system time of this process, which a busy machine barely
+// inflates, unlike wall time.
+import { Session } from '../../src/engine/session.ts';
+import { emptyWorld } from '../shell/fake-world.ts';
+import { findCommand } from '../../src/engine/commands/registry.ts';
+import { runCommand } from '../helpers/run-command.ts';
+
+export interface JqCase {
+  filter: string;
+  flags?: string[];
+  input: string;
+  env?: Record<string, string>;
+}
+
+export interface JqReference extends JqCase {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
+export function jq(c: JqCase): Promise<{ status: number; stdout: string; stderr: string }> {
+  const session = new Session(emptyWorld());
+  for (const [name, value] of Object.entries(c.env ?? {})) session.vars.set(name, value, true);
+  return runCommand(findCommand('jq')!, ['jq', ...(c.flags ?? []), c.filter], session, { stdin: c.input });
+}
+
+/** CPU seconds (user + system) a call takes. */
+export async function cpuSeconds<T>(f: () => Promise<T>): Promise<{ result: T; seconds: number }> {
+  const before = process.cpuUsage();
+  const result = await f();
+  const used = process.cpuUsage(before);
+  return { result, seconds: (used.user + used.system) / 1e6 };
+}
+
+export const caseName = (c: JqCase) => {
+  const text = `jq ${(c.flags ?? []).join(' ')} '${c.filter}'`;
+  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+};
