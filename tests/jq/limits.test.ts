@@ -35,6 +35,8 @@ const LAB_LIMITS: Array<{ filter: string; stderr: string }> = [
   { filter: '.[100000000]=1', stderr: DATA },
   { filter: '"x" * 1e8 | length', stderr: DATA },
   { filter: '"x" * 3.4e7', stderr: DATA },
+  { filter: '"✓" * 2e7', stderr: DATA },
+  { filter: '[range(6e4) | {key: "k\\(.)", value: .}] | from_entries as $o | [range(20) | $o | .x = .] | length', stderr: DATA },
   { filter: 'reduce range(30) as $i ([1]; . + .)', stderr: DATA },
   { filter: '[range(3e5)] as $a | reduce range(20) as $i ([]; . + $a) | length', stderr: DATA },
   { filter: 'reduce range(30) as $i (0; [., .]) | tostring', stderr: DATA },

@@ -9,8 +9,9 @@ export const MAX_STEPS = 500_000;
 /** Work, in approximate bytes; cumulative, so it also bounds the memory a program can hold. */
 export const MAX_WORK = 32 * 1024 * 1024;
 
-/** Approximate bytes each unit of data costs (a JS array slot, a property, a character). */
-export const COST = { item: 8, entry: 16, char: 1, compare: 8 } as const;
+/** Approximate bytes each unit of data costs (a JS array slot, an object's property in an
+ * engine's dictionary, a one-byte character). */
+export const COST = { item: 8, entry: 32, char: 1, compare: 8 } as const;
 
 /** What builtins and value helpers charge their work to. */
 export interface Meter {

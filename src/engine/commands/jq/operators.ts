@@ -92,7 +92,9 @@ function repeatString(s: string, n: number, meter: Meter): Json {
   const more = n - 1;
   if (!(more > -1 && more < 2 ** 31)) return null;
   const count = Math.trunc(more) + 1;
-  meter.charge(s.length * count * COST.char);
+  // Engines keep characters past U+00FF in two bytes.
+  const width = /[^\x00-\xff]/.test(s) ? 2 : 1;
+  meter.charge(s.length * count * width * COST.char);
   return s.repeat(count);
 }
 
