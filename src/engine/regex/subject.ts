@@ -10,17 +10,19 @@ export class Subject {
 
   constructor(text: string) {
     this.text = text;
-    const cps: number[] = [];
-    const units: number[] = [];
-    for (let i = 0; i < text.length; ) {
+    // Typed arrays of the text's length at most, filled in one pass: no per-character objects.
+    const cps = new Int32Array(text.length);
+    const units = new Int32Array(text.length + 1);
+    let n = 0;
+    for (let i = 0; i < text.length; n++) {
       const cp = text.codePointAt(i)!;
-      cps.push(cp);
-      units.push(i);
+      cps[n] = cp;
+      units[n] = i;
       i += cp > 0xffff ? 2 : 1;
     }
-    units.push(text.length);
-    this.cps = Int32Array.from(cps);
-    this.units = Int32Array.from(units);
+    units[n] = text.length;
+    this.cps = cps.subarray(0, n);
+    this.units = units.subarray(0, n + 1);
   }
 
   get length(): number {

@@ -4,6 +4,7 @@
 // named captures as its input, and gsub goes on in what follows each match.
 import { describe, JqBudgetError, JqRuntimeError, typeOf, type Builtin, type Evaluator, type Json } from './evaluate.ts';
 import type { Ast } from './parser.ts';
+import { COST, type Meter } from './budget.ts';
 import { Regex, RegexBudgetError, RegexTooBigError, Subject } from '../../regex/index.ts';
 import { OnigSyntaxError, parseOniguruma } from '../../regex/oniguruma.ts';
 
@@ -19,8 +20,14 @@ interface Compiled {
 
 const failure = (message: string) => new JqRuntimeError(`Regex failure: ${message}`);
 
+/** A text as the matcher reads it, its size charged to the program's work budget first. */
+function subject(text: string, meter: Meter): Subject {
+  meter.charge(text.length * COST.item);
+  return new Subject(text);
+}
+
 /** jq's f_match checks, in its order: the input, the regex, the modifiers, then compiles. */
-function compile(input: Json, re: Json, modifiers: Json): { subject: Subject; compiled: Compiled } {
+function compile(input: Json, re: Json, modifiers: Json, meter: Meter): { subject: Subject; compiled: Compiled } {
   if (typeof input !== 'string') throw new JqRuntimeError(`${describe(input)} cannot be matched, as it is not a string`);
   if (typeof re !== 'string') throw new JqRuntimeError(`${describe(re)} is not a string`);
   const flags = { global: false, ignoreCase: false, extended: false, dotAll: false, longest: false, notEmpty: false };
@@ -39,7 +46,7 @@ function compile(input: Json, re: Json, modifiers: Json): { subject: Subject; co
   try {
     const parsed = parseOniguruma(re, flags);
     const regex = new Regex(parsed.node, parsed.groups);
-    return { subject: new Subject(input), compiled: { regex, names: parsed.names, global: flags.global, longest: flags.longest, notEmpty: flags.notEmpty } };
+    return { subject: subject(input, meter), compiled: { regex, names: parsed.names, global: flags.global, longest: flags.longest, notEmpty: flags.notEmpty } };
   } catch (e) {
     if (e instanceof OnigSyntaxError) throw failure(e.message);
     if (e instanceof RegexTooBigError || e instanceof RangeError) throw failure('too big number for repeat range');
@@ -58,14 +65,15 @@ function search(c: Compiled, s: Subject, from: number, captures: boolean) {
 }
 
 /** jq 1.6's match loop: after an empty match it moves on one character, and it stops at the end of the text. */
-function matches(input: Json, re: Json, modifiers: Json): Json[] {
-  const { subject: s, compiled: c } = compile(input, re, modifiers);
+function matches(input: Json, re: Json, modifiers: Json, meter: Meter): Json[] {
+  const { subject: s, compiled: c } = compile(input, re, modifiers, meter);
   const out: Json[] = [];
   let start = 0;
   do {
     if (start > s.length) break;
     const m = search(c, s, start, true);
     if (!m) break;
+    meter.charge(COST.entry * (4 + 4 * c.regex.groups));
     if (m[1] === m[0]) {
       // jq 1.6 reports no captures for an empty match.
       out.push({ offset: m[0], length: 0, string: '', captures: [] });
@@ -86,8 +94,8 @@ function matches(input: Json, re: Json, modifiers: Json): Json[] {
   return out;
 }
 
-function matchesAny(input: Json, re: Json, modifiers: Json): boolean {
-  const { subject: s, compiled: c } = compile(input, re, modifiers);
+function matchesAny(input: Json, re: Json, modifiers: Json, meter: Meter): boolean {
+  const { subject: s, compiled: c } = compile(input, re, modifiers, meter);
   return search(c, s, 0, false) !== null;
 }
 
@@ -126,10 +134,10 @@ function* substitute(ev: Evaluator, env: Env, input: Json, re: Json, replacement
   const steps: Array<{ before: string; values: Json[] }> = [];
   let rest = input;
   for (;;) {
-    const found = matches(rest, re, flagsOnce) as Match[];
+    const found = matches(rest, re, flagsOnce, ev.budget) as Match[];
     if (found.length === 0) break;
     const m = found[0];
-    const text = new Subject(rest as string);
+    const text = subject(rest as string, ev.budget);
     steps.push({ before: text.slice(0, m.offset), values: [...ev.eval(replacement, captureObject(m), env)] });
     const after = text.slice(m.offset + m.length, text.length);
     if (!global || after.length === 0) {
@@ -157,9 +165,9 @@ function* substitute(ev: Evaluator, env: Env, input: Json, re: Json, replacement
 }
 
 /** splits/2: the text between the matches of `re` with "g" added to the modifiers. */
-function* splits(input: Json, re: Json, flags: Json): Generator<Json> {
-  const all = matches(input, re, addStrings('g', flags)) as Match[];
-  const s = new Subject(input as string);
+function* splits(input: Json, re: Json, flags: Json, meter: Meter): Generator<Json> {
+  const all = matches(input, re, addStrings('g', flags), meter) as Match[];
+  const s = subject(input as string, meter);
   const bounds = [0, ...all.flatMap((m) => [m.offset, m.offset + m.length]), s.length];
   for (let i = 0; i + 1 < bounds.length; i += 2) yield s.slice(Math.min(bounds[i], s.length), Math.max(Math.min(bounds[i + 1], s.length), Math.min(bounds[i], s.length)));
 }
@@ -171,18 +179,18 @@ function* each(ev: Evaluator, ast: Ast, input: Json, env: Env): Generator<Json> 
 /** The regex builtins, keyed "name/arity" as builtins.ts registers them. */
 export function regexBuiltins(): Array<[string, Builtin]> {
   return [
-    ['test/1', function* (v, [val], e, ev) { for (const x of each(ev, val, v, e)) yield matchesAny(v, ...regexAndModifiers(x)); }],
-    ['test/2', function* (v, [re, fl], e, ev) { for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) yield matchesAny(v, r, f); }],
-    ['match/1', function* (v, [val], e, ev) { for (const x of each(ev, val, v, e)) yield* matches(v, ...regexAndModifiers(x)); }],
-    ['match/2', function* (v, [re, fl], e, ev) { for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) yield* matches(v, r, f); }],
-    ['capture/1', function* (v, [val], e, ev) { for (const x of each(ev, val, v, e)) for (const m of matches(v, ...regexAndModifiers(x))) yield captureObject(m as Match); }],
-    ['capture/2', function* (v, [re, fl], e, ev) { for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) for (const m of matches(v, r, f)) yield captureObject(m as Match); }],
+    ['test/1', function* (v, [val], e, ev) { for (const x of each(ev, val, v, e)) yield matchesAny(v, ...regexAndModifiers(x), ev.budget); }],
+    ['test/2', function* (v, [re, fl], e, ev) { for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) yield matchesAny(v, r, f, ev.budget); }],
+    ['match/1', function* (v, [val], e, ev) { for (const x of each(ev, val, v, e)) yield* matches(v, ...regexAndModifiers(x), ev.budget); }],
+    ['match/2', function* (v, [re, fl], e, ev) { for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) yield* matches(v, r, f, ev.budget); }],
+    ['capture/1', function* (v, [val], e, ev) { for (const x of each(ev, val, v, e)) for (const m of matches(v, ...regexAndModifiers(x), ev.budget)) yield captureObject(m as Match); }],
+    ['capture/2', function* (v, [re, fl], e, ev) { for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) for (const m of matches(v, r, f, ev.budget)) yield captureObject(m as Match); }],
     ['scan/1', function* (v, [re], e, ev) {
-      for (const r of each(ev, re, v, e)) for (const m of matches(v, r, 'g') as Match[]) yield m.captures.length > 0 ? m.captures.map((c) => c.string) : m.string;
+      for (const r of each(ev, re, v, e)) for (const m of matches(v, r, 'g', ev.budget) as Match[]) yield m.captures.length > 0 ? m.captures.map((c) => c.string) : m.string;
     }],
-    ['splits/1', function* (v, [re], e, ev) { for (const r of each(ev, re, v, e)) yield* splits(v, r, null); }],
-    ['splits/2', function* (v, [re, fl], e, ev) { for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) yield* splits(v, r, f); }],
-    ['split/2', function* (v, [re, fl], e, ev) { for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) yield [...splits(v, r, f)]; }],
+    ['splits/1', function* (v, [re], e, ev) { for (const r of each(ev, re, v, e)) yield* splits(v, r, null, ev.budget); }],
+    ['splits/2', function* (v, [re, fl], e, ev) { for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) yield* splits(v, r, f, ev.budget); }],
+    ['split/2', function* (v, [re, fl], e, ev) { for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) yield [...splits(v, r, f, ev.budget)]; }],
     ['sub/2', function* (v, [re, to], e, ev) { for (const r of each(ev, re, v, e)) yield* substitute(ev, e, v, r, to, ''); }],
     ['sub/3', function* (v, [re, to, fl], e, ev) { for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) yield* substitute(ev, e, v, r, to, f); }],
     ['gsub/2', function* (v, [re, to], e, ev) { for (const r of each(ev, re, v, e)) yield* substitute(ev, e, v, r, to, 'g'); }],
