@@ -4,9 +4,9 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exercisesFor } from '../../src/site/exercises/catalogue.ts';
-import { decodeCode, MAX_CODE_CHARS, UnreadableProgress } from '../../src/site/progress/code.ts';
+import { decodeCode, exportCode, MAX_CODE_CHARS, UnreadableProgress } from '../../src/site/progress/code.ts';
 import { describeImport, importProgress, readImport } from '../../src/site/progress/import.ts';
-import { exportCode, exportFile, loadProgress, recordAttempt, updateProgress } from '../../src/site/progress/store.ts';
+import { exportFile, loadProgress, recordAttempt, updateProgress } from '../../src/site/progress/store.ts';
 import { fakeBrowser, type FakeBrowser } from './fake-browser.ts';
 
 const KEY = 'aro-labs:v1:progress';

@@ -4,13 +4,14 @@
 // Codes made before `a` and `t` existed hold only n and s; they still read.
 // Reading never throws anything but an UnreadableProgress whose message says what is wrong.
 
+import { ATTENDEE_ID, loadProgress, saveProgress } from './store.ts';
+
 export const CODE_PREFIX = 'ARO1-';
 
 /** A code of every exercise of the site is about 2 KB; anything far larger is not a progress code,
  * and is refused before it is decoded. */
 export const MAX_CODE_CHARS = 64 * 1024;
 
-export const ATTENDEE_ID = /^[A-Za-z0-9_-]{8,40}$/;
 /** The display name's longest length (the progress page's input allows as much). */
 export const MAX_NAME = 80;
 /** Seconds since 1970 of the last day a JavaScript Date can hold. */
@@ -67,4 +68,22 @@ export function decodeCode(code: string): SharedProgress {
     ...(a !== undefined && { attendee: a as string }),
     ...(t !== undefined && { time: new Date((t as number) * 1000) }),
   };
+}
+
+/** Random and made once per browser: the room view tells attendees apart by it, names may repeat. */
+function newAttendeeId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(9));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+/** A short code: display name, solved exercises, this browser's attendee id and the time. */
+export function exportCode(now = new Date()): string {
+  const progress = loadProgress();
+  if (!progress.attendee) {
+    progress.attendee = newAttendeeId();
+    // When storage refuses, this code still carries the id; the next one gets another.
+    saveProgress(progress);
+  }
+  const solved = [...progress.exercises].filter(([, e]) => e.solved).map(([id]) => id);
+  return encodeCode({ name: progress.name ?? '', solved, attendee: progress.attendee, time: now });
 }

@@ -6,7 +6,6 @@
 // In memory the exercises are a Map: ids come from files and codes readers paste, and an id such
 // as `constructor` or `__proto__` must never reach an object's prototype.
 import { readJson, writeJson } from '../storage.ts';
-import { ATTENDEE_ID, encodeCode } from './code.ts';
 
 export interface ExerciseProgress {
   /** When it was first solved (ISO time). */
@@ -44,6 +43,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 const optional = (v: unknown, test: (x: unknown) => boolean) => v === undefined || test(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
+/** A browser's attendee id, as codes carry it. */
+export const ATTENDEE_ID = /^[A-Za-z0-9_-]{8,40}$/;
+
 const isAttendee = (v: unknown) => typeof v === 'string' && ATTENDEE_ID.test(v);
 
 export function isExerciseProgress(v: unknown): v is ExerciseProgress {
@@ -151,22 +153,4 @@ export function onProgressChange(listener: () => void): void {
 /** The progress file: the whole record, pretty enough to read. */
 export function exportFile(progress = loadProgress()): string {
   return `${JSON.stringify(toFile(progress), null, 2)}\n`;
-}
-
-/** Random and made once per browser: the room view tells attendees apart by it, names may repeat. */
-function newAttendeeId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(9));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
-}
-
-/** A short code: display name, solved exercises, this browser's attendee id and the time. */
-export function exportCode(now = new Date()): string {
-  const progress = loadProgress();
-  if (!progress.attendee) {
-    progress.attendee = newAttendeeId();
-    // When storage refuses, this code still carries the id; the next one gets another.
-    saveProgress(progress);
-  }
-  const solved = [...progress.exercises].filter(([, e]) => e.solved).map(([id]) => id);
-  return encodeCode({ name: progress.name ?? '', solved, attendee: progress.attendee, time: now });
 }

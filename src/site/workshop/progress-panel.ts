@@ -1,7 +1,8 @@
 // The progress page's behaviour. Import merges; resets ask first; nothing else deletes progress.
 import { MAX_NAME, UnreadableProgress } from '../progress/code.ts';
 import { checkImportSize, describeImport, importProgress } from '../progress/import.ts';
-import { exportCode, exportFile, loadProgress, onProgressChange, resetExercises, updateProgress } from '../progress/store.ts';
+import { exportFile, loadProgress, onProgressChange, resetExercises, updateProgress } from '../progress/store.ts';
+import { exportCode } from '../progress/code.ts';
 import { reportUnexpected } from '../errors.ts';
 
 export function mountProgressPanel(host: HTMLElement): void {
