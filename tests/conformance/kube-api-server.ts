@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Json, KubeObject, LabFile } from '../../src/engine/world/types.ts';
 import { KubeIndex } from '../../src/engine/world/fixture/kube.ts';
-import { apiResources } from '../../src/engine/commands/kube/resources.ts';
+import { apiResources } from '../../src/engine/world/kube-resources.ts';
 import { printerFor } from '../../src/engine/format/kube/printers/index.ts';
 
 const groupVersion = (group: string, version: string) => (group ? `${group}/${version}` : version);

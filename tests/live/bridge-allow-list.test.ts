@@ -7,7 +7,7 @@ import { loadLab } from '../../src/node/labs.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import type { World } from '../../src/engine/world/types.ts';
-import { apiResources, resourcePath } from '../../src/engine/commands/kube/resources.ts';
+import { apiResources, resourcePath } from '../../src/engine/world/kube-resources.ts';
 import { armReadPath, kubeReadPath, PathRefusal } from '../../src/node/live/bridge-paths.ts';
 import { lbCommands } from '../../src/engine/commands/az/network-lb.ts';
 import { networkCommands } from '../../src/engine/commands/az/network.ts';

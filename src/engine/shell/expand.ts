@@ -4,7 +4,8 @@
 // and bash leaves an unmatched pattern as it is.
 import type { List, Word } from './ast.ts';
 import { evaluateArithmetic } from './arithmetic.ts';
-import { codePoints, concat, LabLimitError, MAX_VALUE } from './limits.ts';
+import { concat, LabLimitError, MAX_VALUE } from './limits.ts';
+import { codePoints } from '../format/code-points.ts';
 
 export interface Expander {
   variable(name: string): string | undefined;

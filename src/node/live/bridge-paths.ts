@@ -3,7 +3,7 @@
 // no encoded or back slash, no control character, no empty segment), then matched against an
 // allow-list of resources, so a subresource (exec, attach, portforward, proxy, log), a watch or a
 // resource type the terminal never reads is refused whatever its spelling.
-import { apiResources } from '../../engine/commands/kube/resources.ts';
+import { apiResources } from '../../engine/world/kube-resources.ts';
 
 /** Longer than any path the engine builds (an ARM metrics query is the longest, a few hundred characters). */
 export const MAX_PATH_LENGTH = 2048;

@@ -1,7 +1,7 @@
 // Talking to the API server through the World, and turning its answers into kubectl's errors.
 import type { Json, KubeObject, RestResponse, TransportFailure, World } from '../../world/types.ts';
-import type { ApiResource } from './resources.ts';
-import { qualifiedPlural, resourcePath } from './resources.ts';
+import type { ApiResource } from '../../world/kube-resources.ts';
+import { qualifiedPlural, resourcePath } from '../../world/kube-resources.ts';
 
 /** An error kubectl prints as is (after "error: " or in the API server's words). */
 export class KubeError extends Error {

@@ -7,7 +7,7 @@ import { globalFlags } from './flags.ts';
 import type { FlagDef } from './flags.ts';
 import { getFlags } from './get.ts';
 import { KUBECTL_COMMANDS, OC_COMMANDS } from './help.ts';
-import { apiResources, resolveResource } from './resources.ts';
+import { apiResources, resolveResource } from '../../world/kube-resources.ts';
 
 const OUTPUT_FORMATS = [
   'custom-columns',

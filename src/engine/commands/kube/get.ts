@@ -16,8 +16,8 @@ import { plainError, reportError } from './cli.ts';
 import type { FlagDef, ParsedFlags } from './flags.ts';
 import { flagBool, flagList, flagString, parseFlags } from './flags.ts';
 import { getHelp } from './help.ts';
-import type { ApiResource } from './resources.ts';
-import { categoryResources, kindPrefix, resolveResource } from './resources.ts';
+import type { ApiResource } from '../../world/kube-resources.ts';
+import { categoryResources, kindPrefix, resolveResource } from '../../world/kube-resources.ts';
 import { fieldSelectorFilter, matchesLabels, parseLabelSelector } from './selectors.ts';
 
 export const getFlags: FlagDef[] = [

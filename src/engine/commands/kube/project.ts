@@ -7,7 +7,7 @@ import type { Cli } from './cli.ts';
 import { plainError, reportError } from './cli.ts';
 import { apiServerUrl } from './cluster.ts';
 import { flagBool, parseFlags } from './flags.ts';
-import { resolveResource } from './resources.ts';
+import { resolveResource } from '../../world/kube-resources.ts';
 
 const shortFlag = [{ name: 'short', short: 'q', type: 'bool' as const }];
 

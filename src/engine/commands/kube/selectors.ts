@@ -2,7 +2,7 @@
 // API server applies them; the lab applies them again on what the world returns so that a world
 // that ignores a selector still answers like a real server.
 import type { KubeObject } from '../../world/types.ts';
-import type { ApiResource } from './resources.ts';
+import type { ApiResource } from '../../world/kube-resources.ts';
 import { KubeError } from './api.ts';
 
 type LabelRequirement =

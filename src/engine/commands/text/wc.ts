@@ -1,7 +1,7 @@
 // GNU wc on standard input: lines, words, bytes; with more than one count each is 7 wide.
 import type { Command } from '../types.ts';
 import { missingFile, OptionError, parseOptions, usageError } from './options.ts';
-import { codePoints } from '../../shell/limits.ts';
+import { codePoints } from '../../format/code-points.ts';
 
 /** Display width of the longest line, tabs to the next multiple of 8 (one pass, no copies). */
 function longestLine(text: string): number {

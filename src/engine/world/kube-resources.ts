@@ -3,8 +3,8 @@
 // commands talk to the same API server, so `kubectl get routes` and `kubectl get projects` work
 // exactly like `oc get ...` (OpenShift serves those resources to every client).
 //
-// This is the only place that knows the table; the world may later publish its own
-// (world/kube-resources.ts), and switching is a matter of changing `apiResources` below.
+// This is the only place that knows the table: the fixture API server serves these resources and
+// the bridge lets their paths through, kubectl and oc name them.
 
 export interface ApiResource {
   plural: string;
