@@ -1,7 +1,7 @@
 // jq cannot exhaust the page. Programs real jq answers (appending in a loop, values nested deeper
 // than a call stack, input nested past jq's parser limit, the errors plain JavaScript would crash
 // on) answer as Debian's jq 1.6 did (tests/jq/limits-references.json, made by
-// scripts/make-jq-case-references.sh); programs real jq runs for minutes or that build gigabytes
+// scripts/make-jq-references.sh); programs real jq runs for minutes or that build gigabytes
 // stop at a lab limit. Either way each ends within a second of CPU, jq writes at most 4 MB, and
 // the session goes on.
 import { readFileSync } from 'node:fs';

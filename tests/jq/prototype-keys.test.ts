@@ -2,7 +2,7 @@
 // ordinary keys to jq: every case of tests/jq/prototype-cases.json — construction, lookups,
 // assignment, paths, entries, merges, grouping, --arg/--argjson names, $ENV — prints what
 // Debian's jq 1.6 printed (tests/jq/prototype-references.json, made by
-// scripts/make-jq-case-references.sh), and no program changes Object.prototype itself.
+// scripts/make-jq-references.sh), and no program changes Object.prototype itself.
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { caseName, jq, type JqReference } from './run-jq.ts';

@@ -1,5 +1,5 @@
 // Every case of tests/jq/regex-cases.json through our jq prints what Debian's jq 1.6 printed
-// (tests/jq/regex-references.json, made by scripts/make-jq-regex-references.sh).
+// (tests/jq/regex-references.json, made by scripts/make-jq-references.sh).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
