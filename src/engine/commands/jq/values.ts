@@ -132,9 +132,9 @@ function frame(path: Json[], value: Json, meter: Meter): Frame | null {
   return { path, value, keys, at: 0 };
 }
 
-/** Every path inside `v` with its value, depth first in jq's order, without `v` itself; each
- * container is walked one child at a time, so the walk holds only the current branch. */
-export function* pathsOf(v: Json, meter: Meter): Generator<{ path: Json[]; value: Json }> {
+/** Every value inside `v`, depth first in jq's order, without `v` itself, with its path when
+ * `withPaths`; each container is walked one child at a time, so the walk holds only the current branch. */
+function* walk(v: Json, meter: Meter, withPaths: boolean): Generator<{ path: Json[]; value: Json }> {
   const stack: Frame[] = [];
   const root = frame([], v, meter);
   if (root) stack.push(root);
@@ -146,33 +146,25 @@ export function* pathsOf(v: Json, meter: Meter): Generator<{ path: Json[]; value
       continue;
     }
     const i = top.at++;
-    const key: Json = top.keys ? top.keys[i] : i;
     const value = top.keys ? (top.value as JsonObject)[top.keys[i]] : (top.value as Json[])[i];
-    meter.charge((top.path.length + 1) * COST.item);
-    const path = [...top.path, key];
+    let path = top.path;
+    if (withPaths) {
+      meter.charge((top.path.length + 1) * COST.item);
+      path = [...top.path, top.keys ? top.keys[i] : i];
+    }
     yield { path, value };
     const child = frame(path, value, meter);
     if (child) stack.push(child);
   }
 }
 
-/** Every value inside `v`, `v` first, in jq's order (`..`), one child at a time. */
+/** Every path inside `v` with its value, depth first in jq's order, without `v` itself. */
+export function* pathsOf(v: Json, meter: Meter): Generator<{ path: Json[]; value: Json }> {
+  yield* walk(v, meter, true);
+}
+
+/** Every value inside `v`, `v` first, in jq's order (`..`). */
 export function* descendants(v: Json, meter: Meter): Generator<Json> {
   yield v;
-  const stack: Frame[] = [];
-  const root = frame([], v, meter);
-  if (root) stack.push(root);
-  while (stack.length) {
-    const top = stack[stack.length - 1];
-    const size = top.keys ? top.keys.length : (top.value as Json[]).length;
-    if (top.at === size) {
-      stack.pop();
-      continue;
-    }
-    const i = top.at++;
-    const value = top.keys ? (top.value as JsonObject)[top.keys[i]] : (top.value as Json[])[i];
-    yield value;
-    const child = frame(top.path, value, meter);
-    if (child) stack.push(child);
-  }
+  for (const { value } of walk(v, meter, false)) yield value;
 }
