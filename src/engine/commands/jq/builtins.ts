@@ -14,6 +14,12 @@ const one = (f: (input: Json, ev: Evaluator) => Json): Builtin =>
     yield f(input, ev);
   };
 
+/** jq's math functions take numbers only. */
+function number(v: Json): number {
+  if (typeof v !== 'number') throw new JqRuntimeError(`${describe(v)} number required`);
+  return v;
+}
+
 function needArray(v: Json, what: string): Json[] {
   if (!Array.isArray(v)) throw new JqRuntimeError(`${describe(v)} cannot be ${what}, as it is not an array`);
   return v;
@@ -21,10 +27,47 @@ function needArray(v: Json, what: string): Json[] {
 
 const byKey = (ev: Evaluator, f: Ast, env: Parameters<Builtin>[2]) => (x: Json) => [...ev.eval(f, x, env)];
 
-/** A copy of `items` ordered by jq's total order of `key(item)`. */
-function sortedBy(ev: Evaluator, items: Json[], key: (x: Json) => Json): Array<readonly [Json, Json]> {
+/** jq 1.6's `*_by(f)` start with `map([f])`, then refuse anything but an array (objects iterate
+ * first): each item with its key. */
+function keyed(ev: Evaluator, v: Json, key: (x: Json) => Json, refusal: string): Array<readonly [Json, Json]> {
+  const items = lib.iterate(v, ev.budget);
   ev.budget.charge(items.length * 2 * COST.item);
-  return items.map((x) => [key(x), x] as const).sort((a, c) => ev.compare(a[0], c[0]));
+  const pairs = items.map((x) => [key(x), x] as const);
+  if (!Array.isArray(v)) throw new JqRuntimeError(`${describe(v)} and ${describe(pairs.map(([k]) => k))} cannot be ${refusal}`);
+  return pairs;
+}
+
+const NOT_BOTH_ARRAYS = 'sorted, as they are not both arrays';
+
+/** Items ordered by jq's total order of their keys (a stable sort, as jq's). */
+function sortedBy(ev: Evaluator, v: Json, key: (x: Json) => Json): Array<readonly [Json, Json]> {
+  return keyed(ev, v, key, NOT_BOTH_ARRAYS).sort((a, c) => ev.compare(a[0], c[0]));
+}
+
+/** `min_by`/`max_by`: the first item with the least key, or the last with the greatest. */
+function extremeBy(ev: Evaluator, v: Json, key: (x: Json) => Json, greatest: boolean): Json {
+  let best: readonly [Json, Json] | null = null;
+  for (const pair of keyed(ev, v, key, 'iterated over')) {
+    const c = best === null ? 0 : ev.compare(pair[0], best[0]);
+    if (best === null || (greatest ? c >= 0 : c < 0)) best = pair;
+  }
+  return best === null ? null : best[1];
+}
+
+/** `min`/`max` take only arrays. */
+function extreme(ev: Evaluator, v: Json, greatest: boolean): Json {
+  if (!Array.isArray(v)) throw new JqRuntimeError(`${describe(v)} and ${describe(v)} cannot be iterated over`);
+  return extremeBy(ev, v, (x) => x, greatest);
+}
+
+/** jq 1.6's any/all (`any(.[]; f)`): the conditions in order, up to the first that decides. */
+function decide(conditions: Iterable<Json>, all: boolean): boolean {
+  for (const c of conditions) if (truthy(c) !== all) return !all;
+  return all;
+}
+
+function* conditions(ev: Evaluator, v: Json, f: Ast, env: Parameters<Builtin>[2]): Generator<Json> {
+  for (const x of lib.iterate(v, ev.budget)) yield* ev.eval(f, x, env);
 }
 
 /** A JSON text from a string, with jq's words for what is wrong with it. */
@@ -77,14 +120,14 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
   }));
   def('ascii_downcase', 0, one((v, ev) => lib.asciiCase(v, false, ev.budget)));
   def('ascii_upcase', 0, one((v, ev) => lib.asciiCase(v, true, ev.budget)));
-  def('floor', 0, one((v) => Math.floor(v as number)));
-  def('sqrt', 0, one((v) => Math.sqrt(v as number)));
+  def('floor', 0, one((v) => Math.floor(number(v))));
+  def('sqrt', 0, one((v) => Math.sqrt(number(v))));
   def('add', 0, one((v, ev) => lib.add(v, ev.budget, (x, y) => ev.arith('+', x, y))));
   def('reverse', 0, one((v, ev) => lib.reverse(v, ev.budget)));
   def('sort', 0, one((v, ev) => sortedBy(ev, needArray(v, 'sorted'), (x) => x).map(([, x]) => x)));
-  def('unique', 0, one((v, ev) => sortedBy(ev, needArray(v, 'sorted'), (x) => x).map(([, x]) => x).filter((x, i, a) => i === 0 || ev.compare(a[i - 1], x) !== 0)));
-  def('min', 0, one((v, ev) => needArray(v, 'sorted').reduce<Json>((m, x, i) => (i === 0 || ev.compare(x, m) < 0 ? x : m), null)));
-  def('max', 0, one((v, ev) => needArray(v, 'sorted').reduce<Json>((m, x, i) => (i === 0 || ev.compare(x, m) >= 0 ? x : m), null)));
+  def('unique', 0, one((v, ev) => sortedBy(ev, v, (x) => [x]).map(([, x]) => x).filter((x, i, a) => i === 0 || ev.compare(a[i - 1], x) !== 0)));
+  def('min', 0, one((v, ev) => extreme(ev, v, false)));
+  def('max', 0, one((v, ev) => extreme(ev, v, true)));
   def('flatten', 0, one((v, ev) => lib.flatten(v, Infinity, ev.budget)));
   def('flatten', 1, function* (v, [depth], e, ev) {
     for (const d of ev.eval(depth, v, e)) yield lib.flatten(v, d as number, ev.budget);
@@ -127,6 +170,7 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
     yield out;
   });
   def('map_values', 1, function* (v, [f], e, ev) {
+    lib.iterate(v, ev.budget);
     if (Array.isArray(v)) yield v.flatMap((x) => [...ev.eval(f, x, e)].slice(0, 1));
     else yield objectFrom(Object.entries(v as JsonObject).flatMap(([k, x]) => [...ev.eval(f, x, e)].slice(0, 1).map((y) => [k, y] as const)));
   });
@@ -146,25 +190,40 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
   def('join', 1, function* (v, [x], e, ev) {
     for (const sep of ev.eval(x, v, e)) yield lib.join(v, sep, ev.budget, (a, c) => ev.arith('+', a, c));
   });
-  def('sort_by', 1, function* (v, [f], e, ev) { yield sortedBy(ev, needArray(v, 'sorted'), byKey(ev, f, e)).map(([, x]) => x); });
+  def('sort_by', 1, function* (v, [f], e, ev) { yield sortedBy(ev, v, byKey(ev, f, e)).map(([, x]) => x); });
   def('group_by', 1, function* (v, [f], e, ev) {
-    const sorted = sortedBy(ev, needArray(v, 'grouped'), byKey(ev, f, e));
+    const sorted = sortedBy(ev, v, byKey(ev, f, e));
     const groups: Json[][] = [];
     sorted.forEach(([k, x], i) => (i > 0 && ev.compare(sorted[i - 1][0], k) === 0 ? groups[groups.length - 1].push(x) : groups.push([x])));
     yield groups;
   });
   def('unique_by', 1, function* (v, [f], e, ev) {
-    const sorted = sortedBy(ev, needArray(v, 'grouped'), byKey(ev, f, e));
+    const sorted = sortedBy(ev, v, byKey(ev, f, e));
     yield sorted.filter(([k], i) => i === 0 || ev.compare(sorted[i - 1][0], k) !== 0).map(([, x]) => x);
   });
-  def('min_by', 1, function* (v, [f], e, ev) { const key = byKey(ev, f, e); yield needArray(v, 'sorted').reduce<Json>((m, x) => (m === null || ev.compare(key(x), key(m)) < 0 ? x : m), null); });
-  def('max_by', 1, function* (v, [f], e, ev) { const key = byKey(ev, f, e); yield needArray(v, 'sorted').reduce<Json>((m, x) => (m === null || ev.compare(key(x), key(m)) >= 0 ? x : m), null); });
-  def('any', 0, one((v) => needArray(v, 'checked').some(truthy)));
-  def('all', 0, one((v) => needArray(v, 'checked').every(truthy)));
-  def('any', 1, function* (v, [f], e, ev) { yield needArray(v, 'checked').some((x) => [...ev.eval(f, x, e)].some(truthy)); });
-  def('all', 1, function* (v, [f], e, ev) { yield needArray(v, 'checked').every((x) => [...ev.eval(f, x, e)].every(truthy)); });
+  def('min_by', 1, function* (v, [f], e, ev) { yield extremeBy(ev, v, byKey(ev, f, e), false); });
+  def('max_by', 1, function* (v, [f], e, ev) { yield extremeBy(ev, v, byKey(ev, f, e), true); });
+  def('any', 0, one((v, ev) => decide(lib.iterate(v, ev.budget), false)));
+  def('all', 0, one((v, ev) => decide(lib.iterate(v, ev.budget), true)));
+  def('any', 1, function* (v, [f], e, ev) { yield decide(conditions(ev, v, f, e), false); });
+  def('all', 1, function* (v, [f], e, ev) { yield decide(conditions(ev, v, f, e), true); });
   def('range', 1, function* (v, [n], e, ev) { for (const max of ev.eval(n, v, e)) yield* ev.each(counting(0, rangeBound(max))); });
   def('range', 2, function* (v, [a, z], e, ev) { for (const from of ev.eval(a, v, e)) for (const to of ev.eval(z, v, e)) yield* ev.each(counting(rangeBound(from), rangeBound(to))); });
+  // jq 1.6: `if $by > 0 then $from|while(. < $upto; . + $by) elif $by < 0 then $from|while(. > $upto; . + $by) else empty end`.
+  def('range', 3, function* (v, [a, z, s], e, ev) {
+    for (const from of ev.eval(a, v, e)) {
+      for (const upto of ev.eval(z, v, e)) {
+        for (const by of ev.eval(s, v, e)) {
+          const direction = ev.compare(by, 0);
+          if (direction === 0) continue;
+          for (let x = from; direction > 0 ? ev.compare(x, upto) < 0 : ev.compare(x, upto) > 0; x = ev.arith('+', x, by)) {
+            ev.budget.step();
+            yield x;
+          }
+        }
+      }
+    }
+  });
   def('limit', 2, function* (v, [n, f], e, ev) {
     for (const max of ev.eval(n, v, e)) {
       if ((max as number) <= 0) continue;

@@ -153,7 +153,7 @@ export class Evaluator {
               this.budget.charge(values.length * COST.item);
               yield* this.each(values);
             }
-            else if (!ast.optional) throw new JqRuntimeError(`Cannot iterate over ${typeOf(target)} (${toJsonText(target, this.budget)})`);
+            else if (!ast.optional) throw new JqRuntimeError(`Cannot iterate over ${describe(target)}`);
           }
           return;
         case 'pipe':
@@ -406,7 +406,7 @@ export class Evaluator {
           const v = getPath(input, p, this.budget);
           if (v !== null && typeof v !== 'object') {
             if (ast.optional) continue;
-            throw new JqRuntimeError(`Cannot iterate over ${typeOf(v)} (${toJsonText(v, this.budget)})`);
+            throw new JqRuntimeError(`Cannot iterate over ${describe(v)}`);
           }
           const keys: Json[] = Array.isArray(v) ? v.map((_, i) => i) : v === null ? [] : Object.keys(v);
           for (const k of keys) {

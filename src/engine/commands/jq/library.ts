@@ -13,7 +13,7 @@ export function iterate(v: Json, meter: Meter): Json[] {
     meter.charge(values.length * COST.item);
     return values;
   }
-  throw new JqRuntimeError(`Cannot iterate over ${typeOf(v)} (${toJsonText(v, meter)})`);
+  throw new JqRuntimeError(`Cannot iterate over ${describe(v)}`);
 }
 
 /** Code points in a string (jq's string length), without building an array of them. */

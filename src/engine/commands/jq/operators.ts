@@ -140,10 +140,10 @@ export function arith(op: string, a: Json, b: Json, meter: Meter): Json {
       throw fail('divided');
     default:
       if (ta === 'number' && tb === 'number') {
-        if (Math.trunc(b as number) === 0) throw new JqRuntimeError(`${describe(a)} and ${describe(b)} cannot be divided because the divisor is zero`);
+        if (Math.trunc(b as number) === 0) throw new JqRuntimeError(`${describe(a)} and ${describe(b)} cannot be divided (remainder) because the divisor is zero`);
         return Math.trunc(a as number) % Math.trunc(b as number);
       }
-      throw fail('divided');
+      throw fail('divided (remainder)');
   }
 }
 
