@@ -54,8 +54,12 @@ const REPRODUCTIONS: Array<{ line: string; stdout?: string | RegExp; stderr?: st
   { line: 'echo $((9223372036854775807+1))', stdout: '-9223372036854775808\n', status: 0 },
   { line: `echo $((${'('.repeat(20000)}1${')'.repeat(20000)}))`, stderr: /nested at most \d+ levels/, status: 1 },
   { line: `echo $((${'-'.repeat(30000)}1))`, stderr: /nested at most \d+ levels/, status: 1 },
+  // Each variable holds the next twice: 2^25 terms.
+  { line: `${'abcdefghijklmnopqrstuvwxy'.split('').map((v, i) => `${v}='${'bcdefghijklmnopqrstuvwxyz'[i]}+${'bcdefghijklmnopqrstuvwxyz'[i]}'`).join('; ')}; z=1; echo $((a))`, stderr: /the lab reads at most \d+ tokens in one expansion/, status: 1 },
   { line: `az monitor metrics list --resource ${LB} --metrics SnatConnectionCount --offset 30d --interval PT1H -o tsv`, status: 0 },
   { line: `az monitor metrics list --resource ${LB} --metrics SnatConnectionCount --offset 90d --interval PT1M -o json`, stderr: /at most 50000 points/, status: 1 },
+  // A command whose output outgrows a pipe stops there, and says so once (kubectl adds no "error:" of its own).
+  { line: `kubectl get pods -A -o custom-columns=${Array.from({ length: 200 }, (_, i) => `C${i}:..`).join(',')} | wc -c`, stdout: '4194304\n', stderr: 'bash: the lab stopped this output at 4194304 characters\n' },
   { line: 'constructor=5; echo "$constructor"', stdout: '5\n', status: 0 },
   { line: 'echo "[$toString][$__proto__][$hasOwnProperty]"', stdout: '[][][]\n', status: 0 },
   { line: "az network public-ip list --query 'constructor(@)'", stderr: /Unknown function: constructor\(\)/, status: 1 },

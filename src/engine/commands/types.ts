@@ -1,9 +1,14 @@
 // The contract between the shell and each command module.
 import type { World } from '../world/types.ts';
 
+/** Where a command writes. `write` may throw a LabLimitError when the output outgrows what the lab
+ * holds; a command lets it pass (the shell reports it). */
 export interface Output {
   write(text: string): void;
 }
+
+/** A bound of the lab was reached; the message is printed after `bash: `. Commands never catch it. */
+export class LabLimitError extends Error {}
 
 /** Variables of the session: shell variables, some of them exported to commands' environment. */
 export interface Vars {

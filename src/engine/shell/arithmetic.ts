@@ -16,6 +16,8 @@ export interface ArithmeticVariables {
 
 const MAX_VARIABLE_LEVELS = 1024;
 const MAX_NESTING = 256;
+/** Tokens one expansion may read, variables' expressions included: `a='b+b'; b='c+c'; …` doubles per level. */
+export const MAX_TOKENS = 1_000_000;
 
 const asInt = (v: bigint) => BigInt.asIntN(64, v);
 const INT_MIN = -(2n ** 63n);
@@ -54,6 +56,7 @@ class Evaluator {
   private s: TokenState = { curtok: T.END, lasttok: T.END, tp: 0, lasttp: -1, tokstr: null, tokval: 0n, noeval: 0, assigntok: '' };
   private levels = 0;
   private nesting = 0;
+  private tokens = 0;
 
   constructor(vars: ArithmeticVariables) {
     this.vars = vars;
@@ -106,6 +109,7 @@ class Evaluator {
   // ---- Tokens, as bash's readtok() reads them.
 
   private readtok(): void {
+    if (++this.tokens > MAX_TOKENS) this.error(`the lab reads at most ${MAX_TOKENS} tokens in one expansion`);
     const s = this.s;
     const text = this.expression;
     let cp = s.tp;

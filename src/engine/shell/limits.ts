@@ -11,8 +11,9 @@ export const MAX_VARIABLES = 16 * 1024 * 1024;
 export const MAX_HISTORY_LINES = 500;
 export const MAX_HISTORY_CHARS = 1024 * 1024;
 
-/** A bound of the lab was reached; the message is printed after `bash: `. */
-export class LabLimitError extends Error {}
+import { LabLimitError } from '../commands/types.ts';
+
+export { LabLimitError };
 
 export const valueLimit = () => new LabLimitError(`the lab holds values of at most ${MAX_VALUE} characters`);
 

@@ -1,6 +1,6 @@
 // What a kubectl/oc verb needs besides its arguments: which tool it is, the session's current
 // namespace, the world, and two output streams.
-import type { CommandContext } from '../types.ts';
+import { LabLimitError, type CommandContext } from '../types.ts';
 import { FlagError } from './flags.ts';
 import { KubeError } from './api.ts';
 
@@ -32,6 +32,7 @@ export function reportError(cli: Cli, e: unknown, verb?: string): number {
     cli.err(`${e.capitalized ? 'Error' : 'error'}: ${e.message}\nSee '${usage}' for usage.\n`);
     return 1;
   }
+  if (e instanceof LabLimitError) throw e;
   if (e instanceof KubeError) {
     cli.err(e.text.endsWith('\n') ? e.text : e.text + '\n');
     return 1;
