@@ -87,7 +87,7 @@ class Writer {
     this.length += s.length;
     this.work += s.length + PIECE_WORK;
     if (this.length > this.limit) throw new TooLong(this.text().slice(0, this.limit));
-    if (this.work > this.workLimit) throw new TooLong(this.text());
+    if (this.work > this.workLimit) throw new TooLong(''); // past the work limit the text is dropped: nothing prints it
   }
 
   /** A string near the limit is escaped only as far as the limit can reach. */
