@@ -215,7 +215,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     res.setHeader('Vary', 'Origin');
   }
 
-  const server = http.createServer(async (req, res) => {
+  // Node checks the header and request timeouts at this interval (30 s by default), so a
+  // slow sender is cut off within a second of its limit.
+  const server = http.createServer({ connectionsCheckingInterval: 1_000 }, async (req, res) => {
     const send = (status: number, body: unknown) => {
       let text = JSON.stringify(body) ?? 'null';
       if (Buffer.byteLength(text) > maxAnswer) {
