@@ -56,9 +56,13 @@ export type Scripted =
   /** A body of `bytes` bytes, one every `everyMs` (a slow server); Content-Length unless chunked. */
   | { kind: 'trickle'; bytes: number; everyMs: number; chunked?: boolean }
   /** A body of `bytes` bytes at once, announced as `announce` bytes (chunked when not announced). */
-  | { kind: 'bulk'; bytes: number; announce?: number };
+  | { kind: 'bulk'; bytes: number; announce?: number }
+  /** An answer exactly as given: 200 unless said, these headers (UTF-8 on the wire) and this body, then Content-Length. */
+  | { kind: 'answer'; status?: number; headers: Array<[string, string]>; body: string };
 
 export interface FakeApp extends FakeService {
+  /** Each request's head (request line and headers) as its bytes came, one latin1 character a byte. */
+  heads: string[];
   /** Requests whose path contains `match` get no answer while it is listed. */
   hang: Set<string>;
   /** Scripted answers by exact path (query included). */
@@ -72,6 +76,11 @@ function answerScripted(socket: net.Socket, method: string, script: Scripted): v
     const status = script.status ?? 302;
     const reason = { 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 307: 'Temporary Redirect', 308: 'Permanent Redirect' }[status] ?? 'Redirect';
     socket.end(`HTTP/1.1 ${status} ${reason}\r\nLocation: ${script.location}\r\nContent-Type: text/html\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${method === 'HEAD' ? '' : body}`);
+    return;
+  }
+  if (script.kind === 'answer') {
+    const head = [`HTTP/1.1 ${script.status ?? 200} OK`, ...script.headers.map(([k, v]) => `${k}: ${v}`), `Content-Length: ${Buffer.byteLength(script.body)}`, 'Connection: close'];
+    socket.end(Buffer.from(`${head.join('\r\n')}\r\n\r\n${method === 'HEAD' ? '' : script.body}`, 'utf8'));
     return;
   }
   if (script.kind === 'bulk') {
@@ -101,6 +110,7 @@ function answerScripted(socket: net.Socket, method: string, script: Scripted): v
 export async function startFakeApp(lab: LabFile, scripts: Record<string, Scripted> = {}): Promise<FakeApp> {
   const network = createFixtureNetwork(lab);
   const requests: string[] = [];
+  const heads: string[] = [];
   const hang = new Set<string>();
   const scripted = new Map(Object.entries(scripts));
   const sockets = new Set<net.Socket>();
@@ -115,6 +125,7 @@ export async function startFakeApp(lab: LabFile, scripts: Record<string, Scripte
       const end = head.indexOf('\r\n\r\n');
       if (end < 0) return;
       socket.removeAllListeners('data');
+      heads.push(head.slice(0, end));
       const [requestLine, ...headerLines] = head.slice(0, end).split('\r\n');
       const [method, path] = requestLine.split(' ');
       const headers = Object.fromEntries(headerLines.map((l) => [l.slice(0, l.indexOf(':')).trim().toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
@@ -135,6 +146,7 @@ export async function startFakeApp(lab: LabFile, scripts: Record<string, Scripte
   return {
     port: (server.address() as net.AddressInfo).port,
     requests,
+    heads,
     hang,
     scripted,
     close: () =>

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listLabs, loadLab } from '../../src/node/labs.ts';
 import { Session } from '../../src/engine/session.ts';
 import { Redactor, REDACTED } from '../../src/node/live/redact.ts';
+import { isSecretName } from '../../src/node/live/secret-names.ts';
 import type { Json, KubeObject, LabFile } from '../../src/engine/world/types.ts';
 import { KUBE_TOKEN, liveWorldOn, startFakeCluster } from '../helpers/fake-cluster.ts';
 
@@ -146,6 +147,93 @@ describe('secrets in live mode', async () => {
     expect(redactor.text(`token ${token}`)).toBe(`token ${REDACTED}`);
   });
 
+  it('reads `name: value` and `name=value` in text, JSON keys and header names by one vocabulary', () => {
+    // Names the text patterns once missed, though JSON keys knew most of them.
+    const missed = ['auth', 'client-key-data', 'Ocp-Apim-Subscription-Key', 'primaryKey', 'storageKey', 'masterKey', 'sharedKey', 'signingKey', 'encryptionKey', 'tls.key', 'DB_PASS', 'x-functions-key'];
+    // Names that say something about a secret, or nothing at all: their values stay.
+    const harmless = ['secretName', 'PASSWORD_FILE', 'tokenInactivityTimeout', 'client-certificate-data', 'keyData', 'credentialsMode', 'Access-Control-Allow-Credentials', 'Content-Type', 'server', 'user'];
+    for (const name of [...missed, ...harmless]) {
+      const value = `Vocabulary-${name.replace(/[^A-Za-z]/g, '')}-7x`;
+      const secret = isSecretName(name);
+      const hidden = (shown: string) => !shown.includes(value) && shown.includes(REDACTED);
+      const seen = {
+        name,
+        yaml: hidden(new Redactor().text(`${name}: ${value}`)),
+        env: hidden(new Redactor().text(`${name}=${value}`)),
+        json: hidden(JSON.stringify(new Redactor().json({ [name]: value }))),
+        header: hidden(new Redactor().header(name, value)),
+      };
+      expect(seen).toEqual({ name, yaml: secret, env: secret, json: secret, header: secret });
+    }
+    expect(missed.every(isSecretName)).toBe(true);
+    expect(harmless.some(isSecretName)).toBe(false);
+    // A kubeconfig held as text: the key is hidden, the certificate (public) is not.
+    const kubeconfig = 'users:\n- name: admin\n  user:\n    client-certificate-data: LS0tQ0VSVA==\n    client-key-data: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQo=\n';
+    expect(new Redactor().text(kubeconfig)).toBe(`users:\n- name: admin\n  user:\n    client-certificate-data: LS0tQ0VSVA==\n    client-key-data: ${REDACTED}\n`);
+    // A header line as text keeps its scheme; the header itself keeps cookie names and attributes.
+    expect(new Redactor().text('Proxy-Authorization: Basic dXNlcjpQbDRudA==')).toBe(`Proxy-Authorization: Basic ${REDACTED}`);
+    expect(new Redactor().header('Cookie', 'a=Cookie-One-Value; theme=dark-mode-1')).toBe(`a=${REDACTED}; theme=${REDACTED}`);
+    expect(new Redactor().header('Set-Cookie', 'sid=; Max-Age=0')).toBe('sid=; Max-Age=0');
+    // The router's sticky-session cookie names the pod it chose, and stays.
+    const sticky = '0e83a1e4fcf3c93b9e641aeacc93de21=0d42a1e957a9ad7d8203be014866f7d5; path=/; HttpOnly';
+    expect(new Redactor().header('Set-Cookie', sticky)).toBe(sticky);
+  });
+
+  it('decodes a ConfigMap\'s binaryData and replaces an entry that holds a credential whole, keeping the others', () => {
+    const password = 'Binary-Pl4nted-Pw-8';
+    const configMap = {
+      kind: 'ConfigMap',
+      metadata: { name: 'envfile' },
+      binaryData: { 'app.env': b64(`DB_HOST=db\nDB_PASSWORD=${password}\n`), 'logo.txt': b64('just a logo\n'), 'key.pem': b64(`-----BEGIN PRIVATE KEY-----\nMIIE${password}\n-----END PRIVATE KEY-----\n`) },
+    };
+    const redactor = new Redactor();
+    expect(redactor.json(configMap)).toEqual({ ...configMap, binaryData: { 'app.env': REDACTED, 'logo.txt': b64('just a logo\n'), 'key.pem': REDACTED } });
+    // What it held, and the entry itself, are caught where they appear again.
+    expect(redactor.text(`${password} ${configMap.binaryData['app.env']}`)).toBe(`${REDACTED} ${REDACTED}`);
+  });
+
+  it('catches a remembered secret without its trailing newline, and however an app\'s JSON encoder escapes it, keeping the body\'s formatting', () => {
+    const newline = 'Pl4nt-newline-key-1';
+    const crlf = 'Pl4nt-crlf-key-22';
+    const escaped = 'Pl4nt&Pw<amp>9x+/é';
+    const redactor = new Redactor();
+    redactor.kube('/api/v1/namespaces/project1/secrets/api', { kind: 'Secret', metadata: { name: 'api' }, type: 'Opaque', data: { a: b64(`${newline}\n`), b: b64(`${crlf}\r\n`), c: b64(escaped) } });
+    expect(redactor.body(`{"error":"upstream rejected key ${newline}"}`)).toBe(`{"error":"upstream rejected key ${REDACTED}"}`);
+    expect(redactor.text(`key ${crlf} refused`)).toBe(`key ${REDACTED} refused`);
+    // As Go (\u0026 \u003c \u003e), .NET (\u002B, upper-case hex, \u00E9) and PHP (\/, \u00e9) write it.
+    const go = 'Pl4nt\\u0026Pw\\u003camp\\u003e9x+/é';
+    const dotnet = 'Pl4nt\\u0026Pw\\u003Camp\\u003E9x\\u002B/\\u00E9';
+    const php = 'Pl4nt&Pw<amp>9x+\\/\\u00e9';
+    for (const spelling of [go, dotnet, php]) {
+      // A JSON body: the value is compared decoded; the rest of the body keeps its own escapes and layout.
+      const body = `{\n    "dsn": "sqlserver://db?pwd-hint=${spelling}",\n    "note": "a\\u0026b \\/ c"\n}\n`;
+      expect(redactor.body(body)).toBe(`{\n    "dsn": "sqlserver://db?pwd-hint=${REDACTED}",\n    "note": "a\\u0026b \\/ c"\n}\n`);
+      // Not JSON as a whole (JSON inside a page): the spelling itself is known.
+      expect(redactor.body(`<script>var cfg = {"k": "${spelling}"};</script>`)).toBe(`<script>var cfg = {"k": "${REDACTED}"};</script>`);
+    }
+  });
+
+  it('replaces the value of a `{secret-looking name: {value}}` pair (ARM deployment parameters and outputs, Key Vault secrets)', () => {
+    const deployment = {
+      id: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Resources/deployments/dep1',
+      properties: {
+        parameters: { adminPassword: { type: 'String', value: 'Deploy-Param-Pl4nted' }, location: { type: 'String', value: 'northeurope' } },
+        outputs: { storageAccountKey: { type: 'String', value: 'Deploy-Output-Pl4nted' }, adminCredentials: { type: 'Object', value: { primary: 'Deploy-Object-Pl4nted' } }, hostName: { type: 'String', value: 'app.example.com' } },
+      },
+    };
+    const redactor = new Redactor();
+    expect(redactor.json(deployment)).toEqual({
+      ...deployment,
+      properties: {
+        parameters: { adminPassword: { type: 'String', value: REDACTED }, location: { type: 'String', value: 'northeurope' } },
+        outputs: { storageAccountKey: { type: 'String', value: REDACTED }, adminCredentials: { type: 'Object', value: REDACTED }, hostName: { type: 'String', value: 'app.example.com' } },
+      },
+    });
+    expect(redactor.text('Deploy-Param-Pl4nted Deploy-Output-Pl4nted')).toBe(`${REDACTED} ${REDACTED}`);
+    const bundle = { value: 'Vault-Secret-Pl4nted', id: 'https://kv1.vault.azure.net/secrets/db/0123456789abcdef', attributes: { enabled: true } };
+    expect(new Redactor().json(bundle)).toEqual({ ...bundle, value: REDACTED });
+  });
+
   it('leaves every built-in lab and scenario untouched, apart from the values of password variables', async () => {
     let objects = 0;
     for (const { name } of await listLabs()) {
@@ -194,7 +282,7 @@ describe('secrets in live mode', async () => {
     };
     // Texts built to make a careless pattern backtrack: each is 200 000 characters.
     const size = 200_000;
-    const hostile = ['.-', 'a.', 'eyJ', 'eyJa.', '-----BEGIN RSA PRIVATE KEY-----', 'a://', 'password=', '"password":', '--password ', 'Pwd={', 'password="', 'Bearer ', 'Authorization: ', '-----BEGIN CERTIFICATE-----x-----END CERTIFICATE-----'];
+    const hostile = ['.-', 'a.', 'eyJ', 'eyJa.', '-----BEGIN RSA PRIVATE KEY-----', 'a://', 'password=', '"password":', '--password ', 'Pwd={', 'password="', 'Bearer ', 'Authorization: ', '-----BEGIN CERTIFICATE-----x-----END CERTIFICATE-----', 'a:', 'a=', 'x-api-key: ', '--api-token ', 'auth: \'', ' ', 'session= ;'];
     for (const unit of hostile) {
       const text = unit.repeat(Math.ceil(size / unit.length));
       const redactor = new Redactor(['known-secret-1']);
@@ -202,6 +290,8 @@ describe('secrets in live mode', async () => {
         redactor.json({ metadata: { annotations: { note: text } } });
         redactor.body(text);
         redactor.kube('/api/v1/secrets', { kind: 'SecretList', items: [{ metadata: {}, type: 'Opaque', data: { x: b64(text) } }] });
+        for (const name of ['Set-Cookie', 'Cookie', 'Authorization', 'X-Api-Key', 'Content-Type']) redactor.header(name, text);
+        redactor.json({ kind: 'ConfigMap', binaryData: { x: b64(text) } });
       });
       expect([unit, seconds < 5]).toEqual([unit, true]);
     }

@@ -2,7 +2,9 @@
 // Secret (as the API server lists it, items without kind), a ConfigMap with settings files, pod
 // environment variables, arguments and annotations, and ARM tags. Many reading lines, the app's
 // own answers and `aro-labs snapshot` show none of them, nor their base64 or decoded forms,
-// while the structure around each secret stays readable.
+// while the structure around each secret stays readable. Credentials kept as text are found by the
+// same names as keys (a kubeconfig's client-key-data, a registry's auth, a gateway's key), and
+// ConfigMap binaryData is decoded to be read.
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
 import { Session } from '../../src/engine/session.ts';
@@ -10,6 +12,7 @@ import { takeSnapshot, redactionNote } from '../../src/node/live/snapshot.ts';
 import { REDACTED } from '../../src/node/live/redact.ts';
 import type { KubeObject, LabFile } from '../../src/engine/world/types.ts';
 import { KUBE_TOKEN, liveWorldOn, startFakeCluster } from '../helpers/fake-cluster.ts';
+import { startFakeApp } from '../helpers/fake-network.ts';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 const b64url = (text: string) => Buffer.from(text).toString('base64url');
@@ -34,11 +37,23 @@ const STORAGE_CONNECTION = `DefaultEndpointsProtocol=https;AccountName=planted;A
 const CM_JSON_PASSWORD = 'CmJson-Pl4nted-6hh';
 const CM_YAML_PASSWORD = 'CmYaml-Pl4nted-1jj';
 
+// Credentials kept as text, under the names a kubeconfig, a registry file, an .env file and an
+// API gateway give them.
+const KUBECONFIG_KEY = b64(`-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAkubeconfigPl4ntedKeyXq7w9\n-----END RSA PRIVATE KEY-----\n`);
+const REGISTRY_AUTH = 'Registry-Pl4nted-Auth-6tt';
+const BINARY_ENV_PASSWORD = 'BinaryEnv-Pl4nted-0kk';
+const APIM_KEY = 'Apim-Pl4nted-Subscription-2qq';
+// A Secret made with `echo value | base64`: its data ends in a newline the app never prints; and
+// one with characters JSON encoders escape.
+const NEWLINE_KEY = 'Newline-Pl4nted-Key-5ww';
+const ESCAPED_PASSWORD = 'Pl4nt&Pw<amp>9x+/';
+
 const CA_CERTIFICATE = '-----BEGIN CERTIFICATE-----\nMIIDMjCCAhqgAwIBAgIIPublicCertificateOfTheCluster\n-----END CERTIFICATE-----\n';
 
 const PLANTED = [
   DB_PASSWORD, URL_PASSWORD, DATABASE_URL, CONN_PASSWORD, CONNECTION_STRING, ARG_PASSWORD, FLAG_PASSWORD, CMD_TOKEN, ANNOTATION_PASSWORD,
   JWT, PEM, PEM_BODY, OC_TOKEN, TAG_PASSWORD, TAG_CONNECTION, ACCOUNT_KEY, STORAGE_CONNECTION, CM_JSON_PASSWORD, CM_YAML_PASSWORD,
+  KUBECONFIG_KEY, REGISTRY_AUTH, BINARY_ENV_PASSWORD, APIM_KEY, NEWLINE_KEY, ESCAPED_PASSWORD,
 ];
 /** Every planted value as it could leak: as is, base64 (a Secret's data), and base64 of base64. */
 const FORBIDDEN = PLANTED.flatMap((s) => [s, b64(s), b64(b64(s))]);
@@ -70,6 +85,15 @@ function withPlantedSecrets(lab: LabFile): LabFile {
         'application.yaml': `spring:\n  datasource:\n    url: jdbc:sqlserver://db:1433\n    username: app\n    password: ${CM_YAML_PASSWORD}\n`,
       },
     } as unknown as KubeObject,
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'admin-kubeconfig', namespace: 'project1' },
+      data: { kubeconfig: `apiVersion: v1\nusers:\n- name: admin\n  user:\n    client-certificate-data: ${b64(CA_CERTIFICATE)}\n    client-key-data: ${KUBECONFIG_KEY}\n` },
+    } as unknown as KubeObject,
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'registry', namespace: 'project1' }, data: { 'registries.yaml': `configs:\n  registry.example.com:\n    auth: ${REGISTRY_AUTH}\n` } } as unknown as KubeObject,
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'envfile', namespace: 'project1' }, binaryData: { 'app.env': b64(`DB_PASSWORD=${BINARY_ENV_PASSWORD}\n`) } } as unknown as KubeObject,
+    { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'api-credentials', namespace: 'project1' }, type: 'Opaque', data: { 'api-key': b64(`${NEWLINE_KEY}\n`), 'db-password': b64(ESCAPED_PASSWORD) } } as unknown as KubeObject,
   );
   for (const pod of copy.kube.filter((o) => o.kind === 'Pod' && o.metadata.labels?.deploymentconfig === 'sqlapi')) {
     const container = (pod.spec as { containers: Array<Record<string, unknown>> }).containers[0];
@@ -89,7 +113,7 @@ function withPlantedSecrets(lab: LabFile): LabFile {
     };
   }
   const lb = copy.arm.find((r) => r.id.endsWith('/loadBalancers/aro2-p8bjm-public-lb'))!;
-  lb.tags = { ...lb.tags, 'db-connection': TAG_CONNECTION, storage: STORAGE_CONNECTION };
+  lb.tags = { ...lb.tags, 'db-connection': TAG_CONNECTION, storage: STORAGE_CONNECTION, apim: `Ocp-Apim-Subscription-Key: ${APIM_KEY}` };
   return copy;
 }
 
@@ -119,6 +143,13 @@ const LINES = [
   'az network lb show -g aro2-resources -n aro2-p8bjm-public-lb -o json',
   'az network lb list -g aro2-resources --query "[].tags" -o tsv',
   'az aro show -n aro2 -g aro2 -o json',
+  'az network lb show -g aro2-resources -n aro2-p8bjm-public-lb --query tags -o tsv',
+  'az network lb show -g aro2-resources -n aro2-p8bjm-public-lb --query tags -o yaml',
+  'kubectl get cm admin-kubeconfig -n project1 -o yaml',
+  "kubectl get cm admin-kubeconfig -n project1 -o json | jq -r '.data.kubeconfig | capture(\"client-key-data: (?<k>[^\\n]+)\").k'",
+  'kubectl get cm registry -n project1 -o yaml',
+  'kubectl get cm envfile -n project1 -o yaml',
+  `kubectl get cm envfile -n project1 -o json | jq -r '.binaryData["app.env"]'`,
   `curl -s ${ROUTE}/api/printenv`,
   `curl -sv ${ROUTE}/api/printenv`,
 ];
@@ -150,12 +181,43 @@ describe('planted secrets in live mode', async () => {
     expect(shown).toContain(`oc login --token=${REDACTED} --server=https://api.example.com:6443`);
     expect(shown).toContain(`password: ${REDACTED}`);
     expect(shown).toContain('MIIDMjCCAhqgAwIBAgIIPublicCertificateOfTheCluster');
+    expect(shown).toContain(`client-certificate-data: ${b64(CA_CERTIFICATE)}`);
+    expect(shown).toContain(`client-key-data: ${REDACTED}`);
+    expect(shown).toContain(`auth: ${REDACTED}`);
+    expect(shown).toContain(`app.env: ${REDACTED}`);
+    expect(shown).toContain(`apim: 'Ocp-Apim-Subscription-Key: ${REDACTED}'`);
+  });
+
+  it('hides a Secret\'s value in an app\'s answer that prints it without its trailing newline, or escaped as Go, .NET and PHP encoders write JSON', async () => {
+    const goSpelling = ESCAPED_PASSWORD.replace(/&/g, '\\u0026').replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
+    const dotnetSpelling = ESCAPED_PASSWORD.replace(/&/g, '\\u0026').replace(/</g, '\\u003C').replace(/>/g, '\\u003E').replace(/\+/g, '\\u002B');
+    const phpSpelling = ESCAPED_PASSWORD.replace(/\//g, '\\/');
+    const json = (spelling: string) => ({ kind: 'answer' as const, headers: [['Content-Type', 'application/json']] as Array<[string, string]>, body: `{"dsn":"sqlserver://db?hint=${spelling}","ok":true}` });
+    const app = await startFakeApp(lab, {
+      '/err': { kind: 'answer', headers: [['Content-Type', 'application/json']], body: JSON.stringify({ error: `upstream rejected key ${NEWLINE_KEY}` }) },
+      '/go': json(goSpelling),
+      '/dotnet': json(dotnetSpelling),
+      '/php': json(phpSpelling),
+    });
+    try {
+      const route = ROUTE.replace(/^http:\/\//, '');
+      const session = new Session(await liveWorldOn(fake, lab, { ARO_LABS_RESOLVE: `${route}:80:127.0.0.1:${app.port}` }));
+      expect((await session.run('kubectl get secret api-credentials -n project1 -o yaml')).status).toBe(0);
+      expect((await session.run(`curl -s ${ROUTE}/err`)).stdout).toBe(`{"error":"upstream rejected key ${REDACTED}"}`);
+      for (const path of ['/go', '/dotnet', '/php']) {
+        expect((await session.run(`curl -s ${ROUTE}${path}`)).stdout).toBe(`{"dsn":"sqlserver://db?hint=${REDACTED}","ok":true}`);
+        expect((await session.run(`curl -s ${ROUTE}${path} | jq -r .dsn`)).stdout).toBe(`sqlserver://db?hint=${REDACTED}\n`);
+      }
+    } finally {
+      await app.close();
+    }
   });
 
   it('lists Secrets as the API server does (items without kind), and shows every key of their data as <redacted>', async () => {
     const listed = await (await fetch(`${fake.kubeUrl}/api/v1/namespaces/project1/secrets`, { headers: { Authorization: `Bearer ${KUBE_TOKEN}` } })).json();
     expect(listed.kind).toBe('SecretList');
-    expect(listed.items.map((item: Record<string, unknown>) => [item.kind, item.apiVersion])).toEqual([[undefined, undefined], [undefined, undefined]]);
+    const inProject = lab.kube.filter((o) => o.kind === 'Secret' && o.metadata.namespace === 'project1').length;
+    expect(listed.items.map((item: Record<string, unknown>) => [item.kind, item.apiVersion])).toEqual(Array.from({ length: inProject }, () => [undefined, undefined]));
     const session = new Session(await liveWorldOn(fake, lab));
     const data = await session.run('kubectl get secrets -n project1 -o jsonpath={.items[*].data}');
     const maps = data.stdout.split(' ').map((part) => JSON.parse(part) as Record<string, string>);

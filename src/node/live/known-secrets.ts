@@ -29,15 +29,31 @@ export class KnownSecrets {
     this.unsorted.add(list);
   }
 
+  /** The length of the longest known secret that starts at `at` in the text; 0 when none does. */
+  longestAt(text: string, at: number): number {
+    if (this.all.size === 0) return 0;
+    this.sort();
+    return this.hitAt(text, at)?.length ?? 0;
+  }
+
+  /** Lists learnt into since the last read, longest first again. */
+  private sort(): void {
+    for (const list of this.unsorted) list.sort((a, b) => b.length - a.length);
+    this.unsorted.clear();
+  }
+
+  private hitAt(text: string, at: number): string | undefined {
+    return this.byPrefix.get(text.slice(at, at + MIN_SECRET_LENGTH))?.find((secret) => text.startsWith(secret, at));
+  }
+
   /** The text with every known secret replaced, leftmost and longest first. */
   replace(text: string, replacement: string): string {
     if (this.all.size === 0 || text.length < MIN_SECRET_LENGTH) return text;
-    for (const list of this.unsorted) list.sort((a, b) => b.length - a.length);
-    this.unsorted.clear();
+    this.sort();
     let out = '';
     let kept = 0;
     for (let i = 0; i + MIN_SECRET_LENGTH <= text.length; ) {
-      const hit = this.byPrefix.get(text.slice(i, i + MIN_SECRET_LENGTH))?.find((secret) => text.startsWith(secret, i));
+      const hit = this.hitAt(text, i);
       if (hit === undefined) {
         i += 1;
         continue;

@@ -178,12 +178,38 @@ export function createLiveNetwork(config: LiveConfig, cluster: ClusterHosts, red
   };
 }
 
+/** The request's headers as curl puts them on the wire, or why they cannot be sent. Node writes a
+ * header as one byte a character (latin1), so a value goes as the UTF-8 bytes of its characters,
+ * as curl sends what it was given. A name that is not an HTTP token, or a value with a control
+ * character (a Host among them), is refused by Node: live mode says so instead of sending it. */
+function wireHeaders(headers: Record<string, string>, url: URL): Record<string, string> | string {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const bytes = Buffer.from(String(value), 'utf8').toString('latin1');
+    try {
+      http.validateHeaderName(name);
+    } catch {
+      return `live mode sends only headers whose names are HTTP tokens; ${JSON.stringify(name)} is not one`;
+    }
+    try {
+      http.validateHeaderValue(name, bytes);
+    } catch {
+      return `live mode does not send a header value with control characters, as the ${name} header's is`;
+    }
+    out[name] = bytes;
+  }
+  if (!Object.keys(out).some((k) => k.toLowerCase() === 'host')) out.Host = url.host;
+  return out;
+}
+
 /** One request and its answer, within what is left of the deadline; the body is read up to
  * MAX_BODY and what came is kept when the exchange ends early. */
 function exchange(req: HttpRequest, target: Target, budget: { started: number; limitMs: number }, redactor: Redactor): Promise<HttpResponse | NetError> {
   const url = new URL(req.url);
-  const headers = { ...req.headers };
-  if (!Object.keys(headers).some((k) => k.toLowerCase() === 'host')) headers.Host = url.host;
+  const headers = wireHeaders(req.headers ?? {}, url);
+  // A refusal names the port of the URL, as the other refusals do, not the one a pin connects to.
+  const refused = (message: string): NetError => ({ error: 'refused-by-policy', host: target.host, port: Number(url.port) || (target.secure ? 443 : 80), message });
+  if (typeof headers === 'string') return Promise.resolve(refused(headers));
   const options: https.RequestOptions = {
     host: target.address,
     port: target.port,
@@ -210,7 +236,8 @@ function exchange(req: HttpRequest, target: Target, budget: { started: number; l
     const raw = answer?.rawHeaders ?? [];
     const pairs: Array<[string, string]> = [];
     // Node reads header bytes as latin1; the terminal shows them as the UTF-8 they are, as curl's do.
-    for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i], redactor.text(Buffer.from(raw[i + 1], 'latin1').toString('utf8'))]);
+    // Each value is judged with its name (a Set-Cookie, an X-Api-Key), before the body is read.
+    for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i], redactor.header(raw[i], Buffer.from(raw[i + 1], 'latin1').toString('utf8'))]);
     return {
       httpVersion: answer?.httpVersion ?? '1.1',
       status: answer?.statusCode ?? 0,
@@ -224,7 +251,14 @@ function exchange(req: HttpRequest, target: Target, budget: { started: number; l
   const partial = () => (answer ? { partial: { response: received(), bodyBytes: size } } : {});
 
   return new Promise((resolve) => {
-    const request = transport.request(options);
+    let request: http.ClientRequest;
+    try {
+      request = transport.request(options);
+    } catch (error) {
+      // Whatever Node refuses to send before a byte goes out ends as curl's own refusals do.
+      resolve(refused(`live mode could not send this request: ${(error as Error).message}`));
+      return;
+    }
     let settled = false;
     const settle = (result: HttpResponse | NetError) => {
       if (settled) return;
