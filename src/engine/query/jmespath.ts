@@ -5,22 +5,31 @@
 import { isPyContainer, isPyNumber, PyFloat, pyRepr, pyStr } from '../format/knack/python.ts';
 import { parse, type Node } from './parser.ts';
 
+import { QueryCrash, QueryError } from './errors.ts';
+import { checkDepth, COST, QueryBudget } from './budget.ts';
+
 export { QuerySyntaxError } from './parser.ts';
-
-/** A JMESPathError of Python's jmespath: az prints "Invalid jmespath query supplied for `--query`: <message>". */
-export class QueryError extends Error {}
-
-/** A Python exception that is not a JMESPathError (e.g. `'<' not supported …`): az fails unexpectedly. */
-export class QueryCrash extends Error {}
+export { QueryCrash, QueryError } from './errors.ts';
+export { QueryLimit } from './budget.ts';
 
 export interface Query {
   search(data: unknown): unknown;
 }
 
-/** Parses like Python's jmespath.compile: throws QuerySyntaxError when the expression is not valid. */
+/** What the running search has spent. One search runs at a time (a search never waits), so the
+ * interpreter's functions share it rather than pass it along every call. */
+let budget = new QueryBudget();
+
+/** Parses like Python's jmespath.compile: throws QuerySyntaxError when the expression is not valid
+ * (QueryLimit when it passes the lab's bounds). A search throws QueryLimit past its budget. */
 export function compileQuery(expression: string): Query {
   const ast = parse(expression);
-  return { search: (data) => printable(visit(ast, data)) };
+  return {
+    search: (data) => {
+      budget = new QueryBudget();
+      return printable(visit(ast, data));
+    },
+  };
 }
 
 export function search(data: unknown, expression: string): unknown {
@@ -60,36 +69,77 @@ function pyTypeName(v: unknown): string {
 const JMESPATH_TYPES: Record<string, string> = { bool: 'boolean', list: 'array', dict: 'object', OrderedDict: 'object', NoneType: 'null', str: 'string', float: 'number', int: 'number', _Expression: 'expref' };
 const jmesType = (v: unknown) => JMESPATH_TYPES[pyTypeName(v)] ?? 'unknown';
 
+/** Text a query writes (error messages, to_string()), charged to its work as it grows: a value
+ * shared a million ways cannot become a million copies of itself. Each piece held costs as much
+ * as a dict entry. */
+class Text {
+  private readonly parts: string[] = [];
+
+  put(piece: string): void {
+    budget.charge(piece.length + COST.entry);
+    this.parts.push(piece);
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
+}
+
 /** repr() as Python prints nested values: an OrderedDict (a multi-select hash) shows its class the
  * way Python 3.12 and later (today's az) print it; Debian's az on Python 3.11 prints pairs instead. */
-function reprValue(v: unknown): string {
-  if (isList(v)) return `[${v.map(reprValue).join(', ')}]`;
-  if (isDict(v)) {
-    const body = `{${Object.entries(v).map(([k, x]) => `${pyRepr(k)}: ${reprValue(x)}`).join(', ')}}`;
-    return orderedDicts.has(v) ? `OrderedDict(${body})` : body;
+function writeRepr(v: unknown, out: Text, level: number): void {
+  checkDepth(level);
+  if (isList(v)) {
+    out.put('[');
+    v.forEach((x, i) => {
+      if (i) out.put(', ');
+      writeRepr(x, out, level + 1);
+    });
+    return out.put(']');
   }
-  if (v instanceof Expref) return '<jmespath.visitor._Expression object>';
-  return pyRepr(v);
+  if (isDict(v)) {
+    const ordered = orderedDicts.has(v);
+    out.put(ordered ? 'OrderedDict({' : '{');
+    Object.keys(v).forEach((k, i) => {
+      out.put(`${i ? ', ' : ''}${pyRepr(k)}: `);
+      writeRepr(v[k], out, level + 1);
+    });
+    return out.put(ordered ? '})' : '}');
+  }
+  if (v instanceof Expref) return out.put('<jmespath.visitor._Expression object>');
+  out.put(pyRepr(v));
 }
 
 /** str() of a value inside an error message: a string as it is, anything else as repr(). */
-const errorStr = (v: unknown): string => (typeof v === 'string' ? v : reprValue(v));
+function errorStr(v: unknown): string {
+  if (typeof v === 'string') return v;
+  const out = new Text();
+  writeRepr(v, out, 0);
+  return out.toString();
+}
 
 function typeError(fn: string, value: unknown, received: string, expected: string[]): QueryError {
   return new QueryError(`In function ${fn}(), invalid type for value: ${errorStr(value)}, expected one of: [${expected.map((t) => `'${t}'`).join(', ')}], received: "${received}"`);
 }
 
-/** Python's ==: numbers by value (True is 1), lists and dicts element by element. */
-function pyEq(a: unknown, b: unknown): boolean {
+/** Python's ==: numbers by value (True is 1), lists and dicts element by element. Inside a list
+ * or dict, Python takes an object as equal to itself before comparing (so a value compared with
+ * itself costs nothing, and a NaN inside one list equals itself). */
+function pyEq(a: unknown, b: unknown, level = 0): boolean {
+  checkDepth(level);
+  budget.charge(COST.compare);
   const n = (v: unknown) => (typeof v === 'boolean' ? Number(v) : isNumber(v) ? num(v) : undefined);
   const na = n(a);
   const nb = n(b);
   if (na !== undefined || nb !== undefined) return na !== undefined && nb !== undefined && na === nb;
-  if (isList(a) || isList(b)) return isList(a) && isList(b) && a.length === b.length && a.every((x, i) => pyEq(x, b[i]));
+  if (a === b) return true;
+  const same = (x: unknown, y: unknown) => x === y || pyEq(x, y, level + 1);
+  if (isList(a) || isList(b)) return isList(a) && isList(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
   if (isDict(a) || isDict(b)) {
     if (!isDict(a) || !isDict(b)) return false;
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => k in b && pyEq(a[k], b[k]));
+    budget.items(keys.length);
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && same(a[k], b[k]));
   }
   return (a ?? null) === (b ?? null);
 }
@@ -103,10 +153,34 @@ function jmesEquals(a: unknown, b: unknown): boolean {
 
 const codePoints = (s: string) => Array.from(s, (c) => c.codePointAt(0)!);
 
+/** len(str): code points, counted without building them. */
+function codePointCount(s: string): number {
+  budget.charge(s.length);
+  let count = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const unit = s.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
+}
+
+/** A list of a dict's keys or values, charged as the items it holds. */
+function owned<T>(items: T[]): T[] {
+  budget.items(items.length);
+  return items;
+}
+
 /** Python's ordering of two numbers or two strings; anything else is a TypeError. */
 function pyCompare(a: unknown, b: unknown, op: string): number {
   if (isNumber(a) && isNumber(b)) return num(a) < num(b) ? -1 : num(a) > num(b) ? 1 : num(a) === num(b) ? 0 : NaN;
   if (typeof a === 'string' && typeof b === 'string') {
+    budget.charge(a.length + b.length);
     const x = codePoints(a);
     const y = codePoints(b);
     for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
@@ -115,16 +189,27 @@ function pyCompare(a: unknown, b: unknown, op: string): number {
   throw new QueryCrash(`'${op}' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
 }
 
-const isFalse = (v: unknown) => v === '' || v === null || v === undefined || v === false || (isList(v) && v.length === 0) || (isDict(v) && Object.keys(v).length === 0);
+/** Whether a dict has a key, without listing its keys. */
+function hasKeys(v: Dict): boolean {
+  for (const key in v) if (Object.hasOwn(v, key)) return true;
+  return false;
+}
 
-/** An expression reference left in the result (`&name`) cannot be printed: json.dumps fails on it. */
+const isFalse = (v: unknown) => v === '' || v === null || v === undefined || v === false || (isList(v) && v.length === 0) || (isDict(v) && !hasKeys(v));
+
+/** An expression reference left in the result (`&name`) cannot be printed: json.dumps fails on it.
+ * Each list and dict is looked at once, however many times the result holds it. */
 function printable(result: unknown): unknown {
-  const check = (v: unknown): void => {
+  const seen = new Set<object>();
+  const pending: unknown[] = [result];
+  while (pending.length > 0) {
+    const v = pending.pop();
     if (v instanceof Expref) throw new QueryCrash('Object of type _Expression is not JSON serializable');
-    if (isList(v)) v.forEach(check);
-    else if (isDict(v)) Object.values(v).forEach(check);
-  };
-  check(result);
+    if (!isPyContainer(v) || seen.has(v)) continue;
+    seen.add(v);
+    if (isList(v)) for (const x of v) pending.push(x);
+    else for (const key of Object.keys(v)) pending.push((v as Dict)[key]);
+  }
   return result;
 }
 
@@ -141,12 +226,16 @@ function project(base: unknown, node: Node): unknown[] {
   const out: unknown[] = [];
   for (const element of base as unknown[]) {
     const current = visit(node, element);
-    if (current !== null && current !== undefined) out.push(current);
+    if (current !== null && current !== undefined) {
+      budget.charge(COST.item);
+      out.push(current);
+    }
   }
   return out;
 }
 
 function visit(node: Node, value: unknown): unknown {
+  budget.step();
   const [first, second, third] = node.children ?? [];
   switch (node.type) {
     case 'Field':
@@ -168,16 +257,24 @@ function visit(node: Node, value: unknown): unknown {
     }
     case 'ValueProjection': {
       const base = visit(first, value);
-      return isDict(base) ? project(Object.values(base), second) : null;
+      if (!isDict(base)) return null;
+      const values = Object.values(base);
+      budget.items(values.length);
+      return project(values, second);
     }
     case 'FilterProjection': {
       const base = visit(first, value);
       if (!isList(base)) return null;
-      return project(base.filter((element) => !isFalse(visit(third, element))), second);
+      const kept = base.filter((element) => !isFalse(visit(third, element)));
+      budget.items(kept.length);
+      return project(kept, second);
     }
     case 'Flatten': {
       const base = visit(first, value);
-      return isList(base) ? base.flatMap((e) => (isList(e) ? e : [e])) : null;
+      if (!isList(base)) return null;
+      budget.step(base.length);
+      budget.items(base.reduce((n: number, e) => n + (isList(e) ? e.length : 1), 0));
+      return base.flatMap((e) => (isList(e) ? e : [e]));
     }
     case 'Identity':
     case 'Current':
@@ -185,9 +282,12 @@ function visit(node: Node, value: unknown): unknown {
     case 'Literal':
       return node.value;
     case 'MultiSelectList':
-      return value === null || value === undefined ? null : node.children!.map((child: Node) => visit(child, value));
+      if (value === null || value === undefined) return null;
+      budget.items(node.children!.length);
+      return node.children!.map((child: Node) => visit(child, value));
     case 'MultiSelectHash': {
       if (value === null || value === undefined) return null;
+      budget.items(node.children!.length, COST.entry);
       const out: Dict = {};
       for (const pair of node.children as Array<{ name: string; value: Node }>) setOwn(out, pair.name, visit(pair.value, value));
       orderedDicts.add(out);
@@ -232,12 +332,12 @@ function slice(list: unknown[], [start, stop, step]: Array<number | null>): unkn
   if (s === 0) throw new QueryCrash('slice step cannot be zero');
   const n = list.length;
   const clamp = (i: number, lo: number, hi: number) => Math.min(Math.max(i < 0 ? i + n : i, lo), hi);
+  const [from, to] = s > 0 ? [start === null ? 0 : clamp(start, 0, n), stop === null ? n : clamp(stop, 0, n)] : [start === null ? n - 1 : clamp(start, -1, n - 1), stop === null ? -1 : clamp(stop, -1, n - 1)];
+  const count = Math.max(0, Math.ceil((to - from) / s));
+  budget.step(count);
+  budget.items(count);
   const out: unknown[] = [];
-  if (s > 0) {
-    for (let i = start === null ? 0 : clamp(start, 0, n), end = stop === null ? n : clamp(stop, 0, n); i < end; i += s) out.push(list[i]);
-  } else {
-    for (let i = start === null ? n - 1 : clamp(start, -1, n - 1), end = stop === null ? -1 : clamp(stop, -1, n - 1); i > end; i += s) out.push(list[i]);
-  }
+  for (let i = from; s > 0 ? i < to : i > to; i += s) out.push(list[i]);
   return out;
 }
 
@@ -272,6 +372,7 @@ function checkType(fn: string, value: unknown, types: string[]): void {
     wanted = match;
   }
   // Python names the element's own type here (functions.py passes type(element).__name__).
+  budget.step(list.length);
   for (const element of list) if (!wanted.includes(pyTypeName(element))) throw typeError(fn, element, pyTypeName(element), types);
 }
 
@@ -279,6 +380,7 @@ const plural = (n: number) => (n === 1 ? 'argument' : 'arguments');
 
 /** sum() of ints and floats: an int unless a float took part. */
 function pySum(values: Array<number | PyFloat>): number | PyFloat {
+  budget.step(values.length);
   const total = values.reduce((acc: number, v) => acc + num(v), 0);
   return values.some((v) => pyTypeName(v) === 'float') ? new PyFloat(total) : total;
 }
@@ -294,6 +396,7 @@ function keyed(fn: string, allowed: string[]) {
 
 /** The first extreme in list order (Python's max/min keep the first of equals). */
 function extreme<T>(items: T[], key: (item: T) => unknown, want: number, op: string): T {
+  budget.items(items.length);
   let best = items[0];
   let bestKey = key(best);
   for (const item of items.slice(1)) {
@@ -307,19 +410,47 @@ function extreme<T>(items: T[], key: (item: T) => unknown, want: number, op: str
 }
 
 function sortedBy<T>(items: T[], key: (item: T) => unknown): T[] {
+  budget.items(items.length * 3);
   const keys = items.map(key);
   return items.map((item, i) => ({ item, i })).sort((a, b) => pyCompare(keys[a.i], keys[b.i], '<') || a.i - b.i).map((x) => x.item);
 }
 
-/** json.dumps(value, separators=(',', ':'), default=str): ASCII only, keys in their order. */
-function compactJson(value: unknown): string {
+/** json.dumps of a scalar: ASCII only. */
+function scalarJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'boolean') return String(value);
   if (isNumber(value)) return pyStr(value).replace(/^inf$/, 'Infinity').replace(/^-inf$/, '-Infinity').replace(/^nan$/, 'NaN');
-  if (typeof value === 'string') return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  if (value instanceof Expref) return JSON.stringify(errorStr(value));
-  if (isList(value)) return `[${value.map(compactJson).join(',')}]`;
-  return `{${Object.entries(value as Dict).map(([k, v]) => `${compactJson(k)}:${compactJson(v)}`).join(',')}}`;
+  if (value instanceof Expref) return scalarJson(errorStr(value));
+  budget.charge((value as string).length);
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function writeCompactJson(value: unknown, out: Text, level: number): void {
+  checkDepth(level);
+  if (isList(value)) {
+    out.put('[');
+    value.forEach((v, i) => {
+      if (i) out.put(',');
+      writeCompactJson(v, out, level + 1);
+    });
+    return out.put(']');
+  }
+  if (isDict(value)) {
+    out.put('{');
+    Object.keys(value).forEach((k, i) => {
+      out.put(`${i ? ',' : ''}${scalarJson(k)}:`);
+      writeCompactJson(value[k], out, level + 1);
+    });
+    return out.put('}');
+  }
+  out.put(scalarJson(value));
+}
+
+/** json.dumps(value, separators=(',', ':'), default=str): ASCII only, keys in their order. */
+function compactJson(value: unknown): string {
+  const out = new Text();
+  writeCompactJson(value, out, 0);
+  return out.toString();
 }
 
 /** dict.update(value): a dict's items, or a sequence of key/value pairs (strings and lists of two). */
@@ -330,10 +461,13 @@ function setOwn(target: Dict, key: string, value: unknown): void {
 
 function dictUpdate(target: Dict, value: unknown): Dict {
   if (isDict(value)) {
-    for (const [k, v] of Object.entries(value)) setOwn(target, k, v);
+    const keys = Object.keys(value);
+    budget.items(keys.length, COST.entry);
+    for (const k of keys) setOwn(target, k, value[k]);
     return target;
   }
   if (!isList(value) && typeof value !== 'string') throw new QueryCrash(`'${pyTypeName(value)}' object is not iterable`);
+  budget.items(value.length, COST.entry);
   Array.from(value as ArrayLike<unknown>).forEach((element, i) => {
     // Any iterable of two items is a pair: a string of two characters, a list, a dict of two keys.
     const pair = typeof element === 'string' ? Array.from(element) : isList(element) ? element : isDict(element) ? Object.keys(element) : undefined;
@@ -363,17 +497,25 @@ const FUNCTIONS: Record<string, { signature: Signature; run: (...args: any[]) =>
   contains: {
     signature: [{ types: ['array', 'string'] }, { types: [] }],
     run: (subject, search) => {
-      if (typeof subject !== 'string') return (subject as unknown[]).some((item) => pyEq(item, search));
+      if (typeof subject !== 'string') return (subject as unknown[]).some((item) => item === search || pyEq(item, search));
       if (typeof search !== 'string') throw new QueryCrash(`'in <string>' requires string as left operand, not ${pyTypeName(search)}`);
+      budget.charge(subject.length + search.length);
       return subject.includes(search);
     },
   },
-  ends_with: { signature: [{ types: ['string'] }, { types: ['string'] }], run: (s: string, suffix: string) => s.endsWith(suffix) },
+  ends_with: { signature: [{ types: ['string'] }, { types: ['string'] }], run: (s: string, suffix: string) => (budget.charge(suffix.length), s.endsWith(suffix)) },
   floor: { signature: [{ types: ['number'] }], run: (n) => Math.floor(num(n)) },
-  join: { signature: [{ types: ['string'] }, { types: ['array-string'] }], run: (sep: string, list: string[]) => list.join(sep) },
-  keys: { signature: [{ types: ['object'] }], run: (o: Dict) => Object.keys(o) },
-  length: { signature: [{ types: ['string', 'array', 'object'] }], run: (v) => (typeof v === 'string' ? codePoints(v).length : isList(v) ? v.length : Object.keys(v).length) },
-  map: { signature: [{ types: ['expref'] }, { types: ['array'] }], run: (e: Expref, list: unknown[]) => list.map((item) => visit(e.node, item)) },
+  join: {
+    signature: [{ types: ['string'] }, { types: ['array-string'] }],
+    run: (sep: string, list: string[]) => {
+      // Charged before it is built: the joined text may be far longer than anything held so far.
+      budget.charge(list.reduce((n, item) => n + item.length + sep.length, 0));
+      return list.join(sep);
+    },
+  },
+  keys: { signature: [{ types: ['object'] }], run: (o: Dict) => owned(Object.keys(o)) },
+  length: { signature: [{ types: ['string', 'array', 'object'] }], run: (v) => (typeof v === 'string' ? codePointCount(v) : isList(v) ? v.length : owned(Object.keys(v)).length) },
+  map: { signature: [{ types: ['expref'] }, { types: ['array'] }], run: (e: Expref, list: unknown[]) => (budget.items(list.length), list.map((item) => visit(e.node, item))) },
   max: { signature: [{ types: ['array-number', 'array-string'] }], run: (list: unknown[]) => (list.length ? extreme(list, (x) => x, 1, '>') : null) },
   max_by: { signature: [{ types: ['array'] }, { types: ['expref'] }], run: (list: unknown[], e: Expref) => (list.length ? extreme(list, (x) => keyed('max_by', ['number', 'string'])(e, x), 1, '>') : null) },
   // Only the first argument is type-checked (functions.py checks as many as the signature lists):
@@ -385,7 +527,7 @@ const FUNCTIONS: Record<string, { signature: Signature; run: (...args: any[]) =>
   min: { signature: [{ types: ['array-number', 'array-string'] }], run: (list: unknown[]) => (list.length ? extreme(list, (x) => x, -1, '<') : null) },
   min_by: { signature: [{ types: ['array'] }, { types: ['expref'] }], run: (list: unknown[], e: Expref) => (list.length ? extreme(list, (x) => keyed('min_by', ['number', 'string'])(e, x), -1, '<') : null) },
   not_null: { signature: [{ types: [], variadic: true }], run: (...args: unknown[]) => args.find((a) => a !== null && a !== undefined) ?? null },
-  reverse: { signature: [{ types: ['array', 'string'] }], run: (v) => (typeof v === 'string' ? Array.from(v).reverse().join('') : [...v].reverse()) },
+  reverse: { signature: [{ types: ['array', 'string'] }], run: (v) => (budget.items(v.length), typeof v === 'string' ? Array.from(v).reverse().join('') : [...v].reverse()) },
   sort: { signature: [{ types: ['array-string', 'array-number'] }], run: (list: unknown[]) => sortedBy(list, (x) => x) },
   sort_by: {
     signature: [{ types: ['array'] }, { types: ['expref'] }],
@@ -396,17 +538,17 @@ const FUNCTIONS: Record<string, { signature: Signature; run: (...args: any[]) =>
       return sortedBy(list, (x) => keyed('sort_by', [required])(e, x));
     },
   },
-  starts_with: { signature: [{ types: ['string'] }, { types: ['string'] }], run: (s: string, prefix: string) => s.startsWith(prefix) },
+  starts_with: { signature: [{ types: ['string'] }, { types: ['string'] }], run: (s: string, prefix: string) => (budget.charge(prefix.length), s.startsWith(prefix)) },
   sum: { signature: [{ types: ['array-number'] }], run: (list: Array<number | PyFloat>) => pySum(list) },
   to_array: { signature: [{ types: [] }], run: (v) => (isList(v) ? v : [v]) },
   to_number: {
     signature: [{ types: [] }],
-    run: (v) => (isNumber(v) ? v : typeof v === 'string' ? parseNumber(v) : null),
+    run: (v) => (isNumber(v) ? v : typeof v === 'string' ? (budget.charge(v.length), parseNumber(v)) : null),
   },
   to_string: { signature: [{ types: [] }], run: (v) => (typeof v === 'string' ? v : compactJson(v)) },
   // functions.py's type() has no branch for an expression reference: it answers None.
   type: { signature: [{ types: [] }], run: (v) => (v instanceof Expref ? null : jmesType(v)) },
-  values: { signature: [{ types: ['object'] }], run: (o: Dict) => Object.values(o) },
+  values: { signature: [{ types: ['object'] }], run: (o: Dict) => owned(Object.values(o)) },
 };
 
 function callFunction(name: string, args: unknown[]): unknown {

@@ -5,6 +5,7 @@
 // parses like Python does not export its parser. Number literals keep Python's int/float
 // distinction (`1.0` is a float), which JSON.parse alone cannot tell.
 import { PyFloat } from '../format/knack/python.ts';
+import { MAX_QUERY_DEPTH, queryTooDeep } from './budget.ts';
 
 export interface Node {
   type: string;
@@ -126,6 +127,8 @@ const IDENTITY: Node = { type: 'Identity' };
 class Parser {
   private readonly tokens: Token[];
   private index = 0;
+  /** How many expressions are being read inside one another (the parser's own recursion). */
+  private depth = 0;
 
   constructor(tokens: Token[]) {
     this.tokens = tokens;
@@ -159,6 +162,7 @@ class Parser {
   }
 
   private expression(bindingPower: number): Node {
+    if (++this.depth > MAX_QUERY_DEPTH) throw queryTooDeep();
     const token = this.token();
     this.advance();
     let left = this.nud(token);
@@ -167,6 +171,7 @@ class Parser {
       this.advance();
       left = this.led(type, left);
     }
+    this.depth--;
     return left;
   }
 
@@ -222,7 +227,7 @@ class Parser {
           this.advance();
           return { type: 'ValueProjection', children: [left, this.projectionRhs(BINDING_POWER.dot)] };
         }
-        return { type: 'Subexpression', children: [left, this.dotRhs(BINDING_POWER.dot)] };
+        return this.subexpression(left, this.dotRhs(BINDING_POWER.dot));
       case 'pipe':
         return { type: 'Pipe', children: [left, this.expression(BINDING_POWER.pipe)] };
       case 'or':
@@ -249,7 +254,10 @@ class Parser {
       case 'lbracket': {
         if (this.current() === 'number' || this.current() === 'colon') {
           const right = this.indexExpression();
-          if (left.type === 'IndexExpression') return { ...left, children: [...left.children!, right] };
+          if (left.type === 'IndexExpression') {
+            left.children!.push(right);
+            return left;
+          }
           return this.projectIfSlice(left, right);
         }
         this.match('star');
@@ -261,6 +269,14 @@ class Parser {
         this.index--;
         return this.fail(`Unexpected token: ${String(this.token().value)}`);
     }
+  }
+
+  /** As Python's parser reads it: `a.b.c` is one subexpression of three children, not a chain
+   * (so a long chain is evaluated in a loop, not by recursion). */
+  private subexpression(left: Node, right: Node): Node {
+    if (left.type !== 'Subexpression') return { type: 'Subexpression', children: [left, right] };
+    left.children!.push(right);
+    return left;
   }
 
   private filter(left: Node): Node {
@@ -353,8 +369,26 @@ class Parser {
   }
 }
 
-/** Python's jmespath.compile: the expression's tree, or QuerySyntaxError. */
+/** The nodes below `node`: its children, a multi-select hash's values (a slice's are numbers). */
+function subtrees(node: Node): Node[] {
+  if (node.type === 'Slice' || !node.children) return [];
+  return node.children.map((child: Node & { value?: Node }) => (child.type === 'KeyValuePair' ? child.value! : child));
+}
+
+/** Throws when the tree nests deeper than the interpreter may recurse (`a|b|c…` nests to the left). */
+function checkTreeDepth(root: Node): void {
+  const pending: Array<[Node, number]> = [[root, 1]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    if (depth > MAX_QUERY_DEPTH) throw queryTooDeep();
+    for (const child of subtrees(node)) pending.push([child, depth + 1]);
+  }
+}
+
+/** Python's jmespath.compile: the expression's tree, or QuerySyntaxError (QueryLimit past the lab's bounds). */
 export function parse(expression: string): Node {
   if (expression === '') throw new QuerySyntaxError('Invalid JMESPath expression: cannot be empty.');
-  return new Parser(tokenize(expression)).parse();
+  const tree = new Parser(tokenize(expression)).parse();
+  checkTreeDepth(tree);
+  return tree;
 }

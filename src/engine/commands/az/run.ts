@@ -7,7 +7,9 @@ import { ArmError, CliError, type ArgDef, type Args, type AzCommandDef, type AzC
 import { closeMatches } from './difflib.ts';
 import { azWriteRefusal } from '../read-only.ts';
 import { shapeOutput } from './shape.ts';
-import { compileQuery, QueryCrash, search, type Query } from '../../query/jmespath.ts';
+import { compileQuery, QueryCrash, QueryError, QueryLimit, search, type Query } from '../../query/jmespath.ts';
+import { workExceeded, valueTooDeep } from '../../query/budget.ts';
+import { OutputLimit } from '../../format/knack/printer.ts';
 import { formatJson } from '../../format/knack/json.ts';
 import { formatTsv } from '../../format/knack/tsv.ts';
 import { formatTable, TableUnavailable } from '../../format/knack/table.ts';
@@ -297,7 +299,8 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
   if (parsed.query !== undefined) {
     try {
       compiled = compileQuery(parsed.query);
-    } catch {
+    } catch (error) {
+      if (error instanceof QueryLimit) return queryError(error, err);
       err(`ERROR: argument --query: invalid jmespath_type value: '${parsed.query}'\n${QUERY_HELP}\n`);
       return 2;
     }
@@ -320,21 +323,43 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
     try {
       result = compiled.search(result);
     } catch (error) {
-      // A Python exception other than jmespath's own: az reports an unexpected failure (its
-      // traceback, which names files of the reader's machine, is left out).
-      if (error instanceof QueryCrash) err(`ERROR: The command failed with an unexpected error. Here is the traceback:\nERROR: ${error.message}\n${UNEXPECTED_TRAILER}`);
-      else err(`ERROR: Invalid jmespath query supplied for \`--query\`: ${(error as Error).message}\n${QUERY_HELP}\n`);
-      return 1;
+      return queryError(error, err);
     }
   }
   // knack prints nothing at all for a null result, not even a newline.
   if (result === null || result === undefined) return 0;
+  let text: string;
   try {
-    ctx.stdout.write(render(result, parsed));
+    text = render(result, parsed);
   } catch (error) {
+    if (error instanceof OutputLimit) {
+      // What fits is printed, then why it stops (on a line of its own, as the terminal shows both).
+      if (error.prefix) ctx.stdout.write(error.prefix);
+      err(`${error.prefix && !error.prefix.endsWith('\n') ? '\n' : ''}ERROR: ${error.message}\n`);
+      return 1;
+    }
+    // A table transformer written in JMESPath runs on the result as a query does.
+    if (error instanceof QueryError || error instanceof QueryCrash) return queryError(error, err);
     if (!(error instanceof TableUnavailable)) throw error;
     err('ERROR: Table output unavailable. Use the --query option to specify an appropriate query. Use --debug for more info.\n');
     return 1;
   }
+  ctx.stdout.write(text);
   return 0;
+}
+
+/** How az reports a query that failed: jmespath's errors (and the lab's limits) in its query frame. */
+function queryError(error: unknown, err: (text: string) => void): number {
+  // A Python exception other than jmespath's own: az reports an unexpected failure (its
+  // traceback, which names files of the reader's machine, is left out).
+  if (error instanceof QueryCrash) {
+    err(`ERROR: The command failed with an unexpected error. Here is the traceback:\nERROR: ${error.message}\n${UNEXPECTED_TRAILER}`);
+    return 1;
+  }
+  // The engine's own limits (call stack, string length) are a last line of defence behind the
+  // query's budget: they are reported as the lab limit they stand for, never in JavaScript's words.
+  if (error instanceof RangeError) error = /call stack/i.test(error.message) ? valueTooDeep() : workExceeded();
+  if (!(error instanceof QueryError)) throw error;
+  err(`ERROR: Invalid jmespath query supplied for \`--query\`: ${error.message}\n${QUERY_HELP}\n`);
+  return 1;
 }

@@ -55,26 +55,48 @@ export function pyStr(value: unknown): string {
   return pyRepr(value);
 }
 
+/**
+ * repr() piece by piece, so that a caller can bound it: `put` takes each piece, `enter` each level
+ * of nesting (it throws when the caller has seen enough).
+ */
+export function writePyRepr(value: unknown, put: (piece: string) => void, enter: (level: number) => void = () => {}, level = 0): void {
+  enter(level);
+  if (!isPyContainer(value)) return put(pyRepr(value));
+  if (Array.isArray(value)) {
+    put('[');
+    value.forEach((v, i) => {
+      if (i) put(', ');
+      writePyRepr(v, put, enter, level + 1);
+    });
+    return put(']');
+  }
+  put('{');
+  Object.entries(value).forEach(([k, v], i) => {
+    put(`${i ? ', ' : ''}${strRepr(k)}: `);
+    writePyRepr(v, put, enter, level + 1);
+  });
+  put('}');
+}
+
 /** repr() of lists and dicts (table cells for list rows). */
 export function pyRepr(value: unknown): string {
   if (value === null || value === undefined) return 'None';
   if (typeof value === 'string') return strRepr(value);
   if (!isPyContainer(value)) return pyStr(value);
-  if (Array.isArray(value)) return `[${value.map(pyRepr).join(', ')}]`;
-  return `{${Object.entries(value).map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`).join(', ')}}`;
+  const parts: string[] = [];
+  writePyRepr(value, (piece) => parts.push(piece));
+  return parts.join('');
 }
 
 /** repr(str): single quotes unless the text has one and no double quote; escapes as Python does. */
 function strRepr(text: string): string {
   const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
   const named: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-  let out = '';
-  for (const c of text) {
-    const code = c.codePointAt(0)!;
-    if (c in named) out += named[c];
-    else if (c === quote) out += `\\${c}`;
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else out += c;
-  }
-  return `${quote}${out}${quote}`;
+  const escaped = text.replace(/[\x00-\x1f\x7f\\'"]/g, (c) => {
+    if (c in named) return named[c];
+    if (c === quote) return `\\${c}`;
+    if (c === "'" || c === '"') return c;
+    return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+  return `${quote}${escaped}${quote}`;
 }

@@ -1,6 +1,7 @@
 // knack's table output (tabulate "simple", no number parsing): header, dashes, rows; each column
 // max(header + 2, widest cell) wide, two spaces between columns, no trailing spaces.
-import { isPyContainer, pyRepr, pyStr } from './python.ts';
+import { isPyContainer, pyStr, writePyRepr } from './python.ts';
+import { Printer } from './printer.ts';
 import { tabulateSimple } from './tabulate.ts';
 
 export class TableUnavailable extends Error {}
@@ -12,10 +13,12 @@ function capitalize(key: string): string {
 }
 
 /** One row of auto-table: drops id/type/etag and non-scalar values; `sortKeys` without query/transformer. */
-function autoRow(item: unknown, sortKeys: boolean): Map<string, string> {
+function autoRow(item: unknown, sortKeys: boolean, out: Printer): Map<string, string> {
   const row = new Map<string, string>();
   if (Array.isArray(item)) {
-    item.forEach((v, i) => row.set(`Column${i + 1}`, v === null ? '' : isPyContainer(v) ? pyRepr(v) : pyStr(v)));
+    out.scan(item.length);
+    const repr = (v: unknown) => out.collect((put) => writePyRepr(v, put, (level) => out.depth(level)));
+    item.forEach((v, i) => row.set(`Column${i + 1}`, v === null ? '' : isPyContainer(v) ? repr(v) : pyStr(v)));
     return row;
   }
   if (!isPyContainer(item)) {
@@ -23,6 +26,7 @@ function autoRow(item: unknown, sortKeys: boolean): Map<string, string> {
     return row;
   }
   const keys = Object.keys(item);
+  out.scan(keys.length);
   if (sortKeys) keys.sort();
   for (const key of keys) {
     const value = (item as Record<string, unknown>)[key];
@@ -32,12 +36,26 @@ function autoRow(item: unknown, sortKeys: boolean): Map<string, string> {
   return row;
 }
 
+/** Throws TableUnavailable when no column is left, OutputLimit past the lab's bounds. */
 export function formatTable(result: unknown, sortKeys: boolean): string {
   const items = Array.isArray(result) ? result : [result];
   if (items.length === 0) return '\n';
-  const rows = items.map((item) => autoRow(item, sortKeys));
-  const headers: string[] = [];
-  for (const row of rows) for (const key of row.keys()) if (!headers.includes(key)) headers.push(key);
-  if (headers.length === 0) throw new TableUnavailable();
-  return `${tabulateSimple(headers, rows.map((r) => headers.map((h) => r.get(h) ?? null)))}\n`;
+  const out = new Printer();
+  // A row shared by many items (a query can repeat one) is read once.
+  const seen = new Map<unknown, Map<string, string>>();
+  const rows = items.map((item) => {
+    const known = isPyContainer(item) ? seen.get(item) : undefined;
+    if (known) return known;
+    const row = autoRow(item, sortKeys, out);
+    if (isPyContainer(item)) seen.set(item, row);
+    return row;
+  });
+  const headers = new Set<string>();
+  for (const row of new Set(rows)) for (const key of row.keys()) headers.add(key);
+  if (headers.size === 0) throw new TableUnavailable();
+  out.scan(rows.length * headers.size);
+  const names = [...headers];
+  tabulateSimple(names, rows.map((r) => names.map((h) => r.get(h) ?? null)), out);
+  out.put('\n');
+  return out.text();
 }

@@ -1,6 +1,7 @@
 // knack's yaml output: PyYAML safe_dump(result, default_flow_style=False, allow_unicode=True).
 // Keys sorted, block style, list items not indented under their key, PyYAML's quoting rules.
 import { floatRepr, isPyContainer, PyFloat } from './python.ts';
+import { Printer } from './printer.ts';
 
 const RESOLVES_TO_OTHER_TYPE = [
   /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
@@ -150,50 +151,63 @@ interface At {
   indent: number;
 }
 
-function scalar(value: unknown, at?: At): string {
+function scalar(value: unknown, out: Printer, at?: At): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'boolean') return String(value);
   if (value instanceof PyFloat || (typeof value === 'number' && !Number.isInteger(value))) return yamlFloat(Number(value));
   if (typeof value === 'number') return String(value);
   const s = String(value);
-  if (!needsQuotes(s)) return s;
+  // The style is chosen on the whole text; only what the output can still show is written.
+  const shown = out.cut(s);
+  if (!needsQuotes(s)) return shown;
   // A space next to a line break cannot be single-quoted (analyze_scalar's space_break and break_space).
-  if (SPECIAL.test(s) || / [\n\x85\u2028\u2029]|[\n\x85\u2028\u2029] /.test(s)) return doubleQuoted(s, at?.column ?? 0, at?.indent ?? 0, at !== undefined);
-  return singleQuoted(s, at?.column ?? 0, at?.indent ?? 0, at !== undefined);
+  if (SPECIAL.test(s) || / [\n\x85\u2028\u2029]|[\n\x85\u2028\u2029] /.test(s)) return doubleQuoted(shown, at?.column ?? 0, at?.indent ?? 0, at !== undefined);
+  return singleQuoted(shown, at?.column ?? 0, at?.indent ?? 0, at !== undefined);
 }
 
 const isCollection = isPyContainer;
 const isEmpty = (v: object) => (Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0);
+const emptyFlow = (v: object) => (Array.isArray(v) ? '[]' : '{}');
 
-function lines(value: unknown, indent: string): string[] {
+/**
+ * A block collection, one line at a time. `lead` is what the first line starts with instead of
+ * `indent` (the same width): a collection that is a list item starts on its dash's line.
+ */
+function block(value: object, out: Printer, indent: string, lead: string, level: number): void {
+  out.depth(level);
   if (Array.isArray(value)) {
-    const out: string[] = [];
-    for (const item of value) {
-      if (isCollection(item) && !isEmpty(item)) {
-        const inner = lines(item, `${indent}  `);
-        out.push(`${indent}- ${inner[0].slice(indent.length + 2)}`, ...inner.slice(1));
-      } else out.push(`${indent}- ${isCollection(item) ? (Array.isArray(item) ? '[]' : '{}') : scalar(item, { column: indent.length + 2, indent: indent.length + 2 })}`);
-    }
-    return out;
+    value.forEach((item, i) => {
+      const start = i === 0 ? lead : indent;
+      if (isCollection(item) && !isEmpty(item)) return block(item, out, `${indent}  `, `${start}- `, level + 1);
+      const text = isCollection(item) ? emptyFlow(item) : scalar(item, out, { column: indent.length + 2, indent: indent.length + 2 });
+      out.put(`${start}- ${text}\n`);
+    });
+    return;
   }
   const obj = value as Record<string, unknown>;
-  const out: string[] = [];
-  for (const key of Object.keys(obj).sort()) {
+  const keys = Object.keys(obj);
+  out.scan(keys.length);
+  keys.sort().forEach((key, i) => {
+    const start = i === 0 ? lead : indent;
     const v = obj[key];
-    const k = scalar(key);
+    const k = scalar(key, out);
     if (isCollection(v) && !isEmpty(v)) {
-      out.push(`${indent}${k}:`, ...lines(v, Array.isArray(v) ? indent : `${indent}  `));
-    } else out.push(`${indent}${k}: ${isCollection(v) ? (Array.isArray(v) ? '[]' : '{}') : scalar(v, { column: indent.length + [...k].length + 2, indent: indent.length + 2 })}`);
-  }
-  return out;
+      out.put(`${start}${k}:\n`);
+      return block(v, out, Array.isArray(v) ? indent : `${indent}  `, Array.isArray(v) ? indent : `${indent}  `, level + 1);
+    }
+    const text = isCollection(v) ? emptyFlow(v) : scalar(v, out, { column: indent.length + [...k].length + 2, indent: indent.length + 2 });
+    out.put(`${start}${k}: ${text}\n`);
+  });
 }
 
+/** yaml.safe_dump(result, default_flow_style=False, allow_unicode=True); throws OutputLimit past the lab's bounds. */
 export function formatYaml(result: unknown): string {
+  const out = new Printer();
   if (!isCollection(result)) {
     // A document that is a plain scalar is open-ended: PyYAML ends it with "...".
-    const text = scalar(result, { column: 0, indent: 2 });
-    return /^["']/.test(text) && typeof result === 'string' ? `${text}\n` : `${text}\n...\n`;
-  }
-  if (isEmpty(result)) return `${Array.isArray(result) ? '[]' : '{}'}\n`;
-  return `${lines(result, '').join('\n')}\n`;
+    const text = scalar(result, out, { column: 0, indent: 2 });
+    out.put(/^["']/.test(text) && typeof result === 'string' ? `${text}\n` : `${text}\n...\n`);
+  } else if (isEmpty(result)) out.put(`${emptyFlow(result)}\n`);
+  else block(result, out, '', '', 0);
+  return out.text();
 }
