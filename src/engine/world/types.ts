@@ -48,7 +48,8 @@ export interface RestResponse {
 
 /** Why a live source got no usable answer. */
 export interface TransportFailure {
-  kind: 'credentials' | 'unreachable' | 'refused' | 'timeout' | 'malformed';
+  /** 'not-allowed': live mode refused to send the path (it is not a plain read of what the commands read). */
+  kind: 'credentials' | 'unreachable' | 'refused' | 'timeout' | 'malformed' | 'not-allowed';
   /** host:port (Kubernetes) or the endpoint URL (ARM). */
   endpoint: string;
   detail: string;

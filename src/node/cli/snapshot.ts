@@ -22,7 +22,7 @@ export const snapshotCommand: CliCommand = {
     const name = (values.name as string | undefined) ?? 'snapshot';
     if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new UsageError(`--name: "${name}" must be lower-case words joined by dashes`);
     const [{ createLiveWorld }, { takeSnapshot, redactionNote }] = await Promise.all([import('../live/world.ts'), import('../live/snapshot.ts')]);
-    const world = await createLiveWorld({ cluster, group });
+    const world = await createLiveWorld({ cluster, group, reads: 'snapshot' });
     const { lab, replacements, redacted } = await takeSnapshot(world, {
       cluster,
       group,

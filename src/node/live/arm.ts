@@ -12,6 +12,7 @@ import type { Json, RestResponse } from '../../engine/world/types.ts';
 import { failure, malformed } from './failure.ts';
 import { AnswerTooLarge, declaredLength, MAX_ANSWER_BYTES, readWhole } from './bounds.ts';
 import type { LiveConfig } from './config.ts';
+import { unplainPath } from './read-check.ts';
 
 /** API versions by resource provider (the ones today's az uses for these resources). */
 const API_VERSIONS: Record<string, string> = {
@@ -107,6 +108,9 @@ export async function createArmSource(config: LiveConfig, given?: TokenCredentia
 
   return {
     async get(path) {
+      // URL parsing would resolve a dot segment (or `%2e%2e`) and drop a fragment before ARM sees the path.
+      const refused = unplainPath('ARM', path, endpoint);
+      if (refused) return refused;
       const url = `${endpoint}${path}${path.includes('?') ? '&' : '?'}api-version=${apiVersion(path)}`;
       const request = createPipelineRequest({ url, method: 'GET', allowInsecureConnection: insecure });
       let response;

@@ -11,7 +11,7 @@ export const MAX_PATH_LENGTH = 2048;
 /** Why a path is not a plain read, in words that complete "is not a plain read (…)". */
 export class PathRefusal extends Error {}
 
-interface Normalised {
+export interface Normalised {
   /** Decoded segments, original spelling. */
   segments: string[];
   /** Decoded query parameters in order. */
@@ -29,7 +29,7 @@ function decodeOnce(text: string): string {
 }
 
 /** The one reading of a path a server can make: anything that could be read two ways is refused. */
-function normalise(path: string): Normalised {
+export function normalise(path: string): Normalised {
   if (path.length > MAX_PATH_LENGTH) throw new PathRefusal(`longer than ${MAX_PATH_LENGTH} characters`);
   if (CONTROL.test(path)) throw new PathRefusal('a control character');
   if (path.includes('\\')) throw new PathRefusal('a backslash');

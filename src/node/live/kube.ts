@@ -8,6 +8,7 @@ import type { Json, RestResponse } from '../../engine/world/types.ts';
 import { failure, malformed } from './failure.ts';
 import { declaredLength, MAX_ANSWER_BYTES, readWhole } from './bounds.ts';
 import { endpointUrl, LiveConfigError, type LiveConfig } from './config.ts';
+import { unplainPath } from './read-check.ts';
 
 export interface KubeSource {
   get(path: string): Promise<RestResponse>;
@@ -56,6 +57,9 @@ export async function createKubeSource(config: LiveConfig, kc: KubeConfig = load
     server: endpoint,
     secrets,
     get(path) {
+      // The URL the request is made from would resolve a dot segment before the API server sees it.
+      const refused = unplainPath('Kubernetes', path, endpoint);
+      if (refused) return Promise.resolve(refused);
       return new Promise<RestResponse>((resolve) => {
         // One deadline for the whole exchange: the socket's idle timeout alone lets a server
         // that sends a byte now and then keep a command waiting for ever.

@@ -11,6 +11,8 @@ import { createKubeSource } from './kube.ts';
 import { createLiveNetwork, type ClusterHosts } from './network.ts';
 import { cached } from './cache.ts';
 import { Redactor } from './redact.ts';
+import { unreadPath, type LiveReads } from './read-check.ts';
+import { quote } from '../../engine/commands/az/paths.ts';
 
 export interface LiveOptions {
   /** The ARO cluster's name and resource group (`$cluster_name`, `$rg` in the chapters). */
@@ -22,6 +24,8 @@ export interface LiveOptions {
   credential?: TokenCredential;
   /** How long a read is reused; default 60 s. */
   ttlMs?: number;
+  /** Which paths it reads: the terminal's (default, as the bridge allows them) or a snapshot's. */
+  reads?: LiveReads;
 }
 
 export interface LiveWorld extends World {
@@ -65,10 +69,16 @@ export async function createLiveWorld(options: LiveOptions): Promise<LiveWorld> 
     };
     return { read, kept };
   };
-  const { read: armRead, kept: arm } = redacted((path) => armSource.get(path), (_path, body) => redactor.json(body));
-  const { read: kubeRead, kept: kube } = redacted((path) => kubeSource.get(path), (path, body) => redactor.kube(path, body));
+  // Every read passes the bridge's check before it is sent (or kept): a path a typed name built
+  // that is not a plain read of what the commands read answers with a failure instead.
+  const reads = options.reads ?? 'terminal';
+  const armEndpoint = config.armEndpoint.origin;
+  const armGet = async (path: string) => unreadPath('ARM', path, armEndpoint, reads) ?? armSource.get(path);
+  const kubeGet = async (path: string) => unreadPath('Kubernetes', path, kubeSource.server, reads) ?? kubeSource.get(path);
+  const { read: armRead, kept: arm } = redacted(armGet, (_path, body) => redactor.json(body));
+  const { read: kubeRead, kept: kube } = redacted(kubeGet, (path, body) => redactor.kube(path, body));
 
-  const clusterId = `/subscriptions/${config.subscription}/resourceGroups/${options.group}/providers/Microsoft.RedHatOpenShift/openShiftClusters/${options.cluster}`;
+  const clusterId = `/subscriptions/${quote(config.subscription)}/resourceGroups/${quote(options.group)}/providers/Microsoft.RedHatOpenShift/openShiftClusters/${quote(options.cluster)}`;
   const hosts: ClusterHosts = {
     async hosts() {
       // Both reads at once: a cold cache costs one round trip, not two.

@@ -1,6 +1,7 @@
 // Tab completion for az: command words, then option names, then resource names from the world.
 import type { SessionState } from '../types.ts';
 import type { TreeNode } from './run.ts';
+import { quote } from './paths.ts';
 
 const GLOBAL_OPTIONS = ['--query', '--output', '-o', '--help', '-h', '--only-show-errors', '--debug', '--verbose'];
 
@@ -26,7 +27,7 @@ export async function completeAz(root: TreeNode, words: string[], session: Sessi
   const arg = def.args.find((a) => a.options.includes(previous));
   if (arg && !arg.flag) {
     if (previous === '-o' || previous === '--output') return ['json', 'jsonc', 'none', 'table', 'tsv', 'yaml', 'yamlc'];
-    const sub = `/subscriptions/${String(session.world.info.account.id ?? '')}`;
+    const sub = `/subscriptions/${quote(String(session.world.info.account.id ?? ''))}`;
     if (arg.complete === 'group') return names(session, `${sub}/resourcegroups`);
     if (!arg.complete) return [];
     const valueOf = (dest: string) => {
@@ -37,10 +38,11 @@ export async function completeAz(root: TreeNode, words: string[], session: Sessi
     const group = valueOf('resource_group');
     if (!group) return [];
     const [provider, type, ...child] = arg.complete.type.split('/');
-    const base = `${sub}/resourceGroups/${group}/providers/${provider}/${type}`;
+    // Typed names are quoted as in the command's own path: a `/` in them stays inside the name.
+    const base = `${sub}/resourceGroups/${quote(group)}/providers/${provider}/${type}`;
     if (child.length === 0) return names(session, base);
     const parent = valueOf(arg.complete.parentDest ?? '');
-    return parent ? names(session, `${base}/${parent}/${child.join('/')}`) : [];
+    return parent ? names(session, `${base}/${quote(parent)}/${child.join('/')}`) : [];
   }
   if (previous === '-o' || previous === '--output') return ['json', 'jsonc', 'none', 'table', 'tsv', 'yaml', 'yamlc'];
   return [...def.args.flatMap((a) => a.options), ...GLOBAL_OPTIONS];

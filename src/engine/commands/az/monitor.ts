@@ -6,6 +6,7 @@ import type { ArgDef, Args, AzCommandDef } from './types.ts';
 import { CliError } from './types.ts';
 import { PyFloat } from '../../format/knack/python.ts';
 import { formatDuration, parseDuration } from '../../format/iso-duration.ts';
+import { quote } from './paths.ts';
 
 type Obj = Record<string, any>;
 
@@ -65,14 +66,13 @@ function isoformat(ms: number, zone: string): string {
   return `${text.slice(0, 19)}${fraction}${zone}`;
 }
 
-/** urllib's quote(value, safe=''): everything but letters, digits and `_.-~` percent-encoded. */
-const quote = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 const quotePlus = (value: string) => quote(value).replace(/%20/g, '+');
 
 const USAGE = 'usage error: --resource ID | --resource NAME --resource-group NAME --resource-type TYPE [--resource-parent PARENT] [--resource-namespace NAMESPACE]';
 const VALID_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/[^/]+\/[^/]+\/[^/]+/i;
 
-/** monitor/validators.py get_target_resource_validator: a full id, or a name with its group and type. */
+/** monitor/validators.py get_target_resource_validator: a full id, or a name with its group and type,
+ * joined as resource_id() joins them (unquoted: the id goes into the path as it is). */
 function targetResource(a: Args, subscription: string): string {
   const name = a.resource as string;
   const namespace = a.resource_namespace as string | undefined;

@@ -2,7 +2,7 @@
 // inbound-nat-rule). Today's az generates them from the REST specs: REST casing, no transformers.
 import type { ArgDef, AzCommandDef } from './types.ts';
 import { CliError, nameArg, rgArg } from './types.ts';
-import { collectionPath, resourcePath } from './paths.ts';
+import { childPath, collectionPath, resourcePath } from './paths.ts';
 
 const LB = ['Microsoft.Network', 'loadBalancers'] as const;
 
@@ -45,8 +45,7 @@ const CHILDREN: Child[] = [
 const lbNameArg: ArgDef = { options: ['--lb-name'], dest: 'lb_name', help: 'The load balancer name.', required: true, complete: { type: 'Microsoft.Network/loadBalancers' } };
 
 for (const child of CHILDREN) {
-  const collection = (a: Record<string, unknown>, az: Parameters<AzCommandDef['fetch']>[1]) =>
-    `${resourcePath(az, a.resource_group as string, ...LB, a.lb_name as string)}/${child.collection}`;
+  const collection = (a: Record<string, unknown>, az: Parameters<AzCommandDef['fetch']>[1]) => childPath(az, a.resource_group as string, ...LB, a.lb_name as string, child.collection);
   lbCommands.push({
     words: ['network', 'lb', child.group, 'list'],
     summary: child.listSummary,

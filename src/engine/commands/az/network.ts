@@ -1,7 +1,7 @@
 // az network public-ip, nic, nsg (and nsg rule), vnet (and vnet subnet), route-table.
 import type { AzCommandDef } from './types.ts';
 import { nameArg, rgArg } from './types.ts';
-import { collectionPath, resourcePath } from './paths.ts';
+import { childPath, collectionPath, resourcePath } from './paths.ts';
 
 const N = 'Microsoft.Network';
 
@@ -132,7 +132,7 @@ export const networkCommands: AzCommandDef[] = [
     examples: [{ command: 'az network nsg rule show -g MyResourceGroup --nsg-name MyNsg -n MyNsgRule', summary: 'Get the details of a network security group rule.' }],
     shape: 'aaz',
     table: nsgRuleRow,
-    fetch: (a, az) => az.get(`${resourcePath(az, a.resource_group as string, N, 'networkSecurityGroups', a.nsg_name as string)}/securityRules/${a.name as string}`),
+    fetch: (a, az) => az.get(childPath(az, a.resource_group as string, N, 'networkSecurityGroups', a.nsg_name as string, 'securityRules', a.name as string)),
   },
   {
     words: ['network', 'vnet', 'subnet', 'list'],
@@ -140,7 +140,7 @@ export const networkCommands: AzCommandDef[] = [
     args: [rgArg(), { options: ['--vnet-name'], dest: 'vnet_name', help: 'The virtual network (VNet) name.', required: true, complete: { type: `${N}/virtualNetworks` } }],
     examples: [{ command: 'az network vnet subnet list -g MyResourceGroup --vnet-name MyVNet', summary: 'List the subnets in a virtual network.' }],
     shape: 'aaz',
-    fetch: (a, az) => az.list(`${resourcePath(az, a.resource_group as string, N, 'virtualNetworks', a.vnet_name as string)}/subnets`),
+    fetch: (a, az) => az.list(childPath(az, a.resource_group as string, N, 'virtualNetworks', a.vnet_name as string, 'subnets')),
   },
   {
     words: ['network', 'vnet', 'subnet', 'show'],
@@ -148,6 +148,6 @@ export const networkCommands: AzCommandDef[] = [
     args: [rgArg(true, 'aaz'), { options: ['--vnet-name'], dest: 'vnet_name', help: 'The virtual network (VNet) name.', required: true, complete: { type: `${N}/virtualNetworks` }, idPart: 'aaz' }, nameArg(`${N}/virtualNetworks/subnets`, 'The subnet name.', 'vnet_name', `${N}/virtualNetworks`, 'aaz')],
     examples: [{ command: 'az network vnet subnet show -g MyResourceGroup -n MySubnet --vnet-name MyVNet', summary: 'Show the details of a subnet associated with a virtual network.' }],
     shape: 'aaz',
-    fetch: (a, az) => az.get(`${resourcePath(az, a.resource_group as string, N, 'virtualNetworks', a.vnet_name as string)}/subnets/${a.name as string}`),
+    fetch: (a, az) => az.get(childPath(az, a.resource_group as string, N, 'virtualNetworks', a.vnet_name as string, 'subnets', a.name as string)),
   },
 ];

@@ -1,7 +1,7 @@
 // az aro, vm, group and account: SDK-based commands with their own table transformers.
 import type { AzCommandDef, AzContext } from './types.ts';
 import { nameArg, rgArg } from './types.ts';
-import { collectionPath, resourcePath } from './paths.ts';
+import { collectionPath, groupPath, quote, resourcePath, subscriptionPath } from './paths.ts';
 
 const ARO = ['Microsoft.RedHatOpenShift', 'openShiftClusters'] as const;
 const VM = ['Microsoft.Compute', 'virtualMachines'] as const;
@@ -135,7 +135,7 @@ export const resourceCommands: AzCommandDef[] = [
     examples: [{ command: 'az group list --query "[?location==\'westus\']"', summary: 'List all resource groups located in the West US region.' }],
     shape: 'plain',
     table: (rs: any[]) => rs.map((r) => ({ Name: r.name, Location: r.location, Status: r.properties?.provisioningState })),
-    fetch: async (_a, az) => (await az.list(`/subscriptions/${az.subscription}/resourcegroups`)).map((g) => ({ managedBy: null, tags: null, ...g })),
+    fetch: async (_a, az) => (await az.list(`${subscriptionPath(az)}/resourcegroups`)).map((g) => ({ managedBy: null, tags: null, ...g })),
   },
   {
     words: ['group', 'show'],
@@ -144,7 +144,7 @@ export const resourceCommands: AzCommandDef[] = [
     examples: [],
     shape: 'plain',
     // The resources SDK's ResourceGroup model prints every attribute, null when absent.
-    fetch: async (a, az) => ({ managedBy: null, tags: null, ...(await az.get(`/subscriptions/${az.subscription}/resourcegroups/${a.name as string}`)) }),
+    fetch: async (a, az) => ({ managedBy: null, tags: null, ...(await az.get(`${subscriptionPath(az)}/resourcegroups/${quote(a.name as string)}`)) }),
   },
   {
     words: ['group', 'exists'],
@@ -153,8 +153,9 @@ export const resourceCommands: AzCommandDef[] = [
     examples: [{ command: 'az group exists -n MyResourceGroup', summary: 'Check if a resource group exists.' }],
     shape: 'plain',
     async fetch(a, az) {
-      const answer = await az.world.arm(`/subscriptions/${az.subscription}/resourcegroups/${a.name as string}`);
-      if (answer.failure) return az.get(`/subscriptions/${az.subscription}/resourcegroups/${a.name as string}`);
+      const path = `${subscriptionPath(az)}/resourcegroups/${quote(a.name as string)}`;
+      const answer = await az.world.arm(path);
+      if (answer.failure) return az.get(path);
       return answer.status >= 200 && answer.status < 300;
     },
   },
@@ -172,7 +173,7 @@ export const resourceCommands: AzCommandDef[] = [
     table: (rs: any[]) => rs.map((r) => ({ Name: r.name, ResourceGroup: r.resourceGroup, Location: r.location, Type: r.type, Status: r.properties ? r.properties.provisioningStatus : ' ' })),
     async fetch(a, az) {
       const group = a.resource_group as string | undefined;
-      const all = await az.list(group ? `/subscriptions/${az.subscription}/resourceGroups/${group}/resources` : `/subscriptions/${az.subscription}/resources`);
+      const all = await az.list(group ? `${groupPath(az, group)}/resources` : `${subscriptionPath(az)}/resources`);
       const type = (a.resource_type as string | undefined)?.toLowerCase();
       const name = a.name as string | undefined;
       return all.filter((r) => (!type || String(r.type).toLowerCase() === type) && (!name || r.name === name)).map(genericResource);

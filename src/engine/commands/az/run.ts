@@ -199,6 +199,8 @@ function transportMessage(failure: TransportFailure): string {
       return `Azure Resource Manager (${failure.endpoint}) did not answer in time: ${failure.detail}`;
     case 'malformed':
       return `Azure Resource Manager (${failure.endpoint}) answered with something that is not JSON: ${failure.detail}`;
+    case 'not-allowed':
+      return failure.detail;
     default:
       return `Cannot reach Azure Resource Manager (${failure.endpoint}): ${failure.detail}`;
   }

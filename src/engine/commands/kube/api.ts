@@ -38,6 +38,7 @@ function transportError(failure: TransportFailure): KubeError {
     case 'malformed':
       return new KubeError(`error: the server ${failure.endpoint} answered with something that is not JSON: ${failure.detail}`);
     case 'credentials':
+    case 'not-allowed':
       return new KubeError(`error: ${failure.detail}`);
     default:
       return new KubeError(`Unable to connect to the server: ${failure.detail}`);
