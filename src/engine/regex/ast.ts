@@ -24,7 +24,8 @@ export type AssertKind =
 
 export type Node =
   | { type: 'empty' }
-  | { type: 'char'; test: CharTest }
+  /** cp: the one code point `test` accepts, when it accepts exactly one (a literal). */
+  | { type: 'char'; test: CharTest; cp?: number }
   | { type: 'seq'; items: Node[] }
   | { type: 'alt'; options: Node[] }
   | { type: 'repeat'; node: Node; min: number; max: number; greedy: boolean; possessive: boolean }
@@ -113,5 +114,126 @@ export function superset(node: Node): Node {
       return { ...node, options: node.options.map(superset) };
     default:
       return node;
+  }
+}
+
+/** The fixed text `node` matches and nothing else (no anchors, no captures), or null. */
+export function exactLiteral(node: Node): number[] | null {
+  switch (node.type) {
+    case 'empty':
+      return [];
+    case 'char':
+      return node.cp === undefined ? null : [node.cp];
+    case 'seq': {
+      const out: number[] = [];
+      for (const item of node.items) {
+        const part = exactLiteral(item);
+        if (part === null) return null;
+        out.push(...part);
+      }
+      return out;
+    }
+    case 'group':
+      return node.index === null ? exactLiteral(node.node) : null;
+    case 'alt':
+      return node.options.length === 1 ? exactLiteral(node.options[0]) : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The longest fixed text every match of `node` contains, or [] when none is known: a search
+ * first looks for it, and a text without it needs no matching at all (GNU grep's "must" strings).
+ */
+export function requiredLiteral(node: Node): number[] {
+  return musts(node).required.reduce((a, b) => (b.length > a.length ? b : a), []);
+}
+
+/** exact: the one text `node` matches, ignoring zero-width assertions; required: texts every match contains. */
+function musts(node: Node): { exact: number[] | null; required: number[][] } {
+  switch (node.type) {
+    case 'empty':
+    case 'assert':
+    case 'look':
+      return { exact: [], required: [] };
+    case 'char':
+      return node.cp === undefined ? { exact: null, required: [] } : { exact: [node.cp], required: [[node.cp]] };
+    case 'group':
+    case 'atomic':
+      return musts(node.node);
+    case 'alt':
+      return node.options.length === 1 ? musts(node.options[0]) : { exact: null, required: [] };
+    case 'repeat': {
+      if (node.min === 0) return { exact: null, required: [] };
+      const body = musts(node.node);
+      return { exact: null, required: body.exact && body.exact.length ? [body.exact] : body.required };
+    }
+    case 'seq': {
+      const required: number[][] = [];
+      let run: number[] = [];
+      let exact = true;
+      for (const item of node.items) {
+        const part = musts(item);
+        if (part.exact) {
+          run.push(...part.exact);
+          continue;
+        }
+        exact = false;
+        if (run.length) required.push(run);
+        run = [];
+        required.push(...part.required);
+      }
+      if (run.length) required.push(run);
+      return { exact: exact ? run : null, required };
+    }
+    case 'backref':
+      return { exact: null, required: [] };
+  }
+}
+
+/** The fewest characters a match of `node` can have (a back-reference may match none). */
+export function minLength(node: Node): number {
+  switch (node.type) {
+    case 'char':
+      return 1;
+    case 'seq':
+      return node.items.reduce((sum, item) => sum + minLength(item), 0);
+    case 'alt':
+      return node.options.reduce((least, option) => Math.min(least, minLength(option)), Infinity);
+    case 'repeat':
+      return node.min === 0 ? 0 : node.min * minLength(node.node);
+    case 'group':
+    case 'atomic':
+      return minLength(node.node);
+    default:
+      return 0;
+  }
+}
+
+/** The character tests of a pattern that is one character after another and nothing else (groups aside), or null. */
+export function fixedTests(node: Node): CharTest[] | null {
+  switch (node.type) {
+    case 'char':
+      return [node.test];
+    case 'seq': {
+      const out: CharTest[] = [];
+      for (const item of node.items) {
+        const part = fixedTests(item);
+        if (part === null) return null;
+        out.push(...part);
+      }
+      return out;
+    }
+    case 'group':
+      return fixedTests(node.node);
+    case 'alt':
+      return node.options.length === 1 ? fixedTests(node.options[0]) : null;
+    case 'repeat': {
+      const body = node.min === node.max && node.min <= 64 ? fixedTests(node.node) : null;
+      return body && Array.from({ length: node.min }, () => body).flat();
+    }
+    default:
+      return null;
   }
 }

@@ -22,7 +22,7 @@ export class Backtracker {
     const run = new Run(s, from, this.slots, budget);
     try {
       let best: Int32Array | null = null;
-      for (let start = from; start <= s.length; start++) {
+      for (let start = from; start <= s.end; start++) {
         const found = run.at(this.root, start, mode, nonEmpty);
         if (found && mode !== 'longest-anywhere') return found;
         if (found && (best === null || found[1] - found[0] > best[1] - best[0])) best = found;
@@ -44,12 +44,17 @@ class Run {
   private readonly caps: Int32Array;
   private readonly budget: Budget;
   private steps = 0;
+  /** What copying the submatch positions costs, in steps. */
+  private readonly copyCost: number;
 
   constructor(s: Subject, from: number, slots: number, budget: Budget) {
     this.s = s;
     this.from = from;
     this.caps = new Int32Array(slots).fill(-1);
     this.budget = budget;
+    this.copyCost = 1 + (slots >> 3);
+    // Setting up a search is work too: a text searched line by line pays it once per line.
+    this.steps = this.copyCost;
   }
 
   settle(): void {
@@ -64,11 +69,13 @@ class Run {
   /** The match starting at `start`: the first found, or (longest modes) the one ending last. */
   at(root: Node, start: number, mode: Mode, nonEmpty: boolean): Int32Array | null {
     this.caps.fill(-1);
+    this.steps += this.copyCost;
     let best: Int32Array | null = null;
-    const n = this.s.length;
+    const n = this.s.end;
     this.match(root, start, (end) => {
       if ((best !== null && end <= best[1]) || (nonEmpty && end === start)) return false;
       best = this.caps.slice();
+      this.steps += this.copyCost;
       best[0] = start;
       best[1] = end;
       // The longest modes go on trying, unless nothing longer is possible.
@@ -84,7 +91,7 @@ class Run {
       case 'empty':
         return k(pos);
       case 'char':
-        return pos < s.length && node.test(s.cps[pos]) && k(pos + 1);
+        return pos < s.end && node.test(s.cps[pos]) && k(pos + 1);
       case 'seq':
         return this.sequence(node.items, 0, pos, k);
       case 'alt':
@@ -141,7 +148,7 @@ class Run {
     if (i === undefined) return false;
     const [start, end] = [this.caps[i * 2], this.caps[i * 2 + 1]];
     const cps = this.s.cps;
-    if (pos + (end - start) > cps.length) return false;
+    if (pos + (end - start) > this.s.end) return false;
     for (let j = 0; j < end - start; j++) {
       const a = cps[start + j];
       const b = cps[pos + j];
@@ -153,6 +160,7 @@ class Run {
   /** Matches `node` once, its first way only, keeping its captures. */
   private atomic(node: Node, pos: number, k: Next): boolean {
     const saved = this.caps.slice();
+    this.steps += this.copyCost;
     let end = -1;
     if (!this.match(node, pos, (p) => ((end = p), true))) return false;
     if (k(end)) return true;
@@ -162,9 +170,10 @@ class Run {
 
   private look(node: Node, behind: boolean, negate: boolean, pos: number, k: Next): boolean {
     const saved = this.caps.slice();
+    this.steps += this.copyCost;
     let found = false;
     if (!behind) found = this.match(node, pos, () => true);
-    else for (let start = pos; start >= 0 && !found; start--) found = this.match(node, start, (p) => p === pos);
+    else for (let start = pos; start >= this.s.start && !found; start--) found = this.match(node, start, (p) => p === pos);
     if (found === negate) {
       this.caps.set(saved);
       return false;

@@ -1,8 +1,49 @@
 // Character classes as predicates on one code point. The Unicode tests use fixed JavaScript
-// property escapes on a single character, which cost constant time whatever the pattern.
-import type { CharTest } from './ast.ts';
+// property escapes on a single character, which cost constant time whatever the pattern, and
+// remember their answers.
+import type { CharTest, Node } from './ast.ts';
 
-const has = (re: RegExp): CharTest => (cp) => re.test(String.fromCodePoint(cp));
+/** Astral code points a test remembers before it starts over. */
+const ASTRAL_MEMO = 65536;
+
+let firstLookups = 0;
+
+/**
+ * Answers worked out for the first time since the last call: each costs far more than a
+ * matcher's step (a property escape, a case mapping), so the search that caused them pays for them.
+ */
+export function takeFirstLookups(): number {
+  const n = firstLookups;
+  firstLookups = 0;
+  return n;
+}
+
+/**
+ * A Unicode property test, remembered per code point: a property escape costs far more than a
+ * matcher's step, and a text repeats its characters.
+ */
+export function has(re: RegExp): CharTest {
+  let bmp: Uint8Array | undefined; // 0 unknown, 1 no, 2 yes
+  const astral = new Map<number, boolean>();
+  return (cp) => {
+    if (cp < 0x10000) {
+      bmp ??= new Uint8Array(0x10000);
+      let known = bmp[cp];
+      if (known === 0) {
+        bmp[cp] = known = re.test(String.fromCodePoint(cp)) ? 2 : 1;
+        firstLookups++;
+      }
+      return known === 2;
+    }
+    let known = astral.get(cp);
+    if (known === undefined) {
+      if (astral.size >= ASTRAL_MEMO) astral.clear();
+      astral.set(cp, (known = re.test(String.fromCodePoint(cp))));
+      firstLookups++;
+    }
+    return known;
+  };
+}
 
 const isAlphabetic = has(/\p{Alphabetic}/u);
 const isDecimal = has(/\p{Nd}/u);
@@ -72,24 +113,38 @@ export const ONIG_CLASSES: Record<string, CharTest> = {
   ascii: (cp) => cp < 128,
 };
 
-const lowerCache = new Map<number, number>();
-const upperCache = new Map<number, number>();
-
-function mapCase(cp: number, cache: Map<number, number>, upper: boolean): number {
-  let out = cache.get(cp);
-  if (out === undefined) {
+/** A case mapping to one character (ß → SS is none: the character stays), remembered as `has` remembers. */
+function caseMap(upper: boolean): (cp: number) => number {
+  let bmp: Int32Array | undefined; // -1: not yet known
+  const astral = new Map<number, number>();
+  const compute = (cp: number) => {
+    firstLookups++;
     const s = String.fromCodePoint(cp);
     const mapped = upper ? s.toUpperCase() : s.toLowerCase();
     const first = mapped.codePointAt(0)!;
-    // A mapping to several characters (ß → SS) is no single-character variant.
-    out = String.fromCodePoint(first) === mapped ? first : cp;
-    cache.set(cp, out);
-  }
-  return out;
+    return String.fromCodePoint(first) === mapped ? first : cp;
+  };
+  return (cp) => {
+    if (cp < 0x10000) {
+      bmp ??= new Int32Array(0x10000).fill(-1);
+      let out = bmp[cp];
+      if (out < 0) bmp[cp] = out = compute(cp);
+      return out;
+    }
+    let out = astral.get(cp);
+    if (out === undefined) {
+      if (astral.size >= ASTRAL_MEMO) astral.clear();
+      astral.set(cp, (out = compute(cp)));
+    }
+    return out;
+  };
 }
 
-export const lowerOf = (cp: number): number => (cp < 128 ? (cp >= 65 && cp <= 90 ? cp + 32 : cp) : mapCase(cp, lowerCache, false));
-export const upperOf = (cp: number): number => (cp < 128 ? (cp >= 97 && cp <= 122 ? cp - 32 : cp) : mapCase(cp, upperCache, true));
+const lowerCase = caseMap(false);
+const upperCase = caseMap(true);
+
+export const lowerOf = (cp: number): number => (cp < 128 ? (cp >= 65 && cp <= 90 ? cp + 32 : cp) : lowerCase(cp));
+export const upperOf = (cp: number): number => (cp < 128 ? (cp >= 97 && cp <= 122 ? cp - 32 : cp) : upperCase(cp));
 
 /** The same class, blind to letter case. */
 export function ignoringCase(test: CharTest): CharTest {
@@ -99,6 +154,10 @@ export function ignoringCase(test: CharTest): CharTest {
 export const sameLetter = (a: number, b: number): boolean => a === b || lowerOf(a) === lowerOf(b) || upperOf(a) === upperOf(b);
 
 export const literal = (c: number, ignoreCase: boolean): CharTest => (ignoreCase ? ignoringCase((cp) => cp === c) : (cp) => cp === c);
+
+/** One literal character; when case matters it says which, so a search can look for it first. */
+export const literalChar = (c: number, ignoreCase: boolean): Node =>
+  ignoreCase ? { type: 'char', test: literal(c, true) } : { type: 'char', test: literal(c, false), cp: c };
 
 export const negate = (test: CharTest): CharTest => (cp) => !test(cp);
 

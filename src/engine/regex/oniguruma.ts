@@ -3,7 +3,7 @@
 // only at the start (jq's default single-line option); (?m) makes them line anchors, (?s) and
 // jq's "m"/"p" flags let `.` match a newline.
 import { alt, seq, EMPTY, type CharTest, type Node } from './ast.ts';
-import { anyOf, ignoringCase, literal, negate, ONIG_CLASSES, onigDigit, onigSpace, onigWord } from './chars.ts';
+import { anyOf, has, ignoringCase, literalChar, negate, ONIG_CLASSES, onigDigit, onigSpace, onigWord } from './chars.ts';
 
 export class OnigSyntaxError extends Error {}
 
@@ -229,7 +229,7 @@ class OnigParser {
       case '\\':
         return this.escape(scope);
       default:
-        return { type: 'char', test: literal(c, scope.ignoreCase) };
+        return literalChar(c, scope.ignoreCase);
     }
   }
 
@@ -425,12 +425,12 @@ class OnigParser {
       this.i -= digits.length - 1;
       let v = c - 0x30;
       for (let k = 0; k < 2 && this.c !== undefined && this.c >= 0x30 && this.c <= 0x37; k++) v = v * 8 + this.p[this.i++] - 0x30;
-      return { type: 'char', test: literal(v, scope.ignoreCase) };
+      return literalChar(v, scope.ignoreCase);
     }
     const cls = this.classEscape(ch);
     if (cls) return this.char(cls, scope);
     const code = this.codeEscape(ch);
-    return { type: 'char', test: literal(code ?? c, scope.ignoreCase) };
+    return literalChar(code ?? c, scope.ignoreCase);
   }
 
   private charClass(scope: Scope): Node {
@@ -496,17 +496,23 @@ class OnigParser {
   }
 }
 
+/** Property tests made so far, by name (known names only): each remembers its answers, so patterns share them. */
+const properties = new Map<string, CharTest>();
+
 /** A Unicode property or script JavaScript knows by this name; undefined if none. */
 function unicodeProperty(name: string): CharTest | undefined {
   if (!/^[A-Za-z_]+$/.test(name)) return undefined;
+  let test = properties.get(name);
+  if (test) return test;
   for (const source of [`\\p{${name}}`, `\\p{Script=${name}}`]) {
     try {
       // The name is letters only, so this is a one-character class, not a reader's pattern.
-      const re = new RegExp(source, 'u');
-      return (x) => re.test(String.fromCodePoint(x));
+      test = has(new RegExp(source, 'u'));
+      break;
     } catch {
       // not this spelling
     }
   }
-  return undefined;
+  if (test) properties.set(name, test);
+  return test;
 }

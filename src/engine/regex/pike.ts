@@ -2,16 +2,11 @@
 // thread advancing one character at a time, so the work is (text length × program size) at most,
 // whatever the pattern. Threads keep the order a backtracker would try them, which gives Perl's
 // leftmost-first submatches; POSIX leftmost-longest keeps the earliest start and the latest end.
-import type { AssertKind, CharTest, Node } from './ast.ts';
-import { Budget, MAX_PROGRAM, RegexTooBigError } from './limits.ts';
+import type { Node } from './ast.ts';
+import type { Budget } from './limits.ts';
+import { Dfa } from './dfa.ts';
+import { ASSERT, Compiler, JMP, MATCH, SAVE, SPLIT, stepWeight, type Program } from './program.ts';
 import type { Subject } from './subject.ts';
-
-const CHAR = 0;
-const SPLIT = 1;
-const JMP = 2;
-const SAVE = 3;
-const ASSERT = 4;
-const MATCH = 5;
 
 /**
  * first: the match a backtracker finds first (Perl, Oniguruma); longest: the leftmost start, then
@@ -20,113 +15,23 @@ const MATCH = 5;
  */
 export type Mode = 'first' | 'longest' | 'longest-anywhere' | 'exists';
 
-interface Program {
-  op: number[];
-  x: number[];
-  y: number[];
-  tests: Array<CharTest | undefined>;
-  asserts: Array<{ kind: AssertKind; word: CharTest } | undefined>;
-  slots: number;
-}
+/** [start, end] of the whole match and of each group (-1 when the group took no part). */
+export type Spans = ArrayLike<number>;
 
-class Compiler {
-  readonly p: Program;
-  private readonly captures: boolean;
+/** Work counted per chunk: the budget is charged at least this often, however long one search runs. */
+const CHUNK = 4096;
 
-  constructor(slots: number, captures: boolean) {
-    this.p = { op: [], x: [], y: [], tests: [], asserts: [], slots };
-    this.captures = captures;
-  }
-
-  private emit(op: number, x = -1, y = -1): number {
-    if (this.p.op.length >= MAX_PROGRAM) throw new RegexTooBigError();
-    this.p.op.push(op);
-    this.p.x.push(x);
-    this.p.y.push(y);
-    this.p.tests.push(undefined);
-    this.p.asserts.push(undefined);
-    return this.p.op.length - 1;
-  }
-
-  private get next(): number {
-    return this.p.op.length;
-  }
-
-  compile(node: Node): void {
-    switch (node.type) {
-      case 'empty':
-        return;
-      case 'char': {
-        const pc = this.emit(CHAR);
-        this.p.tests[pc] = node.test;
-        this.p.x[pc] = pc + 1;
-        return;
-      }
-      case 'seq':
-        for (const item of node.items) this.compile(item);
-        return;
-      case 'alt': {
-        const jumps: number[] = [];
-        node.options.forEach((option, i) => {
-          if (i < node.options.length - 1) {
-            const split = this.emit(SPLIT);
-            this.p.x[split] = this.next;
-            this.compile(option);
-            jumps.push(this.emit(JMP));
-            this.p.y[split] = this.next;
-          } else this.compile(option);
-        });
-        for (const j of jumps) this.p.x[j] = this.next;
-        return;
-      }
-      case 'group': {
-        const save = this.captures && node.index !== null;
-        if (save) this.p.x[this.emit(SAVE, -1, node.index! * 2)] = this.next;
-        this.compile(node.node);
-        if (save) this.p.x[this.emit(SAVE, -1, node.index! * 2 + 1)] = this.next;
-        return;
-      }
-      case 'assert': {
-        const pc = this.emit(ASSERT);
-        this.p.asserts[pc] = { kind: node.kind, word: node.word };
-        this.p.x[pc] = pc + 1;
-        return;
-      }
-      case 'repeat':
-        return this.repeat(node.node, node.min, node.max, node.greedy);
-      default:
-        throw new Error(`${node.type} needs the backtracking matcher`);
-    }
-  }
-
-  /** A split whose preferred branch is the body when greedy, the way out when lazy. */
-  private split(greedy: boolean, body: number, out: number, at: number): void {
-    this.p.x[at] = greedy ? body : out;
-    this.p.y[at] = greedy ? out : body;
-  }
-
-  private repeat(body: Node, min: number, max: number, greedy: boolean): void {
-    for (let i = 0; i < min; i++) this.compile(body);
-    if (max === Infinity) {
-      const loop = this.emit(SPLIT);
-      this.compile(body);
-      this.p.x[this.emit(JMP)] = loop;
-      this.split(greedy, loop + 1, this.next, loop);
-      return;
-    }
-    const splits: number[] = [];
-    for (let i = min; i < max; i++) {
-      splits.push(this.emit(SPLIT));
-      this.compile(body);
-    }
-    for (const s of splits) this.split(greedy, s + 1, this.next, s);
-  }
-}
+/** Steps that making the VM's arrays counts per instruction (two thread lists and a stack, some 56 bytes). */
+const MACHINE_STEPS = 4;
 
 /** A compiled automaton; `slots` is 2 × (groups + 1) when submatches are kept, else 2. */
 export class Automaton {
   private readonly p: Program;
   private readonly captures: boolean;
+  /** Thread lists and stacks, made by the first search and reused by every later one. */
+  private vm?: Machine;
+  /** The lazy DFA that answers `exists`, made by its first use (null: the program needs the VM). */
+  private dfa?: Dfa | null;
 
   constructor(root: Node, groups: number, captures: boolean) {
     const c = new Compiler(captures ? (groups + 1) * 2 : 2, captures);
@@ -144,112 +49,206 @@ export class Automaton {
     return this.p.op.length;
   }
 
-  /** Submatch positions [start0, end0, start1, end1, …] (-1 when unset) of the match at or after `from`. */
-  search(s: Subject, from: number, mode: Mode, budget: Budget, nonEmpty = false): Int32Array | null {
-    const { op, x, y, tests, asserts, slots } = this.p;
-    const size = op.length;
-    const n = s.length;
-    const cps = s.cps;
-    let clist = new ThreadList(size);
-    let nlist = new ThreadList(size);
-    const stack: Array<number | Int32Array> = [];
-    const captures = this.captures;
-
-    /** Follows empty moves from pc, adding the threads that wait on a character or have matched. */
-    const add = (list: ThreadList, pc0: number, caps0: Int32Array, pos: number) => {
-      stack.push(pc0, caps0);
-      while (stack.length) {
-        let caps = stack.pop() as Int32Array;
-        let pc = stack.pop() as number;
-        for (;;) {
-          if (list.has(pc)) break;
-          list.mark(pc);
-          const o = op[pc];
-          if (o === JMP) pc = x[pc];
-          else if (o === SPLIT) {
-            stack.push(y[pc], caps);
-            pc = x[pc];
-          } else if (o === SAVE) {
-            if (captures) {
-              caps = caps.slice();
-              caps[y[pc]] = pos;
-            }
-            pc = x[pc];
-          } else if (o === ASSERT) {
-            const a = asserts[pc]!;
-            if (!s.holds(a.kind, a.word, pos, from)) break;
-            pc = x[pc];
-          } else {
-            list.push(pc, caps);
-            break;
-          }
-        }
-      }
-    };
-
-    let best: Int32Array | null = null;
-    let steps = 0;
-    for (let pos = from; ; pos++) {
-      if (best === null || mode === 'longest-anywhere') {
-        const seed = new Int32Array(slots).fill(-1);
-        seed[0] = pos;
-        add(clist, 0, seed, pos);
-      }
-      // No thread left and no new start to come: nothing more can match.
-      if (clist.count === 0 && best !== null && mode !== 'longest-anywhere') break;
-      nlist.clear();
-      const cp = pos < n ? cps[pos] : -1;
-      for (let i = 0; i < clist.count; i++) {
-        const pc = clist.pcs[i];
-        const caps = clist.caps[i];
-        if (mode === 'longest' && best !== null && caps[0] > best[0]) continue;
-        steps++;
-        if (op[pc] === MATCH) {
-          if (nonEmpty && pos === caps[0]) continue; // Oniguruma's FIND_NOT_EMPTY
-          if (mode === 'exists') {
-            budget.spend(steps);
-            return finish(caps, pos);
-          }
-          if (mode === 'first') {
-            best = finish(caps, pos);
-            break; // lower-priority threads lose to this one
-          }
-          if (mode === 'longest') {
-            if (best === null || caps[0] < best[0] || (caps[0] === best[0] && pos > best[1])) best = finish(caps, pos);
-          } else if (best === null || pos - caps[0] > best[1] - best[0]) best = finish(caps, pos);
-          continue;
-        }
-        if (cp >= 0 && tests[pc]!(cp)) add(nlist, x[pc], caps, pos + 1);
-      }
-      if (steps > 65536) {
-        budget.spend(steps);
-        steps = 0;
-      }
-      if (pos >= n) break;
-      [clist, nlist] = [nlist, clist];
+  /**
+   * Submatch positions [start0, end0, start1, end1, …] (-1 when unset) of the match at or after
+   * `from`, within the subject's window. Every move the threads make is charged to `budget`.
+   */
+  search(s: Subject, from: number, mode: Mode, budget: Budget, nonEmpty = false): Spans | null {
+    if (!this.vm) {
+      this.vm = new Machine(this.p, this.captures);
+      budget.spend(this.size * MACHINE_STEPS);
     }
-    budget.spend(steps);
-    return best;
+    return this.vm.run(s, from, mode, budget, nonEmpty);
+  }
+
+  /** Whether a match lies in the subject's window at or after `from`: by the DFA when it can, else by the VM. */
+  exists(s: Subject, from: number, budget: Budget): boolean {
+    if (this.dfa === undefined) {
+      this.dfa = Dfa.supports(this.p) ? new Dfa(this.p) : null;
+      if (this.dfa) budget.spend(this.size);
+    }
+    if (this.dfa) return this.dfa.exists(s, from, budget);
+    return this.search(s, from, 'exists', budget) !== null;
   }
 }
 
-function finish(caps: Int32Array, end: number): Int32Array {
-  const out = caps.slice();
-  out[1] = end;
-  return out;
+const NO_CAPTURES = new Int32Array(0);
+
+/** One automaton's matching state: arrays the size of the program, allocated once. */
+class Machine {
+  private readonly p: Program;
+  private readonly captures: boolean;
+  /** Steps taken since the budget was last charged. */
+  private steps = 0;
+  private clist: ThreadList;
+  private nlist: ThreadList;
+  /** Pending moves of add(): a program counter, its thread's start and submatches. */
+  private readonly stackPc: Int32Array;
+  private readonly stackStart: Int32Array;
+  private readonly stackCaps: Int32Array[];
+  /** What a copy of one thread's submatches costs, in steps. */
+  private readonly copyCost: number;
+  /** What each step counts as, for the size of the program (stepWeight). */
+  private readonly weight: number;
+
+  constructor(p: Program, captures: boolean) {
+    this.p = p;
+    this.captures = captures;
+    const size = p.op.length;
+    this.clist = new ThreadList(size, captures);
+    this.nlist = new ThreadList(size, captures);
+    // Each instruction is entered at most once per list, and a split leaves one move pending.
+    this.stackPc = new Int32Array(size + 1);
+    this.stackStart = new Int32Array(size + 1);
+    this.stackCaps = captures ? new Array<Int32Array>(size + 1) : [];
+    this.copyCost = 1 + (p.slots >> 3);
+    this.weight = stepWeight(size);
+  }
+
+  run(s: Subject, from: number, mode: Mode, budget: Budget, nonEmpty: boolean): Spans | null {
+    const { op, x, tests } = this.p;
+    const n = s.end;
+    const cps = s.cps;
+    const captures = this.captures;
+    let clist = this.clist;
+    let nlist = this.nlist;
+    clist.clear();
+    let best: number[] | null = null;
+    // Setting up a search is work too: a text searched line by line pays it once per line.
+    this.steps += this.copyCost;
+    try {
+      for (let pos = from; ; pos++) {
+        if (best === null || mode === 'longest-anywhere') {
+          let seed = NO_CAPTURES;
+          if (captures) {
+            seed = new Int32Array(this.p.slots).fill(-1);
+            seed[0] = pos;
+            this.steps += this.copyCost;
+          }
+          this.add(clist, 0, pos, seed, s, pos, from, budget);
+        }
+        // No thread left and no new start to come: nothing more can match.
+        if (clist.count === 0 && best !== null && mode !== 'longest-anywhere') break;
+        nlist.clear();
+        const cp = pos < n ? cps[pos] : -1;
+        for (let i = 0; i < clist.count; i++) {
+          const pc = clist.pcs[i];
+          const start = clist.starts[i];
+          if (mode === 'longest' && best !== null && start > best[0]) continue;
+          this.steps++;
+          if (op[pc] === MATCH) {
+            if (nonEmpty && pos === start) continue; // Oniguruma's FIND_NOT_EMPTY
+            const caps = captures ? clist.caps[i] : NO_CAPTURES;
+            if (mode === 'exists') return this.finish(caps, start, pos);
+            if (mode === 'first') {
+              best = this.finish(caps, start, pos);
+              break; // lower-priority threads lose to this one
+            }
+            if (mode === 'longest') {
+              if (best === null || start < best[0] || (start === best[0] && pos > best[1])) best = this.finish(caps, start, pos);
+            } else if (best === null || pos - start > best[1] - best[0]) best = this.finish(caps, start, pos);
+            continue;
+          }
+          if (cp >= 0 && tests[pc]!(cp)) this.add(nlist, x[pc], start, captures ? clist.caps[i] : NO_CAPTURES, s, pos + 1, from, budget);
+        }
+        if (this.steps > CHUNK) this.charge(budget);
+        if (pos >= n) break;
+        const done = clist;
+        clist = nlist;
+        nlist = done;
+      }
+      return best;
+    } finally {
+      this.clist = clist;
+      this.nlist = nlist;
+      this.charge(budget);
+    }
+  }
+
+  private charge(budget: Budget): void {
+    const steps = this.steps;
+    this.steps = 0;
+    budget.spend(steps * this.weight);
+  }
+
+  /** Follows empty moves from pc, adding the threads that wait on a character or have matched. */
+  private add(list: ThreadList, pc0: number, start: number, caps0: Int32Array, s: Subject, pos: number, from: number, budget: Budget): void {
+    const { op, x, y, asserts } = this.p;
+    const { stackPc, stackStart, stackCaps } = this;
+    const captures = this.captures;
+    let top = 0;
+    stackPc[top] = pc0;
+    stackStart[top] = start;
+    if (captures) stackCaps[top] = caps0;
+    top++;
+    let steps = 0;
+    while (top > 0) {
+      top--;
+      let pc = stackPc[top];
+      const begin = stackStart[top];
+      let caps = captures ? stackCaps[top] : NO_CAPTURES;
+      for (;;) {
+        if (list.has(pc)) break;
+        list.mark(pc);
+        steps++;
+        const o = op[pc];
+        if (o === JMP) pc = x[pc];
+        else if (o === SPLIT) {
+          stackPc[top] = y[pc];
+          stackStart[top] = begin;
+          if (captures) stackCaps[top] = caps;
+          top++;
+          pc = x[pc];
+        } else if (o === SAVE) {
+          if (captures) {
+            caps = caps.slice();
+            caps[y[pc]] = pos;
+            steps += this.copyCost;
+            // Copies of many groups add up within one position: charge them as they come.
+            if (steps > CHUNK) {
+              this.steps += steps;
+              steps = 0;
+              this.charge(budget);
+            }
+          }
+          pc = x[pc];
+        } else if (o === ASSERT) {
+          const a = asserts[pc]!;
+          if (!s.holds(a.kind, a.word, pos, from)) break;
+          pc = x[pc];
+        } else {
+          list.push(pc, begin, caps);
+          break;
+        }
+      }
+    }
+    this.steps += steps;
+  }
+
+  /** A plain array: a match is read once, and small arrays cost far less to make than typed ones. */
+  private finish(caps: Int32Array, start: number, end: number): number[] {
+    this.steps += this.copyCost;
+    if (!this.captures) return [start, end];
+    const out = Array.from(caps);
+    out[0] = start;
+    out[1] = end;
+    return out;
+  }
 }
 
 /** Threads of one step, in priority order, at most one per instruction. */
 class ThreadList {
   readonly pcs: Int32Array;
+  readonly starts: Int32Array;
   readonly caps: Int32Array[];
   private readonly seen: Uint32Array;
-  private generation = 1;
+  private generation = 0;
   count = 0;
 
-  constructor(size: number) {
+  constructor(size: number, captures: boolean) {
     this.pcs = new Int32Array(size);
-    this.caps = new Array<Int32Array>(size);
+    this.starts = new Int32Array(size);
+    this.caps = captures ? new Array<Int32Array>(size) : [];
     this.seen = new Uint32Array(size);
   }
 
@@ -261,13 +260,19 @@ class ThreadList {
     this.seen[pc] = this.generation;
   }
 
-  push(pc: number, caps: Int32Array): void {
+  push(pc: number, start: number, caps: Int32Array): void {
     this.pcs[this.count] = pc;
-    this.caps[this.count++] = caps;
+    this.starts[this.count] = start;
+    if (caps !== NO_CAPTURES) this.caps[this.count] = caps;
+    this.count++;
   }
 
+  /** Empties the list; marks of earlier generations no longer count. */
   clear(): void {
     this.count = 0;
-    this.generation++;
+    if (++this.generation === 0xffffffff) {
+      this.seen.fill(0);
+      this.generation = 1;
+    }
   }
 }

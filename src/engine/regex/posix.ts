@@ -2,7 +2,7 @@
 // reads them with grep's syntax bits (RE_SYNTAX_GREP / RE_SYNTAX_EGREP), errors in glibc's words,
 // plus the checks and warnings grep's dfa adds ("* at start of expression", "[:space:]").
 import { alt, seq, EMPTY, type CharTest, type Node } from './ast.ts';
-import { anyOf, GREP_CLASSES, grepWord, ignoringCase, literal, negate } from './chars.ts';
+import { anyOf, GREP_CLASSES, grepWord, ignoringCase, literalChar, negate } from './chars.ts';
 
 export class PosixSyntaxError extends Error {}
 
@@ -172,7 +172,7 @@ class PosixParser {
     switch (t.type) {
       case 'char':
       case 'close-dup':
-        node = { type: 'char', test: literal(t.c, this.icase) };
+        node = literalChar(t.c, this.icase);
         break;
       case 'open':
         node = this.subExp(nest + 1);
@@ -196,11 +196,11 @@ class PosixParser {
           this.fetch();
           return this.expression(nest);
         }
-        node = { type: 'char', test: literal(t.c, this.icase) };
+        node = literalChar(t.c, this.icase);
         break;
       case 'close':
         if (!this.ere) this.fail('Unmatched ) or \\)');
-        node = { type: 'char', test: literal(t.c, this.icase) };
+        node = literalChar(t.c, this.icase);
         break;
       case 'anchor':
         node = { type: 'assert', kind: t.anchor!, word: grepWord };
@@ -429,5 +429,5 @@ class PosixParser {
 
 /** A -F pattern: its characters, literally. */
 export function fixedString(text: string, ignoreCase: boolean): Node {
-  return seq(Array.from(text, (ch) => ({ type: 'char', test: literal(cp(ch), ignoreCase) }) as Node));
+  return seq(Array.from(text, (ch) => literalChar(cp(ch), ignoreCase)));
 }

@@ -20,14 +20,30 @@ interface Compiled {
 
 const failure = (message: string) => new JqRuntimeError(`Regex failure: ${message}`);
 
+/** Work one instruction of a compiled pattern stands for: the five arrays its program keeps. */
+const INSTRUCTION_COST = 5 * COST.item;
+
+/** Work one step of the matcher stands for. */
+const STEP_COST = 1;
+
+/** Patterns one program keeps compiled (jq compiles a pattern per call; a program rarely has many). */
+const KEPT_PATTERNS = 8;
+
+/** Each run's compiled patterns, so a filter applied to many inputs compiles its pattern once. */
+const compiledByRun = new WeakMap<Meter, Map<string, Compiled>>();
+
 /** A text as the matcher reads it, its size charged to the program's work budget first. */
 function subject(text: string, meter: Meter): Subject {
   meter.charge(text.length * COST.item);
   return new Subject(text);
 }
 
-/** jq's f_match checks, in its order: the input, the regex, the modifiers, then compiles. */
-function compile(input: Json, re: Json, modifiers: Json, meter: Meter): { subject: Subject; compiled: Compiled } {
+/**
+ * jq's f_match checks, in its order: the input, the regex, the modifiers, then compiles (or takes
+ * the pattern this run compiled already). Compiling and every step of matching are charged to
+ * the program's work budget.
+ */
+function compile(input: Json, re: Json, modifiers: Json, meter: Meter): Compiled {
   if (typeof input !== 'string') throw new JqRuntimeError(`${describe(input)} cannot be matched, as it is not a string`);
   if (typeof re !== 'string') throw new JqRuntimeError(`${describe(re)} is not a string`);
   const flags = { global: false, ignoreCase: false, extended: false, dotAll: false, longest: false, notEmpty: false };
@@ -43,10 +59,22 @@ function compile(input: Json, re: Json, modifiers: Json, meter: Meter): { subjec
       else throw new JqRuntimeError(`${modifiers} is not a valid modifier string`);
     }
   } else if (modifiers !== null) throw new JqRuntimeError(`${describe(modifiers)} is not a string`);
+  let kept = compiledByRun.get(meter);
+  if (!kept) compiledByRun.set(meter, (kept = new Map()));
+  const key = `${Object.values(flags).map(Number).join('')}${re}`;
+  const known = kept.get(key);
+  if (known) {
+    known.regex.restartBacktracking();
+    return known;
+  }
   try {
     const parsed = parseOniguruma(re, flags);
-    const regex = new Regex(parsed.node, parsed.groups);
-    return { subject: subject(input, meter), compiled: { regex, names: parsed.names, global: flags.global, longest: flags.longest, notEmpty: flags.notEmpty } };
+    const regex = new Regex(parsed.node, parsed.groups, (steps) => meter.charge(steps * STEP_COST));
+    meter.charge(regex.size * INSTRUCTION_COST);
+    const compiled = { regex, names: parsed.names, global: flags.global, longest: flags.longest, notEmpty: flags.notEmpty };
+    if (kept.size >= KEPT_PATTERNS) kept.delete(kept.keys().next().value!);
+    kept.set(key, compiled);
+    return compiled;
   } catch (e) {
     if (e instanceof OnigSyntaxError) throw failure(e.message);
     if (e instanceof RegexTooBigError || e instanceof RangeError) throw failure('too big number for repeat range');
@@ -54,52 +82,68 @@ function compile(input: Json, re: Json, modifiers: Json, meter: Meter): { subjec
   }
 }
 
-/** One search, with Oniguruma's retry-limit error when the backtracking fallback gives up. */
+/** Oniguruma's retry-limit error when the backtracking fallback gives up, its stack error when the automaton does. */
+function regexFailure(e: unknown): unknown {
+  if (e instanceof RegexBudgetError) return failure(e.backtracking ? 'retry-limit-in-match over' : 'match-stack limit over');
+  return e;
+}
+
+/** One search, in jq's mode. */
 function search(c: Compiled, s: Subject, from: number, captures: boolean) {
   try {
     return c.regex.search(s, from, c.longest ? 'longest-anywhere' : 'first', captures, c.notEmpty);
   } catch (e) {
-    if (e instanceof RegexBudgetError) throw failure(e.backtracking ? 'retry-limit-in-match over' : 'match-stack limit over');
-    throw e;
+    throw regexFailure(e);
   }
 }
 
-/** jq 1.6's match loop: after an empty match it moves on one character, and it stops at the end of the text. */
-function matches(input: Json, re: Json, modifiers: Json, meter: Meter): Json[] {
-  const { subject: s, compiled: c } = compile(input, re, modifiers, meter);
-  const out: Json[] = [];
-  let start = 0;
+/**
+ * jq 1.6's match loop over the subject's window (offsets count from its start): after an empty
+ * match it moves on one character, and it stops at the end of the text.
+ */
+function matchesIn(s: Subject, c: Compiled, meter: Meter): Match[] {
+  const out: Match[] = [];
+  let start = s.start;
   do {
-    if (start > s.length) break;
+    if (start > s.end) break;
     const m = search(c, s, start, true);
     if (!m) break;
     meter.charge(COST.entry * (4 + 4 * c.regex.groups));
     if (m[1] === m[0]) {
       // jq 1.6 reports no captures for an empty match.
-      out.push({ offset: m[0], length: 0, string: '', captures: [] });
+      out.push({ offset: m[0] - s.start, length: 0, string: '', captures: [] });
       start += 1;
       continue;
     }
-    const captures: Json[] = [];
+    const captures: Match['captures'] = [];
     for (let g = 1; g <= c.regex.groups; g++) {
       const [from, to] = [m[g * 2], m[g * 2 + 1]];
       const name = c.names.get(g) ?? null;
       if (from < 0 || to < 0) captures.push({ offset: -1, string: null, length: 0, name });
-      else if (from === to) captures.push({ offset: from, string: '', length: 0, name });
-      else captures.push({ offset: from, length: to - from, string: s.slice(from, to), name });
+      else if (from === to) captures.push({ offset: from - s.start, string: '', length: 0, name });
+      else captures.push({ offset: from - s.start, length: to - from, string: s.slice(from, to), name });
     }
-    out.push({ offset: m[0], length: m[1] - m[0], string: s.slice(m[0], m[1]), captures });
+    out.push({ offset: m[0] - s.start, length: m[1] - m[0], string: s.slice(m[0], m[1]), captures });
     start = m[1];
-  } while (c.global && start !== s.length);
+  } while (c.global && start !== s.end);
   return out;
 }
 
-function matchesAny(input: Json, re: Json, modifiers: Json, meter: Meter): boolean {
-  const { subject: s, compiled: c } = compile(input, re, modifiers, meter);
-  return search(c, s, 0, false) !== null;
+function matches(input: Json, re: Json, modifiers: Json, meter: Meter): Match[] {
+  const c = compile(input, re, modifiers, meter);
+  return matchesIn(subject(input as string, meter), c, meter);
 }
 
-type Match = { offset: number; length: number; string: string; captures: Array<{ name: string | null; string: string | null }> };
+function matchesAny(input: Json, re: Json, modifiers: Json, meter: Meter): boolean {
+  const c = compile(input, re, modifiers, meter);
+  try {
+    return c.regex.test(subject(input as string, meter), 0, c.notEmpty);
+  } catch (e) {
+    throw regexFailure(e);
+  }
+}
+
+type Match = { offset: number; length: number; string: string; captures: Array<{ offset: number; length: number; string: string | null; name: string | null }> };
 
 /** The named captures as one object, the input of capture/1 and of sub's replacement. */
 function captureObject(m: Match): Json {
@@ -132,32 +176,37 @@ function* substitute(ev: Evaluator, env: Env, input: Json, re: Json, replacement
   const flagsOnce = typeof flags === 'string' ? flags.replaceAll('g', '') : flags;
   // Each step: the text before the match, the replacement's values, and where the rest begins.
   const steps: Array<{ before: string; values: Json[] }> = [];
-  let rest = input;
+  const compiled = compile(input, re, flagsOnce, ev.budget);
+  // The rest of the text is a window onto the text read once: jq 1.6 matches the rest as a text
+  // of its own (its start is a text start, nothing before it shows).
+  const text = subject(input as string, ev.budget);
+  let restStart = text.start;
   for (;;) {
-    const found = matches(rest, re, flagsOnce, ev.budget) as Match[];
+    const found = matchesIn(text.window(restStart, text.end), compiled, ev.budget);
     if (found.length === 0) break;
     const m = found[0];
-    const text = subject(rest as string, ev.budget);
-    steps.push({ before: text.slice(0, m.offset), values: [...ev.eval(replacement, captureObject(m), env)] });
-    const after = text.slice(m.offset + m.length, text.length);
-    if (!global || after.length === 0) {
-      rest = after;
+    const matchStart = restStart + m.offset;
+    const matchEnd = matchStart + m.length;
+    steps.push({ before: text.slice(restStart, matchStart), values: [...ev.eval(replacement, captureObject(m), env)] });
+    if (!global || matchEnd === text.end) {
+      restStart = matchEnd;
       break;
     }
     // jq 1.6 recurses on the same text forever when the match is empty at its start.
     if (m.length === 0 && m.offset === 0) throw new JqBudgetError('error: cannot allocate memory');
-    rest = after;
+    restStart = matchEnd;
   }
   if (steps.length === 0) {
     yield input;
     return;
   }
+  const rest = text.slice(restStart, text.end);
   // `before + s + rest`: jq varies the left operand fastest, so the first match's values turn first.
   const choice = steps.map(() => 0);
   for (;;) {
-    let text: Json = rest;
-    for (let k = steps.length - 1; k >= 0; k--) text = addStrings(addStrings(steps[k].before, steps[k].values[choice[k]] ?? null), text);
-    if (steps.every((s) => s.values.length > 0)) yield text;
+    let out: Json = rest;
+    for (let k = steps.length - 1; k >= 0; k--) out = addStrings(addStrings(steps[k].before, steps[k].values[choice[k]] ?? null), out);
+    if (steps.every((s) => s.values.length > 0)) yield out;
     let k = 0;
     while (k < steps.length && ++choice[k] >= steps[k].values.length) choice[k++] = 0;
     if (k === steps.length) return;
@@ -166,8 +215,9 @@ function* substitute(ev: Evaluator, env: Env, input: Json, re: Json, replacement
 
 /** splits/2: the text between the matches of `re` with "g" added to the modifiers. */
 function* splits(input: Json, re: Json, flags: Json, meter: Meter): Generator<Json> {
-  const all = matches(input, re, addStrings('g', flags), meter) as Match[];
+  const compiled = compile(input, re, addStrings('g', flags), meter);
   const s = subject(input as string, meter);
+  const all = matchesIn(s, compiled, meter);
   const bounds = [0, ...all.flatMap((m) => [m.offset, m.offset + m.length]), s.length];
   for (let i = 0; i + 1 < bounds.length; i += 2) yield s.slice(Math.min(bounds[i], s.length), Math.max(Math.min(bounds[i + 1], s.length), Math.min(bounds[i], s.length)));
 }

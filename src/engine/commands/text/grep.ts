@@ -1,11 +1,12 @@
 // GNU grep on standard input: basic (default), extended (-E) and fixed (-F) patterns, matched
 // leftmost-longest as POSIX says by the lab's linear matcher (back-references by its bounded
 // fallback); status 0 matched, 1 nothing matched, 2 trouble.
-import type { Command } from '../types.ts';
-import { inputLines, OptionError, parseOptions } from './options.ts';
+import type { Command, Output } from '../types.ts';
+import { OptionError, parseOptions } from './options.ts';
+import { InputLines, utf8Bytes } from './grep-input.ts';
 import { alt, renumber, seq, type AssertKind, type Node } from '../../regex/ast.ts';
 import { grepWord } from '../../regex/chars.ts';
-import { Regex, RegexBudgetError, RegexTooBigError, Subject } from '../../regex/index.ts';
+import { Regex, RegexBudgetError, RegexTooBigError, type Spans, type Subject } from '../../regex/index.ts';
 import { MAX_PROGRAM } from '../../regex/limits.ts';
 import { fixedString, parsePosix, PosixSyntaxError } from '../../regex/posix.ts';
 
@@ -41,16 +42,47 @@ function compilePatterns(patterns: string[], f: Set<string>): { regex: Regex; wa
   }
 }
 
-/** -o: each non-empty leftmost-longest match on its own line; an empty match moves on one character. */
-function onlyMatching(regex: Regex, subject: Subject, line: (start: number, text: string) => string): string {
-  let out = '';
-  for (let at = 0; at <= subject.length; ) {
-    const m = regex.search(subject, at, 'longest', false);
-    if (!m) break;
-    if (m[1] > m[0]) out += `${line(m[0], subject.slice(m[0], m[1]))}\n`;
-    at = m[1] > m[0] ? m[1] : m[0] + 1;
+/** What grep keeps before writing it out. */
+const OUTPUT_CHUNK = 65536;
+
+/**
+ * Output gathered in pieces and written a chunk at a time: joining once is cheaper than growing
+ * one string, and output past the lab's bound stops the search as soon as it is written.
+ */
+class Pieces {
+  private readonly sink: Output;
+  private pieces: string[] = [];
+  private size = 0;
+
+  constructor(sink: Output) {
+    this.sink = sink;
   }
-  return out;
+
+  add(text: string): void {
+    this.pieces.push(text);
+    this.size += text.length;
+    if (this.size > OUTPUT_CHUNK) this.flush();
+  }
+
+  flush(): void {
+    const text = this.pieces.join('');
+    this.pieces = [];
+    this.size = 0;
+    if (text) this.sink.write(text);
+  }
+}
+
+/**
+ * -o: each non-empty leftmost-longest match on its own line, from the line's first match on; an
+ * empty match moves on one character.
+ */
+function onlyMatching(regex: Regex, subject: Subject, first: Spans, emit: (start: number, end: number) => void): void {
+  for (let m: Spans | null = first; m; ) {
+    if (m[1] > m[0]) emit(m[0], m[1]);
+    const at = m[1] > m[0] ? m[1] : m[0] + 1;
+    if (at > subject.end || (at === subject.end && regex.needsCharacters)) break;
+    m = regex.search(subject, at, 'longest', false);
+  }
 }
 
 /** The lab's own limit, in grep's voice: which matcher gave up and why. */
@@ -109,61 +141,93 @@ export const grep: Command = {
     const before = Number(opts.values.get('B') ?? opts.values.get('C') ?? 0);
     const context = !f.has('o') && !f.has('c') && !f.has('l') && !f.has('L') && (after > 0 || before > 0);
     const prefix = f.has('H') ? '(standard input)' : '';
-    const lines = inputLines(ctx.stdin);
+    const input = new InputLines(ctx.stdin);
     // Byte offset of each line's start, for -b.
-    const offsets: number[] = [];
-    lines.reduce((at, line, i) => ((offsets[i] = at), at + new TextEncoder().encode(line).length + 1), 0);
-    const lead = (index: number, separator: string, offset = offsets[index]) =>
-      `${prefix ? `${prefix}${separator}` : ''}${f.has('n') ? `${index + 1}${separator}` : ''}${f.has('b') ? `${offset}${separator}` : ''}`;
+    const offsets = f.has('b') ? input.byteOffsets() : undefined;
+    const plain = !prefix && !f.has('n') && !f.has('b');
+    const lead = (index: number, separator: string, offset = offsets?.[index]) =>
+      `${prefix ? `${prefix}${separator}` : ''}${f.has('n') ? `${index + 1}${separator}` : ''}${offsets ? `${offset}${separator}` : ''}`;
+    // Selected lines: without a lead, consecutive ones are copied from the input in one slice.
+    const out = new Pieces(ctx.stdout);
+    let runFrom = -1;
+    let runTo = -1;
+    const flushRun = () => {
+      if (runFrom >= 0) out.add(input.block(runFrom, runTo));
+      runFrom = -1;
+    };
+    const emit = (text: string) => {
+      flushRun();
+      out.add(text);
+    };
+    const emitLine = (index: number, separator: string) => {
+      if (!plain) return emit(`${lead(index, separator)}${input.text(index)}\n`);
+      if (runFrom >= 0 && runTo === index - 1) runTo = index;
+      else {
+        flushRun();
+        runFrom = runTo = index;
+      }
+    };
+    const listsOnly = f.has('q') || f.has('l') || f.has('L');
+    const onlyMatches = f.has('o') && !f.has('v') && !listsOnly && !f.has('c');
     let count = 0;
-    let out = '';
     let lastPrinted = -1;
     let afterLeft = 0;
     try {
-      for (const [index, line] of lines.entries()) {
-        if (count >= max) {
+      for (let index = 0; index < input.count; index++) {
+        if (count >= max || (listsOnly && count > 0)) {
           // GNU still prints the trailing context of the last match.
           if (context && afterLeft > 0) {
-            out += `${lead(index, '-')}${line}\n`;
+            emitLine(index, '-');
             lastPrinted = index;
             afterLeft -= 1;
             continue;
           }
           break;
         }
-        const subject = new Subject(line);
-        const matched = regex.test(subject) !== f.has('v');
+        const line = input.window(index);
+        // -o looks for the line's first match at once: finding it is what selects the line.
+        const first = onlyMatches ? regex.search(line, line.start, 'longest', false) : null;
+        const matched = onlyMatches ? first !== null : regex.test(line) !== f.has('v');
         if (!matched) {
           if (context && afterLeft > 0) {
-            out += `${lead(index, '-')}${line}\n`;
+            emitLine(index, '-');
             lastPrinted = index;
             afterLeft -= 1;
           }
           continue;
         }
         count += 1;
-        if (f.has('q') || f.has('c') || f.has('l') || f.has('L')) continue;
+        if (listsOnly || f.has('c')) continue;
         if (context) {
           const from = Math.max(0, index - before, lastPrinted + 1);
-          if (lastPrinted >= 0 && from > lastPrinted + 1) out += '--\n';
-          for (let i = from; i < index; i++) out += `${lead(i, '-')}${lines[i]}\n`;
+          if (lastPrinted >= 0 && from > lastPrinted + 1) emit('--\n');
+          for (let i = from; i < index; i++) emitLine(i, '-');
           afterLeft = after;
           lastPrinted = index;
         }
-        if (f.has('o') && !f.has('v')) {
-          out += onlyMatching(regex, subject, (start, text) => lead(index, ':', offsets[index] + new TextEncoder().encode(subject.slice(0, start)).length) + text);
-        } else out += `${lead(index, ':')}${line}\n`;
+        if (onlyMatches) {
+          // -b: the byte offset of each match, counted on from the previous one.
+          let counted = line.start;
+          let offset = offsets?.[index] ?? 0;
+          onlyMatching(regex, line, first!, (start, end) => {
+            if (offsets) offset += utf8Bytes(line.cps, counted, (counted = start));
+            emit(plain ? `${line.slice(start, end)}\n` : `${lead(index, ':', offset)}${line.slice(start, end)}\n`);
+          });
+        } else emitLine(index, ':');
       }
     } catch (e) {
       if (!(e instanceof RegexBudgetError)) throw e;
-      if (!f.has('q')) ctx.stdout.write(out);
+      flushRun();
+      if (!f.has('q')) out.flush();
       ctx.stderr.write(`${budgetMessage(e)}\n`);
       return 2;
     }
-    if (f.has('c')) out = `${prefix ? `${prefix}:` : ''}${count}\n`;
-    if (f.has('l')) out = count > 0 ? '(standard input)\n' : '';
-    if (f.has('L')) out = count > 0 ? '' : '(standard input)\n';
-    if (!f.has('q')) ctx.stdout.write(out);
+    flushRun();
+    // -l and -L say only whether the input was selected, whatever -c asks.
+    if (f.has('l') || f.has('L')) {
+      if (f.has('L') ? count === 0 : count > 0) out.add('(standard input)\n');
+    } else if (f.has('c')) out.add(`${prefix ? `${prefix}:` : ''}${count}\n`);
+    if (!f.has('q')) out.flush();
     if (f.has('q') && count > 0) return 0;
     // -L lists the input when no line is selected, yet the status still says whether one was (GNU grep 3.5+).
     return missing ? 2 : count > 0 ? 0 : 1;
