@@ -15,8 +15,13 @@ const LAB_NAMES = {
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
+// A build can go elsewhere than dist/ (ARO_LABS_DIST), with its own cache, so two builds of one
+// checkout never write over each other; the browser tests read the same variable.
+const OUT_DIR = process.env.ARO_LABS_DIST;
+
 export default defineConfig({
   site: 'http://localhost:4321',
+  ...(OUT_DIR ? { outDir: OUT_DIR, cacheDir: `${OUT_DIR}.cache` } : {}),
   telemetry: false,
   vite: { define: { __ARO_LABS__: JSON.stringify(LAB_NAMES) } },
   markdown: {

@@ -5,11 +5,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { aroLabsExec, mountedTerminal, openPage, ROOT, startSite, terminalText, typeInTerminal, type Site } from '../helpers/site.ts';
+import { join } from 'node:path';
+import { aroLabsExec, DIST, mountedTerminal, openPage, ROOT, startSite, terminalText, typeInTerminal, type Site } from '../helpers/site.ts';
 import { POD, ROUTE_URL, labWithText } from '../helpers/control-lab.ts';
 
-const chapters = readdirSync(`${ROOT}dist/chapters`).sort();
-const scenarios = readdirSync(`${ROOT}dist/scenarios`, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const chapters = readdirSync(join(DIST, 'chapters')).sort();
+const scenarios = readdirSync(join(DIST, 'scenarios'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 const pages = ['/', '/about/', '/labs/', '/progress/', '/instructor/', '/handout/', ...chapters.map((c) => `/chapters/${c}/`), '/scenarios/', ...scenarios.map((s) => `/scenarios/${s}/`)];
 
 let site: Site;

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DIST = join(ROOT, 'dist');
+/** Where the built site is: dist/, or the folder a build was told to use (ARO_LABS_DIST). */
+export const DIST = process.env.ARO_LABS_DIST ?? join(ROOT, 'dist');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
