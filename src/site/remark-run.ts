@@ -8,6 +8,7 @@ import { FLOWS, isFlow, walk } from '../engine/walk/walk.ts';
 import { Session } from '../engine/session.ts';
 import { createFixtureWorld } from '../engine/world/fixture/index.ts';
 import type { LabFile } from '../engine/world/types.ts';
+import { variablesUsed } from '../engine/shell/variables-used.ts';
 
 interface JsxAttribute {
   type: 'mdxJsxAttribute';
@@ -15,7 +16,7 @@ interface JsxAttribute {
   value: unknown;
 }
 
-interface Node {
+export interface Node {
   type: string;
   name?: string;
   attributes?: JsxAttribute[];
@@ -28,18 +29,29 @@ const lab = (name: string) => {
   return labs.get(name)!;
 };
 
-function* elements(node: Node, names: Set<string>): Generator<Node> {
+export function* elements(node: Node, names: Set<string>): Generator<Node> {
   if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && names.has(node.name)) yield node;
   for (const child of node.children ?? []) yield* elements(child, names);
 }
 
-/** A string attribute, written either `cmd="…"` or as a plain template literal `cmd={`…`}`. */
-function attribute(node: Node, name: string): string | undefined {
+/** A string attribute, written `cmd="…"`, `cmd='…'`, or as a string or a template literal without
+ * substitutions, `cmd={"…"}` / `cmd={`…`}` (read from the expression's syntax tree, so escapes mean
+ * what JavaScript says: a command may hold both kinds of quotes). */
+export function attribute(node: Node, name: string): string | undefined {
   const value = node.attributes?.find((a) => a.name === name)?.value;
   if (typeof value === 'string') return value;
-  const expression = (value as { value?: unknown } | undefined)?.value;
-  const literal = typeof expression === 'string' ? /^\s*`([^`$\\]*)`\s*$/.exec(expression) : null;
-  return literal ? literal[1] : undefined;
+  const body = (value as { data?: { estree?: { body?: Array<{ type: string; expression?: Expression }> } } } | undefined)?.data?.estree?.body;
+  const expression = body?.length === 1 && body[0].type === 'ExpressionStatement' ? body[0].expression : undefined;
+  if (expression?.type === 'Literal' && typeof expression.value === 'string') return expression.value;
+  if (expression?.type === 'TemplateLiteral' && expression.expressions?.length === 0) return expression.quasis?.[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+interface Expression {
+  type: string;
+  value?: unknown;
+  expressions?: unknown[];
+  quasis?: Array<{ value: { cooked?: string | null } }>;
 }
 
 function setAttribute(node: Node, name: string, value: string): void {
@@ -47,10 +59,72 @@ function setAttribute(node: Node, name: string, value: string): void {
   node.attributes.push({ type: 'mdxJsxAttribute', name, value });
 }
 
+/** A command block of a page, on its lab. */
+export interface RunBlock {
+  cmd: string;
+  lab: string;
+}
+
+/** A block that must run before another: the variable it sets for that one, and its command. */
+export interface Need {
+  name: string;
+  cmd: string;
+}
+
+/** For each block, the earlier blocks it depends on, in the order they must run: for every variable
+ * it reads without setting it, the nearest earlier block on the same lab that sets it, after that
+ * block's own needs. Variables nobody on the page sets (the lab's `cluster_name`, `rg`) need none. */
+export function blockNeeds(blocks: RunBlock[]): Need[][] {
+  const used = blocks.map((b) => variablesUsed(b.cmd));
+  const provider = (i: number, name: string): number | undefined => {
+    for (let j = i - 1; j >= 0; j--) if (blocks[j].lab === blocks[i].lab && used[j].sets.includes(name)) return j;
+    return undefined;
+  };
+  return blocks.map((_, i) => {
+    const needs: Need[] = [];
+    const done = new Set<number>();
+    // Providers are always earlier blocks, so the walk ends.
+    const visit = (k: number) => {
+      for (const name of used[k].reads) {
+        const j = provider(k, name);
+        if (j === undefined || done.has(j)) continue;
+        done.add(j);
+        visit(j);
+        needs.push({ name, cmd: blocks[j].cmd });
+      }
+    };
+    visit(i);
+    return needs;
+  });
+}
+
+/** What a block's status is meant to be when it is not 0 with output: `expect="failure"` (the
+ * command fails, and the page says why) or `expect="nothing"` (it succeeds and prints nothing,
+ * as the post's query does on today's az). */
+export const EXPECTATIONS = ['failure', 'nothing'] as const;
+export type Expectation = (typeof EXPECTATIONS)[number];
+
+export function expectation(node: Node, where: string): Expectation | undefined {
+  const value = attribute(node, 'expect');
+  if (value === undefined) return undefined;
+  if (!(EXPECTATIONS as readonly string[]).includes(value)) throw new Error(`${where}: <Run expect="${value}"> must be one of ${EXPECTATIONS.join(', ')}`);
+  return value as Expectation;
+}
+
+/** The page's <Run> blocks in document order, each on its lab (its own `lab`, else the page's). */
+export function runBlocks(tree: Node, pageLab: string, where: string): Array<RunBlock & { expect?: Expectation }> {
+  return [...elements(tree, new Set(['Run']))].map((node) => {
+    const cmd = attribute(node, 'cmd');
+    if (cmd === undefined) throw new Error(`${where}: <Run> needs a cmd="…" attribute`);
+    return { cmd, lab: attribute(node, 'lab') ?? pageLab, expect: expectation(node, where) };
+  });
+}
+
 export function remarkRun() {
   return async (tree: Node, file: { data: { astro?: { frontmatter?: Record<string, unknown> } }; path?: string }) => {
     const pageLab = String(file.data.astro?.frontmatter?.lab ?? 'aro2');
     const sessions = new Map<string, Session>();
+    const runs: Array<{ node: Node } & RunBlock> = [];
     for (const node of elements(tree, new Set(['Run', 'Terminal', 'Exercises', 'PacketWalk', 'Story']))) {
       const labName = attribute(node, 'lab') ?? pageLab;
       setAttribute(node, 'lab', labName);
@@ -77,6 +151,8 @@ export function remarkRun() {
       }
       const cmd = attribute(node, 'cmd');
       if (cmd === undefined) throw new Error(`${file.path ?? 'a page'}: <Run> needs a cmd="…" attribute`);
+      expectation(node, file.path ?? 'a page');
+      runs.push({ node, cmd, lab: labName });
       if (!sessions.has(labName)) // Printed into the page, not a terminal: no colour codes.
         sessions.set(labName, new Session(createFixtureWorld(await lab(labName)), { tty: false }));
       const result = await sessions.get(labName)!.run(cmd);
@@ -84,5 +160,9 @@ export function remarkRun() {
       setAttribute(node, 'output', JSON.stringify(result.chunks));
       setAttribute(node, 'status', String(result.status));
     }
+    // "Run in terminal" runs first what a block depends on; only blocks on the page's lab have the button.
+    blockNeeds(runs).forEach((needs, i) => {
+      if (needs.length && runs[i].lab === pageLab) setAttribute(runs[i].node, 'needs', JSON.stringify(needs));
+    });
   };
 }
