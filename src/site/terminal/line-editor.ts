@@ -1,18 +1,38 @@
 // Line editing for the lab terminal on top of xterm's key data: cursor movement, Home/End,
-// Ctrl-A/E/U/K/W/C/L, history and Tab completion. Hand-written: the maintained readline add-ons
-// for xterm target older xterm majors, and this is about 150 lines we control.
+// Ctrl-A/E/U/K/W/C/L, history and Tab completion, on input that wraps over several rows.
+// Hand-written: xterm-readline (the maintained add-on for xterm 6) has no Tab completion, keeps one
+// history for the whole site under a fixed storage key and cannot type a line for "Run in
+// terminal". tests/site/line-editor.test.ts checks every edit against a headless xterm.
+//
+// Every change redraws the whole input: up to its first row, erase to the end of the screen, the
+// prompt and the line, then the cursor to its cell. The editor remembers which row of the input
+// the cursor is on; xterm leaves the rows of the cursor's line as they are on a resize (it does not
+// reflow them), so that row still leads back to the prompt after one.
+import { advance, cellBefore, nextStop, previousStop, type Cell } from './input-layout.ts';
 
 export interface EditorHost {
   write(text: string): void;
   submit(line: string): Promise<void>;
   complete(line: string, cursor: number): Promise<{ start: number; candidates: string[] }>;
-  clearScreen(): void;
+  /** The prompt, as plain text (its width is counted, escapes are not). */
   prompt(): string;
+  /** The terminal's width in cells. */
+  columns(): number;
 }
+
+/** Characters a key or a paste may insert: controls dropped, a tab as one space. */
+const insertable = (text: string) => text.replace(/\t/g, ' ').replace(/[\x00-\x1f\x7f-\x9f]/g, '');
+
+const up = (rows: number) => (rows > 0 ? `\x1b[${rows}A` : rows < 0 ? `\x1b[${-rows}B` : '');
+const toColumn = (col: number) => `\r${col > 0 ? `\x1b[${col}C` : ''}`;
 
 export class LineEditor {
   private line = '';
   private cursor = 0;
+  /** The input's row the terminal's cursor is on, counted from the prompt's row. */
+  private cursorRow = 0;
+  /** The input's last row as drawn (one past the text when it fills its last row). */
+  private lastRow = 0;
   private history: string[];
   private historyIndex: number;
   private busy = false;
@@ -26,14 +46,52 @@ export class LineEditor {
     this.saveHistory = saveHistory;
   }
 
+  /** Draws the prompt and the line being edited from the start of the cursor's row. */
   showPrompt(): void {
-    this.host.write(this.host.prompt());
+    this.cursorRow = 0;
+    this.redraw();
   }
 
-  /** Redraws the prompt line and puts the cursor where it belongs. */
+  /** The terminal changed width: draw the input again for the new one. */
+  resize(): void {
+    this.redraw();
+  }
+
   private redraw(): void {
-    const back = this.line.length - this.cursor;
-    this.host.write(`\r\x1b[K${this.host.prompt()}${this.line}${back ? `\x1b[${back}D` : ''}`);
+    const columns = Math.max(this.host.columns(), 2);
+    const prompt = this.host.prompt();
+    let out = `${up(this.cursorRow)}\r\x1b[J${prompt}${this.line}`;
+    let end = advance(prompt + this.line, columns);
+    if (end.col >= columns) {
+      // The text fills its last row: go to the next one so the cursor's cell is a real one.
+      out += '\r\n';
+      end = { row: end.row + 1, col: 0 };
+    }
+    const target = cellBefore(prompt + this.line.slice(0, this.cursor), this.line.slice(this.cursor), columns);
+    out += up(end.row - target.row) + toColumn(target.col);
+    this.cursorRow = target.row;
+    this.lastRow = end.row;
+    this.host.write(out);
+  }
+
+  /** Moves the terminal's cursor to a cell of the input. */
+  private moveTo(cell: Cell): string {
+    const out = up(this.cursorRow - cell.row) + toColumn(cell.col);
+    this.cursorRow = cell.row;
+    return out;
+  }
+
+  /** Leaves the input as drawn and puts the cursor at the start of the row after its text. */
+  private leave(suffix = ''): void {
+    const columns = Math.max(this.host.columns(), 2);
+    const end = advance(this.host.prompt() + this.line, columns);
+    // When the text fills its last row, the blank row drawn after it is where the next output goes.
+    const filled = end.col >= columns;
+    let out = this.moveTo(filled ? { row: this.lastRow, col: 0 } : end);
+    if (suffix || !filled) out += `${suffix}\r\n`;
+    this.cursorRow = 0;
+    this.lastRow = 0;
+    this.host.write(out);
   }
 
   private set(line: string, cursor = line.length): void {
@@ -42,10 +100,15 @@ export class LineEditor {
     this.redraw();
   }
 
+  private insert(text: string): void {
+    const clean = insertable(text);
+    if (clean) this.set(this.line.slice(0, this.cursor) + clean + this.line.slice(this.cursor), this.cursor + clean.length);
+  }
+
   /** Runs text as if typed: each of its lines in turn. */
   async type(text: string): Promise<void> {
     for (const line of text.split('\n')) {
-      this.set(line);
+      this.set(insertable(line));
       await this.handle('\r');
     }
   }
@@ -56,59 +119,65 @@ export class LineEditor {
     if (data.length > 1 && /[\r\n]/.test(data) && !data.startsWith('\x1b')) {
       const lines = data.split(/\r\n|\r|\n/);
       for (let i = 0; i < lines.length; i++) {
-        this.set(this.line.slice(0, this.cursor) + lines[i] + this.line.slice(this.cursor));
+        this.insert(lines[i]);
         if (i < lines.length - 1) await this.handle('\r');
       }
       return;
     }
+    const { line, cursor } = this;
     switch (data) {
       case '\r':
         return this.enter();
       case '\x7f':
-      case '\b':
-        if (this.cursor > 0) this.set(this.line.slice(0, this.cursor - 1) + this.line.slice(this.cursor), this.cursor - 1);
+      case '\b': {
+        if (cursor === 0) return;
+        const from = previousStop(line, cursor);
+        this.set(line.slice(0, from) + line.slice(cursor), from);
         return;
+      }
       case '\x1b[3~':
-        this.set(this.line.slice(0, this.cursor) + this.line.slice(this.cursor + 1), this.cursor);
+        if (cursor < line.length) this.set(line.slice(0, cursor) + line.slice(nextStop(line, cursor)), cursor);
         return;
       case '\x1b[D':
-        if (this.cursor > 0) this.set(this.line, this.cursor - 1);
+        if (cursor > 0) this.set(line, previousStop(line, cursor));
         return;
       case '\x1b[C':
-        if (this.cursor < this.line.length) this.set(this.line, this.cursor + 1);
+        if (cursor < line.length) this.set(line, nextStop(line, cursor));
         return;
       case '\x01':
       case '\x1b[H':
       case '\x1b[1~':
       case '\x1bOH':
-        this.set(this.line, 0);
+        this.set(line, 0);
         return;
       case '\x05':
       case '\x1b[F':
       case '\x1b[4~':
       case '\x1bOF':
-        this.set(this.line);
+        this.set(line);
         return;
       case '\x15':
-        this.set(this.line.slice(this.cursor), 0);
+        this.set(line.slice(cursor), 0);
         return;
       case '\x0b':
-        this.set(this.line.slice(0, this.cursor), this.cursor);
+        this.set(line.slice(0, cursor), cursor);
         return;
       case '\x17': {
-        const before = this.line.slice(0, this.cursor).replace(/\S+\s*$/, '');
-        this.set(before + this.line.slice(this.cursor), before.length);
+        const before = line.slice(0, cursor).replace(/\S+\s*$/, '');
+        this.set(before + line.slice(cursor), before.length);
         return;
       }
       case '\x03':
-        this.host.write('^C\r\n');
+        this.leave('^C');
         this.line = '';
         this.cursor = 0;
-        this.showPrompt();
+        this.historyIndex = this.history.length;
+        this.redraw();
         return;
       case '\x0c':
-        this.host.clearScreen();
-        this.redraw();
+        // Clear the screen and its scrollback, then draw the input at the top, as bash does.
+        this.host.write('\x1b[H\x1b[2J\x1b[3J');
+        this.showPrompt();
         return;
       case '\x1b[A':
         if (this.historyIndex > 0) this.set(this.history[--this.historyIndex]);
@@ -122,14 +191,14 @@ export class LineEditor {
       case '\t':
         return this.completeWord();
       default:
-        if (data.startsWith('\x1b') || data < ' ') return;
-        this.set(this.line.slice(0, this.cursor) + data + this.line.slice(this.cursor), this.cursor + data.length);
+        if (data.startsWith('\x1b')) return;
+        this.insert(data);
     }
   }
 
   private async enter(): Promise<void> {
     const line = this.line;
-    this.host.write('\r\n');
+    this.leave();
     this.line = '';
     this.cursor = 0;
     if (line.trim()) {
@@ -161,8 +230,9 @@ export class LineEditor {
     } else if (common.length > typed.length) {
       this.set(this.line.slice(0, start) + common + this.line.slice(this.cursor), start + common.length);
     } else {
-      // Several candidates: list them below the line, as bash does on a second Tab.
-      this.host.write(`\r\n${candidates.join('  ')}\r\n`);
+      // Several candidates: list them below the input and draw it again after them, as bash does.
+      this.leave();
+      this.host.write(`${insertable(candidates.join('  '))}\r\n`);
       this.redraw();
     }
   }

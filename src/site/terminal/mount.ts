@@ -5,6 +5,7 @@
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { LineEditor } from './line-editor.ts';
+import { useCellWidths } from './cell-width.ts';
 import { labInEffect } from '../labs/choice.ts';
 import { loadLabWorld, useLiveWorld } from '../labs/world.ts';
 import type { World } from '../../engine/world/types.ts';
@@ -45,9 +46,11 @@ export async function mountTerminal(host: HTMLElement) {
   // Set when the bridge stopped answering during a command; the terminal falls back after it.
   let lost: string | undefined;
   screen.replaceChildren();
-  const term = new Terminal({ convertEol: true, cursorBlink: true, fontSize: 14, scrollback: 2000, theme: { background: '#17181c', foreground: '#e6e6e6' } });
+  const term = new Terminal({ allowProposedApi: true, convertEol: true, cursorBlink: true, fontSize: 14, scrollback: 2000, theme: { background: '#17181c', foreground: '#e6e6e6' } });
   const fit = new FitAddon();
   term.loadAddon(fit);
+  // The line editor wraps long input where the terminal does: both measure with one table.
+  useCellWidths(term);
   term.open(screen);
   // Tab inside the terminal completes commands, so the page's Tab order must not enter xterm's
   // input on its own: the screen is the stop, Enter (or a click) goes in, Escape comes out.
@@ -74,7 +77,7 @@ export async function mountTerminal(host: HTMLElement) {
     {
       write: (text) => term.write(text),
       prompt: () => visibleControls(`[${promptName()} ${session.namespace}]$ `),
-      clearScreen: () => term.clear(),
+      columns: () => term.cols,
       async complete(line, cursor) {
         try {
           return await session.complete(line, cursor);
@@ -107,6 +110,7 @@ export async function mountTerminal(host: HTMLElement) {
     (history) => void writeJson(HISTORY_KEY(inEffect.key), history),
   );
   term.onData((data) => void editor.handle(data));
+  term.onResize(() => editor.resize());
   term.writeln(visibleControls(`ARO Packet Labs: ${inEffect.label}. Type help for the commands, submit ID ANSWER for an exercise.`));
   editor.showPrompt();
 
