@@ -1,0 +1,58 @@
+// Every <Run> block of every chapter works on every built-in lab: a reader who picks another lab
+// (?lab=aro-today) and presses "Run in terminal" on each block in turn gets an answer, not an error.
+// A block meant to fail or to print nothing says so in the page (expect="failure" / expect="nothing").
+import { readdirSync, readFileSync } from 'node:fs';
+import { createProcessor } from '@mdx-js/mdx';
+import { describe, expect, it } from 'vitest';
+import { loadLab } from '../../src/node/labs.ts';
+import { Session } from '../../src/engine/session.ts';
+import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { parse } from '../../src/engine/shell/parser.ts';
+import { runBlocks, type Node } from '../../src/site/remark-run.ts';
+
+const chapters = new URL('../../content/chapters/', import.meta.url);
+const labsDir = new URL('../../labs/', import.meta.url);
+
+const pages = readdirSync(chapters).filter((f) => f.endsWith('.mdx')).sort();
+// Built-in labs are the folders of labs/ that hold a world.json (scenarios are labs plus faults).
+const labs = readdirSync(labsDir, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && readdirSync(new URL(`${e.name}/`, labsDir)).includes('world.json'))
+  .map((e) => e.name)
+  .sort();
+
+/** A line whose every command only assigns variables prints nothing when it works. */
+function onlyAssigns(cmd: string): boolean {
+  return parse(cmd).items.every((p) => p.commands.every((c) => c.words.length === 0 && c.assignments.length > 0));
+}
+
+function frontmatterLab(text: string): string {
+  return /^lab:\s*(\S+)\s*$/m.exec(text.split(/^---$/m)[1] ?? '')?.[1] ?? 'aro2';
+}
+
+describe('chapter commands on every built-in lab', () => {
+  it('finds the chapters and at least two labs', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(8);
+    expect(labs).toEqual(expect.arrayContaining(['aro2', 'aro-today']));
+  });
+
+  it.each(pages.flatMap((page) => labs.map((lab) => [page, lab] as const)))('%s on %s: every block succeeds in page order', async (page, lab) => {
+    const text = readFileSync(new URL(page, chapters), 'utf8');
+    const tree = createProcessor().parse(text) as unknown as Node;
+    const blocks = runBlocks(tree, frontmatterLab(text), page);
+    expect(blocks.length).toBeGreaterThan(0);
+    const session = new Session(createFixtureWorld(await loadLab({ name: lab })), { tty: false });
+    const failures: string[] = [];
+    for (const block of blocks) {
+      const result = await session.run(block.cmd);
+      const problem =
+        block.expect === 'failure' ? (result.status === 0 ? 'was meant to fail and succeeded' : undefined)
+        : block.expect === 'nothing' ? (result.status !== 0 || result.stdout !== '' ? `was meant to print nothing: status ${result.status}, ${JSON.stringify(result.stdout.slice(0, 200))}` : undefined)
+        : result.status !== 0 ? `exit status ${result.status}: ${result.stderr.split('\n')[0]}`
+        : result.stderr ? `wrote to stderr: ${result.stderr.split('\n')[0]}`
+        : result.stdout === '' && !onlyAssigns(block.cmd) ? 'printed nothing'
+        : undefined;
+      if (problem) failures.push(`${block.cmd}\n    ${problem}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
