@@ -6,6 +6,7 @@ import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { LineEditor } from './line-editor.ts';
 import { useCellWidths } from './cell-width.ts';
+import { copySelectionOnChord } from './copy-keys.ts';
 import { labInEffect } from '../labs/choice.ts';
 import { loadLabWorld, useLiveWorld } from '../labs/world.ts';
 import type { World } from '../../engine/world/types.ts';
@@ -59,6 +60,10 @@ export async function mountTerminal(host: HTMLElement) {
   new ResizeObserver(() => fit.fit()).observe(screen);
   // Escape hands the keyboard back to the page so Tab can move on.
   term.attachCustomKeyEventHandler((e) => {
+    if (copySelectionOnChord(e, term, navigator.clipboard, (error) => logUnexpected('copying the selection failed', error))) {
+      e.preventDefault();
+      return false;
+    }
     if (e.key === 'Escape' && e.type === 'keydown') {
       term.blur();
       screen.focus();
