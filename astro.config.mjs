@@ -6,6 +6,7 @@ import starlight from '@astrojs/starlight';
 import rehypeMermaid from 'rehype-mermaid';
 import { remarkRun } from './src/site/remark-run.ts';
 import { mermaidStyles } from './src/site/mermaid-styles.ts';
+import { folderSidebarItems } from './src/site/sidebar.ts';
 
 // The names of the built-in labs and fault scenarios, known to pages without loading any of them.
 const LAB_NAMES = {
@@ -35,8 +36,9 @@ export default defineConfig({
       description: 'How packets get in and out of a public Azure Red Hat OpenShift cluster, with terminals that run the real queries.',
       customCss: ['./src/site/styles/site.css'],
       sidebar: [
-        { label: 'Chapters', items: [{ autogenerate: { directory: 'chapters' } }] },
-        { label: 'Fault scenarios', items: [{ autogenerate: { directory: 'scenarios' } }] },
+        // Built from the folders: `autogenerate` only reads src/content/docs/ (see src/site/sidebar.ts).
+        { label: 'Chapters', items: folderSidebarItems('content', 'chapters') },
+        { label: 'Fault scenarios', items: folderSidebarItems('content', 'scenarios') },
         {
           label: 'Workshop',
           items: [
