@@ -186,6 +186,32 @@ describe('workshop mode', () => {
     expect(await page.locator('[data-site-notices] img').count()).toBe(0);
   });
 
+  it('a ?lab= naming no lab says which lab stays in effect, the one the badge shows', async () => {
+    const page = await open('/chapters/04-outbound-rule/?lab=aro-today');
+    await page.goto(`${site.base}/chapters/04-outbound-rule/?lab=nope`);
+    await expect.poll(() => page.locator('[data-site-notices]').textContent()).toContain('; pages keep the lab you chose earlier, aro-today.');
+    await mountedTerminal(page);
+    expect(await page.locator('[data-lab-badge]').textContent()).toContain('aro-today');
+
+    const fresh = await open('/chapters/04-outbound-rule/?lab=nope');
+    await expect.poll(() => fresh.locator('[data-site-notices]').textContent()).toContain('; this page keeps its own lab, aro2.');
+    await mountedTerminal(fresh);
+    expect(await fresh.locator('[data-lab-badge]').textContent()).toContain('aro2');
+    expect(await fresh.locator('[data-lab-badge]').textContent()).not.toContain('your choice');
+  });
+
+  it("the handout gives the site's own address to start at, with the lab chosen on this browser", async () => {
+    const page = await open('/handout/');
+    const start = page.locator('[data-start-address]');
+    await expect.poll(() => start.textContent()).toBe(`${site.base}/chapters/01-welcome/?lab=aro2`);
+    expect(await start.getAttribute('href')).toBe(`${site.base}/chapters/01-welcome/?lab=aro2`);
+    await page.goto(`${site.base}/labs/`);
+    await page.getByRole('button', { name: 'Use aro-today on every page' }).click();
+    await page.goto(`${site.base}/handout/`);
+    await expect.poll(() => start.textContent()).toBe(`${site.base}/chapters/01-welcome/?lab=aro-today`);
+    expect((await page.goto((await start.getAttribute('href'))!))?.status()).toBe(200);
+  });
+
   it('loads a lab file: a broken one is refused with the reason and changes nothing, a valid one runs everywhere', async () => {
     const page = await open('/chapters/07-api-server/');
     await answer(page, 'api-port', '6443');

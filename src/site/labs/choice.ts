@@ -26,12 +26,28 @@ function isChoice(v: unknown): v is LabChoice {
 /** A name from the address, short enough for a notice whatever was put there. */
 const shorten = (name: string) => (name.length > 60 ? `${name.slice(0, 60)}…` : name);
 
+/** The notice for a `?lab=` that names no built-in lab. The address then changes nothing, so the
+ * notice says what stays in effect, as the terminal's badge shows it: a scenario page's scenario,
+ * else the lab chosen earlier in this browser, else the page's own lab. */
+export function unknownLabNotice(wanted: string, kept: LabChoice | undefined, pageLab: string | undefined): string {
+  const stays =
+    pageLab && scenarioNames.has(pageLab) ? `this page keeps its scenario, ${pageLab}`
+    : kept?.kind === 'builtin' ? `pages keep the lab you chose earlier, ${kept.name}`
+    : kept?.kind === 'file' ? `pages keep the lab file you loaded earlier, ${kept.name}`
+    : pageLab ? `this page keeps its own lab, ${pageLab}`
+    : 'every page keeps its own lab';
+  return `There is no built-in lab called "${shorten(wanted)}" (labs: ${[...builtinNames].join(', ')}); ${stays}.`;
+}
+
+/** The lab the page was written for, from its terminal or exercises (none on pages without them). */
+const pageLabInDocument = () => document.querySelector<HTMLElement>('lab-terminal[data-lab], [data-exercises][data-lab]')?.dataset.lab;
+
 /** Applies `?lab=NAME` once per page load. */
 function applyDeepLink(): void {
   const wanted = new URLSearchParams(location.search).get('lab');
   if (wanted === null) return;
   if (builtinNames.has(wanted)) writeJson(KEY, { kind: 'builtin', name: wanted } satisfies LabChoice);
-  else notify(`There is no built-in lab called "${shorten(wanted)}" (labs: ${[...builtinNames].join(', ')}); this page keeps its own lab.`);
+  else notify(unknownLabNotice(wanted, readJson(KEY, isChoice, 'lab choice'), pageLabInDocument()));
 }
 
 let deepLinkApplied = false;
