@@ -70,6 +70,23 @@ describe('a long line in the chapter terminal', () => {
   });
 });
 
+describe('a long line while the window changes width', () => {
+  it.each([VIEWPORTS, [...VIEWPORTS].reverse()])('from $name to the other size, the input is drawn once for the new columns and edits go on', async (from, to) => {
+    const page = await chapter(from);
+    const prompt = await promptOf(page);
+    await page.locator('.xterm').click();
+    await page.keyboard.type(CURL);
+    await page.keyboard.press('Home');
+    const before = await columns(page);
+    await page.setViewportSize(to);
+    await expect.poll(() => columns(page)).not.toBe(before);
+    await page.keyboard.type(INSERTED);
+    await expect.poll(async () => (await lines(page)).at(-1)).toBe(prompt + INSERTED + CURL);
+    expect((await lines(page)).filter((l) => l.startsWith(prompt))).toEqual([prompt + INSERTED + CURL]);
+    await page.context().close();
+  });
+});
+
 describe('copying from the terminal by keyboard', () => {
   const CHORDS = ['Control+c', 'Meta+c', 'Control+Shift+C'];
 
