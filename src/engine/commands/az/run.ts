@@ -15,6 +15,7 @@ import { formatTsv } from '../../format/knack/tsv.ts';
 import { formatTable, TableUnavailable } from '../../format/knack/table.ts';
 import { formatYaml } from '../../format/knack/yaml.ts';
 import { commandHelp, groupHelp } from './help.ts';
+import { notSimulated } from './unsimulated.ts';
 
 export interface TreeNode {
   name: string;
@@ -262,6 +263,12 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
       const refusal = ctx.world.source === 'live' ? azWriteRefusal(path, word) : undefined;
       if (refusal) {
         err(refusal);
+        return 1;
+      }
+      const firstOption = tokens.findIndex((t) => t.startsWith('-'));
+      const unsimulated = notSimulated(firstOption < 0 ? tokens : tokens.slice(0, firstOption), path, node);
+      if (unsimulated) {
+        err(unsimulated);
         return 1;
       }
       const suggestion = closeMatches(word, [...node.children.keys()], 1, 0.7)[0];
