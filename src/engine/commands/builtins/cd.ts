@@ -41,7 +41,7 @@ export const cd: Command = {
       ctx.stderr.write('bash: cd: too many arguments\n');
       return 1;
     }
-    let target = args[0];
+    let target: string | undefined = args[0];
     let print = false;
     if (target === undefined) {
       target = vars.get('HOME');
