@@ -1,6 +1,6 @@
 // Build-time outputs for <Run cmd="…"/>: runs every command of a page, in document order, in one
 // lab session per (page, lab), and hands the output to Run.astro as props. It also tells
-// <Terminal/> which lab the page uses and which tool versions that lab imitates, and <Exercises/>
+// <Terminal/> which lab the page uses and which tool versions the outputs are checked against, and <Exercises/>
 // its chapter. Done here, not in the components, because Astro may render sibling components
 // concurrently and the commands of a page depend on each other.
 import { loadLab } from '../node/labs.ts';
@@ -9,6 +9,7 @@ import { Session } from '../engine/session.ts';
 import { createFixtureWorld } from '../engine/world/fixture/index.ts';
 import type { LabFile } from '../engine/world/types.ts';
 import { variablesUsed } from '../engine/shell/variables-used.ts';
+import { verifiedBadge } from '../engine/verified-versions.ts';
 
 interface JsxAttribute {
   type: 'mdxJsxAttribute';
@@ -145,8 +146,8 @@ export function remarkRun() {
         continue;
       }
       if (node.name === 'Terminal') {
-        const { info } = await lab(labName);
-        setAttribute(node, 'tools', Object.entries(info.tools).map(([tool, version]) => `${tool} ${version}`).join(' · '));
+        // The versions the outputs are checked against belong to the engine, the same on every lab.
+        setAttribute(node, 'tools', verifiedBadge());
         continue;
       }
       const cmd = attribute(node, 'cmd');

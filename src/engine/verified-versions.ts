@@ -1,0 +1,30 @@
+// The versions of the real tools that the lab's outputs are checked against, byte for byte, by the
+// conformance corpus (tests/conformance/README.md). The terminal's badge and the about page read
+// them from here. They belong to the engine, not to a lab: every lab prints through the same code,
+// and a version the corpus never ran (oc, or az 2.67) is not claimed.
+
+export interface VerifiedTool {
+  tool: string;
+  /** The versions whose outputs the corpus holds, oldest first. */
+  versions: string[];
+  /** What was checked against which version, and where the references come from. */
+  checked: string;
+}
+
+export const VERIFIED_TOOLS: readonly VerifiedTool[] = [
+  {
+    tool: 'az',
+    versions: ['2.45', '2.74'],
+    checked: 'network and monitor commands against azure-cli 2.74 (Debian trixie); aro, vm, group, resource and misspelled commands against azure-cli 2.45 (Debian bookworm)',
+  },
+  { tool: 'kubectl', versions: ['v1.32'], checked: 'kubectl client v1.32 (Debian) against an API server serving the lab\'s objects (oc prints through the same code, but no oc binary was run)' },
+  { tool: 'curl', versions: ['7.88.1'], checked: 'curl 7.88.1 (Debian) against the lab\'s app on the loopback address' },
+  { tool: 'jq', versions: ['1.6'], checked: 'jq 1.6 (Debian)' },
+  { tool: 'bash', versions: ['5.2'], checked: 'bash 5.2 (Debian), with GNU coreutils and grep for the text tools' },
+];
+
+/** The badge's words: tools that print structured output a reader compares, each with its versions. */
+export function verifiedBadge(tools: readonly VerifiedTool[] = VERIFIED_TOOLS): string {
+  const shown = tools.filter((t) => t.tool !== 'bash');
+  return `checked against ${shown.map((t) => `${t.tool} ${t.versions.join('/')}`).join(' · ')}`;
+}
