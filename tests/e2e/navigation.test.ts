@@ -160,3 +160,12 @@ describe('the fault pages', () => {
     await page.close();
   });
 });
+
+describe('the labs page', () => {
+  it('lists the fault scenarios in the order of the sidebar', async () => {
+    const page = await open('/labs/');
+    const listed = await page.locator('#fault-scenarios + p + ul a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(listed).toEqual(scenarios);
+    await page.close();
+  });
+});
