@@ -169,3 +169,12 @@ describe('the labs page', () => {
     await page.close();
   });
 });
+
+describe('the home page', () => {
+  it('has no sidebar, so it links to every chapter and to the fault scenarios itself', async () => {
+    const page = await open('/');
+    const linked = await page.locator('main a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(linked).toEqual(expect.arrayContaining([...chapters, '/scenarios/', '/instructor/']));
+    await page.close();
+  });
+});
