@@ -23,14 +23,18 @@ interface Lab {
   settle(): Promise<void>;
 }
 
-function lab(columns: number, options: { prompt?: string; history?: string[]; candidates?: (line: string, cursor: number) => { start: number; candidates: string[] } } = {}): Lab {
+function lab(columns: number, options: { parsesAtOnce?: boolean; prompt?: string; history?: string[]; candidates?: (line: string, cursor: number) => { start: number; candidates: string[] } } = {}): Lab {
   const term = new Terminal({ cols: columns, rows: 24, scrollback: 500, allowProposedApi: true, convertEol: true });
   useCellWidths(term);
   const submitted: string[] = [];
-  const settle = () => new Promise<void>((resolve) => term.write('', resolve));
-  const editor = new LineEditor(
+  const editor: LineEditor = new LineEditor(
     {
-      write: (text) => term.write(text),
+      write(text, parsed) {
+        term.write(text);
+        // xterm parses the first write after a key at once, calling back before write returns.
+        if (options.parsesAtOnce) parsed?.();
+        else term.write('', parsed);
+      },
       prompt: () => options.prompt ?? PROMPT,
       columns: () => term.cols,
       async submit(line) {
@@ -42,8 +46,13 @@ function lab(columns: number, options: { prompt?: string; history?: string[]; ca
     options.history ?? [],
     () => undefined,
   );
-  term.onResize(() => editor.resize());
-  editor.showPrompt();
+  term.onResize(() => void editor.resize());
+  void editor.showPrompt();
+  // Everything the editor asked for is drawn, and everything written before it parsed.
+  const settle = async () => {
+    await editor.whenDrawn();
+    await new Promise<void>((resolve) => term.write('', resolve));
+  };
   return {
     term,
     editor,
@@ -259,6 +268,14 @@ describe.each(WIDTHS)('a long line on a terminal of %i columns', (columns) => {
   });
 });
 
+describe('a terminal that parses each write at once', () => {
+  it.each(WIDTHS)('at %i columns still gets every edit drawn, one after the other', async (columns) => {
+    const { term, keys } = lab(columns, { parsesAtOnce: true, history: [LONG] });
+    await keys(KEY.up, KEY.home, ...typed('time '), KEY.end, KEY.backspace);
+    expectInput(term, `time ${LONG.slice(0, -1)}`, LONG.length + 4);
+  });
+});
+
 describe('a line that fills its last row exactly', () => {
   it.each(WIDTHS)('at %i columns the cursor waits at the start of the next row, and Enter leaves no blank row', async (columns) => {
     const line = 'x'.repeat(2 * columns - PROMPT.length);
@@ -285,6 +302,20 @@ describe('a terminal that changes width', () => {
     expectInput(term, LONG, 150);
     await keys(...typed('X'));
     expectInput(term, `${LONG.slice(0, 150)}X${LONG.slice(150)}`, 151);
+  });
+
+  it.each(cases)('from %i to %i columns before the terminal has parsed the edits, lays them out for the new width', async (from, to) => {
+    // xterm parses writes later; a window resized in between must not get rows laid out for the old width.
+    const { term, editor, settle } = lab(from, { history: [LONG] });
+    await settle();
+    await editor.handle(KEY.up);
+    await editor.handle(KEY.home);
+    term.resize(to, 24);
+    await editor.handle('X');
+    term.resize(from, 24);
+    term.resize(to, 24);
+    await settle();
+    expectInput(term, `X${LONG}`, 1);
   });
 
   it.each(cases)('from %i to %i columns and back, with the cursor at the end, keeps one prompt line', async (from, to) => {

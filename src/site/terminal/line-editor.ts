@@ -7,11 +7,14 @@
 // Every change redraws the whole input: up to its first row, erase to the end of the screen, the
 // prompt and the line, then the cursor to its cell. The editor remembers which row of the input
 // the cursor is on; xterm leaves the rows of the cursor's line as they are on a resize (it does not
-// reflow them), so that row still leads back to the prompt after one.
+// reflow them), so that row still leads back to the prompt after one. A drawing is worked out only
+// once the terminal has parsed everything written before it (xterm parses writes later, and a
+// resize may come in between), so it is always laid out for the columns it is drawn in.
 import { advance, cellBefore, nextStop, previousStop, type Cell } from './input-layout.ts';
 
 export interface EditorHost {
-  write(text: string): void;
+  /** Writes to the terminal; `parsed` is called once the terminal has parsed the text. */
+  write(text: string, parsed?: () => void): void;
   submit(line: string): Promise<void>;
   complete(line: string, cursor: number): Promise<{ start: number; candidates: string[] }>;
   /** The prompt, as plain text (its width is counted, escapes are not). */
@@ -19,6 +22,16 @@ export interface EditorHost {
   /** The terminal's width in cells. */
   columns(): number;
 }
+
+/** The input as the reader edits it, drawn after its prompt. */
+interface Input {
+  prompt: string;
+  line: string;
+  cursor: number;
+}
+
+/** What the editor asks of the screen, in order. */
+type Step = { draw: Input } | { redraw: true } | { leave: string } | { text: string } | { fresh: true };
 
 /** Characters a key or a paste may insert: controls dropped, a tab as one space. */
 const insertable = (text: string) => text.replace(/\t/g, ' ').replace(/[\x00-\x1f\x7f-\x9f]/g, '');
@@ -29,10 +42,14 @@ const toColumn = (col: number) => `\r${col > 0 ? `\x1b[${col}C` : ''}`;
 export class LineEditor {
   private line = '';
   private cursor = 0;
+  /** The input on the screen, until it is left for a command's output. */
+  private shown: Input | undefined;
   /** The input's row the terminal's cursor is on, counted from the prompt's row. */
   private cursorRow = 0;
   /** The input's last row as drawn (one past the text when it fills its last row). */
   private lastRow = 0;
+  private steps: Step[] = [];
+  private drawing: Promise<void> | undefined;
   private history: string[];
   private historyIndex: number;
   private busy = false;
@@ -47,31 +64,72 @@ export class LineEditor {
   }
 
   /** Draws the prompt and the line being edited from the start of the cursor's row. */
-  showPrompt(): void {
-    this.cursorRow = 0;
-    this.redraw();
+  showPrompt(): Promise<void> {
+    void this.schedule({ fresh: true });
+    return this.redraw();
   }
 
   /** The terminal changed width: draw the input again for the new one. */
-  resize(): void {
-    this.redraw();
+  resize(): Promise<void> {
+    return this.schedule({ redraw: true });
   }
 
-  private redraw(): void {
+  /** Resolves once the terminal has parsed all the editor asked for so far. */
+  whenDrawn(): Promise<void> {
+    return this.drawing ?? Promise.resolve();
+  }
+
+  private redraw(): Promise<void> {
+    return this.schedule({ draw: { prompt: this.host.prompt(), line: this.line, cursor: this.cursor } });
+  }
+
+  /** Queues a step; the queue is worked out and written when the terminal has caught up. */
+  private schedule(step: Step): Promise<void> {
+    this.steps.push(step);
+    if (this.drawing) return this.drawing;
+    let drawn!: () => void;
+    const drawing = new Promise<void>((resolve) => (drawn = resolve));
+    this.drawing = drawing;
+    // Right after a key xterm parses a write at once, so this callback may run before write returns.
+    this.host.write('', () => {
+      if (this.drawing === drawing) this.drawing = undefined;
+      const steps = this.steps.splice(0);
+      // A drawing followed by another is overdrawn at once: skip it.
+      const out = steps.map((s, i) => ('draw' in s && steps[i + 1] && 'draw' in steps[i + 1] ? '' : this.render(s))).join('');
+      this.host.write(out, drawn);
+    });
+    return drawing;
+  }
+
+  private render(step: Step): string {
+    if ('draw' in step) return this.draw(step.draw);
+    if ('redraw' in step) return this.shown ? this.draw(this.shown) : '';
+    if ('leave' in step) return this.leave(step.leave);
+    if ('fresh' in step) {
+      this.shown = undefined;
+      this.cursorRow = 0;
+      this.lastRow = 0;
+      return '';
+    }
+    return step.text;
+  }
+
+  private draw(input: Input): string {
     const columns = Math.max(this.host.columns(), 2);
-    const prompt = this.host.prompt();
-    let out = `${up(this.cursorRow)}\r\x1b[J${prompt}${this.line}`;
-    let end = advance(prompt + this.line, columns);
+    const { prompt, line, cursor } = input;
+    let out = `${up(this.cursorRow)}\r\x1b[J${prompt}${line}`;
+    let end = advance(prompt + line, columns);
     if (end.col >= columns) {
       // The text fills its last row: go to the next one so the cursor's cell is a real one.
       out += '\r\n';
       end = { row: end.row + 1, col: 0 };
     }
-    const target = cellBefore(prompt + this.line.slice(0, this.cursor), this.line.slice(this.cursor), columns);
+    const target = cellBefore(prompt + line.slice(0, cursor), line.slice(cursor), columns);
     out += up(end.row - target.row) + toColumn(target.col);
+    this.shown = input;
     this.cursorRow = target.row;
     this.lastRow = end.row;
-    this.host.write(out);
+    return out;
   }
 
   /** Moves the terminal's cursor to a cell of the input. */
@@ -82,22 +140,24 @@ export class LineEditor {
   }
 
   /** Leaves the input as drawn and puts the cursor at the start of the row after its text. */
-  private leave(suffix = ''): void {
+  private leave(suffix: string): string {
+    if (!this.shown) return suffix ? `${suffix}\r\n` : '';
     const columns = Math.max(this.host.columns(), 2);
-    const end = advance(this.host.prompt() + this.line, columns);
+    const end = advance(this.shown.prompt + this.shown.line, columns);
     // When the text fills its last row, the blank row drawn after it is where the next output goes.
     const filled = end.col >= columns;
     let out = this.moveTo(filled ? { row: this.lastRow, col: 0 } : end);
     if (suffix || !filled) out += `${suffix}\r\n`;
+    this.shown = undefined;
     this.cursorRow = 0;
     this.lastRow = 0;
-    this.host.write(out);
+    return out;
   }
 
   private set(line: string, cursor = line.length): void {
     this.line = line;
     this.cursor = cursor;
-    this.redraw();
+    void this.redraw();
   }
 
   private insert(text: string): void {
@@ -168,16 +228,16 @@ export class LineEditor {
         return;
       }
       case '\x03':
-        this.leave('^C');
+        void this.schedule({ leave: '^C' });
         this.line = '';
         this.cursor = 0;
         this.historyIndex = this.history.length;
-        this.redraw();
+        void this.redraw();
         return;
       case '\x0c':
         // Clear the screen and its scrollback, then draw the input at the top, as bash does.
-        this.host.write('\x1b[H\x1b[2J\x1b[3J');
-        this.showPrompt();
+        void this.schedule({ text: '\x1b[H\x1b[2J\x1b[3J' });
+        void this.showPrompt();
         return;
       case '\x1b[A':
         if (this.historyIndex > 0) this.set(this.history[--this.historyIndex]);
@@ -198,7 +258,6 @@ export class LineEditor {
 
   private async enter(): Promise<void> {
     const line = this.line;
-    this.leave();
     this.line = '';
     this.cursor = 0;
     if (line.trim()) {
@@ -208,11 +267,13 @@ export class LineEditor {
     this.historyIndex = this.history.length;
     this.busy = true;
     try {
+      // The command's output goes under the input, so the input is left first.
+      await this.schedule({ leave: '' });
       await this.host.submit(line);
     } finally {
       this.busy = false;
     }
-    this.showPrompt();
+    await this.showPrompt();
   }
 
   private async completeWord(): Promise<void> {
@@ -231,9 +292,9 @@ export class LineEditor {
       this.set(this.line.slice(0, start) + common + this.line.slice(this.cursor), start + common.length);
     } else {
       // Several candidates: list them below the input and draw it again after them, as bash does.
-      this.leave();
-      this.host.write(`${insertable(candidates.join('  '))}\r\n`);
-      this.redraw();
+      void this.schedule({ leave: '' });
+      void this.schedule({ text: `${insertable(candidates.join('  '))}\r\n` });
+      await this.redraw();
     }
   }
 }

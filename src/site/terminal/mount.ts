@@ -80,7 +80,7 @@ export async function mountTerminal(host: HTMLElement) {
 
   const editor = new LineEditor(
     {
-      write: (text) => term.write(text),
+      write: (text, parsed) => term.write(text, parsed),
       prompt: () => visibleControls(`[${promptName()} ${session.namespace}]$ `),
       columns: () => term.cols,
       async complete(line, cursor) {
@@ -115,7 +115,7 @@ export async function mountTerminal(host: HTMLElement) {
     (history) => void writeJson(HISTORY_KEY(inEffect.key), history),
   );
   term.onData((data) => void editor.handle(data));
-  term.onResize(() => editor.resize());
+  term.onResize(() => void editor.resize());
   term.writeln(visibleControls(`ARO Packet Labs: ${inEffect.label}. Type help for the commands, submit ID ANSWER for an exercise.`));
   editor.showPrompt();
 
