@@ -5,6 +5,10 @@
 //   npx node scripts/author-labs.ts
 import { writeFile, mkdir } from 'node:fs/promises';
 import type { ArmResource, KubeObject, LabFile, LabInfo } from '../src/engine/world/types.ts';
+import { VERIFIED_TOOLS } from '../src/engine/verified-versions.ts';
+
+// A lab records the tool versions its outputs are checked against, from the one list the badge reads.
+const VERIFIED = Object.fromEntries(VERIFIED_TOOLS.map((t) => [t.tool, t.versions.join('/')]));
 
 // ---------------------------------------------------------------------------------------- helpers
 function hash(seed: string, salt: number): number {
@@ -804,7 +808,7 @@ const aro2: LabSpec = {
     client: { publicIp: '198.51.100.7' },
     resolver: '192.0.2.53',
     session: { env: { cluster_name: 'aro2', rg: 'aro2' }, namespace: 'project1' },
-    tools: { az: '2.67.0', oc: '4.16', kubectl: 'v1.31', curl: '7.88.1', jq: '1.6' },
+    tools: VERIFIED,
     // An uptime check asks /api/ip every ten seconds: the only Internet connections the app opens.
     app: { sqlVersion: SQL_VERSION, load: [{ route: 'project1/sqlapilb', path: '/api/ip', perMinute: 6 }] },
   },
@@ -883,7 +887,7 @@ const arotoday: LabSpec = {
     client: { publicIp: '192.0.2.200' },
     resolver: '192.0.2.1',
     session: { env: { cluster_name: 'demo', rg: 'demo-rg' }, namespace: 'shop' },
-    tools: { az: '2.67.0', oc: '4.16', kubectl: 'v1.31', curl: '7.88.1', jq: '1.6' },
+    tools: VERIFIED,
     app: { sqlVersion: SQL_VERSION, load: [{ route: 'shop/sqlapi', path: '/api/ip', perMinute: 12 }] },
   },
   subscription: todaySub,
