@@ -8,7 +8,7 @@ import { loadLab } from '../../src/node/labs.ts';
 import { Session } from '../../src/engine/session.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
 import { parse } from '../../src/engine/shell/parser.ts';
-import { runBlocks, type Node } from '../../src/site/remark-run.ts';
+import { blockNeeds, runBlocks, type Node } from '../../src/site/remark-run.ts';
 
 const chapters = new URL('../../content/chapters/', import.meta.url);
 const labsDir = new URL('../../labs/', import.meta.url);
@@ -52,6 +52,24 @@ describe('chapter commands on every built-in lab', () => {
         : result.stdout === '' && !onlyAssigns(block.cmd) ? 'printed nothing'
         : undefined;
       if (problem) failures.push(`${block.cmd}\n    ${problem}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it.each(pages.flatMap((page) => labs.map((lab) => [page, lab] as const)))('%s on %s: each block alone, after the blocks it needs, as "Run in terminal" on a fresh page', async (page, lab) => {
+    const text = readFileSync(new URL(page, chapters), 'utf8');
+    const pageLab = frontmatterLab(text);
+    const blocks = runBlocks(createProcessor().parse(text) as unknown as Node, pageLab, page);
+    const needs = blockNeeds(blocks);
+    const world = await loadLab({ name: lab });
+    const failures: string[] = [];
+    for (const [i, block] of blocks.entries()) {
+      // Only blocks on the page's lab have the button.
+      if (block.lab !== pageLab || block.expect) continue;
+      const session = new Session(createFixtureWorld(world), { tty: false });
+      for (const need of needs[i]) await session.run(need.cmd);
+      const result = await session.run(block.cmd);
+      if (result.status !== 0 || result.stderr) failures.push(`${block.cmd}\n    status ${result.status}: ${result.stderr.split('\n')[0]}`);
     }
     expect(failures).toEqual([]);
   });
