@@ -61,6 +61,8 @@ describe('the sidebar', () => {
     const current = page.locator('#starlight__sidebar a[aria-current="page"]');
     expect(await current.count()).toBe(1);
     expect(pathOf(await current.getAttribute('href'))).toBe(path);
+    // Labelled with the page's own title (no sidebar.label is set on these pages).
+    expect((await current.textContent())?.trim()).toBe((await page.locator('h1').first().textContent())?.trim());
     await page.close();
   });
 });
