@@ -1,8 +1,8 @@
 // Line editing for the lab terminal on top of xterm's key data: cursor movement, Home/End,
 // Ctrl-A/E/U/K/W/C/L, history and Tab completion, on input that wraps over several rows.
-// Hand-written: xterm-readline (the maintained add-on for xterm 6) has no Tab completion, keeps one
-// history for the whole site under a fixed storage key and cannot type a line for "Run in
-// terminal". tests/site/line-editor.test.ts checks every edit against a headless xterm.
+// Hand-written: xterm-readline 1.2.2 (the maintained add-on for xterm 6) has no Tab completion and
+// keeps one history for the whole site under a fixed storage key, where the lab keeps one per lab;
+// tests/site/line-editor.test.ts checks every edit against a headless xterm instead.
 //
 // Every change redraws the whole input: up to its first row, erase to the end of the screen, the
 // prompt and the line, then the cursor to its cell. The editor remembers which row of the input
