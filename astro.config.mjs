@@ -6,6 +6,7 @@ import starlight from '@astrojs/starlight';
 import rehypeMermaid from 'rehype-mermaid';
 import { remarkRun } from './src/site/remark-run.ts';
 import { mermaidStyles } from './src/site/mermaid-styles.ts';
+import { rehypeDiagramFrame } from './src/site/diagrams/rehype-diagram-frame.ts';
 import { folderSidebarItems } from './src/site/sidebar.ts';
 
 // The names of the built-in labs and fault scenarios, known to pages without loading any of them.
@@ -27,7 +28,7 @@ export default defineConfig({
   vite: { define: { __ARO_LABS__: JSON.stringify(LAB_NAMES) } },
   markdown: {
     remarkPlugins: [remarkRun],
-    rehypePlugins: [[rehypeMermaid, { strategy: 'inline-svg', mermaidConfig: { theme: 'neutral' }, launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS } }]],
+    rehypePlugins: [[rehypeMermaid, { strategy: 'inline-svg', mermaidConfig: { theme: 'neutral' }, launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS } }], rehypeDiagramFrame],
   },
   integrations: [
     mermaidStyles(),

@@ -53,6 +53,20 @@ describe('packet walk', () => {
     await expect.poll(() => terminalText(page)).toContain(hops[1].dst.split(':')[0]);
   });
 
+  it('shows every hop\'s whole title, with the current hop marked as the current step', async () => {
+    const hops = await hopsOf('nsg-blocks-web', 'ingress');
+    const page = await open('/scenarios/nsg-blocks-web/');
+    // A fault page keeps its walk behind a disclosure (it gives the diagnosis away).
+    await page.locator('details:has(packet-walk) > summary').click();
+    const walk = page.locator('packet-walk');
+    expect(hops.some((h) => h.at.length > 46)).toBe(true); // the title the diagram used to cut
+    expect(await walk.locator('.packet-walk__at').allTextContents()).toEqual(hops.map((h, i) => `${i + 1}. ${h.at}`));
+    expect(await walk.locator('[data-hop][aria-current="step"]').getAttribute('data-hop')).toBe('1');
+    await walk.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => walk.locator('[data-hop][aria-current="step"]').getAttribute('data-hop')).toBe('2');
+    expect(await walk.locator('[aria-current]').count()).toBe(1);
+  });
+
   it('plays through the hops and pauses', async () => {
     const page = await open('/chapters/07-api-server/');
     const walk = page.locator('packet-walk');
@@ -71,6 +85,6 @@ describe('packet walk', () => {
     await walk.getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => walk.locator('[data-walk-lab]').textContent()).toBe('Simulated lab aro-today (your choice)');
     await expect.poll(() => walk.locator('[data-walk-field="addresses"]').textContent()).toBe(`${hops[1].src} → ${hops[1].dst}`);
-    expect(await walk.locator('.packet-walk__hop.is-current text').last().textContent()).toBe(`${hops[1].src} → ${hops[1].dst}`);
+    expect(await walk.locator('.packet-walk__hop.is-current .packet-walk__addr').textContent()).toBe(`${hops[1].src} → ${hops[1].dst}`);
   });
 });

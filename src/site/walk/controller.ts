@@ -2,7 +2,7 @@
 // page's terminal, and the walk recomputed in the browser when the reader chose another lab.
 import type { Hop, Walk } from '../../engine/walk/walk.ts';
 import { labInEffect } from '../labs/choice.ts';
-import { addresses, before, hopTitle } from './view.ts';
+import { addresses, before, hopTitle, HOP_COLUMNS } from './view.ts';
 
 const PLAY_MS = 2500;
 
@@ -16,7 +16,12 @@ export async function controlWalk(host: HTMLElement, first: Event): Promise<void
   const show = () => {
     const hop: Hop | undefined = walk.hops[step - 1];
     host.dataset.step = String(step);
-    host.querySelectorAll<SVGGElement>('[data-hop]').forEach((g) => g.classList.toggle('is-current', g.dataset.hop === String(step)));
+    host.querySelectorAll<HTMLElement>('[data-hop]').forEach((li) => {
+      const current = li.dataset.hop === String(step);
+      li.classList.toggle('is-current', current);
+      if (current) li.setAttribute('aria-current', 'step');
+      else li.removeAttribute('aria-current');
+    });
     $('[data-walk-position]').textContent = hop ? `Step ${step} of ${walk.hops.length}: ${hop.at}` : 'No hops';
     const fields: Record<string, string> = hop ? { before: before(walk, step - 1), addresses: addresses(hop), change: hop.change, why: hop.why, proof: hop.proof } : {};
     host.querySelectorAll<HTMLElement>('[data-walk-field]').forEach((el) => (el.textContent = fields[el.dataset.walkField!] ?? ''));
@@ -52,7 +57,7 @@ export async function controlWalk(host: HTMLElement, first: Event): Promise<void
   const onKey = (event: KeyboardEvent) => {
     const keys: Record<string, () => void> = { ArrowRight: () => go(step + 1), ArrowLeft: () => go(step - 1), Home: () => go(1), End: () => go(walk.hops.length) };
     const handler = keys[event.key];
-    if (!handler || (event.target as HTMLElement).closest('summary, table')) return;
+    if (!handler || (event.target as HTMLElement).closest('summary, .packet-walk__table')) return;
     event.preventDefault();
     handler();
   };
@@ -80,19 +85,22 @@ export async function controlWalk(host: HTMLElement, first: Event): Promise<void
 
 /** Another lab's walk: the diagram's texts and the table's rows follow it. */
 function redraw(host: HTMLElement, walk: Walk): void {
-  host.querySelectorAll<SVGGElement>('[data-hop]').forEach((g, i) => {
+  host.querySelectorAll<HTMLElement>('[data-hop]').forEach((li, i) => {
     const hop = walk.hops[i];
-    g.style.display = hop ? '' : 'none';
+    li.hidden = !hop;
     if (!hop) return;
-    const [at, addr] = g.querySelectorAll('text');
-    at.textContent = hopTitle(hop);
-    addr.textContent = addresses(hop);
+    li.querySelector('.packet-walk__at')!.textContent = hopTitle(hop);
+    li.querySelector('.packet-walk__addr')!.textContent = addresses(hop);
   });
   const rows = host.querySelector('[data-walk-rows]')!;
   rows.replaceChildren(
     ...walk.hops.map((h, i) => {
       const tr = document.createElement('tr');
-      for (const cell of [String(h.step), h.at, before(walk, i), h.src, h.dst, h.change, h.why, h.proof]) tr.append(Object.assign(document.createElement('td'), { textContent: cell }));
+      [String(h.step), h.at, before(walk, i), h.src, h.dst, h.change, h.why, h.proof].forEach((cell, c) => {
+        const td = Object.assign(document.createElement('td'), { textContent: cell });
+        td.dataset.label = HOP_COLUMNS[c];
+        tr.append(td);
+      });
       return tr;
     }),
   );

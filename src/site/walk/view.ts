@@ -2,10 +2,11 @@
 // controller that redraws it in the browser.
 import type { Hop, Walk } from '../../engine/walk/walk.ts';
 
-/** The hop's title in the diagram: its step and place, cut to fit the box. */
-export function hopTitle(hop: Hop): string {
-  return `${hop.step}. ${hop.at.length > 46 ? `${hop.at.slice(0, 45)}…` : hop.at}`;
-}
+/** The hop's title in the diagram: its step and place, whole (the box wraps it). */
+export const hopTitle = (hop: Hop): string => `${hop.step}. ${hop.at}`;
+
+/** The columns of the table of hops; each cell also carries its column's name for the stacked layout. */
+export const HOP_COLUMNS = ['Step', 'At', 'Before', 'Source after', 'Destination after', 'What changed', 'Why', 'Proof'] as const;
 
 export const addresses = (hop: Hop): string => `${hop.src} → ${hop.dst}`;
 
