@@ -13,6 +13,7 @@ import { cached } from './cache.ts';
 import { Redactor } from './redact.ts';
 import { unreadPath, type LiveReads } from './read-check.ts';
 import { quote } from '../../engine/commands/az/paths.ts';
+import { VERIFIED_TOOLS } from '../../engine/verified-versions.ts';
 
 export interface LiveOptions {
   /** The ARO cluster's name and resource group (`$cluster_name`, `$rg` in the chapters). */
@@ -34,8 +35,9 @@ export interface LiveWorld extends World {
   calls(): { arm: number; kube: number };
 }
 
-// The tool versions live mode's output follows (today's tools, as in the built-in labs).
-const TOOLS = { az: '2.67.0', oc: '4.16', kubectl: 'v1.31', curl: '7.88.1', jq: '1.6' };
+// The tool versions live mode's output follows: the ones the engine is checked against, as in the
+// built-in labs.
+const TOOLS = Object.fromEntries(VERIFIED_TOOLS.map((t) => [t.tool, t.versions.join('/')]));
 
 
 export async function createLiveWorld(options: LiveOptions): Promise<LiveWorld> {
