@@ -23,7 +23,7 @@ interface Lab {
   settle(): Promise<void>;
 }
 
-function lab(columns: number, options: { parsesAtOnce?: boolean; prompt?: string; history?: string[]; candidates?: (line: string, cursor: number) => { start: number; candidates: string[] } } = {}): Lab {
+function lab(columns: number, options: { parsesAtOnce?: boolean; running?: Promise<void>; prompt?: string; history?: string[]; candidates?: (line: string, cursor: number) => { start: number; candidates: string[] } } = {}): Lab {
   const term = new Terminal({ cols: columns, rows: 24, scrollback: 500, allowProposedApi: true, convertEol: true });
   useCellWidths(term);
   const submitted: string[] = [];
@@ -39,6 +39,8 @@ function lab(columns: number, options: { parsesAtOnce?: boolean; prompt?: string
       columns: () => term.cols,
       async submit(line) {
         submitted.push(line);
+        // A command's output may come in pieces, while the reader clicks "Run in terminal".
+        if (options.running && submitted.length === 1) await options.running;
         term.write(`ran ${line.length} characters\r\n`);
       },
       complete: async (line, cursor) => options.candidates?.(line, cursor) ?? { start: cursor, candidates: [] },
@@ -265,6 +267,28 @@ describe.each(WIDTHS)('a long line on a terminal of %i columns', (columns) => {
     const { text, last } = logicalLine(term, first);
     expect(text).toBe(PROMPT + LONG);
     expect(rows(term)[last + 1].text).toBe(`ran ${LONG.length} characters`);
+  });
+});
+
+describe('a line typed for "Run in terminal" while a command runs', () => {
+  it.each(WIDTHS)('at %i columns waits for the prompt after the command, then is drawn once and runs', async (columns) => {
+    let finish!: () => void;
+    const { term, editor, keys, settle, submitted } = lab(columns, { running: new Promise((resolve) => (finish = resolve)) });
+    await keys(...typed('oc whoami'));
+    const first = editor.handle(KEY.enter);
+    const run = editor.type(LONG);
+    await settle();
+    expect(submitted).toEqual(['oc whoami']);
+    expect(rows(term).filter((r) => r.text !== '').map((r) => r.text)).toEqual([`${PROMPT}oc whoami`]);
+    finish();
+    await Promise.all([first, run]);
+    await settle();
+    expect(submitted).toEqual(['oc whoami', LONG]);
+    const [, second] = promptRows(term);
+    const { text, last } = logicalLine(term, second);
+    expect(text).toBe(PROMPT + LONG);
+    expect(rows(term)[last + 1].text).toBe(`ran ${LONG.length} characters`);
+    expectInput(term, '', 0, PROMPT, 2);
   });
 });
 

@@ -53,6 +53,8 @@ export class LineEditor {
   private history: string[];
   private historyIndex: number;
   private busy = false;
+  /** Settles when the command entered last has run and the prompt after it is drawn. */
+  private running: Promise<void> = Promise.resolve();
   private readonly host: EditorHost;
   private readonly saveHistory: (history: string[]) => void;
 
@@ -168,6 +170,8 @@ export class LineEditor {
   /** Runs text as if typed: each of its lines in turn. */
   async type(text: string): Promise<void> {
     for (const line of text.split('\n')) {
+      // A command still running keeps the terminal: the line waits for the prompt after it.
+      while (this.busy) await this.running;
       this.set(insertable(line));
       await this.handle('\r');
     }
@@ -256,7 +260,12 @@ export class LineEditor {
     }
   }
 
-  private async enter(): Promise<void> {
+  private enter(): Promise<void> {
+    this.running = this.run();
+    return this.running;
+  }
+
+  private async run(): Promise<void> {
     const line = this.line;
     this.line = '';
     this.cursor = 0;
