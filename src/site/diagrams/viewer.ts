@@ -18,7 +18,7 @@ function buildDialog(): HTMLDialogElement {
     '<button type="button" data-zoom="out">Zoom out</button>' +
     '<output data-zoom-level aria-live="polite">100%</output>' +
     '<button type="button" data-zoom="in">Zoom in</button>' +
-    '<button type="button" data-zoom="fit">Fit to screen</button>' +
+    '<button type="button" data-zoom="fit">Fit</button>' +
     '<button type="button" data-zoom="close">Close</button>' +
     '</div>' +
     '<div class="diagram-view__canvas" tabindex="0" role="region" aria-label="Diagram: scroll or use the arrow keys to pan, + and - to zoom"></div>';
