@@ -73,14 +73,19 @@ export function aroLabs(args: string[]): Promise<{ code: number; output: string 
   );
 }
 
-/** What `aro-labs exec` prints, as a terminal shows it: tabs move to the next 8-column stop. */
-export async function aroLabsExec(line: string): Promise<string> {
+/**
+ * What `aro-labs exec` prints for a line, as a terminal shows it (tabs move to the next 8-column
+ * stop); with `before`, what the line prints after those lines ran in the same session.
+ */
+export async function aroLabsExec(line: string, before: string[] = []): Promise<string> {
   const expandTabs = (text: string) =>
     text
       .split('\n')
       .map((l) => l.replace(/[^\t]*\t/g, (run) => run.slice(0, -1).padEnd(Math.ceil(run.length / 8) * 8)))
       .join('\n');
-  return expandTabs((await aroLabs(['exec', line])).output);
+  const printed = (await aroLabs(['exec', ...before, line])).output;
+  const earlier = before.length ? (await aroLabs(['exec', ...before])).output : '';
+  return expandTabs(printed.slice(earlier.length));
 }
 
 /** The terminal's text, with lines xterm wrapped joined back together. */
@@ -98,7 +103,7 @@ export async function terminalText(page: Page): Promise<string> {
   });
 }
 
-/** Scrolls the page's terminal into view and waits until it runs. */
+/** Scrolls to where the chapter declares its terminal (which loads it into the dock) and waits until it runs. */
 export async function mountedTerminal(page: Page): Promise<void> {
   await page.locator('lab-terminal').scrollIntoViewIfNeeded();
   await page.waitForSelector('lab-terminal[data-ready="true"]');

@@ -2,6 +2,8 @@
 // the lab engine on the lab in effect (the page's, or the reader's choice), history kept per lab,
 // `submit` for the exercises, an aria-live mirror of each command's output for screen readers, and
 // "Connect to my cluster", which swaps the lab for the reader's cluster until the bridge goes away.
+// The element around it (dock.ts) hands over the keys typed while this loaded; "Run in terminal"
+// runs the blocks a command needs first; phones type into a plain input with history and Tab.
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { LineEditor } from './line-editor.ts';
@@ -14,11 +16,15 @@ import { readJson, writeJson } from '../storage.ts';
 import { recordAttempt } from '../progress/store.ts';
 import { visibleControls } from '../../engine/format/visible-controls.ts';
 import { logUnexpected, reportUnexpected } from '../errors.ts';
+import type { MountedTerminal } from './dock.ts';
+import { parseNeeds, runNeeds } from './needs.ts';
+import { wrapWords } from './wrap.ts';
+import { completeInput, HistoryWalk } from './touch-input.ts';
 
 const HISTORY_KEY = (lab: string) => `history:${lab}`;
 const isHistory = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
-export async function mountTerminal(host: HTMLElement) {
+export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] }): Promise<MountedTerminal> {
   const pageLab = host.dataset.lab ?? 'aro2';
   const inEffect = labInEffect(pageLab);
   const lab = inEffect.name;
@@ -47,7 +53,7 @@ export async function mountTerminal(host: HTMLElement) {
   // Set when the bridge stopped answering during a command; the terminal falls back after it.
   let lost: string | undefined;
   screen.replaceChildren();
-  const term = new Terminal({ allowProposedApi: true, convertEol: true, cursorBlink: true, fontSize: 14, scrollback: 2000, theme: { background: '#17181c', foreground: '#e6e6e6' } });
+  const term = new Terminal({ allowProposedApi: true, convertEol: true, cursorBlink: true, fontSize: 13, lineHeight: 1.15, scrollback: 2000, theme: { background: '#17181c', foreground: '#e6e6e6' } });
   const fit = new FitAddon();
   term.loadAddon(fit);
   // The line editor wraps long input where the terminal does: both measure with one table.
@@ -70,12 +76,6 @@ export async function mountTerminal(host: HTMLElement) {
       return false;
     }
     return true;
-  });
-  screen.addEventListener('keydown', (e) => {
-    if (e.target === screen && e.key === 'Enter') {
-      e.preventDefault();
-      term.focus();
-    }
   });
 
   const editor = new LineEditor(
@@ -114,17 +114,29 @@ export async function mountTerminal(host: HTMLElement) {
     // When storage is full or disabled, history stays for this page only.
     (history) => void writeJson(HISTORY_KEY(inEffect.key), history),
   );
-  term.onData((data) => void editor.handle(data));
+  // Keys are handled one after the other, so what is typed while a command runs waits for it.
+  let input = Promise.resolve();
+  const feed = (data: string) => (input = input.then(() => editor.handle(data)));
+  term.onData(feed);
   term.onResize(() => void editor.resize());
-  term.writeln(visibleControls(`ARO Packet Labs: ${inEffect.label}. Type help for the commands, submit ID ANSWER for an exercise.`));
-  editor.showPrompt();
+  // The greeting is wrapped between words to the columns the dock gives the terminal, so it waits
+  // until the terminal has a size (the dock may be collapsed); commands wait for the greeting.
+  const greeted = new Promise<void>((resolve) => {
+    const greet = new ResizeObserver(() => {
+      if (!screen.clientWidth) return;
+      greet.disconnect();
+      fit.fit();
+      for (const line of wrapWords(visibleControls(`ARO Packet Labs: ${inEffect.label}. Type help for the commands, submit ID ANSWER for an exercise.`), term.cols)) term.writeln(line);
+      editor.showPrompt();
+      resolve();
+    });
+    greet.observe(screen);
+  });
 
-  host.querySelector<HTMLFormElement>('[data-lab-touch]')?.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const input = (event.currentTarget as HTMLFormElement).querySelector('input')!;
-    const line = input.value;
-    input.value = '';
-    void editor.type(line);
+  touchInput(host, {
+    history: () => readJson(HISTORY_KEY(inEffect.key), isHistory, 'terminal history') ?? [],
+    complete: (line, cursor) => session.complete(line, cursor),
+    run: (line) => editor.type(line),
   });
   host.querySelector('[data-lab-reset]')?.addEventListener('click', () => {
     session = sessionOn(current);
@@ -161,6 +173,9 @@ export async function mountTerminal(host: HTMLElement) {
     try {
       const live = await openBridge(url, (error) => (lost = error.message));
       use(live, `Connected to your cluster ${live.info.session.env.cluster_name} through the bridge: read-only, live. Commands now ask Azure and your cluster.`);
+      // The form opens over the terminal; once connected, the terminal and its badge say so.
+      const panel = host.querySelector<HTMLDetailsElement>('[data-lab-live]');
+      if (panel) panel.open = false;
     } catch (error) {
       if (status) status.textContent = (error as Error).message;
     }
@@ -171,11 +186,64 @@ export async function mountTerminal(host: HTMLElement) {
   };
   disconnectButton?.addEventListener('click', disconnect);
   const remembered = rememberedBridge();
-  if (remembered) await connect(remembered);
+  if (remembered) {
+    await greeted;
+    await connect(remembered);
+  }
 
   host.dataset.ready = 'true';
   (window as unknown as { __labTerminal?: Terminal }).__labTerminal = term;
-  return { run: (line: string) => editor.type(line), connect };
+  const run = async (cmd: string, needs?: string) => {
+    await greeted;
+    await runNeeds(parseNeeds(needs), (name) => Boolean(session.vars.get(name)), (line) => editor.type(line));
+    await editor.type(cmd);
+  };
+  const focusIn = () =>
+    void greeted.then(() => {
+      for (const data of host.takeTyped()) void feed(data);
+      term.focus();
+    });
+  return { run, connect, focusIn };
+}
+
+/** The phone's input: Run keeps the keyboard open (focus stays), ↑/↓ walk the history, Tab completes. */
+function touchInput(host: HTMLElement, lab: { history(): string[]; complete(line: string, cursor: number): Promise<{ start: number; candidates: string[] }>; run(line: string): Promise<void> }) {
+  const form = host.querySelector<HTMLFormElement>('[data-lab-touch]');
+  const input = form?.querySelector('input');
+  const list = form?.querySelector('output');
+  if (!form || !input || !list) return;
+  const walk = new HistoryWalk(lab.history);
+  const set = (line: string, cursor = line.length) => {
+    input.value = line;
+    input.setSelectionRange(cursor, cursor);
+    input.focus();
+  };
+  const complete = async () => {
+    const cursor = input.selectionStart ?? input.value.length;
+    const next = completeInput(input.value, cursor, await lab.complete(input.value, cursor));
+    list.textContent = next.list.join('  ');
+    set(next.line, next.cursor);
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const line = input.value;
+    input.value = '';
+    list.textContent = '';
+    input.focus();
+    void lab.run(line).then(() => walk.reset());
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      set(e.key === 'ArrowUp' ? walk.up(input.value) : walk.down(input.value));
+    }
+  });
+  form.addEventListener('click', (event) => {
+    const key = (event.target as HTMLElement).closest<HTMLElement>('[data-lab-touch-key]')?.dataset.labTouchKey;
+    if (key === 'up') set(walk.up(input.value));
+    else if (key === 'down') set(walk.down(input.value));
+    else if (key === 'tab') void complete().catch((error: unknown) => logUnexpected('completion failed', error));
+  });
 }
 
 /** In live mode the badge says so in words (not by colour alone) and names the cluster. */

@@ -1,0 +1,167 @@
+// The <lab-terminal> element: the page's one terminal, docked at the bottom of the window so it
+// stays beside the text. This part runs before any interaction, so it stays small: the dock's
+// size and collapsed state (kept in localStorage), the resize handle, type-ahead and "Run in
+// terminal" requests. xterm and the lab engine (mount.ts) load on first use, or when the reader
+// reaches the place in the chapter where the terminal is declared.
+import { readJson, writeJson } from '../storage.ts';
+
+/** What a "Run in terminal" request carries: the command, the blocks it needs (data-needs JSON) and the button. */
+export interface RunRequest {
+  cmd: string;
+  needs?: string;
+  source?: HTMLElement;
+}
+
+export interface MountedTerminal {
+  run(cmd: string, needs?: string): Promise<void>;
+  connect(url: string): Promise<void>;
+  /** Replays the keys typed while loading and moves the keyboard into the terminal. */
+  focusIn(): void;
+}
+
+export interface DockState {
+  /** The dock's height as a share of the window's. */
+  size: number;
+  collapsed: boolean;
+}
+
+const KEY = 'terminal-dock';
+export const DOCK_MIN = 0.15;
+export const DOCK_MAX = 0.85;
+const DEFAULT: DockState = { size: 0.4, collapsed: false };
+const isState = (v: unknown): v is DockState => typeof (v as DockState)?.size === 'number' && typeof (v as DockState).collapsed === 'boolean';
+const clamp = (size: number) => Math.min(DOCK_MAX, Math.max(DOCK_MIN, size));
+
+// Keys typed before the terminal is ready, as the bytes xterm would send for them.
+const KEY_DATA: Record<string, string> = { Enter: '\r', Backspace: '\x7f', Tab: '\t', Delete: '\x1b[3~', ArrowUp: '\x1b[A', ArrowDown: '\x1b[B', ArrowRight: '\x1b[C', ArrowLeft: '\x1b[D', Home: '\x1b[H', End: '\x1b[F' };
+const keyData = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey || e.altKey ? undefined : (KEY_DATA[e.key] ?? ([...e.key].length === 1 ? e.key : undefined)));
+
+// Arrow keys move the handle by 5% of the window, Page keys by 20%.
+const STEPS: Record<string, number> = { ArrowUp: 0.05, ArrowDown: -0.05, PageUp: 0.2, PageDown: -0.2, Home: -1, End: 1 };
+
+class LabTerminal extends HTMLElement {
+  private started?: Promise<MountedTerminal>;
+  private queue: Promise<void> = Promise.resolve();
+  private typed: string[] = [];
+  /** True from a click or Enter on the terminal until Escape: keys belong to the terminal. */
+  private capturing = false;
+  private state = DEFAULT;
+
+  connectedCallback() {
+    // One terminal a page: a second declaration would be a second session and a second dock.
+    if (document.querySelector('lab-terminal') !== this) return this.remove();
+    this.state = readJson(KEY, isState, 'terminal size') ?? DEFAULT;
+    this.apply();
+    const dock = this.find('[data-lab-dock]');
+    new ResizeObserver(() => document.documentElement.style.setProperty('--lab-dock-space', `${dock.offsetHeight}px`)).observe(dock);
+    const screen = this.find('[data-lab-terminal]');
+    new IntersectionObserver((entries, observer) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        observer.disconnect();
+        void this.start();
+      }
+    }).observe(this);
+    screen.addEventListener('click', () => this.enter());
+    screen.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.capturing = false;
+      if (e.target !== screen) return; // xterm's own input, once it runs
+      if (!this.capturing) {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          this.enter();
+        }
+        return;
+      }
+      const data = keyData(e);
+      if (data === undefined) return;
+      e.preventDefault();
+      this.typed.push(data);
+    });
+    this.find('[data-lab-open]').addEventListener('click', () => this.enter());
+    this.find('[data-lab-collapse]').addEventListener('click', () => this.save({ collapsed: !this.state.collapsed }));
+    this.resizeHandle(this.find('[data-lab-resize]'));
+    this.find('[data-lab-connect]').addEventListener('submit', (event) => {
+      event.preventDefault();
+      const url = new FormData(event.target as HTMLFormElement).get('bridge');
+      void this.start().then((terminal) => terminal.connect(String(url)));
+    });
+    document.addEventListener('lab-run', (event) => {
+      const { cmd, needs, source } = (event as CustomEvent<RunRequest>).detail;
+      this.save({ collapsed: false });
+      // The page stays where it is; only a block the opened dock would cover moves up above it.
+      const covered = source ? source.getBoundingClientRect().bottom - dock.getBoundingClientRect().top + 8 : 0;
+      if (covered > 0) scrollBy({ top: covered, behavior: 'instant' });
+      // One after the other: a second click waits for the first command to finish.
+      this.queue = this.queue.then(() => this.start().then((terminal) => terminal.run(cmd, needs)));
+    });
+  }
+
+  /** Hands over (and forgets) the keys typed while the terminal was loading. */
+  takeTyped(): string[] {
+    return this.typed.splice(0);
+  }
+
+  start(): Promise<MountedTerminal> {
+    this.started ??= import('./mount.ts').then(({ mountTerminal }) => mountTerminal(this));
+    return this.started;
+  }
+
+  private enter() {
+    this.capturing = true;
+    this.save({ collapsed: false });
+    // Keys go to the screen (and are kept) until xterm takes over; the page does not move.
+    const screen = this.find('[data-lab-terminal]');
+    if (!screen.contains(document.activeElement)) screen.focus({ preventScroll: true });
+    void this.start().then((terminal) => this.capturing && terminal.focusIn());
+  }
+
+  private find<T extends HTMLElement = HTMLElement>(selector: string): T {
+    return this.querySelector<T>(selector)!;
+  }
+
+  private save(change: Partial<DockState>) {
+    this.state = { ...this.state, ...change };
+    writeJson(KEY, this.state);
+    this.apply();
+  }
+
+  /** The dock's height and state live on the root, so the page can leave room for it. */
+  private apply() {
+    const { size, collapsed } = this.state;
+    const root = document.documentElement;
+    root.style.setProperty('--lab-dock-size', String(clamp(size)));
+    root.dataset.terminalDock = collapsed ? 'collapsed' : 'open';
+    const toggle = this.find('[data-lab-collapse]');
+    toggle.setAttribute('aria-expanded', String(!collapsed));
+    toggle.textContent = collapsed ? 'Show terminal' : 'Hide terminal';
+    this.find('[data-lab-resize]').setAttribute('aria-valuenow', String(Math.round(clamp(size) * 100)));
+  }
+
+  private resizeHandle(handle: HTMLElement) {
+    handle.addEventListener('pointerdown', (down) => {
+      down.preventDefault();
+      handle.setPointerCapture(down.pointerId);
+      const move = (e: PointerEvent) => {
+        this.state = { ...this.state, size: clamp(1 - e.clientY / innerHeight) };
+        this.apply();
+      };
+      handle.addEventListener('pointermove', move);
+      handle.addEventListener('lostpointercapture', () => {
+        handle.removeEventListener('pointermove', move);
+        this.save({});
+      }, { once: true });
+    });
+    handle.addEventListener('keydown', (e) => {
+      const step = STEPS[e.key];
+      if (step === undefined) return;
+      e.preventDefault();
+      this.save({ size: clamp(clamp(this.state.size) + step), collapsed: false });
+    });
+  }
+}
+
+export function defineLabTerminal(): void {
+  if (!customElements.get('lab-terminal')) customElements.define('lab-terminal', LabTerminal);
+}
+
+export type { LabTerminal };

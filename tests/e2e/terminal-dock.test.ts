@@ -1,0 +1,243 @@
+// The page's one terminal, docked at the bottom of the window: wide enough for az's tables at
+// 1280×800, "Run in terminal" types into it without moving the page, its size and state survive a
+// reload, a click starts typing (keys typed while it loads are kept, under a slow CPU too), blocks
+// that need earlier blocks run them first, the greeting breaks no word, and the keyboard model
+// (Tab to it, Enter in, Escape out, Tab on) holds. Needs `astro build` first and Debian's Chromium.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { aroLabs, DIST, startSite, terminalText, type Site } from '../helpers/site.ts';
+
+const SIZES = [
+  [1280, 800],
+  [390, 844],
+] as const;
+const CHAPTER = '/chapters/04-outbound-rule/';
+
+let site: Site;
+
+beforeAll(async () => {
+  site = await startSite();
+});
+
+afterAll(async () => {
+  await site?.close();
+});
+
+/** A page in a fresh context (its own localStorage) at a window size. */
+async function open(path: string, width: number, height: number): Promise<Page> {
+  const context = await site.browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  await page.goto(`${site.base}${path}`);
+  return page;
+}
+
+const ready = (page: Page) => page.waitForSelector('lab-terminal[data-ready="true"]');
+const dockBox = (page: Page) => page.locator('[data-lab-dock]').boundingBox();
+const screenRows = (page: Page) => page.locator('.xterm-rows').innerText();
+
+/** Scrolls so the element sits a fifth of the way down the window, well above the dock. */
+async function readAt(page: Page, element: Locator): Promise<number> {
+  await element.evaluate((e) => scrollTo(0, e.getBoundingClientRect().top + scrollY - innerHeight / 5));
+  return page.evaluate(() => scrollY);
+}
+
+/** Whether the element is on screen and not covered (by the dock or anything else). */
+const uncovered = (element: Locator) =>
+  element.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return r.top >= 0 && r.bottom <= innerHeight && hit !== null && e.contains(hit);
+  });
+
+/** What `aro-labs exec` prints for a block after the blocks it needs: its last line of output. */
+async function lastOutputLine(button: Locator): Promise<string> {
+  const cmd = (await button.getAttribute('data-run'))!;
+  const needs: Array<{ cmd: string }> = JSON.parse((await button.getAttribute('data-needs')) ?? '[]');
+  const { output } = await aroLabs(['exec', ...needs.map((n) => n.cmd), cmd]);
+  return output.trimEnd().split('\n').pop()!;
+}
+
+describe('the docked terminal', () => {
+  it('has at least 120 columns at a 1280×800 window', async () => {
+    const page = await open(CHAPTER, 1280, 800);
+    await page.locator('[data-lab-terminal]').click();
+    await ready(page);
+    const cols = await page.evaluate(() => (window as unknown as { __labTerminal: { cols: number } }).__labTerminal.cols);
+    expect(cols).toBeGreaterThanOrEqual(120);
+    await page.context().close();
+  });
+
+  it.each(SIZES)('at %i×%i, "Run in terminal" keeps the reader\'s place and shows the output beside it', async (width, height) => {
+    const page = await open(CHAPTER, width, height);
+    const button = page.locator('.lab-run__try').nth(3);
+    const scrollY = await readAt(page, button);
+    expect(await uncovered(button)).toBe(true);
+    await button.click();
+    const expected = await lastOutputLine(button);
+    await expect.poll(() => screenRows(page), { timeout: 20000 }).toContain(expected);
+    expect(await page.evaluate(() => scrollY)).toBe(scrollY);
+    expect(await uncovered(button)).toBe(true);
+    const dock = (await dockBox(page))!;
+    expect(dock.y + dock.height).toBeLessThanOrEqual(height + 1);
+    expect(dock.y).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it.each(SIZES)('at %i×%i, "Run in terminal" opens a collapsed dock and keeps the block above it', async (width, height) => {
+    const page = await open(CHAPTER, width, height);
+    await page.locator('[data-lab-collapse]').click();
+    await expect.poll(() => page.locator('[data-lab-terminal]').isVisible()).toBe(false);
+    // The block sits just above the collapsed bar, where the opened dock would cover it.
+    const button = page.locator('.lab-run__try').nth(3);
+    const bar = (await dockBox(page))!;
+    await button.evaluate((e, barTop) => scrollTo(0, e.getBoundingClientRect().bottom + scrollY - barTop + 4), bar.y);
+    await button.click();
+    await expect.poll(() => page.locator('[data-lab-terminal]').isVisible()).toBe(true);
+    expect(await uncovered(button)).toBe(true);
+    await expect.poll(() => screenRows(page), { timeout: 20000 }).toContain(await lastOutputLine(button));
+    await page.context().close();
+  });
+
+  it.each(SIZES)('at %i×%i, the dock\'s size (dragged, then by keyboard) and its collapsed state survive a reload', async (width, height) => {
+    const page = await open(CHAPTER, width, height);
+    const handle = page.locator('[data-lab-resize]');
+    const start = (await handle.boundingBox())!;
+    await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(start.x + start.width / 2, height * 0.3, { steps: 5 });
+    await page.mouse.up();
+    const dragged = (await dockBox(page))!.height;
+    expect(Math.abs(dragged - height * 0.7)).toBeLessThan(height * 0.03);
+    await handle.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const resized = (await dockBox(page))!.height;
+    expect(Math.abs(resized - height * 0.6)).toBeLessThan(height * 0.03);
+    expect(await handle.getAttribute('aria-valuenow')).toBe(String(Math.round((resized / height) * 100)));
+
+    await page.reload();
+    await expect.poll(async () => (await dockBox(page))!.height).toBe(resized);
+
+    const toggle = page.locator('[data-lab-collapse]');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    const collapsed = (await dockBox(page))!.height;
+    expect(collapsed).toBeLessThan(height * 0.15);
+    await page.reload();
+    await expect.poll(async () => (await dockBox(page))!.height).toBe(collapsed);
+    expect(await page.locator('[data-lab-terminal]').isVisible()).toBe(false);
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(async () => (await dockBox(page))!.height).toBe(resized);
+    await page.context().close();
+  });
+
+  it.each(SIZES)('at %i×%i, the page leaves room below its last line for the dock', async (width, height) => {
+    const page = await open(CHAPTER, width, height);
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    const dock = (await dockBox(page))!;
+    const last = await page.evaluate(() => [...document.querySelectorAll('.main-frame footer, .main-frame .sl-markdown-content > *')].pop()!.getBoundingClientRect().bottom);
+    expect(last).toBeLessThanOrEqual(dock.y + 1);
+    await page.context().close();
+  });
+
+  it.each(SIZES)('at %i×%i, a click starts typing at once under 4× CPU throttling: what was typed while it loaded runs', async (width, height) => {
+    const page = await open(CHAPTER, width, height);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.locator('[data-lab-terminal]').click();
+    await page.keyboard.type('echo typed while loading');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('echo and after');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => terminalText(page), { timeout: 30000 }).toContain('$ echo typed while loading\ntyped while loading\n');
+    await expect.poll(() => terminalText(page), { timeout: 30000 }).toContain('$ echo and after\nand after\n');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await page.context().close();
+  });
+
+  it('runs the blocks a block needs first on a fresh page, saying so, and az gets its argument', async () => {
+    const page = await open('/chapters/02-infrastructure/', 1280, 800);
+    const button = page.locator('.lab-run__try[data-needs*="node_rg_name"]').first();
+    await readAt(page, button);
+    await button.click();
+    const needs: Array<{ name: string; cmd: string }> = JSON.parse((await button.getAttribute('data-needs'))!);
+    await expect.poll(() => terminalText(page), { timeout: 20000 }).toContain(await lastOutputLine(button));
+    const text = await terminalText(page);
+    for (const need of needs) expect(text).toContain(`$ # $${need.name} is set by an earlier block: running it first\n`);
+    expect(text).not.toContain('expected one argument');
+    // Run again: the session has the variables now, so nothing runs twice.
+    await button.click();
+    const cmd = (await button.getAttribute('data-run'))!;
+    await expect.poll(async () => (await terminalText(page)).split(`$ ${cmd}\n`).length).toBe(3);
+    expect((await terminalText(page)).split('is set by an earlier block').length).toBe(needs.length + 1);
+    await page.context().close();
+  });
+
+  it.each(SIZES)('at %i×%i, the greeting breaks no word across rows', async (width, height) => {
+    const page = await open(CHAPTER, width, height);
+    await page.locator('[data-lab-terminal]').click();
+    await ready(page);
+    await expect.poll(() => terminalText(page)).toContain('$ ');
+    const rows = await page.evaluate(() => {
+      const buffer = (window as unknown as { __labTerminal: { buffer: { active: { length: number; getLine(i: number): { isWrapped: boolean; translateToString(trim: boolean): string } } } } }).__labTerminal.buffer.active;
+      const lines = [];
+      for (let i = 0; i < buffer.length; i++) lines.push({ wrapped: buffer.getLine(i).isWrapped, text: buffer.getLine(i).translateToString(true) });
+      return lines;
+    });
+    const greeting = rows.slice(0, rows.findIndex((r) => r.text.includes('$')));
+    expect(greeting.length).toBeGreaterThan(0);
+    // Each row ends at a word's end: none continues on the next row as xterm's own wrapping would.
+    expect(greeting.filter((r) => r.wrapped)).toEqual([]);
+    expect(greeting.map((r) => r.text.trim()).join(' ')).toBe('ARO Packet Labs: Simulated lab aro2. Type help for the commands, submit ID ANSWER for an exercise.');
+    await page.context().close();
+  });
+
+  it('works from the keyboard alone: Tab reaches the terminal, Enter goes in, typing runs, Escape comes out, Tab moves on', async () => {
+    const page = await open(CHAPTER, 1280, 800);
+    await page.locator('[data-lab-collapse]').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-lab-terminal'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('echo from the keyboard');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => terminalText(page), { timeout: 20000 }).toContain('$ echo from the keyboard\nfrom the keyboard');
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-lab-terminal'))).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.matches('[data-lab-reset]'))).toBe(true);
+    await page.context().close();
+  });
+
+  it('Tab on the terminal before Enter moves on and types nothing into it', async () => {
+    const page = await open(CHAPTER, 1280, 800);
+    await page.locator('[data-lab-terminal]').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.matches('[data-lab-reset]'))).toBe(true);
+    await page.context().close();
+  });
+
+  it('the "Open the terminal" button where the chapter declares it starts typing in the dock', async () => {
+    const page = await open(CHAPTER, 1280, 800);
+    await page.locator('[data-lab-collapse]').click();
+    await page.locator('[data-lab-open]').click();
+    await page.keyboard.type('echo opened');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => terminalText(page), { timeout: 20000 }).toContain('$ echo opened\nopened');
+    await page.context().close();
+  });
+});
+
+describe('one terminal a page', () => {
+  const pages = [...readdirSync(join(DIST, 'chapters')).map((c) => `/chapters/${c}/`), ...readdirSync(join(DIST, 'scenarios'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `/scenarios/${d.name}/`)].sort();
+
+  it.each(pages)('%s has exactly one terminal, docked at the bottom of the window', async (path) => {
+    const page = await open(path, 1280, 800);
+    expect(await page.locator('lab-terminal').count()).toBe(1);
+    const dock = (await dockBox(page))!;
+    expect(dock.y + dock.height).toBeCloseTo(800, 0);
+    await page.context().close();
+  });
+});
