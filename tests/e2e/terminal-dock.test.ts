@@ -230,6 +230,39 @@ describe('the docked terminal', () => {
   });
 });
 
+describe('on a touch phone (390×844)', () => {
+  it('the input keeps focus after Run, ↑/↓ walk the history and Tab completes', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${site.base}${CHAPTER}`);
+    await page.locator('[data-lab-terminal]').tap();
+    await ready(page);
+    const input = page.locator('[data-lab-touch] input');
+    const key = (name: string) => page.locator(`[data-lab-touch-key="${name}"]`).tap();
+    const inputFocused = () => input.evaluate((e) => document.activeElement === e);
+    for (const line of ['echo first', 'echo second']) {
+      await input.tap();
+      await input.fill(line);
+      await page.locator('[data-lab-touch] button[type="submit"]').tap();
+      expect(await inputFocused()).toBe(true);
+      await expect.poll(() => terminalText(page)).toContain(`$ ${line}\n${line.slice(5)}\n`);
+    }
+    await key('up');
+    expect(await input.inputValue()).toBe('echo second');
+    await key('up');
+    expect(await input.inputValue()).toBe('echo first');
+    await key('down');
+    expect(await input.inputValue()).toBe('echo second');
+    expect(await inputFocused()).toBe(true);
+
+    await input.fill('echo $clus');
+    await key('tab');
+    await expect.poll(() => input.inputValue()).toBe('echo $cluster_name ');
+    expect(await inputFocused()).toBe(true);
+    await context.close();
+  });
+});
+
 describe('one terminal a page', () => {
   const pages = [...readdirSync(join(DIST, 'chapters')).map((c) => `/chapters/${c}/`), ...readdirSync(join(DIST, 'scenarios'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `/scenarios/${d.name}/`)].sort();
 

@@ -131,9 +131,7 @@ class LabTerminal extends HTMLElement {
     const root = document.documentElement;
     root.style.setProperty('--lab-dock-size', String(clamp(size)));
     root.dataset.terminalDock = collapsed ? 'collapsed' : 'open';
-    const toggle = this.find('[data-lab-collapse]');
-    toggle.setAttribute('aria-expanded', String(!collapsed));
-    toggle.textContent = collapsed ? 'Show terminal' : 'Hide terminal';
+    this.find('[data-lab-collapse]').setAttribute('aria-expanded', String(!collapsed));
     this.find('[data-lab-resize]').setAttribute('aria-valuenow', String(Math.round(clamp(size) * 100)));
   }
 

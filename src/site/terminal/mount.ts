@@ -224,6 +224,8 @@ function touchInput(host: HTMLElement, lab: { history(): string[]; complete(line
     list.textContent = next.list.join('  ');
     set(next.line, next.cursor);
   };
+  // Its buttons never take the focus from the input, so the phone's keyboard stays open.
+  form.addEventListener('mousedown', (event) => (event.target as HTMLElement).closest('button') && event.preventDefault());
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const line = input.value;
