@@ -3,11 +3,11 @@
 // reload, a click starts typing (keys typed while it loads are kept, under a slow CPU too), blocks
 // that need earlier blocks run them first, the greeting breaks no word, and the keyboard model
 // (Tab to it, Enter in, Escape out, Tab on) holds. Needs `astro build` first and Debian's Chromium.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { aroLabs, DIST, startSite, terminalText, type Site } from '../helpers/site.ts';
+import { aroLabs, DIST, ROOT, startSite, terminalText, type Site } from '../helpers/site.ts';
 
 const SIZES = [
   [1280, 800],
@@ -259,6 +259,31 @@ describe('on a touch phone (390×844)', () => {
     await key('tab');
     await expect.poll(() => input.inputValue()).toBe('echo $cluster_name ');
     expect(await inputFocused()).toBe(true);
+    await context.close();
+  });
+});
+
+describe('the dock for assistive technology', () => {
+  const axe = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8');
+  const cases = SIZES.flatMap(([width, height]) => (['open', 'with the cluster form open', 'collapsed'] as const).map((state) => [width, height, state] as const));
+
+  it.each(cases)('at %i×%i (touch on phones), %s: axe finds no serious or critical violation in the dock', async (width, height, state) => {
+    const phone = width < 800;
+    const context = await site.browser.newContext({ viewport: { width, height }, isMobile: phone, hasTouch: phone });
+    const page = await context.newPage();
+    await page.goto(`${site.base}${CHAPTER}`);
+    await page.locator('[data-lab-terminal]').click();
+    await ready(page);
+    if (state === 'with the cluster form open') await page.getByText('Connect to my cluster').click();
+    if (state === 'collapsed') await page.locator('[data-lab-collapse]').click();
+    await page.addScriptTag({ content: axe });
+    const found = await page.evaluate(async () => {
+      type Result = { violations: Array<{ id: string; impact: string; nodes: unknown[] }> };
+      const run = (window as unknown as { axe: { run(context: Element, options: object): Promise<Result> } }).axe.run;
+      const result = await run(document.querySelector('lab-terminal')!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(found).toEqual([]);
     await context.close();
   });
 });
