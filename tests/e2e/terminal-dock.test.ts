@@ -163,6 +163,24 @@ describe('the docked terminal', () => {
     await page.context().close();
   });
 
+  it('a paste while the terminal loads is kept and runs with what follows', async () => {
+    const page = await open(CHAPTER, 1280, 800);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const screen = page.locator('[data-lab-terminal]');
+    await screen.click();
+    await screen.evaluate((e) => {
+      const data = new DataTransfer();
+      data.setData('text', 'echo pasted');
+      e.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    });
+    await page.keyboard.type(' and typed');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => terminalText(page), { timeout: 30000 }).toContain('$ echo pasted and typed\npasted and typed\n');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await page.context().close();
+  });
+
   it('runs the blocks a block needs first on a fresh page, saying so, and az gets its argument', async () => {
     const page = await open('/chapters/02-infrastructure/', 1280, 800);
     const button = page.locator('.lab-run__try[data-needs*="node_rg_name"]').first();

@@ -77,6 +77,9 @@ class LabTerminal extends HTMLElement {
       e.preventDefault();
       this.typed.push(data);
     });
+    screen.addEventListener('paste', (e) => {
+      if (this.capturing && e.target === screen) this.typed.push(e.clipboardData?.getData('text') ?? '');
+    });
     this.find('[data-lab-open]').addEventListener('click', () => this.enter());
     this.find('[data-lab-collapse]').addEventListener('click', () => this.save({ collapsed: !this.state.collapsed }));
     this.resizeHandle(this.find('[data-lab-resize]'));
