@@ -136,14 +136,19 @@ describe('the docked terminal', () => {
 
   it.each(SIZES)('at %i×%i, the page (and the sidebar) leave room for the dock below their last line', async (width, height) => {
     const page = await open(CHAPTER, width, height);
-    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
     const dock = (await dockBox(page))!;
-    const last = await page.evaluate(() => [...document.querySelectorAll('.main-frame footer, .main-frame .sl-markdown-content > *')].pop()!.getBoundingClientRect().bottom);
-    expect(last).toBeLessThanOrEqual(dock.y + 1);
+    const lastBottom = () =>
+      page.evaluate(() => {
+        scrollTo(0, document.documentElement.scrollHeight);
+        return [...document.querySelectorAll('.main-frame footer, .main-frame .sl-markdown-content > *')].pop()!.getBoundingClientRect().bottom;
+      });
+    await expect.poll(lastBottom).toBeLessThanOrEqual(dock.y + 1);
     if (width >= 800) {
       // The sidebar ends above the dock, so none of its links hides behind it.
-      const sidebar = (await page.locator('.sidebar-pane').boundingBox())!;
-      expect(sidebar.y + sidebar.height).toBeLessThanOrEqual(dock.y + 1);
+      await expect.poll(async () => {
+        const sidebar = (await page.locator('.sidebar-pane').boundingBox())!;
+        return sidebar.y + sidebar.height;
+      }).toBeLessThanOrEqual(dock.y + 1);
     }
     await page.context().close();
   });

@@ -114,9 +114,11 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
     // When storage is full or disabled, history stays for this page only.
     (history) => void writeJson(HISTORY_KEY(inEffect.key), history),
   );
-  // Keys are handled one after the other, so what is typed while a command runs waits for it.
+  // Keys, blocks run from the page and the phone's lines reach the editor one after the other, so
+  // what comes while a command runs waits for it instead of being dropped.
   let input = Promise.resolve();
-  const feed = (data: string) => (input = input.then(() => editor.handle(data)));
+  const queued = (work: () => Promise<void>) => (input = input.then(work).catch((error: unknown) => logUnexpected('the terminal failed to take input', error)));
+  const feed = (data: string) => queued(() => editor.handle(data));
   term.onData(feed);
   term.onResize(() => void editor.resize());
   // The greeting is wrapped between words to the columns the dock gives the terminal, so it waits
@@ -136,7 +138,7 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
   touchInput(host, {
     history: () => readJson(HISTORY_KEY(inEffect.key), isHistory, 'terminal history') ?? [],
     complete: (line, cursor) => session.complete(line, cursor),
-    run: (line) => editor.type(line),
+    run: (line) => queued(() => editor.type(line)),
   });
   host.querySelector('[data-lab-reset]')?.addEventListener('click', () => {
     session = sessionOn(current);
@@ -195,8 +197,10 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
   (window as unknown as { __labTerminal?: Terminal }).__labTerminal = term;
   const run = async (cmd: string, needs?: string) => {
     await greeted;
-    await runNeeds(parseNeeds(needs), (name) => Boolean(session.vars.get(name)), (line) => editor.type(line));
-    await editor.type(cmd);
+    await queued(async () => {
+      await runNeeds(parseNeeds(needs), (name) => Boolean(session.vars.get(name)), (line) => editor.type(line));
+      await editor.type(cmd);
+    });
   };
   const focusIn = () =>
     void greeted.then(() => {
