@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { ROOT, startSite, type Site } from '../helpers/site.ts';
 
 let site: Site;
@@ -48,6 +49,14 @@ async function sidebarGroup(page: Page, label: string): Promise<string[]> {
 
 const pathOf = (href: string | null) => (href === null ? null : new URL(href, 'http://site.invalid').pathname);
 
+/** The `sidebar.label` in the frontmatter of the page at a path, if it sets one. */
+function sidebarLabel(path: string): string | undefined {
+  const name = path.replace(/^\/|\/$/g, '');
+  const file = join(ROOT, 'content', name.includes('/') ? `${name}.mdx` : `${name}/index.mdx`);
+  const label = (parseFrontmatter(readFileSync(file, 'utf8')).frontmatter as { sidebar?: { label?: unknown } }).sidebar?.label;
+  return typeof label === 'string' ? label : undefined;
+}
+
 describe('the sidebar', () => {
   it('knows every chapter and scenario file', () => {
     expect(scenarios).toHaveLength(readdirSync(join(ROOT, 'content/scenarios')).filter((f) => f.endsWith('.mdx') && f !== 'index.mdx').length);
@@ -61,8 +70,8 @@ describe('the sidebar', () => {
     const current = page.locator('#starlight__sidebar a[aria-current="page"]');
     expect(await current.count()).toBe(1);
     expect(pathOf(await current.getAttribute('href'))).toBe(path);
-    // Labelled with the page's own title (no sidebar.label is set on these pages).
-    expect((await current.textContent())?.trim()).toBe((await page.locator('h1').first().textContent())?.trim());
+    // Labelled with the page's own sidebar.label, else its title.
+    expect((await current.textContent())?.trim()).toBe(sidebarLabel(path) ?? (await page.locator('h1').first().textContent())?.trim());
     await page.close();
   });
 });

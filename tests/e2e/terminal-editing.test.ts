@@ -6,7 +6,8 @@ import type { Page } from 'playwright-core';
 import { aroLabsExec, mountedTerminal, startSite, terminalText, type Site } from '../helpers/site.ts';
 
 const CHAPTER = '/chapters/04-outbound-rule/';
-const CURL = `curl -s "http://sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io/api/ip" | jq -r '.my_public_ip'`;
+// Longer than a row of the docked terminal at 1280×800 (159 columns), as the chapters' longest lines are.
+const CURL = `curl -s -H "Accept: application/json" -H "User-Agent: aro-packet-labs" "http://sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io/api/ip" | jq -r '.my_public_ip'`;
 /** A word put in front of the recalled line: a variable for that one command, so it still runs. */
 const INSERTED = 'NOTE=edited ';
 const VIEWPORTS = [
