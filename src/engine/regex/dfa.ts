@@ -7,7 +7,7 @@
 import type { AssertKind, CharTest } from './ast.ts';
 import type { Budget } from './limits.ts';
 import { ASSERT, CHAR, JMP, MATCH, SAVE, SPLIT, stepWeight, type Program } from './program.ts';
-import type { Subject } from './subject.ts';
+import { wordEdgeHolds, type Subject } from './subject.ts';
 
 /** What the position before a character says: the search's start, after a newline, after a word character. */
 const AT_START = 1;
@@ -270,20 +270,11 @@ export class Dfa {
         return atEnd;
       case 'line-end':
         return atEnd || next === 10;
-      case 'word-boundary':
-        return wordBefore !== wordAfter;
-      case 'not-word-boundary':
-        return wordBefore === wordAfter;
-      case 'word-start':
-        return !wordBefore && wordAfter;
-      case 'word-end':
-        return wordBefore && !wordAfter;
-      case 'not-after-word':
-        return !wordBefore;
-      case 'not-before-word':
-        return !wordAfter;
-      default:
+      case 'search-start':
+      case 'text-end-newline':
         throw new Error(`the DFA cannot decide ${kind}`);
+      default:
+        return wordEdgeHolds(kind, wordBefore, wordAfter);
     }
   }
 

@@ -98,21 +98,26 @@ export class Subject {
       case 'search-start':
         return pos === from;
     }
-    const wordBefore = prev >= 0 && word(prev);
-    const wordAfter = next >= 0 && word(next);
-    switch (kind) {
-      case 'word-boundary':
-        return wordBefore !== wordAfter;
-      case 'not-word-boundary':
-        return wordBefore === wordAfter;
-      case 'word-start':
-        return !wordBefore && wordAfter;
-      case 'word-end':
-        return wordBefore && !wordAfter;
-      case 'not-after-word':
-        return !wordBefore;
-      case 'not-before-word':
-        return !wordAfter;
-    }
+    return wordEdgeHolds(kind, prev >= 0 && word(prev), next >= 0 && word(next));
+  }
+}
+
+/** A word-edge assertion, given whether a word character stands before and after the position. */
+export function wordEdgeHolds(kind: AssertKind, wordBefore: boolean, wordAfter: boolean): boolean {
+  switch (kind) {
+    case 'word-boundary':
+      return wordBefore !== wordAfter;
+    case 'not-word-boundary':
+      return wordBefore === wordAfter;
+    case 'word-start':
+      return !wordBefore && wordAfter;
+    case 'word-end':
+      return wordBefore && !wordAfter;
+    case 'not-after-word':
+      return !wordBefore;
+    case 'not-before-word':
+      return !wordAfter;
+    default:
+      throw new Error(`${kind} is not a word edge`);
   }
 }

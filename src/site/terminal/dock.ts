@@ -4,19 +4,13 @@
 // terminal" requests. xterm and the lab engine (mount.ts) load on first use, or when the reader
 // reaches the place in the chapter where the terminal is declared.
 import { readJson, writeJson } from '../storage.ts';
+import type { MountedTerminal } from './mount.ts';
 
 /** What a "Run in terminal" request carries: the command, the blocks it needs (data-needs JSON) and the button. */
 export interface RunRequest {
   cmd: string;
   needs?: string;
   source?: HTMLElement;
-}
-
-export interface MountedTerminal {
-  run(cmd: string, needs?: string): Promise<void>;
-  connect(url: string): Promise<void>;
-  /** Replays the keys typed while loading and moves the keyboard into the terminal. */
-  focusIn(): void;
 }
 
 export interface DockState {

@@ -16,13 +16,20 @@ import { readJson, writeJson } from '../storage.ts';
 import { recordAttempt } from '../progress/store.ts';
 import { visibleControls } from '../../engine/format/visible-controls.ts';
 import { logUnexpected, reportUnexpected } from '../errors.ts';
-import type { MountedTerminal } from './dock.ts';
 import { parseNeeds, runNeeds } from './needs.ts';
 import { wrapWords } from './wrap.ts';
 import { completeInput, HistoryWalk } from './touch-input.ts';
 
 const HISTORY_KEY = (lab: string) => `history:${lab}`;
 const isHistory = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** What the dock asks of the mounted terminal. */
+export interface MountedTerminal {
+  run(cmd: string, needs?: string): Promise<void>;
+  connect(url: string): Promise<void>;
+  /** Replays the keys typed while loading and moves the keyboard into the terminal. */
+  focusIn(): void;
+}
 
 export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] }): Promise<MountedTerminal> {
   const pageLab = host.dataset.lab ?? 'aro2';

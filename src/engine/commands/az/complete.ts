@@ -1,6 +1,6 @@
 // Tab completion for az: command words, then option names, then resource names from the world.
 import type { SessionState } from '../types.ts';
-import type { TreeNode } from './run.ts';
+import type { TreeNode } from './tree.ts';
 import { quote } from './paths.ts';
 
 const GLOBAL_OPTIONS = ['--query', '--output', '-o', '--help', '-h', '--only-show-errors', '--debug', '--verbose'];

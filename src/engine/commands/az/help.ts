@@ -1,6 +1,6 @@
 // `az … -h` and bare groups: az's help layout, for the commands this lab knows.
 import type { AzCommandDef } from './types.ts';
-import type { TreeNode } from './run.ts';
+import type { TreeNode } from './tree.ts';
 
 export const GROUP_SUMMARIES: Record<string, string> = {
   '': 'Azure command-line interface (the subset this lab imitates).',

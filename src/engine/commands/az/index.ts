@@ -1,6 +1,7 @@
 // `az`: one command whose subcommands are data (network-lb.ts, network.ts, resources.ts).
 import type { Command, SessionState } from '../types.ts';
-import { buildTree, runAz } from './run.ts';
+import { runAz } from './run.ts';
+import { buildTree } from './tree.ts';
 import { lbCommands } from './network-lb.ts';
 import { networkCommands } from './network.ts';
 import { resourceCommands } from './resources.ts';

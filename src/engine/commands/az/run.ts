@@ -16,25 +16,8 @@ import { formatTable, TableUnavailable } from '../../format/knack/table.ts';
 import { formatYaml } from '../../format/knack/yaml.ts';
 import { commandHelp, groupHelp } from './help.ts';
 import { notSimulated } from './unsimulated.ts';
+import type { TreeNode } from './tree.ts';
 
-export interface TreeNode {
-  name: string;
-  children: Map<string, TreeNode>;
-  command?: AzCommandDef;
-}
-
-export function buildTree(defs: AzCommandDef[]): TreeNode {
-  const root: TreeNode = { name: 'az', children: new Map() };
-  for (const def of defs) {
-    let node = root;
-    for (const word of def.words) {
-      if (!node.children.has(word)) node.children.set(word, { name: word, children: new Map() });
-      node = node.children.get(word)!;
-    }
-    node.command = def;
-  }
-  return root;
-}
 
 const OUTPUTS = ['json', 'jsonc', 'yaml', 'yamlc', 'table', 'tsv', 'none'];
 const UNEXPECTED_TRAILER = 'To check existing issues, please visit: https://github.com/Azure/azure-cli/issues\nTo open a new issue, please run `az feedback`\n';

@@ -2,7 +2,7 @@
 // not recognized" would tell the reader that a correct command is a typo. What counts as real is
 // the recorded list of azure-cli's commands (real-commands.ts).
 import { REAL_AZ_COMMANDS } from './real-commands.ts';
-import type { TreeNode } from './run.ts';
+import type { TreeNode } from './tree.ts';
 
 /** Every group and command path of real az, as space-joined words ("network route-table route"). */
 const REAL_PATHS: ReadonlySet<string> = (() => {
