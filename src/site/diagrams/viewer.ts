@@ -1,10 +1,13 @@
 // The full-screen view of a diagram: a modal <dialog> (Escape and the Close button leave it, focus
-// goes back to the button that opened it) where the diagram is shown at its own size, panned by
+// goes back to the button that opened it) where the diagram fills the screen when all of it fits
+// there larger than drawn, and is shown at its own size otherwise (a phone: text never smaller than
+// drawn), centred, panned by
 // scrolling and zoomed with buttons, + and - keys, Ctrl+wheel or a two-finger pinch. The page's own
 // <svg> moves into the dialog and back on close: its CSS and arrow markers are scoped to its id, so
 // a copy would need every id rewritten.
 const STEP = 1.25;
-const MAX_SCALE = 4;
+/** How far past the size that fills the screen (or past its own size) a diagram zooms in. */
+const MAX_ZOOM = 4;
 const ZOOM_KEYS: Record<string, string> = { '+': 'in', '=': 'in', '-': 'out', '0': 'fit' };
 
 let dialog: HTMLDialogElement | undefined;
@@ -33,6 +36,7 @@ export function openDiagram(button: HTMLButtonElement): void {
   const canvas = view.querySelector<HTMLElement>('.diagram-view__canvas')!;
   const level = view.querySelector<HTMLOutputElement>('[data-zoom-level]')!;
   const natural = svg.viewBox.baseVal?.width || svg.getBoundingClientRect().width;
+  const naturalHeight = svg.viewBox.baseVal?.height || svg.getBoundingClientRect().height;
   const pageStyle = svg.getAttribute('style');
 
   // A stand-in of the same height keeps the page from moving while the diagram is away.
@@ -43,12 +47,14 @@ export function openDiagram(button: HTMLButtonElement): void {
   svg.setAttribute('style', 'max-width: none; height: auto');
 
   let scale = 1;
-  const fitScale = () => Math.min(1, (canvas.clientWidth - 16) / natural);
+  /** The scale at which the whole diagram fits the view. */
+  const fitScale = () => Math.min((canvas.clientWidth - 16) / natural, (canvas.clientHeight - 16) / naturalHeight);
+  const opening = () => Math.max(1, fitScale());
   const zoomTo = (to: number) => {
     // Keep the point at the centre of the view where it is.
     const cx = (canvas.scrollLeft + canvas.clientWidth / 2) / canvas.scrollWidth;
     const cy = (canvas.scrollTop + canvas.clientHeight / 2) / canvas.scrollHeight;
-    scale = Math.min(MAX_SCALE, Math.max(fitScale(), to));
+    scale = Math.min(MAX_ZOOM * opening(), Math.max(Math.min(1, fitScale()), to));
     svg.style.width = `${natural * scale}px`;
     level.textContent = `${Math.round(scale * 100)}%`;
     canvas.scrollLeft = cx * canvas.scrollWidth - canvas.clientWidth / 2;
@@ -109,7 +115,7 @@ export function openDiagram(button: HTMLButtonElement): void {
     { once: true },
   );
   view.showModal();
-  zoomTo(1);
+  zoomTo(opening());
   canvas.scrollTo(0, 0);
   canvas.focus();
 }
