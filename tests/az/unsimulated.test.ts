@@ -13,13 +13,13 @@ describe('az commands the lab does not simulate', () => {
   it('says plainly that a real subcommand is not in the lab, and lists what the group has', async () => {
     const result = await run('az network route-table route list -g aro2 --route-table-name rt');
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe("ERROR: 'az network route-table route list' is not available in this lab terminal.\nIn 'az network route-table' it has: list, show\n");
+    expect(result.stderr).toBe("ERROR: 'az network route-table route list' is not available in this lab terminal.\nThe lab has these under 'az network route-table': list, show\n");
     expect(result.stderr).not.toContain('misspelled');
   });
 
   it('does the same for a real top-level group, listing the groups the lab has', async () => {
     const result = await run('az aks list');
-    expect(result.stderr).toMatch(/^ERROR: 'az aks' is not available in this lab terminal\.\nIn 'az' it has: account, aro, group, /);
+    expect(result.stderr).toMatch(/^ERROR: 'az aks' is not available in this lab terminal\.\nThe lab has these under 'az': account, aro, group, /);
   });
 
   it('keeps az\'s misspelling error, suggestion and examples for a real typo', async () => {

@@ -26,5 +26,5 @@ export function notSimulated(typed: string[], path: string[], node: TreeNode): s
   const real = realAzPath(typed);
   if (!real || real.length <= path.length) return undefined;
   const has = [...node.children.keys()].sort();
-  return `ERROR: 'az ${real.join(' ')}' is not available in this lab terminal.\nIn '${['az', ...path].join(' ')}' it has: ${has.join(', ')}\n`;
+  return `ERROR: 'az ${real.join(' ')}' is not available in this lab terminal.\nThe lab has these under '${['az', ...path].join(' ')}': ${has.join(', ')}\n`;
 }
