@@ -327,3 +327,27 @@ describe('one terminal a page', () => {
     await page.context().close();
   });
 });
+
+describe('output that does not end in a newline', () => {
+  it('"Run in terminal" on a jsonpath block keeps its output on screen above the next prompt', async () => {
+    const page = await open('/chapters/05-router/', 1280, 800);
+    const button = page.locator('.lab-run__try[data-run*="jsonpath=\'{.spec.externalTrafficPolicy}\'"]').first();
+    await readAt(page, button);
+    await button.click();
+    const cmd = (await button.getAttribute('data-run'))!;
+    const { output } = await aroLabs(['exec', cmd]);
+    expect(output).not.toMatch(/\n$/);
+    await expect.poll(() => terminalText(page), { timeout: 20000 }).toMatch(new RegExp(`\\$ ${cmd.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n${output}\\n\\[aro2 [^\\]]+\\]\\$ `));
+    await page.context().close();
+  });
+
+  it('typed `echo -n abc` shows abc on its own row before the next prompt', async () => {
+    const page = await open(CHAPTER, 1280, 800);
+    await page.locator('[data-lab-terminal]').click();
+    await page.keyboard.type('echo -n abc');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => terminalText(page), { timeout: 20000 }).toMatch(/\$ echo -n abc\nabc\n\[aro2 [^\]]+\]\$ /);
+    await page.context().close();
+  });
+});
+

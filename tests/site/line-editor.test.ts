@@ -23,7 +23,7 @@ interface Lab {
   settle(): Promise<void>;
 }
 
-function lab(columns: number, options: { parsesAtOnce?: boolean; running?: Promise<void>; prompt?: string; history?: string[]; candidates?: (line: string, cursor: number) => { start: number; candidates: string[] } } = {}): Lab {
+function lab(columns: number, options: { parsesAtOnce?: boolean; running?: Promise<void>; prompt?: string; history?: string[]; candidates?: (line: string, cursor: number) => { start: number; candidates: string[] }; output?: (line: string) => string } = {}): Lab {
   const term = new Terminal({ cols: columns, rows: 24, scrollback: 500, allowProposedApi: true, convertEol: true });
   useCellWidths(term);
   const submitted: string[] = [];
@@ -37,11 +37,12 @@ function lab(columns: number, options: { parsesAtOnce?: boolean; running?: Promi
       },
       prompt: () => options.prompt ?? PROMPT,
       columns: () => term.cols,
+      column: () => term.buffer.active.cursorX,
       async submit(line) {
         submitted.push(line);
         // A command's output may come in pieces, while the reader clicks "Run in terminal".
         if (options.running && submitted.length === 1) await options.running;
-        term.write(`ran ${line.length} characters\r\n`);
+        term.write(options.output?.(line) ?? `ran ${line.length} characters\r\n`);
       },
       complete: async (line, cursor) => options.candidates?.(line, cursor) ?? { start: cursor, candidates: [] },
     },
@@ -387,5 +388,44 @@ describe('characters two cells wide', () => {
     expectInput(term, line, 30);
     await keys(KEY.right, KEY.backspace);
     expectInput(term, `${'y'.repeat(30)}z`, 30);
+  });
+});
+
+describe('output that does not end in a newline', () => {
+  // As zsh and fish do: the prompt starts on a row of its own, so the output before it stays.
+  it.each(WIDTHS)('at %i columns stays on screen, and the next prompt starts on the row under it', async (columns) => {
+    const { term, keys } = lab(columns, { output: (line) => line.replace(/^echo -n /, '') });
+    await keys(...typed('echo -n abc'), KEY.enter);
+    const all = rows(term).map((r) => r.text);
+    const [first, second] = promptRows(term);
+    expect(all[first]).toBe(`${PROMPT}echo -n abc`);
+    expect(all[first + 1]).toBe('abc');
+    expect(second).toBe(first + 2);
+    expectInput(term, '', 0, PROMPT, 1);
+  });
+
+  it.each(WIDTHS)('at %i columns, when it fills its last row exactly, the prompt starts on the next row and no blank row comes between', async (columns) => {
+    const full = 'x'.repeat(columns);
+    const { term, keys } = lab(columns, { output: () => full });
+    await keys(...typed('printf'), KEY.enter);
+    const [first, second] = promptRows(term);
+    expect(rows(term)[first + 1].text).toBe(full);
+    expect(second).toBe(first + 2);
+    expectInput(term, '', 0, PROMPT, 1);
+  });
+
+  it.each(WIDTHS)('at %i columns, output that ends in a newline is followed by the prompt on the very next row', async (columns) => {
+    const { term, keys } = lab(columns);
+    await keys(...typed('oc whoami'), KEY.enter);
+    const [first, second] = promptRows(term);
+    expect(rows(term)[first + 1].text).toBe('ran 9 characters');
+    expect(second).toBe(first + 2);
+  });
+
+  it('Ctrl-L after it still draws the prompt on the top row', async () => {
+    const { term, keys } = lab(40, { output: () => 'abc' });
+    await keys(...typed('printf abc'), KEY.enter, ...typed('oc'), KEY.ctrlL);
+    expect(promptRows(term)).toEqual([0]);
+    expectInput(term, 'oc', 2);
   });
 });

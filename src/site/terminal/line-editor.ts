@@ -9,7 +9,9 @@
 // the cursor is on; xterm leaves the rows of the cursor's line as they are on a resize (it does not
 // reflow them), so that row still leads back to the prompt after one. A drawing is worked out only
 // once the terminal has parsed everything written before it (xterm parses writes later, and a
-// resize may come in between), so it is always laid out for the columns it is drawn in.
+// resize may come in between), so it is always laid out for the columns it is drawn in. A fresh
+// prompt after output that did not end in a newline starts on the next row, as zsh and fish do,
+// so that output stays on screen.
 import { advance, cellBefore, nextStop, previousStop, type Cell } from './input-layout.ts';
 
 export interface EditorHost {
@@ -21,6 +23,8 @@ export interface EditorHost {
   prompt(): string;
   /** The terminal's width in cells. */
   columns(): number;
+  /** The column of the terminal's cursor (the width itself while a full row waits to wrap). */
+  column(): number;
 }
 
 /** The input as the reader edits it, drawn after its prompt. */
@@ -65,7 +69,7 @@ export class LineEditor {
     this.saveHistory = saveHistory;
   }
 
-  /** Draws the prompt and the line being edited from the start of the cursor's row. */
+  /** Draws the prompt and the line being edited on a row of their own: the cursor's, when it is at its start. */
   showPrompt(): Promise<void> {
     void this.schedule({ fresh: true });
     return this.redraw();
@@ -92,14 +96,18 @@ export class LineEditor {
     let drawn!: () => void;
     const drawing = new Promise<void>((resolve) => (drawn = resolve));
     this.drawing = drawing;
-    // Right after a key xterm parses a write at once, so this callback may run before write returns.
-    this.host.write('', () => {
-      if (this.drawing === drawing) this.drawing = undefined;
-      const steps = this.steps.splice(0);
+    const flush = () => {
+      // A fresh prompt asks where the cursor is, so the steps before it are written and parsed first.
+      const fresh = this.steps.findIndex((s, i) => i > 0 && 'fresh' in s);
+      const steps = this.steps.splice(0, fresh < 0 ? this.steps.length : fresh);
+      const last = this.steps.length === 0;
+      if (last && this.drawing === drawing) this.drawing = undefined;
       // A drawing followed by another is overdrawn at once: skip it.
       const out = steps.map((s, i) => ('draw' in s && steps[i + 1] && 'draw' in steps[i + 1] ? '' : this.render(s))).join('');
-      this.host.write(out, drawn);
-    });
+      this.host.write(out, last ? drawn : flush);
+    };
+    // Right after a key xterm parses a write at once, so this callback may run before write returns.
+    this.host.write('', flush);
     return drawing;
   }
 
@@ -111,7 +119,7 @@ export class LineEditor {
       this.shown = undefined;
       this.cursorRow = 0;
       this.lastRow = 0;
-      return '';
+      return this.host.column() > 0 ? '\r\n' : '';
     }
     return step.text;
   }

@@ -90,6 +90,7 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
       write: (text, parsed) => term.write(text, parsed),
       prompt: () => visibleControls(`[${promptName()} ${session.namespace}]$ `),
       columns: () => term.cols,
+      column: () => term.buffer.active.cursorX,
       async complete(line, cursor) {
         try {
           return await session.complete(line, cursor);
