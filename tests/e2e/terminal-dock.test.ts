@@ -328,6 +328,37 @@ describe('one terminal a page', () => {
   });
 });
 
+/** A touch phone's page (390×844) in a fresh context. */
+async function openPhone(path: string): Promise<Page> {
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(`${site.base}${path}`);
+  return page;
+}
+
+describe('the touch row on a fresh page', () => {
+  it('its first line starts the terminal and runs', async () => {
+    const page = await openPhone(CHAPTER);
+    const input = page.locator('[data-lab-touch] input');
+    await input.tap();
+    await input.fill('echo hello');
+    await page.locator('[data-lab-touch] button[type="submit"]').tap();
+    await expect.poll(() => terminalText(page), { timeout: 20000 }).toContain('$ echo hello\nhello\n');
+    expect(await input.evaluate((e) => document.activeElement === e)).toBe(true);
+    await page.context().close();
+  });
+
+  it('Enter in it on a fresh page starts the terminal and runs the line too', async () => {
+    const page = await openPhone(CHAPTER);
+    const input = page.locator('[data-lab-touch] input');
+    await input.tap();
+    await input.fill('echo by enter');
+    await input.press('Enter');
+    await expect.poll(() => terminalText(page), { timeout: 20000 }).toContain('$ echo by enter\nby enter\n');
+    await page.context().close();
+  });
+});
+
 describe('output that does not end in a newline', () => {
   it('"Run in terminal" on a jsonpath block keeps its output on screen above the next prompt', async () => {
     const page = await open('/chapters/05-router/', 1280, 800);
@@ -347,6 +378,46 @@ describe('output that does not end in a newline', () => {
     await page.keyboard.type('echo -n abc');
     await page.keyboard.press('Enter');
     await expect.poll(() => terminalText(page), { timeout: 20000 }).toMatch(/\$ echo -n abc\nabc\n\[aro2 [^\]]+\]\$ /);
+    await page.context().close();
+  });
+});
+
+describe('the touch row\'s history after "Run in terminal" ran the blocks a block needs', () => {
+  it('↑ walks the commands run, newest first, as the terminal\'s ArrowUp does, and never a comment line', async () => {
+    const page = await openPhone('/chapters/03-load-balancers/');
+    const button = page.locator('.lab-run__try[data-run^="az network lb frontend-ip list"][data-needs]').first();
+    await readAt(page, button);
+    await button.tap();
+    await expect.poll(() => terminalText(page), { timeout: 20000 }).toContain(await lastOutputLine(button));
+    const needs: Array<{ cmd: string }> = JSON.parse((await button.getAttribute('data-needs'))!);
+    const ran = [...needs.map((n) => n.cmd), (await button.getAttribute('data-run'))!].reverse();
+    const input = page.locator('[data-lab-touch] input');
+    const walked: string[] = [];
+    for (let i = 0; i < ran.length; i++) {
+      await page.locator('[data-lab-touch-key="up"]').tap();
+      walked.push(await input.inputValue());
+    }
+    expect(walked).toEqual(ran);
+    // The terminal's own editor walks the same list.
+    await page.locator('[data-lab-terminal]').click();
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(async () => (await terminalText(page)).trimEnd().split('\n').pop()).toMatch(new RegExp(`\\$ ${ran[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    await page.context().close();
+  });
+
+  it('↑ in the touch row shows a line typed on the terminal\'s keyboard after the touch row was used', async () => {
+    const page = await openPhone(CHAPTER);
+    const input = page.locator('[data-lab-touch] input');
+    await input.tap();
+    await input.fill('echo from the touch row');
+    await input.press('Enter');
+    await expect.poll(() => terminalText(page), { timeout: 20000 }).toContain('from the touch row\n');
+    await page.locator('[data-lab-terminal]').click();
+    await page.keyboard.type('echo from the keyboard');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => terminalText(page)).toContain('from the keyboard\n');
+    await page.locator('[data-lab-touch-key="up"]').tap();
+    expect(await input.inputValue()).toBe('echo from the keyboard');
     await page.context().close();
   });
 });

@@ -88,10 +88,11 @@ export async function aroLabsExec(line: string, before: string[] = []): Promise<
   return expandTabs(printed.slice(earlier.length));
 }
 
-/** The terminal's text, with lines xterm wrapped joined back together. */
+/** The terminal's text, with lines xterm wrapped joined back together ('' until the terminal runs). */
 export async function terminalText(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const term = (window as unknown as { __labTerminal: { buffer: { active: { length: number; getLine(i: number): { isWrapped: boolean; translateToString(trim: boolean): string } | undefined } } } }).__labTerminal;
+    const term = (window as unknown as { __labTerminal?: { buffer: { active: { length: number; getLine(i: number): { isWrapped: boolean; translateToString(trim: boolean): string } | undefined } } } }).__labTerminal;
+    if (!term) return '';
     const buffer = term.buffer.active;
     const lines: string[] = [];
     for (let i = 0; i < buffer.length; i++) {

@@ -429,3 +429,14 @@ describe('output that does not end in a newline', () => {
     expectInput(term, 'oc', 2);
   });
 });
+
+describe('the history', () => {
+  it('keeps the commands typed for the reader and leaves out the lines typed as notes', async () => {
+    const { editor, settle, submitted } = lab(120);
+    await editor.type('# a note from the terminal', false);
+    await editor.type('oc whoami');
+    await settle();
+    expect(submitted).toEqual(['# a note from the terminal', 'oc whoami']);
+    expect(editor.historyLines()).toEqual(['oc whoami']);
+  });
+});

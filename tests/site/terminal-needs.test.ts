@@ -57,4 +57,11 @@ describe('data-needs', () => {
     ];
     expect(await typed(needs)).toEqual(['# $a is set by an earlier block: running it first', 'true']);
   });
+
+  it('keeps its comments out of the history and the blocks in it', async () => {
+    const typedLines: Array<[string, boolean]> = [];
+    await runNeeds(NEEDS, () => false, async (line, remember) => void typedLines.push([line, remember]));
+    expect(typedLines.filter(([, remember]) => remember).map(([line]) => line)).toEqual(NEEDS.map((n) => n.cmd));
+    expect(typedLines.filter(([, remember]) => !remember).every(([line]) => line.startsWith('# '))).toBe(true);
+  });
 });

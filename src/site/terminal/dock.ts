@@ -75,6 +75,7 @@ class LabTerminal extends HTMLElement {
       if (this.capturing && e.target === screen) this.typed.push(e.clipboardData?.getData('text') ?? '');
     });
     this.find('[data-lab-open]').addEventListener('click', () => this.enter());
+    this.touchRow(this.find<HTMLFormElement>('[data-lab-touch]'));
     this.find('[data-lab-collapse]').addEventListener('click', () => this.save({ collapsed: !this.state.collapsed }));
     this.resizeHandle(this.find('[data-lab-resize]'));
     this.find('[data-lab-connect]').addEventListener('submit', (event) => {
@@ -110,6 +111,21 @@ class LabTerminal extends HTMLElement {
     const screen = this.find('[data-lab-terminal]');
     if (!screen.contains(document.activeElement)) screen.focus({ preventScroll: true });
     void this.start().then((terminal) => this.capturing && terminal.focusIn());
+  }
+
+  /** The phone's input row: its first line starts the terminal, and every line runs in it. */
+  private touchRow(form: HTMLFormElement) {
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const input = form.querySelector('input')!;
+      const line = input.value;
+      input.value = '';
+      form.querySelector('output')!.textContent = '';
+      // The input keeps the focus, so the phone's keyboard stays open.
+      input.focus();
+      this.save({ collapsed: false });
+      void this.start().then((terminal) => terminal.enter(line));
+    });
   }
 
   private find<T extends HTMLElement = HTMLElement>(selector: string): T {

@@ -57,6 +57,8 @@ export class LineEditor {
   private history: string[];
   private historyIndex: number;
   private busy = false;
+  /** False while a line typed for the reader (a note, not a command) runs: it stays out of the history. */
+  private remember = true;
   /** Settles when the command entered last has run and the prompt after it is drawn. */
   private running: Promise<void> = Promise.resolve();
   private readonly host: EditorHost;
@@ -175,12 +177,18 @@ export class LineEditor {
     if (clean) this.set(this.line.slice(0, this.cursor) + clean + this.line.slice(this.cursor), this.cursor + clean.length);
   }
 
-  /** Runs text as if typed: each of its lines in turn. */
-  async type(text: string): Promise<void> {
+  /** The commands run, oldest first, as ↑ walks them. */
+  historyLines(): readonly string[] {
+    return this.history;
+  }
+
+  /** Runs text as if typed: each of its lines in turn; `remember` false keeps them out of the history. */
+  async type(text: string, remember = true): Promise<void> {
     for (const line of text.split('\n')) {
       // A command still running keeps the terminal: the line waits for the prompt after it.
       while (this.busy) await this.running;
       this.set(insertable(line));
+      this.remember = remember;
       await this.handle('\r');
     }
   }
@@ -275,9 +283,11 @@ export class LineEditor {
 
   private async run(): Promise<void> {
     const line = this.line;
+    const remember = this.remember;
     this.line = '';
     this.cursor = 0;
-    if (line.trim()) {
+    this.remember = true;
+    if (line.trim() && remember) {
       this.history = [...this.history.filter((h) => h !== line), line].slice(-200);
       this.saveHistory(this.history);
     }

@@ -29,6 +29,8 @@ export interface MountedTerminal {
   connect(url: string): Promise<void>;
   /** Replays the keys typed while loading and moves the keyboard into the terminal. */
   focusIn(): void;
+  /** Runs a line from the phone's input row, after the greeting. */
+  enter(line: string): Promise<void>;
 }
 
 export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] }): Promise<MountedTerminal> {
@@ -100,6 +102,8 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
         }
       },
       async submit(line) {
+        // Whichever way the line came, the phone's ↑ starts again from the newest command.
+        touch.reset();
         let result;
         try {
           result = await session.run(line);
@@ -143,10 +147,9 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
     greet.observe(screen);
   });
 
-  touchInput(host, {
-    history: () => readJson(HISTORY_KEY(inEffect.key), isHistory, 'terminal history') ?? [],
+  const touch = touchInput(host, {
+    history: () => editor.historyLines(),
     complete: (line, cursor) => session.complete(line, cursor),
-    run: (line) => queued(() => editor.type(line)),
   });
   host.querySelector('[data-lab-reset]')?.addEventListener('click', () => {
     session = sessionOn(current);
@@ -206,7 +209,7 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
   const run = async (cmd: string, needs?: string) => {
     await greeted;
     await queued(async () => {
-      await runNeeds(parseNeeds(needs), (name) => Boolean(session.vars.get(name)), (line) => editor.type(line));
+      await runNeeds(parseNeeds(needs), (name) => Boolean(session.vars.get(name)), (line, remember) => editor.type(line, remember));
       await editor.type(cmd);
     });
   };
@@ -215,16 +218,24 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
       for (const data of host.takeTyped()) void feed(data);
       term.focus();
     });
-  return { run, connect, focusIn };
+  const enter = async (line: string) => {
+    await greeted;
+    await queued(() => editor.type(line));
+  };
+  return { run, connect, focusIn, enter };
 }
 
-/** The phone's input: Run keeps the keyboard open (focus stays), ↑/↓ walk the history, Tab completes. */
-function touchInput(host: HTMLElement, lab: { history(): string[]; complete(line: string, cursor: number): Promise<{ start: number; candidates: string[] }>; run(line: string): Promise<void> }) {
+/**
+ * The phone's input: ↑/↓ walk the editor's history, Tab completes. Its lines (Run, Enter) go
+ * through the dock, which starts the terminal for the first one; the walk starts again from the
+ * newest command whenever one runs.
+ */
+function touchInput(host: HTMLElement, lab: { history(): readonly string[]; complete(line: string, cursor: number): Promise<{ start: number; candidates: string[] }> }): { reset(): void } {
+  const walk = new HistoryWalk(lab.history);
   const form = host.querySelector<HTMLFormElement>('[data-lab-touch]');
   const input = form?.querySelector('input');
   const list = form?.querySelector('output');
-  if (!form || !input || !list) return;
-  const walk = new HistoryWalk(lab.history);
+  if (!form || !input || !list) return walk;
   const set = (line: string, cursor = line.length) => {
     input.value = line;
     input.setSelectionRange(cursor, cursor);
@@ -238,14 +249,6 @@ function touchInput(host: HTMLElement, lab: { history(): string[]; complete(line
   };
   // Its buttons never take the focus from the input, so the phone's keyboard stays open.
   form.addEventListener('mousedown', (event) => (event.target as HTMLElement).closest('button') && event.preventDefault());
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const line = input.value;
-    input.value = '';
-    list.textContent = '';
-    input.focus();
-    void lab.run(line).then(() => walk.reset());
-  });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       e.preventDefault();
@@ -258,6 +261,7 @@ function touchInput(host: HTMLElement, lab: { history(): string[]; complete(line
     else if (key === 'down') set(walk.down(input.value));
     else if (key === 'tab') void complete().catch((error: unknown) => logUnexpected('completion failed', error));
   });
+  return walk;
 }
 
 /** In live mode the badge says so in words (not by colour alone) and names the cluster. */

@@ -24,15 +24,16 @@ export function parseNeeds(text: string | undefined): Need[] {
 
 /**
  * Types, before a block, each earlier block whose variable the session does not have, after a
- * comment that says why. The session is asked again before each one: an earlier block may set
+ * comment that says why (not kept in the history). The session is asked again before each one: an earlier block may set
  * several variables, and none runs twice.
  */
-export async function runNeeds(needs: Need[], isSet: (name: string) => boolean, type: (line: string) => Promise<void>): Promise<void> {
+export async function runNeeds(needs: Need[], isSet: (name: string) => boolean, type: (line: string, remember: boolean) => Promise<void>): Promise<void> {
   const ran = new Set<string>();
   for (const need of needs) {
     if (isSet(need.name) || ran.has(need.cmd)) continue;
     ran.add(need.cmd);
-    await type(`# $${need.name} is set by an earlier block: running it first`);
-    await type(need.cmd);
+    // The comment is the terminal speaking, not a command: it stays out of the history.
+    await type(`# $${need.name} is set by an earlier block: running it first`, false);
+    await type(need.cmd, true);
   }
 }

@@ -25,9 +25,9 @@ export function completeInput(line: string, cursor: number, { start, candidates 
 export class HistoryWalk {
   private index: number;
   private draft = '';
-  private readonly history: () => string[];
+  private readonly history: () => readonly string[];
 
-  constructor(history: () => string[]) {
+  constructor(history: () => readonly string[]) {
     this.history = history;
     this.index = history().length;
   }
