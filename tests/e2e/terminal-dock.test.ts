@@ -422,3 +422,15 @@ describe('the touch row\'s history after "Run in terminal" ran the blocks a bloc
   });
 });
 
+describe('a lab chosen by ?lab=', () => {
+  it.each(SIZES)('at %i×%i, the dock names the lab in effect before the terminal starts', async (width, height) => {
+    const page = await open(`${CHAPTER}?lab=aro-today`, width, height);
+    expect(await page.locator('lab-terminal').getAttribute('data-ready')).toBeNull();
+    expect(await page.locator('.lab-terminal__source').innerText()).toContain('aro-today');
+    expect(await page.locator('.lab-terminal__source').innerText()).not.toContain('aro2');
+    expect(await page.locator('.lab-terminal__placeholder').innerText()).toContain('lab aro-today');
+    expect(await page.locator('[data-lab-terminal]').getAttribute('aria-label')).toContain('aro-today');
+    await page.context().close();
+  });
+});
+

@@ -1,9 +1,12 @@
 // The <lab-terminal> element: the page's one terminal, docked at the bottom of the window so it
 // stays beside the text. This part runs before any interaction, so it stays small: the dock's
 // size and collapsed state (kept in localStorage), the resize handle, type-ahead and "Run in
-// terminal" requests. xterm and the lab engine (mount.ts) load on first use, or when the reader
-// reaches the place in the chapter where the terminal is declared.
+// terminal" requests, the phone's input row and the name of the lab in effect. xterm and the lab
+// engine (mount.ts) load on first use, or when the reader reaches the place in the chapter where
+// the terminal is declared.
 import { readJson, writeJson } from '../storage.ts';
+import { labInEffect } from '../labs/choice.ts';
+import { showLab } from './lab-badge.ts';
 import type { MountedTerminal } from './mount.ts';
 
 /** What a "Run in terminal" request carries: the command, the blocks it needs (data-needs JSON) and the button. */
@@ -44,6 +47,8 @@ class LabTerminal extends HTMLElement {
   connectedCallback() {
     // One terminal a page: a second declaration would be a second session and a second dock.
     if (document.querySelector('lab-terminal') !== this) return this.remove();
+    // The lab in effect from the first paint, not only once the terminal has started.
+    showLab(this, labInEffect(this.dataset.lab ?? 'aro2'));
     this.state = readJson(KEY, isState, 'terminal size') ?? DEFAULT;
     this.apply();
     const dock = this.find('[data-lab-dock]');

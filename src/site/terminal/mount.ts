@@ -19,6 +19,7 @@ import { logUnexpected, reportUnexpected } from '../errors.ts';
 import { parseNeeds, runNeeds } from './needs.ts';
 import { wrapWords } from './wrap.ts';
 import { completeInput, HistoryWalk } from './touch-input.ts';
+import { showLab, type LabInEffect } from './lab-badge.ts';
 
 const HISTORY_KEY = (lab: string) => `history:${lab}`;
 const isHistory = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -265,7 +266,7 @@ function touchInput(host: HTMLElement, lab: { history(): readonly string[]; comp
 }
 
 /** In live mode the badge says so in words (not by colour alone) and names the cluster. */
-function showSource(host: HTMLElement, live: World | undefined, inEffect: { label: string; chosen: boolean }) {
+function showSource(host: HTMLElement, live: World | undefined, inEffect: LabInEffect) {
   const source = host.querySelector<HTMLElement>('.lab-terminal__source');
   if (!source) return;
   if (!live) {
@@ -277,16 +278,4 @@ function showSource(host: HTMLElement, live: World | undefined, inEffect: { labe
   source.textContent = '';
   const pill = Object.assign(document.createElement('strong'), { className: 'lab-terminal__live-pill', textContent: 'LIVE' });
   source.append(pill, ` your cluster ${live.info.session.env.cluster_name} (resource group ${live.info.session.env.rg}), read-only, through the bridge`);
-}
-
-/** The badge says which lab runs, and offers to change it when the reader chose another. */
-function showLab(host: HTMLElement, inEffect: { label: string; chosen: boolean }) {
-  const source = host.querySelector<HTMLElement>('.lab-terminal__source');
-  if (!source || !inEffect.chosen) return;
-  source.textContent = `${inEffect.label} · `;
-  const link = document.createElement('a');
-  link.href = `${import.meta.env.BASE_URL.replace(/\/$/, '')}/labs/`;
-  link.textContent = 'change lab';
-  source.append(link);
-  host.dataset.labInEffect = inEffect.label;
 }
