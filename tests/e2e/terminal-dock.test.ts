@@ -434,3 +434,90 @@ describe('a lab chosen by ?lab=', () => {
   });
 });
 
+/** The dock's own controls and whether each lies wholly inside the window. */
+const controlsOnScreen = (page: Page) =>
+  page.evaluate(() =>
+    ['[data-lab-collapse]', '[data-lab-reset]', '[data-lab-live] summary', '.lab-dock__bar'].map((selector) => {
+      const r = document.querySelector(selector)!.getBoundingClientRect();
+      return { selector, onScreen: r.height > 0 && r.top >= 0 && r.bottom <= innerHeight };
+    }),
+  );
+const allOnScreen = (selectors: string[]) => selectors.map((selector) => ({ selector, onScreen: true }));
+const CONTROLS = ['[data-lab-collapse]', '[data-lab-reset]', '[data-lab-live] summary', '.lab-dock__bar'];
+const termRows = (page: Page) => page.evaluate(() => (window as unknown as { __labTerminal: { rows: number } }).__labTerminal.rows);
+
+describe('the dock at its smallest', () => {
+  const windows = [
+    [1280, 800],
+    [900, 600],
+    [1280, 500],
+    [390, 844],
+  ] as const;
+
+  it.each(windows)('at %i×%i, dragged to the bottom, keeps its bar, 4 terminal rows and its control row on screen, after a reload too', async (width, height) => {
+    const phone = width < 800;
+    const context = await site.browser.newContext({ viewport: { width, height }, isMobile: phone, hasTouch: phone });
+    const page = await context.newPage();
+    await page.goto(`${site.base}${CHAPTER}`);
+    const handle = (await page.locator('[data-lab-resize]').boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + handle.width / 2, height - 1, { steps: 5 });
+    await page.mouse.up();
+    for (const reload of [false, true]) {
+      if (reload) await page.reload();
+      expect(await controlsOnScreen(page)).toEqual(allOnScreen(CONTROLS));
+      if (phone) expect((await page.locator('[data-lab-touch] button[type="submit"]').boundingBox())!.y).toBeGreaterThan(0);
+      await page.locator('[data-lab-terminal]').click();
+      await ready(page);
+      await expect.poll(() => termRows(page)).toBeGreaterThanOrEqual(4);
+      // The handle reports the height the dock has, not the smaller one asked for.
+      const dock = (await dockBox(page))!;
+      expect(await page.locator('[data-lab-resize]').getAttribute('aria-valuenow')).toBe(String(Math.round((dock.height / height) * 100)));
+    }
+    await context.close();
+  });
+
+  it.each([
+    [900, 600],
+    [1280, 500],
+  ] as const)('at %i×%i, a small size stored earlier is raised to the minimum on load', async (width, height) => {
+    const context = await site.browser.newContext({ viewport: { width, height } });
+    await context.addInitScript(() => localStorage.setItem('aro-labs:v1:terminal-dock', JSON.stringify({ size: 0.15, collapsed: false })));
+    const page = await context.newPage();
+    await page.goto(`${site.base}${CHAPTER}`);
+    expect(await controlsOnScreen(page)).toEqual(allOnScreen(CONTROLS));
+    await context.close();
+  });
+
+  it('a window made shorter keeps the dock\'s controls on screen', async () => {
+    const page = await open(CHAPTER, 1280, 800);
+    await page.setViewportSize({ width: 1280, height: 420 });
+    await expect.poll(() => controlsOnScreen(page)).toEqual(allOnScreen(CONTROLS));
+    await page.locator('[data-lab-terminal]').click();
+    await ready(page);
+    await expect.poll(() => termRows(page)).toBeGreaterThanOrEqual(4);
+    await page.context().close();
+  });
+});
+
+describe('the default dock', () => {
+  it.each([
+    [1280, 800, 0.3],
+    [390, 844, 0.36],
+  ] as const)('at %i×%i takes at most %d of the window', async (width, height, share) => {
+    const page = await open(CHAPTER, width, height);
+    expect((await dockBox(page))!.height).toBeLessThanOrEqual(Math.ceil(height * share));
+    await page.context().close();
+  });
+
+  it('at 1280×800 is still above its minimum and has at least 120 columns', async () => {
+    const page = await open(CHAPTER, 1280, 800);
+    expect(await controlsOnScreen(page)).toEqual(allOnScreen(CONTROLS));
+    await page.locator('[data-lab-terminal]').click();
+    await ready(page);
+    expect(await page.evaluate(() => (window as unknown as { __labTerminal: { cols: number } }).__labTerminal.cols)).toBeGreaterThanOrEqual(120);
+    await expect.poll(() => termRows(page)).toBeGreaterThan(4);
+    await page.context().close();
+  });
+});

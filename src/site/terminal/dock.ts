@@ -25,7 +25,10 @@ export interface DockState {
 const KEY = 'terminal-dock';
 export const DOCK_MIN = 0.15;
 export const DOCK_MAX = 0.85;
-const DEFAULT: DockState = { size: 0.4, collapsed: false };
+// A third of the window or less, so the text keeps most of it; phones a little more for their input
+// row (terminal.css has the same shares for the first paint). The dock never gets shorter than its
+// bar, four rows of terminal and its controls (terminal.css), whatever share is asked for.
+const defaultState = (): DockState => ({ size: matchMedia('(max-width: 50rem)').matches ? 0.35 : 0.3, collapsed: false });
 const isState = (v: unknown): v is DockState => typeof (v as DockState)?.size === 'number' && typeof (v as DockState).collapsed === 'boolean';
 const clamp = (size: number) => Math.min(DOCK_MAX, Math.max(DOCK_MIN, size));
 
@@ -42,16 +45,20 @@ class LabTerminal extends HTMLElement {
   private typed: string[] = [];
   /** True from a click or Enter on the terminal until Escape: keys belong to the terminal. */
   private capturing = false;
-  private state = DEFAULT;
+  private state: DockState = { size: 0.3, collapsed: false };
 
   connectedCallback() {
     // One terminal a page: a second declaration would be a second session and a second dock.
     if (document.querySelector('lab-terminal') !== this) return this.remove();
     // The lab in effect from the first paint, not only once the terminal has started.
     showLab(this, labInEffect(this.dataset.lab ?? 'aro2'));
-    this.state = readJson(KEY, isState, 'terminal size') ?? DEFAULT;
-    this.apply();
+    this.state = readJson(KEY, isState, 'terminal size') ?? defaultState();
     const dock = this.find('[data-lab-dock]');
+    // A size stored on a taller window (or dragged below the minimum) is raised to what is shown.
+    const stored = this.state.size;
+    this.apply();
+    if (this.state.size !== stored) writeJson(KEY, this.state);
+    addEventListener('resize', () => this.apply());
     new ResizeObserver(() => document.documentElement.style.setProperty('--lab-dock-space', `${dock.offsetHeight}px`)).observe(dock);
     const screen = this.find('[data-lab-terminal]');
     new IntersectionObserver((entries, observer) => {
@@ -143,14 +150,22 @@ class LabTerminal extends HTMLElement {
     this.apply();
   }
 
-  /** The dock's height and state live on the root, so the page can leave room for it. */
+  /**
+   * The dock's height and state live on the root, so the page can leave room for it. The open
+   * dock's minimum (terminal.css) may show it taller than asked: the size becomes what is shown.
+   */
   private apply() {
-    const { size, collapsed } = this.state;
+    const { collapsed } = this.state;
     const root = document.documentElement;
-    root.style.setProperty('--lab-dock-size', String(clamp(size)));
+    root.style.setProperty('--lab-dock-size', String(clamp(this.state.size)));
     root.dataset.terminalDock = collapsed ? 'collapsed' : 'open';
+    let size = clamp(this.state.size);
+    if (!collapsed) {
+      const shown = this.find('[data-lab-dock]').getBoundingClientRect().height / innerHeight;
+      if (shown > size + 0.005) this.state = { ...this.state, size: (size = shown) };
+    }
     this.find('[data-lab-collapse]').setAttribute('aria-expanded', String(!collapsed));
-    this.find('[data-lab-resize]').setAttribute('aria-valuenow', String(Math.round(clamp(size) * 100)));
+    this.find('[data-lab-resize]').setAttribute('aria-valuenow', String(Math.round(size * 100)));
   }
 
   private resizeHandle(handle: HTMLElement) {
