@@ -6,6 +6,7 @@ import starlight from '@astrojs/starlight';
 import rehypeMermaid from 'rehype-mermaid';
 import { remarkRun } from './src/site/remark-run.ts';
 import { mermaidStyles } from './src/site/mermaid-styles.ts';
+import { CHROMIUM_ARGS, findChromium } from './src/node/chromium.ts';
 import { rehypeDiagramFrame } from './src/site/diagrams/rehype-diagram-frame.ts';
 import { folderSidebarItems } from './src/site/sidebar.ts';
 
@@ -15,7 +16,6 @@ const LAB_NAMES = {
   scenarios: readdirSync('labs/scenarios').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort(),
 };
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 // A build can go elsewhere than dist/ (ARO_LABS_DIST), with its own cache, so two builds of one
 // checkout never write over each other; the browser tests read the same variable.
@@ -28,7 +28,7 @@ export default defineConfig({
   vite: { define: { __ARO_LABS__: JSON.stringify(LAB_NAMES) } },
   markdown: {
     remarkPlugins: [remarkRun],
-    rehypePlugins: [[rehypeMermaid, { strategy: 'inline-svg', mermaidConfig: { theme: 'neutral' }, launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS } }], rehypeDiagramFrame],
+    rehypePlugins: [[rehypeMermaid, { strategy: 'inline-svg', mermaidConfig: { theme: 'neutral' }, launchOptions: { get executablePath() { return findChromium(); }, args: CHROMIUM_ARGS } }], rehypeDiagramFrame],
   },
   integrations: [
     mermaidStyles(),

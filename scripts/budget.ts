@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../src/node/chromium.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const PORT = 4397;
 const BASE = `http://127.0.0.1:${PORT}`;
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROME = findChromium();
 // JS before interaction: 26 KB gz of it is Starlight's search UI, which Starlight loads when the
 // browser is first idle; the rest is the docked terminal's frame, the exercises and the diagram
 // buttons. Loading the search UI only when search opens is what brings this down next.
@@ -36,7 +37,7 @@ try {
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROME, args: CHROMIUM_ARGS });
   const chapters = readdirSync(join(ROOT, 'dist/chapters')).sort();
   console.log(`${'page'.padEnd(34)}  JS before interaction (KB gz)  terminal chunks (KB gz)`);
   for (const chapter of chapters) {
@@ -61,7 +62,7 @@ try {
   const out = mkdtempSync(join(tmpdir(), 'lighthouse-'));
   for (const chapter of chapters.slice(2, 4)) {
     const file = join(out, `${chapter}.json`);
-    execFileSync('npx', ['lighthouse', `${BASE}/chapters/${chapter}/`, '--chrome-path=/usr/bin/chromium', `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`, '--output=json', `--output-path=${file}`, '--quiet', '--form-factor=mobile'], { cwd: ROOT, stdio: 'ignore' });
+    execFileSync('npx', ['lighthouse', `${BASE}/chapters/${chapter}/`, `--chrome-path=${CHROME}`, `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`, '--output=json', `--output-path=${file}`, '--quiet', '--form-factor=mobile'], { cwd: ROOT, stdio: 'ignore' });
     const report = JSON.parse(readFileSync(file, 'utf8'));
     const score = (id: string) => Math.round(report.categories[id].score * 100);
     const s = { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo') };
