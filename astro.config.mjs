@@ -2,6 +2,7 @@
 // build time by the lab engine (remark-run), diagrams rendered at build time to inline SVG.
 import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import rehypeMermaid from 'rehype-mermaid';
 import { remarkRun } from './src/site/remark-run.ts';
@@ -25,10 +26,25 @@ export default defineConfig({
   site: 'http://localhost:4321',
   ...(OUT_DIR ? { outDir: OUT_DIR, cacheDir: `${OUT_DIR}.cache` } : {}),
   telemetry: false,
-  vite: { define: { __ARO_LABS__: JSON.stringify(LAB_NAMES) } },
+  vite: {
+    define: { __ARO_LABS__: JSON.stringify(LAB_NAMES) },
+    build: {
+      rollupOptions: {
+        // Astro marks each MDX page's module with its own "use astro:head-inject" directive and
+        // handles it itself; the bundler's notice that it may drop the directive is noise for
+        // every page, so that one notice (and only it) is not printed.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   markdown: {
-    remarkPlugins: [remarkRun],
-    rehypePlugins: [[rehypeMermaid, { strategy: 'inline-svg', mermaidConfig: { theme: 'neutral' }, launchOptions: { get executablePath() { return findChromium(); }, args: CHROMIUM_ARGS } }], rehypeDiagramFrame],
+    processor: unified({
+      remarkPlugins: [remarkRun],
+      rehypePlugins: [[rehypeMermaid, { strategy: 'inline-svg', mermaidConfig: { theme: 'neutral' }, launchOptions: { get executablePath() { return findChromium(); }, args: CHROMIUM_ARGS } }], rehypeDiagramFrame],
+    }),
   },
   integrations: [
     mermaidStyles(),
