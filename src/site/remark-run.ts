@@ -10,6 +10,8 @@ import { createFixtureWorld } from '../engine/world/fixture/index.ts';
 import type { LabFile } from '../engine/world/types.ts';
 import { variablesUsed } from '../engine/shell/variables-used.ts';
 import { verifiedBadge } from '../engine/verified-versions.ts';
+// What a block needs is what the page's terminal runs first: one shape for both sides.
+import type { Need } from './terminal/needs.ts';
 
 interface JsxAttribute {
   type: 'mdxJsxAttribute';
@@ -66,11 +68,6 @@ export interface RunBlock {
   lab: string;
 }
 
-/** A block that must run before another: the variable it sets for that one, and its command. */
-export interface Need {
-  name: string;
-  cmd: string;
-}
 
 /** For each block, the earlier blocks it depends on, in the order they must run: for every variable
  * it reads without setting it, the nearest earlier block on the same lab that sets it, after that
@@ -112,13 +109,16 @@ export function expectation(node: Node, where: string): Expectation | undefined 
   return value as Expectation;
 }
 
-/** The page's <Run> blocks in document order, each on its lab (its own `lab`, else the page's). */
+/** A <Run> block: its command, its lab (its own `lab`, else the page's) and what it is meant to do. */
+function runBlock(node: Node, pageLab: string, where: string): RunBlock & { expect?: Expectation } {
+  const cmd = attribute(node, 'cmd');
+  if (cmd === undefined) throw new Error(`${where}: <Run> needs a cmd="…" attribute`);
+  return { cmd, lab: attribute(node, 'lab') ?? pageLab, expect: expectation(node, where) };
+}
+
+/** The page's <Run> blocks in document order. */
 export function runBlocks(tree: Node, pageLab: string, where: string): Array<RunBlock & { expect?: Expectation }> {
-  return [...elements(tree, new Set(['Run']))].map((node) => {
-    const cmd = attribute(node, 'cmd');
-    if (cmd === undefined) throw new Error(`${where}: <Run> needs a cmd="…" attribute`);
-    return { cmd, lab: attribute(node, 'lab') ?? pageLab, expect: expectation(node, where) };
-  });
+  return [...elements(tree, new Set(['Run']))].map((node) => runBlock(node, pageLab, where));
 }
 
 export function remarkRun() {
@@ -150,9 +150,7 @@ export function remarkRun() {
         setAttribute(node, 'tools', verifiedBadge());
         continue;
       }
-      const cmd = attribute(node, 'cmd');
-      if (cmd === undefined) throw new Error(`${file.path ?? 'a page'}: <Run> needs a cmd="…" attribute`);
-      expectation(node, file.path ?? 'a page');
+      const { cmd } = runBlock(node, pageLab, file.path ?? 'a page');
       runs.push({ node, cmd, lab: labName });
       if (!sessions.has(labName)) // Printed into the page, not a terminal: no colour codes.
         sessions.set(labName, new Session(createFixtureWorld(await lab(labName)), { tty: false }));

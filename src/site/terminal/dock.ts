@@ -136,7 +136,7 @@ class LabTerminal extends HTMLElement {
       // The input keeps the focus, so the phone's keyboard stays open.
       input.focus();
       this.save({ collapsed: false });
-      void this.start().then((terminal) => terminal.enter(line));
+      void this.start().then((terminal) => terminal.run(line));
     });
   }
 

@@ -13,6 +13,7 @@
 // prompt after output that did not end in a newline starts on the next row, as zsh and fish do,
 // so that output stays on screen.
 import { advance, cellBefore, nextStop, previousStop, type Cell } from './input-layout.ts';
+import { commonPrefix } from './touch-input.ts';
 
 export interface EditorHost {
   /** Writes to the terminal; `parsed` is called once the terminal has parsed the text. */
@@ -307,11 +308,7 @@ export class LineEditor {
     const { start, candidates } = await this.host.complete(this.line, this.cursor);
     if (candidates.length === 0) return;
     const typed = this.line.slice(start, this.cursor);
-    const common = candidates.reduce((prefix, c) => {
-      let i = 0;
-      while (i < prefix.length && prefix[i] === c[i]) i++;
-      return prefix.slice(0, i);
-    });
+    const common = commonPrefix(candidates);
     if (candidates.length === 1) {
       const word = `${candidates[0]} `;
       this.set(this.line.slice(0, start) + word + this.line.slice(this.cursor), start + word.length);

@@ -26,12 +26,11 @@ const isHistory = (v: unknown): v is string[] => Array.isArray(v) && v.every((x)
 
 /** What the dock asks of the mounted terminal. */
 export interface MountedTerminal {
+  /** Types a line once the greeting is shown (a block's, the phone's), after the blocks it needs (data-needs). */
   run(cmd: string, needs?: string): Promise<void>;
   connect(url: string): Promise<void>;
   /** Replays the keys typed while loading and moves the keyboard into the terminal. */
   focusIn(): void;
-  /** Runs a line from the phone's input row, after the greeting. */
-  enter(line: string): Promise<void>;
 }
 
 export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] }): Promise<MountedTerminal> {
@@ -219,11 +218,7 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
       for (const data of host.takeTyped()) void feed(data);
       term.focus();
     });
-  const enter = async (line: string) => {
-    await greeted;
-    await queued(() => editor.type(line));
-  };
-  return { run, connect, focusIn, enter };
+  return { run, connect, focusIn };
 }
 
 /**

@@ -6,14 +6,19 @@ export interface Completion {
   candidates: string[];
 }
 
-/** The input after Tab: the one candidate (and a space), or the candidates' common prefix; `list` when the reader must choose. */
-export function completeInput(line: string, cursor: number, { start, candidates }: Completion): { line: string; cursor: number; list: string[] } {
-  if (candidates.length === 0) return { line, cursor, list: [] };
-  const common = candidates.reduce((prefix, c) => {
+/** What every candidate begins with. */
+export function commonPrefix(candidates: readonly string[]): string {
+  return candidates.reduce((prefix, c) => {
     let i = 0;
     while (i < prefix.length && prefix[i] === c[i]) i++;
     return prefix.slice(0, i);
   });
+}
+
+/** The input after Tab: the one candidate (and a space), or the candidates' common prefix; `list` when the reader must choose. */
+export function completeInput(line: string, cursor: number, { start, candidates }: Completion): { line: string; cursor: number; list: string[] } {
+  if (candidates.length === 0) return { line, cursor, list: [] };
+  const common = commonPrefix(candidates);
   // One candidate ends the word with a space, unless a space follows already.
   const insert = candidates.length === 1 ? candidates[0] + (line[cursor] === ' ' ? '' : ' ') : common;
   const typed = cursor - start;
