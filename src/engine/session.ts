@@ -2,6 +2,7 @@
 // line goes through the shell (parse, expand, run) and comes back as ordered output chunks.
 import type { ExerciseDesk, SessionState, Vars } from './commands/types.ts';
 import { registry, findCommand } from './commands/registry.ts';
+import { READER_HOME } from './commands/builtins/cd.ts';
 import type { World } from './world/types.ts';
 import { parse, ShellSyntaxError } from './shell/parser.ts';
 import { internalErrorText, Interpreter, type Sink } from './shell/interpreter.ts';
@@ -29,10 +30,10 @@ const SUBMIT = /^\s*submit(\s|$)/;
 
 // The reader's lab shell environment (exported variables `env` shows).
 const DEFAULT_ENVIRONMENT: Array<[string, string]> = [
-  ['HOME', '/home/reader'],
+  ['HOME', READER_HOME],
   ['LANG', 'C.UTF-8'],
   ['PATH', '/usr/local/bin:/usr/bin:/bin'],
-  ['PWD', '/home/reader'],
+  ['PWD', READER_HOME],
   ['SHELL', '/bin/bash'],
   ['TERM', 'xterm-256color'],
   ['USER', 'reader'],

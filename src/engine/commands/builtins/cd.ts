@@ -3,9 +3,12 @@
 // `cd -` prints where it went) and answers what is not there in bash's words.
 import type { Command } from '../types.ts';
 
+/** The reader's home on the lab's machine: HOME and the first PWD of every session. */
+export const READER_HOME = '/home/reader';
+
 /** Directories a reader may expect on the lab's machine; everything else does not exist. */
 const DIRECTORIES = new Set([
-  '/', '/bin', '/dev', '/etc', '/home', '/home/reader', '/lib', '/opt', '/proc', '/sbin', '/tmp',
+  '/', '/bin', '/dev', '/etc', '/home', READER_HOME, '/lib', '/opt', '/proc', '/sbin', '/tmp',
   '/usr', '/usr/bin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/sbin', '/usr/share', '/var', '/var/log', '/var/tmp',
 ]);
 /** Files, so that `cd` into one says "Not a directory" as bash does. */
@@ -58,10 +61,10 @@ export const cd: Command = {
       print = true;
     } else if (target === '~' || target.startsWith('~/')) {
       // The lab's shell leaves ~ unexpanded elsewhere; cd is where readers type it.
-      target = `${vars.get('HOME') ?? '/home/reader'}${target.slice(1)}`;
+      target = `${vars.get('HOME') ?? READER_HOME}${target.slice(1)}`;
     }
     if (target === '') return 0;
-    const here = vars.get('PWD') ?? '/home/reader';
+    const here = vars.get('PWD') ?? READER_HOME;
     const path = resolve(here, target);
     if (FILES.has(path)) {
       ctx.stderr.write(`bash: cd: ${target}: Not a directory\n`);

@@ -1,6 +1,7 @@
 // Builtins about the terminal session itself: history, clear, help, true, false, pwd, refresh.
 import type { Command } from '../types.ts';
 import { registry } from '../registry.ts';
+import { READER_HOME } from './cd.ts';
 
 export const history: Command = {
   name: 'history',
@@ -50,7 +51,7 @@ export const pwd: Command = {
   name: 'pwd',
   summary: 'Print the working directory.',
   async run(ctx) {
-    ctx.stdout.write(`${ctx.session.vars.get('PWD') ?? '/home/reader'}\n`);
+    ctx.stdout.write(`${ctx.session.vars.get('PWD') ?? READER_HOME}\n`);
     return 0;
   },
 };
