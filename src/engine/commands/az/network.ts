@@ -33,14 +33,22 @@ function listAndShow(group: string, type: string, noun: string, list: string, sh
 // (`kind`, `properties.allowPort25Out`) never reach today's az output.
 const NIC_FIELDS_AZ_DROPS = ['kind', 'properties.allowPort25Out'];
 
+const isDict = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The resource without the fields: shallow copies of the levels it changes, never the world's own. */
 function withoutFields(def: AzCommandDef, fields: string[]): AzCommandDef {
-  const strip = (resource: any) => {
+  const strip = (resource: unknown) => {
+    if (!isDict(resource)) return resource;
+    const out = { ...resource };
     for (const field of fields) {
       const [first, second] = field.split('.');
-      if (second === undefined) delete resource?.[first];
-      else delete resource?.[first]?.[second];
+      if (second === undefined) delete out[first];
+      else if (isDict(out[first]) && second in out[first]) {
+        const { [second]: _dropped, ...rest } = out[first];
+        out[first] = rest;
+      }
     }
-    return resource;
+    return out;
   };
   return { ...def, fetch: async (a, az) => {
     const result = await def.fetch(a, az);
