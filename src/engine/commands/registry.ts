@@ -1,25 +1,110 @@
-// One registry for every command the lab terminal knows. Each area exports its commands from its
-// own index; adding a command is adding a module there.
+// One registry for every command the lab terminal knows: its name, its line for `help`, and a
+// loader for the module that runs it. A command's module, and what only it needs (jq's
+// interpreter, az's command tree and --query, kubectl's YAML and JSONPath printers, curl), loads
+// when the command first runs or completes a word, as just-bash's registry does with lazy
+// loaders: the terminal starts with the shell alone, and `help` and Tab list every command
+// without loading any. Each loader names its module literally, so the bundler makes it a chunk.
 import type { Command } from './types.ts';
-import { azCommands } from './az/index.ts';
-import { kubeCommands } from './kube/index.ts';
-import { netCommands } from './net/index.ts';
-import { jqCommands } from './jq/index.ts';
-import { textCommands } from './text/index.ts';
-import { builtinCommands } from './builtins/index.ts';
-import { submit } from './exercises/submit.ts';
 
-const all: Command[] = [
-  ...builtinCommands,
-  ...textCommands,
-  ...azCommands,
-  ...kubeCommands,
-  ...netCommands,
-  ...jqCommands,
-  submit,
+const modules = {
+  echo: () => import('./builtins/echo.ts').then((m) => [m.echo]),
+  env: () => import('./builtins/env.ts').then((m) => [m.env]),
+  variables: () => import('./builtins/variables.ts').then((m) => [m.exportCommand, m.unset]),
+  session: () => import('./builtins/session-builtins.ts').then((m) => [m.history, m.clear, m.help, m.trueCommand, m.falseCommand, m.pwd, m.refresh]),
+  cd: () => import('./builtins/cd.ts').then((m) => [m.cd]),
+  cut: () => import('./text/cut.ts').then((m) => [m.cut]),
+  grep: () => import('./text/grep.ts').then((m) => [m.grep]),
+  'head-tail': () => import('./text/head-tail.ts').then((m) => [m.head, m.tail]),
+  wc: () => import('./text/wc.ts').then((m) => [m.wc]),
+  'sort-uniq': () => import('./text/sort-uniq.ts').then((m) => [m.sort, m.uniq]),
+  az: () => import('./az/index.ts').then((m) => m.azCommands),
+  kube: () => import('./kube/index.ts').then((m) => m.kubeCommands),
+  curl: () => import('./net/curl.ts').then((m) => [m.curl]),
+  nslookup: () => import('./net/nslookup.ts').then((m) => [m.nslookup]),
+  jq: () => import('./jq/index.ts').then((m) => m.jqCommands),
+  submit: () => import('./exercises/submit.ts').then((m) => [m.submit]),
+} satisfies Record<string, () => Promise<Command[]>>;
+
+export type CommandModule = keyof typeof modules;
+
+/** A command as the registry knows it before its module loads. `summary` is the one `help` prints
+ * (tests/engine/registry.test.ts keeps it equal to the module's own). */
+interface Entry {
+  name: string;
+  module: CommandModule;
+  summary: string;
+}
+
+const entries: Entry[] = [
+  { name: 'echo', module: 'echo', summary: 'Print the arguments, separated by spaces (-n: no newline, -e: interpret escapes).' },
+  { name: 'env', module: 'env', summary: 'Print the exported environment variables.' },
+  { name: 'export', module: 'variables', summary: 'Mark variables for the environment of commands: export NAME[=VALUE]...' },
+  { name: 'unset', module: 'variables', summary: 'Remove variables: unset NAME...' },
+  { name: 'history', module: 'session', summary: 'Show the lines typed in this terminal (history -c clears them).' },
+  { name: 'clear', module: 'session', summary: 'Clear the terminal screen.' },
+  { name: 'help', module: 'session', summary: 'List the commands of this lab terminal (help NAME: one command).' },
+  { name: 'true', module: 'session', summary: 'Do nothing, successfully.' },
+  { name: 'false', module: 'session', summary: 'Do nothing, unsuccessfully.' },
+  { name: 'pwd', module: 'session', summary: 'Print the working directory.' },
+  { name: 'cd', module: 'cd', summary: 'Change the working directory (the lab has a small read-only tree: ~, /tmp, /usr, /etc…).' },
+  { name: 'refresh', module: 'session', summary: 'Live mode: forget the reads kept for this session, so the next commands ask Azure and the cluster again.' },
+  { name: 'cut', module: 'cut', summary: 'Print selected fields (-d DELIM -f LIST) or characters (-c LIST) of each line.' },
+  { name: 'grep', module: 'grep', summary: 'Print lines matching a pattern (-i -v -c -n -b -E -F -o -w -x -q -l -L -A -B -C -m -e).' },
+  { name: 'head', module: 'head-tail', summary: 'Print the first lines of the input (-n N).' },
+  { name: 'tail', module: 'head-tail', summary: 'Print the last lines of the input (-n N, -n +N from line N).' },
+  { name: 'wc', module: 'wc', summary: 'Count lines (-l), words (-w), characters (-m) and bytes (-c) of the input, or its longest line (-L).' },
+  { name: 'sort', module: 'sort-uniq', summary: 'Sort lines (-r reverse, -n numeric, -u unique, -k F[,F] key, -t SEP, -b, -f, -z).' },
+  { name: 'uniq', module: 'sort-uniq', summary: 'Collapse repeated adjacent lines (-c count, -d only repeated, -u only unique).' },
+  { name: 'az', module: 'az', summary: "Azure CLI: read the lab's Azure resources (aro, network, vm, group, account) and load balancer metrics (monitor)." },
+  { name: 'kubectl', module: 'kube', summary: 'Kubernetes command-line tool: get pods, services, nodes, endpoints...' },
+  { name: 'oc', module: 'kube', summary: 'OpenShift command-line tool: kubectl plus projects and routes' },
+  { name: 'curl', module: 'curl', summary: "Transfer a URL (HTTP from the reader's machine: -s -S -i -I -v -L -H -o -w -f -k -m -X)." },
+  { name: 'nslookup', module: 'nslookup', summary: "Ask the reader's DNS resolver for a name's addresses." },
+  { name: 'jq', module: 'jq', summary: 'Filter JSON (jq 1.6: -r, -c, -e, -s, -n, -S, --arg; ., .key, .[], |, select, map, keys, length …).' },
+  { name: 'submit', module: 'submit', summary: "Check an exercise's answer: submit ID ANSWER (or submit ID after the command that prints it)." },
 ];
 
-export const registry: ReadonlyMap<string, Command> = new Map(all.map((c) => [c.name, c]));
+/** Modules loaded (or loading) so far, each once; a load that failed (a chunk the network lost) is tried again next time. */
+const loading = new Map<CommandModule, Promise<Command[]>>();
+
+function loadModule(module: CommandModule): Promise<Command[]> {
+  let commands = loading.get(module);
+  if (!commands) {
+    commands = modules[module]();
+    loading.set(module, commands);
+    commands.catch(() => loading.delete(module));
+  }
+  return commands;
+}
+
+/** The command itself, its module loaded. */
+export async function loadCommand(name: string): Promise<Command | undefined> {
+  const entry = entries.find((e) => e.name === name);
+  if (!entry) return undefined;
+  return (await loadModule(entry.module)).find((c) => c.name === name);
+}
+
+/** The modules loaded so far, in the order they were first asked for. */
+export function loadedModules(): CommandModule[] {
+  return [...loading.keys()];
+}
+
+/** Stands for a command until it runs: its first run or completion loads its module. */
+function onFirstUse(entry: Entry): Command {
+  const command = async () => {
+    const found = await loadCommand(entry.name);
+    if (!found) throw new Error(`the module ${entry.module} has no command ${entry.name}`);
+    return found;
+  };
+  return {
+    name: entry.name,
+    summary: entry.summary,
+    run: async (ctx) => (await command()).run(ctx),
+    complete: async (words, session) => (await (await command()).complete?.(words, session)) ?? [],
+  };
+}
+
+export const registry: ReadonlyMap<string, Command> = new Map(entries.map((e) => [e.name, onFirstUse(e)]));
 
 export function findCommand(name: string): Command | undefined {
   return registry.get(name);
