@@ -25,7 +25,6 @@ const OUT_DIR = process.env.ARO_LABS_DIST;
 export default defineConfig({
   site: 'http://localhost:4321',
   ...(OUT_DIR ? { outDir: OUT_DIR, cacheDir: `${OUT_DIR}.cache` } : {}),
-  telemetry: false,
   vite: {
     define: { __ARO_LABS__: JSON.stringify(LAB_NAMES) },
     build: {

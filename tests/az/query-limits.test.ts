@@ -1,15 +1,15 @@
 // Queries written to exhaust the terminal (the security review's reproductions): a value shared a
-// million ways, lists that double, queries nested past the call stack. Each ends within a second
-// of CPU with az's answer, or with a lab limit in az's frame for query errors (never a JavaScript
-// message or an internal error), and the session goes on.
+// million ways, lists that double, queries nested past the call stack. Each ends with az's answer,
+// or with a lab limit in az's frame for query errors (never a JavaScript message or an internal
+// error), and the session goes on; `npm run bench` holds each to a second of CPU.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
 import { loadLab } from '../../src/node/labs.ts';
 import { MAX_OUTPUT } from '../../src/engine/format/knack/printer.ts';
 import { MAX_QUERY_DEPTH, MAX_STEPS } from '../../src/engine/query/budget.ts';
+import { costly } from '../helpers/cost.ts';
 
-const CPU_LIMIT_MS = 1000;
 const QUERY_HELP = "To learn more about --query, please visit: 'https://learn.microsoft.com/cli/azure/query-azure-cli'\n";
 const queryLimit = (message: string) => `ERROR: Invalid jmespath query supplied for \`--query\`: ${message}\n${QUERY_HELP}`;
 
@@ -23,13 +23,8 @@ beforeAll(async () => {
   session = new Session(createFixtureWorld(await loadLab({ name: 'aro2' })), { tty: false });
 });
 
-/** Runs a line and measures the CPU it took (user + system, this process). */
-async function timed(line: string) {
-  const before = process.cpuUsage();
-  const result = await session.run(line);
-  const used = process.cpuUsage(before);
-  return { ...result, cpuMs: (used.user + used.system) / 1000 };
-}
+/** Runs a line, its CPU recorded for the bench. */
+const timed = (line: string) => costly(() => session.run(line), line.length > 100 ? `${line.slice(0, 100)}…` : line);
 
 async function expectUsable(): Promise<void> {
   expect((await session.run('echo still-here')).stdout).toBe('still-here\n');
@@ -38,7 +33,6 @@ async function expectUsable(): Promise<void> {
 describe('az --query cannot exhaust the terminal', () => {
   it('a value shared a million ways prints as json up to the output bound, then says the lab stopped it', async () => {
     const r = await timed(`az network lb list -g aro2-resources --query "${SHARED}" -o json | wc -c`);
-    expect(r.cpuMs).toBeLessThan(CPU_LIMIT_MS);
     expect(r.stdout).toBe(`${MAX_OUTPUT}\n`);
     expect(r.stderr).toBe(`\nERROR: the lab stopped this output at ${MAX_OUTPUT} characters\n`);
     const head = await timed(`az network lb list -g aro2-resources --query "${SHARED}" -o json | head -c 40`);
@@ -48,7 +42,6 @@ describe('az --query cannot exhaust the terminal', () => {
 
   it('the same value as yaml stops at the same bound instead of overflowing the stack', async () => {
     const r = await timed(`az network lb list -g aro2-resources --query "${SHARED}" -o yaml | wc -c`);
-    expect(r.cpuMs).toBeLessThan(CPU_LIMIT_MS);
     expect(r.stdout).toBe(`${MAX_OUTPUT}\n`);
     expect(r.stderr).toBe(`\nERROR: the lab stopped this output at ${MAX_OUTPUT} characters\n`);
     expect(r.stderr).not.toContain('internal error');
@@ -57,19 +50,15 @@ describe('az --query cannot exhaust the terminal', () => {
 
   it('tsv, table and none print what az prints for it (a row of two nested dicts) without walking the copies', async () => {
     const tsv = await timed(`az network lb list -g aro2-resources --query "${SHARED}" -o tsv`);
-    expect(tsv.cpuMs).toBeLessThan(CPU_LIMIT_MS);
     expect({ stdout: tsv.stdout, stderr: tsv.stderr, status: tsv.status }).toEqual({ stdout: '\t\n', stderr: '', status: 0 });
     const table = await timed(`az network lb list -g aro2-resources --query "${SHARED}" -o table`);
-    expect(table.cpuMs).toBeLessThan(CPU_LIMIT_MS);
     expect(table.stderr).toBe('ERROR: Table output unavailable. Use the --query option to specify an appropriate query. Use --debug for more info.\n');
     const none = await timed(`az network lb list -g aro2-resources --query "${SHARED}" -o none`);
-    expect(none.cpuMs).toBeLessThan(CPU_LIMIT_MS);
     expect({ stdout: none.stdout, stderr: none.stderr, status: none.status }).toEqual({ stdout: '', stderr: '', status: 0 });
   });
 
   it('lists that double twenty-two times, then flattened as often, stop at the step budget', async () => {
     const r = await timed(`az network lb list -g aro2-resources --query "${repeat('[@,@]', 22)}|${repeat('[]', 22, '')}|length(@)"`);
-    expect(r.cpuMs).toBeLessThan(CPU_LIMIT_MS);
     expect(r.stderr).toBe(queryLimit(`the lab stops queries after ${MAX_STEPS} steps`));
     expect(r.status).toBe(1);
     await expectUsable();
@@ -77,7 +66,6 @@ describe('az --query cannot exhaust the terminal', () => {
 
   it('a value compared with itself is equal at once, as in Python, however many times it holds itself', async () => {
     const r = await timed(`az network lb list -g aro2-resources --query "${repeat('[@,@]', 30)}|@ == @"`);
-    expect(r.cpuMs).toBeLessThan(CPU_LIMIT_MS);
     expect({ stdout: r.stdout, status: r.status }).toEqual({ stdout: 'true\n', status: 0 });
   });
 
@@ -85,26 +73,22 @@ describe('az --query cannot exhaust the terminal', () => {
     // Built twice, the two halves share nothing: Python compares them element by element, 2^30 times.
     const doubled = `@|${repeat('[@,@]', 30)}`;
     const r = await timed(`az network lb list -g aro2-resources --query "[${doubled}, ${doubled}]|[0] == [1]"`);
-    expect(r.cpuMs).toBeLessThan(CPU_LIMIT_MS);
     expect(r.stderr).toBe(queryLimit('the lab stops queries that build or compare more than 32 MB of data'));
   });
 
   it('an error message that quotes a value shared a million ways stops at the work budget', async () => {
     const r = await timed(`az network lb list -g aro2-resources --query "${repeat('[@,@]', 20)}|abs(@)"`);
-    expect(r.cpuMs).toBeLessThan(CPU_LIMIT_MS);
     expect(r.stderr).toBe(queryLimit('the lab stops queries that build or compare more than 32 MB of data'));
   });
 
   it('20 000 steps of .a read as Python reads them (one subexpression), and answer null', async () => {
     const r = await timed(`az network lb list -g aro2-resources --query "a${'.a'.repeat(20000)}"`);
-    expect(r.cpuMs).toBeLessThan(CPU_LIMIT_MS);
     expect({ stdout: r.stdout, stderr: r.stderr, status: r.status }).toEqual({ stdout: '', stderr: '', status: 0 });
   });
 
   it('a query nested past the bound is refused in az\'s frame, never with a JavaScript message', async () => {
     for (const query of [`${'('.repeat(20000)}a${')'.repeat(20000)}`, `${'!'.repeat(20000)}a`, repeat('@', 5000), `${'['.repeat(5000)}@${']'.repeat(5000)}`]) {
       const r = await timed(`az network lb list -g aro2-resources --query "${query}"`);
-      expect(r.cpuMs).toBeLessThan(CPU_LIMIT_MS);
       expect(r.stderr, query.slice(0, 20)).toBe(queryLimit(`the lab reads queries nested at most ${MAX_QUERY_DEPTH} levels deep`));
       expect(r.status).toBe(1);
     }
@@ -116,11 +100,9 @@ describe('az --query cannot exhaust the terminal', () => {
     let query = '[@]';
     for (let levels = 1; levels < 600; levels *= 2) query = `(${query})|(${query})`;
     const r = await timed(`az network lb list -g aro2-resources --query "${query}" -o json`);
-    expect(r.cpuMs).toBeLessThan(CPU_LIMIT_MS);
     expect(r.stderr).toMatch(/^\nERROR: the lab prints values nested at most \d+ levels deep\n$/);
     expect(r.status).toBe(1);
     const compared = await timed(`az network lb list -g aro2-resources --query "[${query}, ${query}]|[0] == [1]"`);
-    expect(compared.cpuMs).toBeLessThan(CPU_LIMIT_MS);
     expect(compared.stderr).toMatch(/the lab stops queries on values nested more than \d+ levels deep/);
   });
 });

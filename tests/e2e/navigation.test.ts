@@ -126,7 +126,7 @@ describe('links', () => {
     // The crawl reached every chapter and scenario, and the workshop pages of the sidebar.
     for (const path of [...readingOrder, '/progress/', '/labs/', '/instructor/', '/handout/', '/about/']) expect(seen.has(path), path).toBe(true);
     await page.close();
-  });
+  }, 180_000); // every page of the site in one test: a limit for the crawl, not for one page
 });
 
 /** Every exercise of a fault scenario, with its scenario's name, from labs/exercises/. */

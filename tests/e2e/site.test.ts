@@ -91,12 +91,10 @@ describe('the built site', () => {
     await page.close();
   });
 
-  it('keeps phones free of horizontal scrolling at 375 px', async () => {
+  it.each(pages)('%s has no horizontal scrolling on a 375 px phone', async (path) => {
     const page = await site.browser.newPage({ viewport: { width: 375, height: 800 } });
-    for (const path of pages) {
-      await page.goto(`${BASE}${path}`);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    }
+    await page.goto(`${BASE}${path}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.close();
   });
 });

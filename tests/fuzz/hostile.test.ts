@@ -1,27 +1,20 @@
 // Lines written to exhaust the terminal: catastrophic regular expressions, jq programs that build
 // huge values, variables that double, deep arithmetic, month-long metric queries, names of
-// Object.prototype members. Each must end within a second of CPU with the real tool's answer or a
-// clear lab limit, leave the session usable (the next line works), and keep the session's own
-// data under 64 MB. The generated lines use a fixed seed, printed with any failure.
+// Object.prototype members. Each must end with the real tool's answer or a clear lab limit, leave
+// the session usable (the next line works), and keep the session's own data under 64 MB; `npm run
+// bench` holds each line to a second of CPU. The generated lines use a fixed seed, printed with
+// any failure.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
 import { loadLab } from '../../src/node/labs.ts';
+import { costly } from '../helpers/cost.ts';
 
 const SEED = 13_2026;
-const CPU_LIMIT_MS = 1000;
 const SESSION_DATA_LIMIT = 64 * 1024 * 1024;
 const LB = '/subscriptions/e7da9914-9b05-4891-893c-546cb7b0422e/resourceGroups/aro2-resources/providers/Microsoft.Network/loadBalancers/aro2-p8bjm';
 const A30 = 'a'.repeat(30);
-
-/** Runs a line and measures the CPU it took (user + system, this process). */
-async function timed(session: Session, line: string) {
-  const before = process.cpuUsage();
-  const result = await session.run(line);
-  const used = process.cpuUsage(before);
-  return { result, cpuMs: (used.user + used.system) / 1000 };
-}
 
 /** What a session holds of its own: variables, history and the last output (UTF-16, 2 bytes a character). */
 function sessionBytes(session: Session): number {
@@ -68,12 +61,11 @@ const REPRODUCTIONS: Array<{ line: string; stdout?: string | RegExp; stderr?: st
 ];
 
 describe('hostile lines', () => {
-  it('each reproduction ends within a second of CPU with the tool\'s answer or a lab limit, and the session goes on', async () => {
+  it('each reproduction ends with the tool\'s answer or a lab limit, and the session goes on', async () => {
     const session = await labSession('aro2');
     for (const r of REPRODUCTIONS) {
-      const { result, cpuMs } = await timed(session, r.line);
       const name = r.line.length > 100 ? `${r.line.slice(0, 100)}…` : r.line;
-      expect(cpuMs, `CPU ms for ${name}`).toBeLessThan(CPU_LIMIT_MS);
+      const result = await costly(() => session.run(r.line), name);
       expect(result.stderr, name).not.toContain('internal error');
       if (r.status !== undefined) expect(result.status, `${name}\n${result.stderr}`).toBe(r.status);
       if (typeof r.stdout === 'string') expect(result.stdout, name).toBe(r.stdout);
@@ -102,18 +94,15 @@ describe('hostile lines', () => {
     fc.constantFrom("az network lb list --query '[].{a: constructor(@)}'", "az network lb list --query '[].{__proto__: name}' -o tsv", "kubectl get pods -A -o jsonpath='{..constructor}'", 'kubectl get pods -A -o json | jq -c "[..]|length"', 'A=$A$A'),
   );
 
-  it(`2 000 generated lines (seed ${SEED}) each end within a second of CPU, and the session stays usable and under 64 MB`, async () => {
+  it(`2 000 generated lines (seed ${SEED}) each end with a status and no internal error, and the session stays usable and under 64 MB`, async () => {
     const session = await labSession('aro2');
     const lines = fc.sample(line, { seed: SEED, numRuns: 2000 });
-    const slow: string[] = [];
     for (const text of lines) {
-      const { result, cpuMs } = await timed(session, text);
-      if (cpuMs >= CPU_LIMIT_MS) slow.push(`${Math.round(cpuMs)} ms: ${text}`);
+      const result = await costly(() => session.run(text), text);
       expect(Number.isInteger(result.status), text).toBe(true);
       expect(result.stderr, `seed ${SEED}: ${text}`).not.toContain('internal error');
       await expectUsable(session, text);
     }
-    expect(slow, `seed ${SEED}: lines over ${CPU_LIMIT_MS} ms of CPU`).toEqual([]);
     expect(sessionBytes(session)).toBeLessThan(SESSION_DATA_LIMIT);
   }, 600_000);
 });

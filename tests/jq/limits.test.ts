@@ -2,15 +2,15 @@
 // than a call stack, input nested past jq's parser limit, the errors plain JavaScript would crash
 // on) answer as Debian's jq 1.6 did (tests/jq/limits-references.json, made by
 // scripts/make-jq-references.sh); programs real jq runs for minutes or that build gigabytes
-// stop at a lab limit. Either way each ends within a second of CPU, jq writes at most 4 MB, and
-// the session goes on.
+// stop at a lab limit. Either way jq writes at most 4 MB and the session goes on (`npm run bench`
+// holds each program here to a second of CPU).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
 import { emptyWorld } from '../shell/fake-world.ts';
-import { caseName, cpuSeconds, jq, type JqReference } from './run-jq.ts';
+import { caseName, jq, type JqReference } from './run-jq.ts';
+import { costly } from '../helpers/cost.ts';
 
-const CPU_LIMIT_SECONDS = 1;
 const MAX_OUTPUT = 4 * 1024 * 1024;
 const STEPS = 'jq: error: the lab stops programs after 500000 steps\n';
 const DATA = 'jq: error: the lab stops programs that build or scan more than 32 MB of data\n';
@@ -22,9 +22,8 @@ const references: JqReference[] = JSON.parse(readFileSync(new URL('./limits-refe
 describe('jq answers as jq 1.6 where the lab would otherwise copy quadratically, overflow its stack or crash', () => {
   for (const ref of references) {
     it(caseName(ref), async () => {
-      const { result, seconds } = await cpuSeconds(() => jq(ref));
+      const result = await costly(() => jq(ref));
       expect(result).toEqual({ stdout: ref.stdout, stderr: ref.stderr, status: ref.status });
-      expect(seconds).toBeLessThan(CPU_LIMIT_SECONDS);
     });
   }
 });
@@ -54,20 +53,18 @@ const LAB_LIMITS: Array<{ filter: string; stderr: string }> = [
   { filter: 'def f: f; f', stderr: CALLS },
 ];
 
-describe('programs real jq runs for long or that build huge values stop at a lab limit within a second of CPU', () => {
+describe('programs real jq runs for long or that build huge values stop at a lab limit', () => {
   for (const { filter, stderr } of LAB_LIMITS) {
     it(`jq -n '${filter}'`, async () => {
-      const { result, seconds } = await cpuSeconds(() => jq({ filter, flags: ['-n'], input: '' }));
+      const result = await costly(() => jq({ filter, flags: ['-n'], input: '' }));
       expect(result).toEqual({ stdout: '', stderr, status: 5 });
-      expect(seconds).toBeLessThan(CPU_LIMIT_SECONDS);
     });
   }
 
   it('a program nested past what the lab parses is a compile error, not a stack overflow', async () => {
     const filter = `${'['.repeat(20000)}${']'.repeat(20000)}`;
-    const { result, seconds } = await cpuSeconds(() => jq({ filter, flags: ['-n'], input: '' }));
+    const result = await costly(() => jq({ filter, flags: ['-n'], input: '' }));
     expect(result).toEqual({ stdout: '', stderr: `jq: error: the lab stops programs nested more than 500 levels deep at <top-level>, line 1:\n${filter}\njq: 1 compile error\n`, status: 3 });
-    expect(seconds).toBeLessThan(CPU_LIMIT_SECONDS);
   });
 
   it('a string interpolated inside itself past what the lab parses is a compile error too', async () => {
@@ -87,27 +84,24 @@ describe('reduce appends in place, as jq 1.6 does, so long loops stay linear', (
   ];
   for (const [filter, stdout] of loops) {
     it(`jq -n '${filter}'`, async () => {
-      const { result, seconds } = await cpuSeconds(() => jq({ filter, flags: ['-n'], input: '' }));
+      const result = await costly(() => jq({ filter, flags: ['-n'], input: '' }));
       expect(result).toEqual({ stdout, stderr: '', status: 0 });
-      expect(seconds).toBeLessThan(CPU_LIMIT_SECONDS);
     });
   }
 });
 
 describe('jq stops writing at 4 MB instead of building a bigger text first', () => {
   it('one huge value: the first 4 MB of it, then the lab notice on a line of its own', async () => {
-    const { result, seconds } = await cpuSeconds(() => jq({ filter: '"x" * 1e7', flags: ['-n'], input: '' }));
+    const result = await costly(() => jq({ filter: '"x" * 1e7', flags: ['-n'], input: '' }));
     expect(result).toEqual({ stdout: `"${'x'.repeat(MAX_OUTPUT - 1)}`, stderr: `\n${OUTPUT}`, status: 5 });
-    expect(seconds).toBeLessThan(CPU_LIMIT_SECONDS);
   });
 
   it('many values: output up to exactly 4 MB', async () => {
-    const { result, seconds } = await cpuSeconds(() => jq({ filter: 'range(1e7) | tostring * 10', flags: ['-n'], input: '' }));
+    const result = await costly(() => jq({ filter: 'range(1e7) | tostring * 10', flags: ['-n'], input: '' }));
     expect(result.stdout.length).toBe(MAX_OUTPUT);
     expect(result.stdout.startsWith('"0000000000"\n"1111111111"\n')).toBe(true);
     expect(result.stderr).toMatch(new RegExp(`^\\n?${OUTPUT}$`));
     expect(result.status).toBe(5);
-    expect(seconds).toBeLessThan(CPU_LIMIT_SECONDS);
   });
 
   it('a raw string and an error message count too', async () => {
@@ -121,12 +115,11 @@ describe('jq stops writing at 4 MB instead of building a bigger text first', () 
 });
 
 describe('the session goes on after every limit', () => {
-  it('each line ends within a second of CPU and the next line works', async () => {
+  it('after each line the next line works', async () => {
     const session = new Session(emptyWorld(), { tty: false });
     const lines = [...LAB_LIMITS.map(({ filter }) => `jq -n '${filter}'`), `jq -n '"x" * 1e7' | wc -c`, `A=$(jq -n 'range(1e7) | tostring * 10'); echo done`];
     for (const line of lines) {
-      const { seconds } = await cpuSeconds(() => session.run(line));
-      expect(seconds, line).toBeLessThan(CPU_LIMIT_SECONDS);
+      await costly(() => session.run(line), line);
       const next = await session.run(`jq -n '"still here"'`);
       expect(next.stdout, `after ${line}`).toBe('"still here"\n');
     }

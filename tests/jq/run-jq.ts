@@ -1,6 +1,4 @@
-// Runs our jq on a recorded case (flags, program, standard input, exported variables) and
-// measures the CPU it takes: user + system time of this process, which a busy machine barely
-// inflates, unlike wall time.
+// Runs our jq on a recorded case (flags, program, standard input, exported variables).
 import { Session } from '../../src/engine/session.ts';
 import { emptyWorld } from '../shell/fake-world.ts';
 import { findCommand } from '../../src/engine/commands/registry.ts';
@@ -23,14 +21,6 @@ export function jq(c: JqCase): Promise<{ status: number; stdout: string; stderr:
   const session = new Session(emptyWorld());
   for (const [name, value] of Object.entries(c.env ?? {})) session.vars.set(name, value, true);
   return runCommand(findCommand('jq')!, ['jq', ...(c.flags ?? []), c.filter], session, { stdin: c.input });
-}
-
-/** CPU seconds (user + system) a call takes. */
-export async function cpuSeconds<T>(f: () => Promise<T>): Promise<{ result: T; seconds: number }> {
-  const before = process.cpuUsage();
-  const result = await f();
-  const used = process.cpuUsage(before);
-  return { result, seconds: (used.user + used.system) / 1e6 };
 }
 
 export const caseName = (c: JqCase) => {
