@@ -10,6 +10,7 @@
 //   build/cli/cli.mjs        src/node/cli.ts and everything it needs on every start
 //   build/cli/chunk-*.mjs    code loaded on first use (live mode, the bridge, snapshots…); named by
 //                            content hash, so chunks of two builds never overwrite each other
+//   build/cli/*.mjs.map      source maps, read only with ARO_LABS_DEBUG=1
 //   build/cli/inputs.txt     the files the bundle was built from, one per line, for bin/aro-labs
 //
 // The entry's modification time is set to when the build started: a source saved while the build
@@ -70,6 +71,9 @@ export async function buildCli(outdir = CLI_OUT): Promise<{ inputs: string[]; fi
       chunkNames: 'chunk-[hash]',
       // src/node/labs.ts finds labs/ as '../../labs/' from import.meta.url: build/cli/ is as deep as src/node/.
       metafile: true,
+      // Maps beside the bundle point ARO_LABS_DEBUG=1's stacks (bin/aro-labs adds --enable-source-maps) at the sources.
+      sourcemap: 'linked',
+      sourcesContent: false,
       legalComments: 'none',
       logLevel: 'warning',
     });
