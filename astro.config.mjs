@@ -1,14 +1,15 @@
 // The ARO Packet Labs site: Starlight over the chapters in content/, command outputs rendered at
-// build time by the lab engine (remark-run), diagrams rendered at build time to inline SVG.
+// build time by the lab engine (remark-run), diagrams as inline SVG kept in the repo and drawn again
+// only when their source changes (src/site/diagrams/).
 import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
-import rehypeMermaid from 'rehype-mermaid';
 import { remarkRun } from './src/site/remark-run.ts';
 import { mermaidStyles } from './src/site/mermaid-styles.ts';
-import { CHROMIUM_ARGS, findChromium } from './src/node/chromium.ts';
 import { rehypeDiagramFrame } from './src/site/diagrams/rehype-diagram-frame.ts';
+import { rehypeDiagramCache } from './src/site/diagrams/rehype-diagram-cache.ts';
+import { DIAGRAM_OPTIONS } from './src/site/diagrams/diagram-options.ts';
 import { folderSidebarItems } from './src/site/sidebar.ts';
 
 // The names of the built-in labs and fault scenarios, known to pages without loading any of them.
@@ -42,7 +43,8 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkRun],
-      rehypePlugins: [[rehypeMermaid, { strategy: 'inline-svg', mermaidConfig: { theme: 'neutral' }, launchOptions: { get executablePath() { return findChromium(); }, args: CHROMIUM_ARGS } }], rehypeDiagramFrame],
+      // Diagrams come from their stored SVGs; only a changed one is drawn, with a browser.
+      rehypePlugins: [[rehypeDiagramCache, DIAGRAM_OPTIONS], rehypeDiagramFrame],
     }),
   },
   integrations: [
