@@ -3,7 +3,7 @@
 // start, building again when a source changed or went, and running the sources, saying so, when
 // it cannot build. In the checkout itself, the bundle prints byte for byte what the sources print.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SUMMARY = 'Runs the ARO Packet Labs terminal outside the browser.';
 const FALLBACK_NOTE = 'aro-labs: running the TypeScript sources instead of the bundle\n';
+/** Builds and runs from the sources take seconds of CPU; on a busy machine, more than vitest's default. */
+const SLOW = { timeout: 180_000 };
 
 interface Result {
   code: number;
@@ -28,7 +30,7 @@ function run(file: string, args: string[], options: { cwd?: string; input?: stri
   });
 }
 
-describe('bin/aro-labs in a copy of the project', () => {
+describe('bin/aro-labs in a copy of the project', SLOW, () => {
   let copy: string;
   const bin = () => join(copy, 'bin', 'aro-labs');
   const built = (file: string) => join(copy, 'build', 'cli', file);
@@ -80,7 +82,6 @@ describe('bin/aro-labs in a copy of the project', () => {
   });
 
   it('runs the sources, saying so in one line, when the bundle is stale and cannot be built', async () => {
-    mkdirSync(join(copy, 'scripts'), { recursive: true });
     writeFileSync(join(copy, 'scripts', 'build-cli.ts'), 'process.exitCode = 1;\n');
     writeFileSync(source(), readFileSync(source(), 'utf8').replace('Changed in the sources.', 'Changed again.'));
     const r = await run(bin(), ['--help'], { cwd: copy });
@@ -89,7 +90,7 @@ describe('bin/aro-labs in a copy of the project', () => {
   });
 });
 
-describe('the bundle prints what the sources print', () => {
+describe('the bundle prints what the sources print', SLOW, () => {
   const node = join(ROOT, 'node_modules', '.bin', 'node');
   const fromSources = (args: string[], input?: string) => run(node, ['--disable-warning=ExperimentalWarning', join(ROOT, 'src/node/cli.ts'), ...args], { input });
   const fromBundle = (args: string[], input?: string) => run(join(ROOT, 'bin', 'aro-labs'), args, { input });
@@ -110,7 +111,7 @@ describe('the bundle prints what the sources print', () => {
   });
 });
 
-describe('what the bundle loads on every start', () => {
+describe('what the bundle loads on every start', SLOW, () => {
   /** The modules a file imports statically (not import()), as esbuild writes them. */
   const staticImports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^import\s*(?:[^;'"]*?\sfrom\s*)?["']([^"']+)["'];?$/gm)].map((m) => m[1]);
 
