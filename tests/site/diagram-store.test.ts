@@ -2,7 +2,7 @@
 // found, every Mermaid block of content/ comes from the store; every stored file belongs to one;
 // a changed diagram stops the build with one line that says what to install.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { compile } from '@mdx-js/mdx';
@@ -104,6 +104,7 @@ describe('a diagram changed, with no browser', () => {
       `content/chapters/99-changed.mdx: a diagram changed and drawing it needs a browser. ARO_LABS_CHROMIUM is set to ${NO_BROWSER}, which does not exist: point it at a Chromium, Chrome or Edge executable.`,
     );
     expect(readdirSync(store)).toEqual([]);
+    rmSync(store, { recursive: true, force: true });
   });
 
   it('ends the build with exit status 1 and that line alone on stderr, no stack trace', async () => {
@@ -126,5 +127,7 @@ describe('a diagram changed, with no browser', () => {
       stdout: '',
       stderr: `content/chapters/99-changed.mdx: a diagram changed and drawing it needs a browser. ARO_LABS_CHROMIUM is set to ${NO_BROWSER}, which does not exist: point it at a Chromium, Chrome or Edge executable.\n`,
     });
+    expect(readdirSync(store)).toEqual([]);
+    rmSync(store, { recursive: true, force: true });
   });
 });
