@@ -34,10 +34,10 @@ function vmRow(r: any) {
  * it out, named after the model's attributes (disk_size_gb prints as diskSizeGb).
  */
 function aroModel(cluster: any): any {
-  const c = structuredClone(cluster);
-  c.systemData ??= null;
-  const p = c.properties;
-  if (!p) return c;
+  // Copies of the levels it changes only: the answer it read is the world's (or a live cache's).
+  const c = { ...cluster, systemData: cluster.systemData ?? null };
+  if (c.properties === null || typeof c.properties !== 'object' || Array.isArray(c.properties)) return c;
+  const p = (c.properties = { ...c.properties });
   if (p.clusterProfile) p.clusterProfile = { pullSecret: null, ...p.clusterProfile };
   if (p.masterProfile) p.masterProfile = { diskEncryptionSetId: null, ...p.masterProfile };
   if (p.servicePrincipalProfile) p.servicePrincipalProfile = { clientSecret: null, ...p.servicePrincipalProfile };

@@ -303,10 +303,7 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
     if (idPart) throw idPart;
     result = shapeOutput(await parsed.def.fetch(parsed.args, azContext(ctx)), parsed.def.shape);
   } catch (error) {
-    if (error instanceof CliError) {
-      err(`ERROR: ${error.message}\n`);
-      return error.exit;
-    }
+    if (error instanceof CliError) return cliError(error, err);
     if (!(error instanceof ArmError)) throw error;
     err(`ERROR: (${error.code}) ${error.message}\nCode: ${error.code}\nMessage: ${error.message}\n`);
     return error.status === 404 ? 3 : 1;
@@ -315,6 +312,8 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
     try {
       result = compiled.search(result);
     } catch (error) {
+      // The output is shaped as it is read (shape.ts): a part the lab does not shape stops here.
+      if (error instanceof CliError) return cliError(error, err);
       return queryError(error, err);
     }
   }
@@ -330,6 +329,7 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
       err(`${error.prefix && !error.prefix.endsWith('\n') ? '\n' : ''}ERROR: ${error.message}\n`);
       return 1;
     }
+    if (error instanceof CliError) return cliError(error, err);
     // A table transformer written in JMESPath runs on the result as a query does.
     if (error instanceof QueryError || error instanceof QueryCrash) return queryError(error, err);
     if (!(error instanceof TableUnavailable)) throw error;
@@ -338,6 +338,11 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
   }
   ctx.stdout.write(text);
   return 0;
+}
+
+function cliError(error: CliError, err: (text: string) => void): number {
+  err(`ERROR: ${error.message}\n`);
+  return error.exit;
 }
 
 /** How az reports a query that failed: jmespath's errors (and the lab's limits) in its query frame. */

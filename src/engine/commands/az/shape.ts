@@ -2,37 +2,91 @@
 // lift every `properties` object into its parent and keep REST casing; every dict with a
 // resource id gets `resourceGroup` (azure-cli core's transform: it reads the 5th id segment
 // only when the 4th is exactly "resourceGroups" and the id has at least 9 segments).
+//
+// The output is built as it is read, never copied whole: a dict's keys, in az's order, and its
+// scalar values are set when the dict is first reached; each nested dict or list is shaped when it
+// is first read, once. A query or a table reads a few fields of large resources (a load balancer
+// holds all its rules, pools and frontends), so only those are built; the answer read from the
+// world is never written to.
 
 import { isPyContainer } from '../../format/knack/python.ts';
 import { MAX_DEPTH } from '../../format/knack/printer.ts';
 import { CliError } from './types.ts';
 
-/** ARM's JSON may nest as deep as its parser allows: past what az's printers print, the lab stops. */
+type Dict = Record<string, unknown>;
+
+/** ARM's JSON may nest as deep as its parser allows: past what az's printers print, the lab stops
+ * (when that part is read: a CliError then comes out of the query or the printer). */
 function checkDepth(level: number): void {
   if (level > MAX_DEPTH) throw new CliError(`the lab prints values nested at most ${MAX_DEPTH} levels deep`);
 }
 
-function flatten(value: unknown, level = 0): unknown {
+interface Shaping {
+  /** aaz and SDK commands lift `properties` into its parent; plain ones keep the JSON as it is. */
+  lift: boolean;
+  /** Whether dicts here get `resourceGroup` (az's transform does not go below `sourceVault`). */
+  groups: boolean;
+}
+
+/** `target[key] = value` for any key: `__proto__` is a key like another, as it is for az, and a key
+ * set before (a lifted property named like its parent's field) is replaced, lazy or not. */
+function setOwn(target: Dict, key: string, value: unknown): void {
+  if (key !== '__proto__' && !Object.hasOwn(target, key)) target[key] = value;
+  else Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** A key whose value is shaped when first read, and kept. */
+function setLazy(target: Dict, key: string, build: () => unknown): void {
+  let value: unknown;
+  let built = false;
+  const get = () => {
+    if (!built) {
+      value = build();
+      built = true;
+    }
+    return value;
+  };
+  Object.defineProperty(target, key, { get, enumerable: true, configurable: true });
+}
+
+function shapeValue(value: unknown, level: number, how: Shaping): unknown {
   checkDepth(level);
-  if (Array.isArray(value)) return value.map((v) => flatten(v, level + 1));
+  if (Array.isArray(value)) return value.map((v) => shapeValue(v, level + 1, how));
   if (!isPyContainer(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (key === 'properties' && v !== null && typeof v === 'object' && !Array.isArray(v)) {
-      for (const [pk, pv] of Object.entries(v)) out[pk] = flatten(pv, level + 2);
-    } else out[key] = flatten(v, level + 1);
+  return shapeDict(value as Dict, level, how);
+}
+
+function shapeDict(source: Dict, level: number, how: Shaping): Dict {
+  const out: Dict = {};
+  let id: unknown;
+  let hasGroup = false;
+  const put = (key: string, value: unknown, at: number) => {
+    checkDepth(at);
+    if (key === 'id') id = value;
+    if (key.toLowerCase() === 'resourcegroup') hasGroup = true;
+    if (!isPyContainer(value)) return setOwn(out, key, value);
+    const inner = how.groups && key === 'sourceVault' ? { lift: how.lift, groups: false } : how;
+    setLazy(out, key, () => shapeValue(value, at, inner));
+  };
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    if (how.lift && key === 'properties' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const inner of Object.keys(value)) put(inner, (value as Dict)[inner], level + 2);
+    } else put(key, value, level + 1);
+  }
+  if (how.groups && !hasGroup && typeof id === 'string' && id) {
+    const parts = id.split('/');
+    if (parts[3] === 'resourceGroups' && parts.length > 8) setOwn(out, 'resourceGroup', parts[4]);
   }
   return out;
 }
 
-/** A deep copy that keeps PyFloats (structuredClone would turn them into plain objects). */
-function copy(value: unknown, level = 0): unknown {
-  checkDepth(level);
-  if (Array.isArray(value)) return value.map((v) => copy(v, level + 1));
-  if (!isPyContainer(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v, level + 1)]));
+/** az's output for what a command read: a view of it, shaped as each part is read. */
+export function shapeOutput(result: unknown, shape: 'aaz' | 'sdk' | 'plain'): unknown {
+  return shapeValue(result, 0, { lift: shape !== 'plain', groups: true });
 }
 
+/** Adds `resourceGroup` in place to every dict with a resource id (kept for callers that build their own output). */
 export function addResourceGroup(value: unknown, level = 0): void {
   checkDepth(level);
   if (Array.isArray(value)) {
@@ -40,16 +94,10 @@ export function addResourceGroup(value: unknown, level = 0): void {
     return;
   }
   if (!isPyContainer(value)) return;
-  const obj = value as Record<string, unknown>;
+  const obj = value as Dict;
   if (!Object.keys(obj).some((k) => k.toLowerCase() === 'resourcegroup') && typeof obj.id === 'string' && obj.id) {
     const parts = obj.id.split('/');
     if (parts[3] === 'resourceGroups' && parts.length > 8) obj.resourceGroup = parts[4];
   }
   for (const [key, v] of Object.entries(obj)) if (key !== 'sourceVault') addResourceGroup(v, level + 1);
-}
-
-export function shapeOutput(result: unknown, shape: 'aaz' | 'sdk' | 'plain'): unknown {
-  const shaped = shape === 'plain' ? copy(result) : flatten(result);
-  addResourceGroup(shaped);
-  return shaped;
 }
