@@ -5,13 +5,15 @@
 // loaders: the terminal starts with the shell alone, and `help` and Tab list every command
 // without loading any. Each loader names its module literally, so the bundler makes it a chunk.
 import type { Command } from './types.ts';
+// The session itself reads cd's directory tree (the reader's home), so cd comes with the shell.
+import { cd } from './builtins/cd.ts';
 
 const modules = {
   echo: () => import('./builtins/echo.ts').then((m) => [m.echo]),
   env: () => import('./builtins/env.ts').then((m) => [m.env]),
   variables: () => import('./builtins/variables.ts').then((m) => [m.exportCommand, m.unset]),
   session: () => import('./builtins/session-builtins.ts').then((m) => [m.history, m.clear, m.help, m.trueCommand, m.falseCommand, m.pwd, m.refresh]),
-  cd: () => import('./builtins/cd.ts').then((m) => [m.cd]),
+  cd: async () => [cd],
   cut: () => import('./text/cut.ts').then((m) => [m.cut]),
   grep: () => import('./text/grep.ts').then((m) => [m.grep]),
   'head-tail': () => import('./text/head-tail.ts').then((m) => [m.head, m.tail]),

@@ -2,7 +2,6 @@
 // exercises share it, so they always agree. Loaded lazily, with the engine.
 import type { LabFile, World } from '../../engine/world/types.ts';
 import type { ScenarioFile } from '../../engine/world/scenario.ts';
-import { createFixtureWorld } from '../../engine/world/fixture/index.ts';
 import { chooseLab, FILE_KEY, labChoice, scenarioNames } from './choice.ts';
 import { readText, setAside } from '../storage.ts';
 
@@ -11,6 +10,7 @@ export interface LoadedLab {
   world: World;
 }
 
+let labFile: Promise<LabFile> | undefined;
 let loaded: Promise<LoadedLab> | undefined;
 let live: World | undefined;
 
@@ -55,7 +55,7 @@ async function fromStorage(): Promise<LabFile | undefined> {
   }
 }
 
-async function load(pageLab: string): Promise<LoadedLab> {
+async function load(pageLab: string): Promise<LabFile> {
   const choice = scenarioNames.has(pageLab) ? undefined : labChoice();
   let lab: LabFile | undefined;
   if (choice?.kind === 'builtin') lab = await builtin(choice.name);
@@ -63,15 +63,23 @@ async function load(pageLab: string): Promise<LoadedLab> {
     lab = await fromStorage();
     if (!lab) chooseLab(undefined); // the file is gone or broken: back to the page's lab
   }
-  lab ??= await builtin(pageLab);
-  return { lab, world: createFixtureWorld(lab) };
+  return lab ?? builtin(pageLab);
+}
+
+/** The lab in effect as its file: what the terminal's prompt needs before the engine that makes it a world has arrived. */
+export function loadLabFile(pageLab: string): Promise<LabFile> {
+  if (!labFile || loadedFor !== pageLab) {
+    loadedFor = pageLab;
+    labFile = load(pageLab);
+    loaded = undefined;
+  }
+  return labFile;
 }
 
 export function loadLabWorld(pageLab: string): Promise<LoadedLab> {
-  if (!loaded || loadedFor !== pageLab) {
-    loadedFor = pageLab;
-    loaded = load(pageLab);
-  }
+  const file = loadLabFile(pageLab);
+  // The fixture's code comes with the world, not with the lab's data.
+  loaded ??= Promise.all([file, import('../../engine/world/fixture/index.ts')]).then(([lab, { createFixtureWorld }]) => ({ lab, world: createFixtureWorld(lab) }));
   return loaded;
 }
 

@@ -4,14 +4,17 @@
 // "Connect to my cluster", which swaps the lab for the reader's cluster until the bridge goes away.
 // The element around it (dock.ts) hands over the keys typed while this loaded; "Run in terminal"
 // runs the blocks a command needs first; phones type into a plain input with history and Tab.
+// The prompt comes first (xterm, the line editor, the lab's file); the engine loads behind it, and
+// each command's module when the command first runs (src/engine/commands/registry.ts).
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { LineEditor } from './line-editor.ts';
 import { useCellWidths } from './cell-width.ts';
 import { copySelectionOnChord } from './copy-keys.ts';
 import { labInEffect } from '../labs/choice.ts';
-import { loadLabWorld, useLiveWorld } from '../labs/world.ts';
+import { loadLabFile, loadLabWorld, useLiveWorld } from '../labs/world.ts';
 import type { World } from '../../engine/world/types.ts';
+import type { Session } from '../../engine/session.ts';
 import { readJson, writeJson } from '../storage.ts';
 import { recordAttempt } from '../progress/store.ts';
 import { visibleControls } from '../../engine/format/visible-controls.ts';
@@ -20,6 +23,7 @@ import { parseNeeds, runNeeds } from './needs.ts';
 import { wrapWords } from './wrap.ts';
 import { completeInput, HistoryWalk } from './touch-input.ts';
 import { showLab, type LabInEffect } from './lab-badge.ts';
+import { forgetBridge, rememberedBridge } from './bridge-memory.ts';
 
 const HISTORY_KEY = (lab: string) => `history:${lab}`;
 const isHistory = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -33,6 +37,49 @@ export interface MountedTerminal {
   focusIn(): void;
 }
 
+/** A session on a world: the reader's lines run there. */
+interface Active {
+  world: World;
+  session: Session;
+}
+
+/** `load` once, its promise kept; after a failure (a chunk the network lost) the next call tries again. */
+function retried<T>(load: () => Promise<T>): () => Promise<T> {
+  let kept: Promise<T> | undefined;
+  return () =>
+    (kept ??= load().catch((error: unknown) => {
+      kept = undefined;
+      throw error;
+    }));
+}
+
+/** The engine's part of the terminal: the lab's world and how a session starts on a world. */
+interface Engine {
+  world: World;
+  sessionOn(world: World): Active;
+}
+
+async function loadEngine(pageLab: string): Promise<Engine> {
+  const [{ world }, { Session }, { createDesk }, { exercisesFor }] = await Promise.all([
+    loadLabWorld(pageLab),
+    import('../../engine/session.ts'),
+    import('../../engine/exercises/desk.ts'),
+    import('../exercises/catalogue.ts'),
+  ]);
+  return {
+    world,
+    // `submit` saves the result like an answer given in the page; a failure the engine did not
+    // expect shows its message in the terminal and goes, stack and all, to the browser console.
+    sessionOn: (w) => ({
+      world: w,
+      session: new Session(w, {
+        exercises: createDesk(w, exercisesFor(w.info.name), (r) => recordAttempt(r.id, r.answer, r.verdict.correct)),
+        onInternalError: (error: unknown) => logUnexpected('a command failed inside the lab engine', error),
+      }),
+    }),
+  };
+}
+
 export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] }): Promise<MountedTerminal> {
   const pageLab = host.dataset.lab ?? 'aro2';
   const inEffect = labInEffect(pageLab);
@@ -40,25 +87,16 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
   const screen = host.querySelector<HTMLElement>('[data-lab-terminal]')!;
   const announce = host.querySelector<HTMLElement>('[data-lab-announce]')!;
   showLab(host, inEffect);
-  // The engine is its own chunk, fetched alongside xterm, so neither grows the other.
-  const [{ world }, { Session }, { createDesk }, { exercisesFor }] = await Promise.all([
-    loadLabWorld(pageLab),
-    import('../../engine/session.ts'),
-    import('../../engine/exercises/desk.ts'),
-    import('../exercises/catalogue.ts'),
-  ]);
-  // `submit` saves the result like an answer given in the page; a failure the engine did not
-  // expect shows its message in the terminal and goes, stack and all, to the browser console.
-  const sessionOn = (w: World) => {
-    const options = {
-      exercises: createDesk(w, exercisesFor(w.info.name), (r) => recordAttempt(r.id, r.answer, r.verdict.correct)),
-      onInternalError: (error: unknown) => logUnexpected('a command failed inside the lab engine', error),
-    };
-    return new Session(w, options);
-  };
-  let current = world;
-  let session = sessionOn(current);
-  const promptName = () => (current.source === 'live' ? (current.info.session.env.cluster_name ?? 'live') : lab);
+  // The prompt needs xterm, the line editor and the lab's file (its namespace), so they load first;
+  // the engine (the shell, the world made from the lab, the exercises) is its own chunks and loads
+  // once the prompt is drawn. A line entered before it arrives waits for it, and so does Tab.
+  const labFile = loadLabFile(pageLab);
+  const engine = retried(() => loadEngine(pageLab));
+  // A tab that was connected to the reader's cluster reconnects before its first prompt.
+  const remembered = rememberedBridge();
+  // Undefined until the engine has arrived.
+  let active: Active | undefined;
+  const promptName = () => (active?.world.source === 'live' ? (active.world.info.session.env.cluster_name ?? 'live') : lab);
   // Set when the bridge stopped answering during a command; the terminal falls back after it.
   let lost: string | undefined;
   screen.replaceChildren();
@@ -87,15 +125,16 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
     return true;
   });
 
+  const namespace = (await labFile).info.session.namespace;
   const editor = new LineEditor(
     {
       write: (text, parsed) => term.write(text, parsed),
-      prompt: () => visibleControls(`[${promptName()} ${session.namespace}]$ `),
+      prompt: () => visibleControls(`[${promptName()} ${active?.session.namespace ?? namespace}]$ `),
       columns: () => term.cols,
       column: () => term.buffer.active.cursorX,
       async complete(line, cursor) {
         try {
-          return await session.complete(line, cursor);
+          return await (await current()).session.complete(line, cursor);
         } catch (error) {
           logUnexpected('completion failed', error);
           return { start: cursor, candidates: [] };
@@ -106,9 +145,9 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
         touch.reset();
         let result;
         try {
-          result = await session.run(line);
+          result = await (await current()).session.run(line);
         } catch (error) {
-          // The engine reports a command's failures itself; this one escaped it.
+          // The engine reports a command's failures itself; this one escaped it (or the engine did not load).
           const message = reportUnexpected('the lab engine failed', error);
           term.write(`${visibleControls(message)}\n`);
           announce.textContent = message;
@@ -119,7 +158,7 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
         // escape in it (a lab value, a page's body) is shown, not obeyed.
         for (const chunk of result.chunks) term.write(visibleControls(chunk.text));
         announce.textContent = result.stdout + result.stderr || `${line}: no output, exit status ${result.status}`;
-        if (lost) fallBack();
+        if (lost) await fallBack();
       },
     },
     readJson(HISTORY_KEY(inEffect.key), isHistory, 'terminal history') ?? [],
@@ -133,37 +172,12 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
   const feed = (data: string) => queued(() => editor.handle(data));
   term.onData(feed);
   term.onResize(() => void editor.resize());
-  // The greeting is wrapped between words to the columns the dock gives the terminal, so it waits
-  // until the terminal has a size (the dock may be collapsed); commands wait for the greeting.
-  const greeted = new Promise<void>((resolve) => {
-    const greet = new ResizeObserver(() => {
-      if (!screen.clientWidth) return;
-      greet.disconnect();
-      fit.fit();
-      for (const line of wrapWords(visibleControls(`ARO Packet Labs: ${inEffect.label}. Type help for the commands, submit ID ANSWER for an exercise.`), term.cols)) term.writeln(line);
-      editor.showPrompt();
-      resolve();
-    });
-    greet.observe(screen);
-  });
-
-  const touch = touchInput(host, {
-    history: () => editor.historyLines(),
-    complete: (line, cursor) => session.complete(line, cursor),
-  });
-  host.querySelector('[data-lab-reset]')?.addEventListener('click', () => {
-    session = sessionOn(current);
-    term.reset();
-    term.writeln(visibleControls(current.source === 'live' ? `New session on your cluster ${promptName()}.` : `New session on lab ${lab}.`));
-    editor.showPrompt();
-  });
 
   // Live mode. The world changes between commands, never during one.
   const status = host.querySelector<HTMLElement>('[data-lab-live-status]');
   const disconnectButton = host.querySelector<HTMLButtonElement>('[data-lab-disconnect]');
-  const use = (next: World, message: string, prompt = true) => {
-    current = next;
-    session = sessionOn(next);
+  const use = async (next: World, message: string, prompt = true) => {
+    active = (await engine()).sessionOn(next);
     const isLive = next.source === 'live';
     useLiveWorld(isLive ? next : undefined);
     host.dataset.source = next.source;
@@ -171,44 +185,90 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
     if (disconnectButton) disconnectButton.hidden = !isLive;
     if (status) status.textContent = message;
     term.write(`\r\x1b[K${visibleControls(message)}\r\n`);
-    if (prompt) editor.showPrompt();
+    if (prompt) await editor.showPrompt();
   };
-  const fallBack = () => {
+  /** Connects to the bridge at `url` (its client loads only now); false, saying why, when it could not. */
+  const connect = async (url: string): Promise<boolean> => {
+    if (status) status.textContent = 'Connecting…';
+    try {
+      const { openBridge } = await import('./live.ts');
+      const live = await openBridge(url, (error) => (lost = error.message));
+      await use(live, `Connected to your cluster ${live.info.session.env.cluster_name} through the bridge: read-only, live. Commands now ask Azure and your cluster.`);
+      // The form opens over the terminal; once connected, the terminal and its badge say so.
+      const panel = host.querySelector<HTMLDetailsElement>('[data-lab-live]');
+      if (panel) panel.open = false;
+      return true;
+    } catch (error) {
+      if (status) status.textContent = (error as Error).message;
+      return false;
+    }
+  };
+  const fallBack = async () => {
     const reason = lost;
     lost = undefined;
     forgetBridge();
     // Called as a command finishes: the editor shows the prompt itself.
-    use(world, `The bridge stopped answering (${reason}); back on lab ${lab}.`, false);
+    await use((await engine()).world, `The bridge stopped answering (${reason}); back on lab ${lab}.`, false);
   };
-  const { openBridge, forgetBridge, rememberedBridge } = await import('./live.ts');
-  const connect = async (url: string) => {
-    if (status) status.textContent = 'Connecting…';
-    try {
-      const live = await openBridge(url, (error) => (lost = error.message));
-      use(live, `Connected to your cluster ${live.info.session.env.cluster_name} through the bridge: read-only, live. Commands now ask Azure and your cluster.`);
-      // The form opens over the terminal; once connected, the terminal and its badge say so.
-      const panel = host.querySelector<HTMLDetailsElement>('[data-lab-live]');
-      if (panel) panel.open = false;
-    } catch (error) {
-      if (status) status.textContent = (error as Error).message;
-    }
-  };
-  const disconnect = () => {
+  disconnectButton?.addEventListener('click', () => {
     forgetBridge();
-    use(world, `Disconnected; back on lab ${lab}.`);
-  };
-  disconnectButton?.addEventListener('click', disconnect);
-  const remembered = rememberedBridge();
-  if (remembered) {
-    await greeted;
-    await connect(remembered);
-  }
+    void engine().then(({ world }) => use(world, `Disconnected; back on lab ${lab}.`));
+  });
 
-  host.dataset.ready = 'true';
+  // The greeting is wrapped between words to the columns the dock gives the terminal, so it waits
+  // until the terminal has a size (the dock may be collapsed); commands wait for the greeting and
+  // the prompt after it, which data-prompt="shown" and the performance mark lab-terminal:prompt
+  // mark (what loads before the mark is the first prompt's download; data-ready: the engine is in).
+  const greeted = new Promise<void>((resolve) => {
+    const greet = new ResizeObserver(() => {
+      if (!screen.clientWidth) return;
+      greet.disconnect();
+      fit.fit();
+      for (const line of wrapWords(visibleControls(`ARO Packet Labs: ${inEffect.label}. Type help for the commands, submit ID ANSWER for an exercise.`), term.cols)) term.writeln(line);
+      const prompted = remembered ? connect(remembered).then(async (connected) => void (connected || (await editor.showPrompt()))) : editor.showPrompt();
+      resolve(
+        prompted.then(() => {
+          host.dataset.prompt = 'shown';
+          performance.mark('lab-terminal:prompt');
+        }),
+      );
+    });
+    greet.observe(screen);
+  });
+
+  /** Loads the engine and starts the session lines run in (a remembered bridge answers first); data-ready marks it. */
+  const ready = retried(async () => {
+    const { world, sessionOn } = await engine();
+    active ??= sessionOn(world);
+    if (remembered) await greeted;
+    host.dataset.ready = 'true';
+  });
+  const current = async (): Promise<Active> => {
+    await ready();
+    return active!; // set once ready() settles
+  };
+  // The engine starts loading once the first prompt is drawn.
+  void greeted.then(ready).catch((error: unknown) => logUnexpected('the lab engine failed to load', error));
+
+  const touch = touchInput(host, {
+    history: () => editor.historyLines(),
+    complete: async (line, cursor) => (await current()).session.complete(line, cursor),
+  });
+  host.querySelector('[data-lab-reset]')?.addEventListener('click', () => {
+    void current().then(async ({ world }) => {
+      active = (await engine()).sessionOn(world);
+      term.reset();
+      term.writeln(visibleControls(world.source === 'live' ? `New session on your cluster ${promptName()}.` : `New session on lab ${lab}.`));
+      await editor.showPrompt();
+    });
+  });
+
   (window as unknown as { __labTerminal?: Terminal }).__labTerminal = term;
   const run = async (cmd: string, needs?: string) => {
     await greeted;
     await queued(async () => {
+      // Whether a block's needs are met is the session's to say, so they wait for the engine.
+      const { session } = await current();
       await runNeeds(parseNeeds(needs), (name) => Boolean(session.vars.get(name)), (line, remember) => editor.type(line, remember));
       await editor.type(cmd);
     });
@@ -218,7 +278,7 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
       for (const data of host.takeTyped()) void feed(data);
       term.focus();
     });
-  return { run, connect, focusIn };
+  return { run, connect: async (url) => void (await connect(url)), focusIn };
 }
 
 /**
