@@ -5,8 +5,9 @@
 // n-th diagram gets "mermaid-n" the way rehype-mermaid numbers them.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { findPackageJSON } from 'node:module';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { RehypeMermaidOptions } from 'rehype-mermaid';
 
 /** The id rehype-mermaid gives the n-th diagram of a page (its option `prefix` unset). */
@@ -14,15 +15,24 @@ export const diagramId = (n: number) => `mermaid-${n}`;
 
 const STORED_ID = diagramId(0);
 
+/** The package.json of a package as the module at `from` would load it (node:module's findPackageJSON needs Node 22.14). */
+function manifestOf(name: string, from: string): string {
+  let dir = dirname(createRequire(from).resolve(name));
+  while (dirname(dir) !== dir) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name) return manifest;
+    dir = dirname(dir);
+  }
+  throw new Error(`${name} is not installed: run npm install.`);
+}
+
 /** The packages whose code draws the SVG, each found from the one that loads it. */
 function rendererVersions(): Record<string, string> {
   const versions: Record<string, string> = {};
-  let from = import.meta.url;
+  let from = fileURLToPath(import.meta.url);
   for (const name of ['rehype-mermaid', 'mermaid-isomorphic', 'mermaid']) {
-    const manifest = findPackageJSON(name, from);
-    if (!manifest) throw new Error(`${name} is not installed: run npm install.`);
-    versions[name] = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
-    from = manifest;
+    from = manifestOf(name, from);
+    versions[name] = (JSON.parse(readFileSync(from, 'utf8')) as { version: string }).version;
   }
   return versions;
 }
