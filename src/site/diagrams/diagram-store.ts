@@ -65,6 +65,10 @@ export class DiagramStore {
     return `${kindOf(source)}-${hash}.svg`;
   }
 
+  has(source: string): boolean {
+    return existsSync(join(this.dir, this.fileName(source)));
+  }
+
   /** The stored SVG for a page's diagram at position `n`, or undefined when it was never rendered. */
   read(source: string, n: number): string | undefined {
     const path = join(this.dir, this.fileName(source));

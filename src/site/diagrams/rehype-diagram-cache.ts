@@ -58,6 +58,7 @@ export function rehypeDiagramCache(this: Processor, options: DiagramCacheOptions
     }
     const batch: Root = { type: 'root', children: missing.map(({ target }) => structuredClone(target)) };
     await draw?.(batch, file, () => undefined);
+    // rehype-mermaid numbers the batch from 0: the i-th drawing carries mermaid-i whatever n it has on the page.
     missing.forEach(({ source, n }, i) => {
       const drawn = batch.children[i];
       if (drawn?.type !== 'element' || drawn.tagName !== 'svg') throw new Error(`rehype-mermaid gave no <svg> for ${diagramId(n)} of ${file.path ?? 'a page'}.`);
@@ -70,7 +71,7 @@ export function rehypeDiagramCache(this: Processor, options: DiagramCacheOptions
 
   return async (tree: Root, file: VFile): Promise<void> => {
     const blocks = mermaidBlocks(tree);
-    const missing = blocks.flatMap(({ source, target }, n) => (store.read(source, n) === undefined ? [{ source, target, n }] : []));
+    const missing = blocks.flatMap(({ source, target }, n) => (store.has(source) ? [] : [{ source, target, n }]));
     if (missing.length) await drawMissing(missing, file);
     blocks.forEach(({ source, target, parent }, n) => {
       const svg = store.read(source, n);
