@@ -58,6 +58,13 @@ describe('az output shaped as it is read', () => {
     }
   });
 
+  it('dicts of one shape share their getters, so V8 gives them one hidden class rather than one each', () => {
+    const [a, b] = shapeOutput([{ properties: { rules: [1] } }, { properties: { rules: [2] } }], 'aaz') as object[];
+    expect(Object.getOwnPropertyDescriptor(a, 'rules')?.get).toBeTypeOf('function');
+    expect(Object.getOwnPropertyDescriptor(a, 'rules')?.get).toBe(Object.getOwnPropertyDescriptor(b, 'rules')?.get);
+    expect([(a as { rules: unknown }).rules, (b as { rules: unknown }).rules]).toEqual([[1], [2]]);
+  });
+
   it('a nested value is shaped once: reading it twice gives the same object', () => {
     const shaped = shapeOutput({ properties: { rules: [{ name: 'a' }] } }, 'aaz') as { rules: unknown };
     expect(shaped.rules).toBe(shaped.rules);

@@ -35,18 +35,55 @@ function setOwn(target: Dict, key: string, value: unknown): void {
   else Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** A key whose value is shaped when first read, and kept. */
-function setLazy(target: Dict, key: string, build: () => unknown): void {
-  let value: unknown;
-  let built = false;
-  const get = () => {
-    if (!built) {
-      value = build();
-      built = true;
+/** A value waiting to be shaped, then the shaped value. */
+class Deferred {
+  readonly value: unknown;
+  readonly level: number;
+  readonly how: Shaping;
+  done = false;
+  shaped: unknown;
+  constructor(value: unknown, level: number, how: Shaping) {
+    this.value = value;
+    this.level = level;
+    this.how = how;
+  }
+}
+
+/** Where a shaped dict keeps its deferred values (a symbol: no printer or query lists it). */
+const DEFERRED = Symbol('deferred');
+type Lazy = Dict & { [DEFERRED]?: Record<string, Deferred> };
+
+// One getter per key name, shared by every dict: V8 then gives dicts of one shape one hidden class,
+// where a getter of their own would make a new hidden class for each dict (garbage that fills the
+// old generation and makes every collection slow). Names past the bound (a lab of random keys) get
+// getters of their own.
+const GETTERS = new Map<string, (this: Lazy) => unknown>();
+const MAX_GETTERS = 10_000;
+
+function getterFor(key: string): (this: Lazy) => unknown {
+  let get = GETTERS.get(key);
+  if (get) return get;
+  get = function (this: Lazy) {
+    const deferred = this[DEFERRED]![key];
+    if (!deferred.done) {
+      deferred.shaped = shapeValue(deferred.value, deferred.level, deferred.how);
+      deferred.done = true;
     }
-    return value;
+    return deferred.shaped;
   };
-  Object.defineProperty(target, key, { get, enumerable: true, configurable: true });
+  if (GETTERS.size < MAX_GETTERS) GETTERS.set(key, get);
+  return get;
+}
+
+/** A key whose value is shaped when first read, and kept. */
+function setLazy(target: Lazy, key: string, deferred: Deferred): void {
+  let pending = target[DEFERRED];
+  if (!pending) {
+    pending = Object.create(null) as Record<string, Deferred>;
+    Object.defineProperty(target, DEFERRED, { value: pending });
+  }
+  pending[key] = deferred;
+  Object.defineProperty(target, key, { get: getterFor(key), enumerable: true, configurable: true });
 }
 
 function shapeValue(value: unknown, level: number, how: Shaping): unknown {
@@ -57,7 +94,7 @@ function shapeValue(value: unknown, level: number, how: Shaping): unknown {
 }
 
 function shapeDict(source: Dict, level: number, how: Shaping): Dict {
-  const out: Dict = {};
+  const out: Lazy = {};
   let id: unknown;
   let hasGroup = false;
   const put = (key: string, value: unknown, at: number) => {
@@ -66,7 +103,7 @@ function shapeDict(source: Dict, level: number, how: Shaping): Dict {
     if (key.toLowerCase() === 'resourcegroup') hasGroup = true;
     if (!isPyContainer(value)) return setOwn(out, key, value);
     const inner = how.groups && key === 'sourceVault' ? { lift: how.lift, groups: false } : how;
-    setLazy(out, key, () => shapeValue(value, at, inner));
+    setLazy(out, key, new Deferred(value, at, inner));
   };
   for (const key of Object.keys(source)) {
     const value = source[key];
