@@ -53,6 +53,7 @@ export default defineConfig({
       title: 'ARO Packet Labs',
       description: 'How packets get in and out of a public Azure Red Hat OpenShift cluster, with terminals that run the real queries.',
       customCss: ['./src/site/styles/site.css'],
+      components: { Search: './src/site/components/Search.astro', TableOfContents: './src/site/components/toc/TableOfContents.astro', MobileTableOfContents: './src/site/components/toc/MobileTableOfContents.astro' },
       sidebar: [
         // Built from the folders: `autogenerate` only reads src/content/docs/ (see src/site/sidebar.ts).
         { label: 'Chapters', items: folderSidebarItems('content', 'chapters') },
