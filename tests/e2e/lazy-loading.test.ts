@@ -1,0 +1,125 @@
+// What a page puts off until the reader acts, or until it is interactive and idle, still works
+// when it comes: the terminal (started by a click, or by itself once the page is interactive when
+// its place is on the first screen), the exercise cards, the progress page's controls and
+// Starlight's tables of contents.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import { startSite, terminalText, type Site } from '../helpers/site.ts';
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const VIEWPORTS = [
+  { name: '1280×800', width: 1280, height: 800, phone: false },
+  { name: '390×844', width: 390, height: 844, phone: true },
+];
+type Viewport = (typeof VIEWPORTS)[number];
+
+/** Notes when the page becomes interactive (its first idle period after load), before its own scripts run. */
+function noteInteractive(): void {
+  addEventListener('load', () => requestIdleCallback(() => ((window as unknown as { interactiveAt: number }).interactiveAt = performance.now())), { once: true });
+}
+
+async function open(path: string, viewport: Viewport, before?: (page: Page) => Promise<void>): Promise<Page> {
+  const context = await site.browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, ...(viewport.phone ? { isMobile: true, hasTouch: true } : {}) });
+  await context.addInitScript(noteInteractive);
+  const page = await context.newPage();
+  await before?.(page);
+  await page.goto(`${site.base}${path}`);
+  return page;
+}
+
+/** Waits until the page is interactive, then two more idle periods and a quiet network. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { interactiveAt?: number }).interactiveAt !== undefined);
+  await page.evaluate(async () => {
+    for (let i = 0; i < 2; i++) await new Promise((r) => requestIdleCallback(r, { timeout: 2000 }));
+  });
+  await page.waitForLoadState('networkidle');
+}
+
+/** When the page asked for the chunk holding the terminal's mount code, in ms since navigation (undefined: never). */
+const terminalFetchedAt = (page: Page) =>
+  page.evaluate(() => performance.getEntriesByType('resource').find((e) => /\/mount\.[\w-]+\.js$/.test(new URL(e.name).pathname))?.startTime);
+
+describe('the terminal', () => {
+  it.each(VIEWPORTS)('on a scenario whose terminal note is on the first screen ($name), it starts by itself only once the page is interactive', async (viewport) => {
+    const page = await open('/scenarios/router-down/', viewport);
+    await page.waitForSelector('lab-terminal[data-prompt="shown"]', { timeout: 60_000 });
+    const interactiveAt = await page.evaluate(() => (window as unknown as { interactiveAt: number }).interactiveAt);
+    expect(await terminalFetchedAt(page)).toBeGreaterThanOrEqual(interactiveAt);
+    await page.context().close();
+  });
+
+  it.each(VIEWPORTS)('on a chapter ($name), nothing of it loads until a click, and what is typed while it loads runs', async (viewport) => {
+    const page = await open('/chapters/04-outbound-rule/', viewport);
+    await settle(page);
+    expect(await terminalFetchedAt(page)).toBeUndefined();
+    await page.locator('[data-lab-terminal]').click();
+    await page.keyboard.type('echo typed early');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => terminalText(page), { timeout: 60_000 }).toContain('$ echo typed early\ntyped early\n');
+    await page.context().close();
+  });
+});
+
+describe('exercise cards', () => {
+  it.each(VIEWPORTS)('at $name, a solved exercise shows as solved once the reader reaches it', async (viewport) => {
+    const page = await open('/chapters/04-outbound-rule/', viewport);
+    await settle(page);
+    const card = page.locator('[data-exercise]').first();
+    const id = await card.getAttribute('data-exercise');
+    // Saved after the page loaded (by another tab, say): the card, not reached yet, reads it as it comes near.
+    await page.evaluate((exercise) => {
+      const progress = { schema: 'aro-labs/progress', version: 1, exercises: { [exercise!]: { attempts: 1, hints: 0, solved: new Date().toISOString() } } };
+      localStorage.setItem('aro-labs:v1:progress', JSON.stringify(progress));
+    }, id);
+    await card.scrollIntoViewIfNeeded();
+    await expect.poll(() => card.locator('[data-status]').textContent()).toBe('Solved');
+    await page.context().close();
+  });
+});
+
+describe('the progress page', () => {
+  it.each(VIEWPORTS)('at $name, a click on "Show my progress code" while its controls are still loading is not lost', async (viewport) => {
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let held = 0;
+    const page = await open('/progress/', viewport, async (p) => {
+      // The controls' chunk is held back: they are "still loading" when the click comes.
+      await p.route(/progress-controls\.[\w-]+\.js$/, async (route: Route) => {
+        held++;
+        await released;
+        await route.continue();
+      });
+    });
+    await page.waitForLoadState('load');
+    await page.locator('[data-export-code]').click();
+    await expect.poll(() => held).toBeGreaterThan(0);
+    release();
+    await expect.poll(() => page.locator('[data-progress-code]').inputValue()).not.toBe('');
+    await page.context().close();
+  });
+});
+
+describe("Starlight's tables of contents", () => {
+  it('at 1280×800, the sidebar one marks the section being read once the page is idle', async () => {
+    const page = await open('/chapters/04-outbound-rule/', VIEWPORTS[0]);
+    await expect.poll(() => page.locator('starlight-toc a[aria-current="true"]').count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('at 390×844, the phone one names the section being read and closes on a link', async () => {
+    const page = await open('/chapters/04-outbound-rule/', VIEWPORTS[1]);
+    await expect.poll(() => page.locator('mobile-starlight-toc .display-current').textContent()).not.toBe('');
+    await page.locator('mobile-starlight-toc summary').click();
+    await page.locator('mobile-starlight-toc .dropdown a').nth(1).click();
+    await expect.poll(() => page.locator('mobile-starlight-toc details').evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+    await page.context().close();
+  });
+});
