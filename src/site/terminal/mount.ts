@@ -99,6 +99,8 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
   const promptName = () => (active?.world.source === 'live' ? (active.world.info.session.env.cluster_name ?? 'live') : lab);
   // Set when the bridge stopped answering during a command; the terminal falls back after it.
   let lost: string | undefined;
+  // Until xterm takes the screen, keys typed there are kept by the dock (takeTyped).
+  const namespace = (await labFile).info.session.namespace;
   screen.replaceChildren();
   const term = new Terminal({ allowProposedApi: true, convertEol: true, cursorBlink: true, fontSize: 13, lineHeight: 1.15, scrollback: 2000, theme: { background: '#17181c', foreground: '#e6e6e6' } });
   const fit = new FitAddon();
@@ -125,7 +127,6 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
     return true;
   });
 
-  const namespace = (await labFile).info.session.namespace;
   const editor = new LineEditor(
     {
       write: (text, parsed) => term.write(text, parsed),
@@ -273,9 +274,18 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
       await editor.type(cmd);
     });
   };
+  // Keys and pastes the dock kept while this loaded go in once the prompt is drawn; what it still
+  // catches on the screen itself after that (a paste aimed at it) goes straight in, in order.
+  let takenOver = false;
+  const takeTyped = () => {
+    if (takenOver) for (const data of host.takeTyped()) void feed(data);
+  };
+  screen.addEventListener('keydown', takeTyped);
+  screen.addEventListener('paste', takeTyped);
   const focusIn = () =>
     void greeted.then(() => {
-      for (const data of host.takeTyped()) void feed(data);
+      takenOver = true;
+      takeTyped();
       term.focus();
     });
   return { run, connect: async (url) => void (await connect(url)), focusIn };
