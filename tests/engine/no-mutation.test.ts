@@ -1,9 +1,9 @@
 // No command changes the world it reads. The fixture hands out the lab's own objects (it copies
 // nothing), az shapes only what it prints and kubectl prints from what it read: so the post's
-// transcript, every <Run> block of the chapters and scenarios, and every output format of az and
-// kubectl are run against a deep-frozen lab, and against deep-frozen answers (a write to either
-// throws, and would show as an internal error), and must print byte for byte what they print on a
-// lab nobody froze.
+// transcript, every <Run> block of the chapters and scenarios, every command of the exercises and
+// every output format of az and kubectl are run against a deep-frozen lab, and against deep-frozen
+// answers (a write to either throws, and would show as an internal error), and must print byte for
+// byte what they print on a lab nobody froze.
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createProcessor } from '@mdx-js/mdx';
@@ -86,11 +86,29 @@ const KUBE_LINES = ['pods', 'svc', 'routes', 'nodes', 'endpoints', 'deployments'
   ['', ' -o wide', ' -o json', ' -o yaml', ' -o name', " -o jsonpath='{..name}'", ' -o custom-columns=N:.metadata.name,L:.metadata.labels', ' --show-labels'].map((o) => `kubectl get ${r} -A${o}`),
 );
 
+interface ExerciseFile {
+  exercises: Array<{ setup?: string[]; solution?: { commands?: string[] }; check?: { expect?: string[]; wrong?: Array<{ find?: string[] }> } }>;
+}
+
+/** Every command of a chapter's or scenario's exercises (setup, solution, check, wrong answers), on its lab. */
+function exerciseLines(): Array<[string, string, string[]]> {
+  const dir = new URL('../../labs/exercises/', import.meta.url);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file): [string, string, string[]] => {
+      const { exercises } = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as ExerciseFile;
+      const lines = exercises.flatMap((e) => [...(e.setup ?? []), ...(e.solution?.commands ?? []), ...(e.check?.expect ?? []), ...(e.check?.wrong ?? []).flatMap((w) => w.find ?? [])]);
+      return [`${file}'s exercises`, file.startsWith('scenario-') ? file.slice('scenario-'.length, -'.json'.length) : 'aro2', lines];
+    });
+}
+
 async function cases(): Promise<Array<[string, string, string[]]>> {
   const part2 = transcriptLines(await readFile(new URL('../../labs/transcripts/part2.sh', import.meta.url), 'utf8'));
   return [
     ['the part 2 transcript', 'aro2', part2],
     ...pages.flatMap((page) => pageLines(page).map(([lab, lines]): [string, string, string[]] => [`${page}'s <Run> blocks`, lab, lines])),
+    ...exerciseLines(),
     ...['aro2', 'aro-today'].map((lab): [string, string, string[]] => ['every az output format', lab, AZ_LINES]),
     ...['aro2', 'aro-today'].map((lab): [string, string, string[]] => ['every kubectl output format', lab, KUBE_LINES]),
   ];
