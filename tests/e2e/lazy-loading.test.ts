@@ -1,7 +1,7 @@
 // What a page puts off until the reader acts, or until it is interactive and idle, still works
 // when it comes: the terminal (started by a click, or by itself once the page is interactive when
-// its place is on the first screen), the exercise cards, the progress page's controls and
-// Starlight's tables of contents.
+// its place is on the first screen), the exercise cards (what was done in them while they loaded
+// is kept) and Starlight's tables of contents.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
 import { startSite, terminalText, type Site } from '../helpers/site.ts';
@@ -68,41 +68,34 @@ describe('the terminal', () => {
   });
 });
 
-describe('exercise cards', () => {
-  it.each(VIEWPORTS)('at $name, a solved exercise shows as solved once the reader reaches it', async (viewport) => {
-    const page = await open('/chapters/04-outbound-rule/', viewport);
-    await settle(page);
-    const card = page.locator('[data-exercise]').first();
-    const id = await card.getAttribute('data-exercise');
-    // Saved after the page loaded (by another tab, say): the card, not reached yet, reads it as it comes near.
-    await page.evaluate((exercise) => {
-      const progress = { schema: 'aro-labs/progress', version: 1, exercises: { [exercise!]: { attempts: 1, hints: 0, solved: new Date().toISOString() } } };
-      localStorage.setItem('aro-labs:v1:progress', JSON.stringify(progress));
-    }, id);
-    await card.scrollIntoViewIfNeeded();
-    await expect.poll(() => card.locator('[data-status]').textContent()).toBe('Solved');
-    await page.context().close();
+/** Holds back the scripts whose path matches `pattern` until `release` is called. */
+async function holdBack(page: Page, pattern: RegExp): Promise<{ held: () => number; release: () => void }> {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  let held = 0;
+  await page.route(pattern, async (route: Route) => {
+    held++;
+    await released;
+    await route.continue();
   });
-});
+  return { held: () => held, release };
+}
 
-describe('the progress page', () => {
-  it.each(VIEWPORTS)('at $name, a click on "Show my progress code" while its controls are still loading is not lost', async (viewport) => {
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    let held = 0;
-    const page = await open('/progress/', viewport, async (p) => {
-      // The controls' chunk is held back: they are "still loading" when the click comes.
-      await p.route(/progress-controls\.[\w-]+\.js$/, async (route: Route) => {
-        held++;
-        await released;
-        await route.continue();
-      });
-    });
+describe('exercise cards', () => {
+  it.each(VIEWPORTS)('at $name, a hint asked for and an answer checked while the cards\' code loads are not lost, and the page does not reload', async (viewport) => {
+    let cards!: Awaited<ReturnType<typeof holdBack>>;
+    const page = await open('/chapters/04-outbound-rule/', viewport, async (p) => void (cards = await holdBack(p, /\/cards\.[\w-]+\.js$/)));
     await page.waitForLoadState('load');
-    await page.locator('[data-export-code]').click();
-    await expect.poll(() => held).toBeGreaterThan(0);
-    release();
-    await expect.poll(() => page.locator('[data-progress-code]').inputValue()).not.toBe('');
+    const card = page.locator('[data-exercise]').first();
+    await card.locator('[data-hint]').click();
+    await card.locator('input[name="answer"]').fill('198.51.100.1');
+    await card.locator('input[name="answer"]').press('Enter');
+    await expect.poll(cards.held).toBeGreaterThan(0);
+    expect(await card.locator('[data-hints] li').first().isHidden()).toBe(true);
+    cards.release();
+    await expect.poll(() => card.locator('[data-hints] li').first().isVisible()).toBe(true);
+    await expect.poll(() => card.locator('[data-feedback]').getAttribute('data-result')).toBe('wrong');
+    expect(new URL(page.url()).search).toBe('');
     await page.context().close();
   });
 });

@@ -28,8 +28,12 @@ async function open(path: string): Promise<Page> {
   page.on('dialog', (d) => void d.accept());
   (page as Page & { errors: string[] }).errors = errors;
   await page.goto(`${site.base}${path}`);
+  if (await page.locator('[data-exercises]').count()) await cardsReady(page);
   return page;
 }
+
+/** The exercise cards' code loads once the page is interactive; data-ready says it has. */
+const cardsReady = (page: Page) => page.waitForSelector('[data-exercises][data-ready="true"]', { state: 'attached' });
 
 const card = (page: Page, id: string) => page.locator(`[data-exercise="${id}"]`);
 
@@ -74,6 +78,7 @@ describe('exercises in a chapter', () => {
     await button.click();
     expect(await button.isDisabled()).toBe(true);
     await page.reload();
+    await cardsReady(page);
     expect(await hints.evaluateAll((lis) => lis.map((li) => (li as HTMLElement).hidden))).toEqual([false, false]);
   });
 
@@ -88,6 +93,7 @@ describe('exercises in a chapter', () => {
     expect(await card(page, 'egress-ip').locator('input[name="answer"]').inputValue()).toBe('192.0.2.80');
     expect(await terminalText(page)).toContain('$ echo my own work\nmy own work');
     await page.reload();
+    await cardsReady(page);
     expect(await card(page, 'egress-ip').locator('input[name="answer"]').inputValue()).toBe('192.0.2.80');
   });
 
@@ -108,8 +114,10 @@ describe('progress', () => {
     const page = await open('/chapters/04-outbound-rule/');
     await answer(page, 'egress-ip', await egressIp('aro2'));
     await page.goto(`${site.base}/chapters/07-api-server/`);
+    await cardsReady(page);
     await answer(page, 'api-port', '6443');
     await page.reload();
+    await cardsReady(page);
     expect(await card(page, 'api-port').locator('[data-status]').textContent()).toBe('Solved');
     await page.goto(`${site.base}/progress/`);
     expect(await page.locator('[data-progress-summary]').textContent()).toMatch(/^2 of \d+ exercises solved\.$/);

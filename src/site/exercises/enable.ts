@@ -1,18 +1,16 @@
-// What a chapter's exercises and diagrams need once the page is interactive (Exercises.astro loads
-// this when the page is first idle): a `?lab=` deep link applied, the diagrams' full-screen
-// buttons shown, and the cards' code (progress, hints, checks) loaded as they come near the
-// screen or are first used.
+// A chapter's exercises once the page is interactive or first used (Exercises.astro loads this
+// then): the cards' code (saved progress, hints, checks), a `?lab=` deep link applied, and the
+// diagrams' full-screen buttons shown.
 import { labChoice } from '../labs/choice.ts';
 import { enableDiagramZoom } from '../diagrams/zoom-buttons.ts';
-import { once, onFirstUse, whenNear } from '../load-later.ts';
+import { mountExercises } from './cards.ts';
 
-export function enableExercises(): void {
+export function enableExercises(hosts: Iterable<HTMLElement>): void {
   // Applied wherever the reader goes next, even a page of another lab.
   labChoice();
-  for (const host of document.querySelectorAll<HTMLElement>('[data-exercises]')) {
-    const mount = once(() => void import('./cards.ts').then(({ mountExercises }) => mountExercises(host)));
-    whenNear(host, mount, '50% 0px');
-    onFirstUse(host, mount);
+  for (const host of hosts) {
+    mountExercises(host);
+    host.dataset.ready = 'true';
   }
   // Every chapter ends with exercises, and only chapters have diagrams: their full-screen
   // buttons are switched on here rather than by a script of their own.
