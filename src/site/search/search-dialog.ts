@@ -29,6 +29,8 @@ class SiteSearch extends HTMLElement {
       void this.loadUI();
     };
 
+    // Apple devices use Cmd-K (navigator.platform, as Starlight reads it: the user agent is spoofed by devtools).
+    if (/(Mac|iPhone|iPod|iPad)/i.test(navigator.platform)) openButton.setAttribute('aria-keyshortcuts', 'Meta+K /');
     openButton.addEventListener('click', open);
     openButton.disabled = false;
     closeButton.addEventListener('click', () => dialog.close());
