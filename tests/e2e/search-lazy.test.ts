@@ -1,9 +1,10 @@
 // The site's search loads its UI (Pagefind's) only when search is opened: nothing of it is fetched
 // before, the button, Ctrl-K and "/" open the dialog at once, and what is typed while the UI
 // loads is kept and searched for.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { mountedTerminal, startSite, terminalText, type Site } from '../helpers/site.ts';
+import { mountedTerminal, ROOT, startSite, terminalText, type Site } from '../helpers/site.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -103,5 +104,33 @@ describe('the search UI loads when search opens', () => {
     await expect.poll(() => terminalText(page)).toMatch(/\$ echo a\/b\na\/b\n/);
     expect(await dialog(page).evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
     await page.context().close();
+  });
+});
+
+describe('the search dialog for assistive technology', () => {
+  const AXE = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8');
+  const cases = (['light', 'dark'] as const).flatMap((theme) => (['while the UI loads', 'with results'] as const).map((state) => ({ theme, state })));
+  it.each(cases)('in the $theme theme, $state: axe finds no serious or critical violation', async ({ theme, state }) => {
+    const context = await site.browser.newContext({ viewport: VIEWPORTS.desktop });
+    await context.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    const page = await context.newPage();
+    await page.goto(`${site.base}${PAGE}`, { waitUntil: 'networkidle' });
+    const { release } = await holdScripts(page);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type(QUERY);
+    if (state === 'with results') {
+      release();
+      await expect.poll(() => results(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    }
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      type Violation = { id: string; impact: string; nodes: Array<{ target: string[] }> };
+      const axe = (window as unknown as { axe: { run(context: Element, o: object): Promise<{ violations: Violation[] }> } }).axe;
+      const result = await axe.run(document.querySelector('site-search dialog')!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+    release();
+    await context.close();
   });
 });
