@@ -99,7 +99,7 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
   const promptName = () => (active?.world.source === 'live' ? (active.world.info.session.env.cluster_name ?? 'live') : lab);
   // Set when the bridge stopped answering during a command; the terminal falls back after it.
   let lost: string | undefined;
-  // Until xterm takes the screen, keys typed there are kept by the dock (takeTyped).
+  // xterm takes the screen once the lab's file is in, ready to greet; keys typed there until then stay with the dock.
   const namespace = (await labFile).info.session.namespace;
   screen.replaceChildren();
   const term = new Terminal({ allowProposedApi: true, convertEol: true, cursorBlink: true, fontSize: 13, lineHeight: 1.15, scrollback: 2000, theme: { background: '#17181c', foreground: '#e6e6e6' } });
