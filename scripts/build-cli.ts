@@ -84,6 +84,8 @@ export async function buildCli(outdir = CLI_OUT): Promise<{ inputs: string[]; fi
     writeFileSync(join(staging, ENTRY), LAUNCHER);
     for (const file of [...files.filter((f) => f !== ENTRY), 'inputs.txt', ENTRY]) renameSync(join(staging, file), join(outdir, file));
     utimesSync(join(outdir, ENTRY), started, started);
+    // The compile cache keeps an entry per file ever run and never forgets one: start it afresh.
+    rmSync(join(outdir, '.cache'), { recursive: true, force: true });
     // A chunk no build has referred to for a day goes; younger ones stay for a shell still running
     // the build before (a rename above refreshes the time of every chunk this build refers to).
     for (const file of readdirSync(outdir)) {
