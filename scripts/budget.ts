@@ -11,7 +11,8 @@
 // - Lighthouse (mobile) on one page of each type.
 // `--no-build` measures the build already there; `--no-lighthouse` skips Lighthouse. The site is
 // built into, and read from, ARO_LABS_DIST when set (dist/ otherwise), as the browser tests do.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,9 +89,11 @@ try {
     const out = mkdtempSync(join(tmpdir(), 'lighthouse-'));
     try {
       for (const type of LIGHTHOUSE_TYPES) {
-        const page = pages.find((p) => p.type === type && (type !== 'chapter' || p.path.includes('03-')))!;
+        // A chapter and a scenario with their terminals, the progress page, the home page.
+        const page = pages.find((p) => p.type === type && (type !== 'chapter' || p.path.includes('03-')) && p.path !== '/scenarios/' && (type !== 'workshop' || p.path === '/progress/'))!;
         const file = join(out, 'report.json');
-        execFileSync('npx', ['lighthouse', `${site.base}${page.path}`, `--chrome-path=${findChromium()}`, `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`, '--output=json', `--output-path=${file}`, '--quiet', '--form-factor=mobile'], { cwd: ROOT, stdio: 'ignore' });
+        // Not execFileSync: the pages are served from this process, which must keep answering.
+        await promisify(execFile)('npx', ['lighthouse', `${site.base}${page.path}`, `--chrome-path=${findChromium()}`, `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`, '--output=json', `--output-path=${file}`, '--quiet', '--form-factor=mobile'], { cwd: ROOT });
         const report = JSON.parse(readFileSync(file, 'utf8'));
         const score = (id: string) => Math.round(report.categories[id].score * 100);
         const s = { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo') };
