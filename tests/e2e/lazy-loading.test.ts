@@ -2,9 +2,11 @@
 // when it comes: the terminal (started by a click, or by itself once the page is interactive when
 // its place is on the first screen), the exercise cards (what was done in them while they loaded
 // is kept) and Starlight's tables of contents.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { startSite, terminalText, type Site } from '../helpers/site.ts';
+import { DIST, startSite, terminalText, type Site } from '../helpers/site.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -68,12 +70,20 @@ describe('the terminal', () => {
   });
 });
 
-/** Holds back the scripts whose path matches `pattern` until `release` is called. */
-async function holdBack(page: Page, pattern: RegExp): Promise<{ held: () => number; release: () => void }> {
+/** The built chunk that exports `name` (one exactly). */
+function chunkExporting(name: string): string {
+  const dir = join(DIST, '_astro');
+  const found = readdirSync(dir).filter((f) => f.endsWith('.js') && new RegExp(`export\\{[^}]*\\b${name}\\b`).test(readFileSync(join(dir, f), 'utf8')));
+  if (found.length !== 1) throw new Error(`expected one chunk exporting ${name}, found ${found.join(', ') || 'none'}`);
+  return `/_astro/${found[0]}`;
+}
+
+/** Holds back the answer for one chunk until `release` is called. */
+async function holdBack(page: Page, path: string): Promise<{ held: () => number; release: () => void }> {
   let release!: () => void;
   const released = new Promise<void>((r) => (release = r));
   let held = 0;
-  await page.route(pattern, async (route: Route) => {
+  await page.route((url) => url.pathname === path, async (route: Route) => {
     held++;
     await released;
     await route.continue();
@@ -84,8 +94,7 @@ async function holdBack(page: Page, pattern: RegExp): Promise<{ held: () => numb
 describe('exercise cards', () => {
   it.each(VIEWPORTS)('at $name, a hint asked for and an answer checked while the cards\' code loads are not lost, and the page does not reload', async (viewport) => {
     let cards!: Awaited<ReturnType<typeof holdBack>>;
-    const page = await open('/chapters/04-outbound-rule/', viewport, async (p) => void (cards = await holdBack(p, /\/cards\.[\w-]+\.js$/)));
-    await page.waitForLoadState('load');
+    const page = await open('/chapters/04-outbound-rule/', viewport, async (p) => void (cards = await holdBack(p, chunkExporting('enableExercises'))));
     const card = page.locator('[data-exercise]').first();
     await card.locator('[data-hint]').click();
     await card.locator('input[name="answer"]').fill('198.51.100.1');

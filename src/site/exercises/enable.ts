@@ -1,8 +1,6 @@
 // A chapter's exercises once the page is interactive or first used (Exercises.astro loads this
-// then): the cards' code (saved progress, hints, checks), a `?lab=` deep link applied, and the
-// diagrams' full-screen buttons shown.
+// then): the cards' code (saved progress, hints, checks) and a `?lab=` deep link applied.
 import { labChoice } from '../labs/choice.ts';
-import { enableDiagramZoom } from '../diagrams/zoom-buttons.ts';
 import { mountExercises } from './cards.ts';
 
 export function enableExercises(hosts: Iterable<HTMLElement>): void {
@@ -12,7 +10,4 @@ export function enableExercises(hosts: Iterable<HTMLElement>): void {
     mountExercises(host);
     host.dataset.ready = 'true';
   }
-  // Every chapter ends with exercises, and only chapters have diagrams: their full-screen
-  // buttons are switched on here rather than by a script of their own.
-  enableDiagramZoom();
 }
