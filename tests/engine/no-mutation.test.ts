@@ -14,14 +14,8 @@ import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
 import { transcriptLines } from '../../src/engine/transcript.ts';
 import type { World } from '../../src/engine/world/types.ts';
 import { runBlocks, type Node } from '../../src/site/remark-run.ts';
+import { deepFreeze } from '../helpers/deep-freeze.ts';
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
 /** The world with every ARM and Kubernetes answer deep-frozen, as a live cache hands one answer to
  * every command that reads its path: whatever the fixture copies, a command cannot write to it. */
