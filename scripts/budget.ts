@@ -97,7 +97,9 @@ try {
         const report = JSON.parse(readFileSync(file, 'utf8'));
         const score = (id: string) => Math.round(report.categories[id].score * 100);
         const s = { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo') };
-        console.log(`lighthouse mobile ${page.path}: performance ${s.performance}, accessibility ${s.accessibility}, best practices ${s.bestPractices}, SEO ${s.seo}`);
+        // The metrics behind the performance score, so a low one says where it lost.
+        const metric = (id: string) => report.audits[id].displayValue.replace(/\u00a0/g, ' ');
+        console.log(`lighthouse mobile ${page.path}: performance ${s.performance} (FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, SI ${metric('speed-index')}), accessibility ${s.accessibility}, best practices ${s.bestPractices}, SEO ${s.seo}`);
         for (const key of Object.keys(s) as Array<keyof typeof s>) check(s[key] >= BUDGET[key], `Lighthouse ${key}`, page.path);
       }
     } finally {
