@@ -5,6 +5,7 @@
 import { exerciseProgress, loadProgress, onProgressChange, recordAttempt, updateProgress } from '../progress/store.ts';
 import { labChoice } from '../labs/choice.ts';
 import { reportUnexpected } from '../errors.ts';
+import { statusWords } from './status-words.ts';
 
 const checker = () => import('./checker.ts');
 
@@ -17,7 +18,7 @@ function render(card: HTMLElement): void {
   const id = card.dataset.exercise!;
   const saved = loadProgress().exercises.get(id);
   const status = card.querySelector<HTMLElement>('[data-status]')!;
-  status.textContent = saved?.solved ? 'Solved' : saved?.attempts ? 'Not solved yet' : 'Not tried yet';
+  status.textContent = statusWords(saved);
   card.classList.toggle('exercise--solved', Boolean(saved?.solved));
   const input = card.querySelector<HTMLInputElement>('input[name="answer"]')!;
   if (!input.value && saved?.answer) input.value = saved.answer;
@@ -43,17 +44,25 @@ export function mountExercises(host: HTMLElement): void {
     const id = card.dataset.exercise!;
     render(card);
 
-    card.querySelector<HTMLFormElement>('[data-answer-form]')!.addEventListener('submit', async (event) => {
+    // Checks can finish out of order (the first waits for the checker's code, a wrong answer may
+    // take longer): each is recorded in the order it was submitted, and only the last submitted
+    // one's verdict is shown, so the feedback is always about the answer in the box.
+    let submitted = 0;
+    let recorded: Promise<void> = Promise.resolve();
+    card.querySelector<HTMLFormElement>('[data-answer-form]')!.addEventListener('submit', (event) => {
       event.preventDefault();
       const answer = card.querySelector<HTMLInputElement>('input[name="answer"]')!.value;
+      const submission = ++submitted;
       showFeedback(card, undefined, 'Checking…');
-      try {
-        const verdict = await (await checker()).checkInPage(pageLab, id, answer);
-        if (answer.trim()) recordAttempt(id, answer, verdict.correct);
-        showFeedback(card, verdict.correct, verdict.message);
-      } catch (error) {
-        showFeedback(card, false, reportUnexpected('the answer could not be checked', error));
-      }
+      // Settled to a value at once, so a failure waiting its turn is never an unhandled rejection.
+      const checked = checker()
+        .then(({ checkInPage }) => checkInPage(pageLab, id, answer))
+        .catch((error: unknown) => ({ correct: false, message: reportUnexpected('the answer could not be checked', error), failed: true }));
+      recorded = recorded.then(async () => {
+        const verdict = await checked;
+        if (answer.trim() && !('failed' in verdict)) recordAttempt(id, answer, verdict.correct);
+        if (submission === submitted) showFeedback(card, verdict.correct, verdict.message);
+      });
     });
 
     card.querySelector<HTMLButtonElement>('[data-hint]')!.addEventListener('click', (event) => {
