@@ -100,6 +100,23 @@ describe('the feedback follows the last answer submitted', () => {
     expect(await card(page).locator('input[name="answer"]').inputValue()).toBe(right);
     await page.context().close();
   });
+  it('an answer submitted while the cards load is checked as submitted, not as edited since, and the edit stays in the box', async () => {
+    let cards!: Awaited<ReturnType<typeof holdBack>>;
+    const page = await open({ before: async (p) => void (cards = await holdBack(p, chunkExporting('enableExercises'))) });
+    await submit(page, 'Wrong');
+    await expect.poll(cards.held).toBeGreaterThan(0);
+    const right = await rightAnswer();
+    const input = card(page).locator('input[name="answer"]');
+    await input.fill(right);
+    cards.release();
+    await cardsReady(page);
+    await expect.poll(() => attempts(page), { timeout: 30_000 }).toBe(1);
+    const feedback = card(page).locator('[data-feedback]');
+    await expect.poll(() => feedback.getAttribute('data-result')).toBe('wrong');
+    expect(await feedback.textContent()).toBe(await verdict('Wrong'));
+    expect(await input.inputValue()).toBe(right);
+    await page.context().close();
+  });
 });
 
 describe('the built page', () => {
