@@ -14,6 +14,7 @@
 // so that output stays on screen.
 import { advance, cellBefore, nextStop, previousStop, type Cell } from './input-layout.ts';
 import { commonPrefix } from './touch-input.ts';
+import { editLine, insertable, type CursorStops } from './line-edits.ts';
 
 export interface EditorHost {
   /** Writes to the terminal; `parsed` is called once the terminal has parsed the text. */
@@ -38,8 +39,8 @@ interface Input {
 /** What the editor asks of the screen, in order. */
 type Step = { draw: Input } | { redraw: true } | { leave: string } | { text: string } | { fresh: true };
 
-/** Characters a key or a paste may insert: controls dropped, a tab as one space. */
-const insertable = (text: string) => text.replace(/\t/g, ' ').replace(/[\x00-\x1f\x7f-\x9f]/g, '');
+/** The cursor stops past a character and its combining marks, as xterm draws them. */
+const widthStops: CursorStops = { next: nextStop, previous: previousStop };
 
 const up = (rows: number) => (rows > 0 ? `\x1b[${rows}A` : rows < 0 ? `\x1b[${-rows}B` : '');
 const toColumn = (col: number) => `\r${col > 0 ? `\x1b[${col}C` : ''}`;
@@ -183,11 +184,16 @@ export class LineEditor {
     return this.history;
   }
 
-  /** Runs text as if typed: each of its lines in turn; `remember` false keeps them out of the history. */
+  /**
+   * Runs text as if typed: each of its lines in turn; `remember` false keeps them out of the history.
+   * A line the reader was typing is not thrown away: it stays on the screen marked ^C, as bash shows
+   * an interrupted line, and goes into the history, so ↑ brings it back.
+   */
   async type(text: string, remember = true): Promise<void> {
     for (const line of text.split('\n')) {
       // A command still running keeps the terminal: the line waits for the prompt after it.
       while (this.busy) await this.running;
+      if (this.line.trim()) this.interrupt(true);
       this.set(insertable(line));
       this.remember = remember;
       await this.handle('\r');
@@ -205,55 +211,16 @@ export class LineEditor {
       }
       return;
     }
-    const { line, cursor } = this;
+    const edited = editLine({ line: this.line, cursor: this.cursor }, data, widthStops);
+    if (edited) {
+      if (edited.line !== this.line || edited.cursor !== this.cursor) this.set(edited.line, edited.cursor);
+      return;
+    }
     switch (data) {
       case '\r':
         return this.enter();
-      case '\x7f':
-      case '\b': {
-        if (cursor === 0) return;
-        const from = previousStop(line, cursor);
-        this.set(line.slice(0, from) + line.slice(cursor), from);
-        return;
-      }
-      case '\x1b[3~':
-        if (cursor < line.length) this.set(line.slice(0, cursor) + line.slice(nextStop(line, cursor)), cursor);
-        return;
-      case '\x1b[D':
-        if (cursor > 0) this.set(line, previousStop(line, cursor));
-        return;
-      case '\x1b[C':
-        if (cursor < line.length) this.set(line, nextStop(line, cursor));
-        return;
-      case '\x01':
-      case '\x1b[H':
-      case '\x1b[1~':
-      case '\x1bOH':
-        this.set(line, 0);
-        return;
-      case '\x05':
-      case '\x1b[F':
-      case '\x1b[4~':
-      case '\x1bOF':
-        this.set(line);
-        return;
-      case '\x15':
-        this.set(line.slice(cursor), 0);
-        return;
-      case '\x0b':
-        this.set(line.slice(0, cursor), cursor);
-        return;
-      case '\x17': {
-        const before = line.slice(0, cursor).replace(/\S+\s*$/, '');
-        this.set(before + line.slice(cursor), before.length);
-        return;
-      }
       case '\x03':
-        void this.schedule({ leave: '^C' });
-        this.line = '';
-        this.cursor = 0;
-        this.historyIndex = this.history.length;
-        void this.redraw();
+        this.interrupt(false);
         return;
       case '\x0c':
         // Clear the screen and its scrollback, then draw the input at the top, as bash does.
@@ -271,10 +238,23 @@ export class LineEditor {
         return;
       case '\t':
         return this.completeWord();
-      default:
-        if (data.startsWith('\x1b')) return;
-        this.insert(data);
     }
+  }
+
+  /** Leaves the line on the screen marked ^C and starts an empty one; `keep` puts it into the history. */
+  private interrupt(keep: boolean): void {
+    void this.schedule({ leave: '^C' });
+    if (keep) this.remembered(this.line);
+    this.line = '';
+    this.cursor = 0;
+    this.historyIndex = this.history.length;
+    void this.redraw();
+  }
+
+  /** Adds a line to the history as its newest, once. */
+  private remembered(line: string): void {
+    this.history = [...this.history.filter((h) => h !== line), line].slice(-200);
+    this.saveHistory(this.history);
   }
 
   private enter(): Promise<void> {
@@ -288,10 +268,7 @@ export class LineEditor {
     this.line = '';
     this.cursor = 0;
     this.remember = true;
-    if (line.trim() && remember) {
-      this.history = [...this.history.filter((h) => h !== line), line].slice(-200);
-      this.saveHistory(this.history);
-    }
+    if (line.trim() && remember) this.remembered(line);
     this.historyIndex = this.history.length;
     this.busy = true;
     try {
