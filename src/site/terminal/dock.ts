@@ -8,6 +8,8 @@ import { readJson, writeJson } from '../storage.ts';
 import { labInEffect } from '../labs/choice.ts';
 import { showLab } from './lab-badge.ts';
 import { whenIdle, whenNear } from '../load-later.ts';
+import { BROWSER, earlyKeyData } from './early-keys.ts';
+import { typeAhead } from './type-ahead.ts';
 import type { MountedTerminal } from './mount.ts';
 
 /** What a "Run in terminal" request carries: the command, the blocks it needs (data-needs JSON) and the button. */
@@ -33,9 +35,8 @@ const defaultState = (): DockState => ({ size: matchMedia('(max-width: 50rem)').
 const isState = (v: unknown): v is DockState => typeof (v as DockState)?.size === 'number' && typeof (v as DockState).collapsed === 'boolean';
 const clamp = (size: number) => Math.min(DOCK_MAX, Math.max(DOCK_MIN, size));
 
-// Keys typed before the terminal is ready, as the bytes xterm would send for them.
-const KEY_DATA: Record<string, string> = { Enter: '\r', Backspace: '\x7f', Tab: '\t', Delete: '\x1b[3~', ArrowUp: '\x1b[A', ArrowDown: '\x1b[B', ArrowRight: '\x1b[C', ArrowLeft: '\x1b[D', Home: '\x1b[H', End: '\x1b[F' };
-const keyData = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey || e.altKey ? undefined : (KEY_DATA[e.key] ?? ([...e.key].length === 1 ? e.key : undefined)));
+const isHistory = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 
 // Arrow keys move the handle by 5% of the window, Page keys by 20%.
 const STEPS: Record<string, number> = { ArrowUp: 0.05, ArrowDown: -0.05, PageUp: 0.2, PageDown: -0.2, Home: -1, End: 1 };
@@ -76,13 +77,19 @@ class LabTerminal extends HTMLElement {
         }
         return;
       }
-      const data = keyData(e);
-      if (data === undefined) return;
+      const selection = getSelection();
+      const data = earlyKeyData(e, Boolean(selection && !selection.isCollapsed), MAC);
+      if (data === BROWSER) return;
       e.preventDefault();
-      this.typed.push(data);
+      if (data) this.keep(data);
     });
+    // A click on the placeholder's text puts the page's caret there, so a paste is aimed at it;
+    // xterm takes the pastes aimed at its own elements.
     screen.addEventListener('paste', (e) => {
-      if (this.capturing && e.target === screen) this.typed.push(e.clipboardData?.getData('text') ?? '');
+      const target = e.target instanceof Element ? e.target : screen;
+      if (!this.capturing || target.closest('.xterm')) return;
+      e.preventDefault();
+      this.keep(e.clipboardData?.getData('text') ?? '');
     });
     this.find('[data-lab-open]').addEventListener('click', () => this.enter());
     this.touchRow(this.find<HTMLFormElement>('[data-lab-touch]'));
@@ -104,6 +111,32 @@ class LabTerminal extends HTMLElement {
     });
   }
 
+  /** Keeps a key's data (or a paste) for the terminal, and shows it on the screen until xterm takes it. */
+  private keep(data: string) {
+    this.typed.push(data);
+    this.showTyped();
+  }
+
+  /**
+   * While the terminal loads, its screen says so and shows what the kept keys will make of the
+   * prompt: the lines entered and the line being typed, with its cursor. xterm takes the screen,
+   * placeholder and all, and replays the keys once its prompt is drawn.
+   */
+  private showTyped() {
+    const placeholder = this.querySelector('.lab-terminal__placeholder');
+    if (!placeholder) return;
+    placeholder.textContent = 'Starting the terminal…';
+    let shown = this.querySelector('.lab-terminal__typed');
+    if (!shown) {
+      shown = Object.assign(document.createElement('pre'), { className: 'lab-terminal__typed' });
+      placeholder.after(shown);
+    }
+    const { entered, line, cursor } = typeAhead(this.typed, readJson(`history:${labInEffect(this.dataset.lab ?? 'aro2').key}`, isHistory, 'terminal history') ?? []);
+    const at = [...line.slice(cursor)][0] ?? ' ';
+    const caret = Object.assign(document.createElement('span'), { className: 'lab-terminal__caret', textContent: at });
+    shown.replaceChildren(...entered.map((l) => `$ ${l}\n`), `$ ${line.slice(0, cursor)}`, caret, line.slice(cursor + at.length));
+  }
+
   /** Hands over (and forgets) the keys typed while the terminal was loading. */
   takeTyped(): string[] {
     return this.typed.splice(0);
@@ -121,6 +154,7 @@ class LabTerminal extends HTMLElement {
   private enter() {
     this.capturing = true;
     this.save({ collapsed: false });
+    this.showTyped();
     // Keys go to the screen (and are kept) until xterm takes over; the page does not move.
     const screen = this.find('[data-lab-terminal]');
     if (!screen.contains(document.activeElement)) screen.focus({ preventScroll: true });
