@@ -1,11 +1,14 @@
-// The built site (dist/) served on loopback and driven by Debian's Chromium, for the browser
-// tests. A small static server rather than `astro preview`: Astro runs one preview per project, and
-// the browser test files run side by side. Needs `astro build` first (npm test runs it).
+// The built site (dist/) served on loopback and driven by Chromium, for the browser tests and
+// `npm run budget`. A small static server rather than `astro preview`: Astro runs one preview per
+// project, and the browser test files run side by side. It compresses text as any static host
+// does, so what the budget's Lighthouse runs see is what a reader downloads. Needs `astro build`
+// first (npm test runs it).
 import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../src/node/chromium.ts';
 
@@ -24,6 +27,9 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
 };
+
+/** Types a static host sends gzipped; images and fonts are compressed already. */
+const COMPRESSED = /^(text\/|application\/(json|xml|wasm)|image\/svg)/;
 
 export interface Site {
   base: string;
@@ -49,8 +55,10 @@ export async function startSite(): Promise<Site> {
   const server = createServer(async (req, res) => {
     const file = await fileFor(new URL(req.url ?? '/', 'http://localhost').pathname);
     const body = await readFile(file ?? join(DIST, '404.html'));
-    res.writeHead(file ? 200 : 404, { 'content-type': TYPES[extname(file ?? '.html')] ?? 'application/octet-stream' });
-    res.end(body);
+    const type = TYPES[extname(file ?? '.html')] ?? 'application/octet-stream';
+    const compress = COMPRESSED.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    res.writeHead(file ? 200 : 404, { 'content-type': type, vary: 'accept-encoding', ...(compress ? { 'content-encoding': 'gzip' } : {}) });
+    res.end(compress ? gzipSync(body) : body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
