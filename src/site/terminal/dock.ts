@@ -9,7 +9,7 @@ import { labInEffect } from '../labs/choice.ts';
 import { showLab } from './lab-badge.ts';
 import { whenIdle, whenNear } from '../load-later.ts';
 import { BROWSER, earlyKeyData } from './early-keys.ts';
-import { typeAhead } from './type-ahead.ts';
+import type { showTypeAhead } from './type-ahead.ts';
 import type { MountedTerminal } from './mount.ts';
 
 /** What a "Run in terminal" request carries: the command, the blocks it needs (data-needs JSON) and the button. */
@@ -35,7 +35,6 @@ const defaultState = (): DockState => ({ size: matchMedia('(max-width: 50rem)').
 const isState = (v: unknown): v is DockState => typeof (v as DockState)?.size === 'number' && typeof (v as DockState).collapsed === 'boolean';
 const clamp = (size: number) => Math.min(DOCK_MAX, Math.max(DOCK_MIN, size));
 
-const isHistory = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 const MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 
 // Arrow keys move the handle by 5% of the window, Page keys by 20%.
@@ -45,6 +44,7 @@ class LabTerminal extends HTMLElement {
   private started?: Promise<MountedTerminal>;
   private queue: Promise<void> = Promise.resolve();
   private typed: string[] = [];
+  private preview?: Promise<typeof showTypeAhead>;
   /** True from a click or Enter on the terminal until Escape: keys belong to the terminal. */
   private capturing = false;
   private state: DockState = { size: 0.3, collapsed: false };
@@ -120,21 +120,20 @@ class LabTerminal extends HTMLElement {
   /**
    * While the terminal loads, its screen says so and shows what the kept keys will make of the
    * prompt: the lines entered and the line being typed, with its cursor. xterm takes the screen,
-   * placeholder and all, and replays the keys once its prompt is drawn.
+   * placeholder and all, and replays the keys once its prompt is drawn. The preview's code is
+   * fetched on the first key or click, so none of it loads before the page is used.
    */
   private showTyped() {
     const placeholder = this.querySelector('.lab-terminal__placeholder');
     if (!placeholder) return;
     placeholder.textContent = 'Starting the terminal…';
-    let shown = this.querySelector('.lab-terminal__typed');
-    if (!shown) {
-      shown = Object.assign(document.createElement('pre'), { className: 'lab-terminal__typed' });
-      placeholder.after(shown);
-    }
-    const { entered, line, cursor } = typeAhead(this.typed, readJson(`history:${labInEffect(this.dataset.lab ?? 'aro2').key}`, isHistory, 'terminal history') ?? []);
-    const at = [...line.slice(cursor)][0] ?? ' ';
-    const caret = Object.assign(document.createElement('span'), { className: 'lab-terminal__caret', textContent: at });
-    shown.replaceChildren(...entered.map((l) => `$ ${l}\n`), `$ ${line.slice(0, cursor)}`, caret, line.slice(cursor + at.length));
+    this.preview ??= import('./type-ahead.ts').then((m) => m.showTypeAhead);
+    void this.preview.then(
+      (show) => show(placeholder, this.typed, labInEffect(this.dataset.lab ?? 'aro2').key),
+      // A chunk the network lost: the keys are kept all the same, and the next one tries again
+      // (not logged: the site's error module would be one more script before the page is used).
+      () => (this.preview = undefined),
+    );
   }
 
   /** Hands over (and forgets) the keys typed while the terminal was loading. */

@@ -1,9 +1,12 @@
-// What keys typed while the terminal loads will make of the prompt, so the dock can show them as
-// they are typed: the lines entered (they run, in order, once the terminal is in), and the line
+// What keys typed while the terminal loads will make of the prompt, shown by the dock under its
+// placeholder as they are typed (this module loads with the first key or click): the lines entered (they run, in order, once the terminal is in), and the line
 // being typed with its cursor. Editing keys act as in the line editor (line-edits.ts); Tab's
 // completion needs the engine, so it shows once the terminal runs; ↑/↓ walk the history the
 // dock passes in and the lines entered since, as the editor will.
 import { codePointStops, editLine, type EditedLine } from './line-edits.ts';
+import { readJson } from '../storage.ts';
+
+const isHistory = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 export interface TypeAhead extends EditedLine {
   /** Lines entered, as they will run (an interrupted one ends in ^C). */
@@ -44,4 +47,22 @@ export function typeAhead(typed: readonly string[], history: readonly string[]):
     } else key(data);
   }
   return { entered, ...state };
+}
+
+/**
+ * Shows the preview after the placeholder, the cursor as a block on the character it stands
+ * before; ↑ walks the history the terminal keeps for the lab (its key); nothing once xterm has the screen.
+ */
+export function showTypeAhead(placeholder: Element, typed: readonly string[], lab: string): void {
+  if (!placeholder.isConnected) return;
+  const history = readJson(`history:${lab}`, isHistory, 'terminal history') ?? [];
+  let shown = placeholder.nextElementSibling;
+  if (!shown?.matches('.lab-terminal__typed')) {
+    shown = Object.assign(document.createElement('pre'), { className: 'lab-terminal__typed' });
+    placeholder.after(shown);
+  }
+  const { entered, line, cursor } = typeAhead(typed, history);
+  const at = [...line.slice(cursor)][0] ?? ' ';
+  const caret = Object.assign(document.createElement('span'), { className: 'lab-terminal__caret', textContent: at });
+  shown.replaceChildren(...entered.map((l) => `$ ${l}\n`), `$ ${line.slice(0, cursor)}`, caret, line.slice(cursor + at.length));
 }
