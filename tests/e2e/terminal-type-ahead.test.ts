@@ -146,3 +146,18 @@ describe('"Run in terminal" over a half-typed line', () => {
     await context.close();
   });
 });
+
+describe('Ctrl-V once the terminal runs', () => {
+  it('pastes, as it did while the terminal loaded', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(`${site.base}${CHAPTER}`);
+    await page.locator('[data-lab-terminal]').click();
+    await page.waitForSelector('lab-terminal[data-ready="true"]');
+    await page.evaluate(() => navigator.clipboard.writeText('echo pasted later'));
+    await page.keyboard.press('Control+v');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => terminalText(page), { timeout: 20000 }).toMatch(/\]\$ echo pasted later\npasted later\n/);
+    await context.close();
+  });
+});

@@ -23,7 +23,8 @@ const NAMED: Record<string, string> = { Enter: '\r', Backspace: '\x7f', Tab: '\t
 /** The letter a chord is on, whatever the layout types there (a Cyrillic layout's Ctrl-U is still ^U). */
 const letter = (e: KeyPress) => (/^[a-z]$/i.test(e.key) ? e.key.toLowerCase() : /^Key[A-Z]$/.test(e.code) ? e.code[3].toLowerCase() : undefined);
 
-const isPaste = (e: KeyPress, l: string | undefined) => (l === 'v' && (e.ctrlKey || e.metaKey) && !e.altKey) || (e.key === 'Insert' && e.shiftKey);
+/** Ctrl-V, Cmd-V, Ctrl-Shift-V or Shift-Insert: the browser pastes, before and after xterm runs. */
+export const isPasteChord = (e: KeyPress, l = letter(e)) => (l === 'v' && (e.ctrlKey || e.metaKey) && !e.altKey) || (e.key === 'Insert' && e.shiftKey);
 
 /**
  * What a key does while the terminal loads: the data to keep ('' keeps nothing, but the key is
@@ -33,7 +34,7 @@ const isPaste = (e: KeyPress, l: string | undefined) => (l === 'v' && (e.ctrlKey
  */
 export function earlyKeyData(e: KeyPress, selected: boolean, mac: boolean): string | typeof BROWSER {
   const l = letter(e);
-  if (isPaste(e, l)) return BROWSER;
+  if (isPasteChord(e, l)) return BROWSER;
   if (e.metaKey) return l === 'a' && !e.ctrlKey && !e.altKey ? '' : BROWSER;
   const printable = [...e.key].length === 1;
   // A character typed with Option (macOS) or AltGr (Ctrl-Alt on Windows) is text, as in xterm.

@@ -11,6 +11,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { LineEditor } from './line-editor.ts';
 import { useCellWidths } from './cell-width.ts';
 import { copySelectionOnChord } from './copy-keys.ts';
+import { isPasteChord } from './early-keys.ts';
 import { labInEffect } from '../labs/choice.ts';
 import { loadLabFile, loadLabWorld, useLiveWorld } from '../labs/world.ts';
 import type { World } from '../../engine/world/types.ts';
@@ -119,6 +120,9 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
       e.preventDefault();
       return false;
     }
+    // xterm would send Ctrl-V as ^V, which the editor has no use for; the browser pastes instead,
+    // as it does while the terminal loads (early-keys.ts).
+    if (isPasteChord(e)) return false;
     if (e.key === 'Escape' && e.type === 'keydown') {
       term.blur();
       screen.focus();
