@@ -1,7 +1,7 @@
 // Keys, chords and pastes given to the terminal while it loads (its code held back, so the window
 // stays open until the test lets it go) are kept, shown as typed, and replayed in order, Ctrl
 // chords and a paste aimed at the placeholder's text included; and "Run in terminal" keeps a line
-// the reader was typing. Needs `astro build` first.
+// the reader was typing; Ctrl-V pastes once the terminal runs too. Needs `astro build` first.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

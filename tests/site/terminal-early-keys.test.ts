@@ -10,6 +10,8 @@ describe('a key pressed while the terminal loads', () => {
   it.each([
     ['a', press('a'), 'a'],
     ['Enter', press('Enter'), '\r'],
+    ['Tab', press('Tab'), '\t'],
+    ['Shift-A', press('A', { shiftKey: true }), 'A'],
     ['Backspace', press('Backspace'), '\x7f'],
     ['←', press('ArrowLeft'), '\x1b[D'],
     ['Ctrl-A', press('a', { ctrlKey: true }), '\x01'],
@@ -30,6 +32,7 @@ describe('a key pressed while the terminal loads', () => {
     ['Alt-← (the browser would go back)', press('ArrowLeft', { altKey: true })],
     ['Alt-B', press('b', { altKey: true })],
     ['Ctrl-→', press('ArrowRight', { ctrlKey: true })],
+    ['Shift-Tab (no completion)', press('Tab', { shiftKey: true })],
     ['Cmd-A (the page would be selected)', press('a', { metaKey: true })],
   ])('%s is the terminal\'s (its default prevented) but keeps nothing the editor acts on', (_, key) => {
     expect(earlyKeyData(key, false, false)).toBe('');

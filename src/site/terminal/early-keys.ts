@@ -39,7 +39,8 @@ export function earlyKeyData(e: KeyPress, selected: boolean, mac: boolean): stri
   const printable = [...e.key].length === 1;
   // A character typed with Option (macOS) or AltGr (Ctrl-Alt on Windows) is text, as in xterm.
   const thirdLevel = printable && e.altKey && (mac ? !e.ctrlKey : e.ctrlKey);
-  if (!e.ctrlKey && !e.altKey) return NAMED[e.key] ?? (printable ? e.key : BROWSER);
+  // Shift-Tab: xterm sends a back-tab the editor does not act on, and keeps the keyboard.
+  if (!e.ctrlKey && !e.altKey) return e.key === 'Tab' && e.shiftKey ? '' : (NAMED[e.key] ?? (printable ? e.key : BROWSER));
   if (thirdLevel) return e.key;
   if (e.ctrlKey && !e.altKey) {
     if (e.key === 'Enter') return '\r';
