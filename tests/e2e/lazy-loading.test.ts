@@ -2,11 +2,10 @@
 // when it comes: the terminal (started by a click, or by itself once the page is interactive when
 // its place is on the first screen), the exercise cards (what was done in them while they loaded
 // is kept) and Starlight's tables of contents.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page, Route } from 'playwright-core';
-import { DIST, startSite, terminalText, type Site } from '../helpers/site.ts';
+import type { Page } from 'playwright-core';
+import { startSite, terminalText, type Site } from '../helpers/site.ts';
+import { chunkExporting, holdBack } from '../helpers/hold-back.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -69,27 +68,6 @@ describe('the terminal', () => {
     await page.context().close();
   });
 });
-
-/** The built chunk that exports `name` (one exactly). */
-function chunkExporting(name: string): string {
-  const dir = join(DIST, '_astro');
-  const found = readdirSync(dir).filter((f) => f.endsWith('.js') && new RegExp(`export\\{[^}]*\\b${name}\\b`).test(readFileSync(join(dir, f), 'utf8')));
-  if (found.length !== 1) throw new Error(`expected one chunk exporting ${name}, found ${found.join(', ') || 'none'}`);
-  return `/_astro/${found[0]}`;
-}
-
-/** Holds back the answer for one chunk until `release` is called. */
-async function holdBack(page: Page, path: string): Promise<{ held: () => number; release: () => void }> {
-  let release!: () => void;
-  const released = new Promise<void>((r) => (release = r));
-  let held = 0;
-  await page.route((url) => url.pathname === path, async (route: Route) => {
-    held++;
-    await released;
-    await route.continue();
-  });
-  return { held: () => held, release };
-}
 
 describe('exercise cards', () => {
   it.each(VIEWPORTS)('at $name, a hint asked for and an answer checked while the cards\' code loads are not lost, and the page does not reload', async (viewport) => {
