@@ -49,6 +49,14 @@ const attempts = (page: Page, id = FIRST.id) =>
 /** What `aro-labs check` says of an answer: the feedback the page gives too. */
 const verdict = async (answer: string) => (await aroLabs(['check', FIRST.id, answer])).output.trim();
 
+/** Both answers were checked, and the card shows the verdict on the second, `right`, as the CLI words it. */
+async function expectFeedbackOnTheSecondOf(page: Page, right: string): Promise<void> {
+  await expect.poll(() => attempts(page), { timeout: 30_000 }).toBe(2);
+  const feedback = card(page).locator('[data-feedback]');
+  await expect.poll(() => feedback.getAttribute('data-result')).toBe('right');
+  expect(await feedback.textContent()).toBe(await verdict(right));
+}
+
 async function rightAnswer(): Promise<string> {
   const { output } = await aroLabs(['exec', '--lab', 'aro2', 'az aro show -n $cluster_name -g $rg --query networkProfile.outboundType -o tsv']);
   return output.trim();
@@ -64,10 +72,7 @@ describe('the feedback follows the last answer submitted', () => {
     const right = await rightAnswer();
     await submit(page, right);
     checker.release();
-    await expect.poll(() => attempts(page), { timeout: 30_000 }).toBe(2);
-    const feedback = card(page).locator('[data-feedback]');
-    await expect.poll(() => feedback.getAttribute('data-result')).toBe('right');
-    expect(await feedback.textContent()).toBe(await verdict(right));
+    await expectFeedbackOnTheSecondOf(page, right);
     expect(await card(page).locator('[data-status]').textContent()).toBe('Solved');
     await page.context().close();
   });
@@ -90,10 +95,7 @@ describe('the feedback follows the last answer submitted', () => {
     const right = await rightAnswer();
     await submit(page, right);
     checker.release();
-    await expect.poll(() => attempts(page), { timeout: 30_000 }).toBe(2);
-    const feedback = card(page).locator('[data-feedback]');
-    await expect.poll(() => feedback.getAttribute('data-result')).toBe('right');
-    expect(await feedback.textContent()).toBe(await verdict(right));
+    await expectFeedbackOnTheSecondOf(page, right);
     // The answer kept for a reload is the last one given too.
     await page.reload();
     await cardsReady(page);

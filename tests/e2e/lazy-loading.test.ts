@@ -4,7 +4,7 @@
 // is kept) and Starlight's tables of contents.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSite, terminalText, type Site } from '../helpers/site.ts';
+import { startSite, terminalText, typeInTerminal, type Site } from '../helpers/site.ts';
 import { chunkExporting, holdBack } from '../helpers/hold-back.ts';
 
 let site: Site;
@@ -61,9 +61,7 @@ describe('the terminal', () => {
     const page = await open('/chapters/04-outbound-rule/', viewport);
     await settle(page);
     expect(await terminalFetchedAt(page)).toBeUndefined();
-    await page.locator('[data-lab-terminal]').click();
-    await page.keyboard.type('echo typed early');
-    await page.keyboard.press('Enter');
+    await typeInTerminal(page, 'echo typed early');
     await expect.poll(() => terminalText(page), { timeout: 60_000 }).toContain('$ echo typed early\ntyped early\n');
     await page.context().close();
   });

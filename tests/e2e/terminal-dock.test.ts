@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { aroLabs, DIST, ROOT, startSite, terminalText, type Site } from '../helpers/site.ts';
+import { aroLabs, DIST, ROOT, startSite, terminalText, typeInTerminal, type Site } from '../helpers/site.ts';
+import { escapeRegExp } from '../helpers/escape-regexp.ts';
 
 const SIZES = [
   [1280, 800],
@@ -157,9 +158,7 @@ describe('the docked terminal', () => {
     const page = await open(CHAPTER, width, height);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await page.locator('[data-lab-terminal]').click();
-    await page.keyboard.type('echo typed while loading');
-    await page.keyboard.press('Enter');
+    await typeInTerminal(page, 'echo typed while loading');
     await page.keyboard.type('echo and after');
     await page.keyboard.press('Enter');
     await expect.poll(() => terminalText(page), { timeout: 30000 }).toContain('$ echo typed while loading\ntyped while loading\n');
@@ -368,15 +367,13 @@ describe('output that does not end in a newline', () => {
     const cmd = (await button.getAttribute('data-run'))!;
     const { output } = await aroLabs(['exec', cmd]);
     expect(output).not.toMatch(/\n$/);
-    await expect.poll(() => terminalText(page), { timeout: 20000 }).toMatch(new RegExp(`\\$ ${cmd.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n${output}\\n\\[aro2 [^\\]]+\\]\\$ `));
+    await expect.poll(() => terminalText(page), { timeout: 20000 }).toMatch(new RegExp(`\\$ ${escapeRegExp(cmd)}\\n${output}\\n\\[aro2 [^\\]]+\\]\\$ `));
     await page.context().close();
   });
 
   it('typed `echo -n abc` shows abc on its own row before the next prompt', async () => {
     const page = await open(CHAPTER, 1280, 800);
-    await page.locator('[data-lab-terminal]').click();
-    await page.keyboard.type('echo -n abc');
-    await page.keyboard.press('Enter');
+    await typeInTerminal(page, 'echo -n abc');
     await expect.poll(() => terminalText(page), { timeout: 20000 }).toMatch(/\$ echo -n abc\nabc\n\[aro2 [^\]]+\]\$ /);
     await page.context().close();
   });
@@ -401,7 +398,7 @@ describe('the touch row\'s history after "Run in terminal" ran the blocks a bloc
     // The terminal's own editor walks the same list.
     await page.locator('[data-lab-terminal]').click();
     await page.keyboard.press('ArrowUp');
-    await expect.poll(async () => (await terminalText(page)).trimEnd().split('\n').pop()).toMatch(new RegExp(`\\$ ${ran[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    await expect.poll(async () => (await terminalText(page)).trimEnd().split('\n').pop()).toMatch(new RegExp(`\\$ ${escapeRegExp(ran[0])}$`));
     await page.context().close();
   });
 
@@ -412,9 +409,7 @@ describe('the touch row\'s history after "Run in terminal" ran the blocks a bloc
     await input.fill('echo from the touch row');
     await input.press('Enter');
     await expect.poll(() => terminalText(page), { timeout: 20000 }).toContain('from the touch row\n');
-    await page.locator('[data-lab-terminal]').click();
-    await page.keyboard.type('echo from the keyboard');
-    await page.keyboard.press('Enter');
+    await typeInTerminal(page, 'echo from the keyboard');
     await expect.poll(() => terminalText(page)).toContain('from the keyboard\n');
     await page.locator('[data-lab-touch-key="up"]').tap();
     expect(await input.inputValue()).toBe('echo from the keyboard');

@@ -2,33 +2,10 @@
 // the engine's chunk held back, the prompt is drawn, and no command's module has been fetched. A
 // jq line typed ahead waits for the engine, then for jq's own chunk, fetched only once the line
 // runs, and prints its output when that arrives. Needs `astro build` first.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { DIST, startSite, terminalText, type Site } from '../helpers/site.ts';
-
-/** The built chunk whose code holds `text` (one exactly: the text is a module's own). */
-function chunkWith(text: string): string {
-  const dir = join(DIST, '_astro');
-  const found = readdirSync(dir).filter((f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes(text));
-  if (found.length !== 1) throw new Error(`expected one chunk with "${text}", found ${found.length}: ${found.join(', ')}`);
-  return `/_astro/${found[0]}`;
-}
-
-/** Holds back the answer to a chunk until released; `requested` settles when the page asks for it. */
-async function holdBack(page: Page, path: string) {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let asked!: () => void;
-  const requested = new Promise<void>((resolve) => (asked = resolve));
-  await page.route((url) => url.pathname === path, async (route) => {
-    asked();
-    await released;
-    await route.continue();
-  });
-  return { requested, release };
-}
+import { startSite, terminalText, typeInTerminal, type Site } from '../helpers/site.ts';
+import { chunkWith, holdBack } from '../helpers/hold-back.ts';
+import { escapeRegExp } from '../helpers/escape-regexp.ts';
 
 const LINE = `echo '{"n":4217}' | jq .n`;
 const CASES = [
@@ -63,14 +40,12 @@ describe('the first prompt', () => {
     await page.goto(`${site.base}${path}`);
 
     // Typed ahead: a click starts the terminal, the keys are kept until the prompt is drawn.
-    await page.locator('[data-lab-terminal]').click();
-    await page.keyboard.type(LINE);
-    await page.keyboard.press('Enter');
+    await typeInTerminal(page, LINE);
     await page.waitForSelector('lab-terminal[data-prompt="shown"]');
     await engine.requested;
     expect(await page.locator('lab-terminal').getAttribute('data-ready')).toBeNull();
     expect(fetched).not.toContain(jqChunk);
-    await expect.poll(() => terminalText(page)).toMatch(new RegExp(`\\]\\$ ${LINE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n`));
+    await expect.poll(() => terminalText(page)).toMatch(new RegExp(`\\]\\$ ${escapeRegExp(LINE)}\n`));
 
     // The engine arrives; the line runs and asks for jq's chunk, and its output waits for it.
     engine.release();

@@ -2,11 +2,10 @@
 // stays open until the test lets it go) are kept, shown as typed, and replayed in order, Ctrl
 // chords and a paste aimed at the placeholder's text included; and "Run in terminal" keeps a line
 // the reader was typing; Ctrl-V pastes once the terminal runs too. Needs `astro build` first.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { DIST, startSite, terminalText, type Site } from '../helpers/site.ts';
+import { startSite, terminalText, type Site } from '../helpers/site.ts';
+import { chunkWith, holdBack } from '../helpers/hold-back.ts';
 
 const CHAPTER = '/chapters/04-outbound-rule/';
 const SIZES = [
@@ -19,9 +18,7 @@ let site: Site;
 let mountChunk: string;
 
 beforeAll(async () => {
-  const found = readdirSync(join(DIST, '_astro')).filter((f) => f.endsWith('.js') && readFileSync(join(DIST, '_astro', f), 'utf8').includes('the terminal failed to take input'));
-  if (found.length !== 1) throw new Error(`expected one chunk with the mounted terminal, found ${found.length}`);
-  mountChunk = `/_astro/${found[0]}`;
+  mountChunk = chunkWith('the terminal failed to take input');
   site = await startSite();
 });
 
@@ -40,12 +37,7 @@ interface Loading {
 async function loading(width = 1280, height = 800, permissions: string[] = []): Promise<Loading> {
   const context = await site.browser.newContext({ viewport: { width, height }, permissions });
   const page = await context.newPage();
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route((url) => url.pathname === mountChunk, async (route) => {
-    await released;
-    await route.continue();
-  });
+  const { release } = await holdBack(page, mountChunk);
   await page.goto(`${site.base}${CHAPTER}`);
   return { page, context, release };
 }

@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { registry, type CommandModule } from '../../src/engine/commands/registry.ts';
 import { emptyWorld } from '../shell/fake-world.ts';
+import { escapeRegExp } from '../helpers/escape-regexp.ts';
 
 const evaluated = new Set<string>();
 // Every command module, and libraries only some commands need: az's --query, kubectl's -o yaml and
@@ -118,8 +119,7 @@ describe('the command registry', () => {
   it('lists every command in help, loading only the module of help', async () => {
     const { registry, session, loadedModules, shell } = await freshSession();
     const result = await session.run('help');
-    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    for (const [name, command] of registry) expect(result.stdout).toMatch(new RegExp(`^  ${escape(name)} +${escape(command.summary)}$`, 'm'));
+    for (const [name, command] of registry) expect(result.stdout).toMatch(new RegExp(`^  ${escapeRegExp(name)} +${escapeRegExp(command.summary)}$`, 'm'));
     expect(loadedModules()).toEqual(['session']);
     expect(since(shell)).toEqual([MODULE_FILES.session]);
   });

@@ -118,9 +118,12 @@ export async function mountedTerminal(page: Page): Promise<void> {
   await page.waitForSelector('lab-terminal[data-ready="true"]');
 }
 
-/** Types a line into the page's terminal and presses Enter. */
+/**
+ * Clicks the dock's screen, types a line and presses Enter: into xterm once the terminal runs, or
+ * into the dock, which keeps the keys, while it still loads.
+ */
 export async function typeInTerminal(page: Page, line: string): Promise<void> {
-  await page.locator('.xterm').click();
+  await page.locator('[data-lab-terminal]').click();
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
 }
