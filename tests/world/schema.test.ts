@@ -40,6 +40,16 @@ describe('lab file validation', () => {
     expect(broken((lab) => (lab.kube.find((o: any) => o.kind === 'Pod').metadata.namespace = 'ghost'))).toThrow(/kube\[\d+\]\.metadata\.namespace: namespace "ghost" is not in the lab/);
   });
 
+  it("keeps the reader's private address when the reader sits in a peered VNet", () => {
+    const lab = JSON.parse(text('aro2'));
+    lab.info.client.privateIp = '10.70.1.4';
+    expect(parseLabFile(lab, 'peered.json').info.client.privateIp).toBe('10.70.1.4');
+  });
+
+  it("refuses a reader's private address that is not an IPv4 address", () => {
+    expect(broken((lab) => (lab.info.client.privateIp = 'jumpbox'))).toThrow(/^broken\.json: info\.client\.privateIp: not an IPv4 address$/);
+  });
+
   it('refuses a clock that is not a date', () => {
     expect(broken((lab) => (lab.info.clock = 'yesterday'))).toThrow(/^broken\.json: info\.clock: not a date$/);
   });

@@ -115,7 +115,12 @@ export interface LabInfo {
   /** What `az account show` returns (REST-ish subscription entry of azureProfile.json). */
   account: JsonObject;
   /** The reader's public address as the Internet sees it (ends up in X-Forwarded-For). */
-  client: { publicIp: string };
+  client: {
+    publicIp: string;
+    /** The reader's machine sits in a VNet peered to the cluster's: it reaches private frontends,
+     * and X-Forwarded-For shows this address. Absent: the reader is on the Internet. */
+    privateIp?: string;
+  };
   /** The DNS server `nslookup` reports talking to: an address, with `#port` when not 53. */
   resolver: string;
   /** Shell state a new session starts with. */
