@@ -10,6 +10,7 @@ import { createFixtureWorld } from '../engine/world/fixture/index.ts';
 import type { LabFile } from '../engine/world/types.ts';
 import { variablesUsed } from '../engine/shell/variables-used.ts';
 import { verifiedBadge } from '../engine/verified-versions.ts';
+import { pageLabs } from './page-labs.ts';
 // What a block needs is what the page's terminal runs first: one shape for both sides.
 import type { Need } from './terminal/needs.ts';
 
@@ -148,6 +149,8 @@ export function remarkRun() {
       if (node.name === 'Terminal') {
         // The versions the outputs are checked against belong to the engine, the same on every lab.
         setAttribute(node, 'tools', verifiedBadge());
+        // The labs the page is written for: the terminal says so when it runs another built-in lab.
+        setAttribute(node, 'labs', pageLabs(file.data.astro?.frontmatter ?? {}).join(' '));
         continue;
       }
       const { cmd } = runBlock(node, pageLab, file.path ?? 'a page');

@@ -1,6 +1,8 @@
-// Every <Run> block of every chapter works on every built-in lab: a reader who picks another lab
-// (?lab=aro-today) and presses "Run in terminal" on each block in turn gets an answer, not an error.
-// A block meant to fail or to print nothing says so in the page (expect="failure" / expect="nothing").
+// Every <Run> block of every chapter works on every built-in lab the chapter is written for (its
+// `labs`, by default every lab with a public cluster: src/site/page-labs.ts): a reader who picks
+// another of those labs (?lab=aro-today) and presses "Run in terminal" on each block in turn gets an
+// answer, not an error. A block meant to fail or to print nothing says so in the page
+// (expect="failure" / expect="nothing").
 import { readdirSync, readFileSync } from 'node:fs';
 import { createProcessor } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
@@ -9,16 +11,14 @@ import { Session } from '../../src/engine/session.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
 import { parse } from '../../src/engine/shell/parser.ts';
 import { blockNeeds, runBlocks, type Node } from '../../src/site/remark-run.ts';
+import { builtinLabs, frontmatterLabs, pageLabs } from '../../src/site/page-labs.ts';
 
 const chapters = new URL('../../content/chapters/', import.meta.url);
-const labsDir = new URL('../../labs/', import.meta.url);
 
 const pages = readdirSync(chapters).filter((f) => f.endsWith('.mdx')).sort();
-// Built-in labs are the folders of labs/ that hold a world.json (scenarios are labs plus faults).
-const labs = readdirSync(labsDir, { withFileTypes: true })
-  .filter((e) => e.isDirectory() && readdirSync(new URL(`${e.name}/`, labsDir)).includes('world.json'))
-  .map((e) => e.name)
-  .sort();
+const labs = builtinLabs();
+/** Each page with each lab it is written for. */
+const pageOnLabs = pages.flatMap((page) => pageLabs(frontmatterLabs(readFileSync(new URL(page, chapters), 'utf8'))).map((lab) => [page, lab] as const));
 
 /** A line whose every command only assigns variables prints nothing when it works. */
 function onlyAssigns(cmd: string): boolean {
@@ -26,16 +26,21 @@ function onlyAssigns(cmd: string): boolean {
 }
 
 function frontmatterLab(text: string): string {
-  return /^lab:\s*(\S+)\s*$/m.exec(text.split(/^---$/m)[1] ?? '')?.[1] ?? 'aro2';
+  return frontmatterLabs(text).lab ?? 'aro2';
 }
 
-describe('chapter commands on every built-in lab', () => {
+describe('chapter commands on every built-in lab a chapter is written for', () => {
   it('finds the chapters and at least two labs', () => {
     expect(pages.length).toBeGreaterThanOrEqual(8);
     expect(labs).toEqual(expect.arrayContaining(['aro2', 'aro-today']));
   });
 
-  it.each(pages.flatMap((page) => labs.map((lab) => [page, lab] as const)))('%s on %s: every block succeeds in page order', async (page, lab) => {
+  it('checks every page on at least one lab, every built-in lab with at least one page, and only built-in labs', () => {
+    expect(new Set(pageOnLabs.map(([page]) => page))).toEqual(new Set(pages));
+    expect(new Set(pageOnLabs.map(([, lab]) => lab))).toEqual(new Set(labs));
+  });
+
+  it.each(pageOnLabs)('%s on %s: every block succeeds in page order', async (page, lab) => {
     const text = readFileSync(new URL(page, chapters), 'utf8');
     const tree = createProcessor().parse(text) as unknown as Node;
     const blocks = runBlocks(tree, frontmatterLab(text), page);
@@ -56,7 +61,7 @@ describe('chapter commands on every built-in lab', () => {
     expect(failures).toEqual([]);
   });
 
-  it.each(pages.flatMap((page) => labs.map((lab) => [page, lab] as const)))('%s on %s: each block alone, after the blocks it needs, as "Run in terminal" on a fresh page', async (page, lab) => {
+  it.each(pageOnLabs)('%s on %s: each block alone, after the blocks it needs, as "Run in terminal" on a fresh page', async (page, lab) => {
     const text = readFileSync(new URL(page, chapters), 'utf8');
     const pageLab = frontmatterLab(text);
     const blocks = runBlocks(createProcessor().parse(text) as unknown as Node, pageLab, page);

@@ -1,15 +1,16 @@
-// Every exercise is replayed on every built-in lab: its check finds an answer in that world, its
+// Every exercise is replayed on every built-in lab it is for (the labs its chapter is written for,
+// narrowed by its own `labs`; see chapterLabs): its check finds an answer in that world, its
 // solution's commands run and lead to that answer, the answer passes, and wrong answers (the
 // counterexamples and each named distractor) fail with their feedback.
 import { describe, expect, it } from 'vitest';
 import { loadLab, listLabs } from '../../src/node/labs.ts';
 import { loadCatalogue } from '../../src/node/exercises.ts';
-import { forLab } from '../../src/engine/exercises/catalogue.ts';
 import { checkAnswer, expectedOutput, solutionAnswer } from '../../src/engine/exercises/check.ts';
 import { listItems, printedValue } from '../../src/engine/exercises/answers.ts';
 import { runLines } from '../../src/engine/exercises/run.ts';
 import { Session } from '../../src/engine/session.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { exercisesOnLab } from './chapter-labs.ts';
 
 const labs = await listLabs();
 const entries = await loadCatalogue();
@@ -17,7 +18,7 @@ const entries = await loadCatalogue();
 describe.each(labs.map((l) => l.name))('exercises on %s', async (labName) => {
   const world = createFixtureWorld(await loadLab({ name: labName }));
 
-  describe.each(forLab(entries, labName).map((e) => [e.id, e] as const))('%s', (_id, exercise) => {
+  describe.each(exercisesOnLab(entries, labName).map((e) => [e.id, e] as const))('%s', (_id, exercise) => {
     it('finds an answer in this world', async () => {
       expect((await expectedOutput(world, exercise)).trim()).not.toBe('');
     });

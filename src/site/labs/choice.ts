@@ -73,3 +73,22 @@ export function labInEffect(pageLab: string): { name: string; key: string; label
   if (choice.kind === 'builtin') return { name: choice.name, key: choice.name, label: `Simulated lab ${choice.name} (your choice)`, chosen: choice.name !== pageLab };
   return { name: choice.name, key: `file:${choice.name}`, label: `Lab ${choice.name} loaded from a file`, chosen: true };
 }
+
+/** A link to this page on another lab, and the lab's name. */
+export interface LabLink {
+  lab: string;
+  href: string;
+}
+
+/** The notice for a page whose terminal runs a built-in lab the page is not written for (a chapter
+ * on public clusters opened on aro-private, chapter 9 on aro2): the labs it is written for, each a
+ * link to this page on it. Undefined when the lab in effect is one of them, or is not a built-in
+ * lab (a lab file or a live cluster: the reader knows what they loaded). */
+export function writtenForNotice(inEffect: string, pageLabs: readonly string[], path: string): { text: string; links: LabLink[] } | undefined {
+  if (!pageLabs.length || pageLabs.includes(inEffect) || !builtinNames.has(inEffect)) return undefined;
+  const list = pageLabs.length === 1 ? pageLabs[0] : `${pageLabs.slice(0, -1).join(', ')} and ${pageLabs.at(-1)}`;
+  return {
+    text: `This page is written for ${list}; on ${inEffect} its commands may fail or print something else. Open it on`,
+    links: pageLabs.map((lab) => ({ lab, href: `${path}?lab=${encodeURIComponent(lab)}` })),
+  };
+}

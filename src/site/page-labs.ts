@@ -1,0 +1,75 @@
+// Which labs a page is written for (build time and tests; Node only). The rule, also stated in
+// src/content.config.ts:
+//   - a page's `labs` frontmatter lists them; its `lab` (the lab its terminal and blocks use) must
+//     be one of them;
+//   - without `labs`, a page is written for its `lab` and, when that lab's cluster is public (API
+//     server and ingress both `Public` in its ARO cluster resource), for every built-in lab whose
+//     cluster is public too. The chapters written for public clusters thus need no field, and a new
+//     public lab joins them by itself; a page on a private cluster or a fault scenario is written
+//     for its own lab alone unless it says otherwise.
+// Every <Run> block of a page must work on each of its labs (tests/content/run-blocks.test.ts), and
+// a chapter's exercises replay on them (tests/exercises/solutions.test.ts).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
+const LABS = new URL('../../labs/', import.meta.url);
+
+/** The built-in labs: the folders of labs/ that hold a world.json (scenarios are labs plus faults). */
+export function builtinLabs(): string[] {
+  return readdirSync(LABS, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(new URL(`${e.name}/world.json`, LABS)))
+    .map((e) => e.name)
+    .sort();
+}
+
+interface ClusterResource {
+  type?: string;
+  properties?: { apiserverProfile?: { visibility?: string }; ingressProfiles?: Array<{ visibility?: string }> };
+}
+
+/** True when a lab file's ARO cluster has a public API server and only public ingress. */
+export function hasPublicCluster(lab: { arm?: unknown }): boolean {
+  const arm = Array.isArray(lab.arm) ? (lab.arm as ClusterResource[]) : [];
+  const cluster = arm.find((r) => r.type?.toLowerCase() === 'microsoft.redhatopenshift/openshiftclusters');
+  const p = cluster?.properties;
+  if (!p?.apiserverProfile) return false;
+  return p.apiserverProfile.visibility === 'Public' && (p.ingressProfiles ?? []).every((i) => i.visibility === 'Public');
+}
+
+const publicCache = new Map<string, boolean>();
+
+function isPublicLab(name: string): boolean {
+  let known = publicCache.get(name);
+  if (known === undefined) {
+    const file = new URL(`${name}/world.json`, LABS);
+    known = existsSync(file) && hasPublicCluster(JSON.parse(readFileSync(file, 'utf8')) as { arm?: unknown });
+    publicCache.set(name, known);
+  }
+  return known;
+}
+
+/** The built-in labs whose cluster is public, by name. */
+export function publicLabs(): string[] {
+  return builtinLabs().filter(isPublicLab);
+}
+
+/** The labs a page is written for, from its frontmatter's `lab` and `labs` (see the rule above). */
+export function pageLabs(frontmatter: { lab?: unknown; labs?: unknown }): string[] {
+  const lab = typeof frontmatter.lab === 'string' ? frontmatter.lab : 'aro2';
+  if (Array.isArray(frontmatter.labs)) {
+    const labs = frontmatter.labs.map(String);
+    if (!labs.includes(lab)) throw new Error(`the page's lab ${lab} is not among its labs (${labs.join(', ')})`);
+    return labs;
+  }
+  return isPublicLab(lab) ? [...new Set([lab, ...publicLabs()])] : [lab];
+}
+
+/** `lab` and `labs` read from a page's text: a scalar and a one-line YAML list (`labs: [a, b]`). */
+export function frontmatterLabs(text: string): { lab?: string; labs?: string[] } {
+  const head = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
+  const lab = /^lab:\s*(\S+)\s*$/m.exec(head)?.[1];
+  const list = /^labs:\s*(.*)$/m.exec(head)?.[1];
+  if (list === undefined) return { lab };
+  const flow = /^\[(.*)\]\s*$/.exec(list.trim());
+  if (!flow) throw new Error(`labs: write the list on one line, as [aro2, aro-today] (found "${list.trim()}")`);
+  return { lab, labs: flow[1].split(',').map((s) => s.trim().replace(/^(['"])(.*)\1$/, '$2')).filter(Boolean) };
+}
