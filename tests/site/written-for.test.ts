@@ -12,13 +12,13 @@ beforeAll(async () => {
 describe('the notice of a page opened on a lab it is not written for', () => {
   it('names the labs the page is written for, each a link to this page on it', () => {
     expect(writtenForNotice('aro-private', ['aro2', 'aro-today'], '/chapters/04-outbound-rule/')).toEqual({
-      text: 'This page is written for aro2 and aro-today; on aro-private its commands may fail or print something else. Open it on',
+      text: 'This page is written for aro2 and aro-today, not aro-private: open it on',
       links: [
         { lab: 'aro2', href: '/chapters/04-outbound-rule/?lab=aro2' },
         { lab: 'aro-today', href: '/chapters/04-outbound-rule/?lab=aro-today' },
       ],
     });
-    expect(writtenForNotice('aro2', ['aro-private'], '/chapters/09-private-cluster/')?.text).toBe('This page is written for aro-private; on aro2 its commands may fail or print something else. Open it on');
+    expect(writtenForNotice('aro2', ['aro-private'], '/chapters/09-private-cluster/')?.text).toBe('This page is written for aro-private, not aro2: open it on');
   });
 
   it('is not shown on a lab the page is written for', () => {

@@ -88,7 +88,7 @@ export function writtenForNotice(inEffect: string, pageLabs: readonly string[], 
   if (!pageLabs.length || pageLabs.includes(inEffect) || !builtinNames.has(inEffect)) return undefined;
   const list = pageLabs.length === 1 ? pageLabs[0] : `${pageLabs.slice(0, -1).join(', ')} and ${pageLabs.at(-1)}`;
   return {
-    text: `This page is written for ${list}; on ${inEffect} its commands may fail or print something else. Open it on`,
+    text: `This page is written for ${list}, not ${inEffect}: open it on`,
     links: pageLabs.map((lab) => ({ lab, href: `${path}?lab=${encodeURIComponent(lab)}` })),
   };
 }
