@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Json, KubeObject, LabFile } from '../../src/engine/world/types.ts';
-import { KubeIndex } from '../../src/engine/world/fixture/kube.ts';
+import { KubeIndex, serverVersion } from '../../src/engine/world/fixture/kube.ts';
 import { apiResources } from '../../src/engine/world/kube-resources.ts';
 import { printerFor } from '../../src/engine/format/kube/printers/index.ts';
 
@@ -64,8 +64,8 @@ export async function startKubeApiServer(lab: LabFile): Promise<{ url: string; c
   const now = new Date(lab.info.clock);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    const send = (status: number, body: Json) => {
-      res.writeHead(status, { 'Content-Type': 'application/json' });
+    const send = (status: number, body: Json, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
     if (url.pathname === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: req.headers.host ?? '' }] });
@@ -73,7 +73,12 @@ export async function startKubeApiServer(lab: LabFile): Promise<{ url: string; c
     if (url.pathname === '/api/v1') return send(200, resourceList('', 'v1'));
     const gv = /^\/apis\/([^/]+)\/([^/]+)$/.exec(url.pathname);
     if (gv) return send(200, resourceList(gv[1], gv[2]));
-    if (url.pathname === '/version') return send(200, { major: '1', minor: '29', gitVersion: 'v1.29.0' });
+    if (url.pathname === '/version') {
+      // The lab's version, as its nodes report it (kubectl compares it with its own and warns on skew).
+      const gitVersion = serverVersion(lab.kube) ?? 'v1.29.0';
+      const [, major = '1', minor = '29'] = /^v(\d+)\.(\d+)/.exec(gitVersion) ?? [];
+      return send(200, { major, minor, gitVersion });
+    }
     let answer = index.get(`${url.pathname}${url.search}`);
     // A collection the lab holds nothing of: a real API server serving the resource lists it empty.
     const collection = apiResources.find((r) => url.pathname.endsWith(`/${r.plural}`) && url.pathname.includes(r.group ? `/apis/${r.group}/${r.version}/` : `/api/${r.version}/`));
@@ -81,13 +86,14 @@ export async function startKubeApiServer(lab: LabFile): Promise<{ url: string; c
       answer = { status: 200, body: { kind: `${collection.kind}List`, apiVersion: groupVersion(collection.group, collection.version), metadata: { resourceVersion: '1' }, items: [] } };
     }
     const wantsTable = /as=Table/.test(req.headers.accept ?? '');
-    if (answer.status !== 200 || !wantsTable) return send(answer.status, answer.body);
+    const headers = answer.headers ?? {};
+    if (answer.status !== 200 || !wantsTable) return send(answer.status, answer.body, headers);
     const body = answer.body as { items?: KubeObject[]; metadata?: Json } & KubeObject;
     const includeObject = url.searchParams.get('includeObject') ?? 'Metadata';
     // List items come without kind/apiVersion, as from a real API server; rows carry them whole.
     const typed = (items: Array<Partial<KubeObject>>) => items.map((o) => ({ ...o, apiVersion: o.apiVersion ?? body.apiVersion, kind: o.kind ?? body.kind.replace(/List$/, '') }) as KubeObject);
-    if (Array.isArray(body.items)) return send(200, table(typed(body.items), body.metadata ?? {}, now, includeObject));
-    return send(200, table([body], {}, now, includeObject));
+    if (Array.isArray(body.items)) return send(200, table(typed(body.items), body.metadata ?? {}, now, includeObject), headers);
+    return send(200, table([body], {}, now, includeObject), headers);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

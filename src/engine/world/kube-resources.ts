@@ -67,6 +67,9 @@ export const apiResources: readonly ApiResource[] = [
   r('clusteroperators', 'clusteroperator', 'ClusterOperator', 'config.openshift.io/v1', false, ['co']),
   r('clusterversions', 'clusterversion', 'ClusterVersion', 'config.openshift.io/v1', false),
   r('infrastructures', 'infrastructure', 'Infrastructure', 'config.openshift.io/v1', false),
+  r('networks', 'network', 'Network', 'config.openshift.io/v1', false),
+  r('ingresscontrollers', 'ingresscontroller', 'IngressController', 'operator.openshift.io/v1', true),
+  r('clusters', 'cluster', 'Cluster', 'aro.openshift.io/v1alpha1', false),
 ];
 
 /** Result of resolving what the user typed (`po`, `Services`, `routes.route.openshift.io`). */
@@ -99,6 +102,9 @@ export function resolveResource(typed: string, resources: readonly ApiResource[]
     }
     const r2 = resources.find((res) => matchesName(res, name) && res.group === rest);
     if (r2) return { ok: true, resource: r2 };
+    // A group may be abbreviated to a prefix: `network.config` is networks.config.openshift.io.
+    const prefixed = resources.find((res) => matchesName(res, name) && res.group.startsWith(rest));
+    if (prefixed) return { ok: true, resource: prefixed };
     return { ok: false, resourceName: typed.slice(0, dot) };
   }
   return { ok: false, resourceName: typed };

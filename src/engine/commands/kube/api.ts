@@ -45,16 +45,28 @@ function transportError(failure: TransportFailure): KubeError {
   }
 }
 
+/** Receives the texts of the API server's warnings (kubectl prints each as `Warning: text`). */
+export type WarningHandler = (text: string) => void;
+
+/** The texts of an HTTP Warning header (`299 - "text"`, several separated by commas). */
+export function warningTexts(header: string | undefined): string[] {
+  if (!header) return [];
+  const texts: string[] = [];
+  for (const m of header.matchAll(/\d{3} +\S+ +"((?:[^"\\]|\\.)*)"/g)) texts.push(m[1].replace(/\\(.)/g, '$1'));
+  return texts;
+}
+
 /** A GET through the World; a missing answer becomes kubectl's connection error. */
-async function kubeGet(world: World, path: string): Promise<RestResponse> {
+async function kubeGet(world: World, path: string, warn?: WarningHandler): Promise<RestResponse> {
   const response = await world.kube(path);
   if (response.failure) throw transportError(response.failure);
+  if (warn) for (const text of warningTexts(response.headers?.warning ?? response.headers?.Warning)) warn(text);
   return response;
 }
 
 /** GET of one object; NotFound and other failures become KubeErrors. */
-export async function getObject(world: World, res: ApiResource, namespace: string, name: string): Promise<KubeObject> {
-  const response = await kubeGet(world, resourcePath(res, namespace, name));
+export async function getObject(world: World, res: ApiResource, namespace: string, name: string, warn?: WarningHandler): Promise<KubeObject> {
+  const response = await kubeGet(world, resourcePath(res, namespace, name), warn);
   if (response.status !== 200 || !isObject(response.body)) {
     const error = serverError(response.status, response.body, `${qualifiedPlural(res)} "${name}" not found`);
     // cli-runtime's Info.Get: a NotFound in a namespace other than default is reported as the
@@ -71,6 +83,7 @@ export async function getObject(world: World, res: ApiResource, namespace: strin
 export interface ListOptions {
   labelSelector?: string;
   fieldSelector?: string;
+  warn?: WarningHandler;
 }
 
 /** LIST of a collection (namespace undefined: all namespaces, or a cluster-scoped resource). */
@@ -84,7 +97,7 @@ export async function listObjects(
   if (options.labelSelector) query.push(`labelSelector=${encodeURIComponent(options.labelSelector)}`);
   if (options.fieldSelector) query.push(`fieldSelector=${encodeURIComponent(options.fieldSelector)}`);
   const path = resourcePath(res, namespace) + (query.length ? `?${query.join('&')}` : '');
-  const response = await kubeGet(world, path);
+  const response = await kubeGet(world, path, options.warn);
   // A collection the world does not model answers 404; a real API server that serves the
   // resource lists it as empty (even in a namespace that does not exist).
   if (response.status === 404) return { items: [], resourceVersion: '' };

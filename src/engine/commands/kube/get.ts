@@ -299,17 +299,24 @@ async function get(cli: Cli, flags: ParsedFlags): Promise<number> {
   const parsed = parseResourceArgs(tool, flags.args, selector !== '' || fieldSelector !== '', allNamespaces);
   const labelReqs = parseLabelSelector(selector);
 
+  // The API server's warnings go to stderr as they come, each text once (rest.WarningWriter with Deduplicate).
+  const warned = new Set<string>();
+  const warn = (text: string): void => {
+    if (warned.has(text)) return;
+    warned.add(text);
+    cli.err(`Warning: ${text}\n`);
+  };
   // Fetch (ContinueOnError: every request is made, errors are reported after the output).
   const infos: Info[] = [];
   const errors: KubeError[] = [];
   for (const req of parsed.requests) {
     try {
       if (req.name !== undefined) {
-        const obj = await getObject(ctx.world, req.res, namespace, req.name);
+        const obj = await getObject(ctx.world, req.res, namespace, req.name, warn);
         infos.push({ res: req.res, objects: [obj] });
       } else {
         const ns = allNamespaces || !req.res.namespaced ? undefined : namespace;
-        const list = await listObjects(ctx.world, req.res, ns, { labelSelector: selector, fieldSelector });
+        const list = await listObjects(ctx.world, req.res, ns, { labelSelector: selector, fieldSelector, warn });
         const keep = fieldSelectorFilter(req.res, fieldSelector, selector);
         const items = list.items.filter((o) => keep(o) && (!labelReqs || matchesLabels(labelReqs, o.metadata.labels)));
         infos.push({ res: req.res, objects: items });

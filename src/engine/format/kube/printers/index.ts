@@ -1,6 +1,7 @@
 // Server-side table printers by API group and kind.
 import { defaultPrinter } from './default.ts';
 import { endpointsPrinter } from './endpoints.ts';
+import { endpointSlicePrinter } from './endpointslices.ts';
 import { namespacePrinter } from './namespaces.ts';
 import { networkPolicyPrinter } from './networkpolicies.ts';
 import { nodePrinter } from './nodes.ts';
@@ -17,6 +18,7 @@ const printers: Record<string, TablePrinter> = {
   '/Pod': podPrinter,
   '/Service': servicePrinter,
   '/Endpoints': endpointsPrinter,
+  'discovery.k8s.io/EndpointSlice': endpointSlicePrinter,
   '/Node': nodePrinter,
   '/ReplicationController': replicationControllerPrinter,
   'apps/ReplicaSet': replicaSetPrinter,
