@@ -1,7 +1,9 @@
 // Writes the built-in lab worlds (labs/<lab>/world.json) from compact descriptions: the post's
-// cluster `aro2` (2020 layout: four load balancers, two NSGs) and `aro-today` (a cluster
-// created today: two load balancers, one NSG, five workers). Deterministic: ids, etags and
-// GUIDs derive from names, timestamps from each lab's clock.
+// cluster `aro2` (2020 layout: four load balancers, two NSGs, OpenShift SDN), `aro-today` (a
+// public cluster created in 2026: two load balancers, one NSG, five workers, OVN-Kubernetes,
+// egress lockdown) and `aro-private` (a private cluster created in 2026 whose egress goes through
+// a firewall in a hub VNet: outboundType UserDefinedRouting, no public IP in its node resource
+// group). Deterministic: ids, etags and GUIDs derive from names, timestamps from each lab's clock.
 //   npx node scripts/author-labs.ts
 import { writeFile, mkdir } from 'node:fs/promises';
 import type { ArmResource, KubeObject, LabFile, LabInfo } from '../src/engine/world/types.ts';
@@ -75,14 +77,48 @@ interface ServiceSpec {
   uid?: string;
 }
 
+/** The customer's hub network of a private cluster: a firewall every egress goes through and the
+ * jump host the reader works on, in a VNet peered with the cluster's. */
+interface HubSpec {
+  group: string;
+  vnet: { name: string; prefix: string; firewallSubnet: string; jumpboxSubnet: string };
+  firewall: { name: string; privateIp: string; pip: string; publicIp: string };
+  jumpbox: { name: string; ip: string };
+  /** The customer's route table on both cluster subnets (in the cluster's resource group). */
+  routeTable: string;
+}
+
+/** Egress lockdown: the service's private endpoint in the node resource group, and the domains the
+ * nodes' dnsmasq answers with its address. */
+interface GatewaySpec {
+  privateEndpointIp: string;
+  domains: string[];
+  /** The ARO service's own subscription and the resource group of its gateway (the private link service). */
+  rpSubscription: string;
+  gatewayGroup: string;
+  rpGroup: string;
+  /** Ten lower-case letters and digits without vowels; the image registry's account is `imageregistry<suffix>`. */
+  storageSuffix: string;
+}
+
 interface LabSpec {
   info: LabInfo;
   subscription: string;
   location: string;
   layout: '2020' | 'today';
   cluster: { name: string; group: string; nodeGroup: string; infraId: string; domain: string; version: string; kubelet: string; crio: string; osImage: string; kernel: string };
+  /** When the cluster resource was created (ARM's systemData); absent for clusters older than systemData. */
+  createdAt?: string;
+  network: 'OpenShiftSDN' | 'OVNKubernetes';
+  vm: { masterSize: string; workerSize: string; sku: string; version: string };
+  /** API server and ingress visibility (the labs have both the same). */
+  visibility: 'Public' | 'Private';
+  outboundType: 'Loadbalancer' | 'UserDefinedRouting';
   vnet: { name: string; prefix: string; master: [string, string]; worker: [string, string] };
+  /** api: the API server's address (public IP, or the internal frontend's on a private cluster). */
   ips: { api: string; outbound?: string; router: string; internalApi: string; internalService?: string };
+  gateway?: GatewaySpec;
+  hub?: HubSpec;
   guids: Record<string, string>;
   masters: NodeSpec[];
   workers: NodeSpec[];
@@ -102,11 +138,15 @@ function buildArm(spec: LabSpec): ArmResource[] {
   const nid = (type: string, name: string, rg = c.nodeGroup) => `${rgId(rg)}/providers/Microsoft.Network/${type}/${name}`;
   const zonal = spec.layout === 'today';
   const infra = c.infraId;
+  const isPublic = spec.visibility === 'Public';
   const clusterId = `${rgId(c.group)}/providers/Microsoft.RedHatOpenShift/openShiftClusters/${c.name}`;
   const vnetId = nid('virtualNetworks', spec.vnet.name, c.group);
   const subnetId = (which: 'master' | 'worker') => `${vnetId}/subnets/${spec.vnet[which][0]}`;
   // The cloud provider names a service's frontend "a" + its UID without dashes, cut to 32 characters.
   const frontendName = `a${spec.router.uid.replace(/-/g, '')}`.slice(0, 32);
+  // The router's public IP: made by the cloud provider in 2020 (`<infraID>-a<uid>`); since 2021 ARO
+  // makes `<infraID>-default-v4` before the install and the router service asks for its address.
+  const routerPip = spec.layout === '2020' ? `${infra}-${frontendName}` : `${infra}-default-v4`;
   const sqlSvc = spec.services.find((s) => s.type === 'LoadBalancer' && s.namespace === spec.project);
   const sqlFrontend = sqlSvc ? `a${sqlSvc.uid!.replace(/-/g, '')}`.slice(0, 32) : undefined;
   const nodeNsg = spec.layout === '2020' ? `${infra}-node-nsg` : `${infra}-nsg`;
@@ -121,21 +161,37 @@ function buildArm(spec: LabSpec): ArmResource[] {
 
   const masterNics = spec.masters.map((_, i) => `${infra}-master${i}-nic`);
   const workerNics = spec.workers.map((w) => `${w.name}-nic`);
-  const routerRules = (lbName: string): Rule[] =>
-    [80, 443].map((port) => ({ name: `${frontendName}-TCP-${port}`, frontend: frontendName, pool: infra, probe: `${frontendName}-TCP-${port}`, port, floating: true, reset: true, idle: 4, disableSnat: false, lb: lbName }));
+  const routerRules: Rule[] = [80, 443].map((port) => ({ name: `${frontendName}-TCP-${port}`, frontend: frontendName, pool: infra, probe: `${frontendName}-TCP-${port}`, port, floating: true, reset: true, idle: 4, disableSnat: false }));
   const routerProbes: Probe[] = [80, 443].map((port) => ({ name: `${frontendName}-TCP-${port}`, protocol: 'Http', port: spec.router.healthCheckNodePort, path: '/healthz', interval: 5, count: 2 }));
   const apiProbe = (interval: number, count: number): Probe => ({ name: 'api-internal-probe', protocol: 'Https', port: 6443, path: '/readyz', interval, count });
   const sintProbe = (interval: number, count: number): Probe => ({ name: 'sint-probe', protocol: 'Https', port: 22623, path: '/healthz', interval, count });
+
+  // Today's internal load balancer; on a private cluster the cloud provider also puts the router's
+  // internal frontend on it, with the workers in the same pool `<infraID>` as the masters.
+  const todayInternal: Lb = {
+    name: `${infra}-internal`,
+    frontends: [{ name: 'internal-lb-ip-v4', privateIp: spec.ips.internalApi, subnet: 'master' }, ...(isPublic ? [] : [{ name: frontendName, privateIp: spec.ips.router, subnet: 'worker' as const }])],
+    pools: [{ name: infra, members: isPublic ? masterNics : [...masterNics, ...workerNics] }, ...masterNics.map((nic, i) => ({ name: `ssh-${i}`, members: [nic] }))],
+    rules: [
+      { name: 'api-internal-v4', frontend: 'internal-lb-ip-v4', pool: infra, probe: 'api-internal-probe', port: 6443, floating: false, reset: false, idle: 30, disableSnat: true },
+      { name: 'sint-v4', frontend: 'internal-lb-ip-v4', pool: infra, probe: 'sint-probe', port: 22623, floating: false, reset: false, idle: 30, disableSnat: true },
+      ...masterNics.map((_, i) => ({ name: `ssh-${i}`, frontend: 'internal-lb-ip-v4', pool: `ssh-${i}`, probe: 'ssh', port: 2200 + i, backendPort: 22, floating: false, reset: false, idle: 30, disableSnat: true })),
+      ...(isPublic ? [] : routerRules),
+    ],
+    probes: [apiProbe(5, 2), sintProbe(5, 2), { name: 'ssh', protocol: 'Tcp', port: 22, interval: 5, count: 2 }, ...(isPublic ? [] : routerProbes)],
+    outbound: [],
+  };
 
   const lbs: Lb[] =
     spec.layout === '2020'
       ? [
           {
             name: infra,
-            frontends: [{ name: 'outbound', pip: `${infra}-outbound-pip-v4` }, { name: frontendName, pip: `${infra}-${frontendName}` }],
+            frontends: [{ name: 'outbound', pip: `${infra}-outbound-pip-v4` }, { name: frontendName, pip: routerPip }],
             pools: [{ name: infra, members: workerNics }],
-            rules: routerRules(infra),
+            rules: routerRules,
             probes: routerProbes,
+            // ARO sets no port count on either 2020 outbound rule; Azure shows its default for a pool of up to 50 VMs.
             outbound: [{ name: 'outboundrule', frontends: ['outbound'], pool: infra, ports: 1024, idle: 30, reset: false }],
           },
           {
@@ -163,41 +219,36 @@ function buildArm(spec: LabSpec): ArmResource[] {
             pools: [{ name: `${infra}-public-lb-control-plane-v4`, members: masterNics }],
             rules: [{ name: 'api-internal-v4', frontend: 'public-lb-ip-v4', pool: `${infra}-public-lb-control-plane-v4`, probe: 'api-internal-probe', port: 6443, floating: false, reset: false, idle: 30, disableSnat: true }],
             probes: [apiProbe(10, 3)],
-            outbound: [{ name: 'api-internal-outboundrule', frontends: ['public-lb-ip-v4'], pool: `${infra}-public-lb-control-plane-v4`, ports: 0, idle: 30, reset: false }],
+            outbound: [{ name: 'api-internal-outboundrule', frontends: ['public-lb-ip-v4'], pool: `${infra}-public-lb-control-plane-v4`, ports: 1024, idle: 30, reset: false }],
           },
         ]
-      : [
-          {
-            name: infra,
-            frontends: [{ name: 'public-lb-ip-v4', pip: `${infra}-pip-v4` }, { name: frontendName, pip: `${infra}-${frontendName}` }],
-            pools: [{ name: infra, members: [...masterNics, ...workerNics] }],
-            rules: [
-              { name: 'api-internal-v4', frontend: 'public-lb-ip-v4', pool: infra, probe: 'api-internal-probe', port: 6443, floating: false, reset: false, idle: 30, disableSnat: true },
-              ...routerRules(infra),
-            ],
-            probes: [apiProbe(5, 2), ...routerProbes],
-            outbound: [{ name: 'outbound-rule-v4', frontends: ['public-lb-ip-v4'], pool: infra, ports: 1024, idle: 30, reset: false }],
-          },
-          {
-            name: `${infra}-internal`,
-            frontends: [{ name: 'internal-lb-ip-v4', privateIp: spec.ips.internalApi, subnet: 'master' }],
-            pools: [{ name: infra, members: masterNics }, ...masterNics.map((nic, i) => ({ name: `ssh-${i}`, members: [nic] }))],
-            rules: [
-              { name: 'api-internal-v4', frontend: 'internal-lb-ip-v4', pool: infra, probe: 'api-internal-probe', port: 6443, floating: false, reset: false, idle: 30, disableSnat: true },
-              { name: 'sint-v4', frontend: 'internal-lb-ip-v4', pool: infra, probe: 'sint-probe', port: 22623, floating: false, reset: false, idle: 30, disableSnat: true },
-              ...masterNics.map((_, i) => ({ name: `ssh-${i}`, frontend: 'internal-lb-ip-v4', pool: `ssh-${i}`, probe: 'ssh', port: 2200 + i, backendPort: 22, floating: false, reset: false, idle: 30, disableSnat: true })),
-            ],
-            probes: [apiProbe(5, 2), sintProbe(5, 2), { name: 'ssh', protocol: 'Tcp', port: 22, interval: 5, count: 2 }],
-            outbound: [],
-          },
-        ];
+      : spec.outboundType === 'UserDefinedRouting'
+        ? // No public load balancer at all: ARO makes it only for outboundType Loadbalancer.
+          [todayInternal]
+        : [
+            {
+              name: infra,
+              frontends: [{ name: 'public-lb-ip-v4', pip: `${infra}-pip-v4` }, ...(isPublic ? [{ name: frontendName, pip: routerPip }] : [])],
+              pools: [{ name: infra, members: [...masterNics, ...workerNics] }],
+              rules: [
+                ...(isPublic ? [{ name: 'api-internal-v4', frontend: 'public-lb-ip-v4', pool: infra, probe: 'api-internal-probe', port: 6443, floating: false, reset: false, idle: 30, disableSnat: true }] : []),
+                ...(isPublic ? routerRules : []),
+              ],
+              probes: [...(isPublic ? [apiProbe(5, 2), ...routerProbes] : [])],
+              outbound: [{ name: 'outbound-rule-v4', frontends: ['public-lb-ip-v4'], pool: infra, ports: 1024, idle: 30, reset: false }],
+            },
+            todayInternal,
+          ];
 
   const lbId = (lb: string) => nid('loadBalancers', lb);
   const childId = (lb: string, kind: string, name: string) => `${lbId(lb)}/${kind}/${name}`;
   const ipconfigId = (nic: string) => `${nid('networkInterfaces', nic)}/ipConfigurations/pipConfig`;
 
-  const pipIps: Record<string, string> = { [`${infra}-pip-v4`]: spec.ips.api, [`${infra}-${frontendName}`]: spec.ips.router };
-  if (spec.ips.outbound) pipIps[`${infra}-outbound-pip-v4`] = spec.ips.outbound;
+  const pipIps: Record<string, string> = {};
+  for (const f of lbs.flatMap((lb) => lb.frontends)) {
+    if (!f.pip) continue;
+    pipIps[f.pip] = f.pip === routerPip ? spec.ips.router : f.pip.endsWith('-outbound-pip-v4') ? spec.ips.outbound! : spec.ips.api;
+  }
   const pipFrontend: Record<string, string> = {};
 
   const lbResources: ArmResource[] = lbs.map((lb) => {
@@ -300,16 +351,14 @@ function buildArm(spec: LabSpec): ArmResource[] {
     } as unknown as ArmResource;
   });
 
-  const pips: ArmResource[] = Object.entries(pipIps).map(([name, address]) => {
-    const id = nid('publicIPAddresses', name);
-    const isRouter = name.endsWith(frontendName);
-    return {
-      name,
+  const publicIp = (id: string, address: string, configuration: string, tags: Record<string, string>, zones: boolean): ArmResource =>
+    ({
+      name: id.split('/').pop()!,
       id,
       etag: etag(id),
       location,
-      ...(zonal ? { zones: ['1', '2', '3'] } : {}),
-      tags: isRouter ? { 'kubernetes-cluster-name': 'kubernetes', service: 'openshift-ingress/router-default' } : {},
+      ...(zones ? { zones: ['1', '2', '3'] } : {}),
+      tags,
       properties: {
         provisioningState: 'Succeeded',
         resourceGuid: guid(`pip:${id}`),
@@ -318,58 +367,60 @@ function buildArm(spec: LabSpec): ArmResource[] {
         publicIPAllocationMethod: 'Static',
         idleTimeoutInMinutes: 4,
         ipTags: [],
-        ipConfiguration: ref(pipFrontend[name]),
+        ipConfiguration: ref(configuration),
       },
       type: 'Microsoft.Network/publicIPAddresses',
       sku: { name: 'Standard', tier: 'Regional' },
-    } as ArmResource;
-  });
+    }) as ArmResource;
+  const pips: ArmResource[] = Object.entries(pipIps).map(([name, address]) =>
+    // Only the 2020 router IP was the cloud provider's, tagged with the service it was made for.
+    publicIp(nid('publicIPAddresses', name), address, pipFrontend[name], spec.layout === '2020' && name === routerPip ? { 'kubernetes-cluster-name': 'kubernetes', service: 'openshift-ingress/router-default' } : {}, zonal),
+  );
 
   // NICs and VMs
   const poolsOf = (nic: string) =>
     lbs.flatMap((lb) => lb.pools.filter((p) => p.members.includes(nic)).map((p) => ref(childId(lb.name, 'backendAddressPools', p.name))));
   const machines = [
-    ...spec.masters.map((m, i) => ({ node: m, nic: masterNics[i], role: 'master' as const, size: 'Standard_D8s_v3' })),
-    ...spec.workers.map((w, i) => ({ node: w, nic: workerNics[i], role: 'worker' as const, size: 'Standard_D4s_v3' })),
+    ...spec.masters.map((m, i) => ({ node: m, nic: masterNics[i], role: 'master' as const, size: spec.vm.masterSize })),
+    ...spec.workers.map((w, i) => ({ node: w, nic: workerNics[i], role: 'worker' as const, size: spec.vm.workerSize })),
   ];
-  const nics: ArmResource[] = [];
-  const vms: ArmResource[] = [];
-  for (const m of machines) {
-    const id = nid('networkInterfaces', m.nic);
-    const vmId = `${rgId(c.nodeGroup)}/providers/Microsoft.Compute/virtualMachines/${m.node.name}`;
-    nics.push({
-      name: m.nic,
-      id,
-      etag: etag(id),
+  const dnsSuffix = `${guid(`dns:${c.name}`).replace(/-/g, '').slice(0, 26)}.${spec.layout === '2020' ? 'fx' : 'ax'}.internal.cloudapp.net`;
+  const nic = (o: { id: string; ipconfig: string; ip: string; subnet: string; pools?: Array<{ id: string }>; vm?: string; accelerated: boolean; privateEndpoint?: string; kind?: string }): ArmResource =>
+    ({
+      name: o.id.split('/').pop()!,
+      id: o.id,
+      etag: etag(o.id),
       location,
       tags: {},
       properties: {
         provisioningState: 'Succeeded',
-        resourceGuid: guid(`nic:${id}`),
+        resourceGuid: guid(`nic:${o.id}`),
         ipConfigurations: [
           {
-            name: 'pipConfig',
-            id: ipconfigId(m.nic),
-            etag: etag(ipconfigId(m.nic)),
+            name: o.ipconfig,
+            id: `${o.id}/ipConfigurations/${o.ipconfig}`,
+            etag: etag(`${o.id}/ipConfigurations/${o.ipconfig}`),
             type: 'Microsoft.Network/networkInterfaces/ipConfigurations',
             properties: {
               provisioningState: 'Succeeded',
-              privateIPAddress: m.node.ip,
-              privateIPAllocationMethod: 'Dynamic',
-              subnet: ref(subnetId(m.role)),
+              privateIPAddress: o.ip,
+              privateIPAllocationMethod: o.privateEndpoint ? 'Dynamic' : 'Dynamic',
+              subnet: ref(o.subnet),
               primary: true,
               privateIPAddressVersion: 'IPv4',
-              loadBalancerBackendAddressPools: poolsOf(m.nic),
+              ...(o.pools ? { loadBalancerBackendAddressPools: o.pools } : {}),
+              ...(o.privateEndpoint ? { privateLinkConnectionProperties: { groupId: '', requiredMemberName: '', fqdns: [] } } : {}),
             },
           },
         ],
-        dnsSettings: { dnsServers: [], appliedDnsServers: [], internalDomainNameSuffix: `${guid(`dns:${c.name}`).replace(/-/g, '').slice(0, 26)}.fx.internal.cloudapp.net` },
-        macAddress: mac(m.nic),
-        enableAcceleratedNetworking: m.role === 'worker' && spec.layout === 'today',
+        dnsSettings: { dnsServers: [], appliedDnsServers: [], internalDomainNameSuffix: dnsSuffix },
+        macAddress: o.privateEndpoint ? '' : mac(o.id.split('/').pop()!),
+        enableAcceleratedNetworking: o.accelerated,
         vnetEncryptionSupported: false,
         enableIPForwarding: false,
-        primary: true,
-        virtualMachine: ref(vmId),
+        ...(o.privateEndpoint ? {} : { primary: true }),
+        ...(o.vm ? { virtualMachine: ref(o.vm) } : {}),
+        ...(o.privateEndpoint ? { privateEndpoint: ref(o.privateEndpoint) } : {}),
         hostedWorkloads: [],
         tapConfigurations: [],
         nicType: 'Standard',
@@ -377,45 +428,109 @@ function buildArm(spec: LabSpec): ArmResource[] {
         auxiliaryMode: 'None',
       },
       type: 'Microsoft.Network/networkInterfaces',
-      kind: 'Regular',
-    } as ArmResource);
-    vms.push({
-      name: m.node.name,
-      id: vmId,
+      kind: o.kind ?? 'Regular',
+    }) as ArmResource;
+  const vm = (o: { id: string; zone?: string; size: string; image: Record<string, string>; disk: number; storage: string; nicId: string; tags: Record<string, string>; admin: string }): ArmResource => {
+    const name = o.id.split('/').pop()!;
+    return {
+      name,
+      id: o.id,
       type: 'Microsoft.Compute/virtualMachines',
       location,
-      tags: { 'kubernetes.io-created-for-pv-name': undefined as never, [`kubernetes.io_cluster.${infra}`]: 'owned' },
-      zones: [m.node.zone],
+      tags: o.tags,
+      ...(o.zone ? { zones: [o.zone] } : {}),
       properties: {
-        vmId: guid(`vm:${vmId}`),
-        hardwareProfile: { vmSize: m.size },
+        vmId: guid(`vm:${o.id}`),
+        hardwareProfile: { vmSize: o.size },
         storageProfile: {
-          imageReference: { publisher: 'azureopenshift', offer: 'aro4', sku: spec.layout === '2020' ? 'aro_43' : 'aro_415', version: spec.layout === '2020' ? '43.81.20200311' : '415.92.20240810' },
+          imageReference: o.image,
           osDisk: {
             osType: 'Linux',
-            name: `${m.node.name}_OSDisk`,
+            name: `${name}_OSDisk`,
             createOption: 'FromImage',
             caching: 'ReadOnly',
-            managedDisk: { storageAccountType: 'Premium_LRS', id: `${rgId(c.nodeGroup)}/providers/Microsoft.Compute/disks/${m.node.name}_OSDisk` },
+            managedDisk: { storageAccountType: o.storage, id: `${o.id.split('/providers/')[0]}/providers/Microsoft.Compute/disks/${name}_OSDisk` },
             deleteOption: 'Detach',
-            diskSizeGB: m.role === 'master' ? 1024 : 128,
+            diskSizeGB: o.disk,
           },
           dataDisks: [],
         },
         osProfile: {
-          computerName: m.node.name,
-          adminUsername: 'core',
-          linuxConfiguration: { disablePasswordAuthentication: false, provisionVMAgent: true, patchSettings: { patchMode: 'ImageDefault', assessmentMode: 'ImageDefault' } },
+          computerName: name,
+          adminUsername: o.admin,
+          linuxConfiguration: { disablePasswordAuthentication: o.admin !== 'core', provisionVMAgent: true, patchSettings: { patchMode: 'ImageDefault', assessmentMode: 'ImageDefault' } },
           secrets: [],
           allowExtensionOperations: true,
           requireGuestProvisionSignal: true,
         },
-        networkProfile: { networkInterfaces: [{ id: nid('networkInterfaces', m.nic) }] },
+        networkProfile: { networkInterfaces: [{ id: o.nicId }] },
         provisioningState: 'Succeeded',
       },
-    } as unknown as ArmResource);
+    } as unknown as ArmResource;
+  };
+  const nics: ArmResource[] = [];
+  const vms: ArmResource[] = [];
+  for (const m of machines) {
+    const id = nid('networkInterfaces', m.nic);
+    const vmId = `${rgId(c.nodeGroup)}/providers/Microsoft.Compute/virtualMachines/${m.node.name}`;
+    nics.push(nic({ id, ipconfig: 'pipConfig', ip: m.node.ip, subnet: subnetId(m.role), pools: poolsOf(m.nic), vm: vmId, accelerated: m.role === 'worker' && spec.layout === 'today' }));
+    vms.push(
+      vm({
+        id: vmId,
+        zone: m.node.zone,
+        size: m.size,
+        image: { publisher: 'azureopenshift', offer: 'aro4', sku: spec.vm.sku, version: spec.vm.version },
+        disk: m.role === 'master' ? 1024 : 128,
+        storage: 'Premium_LRS',
+        nicId: id,
+        tags: { [`kubernetes.io_cluster.${infra}`]: 'owned' },
+        admin: 'core',
+      }),
+    );
   }
-  for (const vm of vms) delete (vm.tags as Record<string, unknown>)['kubernetes.io-created-for-pv-name'];
+
+  // Egress lockdown: the service's private endpoint `<infraID>-pe` in the master subnet, connected by
+  // hand (ARO approves it) to the private link service of the ARO gateway in the service's subscription.
+  const gw = spec.gateway;
+  const peId = nid('privateEndpoints', `${infra}-pe`);
+  const peNicId = nid('networkInterfaces', `${infra}-pe.nic.${guid(`pe-nic:${peId}`)}`);
+  const privateEndpoints: ArmResource[] = [];
+  if (gw) {
+    const pls = `/subscriptions/${gw.rpSubscription}/resourceGroups/${gw.gatewayGroup}/providers/Microsoft.Network/privateLinkServices/gateway-pls-001`;
+    const connection = `${peId}/manualPrivateLinkServiceConnections/gateway-plsconnection`;
+    privateEndpoints.push({
+      name: `${infra}-pe`,
+      id: peId,
+      etag: etag(peId),
+      type: 'Microsoft.Network/privateEndpoints',
+      location,
+      tags: {},
+      properties: {
+        provisioningState: 'Succeeded',
+        resourceGuid: guid(`pe:${peId}`),
+        privateLinkServiceConnections: [],
+        manualPrivateLinkServiceConnections: [
+          {
+            name: 'gateway-plsconnection',
+            id: connection,
+            etag: etag(connection),
+            type: 'Microsoft.Network/privateEndpoints/manualPrivateLinkServiceConnections',
+            properties: {
+              provisioningState: 'Succeeded',
+              privateLinkServiceId: pls,
+              privateLinkServiceConnectionState: { status: 'Approved', description: 'Approved', actionsRequired: 'None' },
+            },
+          },
+        ],
+        customNetworkInterfaceName: '',
+        subnet: ref(subnetId('master')),
+        ipConfigurations: [],
+        networkInterfaces: [ref(peNicId)],
+        customDnsConfigs: [],
+      },
+    } as unknown as ArmResource);
+    nics.push(nic({ id: peNicId, ipconfig: `privateEndpointIpConfig.${guid(`pe-ipconfig:${peId}`)}`, ip: gw.privateEndpointIp, subnet: subnetId('master'), accelerated: false, privateEndpoint: peId }));
+  }
 
   // NSGs
   const defaultRules = (nsgId: string) =>
@@ -450,8 +565,10 @@ function buildArm(spec: LabSpec): ArmResource[] {
   const nsgs: ArmResource[] = nsgNames.map((name) => {
     const id = nid('networkSecurityGroups', name);
     const rules = [];
-    if (name === masterNsg) rules.push(securityRule(id, 'apiserver_in', '6443', spec.layout === '2020' ? 101 : 120, '*', '*'));
-    if (name === nodeNsg) rules.push(securityRule(id, `${frontendName}-TCP-80-Internet`, '80', 500, 'Internet', spec.ips.router), securityRule(id, `${frontendName}-TCP-443-Internet`, '443', 501, 'Internet', spec.ips.router));
+    // ARO opens 6443 only when the API is public; the cloud provider opens the router's ports to the
+    // Internet only for a public service (an internal one relies on the default AllowVnetInBound).
+    if (name === masterNsg && isPublic) rules.push(securityRule(id, 'apiserver_in', '6443', spec.layout === '2020' ? 101 : 120, '*', '*'));
+    if (name === nodeNsg && isPublic) rules.push(securityRule(id, `${frontendName}-TCP-80-Internet`, '80', 500, 'Internet', spec.ips.router), securityRule(id, `${frontendName}-TCP-443-Internet`, '443', 501, 'Internet', spec.ips.router));
     const subnets = (['master', 'worker'] as const).filter((w) => (w === 'master' ? masterNsg : nodeNsg) === name).map((w) => ref(subnetId(w)));
     return {
       name,
@@ -464,11 +581,34 @@ function buildArm(spec: LabSpec): ArmResource[] {
     } as unknown as ArmResource;
   });
 
+  // The customer's route table (private cluster): every subnet of the cluster sends 0.0.0.0/0 to the firewall.
+  const hub = spec.hub;
+  const routeTable = (id: string, routeName: string, applianceIp: string, subnets: string[]): ArmResource => {
+    const routeId = `${id}/routes/${routeName}`;
+    return {
+      name: id.split('/').pop()!,
+      id,
+      etag: etag(id),
+      type: 'Microsoft.Network/routeTables',
+      location,
+      tags: {},
+      properties: {
+        provisioningState: 'Succeeded',
+        resourceGuid: guid(`rt:${id}`),
+        disableBgpRoutePropagation: false,
+        routes: [{ name: routeName, id: routeId, etag: etag(routeId), type: 'Microsoft.Network/routeTables/routes', properties: { provisioningState: 'Succeeded', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: applianceIp, hasBgpOverride: false } }],
+        subnets: subnets.map(ref),
+      },
+    } as unknown as ArmResource;
+  };
+  const udrId = hub ? nid('routeTables', hub.routeTable, c.group) : undefined;
+
   // VNet
   const subnet = (which: 'master' | 'worker') => {
     const id = subnetId(which);
     const inSubnet = machines.filter((m) => m.role === which).map((m) => ref(ipconfigId(m.nic)));
     const frontends = lbs.flatMap((lb) => lb.frontends.filter((f) => f.subnet === which).map((f) => ref(childId(lb.name, 'frontendIPConfigurations', f.name))));
+    const endpoints = gw && which === 'master' ? [ref(`${peNicId}/ipConfigurations/privateEndpointIpConfig.${guid(`pe-ipconfig:${peId}`)}`)] : [];
     return {
       name: spec.vnet[which][0],
       id,
@@ -478,14 +618,39 @@ function buildArm(spec: LabSpec): ArmResource[] {
         provisioningState: 'Succeeded',
         addressPrefix: spec.vnet[which][1],
         networkSecurityGroup: ref(nid('networkSecurityGroups', which === 'master' ? masterNsg : nodeNsg)),
-        serviceEndpoints: [{ provisioningState: 'Succeeded', service: 'Microsoft.ContainerRegistry', locations: ['*'] }],
-        ipConfigurations: [...inSubnet, ...frontends],
+        ...(udrId ? { routeTable: ref(udrId) } : {}),
+        serviceEndpoints: [{ provisioningState: 'Succeeded', service: 'Microsoft.ContainerRegistry', locations: ['*'] }, ...(spec.layout === 'today' ? [{ provisioningState: 'Succeeded', service: 'Microsoft.Storage', locations: [location] }] : [])],
+        ipConfigurations: [...inSubnet, ...frontends, ...endpoints],
+        ...(gw && which === 'master' ? { privateEndpoints: [ref(peId)] } : {}),
         delegations: [],
+        // 2020: the customer turned these off on the master subnet before creating the cluster; today ARO does it.
         privateEndpointNetworkPolicies: 'Disabled',
         privateLinkServiceNetworkPolicies: which === 'master' ? 'Disabled' : 'Enabled',
       },
     };
   };
+  const peering = (id: string, remoteVnet: string, remotePrefix: string, remoteGateways: boolean) => ({
+    name: id.split('/').pop(),
+    id,
+    etag: etag(id),
+    type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+    properties: {
+      provisioningState: 'Succeeded',
+      resourceGuid: guid(`peering:${id}`),
+      peeringState: 'Connected',
+      peeringSyncLevel: 'FullyInSync',
+      remoteVirtualNetwork: ref(remoteVnet),
+      allowVirtualNetworkAccess: true,
+      allowForwardedTraffic: true,
+      allowGatewayTransit: false,
+      useRemoteGateways: remoteGateways,
+      doNotVerifyRemoteGateways: false,
+      remoteAddressSpace: { addressPrefixes: [remotePrefix] },
+      remoteVirtualNetworkAddressSpace: { addressPrefixes: [remotePrefix] },
+      routeServiceVips: {},
+    },
+  });
+  const hubVnetId = hub ? nid('virtualNetworks', hub.vnet.name, hub.group) : undefined;
   const vnet = {
     name: spec.vnet.name,
     id: vnetId,
@@ -499,39 +664,164 @@ function buildArm(spec: LabSpec): ArmResource[] {
       addressSpace: { addressPrefixes: [spec.vnet.prefix] },
       dhcpOptions: { dnsServers: [] },
       subnets: [subnet('master'), subnet('worker')],
-      virtualNetworkPeerings: [],
+      virtualNetworkPeerings: hub ? [peering(`${vnetId}/virtualNetworkPeerings/${spec.vnet.name}-to-${hub.vnet.name}`, hubVnetId!, hub.vnet.prefix, false)] : [],
       enableDdosProtection: false,
       enableVmProtection: false,
     },
   } as unknown as ArmResource;
 
+  // The 2020 cluster's private DNS zone (ARO stopped making them in 2021; nodes' dnsmasq answers these names today).
+  const privateDns: ArmResource[] = [];
+  if (spec.layout === '2020') {
+    const zoneName = `${c.domain}.${location}.aroapp.io`;
+    const zoneId = nid('privateDnsZones', zoneName);
+    const records: Array<[string, string, Record<string, unknown>]> = [
+      ['A', 'api', { ttl: 300, aRecords: [{ ipv4Address: spec.ips.internalApi }] }],
+      ['A', 'api-int', { ttl: 300, aRecords: [{ ipv4Address: spec.ips.internalApi }] }],
+      ...spec.masters.map((m, i): [string, string, Record<string, unknown>] => ['A', `etcd-${i}`, { ttl: 60, aRecords: [{ ipv4Address: m.ip }] }]),
+      ['SRV', '_etcd-server-ssl._tcp', { ttl: 60, srvRecords: spec.masters.map((_, i) => ({ port: 2380, priority: 10, target: `etcd-${i}.${zoneName}`, weight: 10 })) }],
+    ];
+    privateDns.push({
+      name: zoneName,
+      id: zoneId,
+      etag: guid(`etag:${zoneId}`),
+      type: 'Microsoft.Network/privateDnsZones',
+      location: 'global',
+      tags: {},
+      properties: { maxNumberOfRecordSets: 25000, maxNumberOfVirtualNetworkLinks: 1000, maxNumberOfVirtualNetworkLinksWithRegistration: 100, numberOfRecordSets: records.length + 1, numberOfVirtualNetworkLinks: 1, numberOfVirtualNetworkLinksWithRegistration: 0, provisioningState: 'Succeeded' },
+    } as ArmResource);
+    const linkId = `${zoneId}/virtualNetworkLinks/${c.domain}-network-link`;
+    privateDns.push({
+      name: `${c.domain}-network-link`,
+      id: linkId,
+      etag: `"${guid(`etag:${linkId}`)}"`,
+      type: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
+      location: 'global',
+      tags: {},
+      properties: { provisioningState: 'Succeeded', registrationEnabled: false, virtualNetwork: ref(vnetId), virtualNetworkLinkState: 'Completed' },
+    } as ArmResource);
+    for (const [type, name, props] of records) {
+      const id = `${zoneId}/${type}/${name}`;
+      privateDns.push({ name, id, etag: guid(`etag:${id}`), type: `Microsoft.Network/privateDnsZones/${type}`, properties: { ...props, fqdn: `${name}.${zoneName}.`, isAutoRegistered: false } } as ArmResource);
+    }
+  }
+
+  // The customer's hub: firewall, its public IP, the jump host, the peering back to the cluster's VNet.
+  const hubResources: ArmResource[] = [];
+  if (hub) {
+    const fwId = nid('azureFirewalls', hub.firewall.name, hub.group);
+    const fwConfig = `${fwId}/azureFirewallIpConfigurations/${hub.firewall.name}-config`;
+    const fwSubnet = `${hubVnetId}/subnets/AzureFirewallSubnet`;
+    const jumpSubnet = `${hubVnetId}/subnets/jumpbox`;
+    const jumpNicId = nid('networkInterfaces', `${hub.jumpbox.name}VMNic`, hub.group);
+    const jumpVmId = `${rgId(hub.group)}/providers/Microsoft.Compute/virtualMachines/${hub.jumpbox.name}`;
+    const jumpRt = nid('routeTables', `${hub.jumpbox.name}-udr`, hub.group);
+    hubResources.push(
+      publicIp(nid('publicIPAddresses', hub.firewall.pip, hub.group), hub.firewall.publicIp, fwConfig, {}, false),
+      {
+        name: hub.firewall.name,
+        id: fwId,
+        etag: etag(fwId),
+        type: 'Microsoft.Network/azureFirewalls',
+        location,
+        tags: {},
+        properties: {
+          provisioningState: 'Succeeded',
+          sku: { name: 'AZFW_VNet', tier: 'Standard' },
+          threatIntelMode: 'Alert',
+          additionalProperties: {},
+          ipConfigurations: [
+            {
+              name: `${hub.firewall.name}-config`,
+              id: fwConfig,
+              etag: etag(fwConfig),
+              type: 'Microsoft.Network/azureFirewalls/azureFirewallIpConfigurations',
+              properties: { provisioningState: 'Succeeded', privateIPAddress: hub.firewall.privateIp, subnet: ref(fwSubnet), publicIPAddress: ref(nid('publicIPAddresses', hub.firewall.pip, hub.group)) },
+            },
+          ],
+          networkRuleCollections: [],
+          applicationRuleCollections: [],
+          natRuleCollections: [],
+        },
+      } as unknown as ArmResource,
+      routeTable(jumpRt, `${hub.jumpbox.name}-to-firewall`, hub.firewall.privateIp, [jumpSubnet]),
+      nic({ id: jumpNicId, ipconfig: `ipconfig${hub.jumpbox.name}`, ip: hub.jumpbox.ip, subnet: jumpSubnet, vm: jumpVmId, accelerated: false }),
+      vm({
+        id: jumpVmId,
+        size: 'Standard_B2s',
+        image: { publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: 'server', version: 'latest', exactVersion: '24.04.202510010' },
+        disk: 30,
+        storage: 'Premium_LRS',
+        nicId: jumpNicId,
+        tags: {},
+        admin: 'azureuser',
+      }),
+      {
+        name: hub.vnet.name,
+        id: hubVnetId!,
+        etag: etag(hubVnetId!),
+        type: 'Microsoft.Network/virtualNetworks',
+        location,
+        tags: {},
+        properties: {
+          provisioningState: 'Succeeded',
+          resourceGuid: guid(`vnet:${hubVnetId}`),
+          addressSpace: { addressPrefixes: [hub.vnet.prefix] },
+          dhcpOptions: { dnsServers: [] },
+          subnets: [
+            { name: 'AzureFirewallSubnet', id: fwSubnet, etag: etag(fwSubnet), type: 'Microsoft.Network/virtualNetworks/subnets', properties: { provisioningState: 'Succeeded', addressPrefix: hub.vnet.firewallSubnet, ipConfigurations: [ref(fwConfig)], delegations: [], privateEndpointNetworkPolicies: 'Disabled', privateLinkServiceNetworkPolicies: 'Enabled' } },
+            { name: 'jumpbox', id: jumpSubnet, etag: etag(jumpSubnet), type: 'Microsoft.Network/virtualNetworks/subnets', properties: { provisioningState: 'Succeeded', addressPrefix: hub.vnet.jumpboxSubnet, routeTable: ref(jumpRt), ipConfigurations: [ref(`${jumpNicId}/ipConfigurations/ipconfig${hub.jumpbox.name}`)], delegations: [], privateEndpointNetworkPolicies: 'Disabled', privateLinkServiceNetworkPolicies: 'Enabled' } },
+          ],
+          virtualNetworkPeerings: [peering(`${hubVnetId}/virtualNetworkPeerings/${hub.vnet.name}-to-${spec.vnet.name}`, vnetId, spec.vnet.prefix, false)],
+          enableDdosProtection: false,
+          enableVmProtection: false,
+        },
+      } as unknown as ArmResource,
+      routeTable(udrId!, hub.routeTable, hub.firewall.privateIp, [subnetId('master'), subnetId('worker')]),
+    );
+  }
+
+  // The cluster resource as today's API (2025-07-25) returns it, in its order.
   const appsDomain = `apps.${c.domain}.${location}.aroapp.io`;
+  const nodeGroupId = `/subscriptions/${sub}/resourcegroups/${c.nodeGroup}`;
+  const byZone = new Map<string, number>();
+  for (const w of spec.workers) byZone.set(w.zone, (byZone.get(w.zone) ?? 0) + 1);
+  const networkProfile: Record<string, unknown> = { podCidr: '10.128.0.0/14', serviceCidr: '172.30.0.0/16', outboundType: spec.outboundType };
+  // ARO gives every Loadbalancer cluster a profile with one managed IP; it reconciles (and so
+  // reports) the effective IPs only on today's layout, not on 2020's (ArchitectureVersionV1).
+  if (spec.outboundType === 'Loadbalancer') {
+    networkProfile.loadBalancerProfile = { managedOutboundIps: { count: 1 }, ...(spec.layout === 'today' ? { effectiveOutboundIps: [{ id: `${nodeGroupId}/providers/Microsoft.Network/publicIPAddresses/${infra}-pip-v4` }] } : {}) };
+  }
+  networkProfile.preconfiguredNSG = 'Disabled';
   const clusterResource = {
     id: clusterId,
     name: c.name,
     type: 'Microsoft.RedHatOpenShift/openShiftClusters',
     location,
+    ...(spec.createdAt ? { systemData: { createdBy: 'reader@example.com', createdByType: 'User', createdAt: spec.createdAt, lastModifiedBy: 'reader@example.com', lastModifiedByType: 'User', lastModifiedAt: spec.createdAt } } : {}),
     tags: {},
     properties: {
       provisioningState: 'Succeeded',
-      clusterProfile: { domain: c.domain, version: c.version, resourceGroupId: `/subscriptions/${sub}/resourcegroups/${c.nodeGroup}`, fipsValidatedModules: 'Disabled' },
+      clusterProfile: { domain: c.domain, version: c.version, resourceGroupId: nodeGroupId, fipsValidatedModules: 'Disabled' },
       consoleProfile: { url: `https://console-openshift-console.${appsDomain}/` },
       servicePrincipalProfile: { clientId: guid(`sp:${c.name}`) },
-      networkProfile: { podCidr: '10.128.0.0/14', serviceCidr: '172.30.0.0/16', outboundType: 'Loadbalancer', preconfiguredNsg: 'Disabled' },
-      masterProfile: { vmSize: 'Standard_D8s_v3', subnetId: subnetId('master'), encryptionAtHost: 'Disabled' },
-      workerProfiles: [{ name: 'worker', vmSize: 'Standard_D4s_v3', diskSizeGB: 128, subnetId: subnetId('worker'), count: spec.workers.length, encryptionAtHost: 'Disabled' }],
-      apiserverProfile: { visibility: 'Public', url: `https://api.${c.domain}.${location}.aroapp.io:6443/`, ip: spec.ips.api },
-      ingressProfiles: [{ name: 'default', visibility: 'Public', ip: spec.ips.router }],
+      networkProfile,
+      masterProfile: { vmSize: spec.vm.masterSize, subnetId: subnetId('master'), encryptionAtHost: 'Disabled' },
+      workerProfiles: [{ name: 'worker', vmSize: spec.vm.workerSize, diskSizeGB: 128, subnetId: subnetId('worker'), count: spec.workers.length, encryptionAtHost: 'Disabled' }],
+      workerProfilesStatus: [...byZone.keys()].sort().map((zone) => ({ name: `${infra}-worker-${location}${zone}`, vmSize: spec.vm.workerSize, diskSizeGB: 128, subnetId: subnetId('worker'), count: byZone.get(zone), encryptionAtHost: 'Disabled' })),
+      apiserverProfile: { visibility: spec.visibility, url: `https://api.${c.domain}.${location}.aroapp.io:6443/`, ip: spec.ips.api },
+      ingressProfiles: [{ name: 'default', visibility: spec.visibility, ip: spec.ips.router }],
     },
   } as unknown as ArmResource;
 
   const groups: ArmResource[] = [
     { id: rgId(c.group), name: c.group, type: 'Microsoft.Resources/resourceGroups', location, tags: {}, properties: { ...ok } },
     { id: rgId(c.nodeGroup), name: c.nodeGroup, type: 'Microsoft.Resources/resourceGroups', location, managedBy: clusterId, tags: {}, properties: { ...ok } } as ArmResource,
+    ...(hub ? [{ id: rgId(hub.group), name: hub.group, type: 'Microsoft.Resources/resourceGroups', location, tags: {}, properties: { ...ok } }] : []),
   ];
   // ARM lists a group's resources ordered by name; keeping the file in id order gives the same lists.
   const byId = (a: ArmResource, b: ArmResource) => (a.id.toLowerCase() < b.id.toLowerCase() ? -1 : 1);
-  return [...groups, clusterResource, vnet, ...nsgs, ...pips, ...lbResources, ...nics, ...vms].sort(byId);
+  return [...groups, clusterResource, vnet, ...nsgs, ...pips, ...lbResources, ...nics, ...vms, ...privateEndpoints, ...privateDns, ...hubResources].sort(byId);
 }
 
 // ------------------------------------------------------------------------------------- Kubernetes
@@ -548,6 +838,25 @@ function buildKube(spec: LabSpec): KubeObject[] {
     ...extra,
   });
   const nodes = [...spec.masters.map((n) => ({ n, role: 'master' })), ...spec.workers.map((n) => ({ n, role: 'worker' }))];
+  const ovn = spec.network === 'OVNKubernetes';
+  const nodeSubnet = (which: 'master' | 'worker') => spec.vnet[which][1].split('/')[1];
+  // OVN-Kubernetes keeps its per-node facts in annotations (interconnect mode: one zone per node,
+  // join subnet 100.64.0.0/16, transit switch 100.88.0.0/16); OpenShift SDN keeps them in HostSubnets.
+  const nodeAnnotations = (n: NodeSpec, role: string): Record<string, string> => {
+    if (!ovn) return {};
+    const index = nodes.findIndex((x) => x.n.name === n.name) + 2;
+    const hostCidr = `${n.ip}/${nodeSubnet(role === 'master' ? 'master' : 'worker')}`;
+    return {
+      'k8s.ovn.org/host-cidrs': JSON.stringify([hostCidr]),
+      'k8s.ovn.org/node-chassis-id': guid(`chassis:${n.name}`),
+      'k8s.ovn.org/node-gateway-router-lrp-ifaddrs': JSON.stringify({ default: { ipv4: `100.64.0.${index}/16` } }),
+      'k8s.ovn.org/node-id': String(index),
+      'k8s.ovn.org/node-primary-ifaddr': JSON.stringify({ ipv4: hostCidr }),
+      'k8s.ovn.org/node-subnets': JSON.stringify({ default: [n.podCidr] }),
+      'k8s.ovn.org/node-transit-switch-port-ifaddr': JSON.stringify({ ipv4: `100.88.0.${index}/16` }),
+      'k8s.ovn.org/zone-name': n.name,
+    };
+  };
   const region = spec.location;
   const objects: KubeObject[] = [];
 
@@ -577,7 +886,7 @@ function buildKube(spec: LabSpec): KubeObject[] {
           'topology.kubernetes.io/region': region,
           'topology.kubernetes.io/zone': `${region}-${n.zone}`,
         },
-        annotations: { 'k8s.ovn.org/node-subnets': JSON.stringify({ default: n.podCidr }) },
+        annotations: nodeAnnotations(n, role),
       }),
       spec: { podCIDR: n.podCidr, podCIDRs: [n.podCidr], providerID: `azure:///subscriptions/${spec.subscription}/resourceGroups/${spec.cluster.nodeGroup}/providers/Microsoft.Compute/virtualMachines/${n.name}`, ...(role === 'master' ? { taints: [{ effect: 'NoSchedule', key: 'node-role.kubernetes.io/master' }] } : {}) },
       status: {
@@ -587,7 +896,8 @@ function buildKube(spec: LabSpec): KubeObject[] {
           architecture: 'amd64',
           containerRuntimeVersion: spec.cluster.crio,
           kernelVersion: spec.cluster.kernel,
-          kubeProxyVersion: spec.cluster.kubelet,
+          // OVN-Kubernetes runs no kube-proxy, and a 1.31+ kubelet no longer reports one.
+          kubeProxyVersion: ovn ? '' : spec.cluster.kubelet,
           kubeletVersion: spec.cluster.kubelet,
           operatingSystem: 'linux',
           osImage: spec.cluster.osImage,
@@ -683,6 +993,16 @@ function buildKube(spec: LabSpec): KubeObject[] {
       type: 'LoadBalancer',
       uid: spec.router.uid,
       loadBalancerIp: spec.ips.router,
+      // Since 2021 ARO's installer creates this service asking for the address ARO reserved (the
+      // router's public IP, or on a private cluster the highest free address of the worker subnet).
+      annotations:
+        spec.layout === '2020'
+          ? undefined
+          : {
+              ...(spec.visibility === 'Private' ? { 'service.beta.kubernetes.io/azure-load-balancer-internal': 'true' } : {}),
+              'service.beta.kubernetes.io/azure-load-balancer-ipv4': spec.ips.router,
+              'traffic-policy.network.alpha.openshift.io/local-with-fallback': '',
+            },
       externalTrafficPolicy: 'Local',
       healthCheckNodePort: spec.router.healthCheckNodePort,
       ports: [{ name: 'http', port: 80, protocol: 'TCP', targetPort: 'http', nodePort: spec.router.httpNodePort }, { name: 'https', port: 443, protocol: 'TCP', targetPort: 'https', nodePort: spec.router.httpsNodePort }],
@@ -701,6 +1021,9 @@ function buildKube(spec: LabSpec): KubeObject[] {
     },
     ...spec.services,
   ];
+  const podUid = (p: PodSpec) => guid(`k8s:${p.namespace}/${p.name}:${JSON.stringify(p.labels)}`);
+  // Kept apart and added after the routes, so that adding them left the other objects' resourceVersions as they were.
+  const sliceOf: Array<() => KubeObject> | undefined = Number(spec.cluster.kubelet.match(/^v1\.(\d+)/)![1]) >= 21 ? [] : undefined;
   const podsOf = (s: ServiceSpec) => (s.selector ? allPods.filter((p) => p.namespace === s.namespace && p.phase === 'Running' && Object.entries(s.selector!).every(([k, v]) => p.labels[k] === v)) : []);
   for (const s of services) {
     const type = s.type ?? 'ClusterIP';
@@ -727,7 +1050,7 @@ function buildKube(spec: LabSpec): KubeObject[] {
     const addresses =
       s.name === 'kubernetes'
         ? spec.masters.map((m) => ({ ip: m.ip }))
-        : endpointPods.map((p) => ({ ip: p.ip, nodeName: p.node, targetRef: { kind: 'Pod', name: p.name, namespace: p.namespace, uid: guid(`k8s:${p.namespace}/${p.name}`) } }));
+        : endpointPods.map((p) => ({ ip: p.ip, nodeName: p.node, targetRef: { kind: 'Pod', name: p.name, namespace: p.namespace, uid: podUid(p) } }));
     const targetPortOf = (port: ServiceSpec['ports'][number]) => {
       if (typeof port.targetPort === 'number') return port.targetPort;
       const named = endpointPods[0]?.ports?.find((cp) => cp.name === port.targetPort);
@@ -739,6 +1062,33 @@ function buildKube(spec: LabSpec): KubeObject[] {
       metadata: meta(s.name, s.ageMinutes, s.labels ? { labels: s.labels } : {}, s.namespace),
       subsets: addresses.length ? [{ addresses, ports: s.ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: targetPortOf(p), protocol: p.protocol })) }] : undefined,
     } as unknown as KubeObject);
+    // discovery.k8s.io/v1 EndpointSlices (Kubernetes 1.21+): the controller's `<service>-<5 chars>`
+    // for a service with a selector, the API server's own `kubernetes` slice for the API service.
+    if (sliceOf) {
+      const svcUid = s.uid ?? guid(`k8s:${s.namespace}/${s.name}:${JSON.stringify(s.labels ?? {})}`);
+      const zoneOf = (node: string) => `${region}-${[...spec.masters, ...spec.workers].find((x) => x.name === node)!.zone}`;
+      const own = s.name === 'kubernetes';
+      const name = own ? 'kubernetes' : `${s.name}-${guid(`slice:${s.namespace}/${s.name}`).replace(/[^a-z0-9]/g, '').replace(/[aeiouy013]/g, '').slice(0, 5).padEnd(5, 'x')}`;
+      sliceOf.push(() => ({
+        apiVersion: 'discovery.k8s.io/v1',
+        kind: 'EndpointSlice',
+        metadata: meta(
+          name,
+          s.ageMinutes,
+          {
+            labels: own ? { 'kubernetes.io/service-name': 'kubernetes' } : { ...(s.labels ?? {}), 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io', 'kubernetes.io/service-name': s.name },
+            ...(own ? {} : { annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': at(Math.min(s.ageMinutes, ...endpointPods.map((p) => p.ageMinutes - 1))) } }),
+            ...(own ? {} : { generateName: `${s.name}-`, ownerReferences: [{ apiVersion: 'v1', kind: 'Service', name: s.name, uid: svcUid, controller: true, blockOwnerDeletion: true }] }),
+          },
+          s.namespace,
+        ),
+        addressType: 'IPv4',
+        endpoints: own
+          ? spec.masters.map((m) => ({ addresses: [m.ip], conditions: { ready: true } }))
+          : endpointPods.map((p) => ({ addresses: [p.ip], conditions: { ready: true, serving: true, terminating: false }, nodeName: p.node, targetRef: { kind: 'Pod', name: p.name, namespace: p.namespace, uid: podUid(p) }, zone: zoneOf(p.node) })),
+        ports: s.ports.map((p) => ({ name: p.name ?? '', port: targetPortOf(p), protocol: p.protocol })),
+      }) as unknown as KubeObject);
+    }
   }
 
   const appsDomain = `apps.${spec.cluster.domain}.${spec.location}.aroapp.io`;
@@ -750,6 +1100,78 @@ function buildKube(spec: LabSpec): KubeObject[] {
       metadata: meta(r.name, r.ageMinutes, { labels: { app: r.service }, annotations: { 'openshift.io/host.generated': 'true' } }, r.namespace),
       spec: { host, port: { targetPort: r.targetPort }, to: { kind: 'Service', name: r.service, weight: 100 }, wildcardPolicy: 'None' },
       status: { ingress: [{ host, routerName: 'default', routerCanonicalHostname: `router-default.${appsDomain}`, wildcardPolicy: 'None', conditions: [{ type: 'Admitted', status: 'True', lastTransitionTime: at(r.ageMinutes) }] }] },
+    } as unknown as KubeObject);
+  }
+  objects.push(...(sliceOf ?? []).map((make) => make()));
+
+  // The cluster network configuration: OpenShift SDN (VXLAN, 50 bytes of overhead) or OVN-Kubernetes
+  // (Geneve, 100 bytes) under Azure's 1500-byte MTU.
+  const clusterNetwork = [{ cidr: '10.128.0.0/14', hostPrefix: 23 }];
+  objects.push({
+    apiVersion: 'config.openshift.io/v1',
+    kind: 'Network',
+    metadata: { ...meta('cluster', spec.clusterAgeMinutes + 10), generation: 2 },
+    spec: { clusterNetwork, externalIP: { policy: {} }, ...(spec.layout === 'today' ? { networkDiagnostics: { mode: '', sourcePlacement: {}, targetPlacement: {} } } : {}), networkType: spec.network, serviceNetwork: ['172.30.0.0/16'] },
+    status: { clusterNetwork, clusterNetworkMTU: ovn ? 1400 : 1450, networkType: spec.network, serviceNetwork: ['172.30.0.0/16'] },
+  } as unknown as KubeObject);
+
+  if (spec.layout === 'today') {
+    // The default IngressController: its scope is what makes the router's load balancer public or internal.
+    objects.push({
+      apiVersion: 'operator.openshift.io/v1',
+      kind: 'IngressController',
+      metadata: { ...meta('default', spec.clusterAgeMinutes - 5, {}, 'openshift-ingress-operator'), finalizers: ['ingresscontroller.operator.openshift.io/finalizer-ingresscontroller'], generation: 2 },
+      spec: {
+        clientTLS: { clientCA: { name: '' }, clientCertificatePolicy: '' },
+        // ARO's certificate for *.apps of its own domain: the secret `<cluster document id>-ingress`.
+        defaultCertificate: { name: `${guid(`doc:${spec.cluster.name}`)}-ingress` },
+        endpointPublishingStrategy: { loadBalancer: { dnsManagementPolicy: 'Managed', scope: spec.visibility === 'Private' ? 'Internal' : 'External' }, type: 'LoadBalancerService' },
+        httpCompression: {},
+        httpEmptyRequestsPolicy: 'Respond',
+        httpErrorCodePages: { name: '' },
+        replicas: 2,
+        tuningOptions: { reloadInterval: '0s' },
+        unsupportedConfigOverrides: null,
+      },
+      status: {
+        availableReplicas: 2,
+        domain: appsDomain,
+        endpointPublishingStrategy: { loadBalancer: { dnsManagementPolicy: 'Managed', scope: spec.visibility === 'Private' ? 'Internal' : 'External' }, type: 'LoadBalancerService' },
+        selector: 'ingresscontroller.operator.openshift.io/deployment-ingresscontroller=default',
+        tlsProfile: { ciphers: [], minTLSVersion: 'VersionTLS12' },
+      },
+    } as unknown as KubeObject);
+  }
+
+  // The ARO operator's view of the cluster (`clusters.aro.openshift.io/cluster`), whose gateway domains
+  // the nodes' dnsmasq answers with the private endpoint's address (egress lockdown, 2022 on).
+  const gw = spec.gateway;
+  if (gw) {
+    const sub = spec.subscription;
+    const rpSubnet = (vnet: string, subnet: string, group = gw.rpGroup) => `/subscriptions/${gw.rpSubscription}/resourceGroups/${group}/providers/Microsoft.Network/virtualNetworks/${vnet}/subnets/${subnet}`;
+    objects.push({
+      apiVersion: 'aro.openshift.io/v1alpha1',
+      kind: 'Cluster',
+      metadata: { ...meta('cluster', spec.clusterAgeMinutes - 40), generation: 3 },
+      spec: {
+        acrDomain: 'arosvc.azurecr.io',
+        apiIntIP: spec.ips.internalApi,
+        architectureVersion: 1,
+        azEnvironment: 'AzurePublicCloud',
+        banner: {},
+        clusterResourceGroupId: `/subscriptions/${sub}/resourcegroups/${spec.cluster.nodeGroup}`,
+        domain: `${spec.cluster.domain}.${spec.location}.aroapp.io`,
+        gatewayDomains: [...gw.domains, `imageregistry${gw.storageSuffix}.blob.core.windows.net`],
+        gatewayPrivateEndpointIP: gw.privateEndpointIp,
+        infraId: spec.cluster.infraId,
+        ingressIP: spec.ips.router,
+        internetChecker: { urls: ['https://arosvc.azurecr.io/', 'https://login.microsoftonline.com/', 'https://management.azure.com/', 'https://gcs.prod.monitoring.core.windows.net/'] },
+        location: spec.location,
+        resourceId: `/subscriptions/${sub}/resourceGroups/${spec.cluster.group}/providers/Microsoft.RedHatOpenShift/openShiftClusters/${spec.cluster.name}`,
+        serviceSubnets: [rpSubnet('rp-pe-vnet-001', 'rp-pe-subnet'), rpSubnet('rp-vnet', 'rp-subnet'), rpSubnet('gateway-vnet', 'gateway-subnet', gw.gatewayGroup)],
+        storageSuffix: gw.storageSuffix,
+        vnetId: `/subscriptions/${sub}/resourceGroups/${spec.cluster.group}/providers/Microsoft.Network/virtualNetworks/${spec.vnet.name}`,
+      },
     } as unknown as KubeObject);
   }
   for (const o of objects) if ((o as Record<string, unknown>).subsets === undefined) delete (o as Record<string, unknown>).subsets;
@@ -816,6 +1238,10 @@ const aro2: LabSpec = {
   location: 'northeurope',
   layout: '2020',
   cluster: { name: 'aro2', group: 'aro2', nodeGroup: 'aro2-resources', infraId: 'aro2-p8bjm', domain: 'm50kgrxk', version: '4.3.18', kubelet: 'v1.16.2', crio: 'cri-o://1.16.6-2.rhaos4.3.git4a6c6b3.el8', osImage: 'Red Hat Enterprise Linux CoreOS 43.81.202005080554.0 (Ootpa)', kernel: '4.18.0-147.8.1.el8_1.x86_64' },
+  network: 'OpenShiftSDN',
+  vm: { masterSize: 'Standard_D8s_v3', workerSize: 'Standard_D4s_v3', sku: 'aro_43', version: '43.81.20200311' },
+  visibility: 'Public',
+  outboundType: 'Loadbalancer',
   vnet: { name: 'aro2-vnet', prefix: '10.0.0.0/22', master: ['master-subnet', '10.0.0.0/23'], worker: ['worker-subnet', '10.0.2.0/23'] },
   ips: { api: '203.0.113.10', outbound: '198.51.100.24', router: '192.0.2.80', internalApi: '10.0.0.4', internalService: '10.0.2.7' },
   guids: {
@@ -867,6 +1293,35 @@ const aro2: LabSpec = {
   },
 };
 
+// OpenShift 4.19.24, ARO's default install stream in 2026 (ARO-RP pkg/util/version/const.go):
+// Kubernetes 1.32, CRI-O 1.32, RHCOS 9.6; ARO's VM image and today's default VM sizes.
+const CLUSTER_419 = {
+  version: '4.19.24',
+  kubelet: 'v1.32.10',
+  crio: 'cri-o://1.32.10-2.rhaos4.19.git5a1e2c8.el9',
+  osImage: 'Red Hat Enterprise Linux CoreOS 9.6.20251204-0 (Plow)',
+  kernel: '5.14.0-570.62.1.el9_6.x86_64',
+};
+const VM_419 = { masterSize: 'Standard_D8s_v5', workerSize: 'Standard_D4s_v5', sku: 'aro_419', version: '419.96.20251204' };
+
+// The ARO service's subscription (holds the gateway's private link service the clusters' private endpoints connect to).
+const RP_SUBSCRIPTION = '2d4c8a6e-1f3b-4d5a-9c7e-8b0f6a2d4e1c';
+
+/** The domains egress lockdown sends through the service (Microsoft's list: the ARO registries,
+ * Azure Resource Manager and Entra ID, the Geneva monitoring endpoints of the region). */
+function gatewayDomains(region: string, gsm: string[]): string[] {
+  return [
+    'arosvc.azurecr.io',
+    `arosvc.${region}.data.azurecr.io`,
+    'gcs.prod.monitoring.core.windows.net',
+    ...gsm.flatMap((n) => [`gsm${n}eh.servicebus.windows.net`, `gsm${n}xt.blob.core.windows.net`, `gsm${n}xt.table.core.windows.net`]),
+    'login.microsoftonline.com',
+    'management.azure.com',
+    'qos.prod.warm.ingest.monitor.core.windows.net',
+    `${region}-shared.prod.warm.ingest.monitor.core.windows.net`,
+  ];
+}
+
 const todaySub = '5f3e2b71-9c4d-4e8a-b6f0-2a7c1d9e8b34';
 const todayWorkers: NodeSpec[] = [
   ['westeurope1-q7d2k', '10.40.2.4', '10.131.0.0/23', '1'],
@@ -880,7 +1335,7 @@ const arotoday: LabSpec = {
   info: {
     name: 'aro-today',
     title: 'A cluster created today',
-    summary: 'Cluster demo in West Europe with today\'s layout: two load balancers, one NSG, five workers, the sqlapi app in project shop.',
+    summary: 'Cluster demo in West Europe, created in 2026: OpenShift 4.19 with OVN-Kubernetes, two load balancers, one NSG, egress lockdown, five workers, the sqlapi app in project shop.',
     layout: 'today',
     clock: '2026-11-20T09:30:00Z',
     account: account(todaySub, '8e1f4c2a-6d3b-4a9e-9c7f-0b5d2e8a1c63', 'ARO Labs Today'),
@@ -893,7 +1348,13 @@ const arotoday: LabSpec = {
   subscription: todaySub,
   location: 'westeurope',
   layout: 'today',
-  cluster: { name: 'demo', group: 'demo-rg', nodeGroup: 'aro-x7k2p9qa', infraId: 'demo-4xt7q', domain: 'x7k2p9qa', version: '4.15.27', kubelet: 'v1.28.12+f0a3cb5', crio: 'cri-o://1.28.9-5.rhaos4.15.git3b9b2a5.el9', osImage: 'Red Hat Enterprise Linux CoreOS 415.92.202408100433-0 (Plow)', kernel: '5.14.0-284.79.1.el9_2.x86_64' },
+  cluster: { name: 'demo', group: 'demo-rg', nodeGroup: 'aro-x7k2p9qa', infraId: 'demo-4xt7q', domain: 'x7k2p9qa', ...CLUSTER_419 },
+  createdAt: '2026-11-11T06:44:52.3816204Z',
+  network: 'OVNKubernetes',
+  vm: VM_419,
+  visibility: 'Public',
+  outboundType: 'Loadbalancer',
+  gateway: { privateEndpointIp: '10.40.0.5', domains: gatewayDomains('westeurope', ['1130883183', '2094151337', '784912506']), rpSubscription: RP_SUBSCRIPTION, gatewayGroup: 'gwy-westeurope', rpGroup: 'rp-westeurope', storageSuffix: 'x7k2pqdz9m' },
   vnet: { name: 'demo-vnet', prefix: '10.40.0.0/22', master: ['master', '10.40.0.0/23'], worker: ['worker', '10.40.2.0/23'] },
   ips: { api: '198.51.100.140', router: '203.0.113.77', internalApi: '10.40.0.4' },
   guids: {},
@@ -925,7 +1386,80 @@ const arotoday: LabSpec = {
   },
 };
 
-for (const spec of [aro2, arotoday]) {
+const privateSub = '9a6c3e1b-7d2f-4b8e-a5c4-3f1e0d9b7a26';
+const privateWorkers: NodeSpec[] = [
+  ['eastus1-m2k7d', '10.60.2.4', '10.128.2.0/23', '1'],
+  ['eastus2-r8t4x', '10.60.2.5', '10.129.2.0/23', '2'],
+  ['eastus3-w5n9c', '10.60.2.6', '10.131.0.0/23', '3'],
+].map(([suffix, ip, podCidr, zone]) => ({ name: `private-6hx2c-worker-${suffix}`, ip, podCidr, zone }));
+
+const aroprivate: LabSpec = {
+  info: {
+    name: 'aro-private',
+    title: 'A private cluster (2026)',
+    summary: 'Cluster private in East US, created in 2026: API and ingress private, outboundType UserDefinedRouting (egress through a firewall in a hub VNet), no public IP in its node resource group; your terminal runs on a jump host in the hub.',
+    layout: 'today',
+    clock: '2026-11-24T14:00:00Z',
+    account: account(privateSub, '8e1f4c2a-6d3b-4a9e-9c7f-0b5d2e8a1c63', 'ARO Labs Private'),
+    // The jump host has no public IP: it goes out through the hub's firewall too.
+    client: { publicIp: '203.0.113.150', privateIp: '10.70.1.4' },
+    // Azure's DNS, which the jump host's VNet uses.
+    resolver: '168.63.129.16',
+    session: { env: { cluster_name: 'private', rg: 'private-rg' }, namespace: 'shop' },
+    tools: VERIFIED,
+    app: { sqlVersion: SQL_VERSION, load: [{ route: 'shop/sqlapi', path: '/api/ip', perMinute: 12 }] },
+  },
+  subscription: privateSub,
+  location: 'eastus',
+  layout: 'today',
+  cluster: { name: 'private', group: 'private-rg', nodeGroup: 'aro-p4v8n2kd', infraId: 'private-6hx2c', domain: 'p4v8n2kd', ...CLUSTER_419 },
+  createdAt: '2026-11-17T10:02:31.5524877Z',
+  network: 'OVNKubernetes',
+  vm: VM_419,
+  visibility: 'Private',
+  outboundType: 'UserDefinedRouting',
+  vnet: { name: 'private-vnet', prefix: '10.60.0.0/22', master: ['master', '10.60.0.0/23'], worker: ['worker', '10.60.2.0/23'] },
+  // Dynamic allocation takes the lowest free address: the internal API frontend is made first (.4),
+  // then the private endpoint (.5), then the masters; the router gets the highest free worker address.
+  ips: { api: '10.60.0.4', router: '10.60.3.254', internalApi: '10.60.0.4' },
+  gateway: { privateEndpointIp: '10.60.0.5', domains: gatewayDomains('eastus', ['1466728719', '3128851652', '593340247']), rpSubscription: RP_SUBSCRIPTION, gatewayGroup: 'gwy-eastus', rpGroup: 'rp-eastus', storageSuffix: 'p4v8nkgt2w' },
+  hub: {
+    group: 'hub-rg',
+    vnet: { name: 'hub-vnet', prefix: '10.70.0.0/22', firewallSubnet: '10.70.0.0/26', jumpboxSubnet: '10.70.1.0/24' },
+    firewall: { name: 'hub-fw', privateIp: '10.70.0.4', pip: 'hub-fw-pip', publicIp: '203.0.113.150' },
+    jumpbox: { name: 'jumpbox', ip: '10.70.1.4' },
+    routeTable: 'aro-udr',
+  },
+  guids: {},
+  masters: [0, 1, 2].map((i) => ({ name: `private-6hx2c-master-${i}`, ip: `10.60.0.${6 + i}`, podCidr: `10.${128 + i}.0.0/23`, zone: String(i + 1) })),
+  workers: privateWorkers,
+  clusterAgeMinutes: 7 * 24 * 60 + 200,
+  project: 'shop',
+  pods: [
+    { name: 'server-6d8b7c9f5-p2wqs', namespace: 'shop', node: privateWorkers[1].name, ip: '10.129.2.24', ageMinutes: 2 * 24 * 60 + 95, image: 'mcr.microsoft.com/mssql/server:2019-latest', labels: { deployment: 'server', 'pod-template-hash': '6d8b7c9f5' }, phase: 'Running', env: SQL_SERVER_ENV, ports: [{ containerPort: 1433, protocol: 'TCP' }], owner: { kind: 'ReplicaSet', name: 'server-6d8b7c9f5', apiVersion: 'apps/v1' } },
+    { name: 'sqlapi-5f7c9d6b8-k4r9t', namespace: 'shop', node: privateWorkers[2].name, ip: '10.131.0.33', ageMinutes: 2 * 24 * 60 + 80, image: 'erjosito/sqlapi:1.0', labels: { deployment: 'sqlapi', 'pod-template-hash': '5f7c9d6b8' }, phase: 'Running', env: sqlApiEnv('shop'), ports: [{ containerPort: 8080, protocol: 'TCP' }], owner: { kind: 'ReplicaSet', name: 'sqlapi-5f7c9d6b8', apiVersion: 'apps/v1' } },
+  ],
+  services: [
+    { name: 'server', namespace: 'shop', clusterIP: '172.30.155.42', ageMinutes: 2 * 24 * 60 + 96, ports: [{ name: '1433-tcp', port: 1433, protocol: 'TCP', targetPort: 1433 }], selector: { deployment: 'server' }, labels: { app: 'server' } },
+    { name: 'sqlapi', namespace: 'shop', clusterIP: '172.30.88.131', ageMinutes: 2 * 24 * 60 + 81, ports: [{ name: '8080-tcp', port: 8080, protocol: 'TCP', targetPort: 8080 }], selector: { deployment: 'sqlapi' }, labels: { app: 'sqlapi' } },
+  ],
+  routes: [{ name: 'sqlapi', namespace: 'shop', service: 'sqlapi', targetPort: '8080-tcp', ageMinutes: 2 * 24 * 60 + 75 }],
+  router: {
+    uid: '8e2b5d47-a1c3-4f9e-b6d8-2c7a0e5f1b93',
+    hash: '7c5d8b9f6',
+    pods: [
+      { name: 'router-default-7c5d8b9f6-h3xlp', node: privateWorkers[0].name, ip: '10.128.2.9' },
+      { name: 'router-default-7c5d8b9f6-zq7wm', node: privateWorkers[2].name, ip: '10.131.0.11' },
+    ],
+    httpNodePort: 32011,
+    httpsNodePort: 30744,
+    healthCheckNodePort: 31562,
+    clusterIP: '172.30.201.163',
+    internalClusterIP: '172.30.47.218',
+  },
+};
+
+for (const spec of [aro2, arotoday, aroprivate]) {
   const lab: LabFile = { formatVersion: 1, info: spec.info, arm: buildArm(spec), kube: buildKube(spec) };
   const dir = new URL(`../labs/${spec.info.name}/`, import.meta.url);
   await mkdir(dir, { recursive: true });

@@ -12,7 +12,7 @@ const broken = (change: (lab: any) => void) => {
 };
 
 describe('lab file validation', () => {
-  it.each(['aro2', 'aro-today'])('accepts the built-in lab %s', (lab) => {
+  it.each(['aro2', 'aro-today', 'aro-private'])('accepts the built-in lab %s', (lab) => {
     expect(parseLabJson(text(lab), `labs/${lab}/world.json`).info.name).toBe(lab);
   });
 
