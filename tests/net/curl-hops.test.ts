@@ -95,4 +95,20 @@ describe('curl -m and -w in the lab', () => {
     const result = await new Session(world).run(`curl -sS -m 3 -w '[%{http_code} %{exitcode}]' http://${ROUTE}/api/ip`);
     expect(result).toMatchObject({ status: 28, stdout: '[000 28]', stderr: 'curl: (28) Connection timed out after 3001 milliseconds\n' });
   });
+
+  it('-w after a failure prints http_code 000 and, as time_total, the time curl waited, after the error and with the exit code kept', async () => {
+    const world = createFixtureWorld(await loadLab({ name: 'nsg-blocks-web' }));
+    // curl 7.88 writes its error first, then the write-out (checked: curl -s -S -m 2 -o /dev/null -w … http://127.0.0.1:9/ 2>&1).
+    const sS = await new Session(world).run(`curl -s -S -m 2 -o /dev/null -w "%{http_code} %{time_total}\\n" http://${ROUTE}/api/ip 2>&1`);
+    expect(sS).toMatchObject({ status: 28, stdout: 'curl: (28) Connection timed out after 2001 milliseconds\n000 2.001000\n' });
+    const silent = await new Session(world).run(`curl -s -m 2 -o /dev/null -w "%{http_code}\\n" http://${ROUTE}/api/ip`);
+    expect(silent).toMatchObject({ status: 28, stdout: '000\n', stderr: '' });
+    const verbose = await new Session(world).run(`curl -v -m 2 -o /dev/null -w "%{http_code}\\n" http://${ROUTE}/api/ip 2>&1`);
+    expect(verbose.status).toBe(28);
+    expect(verbose.stdout).toMatch(/\* Closing connection 0\ncurl: \(28\) Connection timed out after 2001 milliseconds\n000\n$/);
+    // Without -m the system's own connect timeout ends it; time_total is what the message says.
+    const unlimited = await new Session(world).run(`curl -s -S -o /dev/null -w "%{time_total}" http://${ROUTE}/api/ip 2>&1`);
+    const ms = Number(/after (\d+) ms/.exec(unlimited.stdout)?.[1]);
+    expect(unlimited.stdout.endsWith(`\n${(ms / 1000).toFixed(6)}`)).toBe(true);
+  });
 });

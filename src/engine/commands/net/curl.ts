@@ -125,8 +125,9 @@ function announced(error: NetError): number | undefined {
   return length !== undefined && /^\d+$/.test(length.trim()) ? Number(length) : undefined;
 }
 
-/** curl's exit code and message for a failed exchange; `spentMs`: the hops before this one. */
-function failure(error: NetError, o: Options, spentMs: number): { code: number; text: string } {
+/** curl's exit code and message for a failed exchange; `spentMs`: the hops before this one.
+ * `elapsedMs`: when curl gave up, since the run started, where its message says (-w's time_total). */
+function failure(error: NetError, o: Options, spentMs: number): { code: number; text: string; elapsedMs?: number } {
   const port = error.port ?? 80;
   switch (error.error) {
     case 'resolve':
@@ -151,13 +152,17 @@ function failure(error: NetError, o: Options, spentMs: number): { code: number; 
       // The limit that ended it: the world's own (live mode's, covering what -m left for this
       // hop), else -m's. curl's timer fires a millisecond past it.
       const limit = error.limitMs !== undefined ? spentMs + error.limitMs : o.maxTime ? o.maxTime * 1000 : undefined;
-      if (limit === undefined) return { code: 28, text: `curl: (28) Failed to connect to ${error.host} port ${port} after ${130_000 + (error.host.length % 7)} ms: Couldn't connect to server` };
+      if (limit === undefined) {
+        // The system gives up on the connection (its own timeout); the message counts this hop alone.
+        const after = 130_000 + (error.host.length % 7);
+        return { code: 28, text: `curl: (28) Failed to connect to ${error.host} port ${port} after ${after} ms: Couldn't connect to server`, elapsedMs: spentMs + after };
+      }
       const ms = Math.round(limit) + 1;
-      if (error.resolving) return { code: 28, text: `curl: (28) Resolving timed out after ${ms} milliseconds` };
-      if (!error.connected) return { code: 28, text: `curl: (28) Connection timed out after ${ms} milliseconds` };
+      if (error.resolving) return { code: 28, text: `curl: (28) Resolving timed out after ${ms} milliseconds`, elapsedMs: ms };
+      if (!error.connected) return { code: 28, text: `curl: (28) Connection timed out after ${ms} milliseconds`, elapsedMs: ms };
       const got = error.partial?.bodyBytes ?? 0;
       const total = announced(error);
-      return { code: 28, text: `curl: (28) Operation timed out after ${ms} milliseconds with ${got}${total === undefined ? '' : ` out of ${total}`} bytes received` };
+      return { code: 28, text: `curl: (28) Operation timed out after ${ms} milliseconds with ${got}${total === undefined ? '' : ` out of ${total}`} bytes received`, elapsedMs: ms };
     }
   }
 }
@@ -347,7 +352,9 @@ async function transfer(ctx: CommandContext, o: Options, first: URL): Promise<nu
     const answer = await ctx.world.http({ method, url: url.toString(), headers: requestHeaders, insecure: o.insecure, ...(left !== undefined ? { maxTimeMs: Math.max(0, left) } : {}) });
 
     if ('error' in answer) {
-      const { code, text } = failure(answer, o, times.totalMs);
+      const { code, text, elapsedMs } = failure(answer, o, times.totalMs);
+      // -w is still written after a failure (http_code 000), its time_total the time curl waited.
+      if (elapsedMs !== undefined) times.totalMs = Math.max(times.totalMs, elapsedMs);
       const partial = answer.partial;
       if (o.verbose) ctx.stderr.write(failureTrace(answer, text, hop, requestTrace(url, method, requestHeaders)));
       if (partial) {
