@@ -52,15 +52,21 @@ export function publicLabs(): string[] {
   return builtinLabs().filter(isPublicLab);
 }
 
-/** The labs a page is written for, from its frontmatter's `lab` and `labs` (see the rule above). */
-export function pageLabs(frontmatter: { lab?: unknown; labs?: unknown }): string[] {
+/** The labs a page is written for, from its frontmatter's `lab` and `labs` and the names of the
+ * built-in labs with a public cluster (see the rule above). */
+export function labsOfPage(frontmatter: { lab?: unknown; labs?: unknown }, publicNames: readonly string[]): string[] {
   const lab = typeof frontmatter.lab === 'string' ? frontmatter.lab : 'aro2';
   if (Array.isArray(frontmatter.labs)) {
     const labs = frontmatter.labs.map(String);
     if (!labs.includes(lab)) throw new Error(`the page's lab ${lab} is not among its labs (${labs.join(', ')})`);
     return labs;
   }
-  return isPublicLab(lab) ? [...new Set([lab, ...publicLabs()])] : [lab];
+  return publicNames.includes(lab) ? [...new Set([lab, ...publicNames])] : [lab];
+}
+
+/** The same, with the built-in labs read from labs/ (the build's remark plugin and the tests). */
+export function pageLabs(frontmatter: { lab?: unknown; labs?: unknown }): string[] {
+  return labsOfPage(frontmatter, publicLabs());
 }
 
 /** `lab` and `labs` read from a page's text: a scalar and a one-line YAML list (`labs: [a, b]`). */
@@ -72,4 +78,13 @@ export function frontmatterLabs(text: string): { lab?: string; labs?: string[] }
   const flow = /^\[(.*)\]\s*$/.exec(list.trim());
   if (!flow) throw new Error(`labs: write the list on one line, as [aro2, aro-today] (found "${list.trim()}")`);
   return { lab, labs: flow[1].split(',').map((s) => s.trim().replace(/^(['"])(.*)\1$/, '$2')).filter(Boolean) };
+}
+
+const CHAPTERS = new URL('../../content/chapters/', import.meta.url);
+
+/** The labs a chapter's page (content/chapters/<chapter>.mdx) is written for; undefined for an
+ * exercise file with no chapter page (a fault scenario's, which its exercises' `labs` narrow). */
+export function chapterLabs(chapter: string): string[] | undefined {
+  const page = new URL(`${chapter}.mdx`, CHAPTERS);
+  return existsSync(page) ? pageLabs(frontmatterLabs(readFileSync(page, 'utf8'))) : undefined;
 }

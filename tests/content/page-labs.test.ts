@@ -2,7 +2,7 @@
 // every built-in lab with a public cluster (src/site/page-labs.ts).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { builtinLabs, frontmatterLabs, hasPublicCluster, pageLabs, publicLabs } from '../../src/site/page-labs.ts';
+import { builtinLabs, frontmatterLabs, hasPublicCluster, labsOfPage, pageLabs, publicLabs } from '../../src/site/page-labs.ts';
 
 const LABS = new URL('../../labs/', import.meta.url);
 const world = (name: string) => JSON.parse(readFileSync(new URL(`${name}/world.json`, LABS), 'utf8')) as { arm?: unknown };
@@ -34,6 +34,12 @@ describe("a page's labs", () => {
   it('are, without a labs field, its own lab alone for a page on a lab that is not a public built-in one', () => {
     for (const lab of builtinLabs().filter((l) => !publicLabs().includes(l))) expect(pageLabs({ lab })).toEqual([lab]);
     expect(pageLabs({ lab: 'router-down' })).toEqual(['router-down']);
+  });
+
+  it('follow the same rule from any list of public labs (the instructor page passes the worlds it loaded)', () => {
+    expect(labsOfPage({ lab: 'b' }, ['a', 'b'])).toEqual(['b', 'a']);
+    expect(labsOfPage({ lab: 'c' }, ['a', 'b'])).toEqual(['c']);
+    expect(labsOfPage({ lab: 'c', labs: ['c', 'a'] }, ['a', 'b'])).toEqual(['c', 'a']);
   });
 
   it('are the labs field when there is one, which must hold the page lab', () => {

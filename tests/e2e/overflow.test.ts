@@ -50,23 +50,26 @@ describe('the packet walk cuts nothing off', () => {
   it.each(cases(walkPages))('$path at $viewport', async ({ path, width, height }) => {
     const page = await openAt(path, width, height);
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-    const clipped = await page.locator('packet-walk').evaluate((walk) =>
-      [walk, ...walk.querySelectorAll<HTMLElement>('*')]
-        // (a 1-pixel box is text for screen readers only, hidden on purpose)
-        .filter((el) => el.getBoundingClientRect().width > 1)
-        .filter((el) => {
-          const { overflowX, textOverflow } = getComputedStyle(el);
-          return ((overflowX === 'hidden' || overflowX === 'clip') && el.scrollWidth > el.clientWidth) || textOverflow === 'ellipsis';
-        })
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
-    );
-    expect(clipped).toEqual([]);
-    // Every hop's box holds its text, and the table either fits or scrolls inside itself.
-    const boxes = await page.locator('packet-walk [data-hop]').evaluateAll((hops) => hops.map((hop) => hop.scrollWidth <= hop.clientWidth));
-    expect(boxes.every(Boolean)).toBe(true);
-    const table = page.locator('packet-walk .packet-walk__table-scroll');
-    const { scrollWidth, clientWidth, overflowX } = await table.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, overflowX: getComputedStyle(el).overflowX }));
-    expect(scrollWidth <= clientWidth || overflowX === 'auto').toBe(true);
+    // A page may have several walks (chapter 9: ingress, egress and API); each is checked.
+    for (const walk of await page.locator('packet-walk').all()) {
+      const clipped = await walk.evaluate((el) =>
+        [el, ...el.querySelectorAll<HTMLElement>('*')]
+          // (a 1-pixel box is text for screen readers only, hidden on purpose)
+          .filter((e) => e.getBoundingClientRect().width > 1)
+          .filter((e) => {
+            const { overflowX, textOverflow } = getComputedStyle(e);
+            return ((overflowX === 'hidden' || overflowX === 'clip') && e.scrollWidth > e.clientWidth) || textOverflow === 'ellipsis';
+          })
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+      );
+      expect(clipped).toEqual([]);
+      // Every hop's box holds its text, and the table either fits or scrolls inside itself.
+      const boxes = await walk.locator('[data-hop]').evaluateAll((hops) => hops.map((hop) => hop.scrollWidth <= hop.clientWidth));
+      expect(boxes.every(Boolean)).toBe(true);
+      const table = walk.locator('.packet-walk__table-scroll');
+      const { scrollWidth, clientWidth, overflowX } = await table.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, overflowX: getComputedStyle(el).overflowX }));
+      expect(scrollWidth <= clientWidth || overflowX === 'auto').toBe(true);
+    }
     await page.close();
   });
 });
