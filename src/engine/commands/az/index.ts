@@ -4,11 +4,12 @@ import { runAz } from './run.ts';
 import { buildTree } from './tree.ts';
 import { lbCommands } from './network-lb.ts';
 import { networkCommands } from './network.ts';
+import { privateNetworkCommands } from './network-private.ts';
 import { resourceCommands } from './resources.ts';
 import { monitorCommands } from './monitor.ts';
 import { completeAz } from './complete.ts';
 
-const tree = buildTree([...lbCommands, ...networkCommands, ...resourceCommands, ...monitorCommands]);
+const tree = buildTree([...lbCommands, ...networkCommands, ...privateNetworkCommands, ...resourceCommands, ...monitorCommands]);
 
 export const azCommands: Command[] = [
   {

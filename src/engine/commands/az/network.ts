@@ -36,7 +36,7 @@ const NIC_FIELDS_AZ_DROPS = ['kind', 'properties.allowPort25Out'];
 const isDict = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The resource without the fields: shallow copies of the levels it changes, never the world's own. */
-function withoutFields(def: AzCommandDef, fields: string[]): AzCommandDef {
+export function withoutFields(def: AzCommandDef, fields: string[]): AzCommandDef {
   const strip = (resource: unknown) => {
     if (!isDict(resource)) return resource;
     const out = { ...resource };

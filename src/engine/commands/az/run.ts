@@ -15,7 +15,7 @@ import { formatTsv } from '../../format/knack/tsv.ts';
 import { formatTable, TableUnavailable } from '../../format/knack/table.ts';
 import { formatYaml } from '../../format/knack/yaml.ts';
 import { commandHelp, groupHelp } from './help.ts';
-import { notSimulated } from './unsimulated.ts';
+import { extensionNotInstalled, notSimulated } from './unsimulated.ts';
 import type { TreeNode } from './tree.ts';
 
 
@@ -249,6 +249,11 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
         return 1;
       }
       const firstOption = tokens.findIndex((t) => t.startsWith('-'));
+      const extension = extensionNotInstalled(firstOption < 0 ? tokens : tokens.slice(0, firstOption), ['-h', '--help'].includes(tokens[tokens.length - 1]));
+      if (extension) {
+        err(extension);
+        return 2;
+      }
       const unsimulated = notSimulated(firstOption < 0 ? tokens : tokens.slice(0, firstOption), path, node);
       if (unsimulated) {
         err(unsimulated);

@@ -28,3 +28,37 @@ export function notSimulated(typed: string[], path: string[], node: TreeNode): s
   const has = [...node.children.keys()].sort();
   return `ERROR: 'az ${real.join(' ')}' is not available in this lab terminal.\nThe lab has these under '${['az', ...path].join(' ')}': ${has.join(', ')}\n`;
 }
+
+// Commands of extensions that a fresh az does not have. az finds a command typed without its
+// extension in the extensions' command index and, with its default `extension.use_dynamic_install
+// = yes_prompt`, asks whether to install it; where it cannot ask it stops (azure-cli
+// core/extension/dynamic_install.py `_check_value_in_extensions`). The lab installs nothing.
+const FIREWALL_NOUNS: Record<string, string[]> = {
+  '': ['create', 'delete', 'list', 'list-fqdn-tags', 'show', 'update', 'wait'],
+  'ip-config': ['create', 'delete', 'list', 'show'],
+  'management-ip-config': ['show', 'update'],
+  'application-rule': ['create', 'delete', 'list', 'list-protocols', 'show'],
+  'application-rule collection': ['create', 'delete', 'list', 'show'],
+  'network-rule': ['create', 'delete', 'list', 'show'],
+  'network-rule collection': ['create', 'delete', 'list', 'show'],
+  'nat-rule': ['create', 'delete', 'list', 'show'],
+  'nat-rule collection': ['create', 'delete', 'list', 'show'],
+  policy: ['create', 'delete', 'list', 'show', 'update', 'wait'],
+};
+
+const EXTENSION_COMMANDS: ReadonlyMap<string, string> = new Map(
+  Object.entries(FIREWALL_NOUNS).flatMap(([noun, verbs]) => verbs.map((verb) => [['network firewall', noun, verb].filter(Boolean).join(' '), 'azure-firewall'] as [string, string])),
+);
+
+/** az's answer to a command of an extension that is not installed (`words`: the command's words
+ * before any option; `help`: -h or --help ended the line, which matches a group too). */
+export function extensionNotInstalled(words: string[], help: boolean): string | undefined {
+  const typed = words.join(' ');
+  let extension = EXTENSION_COMMANDS.get(typed);
+  if (!extension && help) extension = [...EXTENSION_COMMANDS].find(([command]) => command.startsWith(`${typed} `))?.[1];
+  if (!extension) return undefined;
+  return (
+    `ERROR: The command requires the extension ${extension}. Unable to prompt for extension install confirmation as no tty available. ` +
+    "Run 'az config set extension.use_dynamic_install=yes_without_prompt' to allow installing extensions without prompt.\n"
+  );
+}

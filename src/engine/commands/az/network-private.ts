@@ -1,0 +1,110 @@
+// az network private-endpoint, private-dns zone, vnet peering and route-table route: the
+// resources a private cluster and egress lockdown bring (the service's private endpoint in the
+// node resource group, the 2020 cluster's private DNS zone, a hub VNet peered with the cluster's,
+// the route table that sends egress to a firewall). Without a table transformer az prints its
+// default table (every scalar field, in key order); private-dns zones have their own.
+import type { ArgDef, AzCommandDef } from './types.ts';
+import { nameArg, rgArg } from './types.ts';
+import { childPath, collectionPath, resourcePath } from './paths.ts';
+import { withoutFields } from './network.ts';
+
+const N = 'Microsoft.Network';
+
+/** privatedns `transform_privatedns_zone_table_output`. */
+function privateZoneRow(r: any) {
+  return {
+    ZoneName: r.name,
+    ResourceGroup: r.resourceGroup,
+    RecordSets: r.numberOfRecordSets,
+    MaxRecordSets: r.maxNumberOfRecordSets,
+    VirtualNetworkLinks: r.numberOfVirtualNetworkLinks,
+    MaxVirtualNetworkLinks: r.maxNumberOfVirtualNetworkLinks,
+    VirtualNetworkLinksWithRegistration: r.numberOfVirtualNetworkLinksWithRegistration,
+    MaxVirtualNetworkLinksWithRegistration: r.maxNumberOfVirtualNetworkLinksWithRegistration,
+    ProvisioningState: r.provisioningState,
+  };
+}
+
+const vnetNameArg: ArgDef = { options: ['--vnet-name'], dest: 'vnet_name', help: 'The virtual network (VNet) name.', required: true, complete: { type: `${N}/virtualNetworks` } };
+const routeTableArg: ArgDef = { options: ['--route-table-name'], dest: 'route_table_name', help: 'Route table name.', required: true, complete: { type: `${N}/routeTables` } };
+
+// aaz prints only the fields of the API version its commands were generated from: ARM's
+// `resourceGuid` of a private endpoint and `routeServiceVips` of a peering never reach today's az.
+const DROPPED: Record<string, string[]> = {
+  'private-endpoint': ['properties.resourceGuid'],
+  peering: ['properties.routeServiceVips'],
+};
+
+const commands: AzCommandDef[] = [
+  {
+    words: ['network', 'private-endpoint', 'list'],
+    summary: 'List private endpoints.',
+    args: [rgArg(false)],
+    examples: [{ command: 'az network private-endpoint list -g MyResourceGroup', summary: 'List private endpoints in a resource group.' }],
+    shape: 'aaz',
+    fetch: (a, az) => az.list(collectionPath(az, a.resource_group as string | undefined, N, 'privateEndpoints')),
+  },
+  {
+    words: ['network', 'private-endpoint', 'show'],
+    summary: 'Get the details of a private endpoint.',
+    args: [rgArg(true, 'aaz'), nameArg(`${N}/privateEndpoints`, 'Name of the private endpoint.', undefined, undefined, 'aaz')],
+    examples: [{ command: 'az network private-endpoint show -g MyResourceGroup -n MyPE', summary: 'Get the details of a private endpoint.' }],
+    shape: 'aaz',
+    fetch: (a, az) => az.get(resourcePath(az, a.resource_group as string, N, 'privateEndpoints', a.name as string)),
+  },
+  {
+    words: ['network', 'private-dns', 'zone', 'list'],
+    summary: 'List Private DNS zones.',
+    args: [rgArg(false)],
+    examples: [{ command: 'az network private-dns zone list -g MyResourceGroup', summary: 'List Private DNS zones in a resource group.' }],
+    shape: 'sdk',
+    table: (rs: any[]) => rs.map(privateZoneRow),
+    fetch: (a, az) => az.list(collectionPath(az, a.resource_group as string | undefined, N, 'privateDnsZones')),
+  },
+  {
+    words: ['network', 'private-dns', 'zone', 'show'],
+    summary: 'Get a Private DNS zone.',
+    args: [rgArg(), nameArg(`${N}/privateDnsZones`, 'The name of the Private DNS zone.', undefined, undefined, 'sdk')],
+    examples: [{ command: 'az network private-dns zone show -g MyResourceGroup -n www.mysite.com', summary: 'Get a Private DNS zone.' }],
+    shape: 'sdk',
+    table: privateZoneRow,
+    fetch: (a, az) => az.get(resourcePath(az, a.resource_group as string, N, 'privateDnsZones', a.name as string)),
+  },
+  {
+    words: ['network', 'vnet', 'peering', 'list'],
+    summary: 'List peerings.',
+    args: [rgArg(), vnetNameArg],
+    examples: [{ command: 'az network vnet peering list -g MyResourceGroup --vnet-name MyVnet1', summary: 'List all peerings of a specified virtual network.' }],
+    shape: 'aaz',
+    fetch: (a, az) => az.list(childPath(az, a.resource_group as string, N, 'virtualNetworks', a.vnet_name as string, 'virtualNetworkPeerings')),
+  },
+  {
+    words: ['network', 'vnet', 'peering', 'show'],
+    summary: 'Show details of a peering.',
+    args: [rgArg(true, 'aaz'), { ...vnetNameArg, idPart: 'aaz' }, nameArg(`${N}/virtualNetworks/virtualNetworkPeerings`, 'The name of the VNet peering.', 'vnet_name', `${N}/virtualNetworks`, 'aaz')],
+    examples: [{ command: 'az network vnet peering show -g MyResourceGroup -n MyVnet1ToMyVnet2 --vnet-name MyVnet1', summary: 'Show all details of the specified virtual network peering.' }],
+    shape: 'aaz',
+    fetch: (a, az) => az.get(childPath(az, a.resource_group as string, N, 'virtualNetworks', a.vnet_name as string, 'virtualNetworkPeerings', a.name as string)),
+  },
+  {
+    words: ['network', 'route-table', 'route', 'list'],
+    summary: 'List routes in a route table.',
+    args: [rgArg(), routeTableArg],
+    examples: [{ command: 'az network route-table route list -g MyResourceGroup --route-table-name MyRouteTable', summary: 'List routes in a route table.' }],
+    shape: 'aaz',
+    fetch: (a, az) => az.list(childPath(az, a.resource_group as string, N, 'routeTables', a.route_table_name as string, 'routes')),
+  },
+  {
+    words: ['network', 'route-table', 'route', 'show'],
+    summary: 'Get the details of a route in a route table.',
+    args: [rgArg(true, 'aaz'), { ...routeTableArg, idPart: 'aaz' }, nameArg(`${N}/routeTables/routes`, 'Route name.', 'route_table_name', `${N}/routeTables`, 'aaz')],
+    examples: [{ command: 'az network route-table route show -g MyResourceGroup --route-table-name MyRouteTable -n MyRoute -o table', summary: 'Get the details of a route in a route table.' }],
+    shape: 'aaz',
+    fetch: (a, az) => az.get(childPath(az, a.resource_group as string, N, 'routeTables', a.route_table_name as string, 'routes', a.name as string)),
+  },
+];
+
+export const privateNetworkCommands: AzCommandDef[] = commands.map((def) => {
+  const dropped = DROPPED[def.words[1]] ?? DROPPED[def.words[2]];
+  return dropped ? withoutFields(def, dropped) : def;
+});
