@@ -199,10 +199,23 @@ export class WorldModel {
     return service ? this.serviceEndpoints(service)[0] : undefined;
   }
 
-  /** The node's pod network (a /23 per node): its first address is the pods' gateway. */
+  /** The node's pod network (a /23 per node): its first address is the pods' gateway. OpenShift's
+   * network plugin allocates it, not Kubernetes: OVN-Kubernetes writes it in the node's
+   * `k8s.ovn.org/node-subnets` annotation, OpenShift SDN in the node's HostSubnet. */
   podNetworkOf(node: string): string | undefined {
     const n = this.kube('Node').find((x) => x.metadata.name === node);
-    return (n?.spec as Obj | undefined)?.podCIDR;
+    const ovn = n?.metadata.annotations?.['k8s.ovn.org/node-subnets'];
+    if (ovn) {
+      try {
+        // {"default":["10.128.2.0/23"]} since 4.13, {"default":"10.128.2.0/23"} before.
+        const subnets = (JSON.parse(ovn) as { default?: string | string[] }).default;
+        return Array.isArray(subnets) ? subnets[0] : subnets;
+      } catch {
+        return undefined;
+      }
+    }
+    const hostSubnet = this.kube('HostSubnet').find((h) => (h as Obj).host === node) as Obj | undefined;
+    return hostSubnet?.subnet ?? (n?.spec as Obj | undefined)?.podCIDR;
   }
 
   /** Cluster DNS from a pod in `namespace`: service names through the search path, else public DNS. */
@@ -219,7 +232,58 @@ export class WorldModel {
       return [ip];
     }
     if (host.endsWith('.cluster.local') || !host.includes('.')) return [];
-    return this.publicResolve(host);
+    return this.nodeResolve(host);
+  }
+
+  /** The ARO operator's `Cluster` object (clusters.aro.openshift.io "cluster"), when the lab has one. */
+  aroCluster(): KubeObject | undefined {
+    return this.lab.kube.find((o) => o.kind === 'Cluster' && o.apiVersion.startsWith('aro.openshift.io/') && o.metadata.name === 'cluster');
+  }
+
+  /** What the ARO operator's dnsmasq on every node answers for a name (ARO-RP
+   * pkg/operator/controllers/dnsmasq/scripts/dnsmasq.conf.gotmpl): `api.` and `api-int.<domain>` the
+   * internal API address, `*.apps.<domain>` the ingress address, each gateway domain of egress
+   * lockdown the service's private endpoint. `address=/name/ip` also answers every name below. */
+  dnsmasqResolve(name: string): string | undefined {
+    const spec = (this.aroCluster()?.spec ?? {}) as Obj;
+    const host = name.replace(/\.$/, '').toLowerCase();
+    const under = (domain: unknown) => typeof domain === 'string' && domain !== '' && (host === domain.toLowerCase() || host.endsWith(`.${domain.toLowerCase()}`));
+    const domain = spec.domain as string | undefined;
+    const entries: Array<[unknown, unknown]> = [];
+    if (domain) entries.push([`api.${domain}`, spec.apiIntIP], [`api-int.${domain}`, spec.apiIntIP]);
+    // `address=/.apps.<domain>/`: the names below apps.<domain>.
+    const apps = domain ? `apps.${domain}`.toLowerCase() : undefined;
+    if (apps && host.endsWith(`.${apps}`) && typeof spec.ingressIP === 'string') return spec.ingressIP;
+    for (const gateway of (spec.gatewayDomains ?? []) as unknown[]) entries.push([gateway, spec.gatewayPrivateEndpointIP]);
+    const hit = entries.find(([d, ip]) => typeof ip === 'string' && ip !== '' && under(d));
+    return hit?.[1] as string | undefined;
+  }
+
+  /** A/records of the private DNS zones linked to the cluster's VNet (the 2020 cluster had one for its
+   * domain: api, api-int, etcd-N), as Azure DNS answers inside the VNet. */
+  privateZoneResolve(name: string): string[] | undefined {
+    const host = name.replace(/\.$/, '').toLowerCase();
+    const subnet = ((this.cluster()?.properties as Obj | undefined)?.masterProfile?.subnetId ?? '') as string;
+    const vnet = subnet.toLowerCase().replace(/\/subnets\/[^/]+$/, '');
+    const linked = new Set(
+      this.armOfType('Microsoft.Network/privateDnsZones/virtualNetworkLinks')
+        .filter((l) => ((l.properties as Obj | undefined)?.virtualNetwork?.id ?? '').toLowerCase() === vnet)
+        .map((l) => l.id.toLowerCase().replace(/\/virtualnetworklinks\/[^/]+$/, '')),
+    );
+    const record = this.armOfType('Microsoft.Network/privateDnsZones/A').find((r) => {
+      const zone = r.id.toLowerCase().replace(/\/a\/[^/]+$/, '');
+      return linked.has(zone) && String((r.properties as Obj | undefined)?.fqdn ?? '').replace(/\.$/, '').toLowerCase() === host;
+    });
+    const ips = ((record?.properties as Obj | undefined)?.aRecords ?? []) as Obj[];
+    return record ? ips.map((a) => a.ipv4Address as string) : undefined;
+  }
+
+  /** A name as a node resolves it (and a pod, through cluster DNS's upstream): the operator's
+   * dnsmasq first, then Azure DNS in the VNet (private zones linked to it), then public DNS. */
+  nodeResolve(name: string): string[] {
+    const dnsmasq = this.dnsmasqResolve(name);
+    if (dnsmasq) return [dnsmasq];
+    return this.privateZoneResolve(name) ?? this.publicResolve(name);
   }
 
   /** Public DNS as the Internet sees it: the cluster's apps wildcard and API name, plus the lab's extra records. */
