@@ -1,8 +1,9 @@
-// curl and nslookup from the reader's machine, on both labs: names, answers and failures.
+// curl and nslookup from the reader's machine, on every built-in lab: names, answers and failures.
 import { describe, expect, it } from 'vitest';
 import { labSession, out } from '../transcript/helpers.ts';
+import { builtInLabs } from '../helpers/built-in-labs.ts';
 
-for (const lab of ['aro2', 'aro-today']) {
+for (const lab of builtInLabs()) {
   describe(`network on ${lab}`, async () => {
     const s = await labSession(lab);
     const host = await out(s, "kubectl get route -A -o jsonpath='{.items[0].spec.host}'");

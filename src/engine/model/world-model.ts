@@ -14,6 +14,27 @@ function portMatches(rule: Obj, port: number): boolean {
   });
 }
 
+/** An IPv4 address as a number, NaN when it is not one. */
+function ipv4(ip: string): number {
+  const parts = ip.split('.');
+  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return NaN;
+  return parts.reduce((n, p) => n * 256 + Number(p), 0);
+}
+
+/** Whether an address is inside a CIDR prefix (`10.60.0.0/22`). */
+export function inPrefix(ip: string, prefix: string): boolean {
+  const [base, bits = '32'] = prefix.split('/');
+  const size = 2 ** (32 - Number(bits));
+  const a = ipv4(ip);
+  const b = ipv4(base);
+  return Number.isFinite(a) && Number.isFinite(b) && Math.floor(a / size) === Math.floor(b / size);
+}
+
+/** RFC 1918 addresses: reachable only from inside a network that routes to them. */
+export function isPrivateIp(ip: string): boolean {
+  return ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].some((p) => inPrefix(ip, p));
+}
+
 export type NodeEgress =
   | { via: 'appliance'; subnet: Obj; table: Obj; route: Obj; applianceIp: string; publicIp?: string }
   | { via: 'outbound-rule'; lb: Obj; rule: Obj; publicIp?: string };
@@ -284,6 +305,36 @@ export class WorldModel {
     const dnsmasq = this.dnsmasqResolve(name);
     if (dnsmasq) return [dnsmasq];
     return this.privateZoneResolve(name) ?? this.publicResolve(name);
+  }
+
+  /** The virtual network whose address space holds an address. */
+  vnetOf(ip: string): ArmResource | undefined {
+    return this.armOfType('Microsoft.Network/virtualNetworks').find((v) => (((v.properties as Obj | undefined)?.addressSpace?.addressPrefixes ?? []) as string[]).some((p) => inPrefix(ip, p)));
+  }
+
+  /** Whether a VNet peers with another (a connected peering on its side). */
+  private peersWith(from: ArmResource, to: ArmResource): boolean {
+    return (((from.properties as Obj | undefined)?.virtualNetworkPeerings ?? []) as Obj[]).some(
+      (p) => (p.properties?.remoteVirtualNetwork?.id ?? '').toLowerCase() === to.id.toLowerCase() && p.properties?.peeringState === 'Connected',
+    );
+  }
+
+  /** Whether a machine at `from` (a private address) reaches the private address `to`: the same VNet,
+   * or VNets peered both ways. */
+  privateRoute(from: string, to: string): { from: ArmResource; to: ArmResource; peered: boolean } | undefined {
+    const a = this.vnetOf(from);
+    const b = this.vnetOf(to);
+    if (!a || !b) return undefined;
+    if (a.id.toLowerCase() === b.id.toLowerCase()) return { from: a, to: b, peered: false };
+    return this.peersWith(a, b) && this.peersWith(b, a) ? { from: a, to: b, peered: true } : undefined;
+  }
+
+  /** The address the reader's connection to `ip` comes from: its private address when it reaches a
+   * private frontend through the VNets, else its public one; undefined when it cannot reach `ip`. */
+  clientAddressFor(ip: string): string | undefined {
+    const client = this.lab.info.client;
+    if (!isPrivateIp(ip)) return client.publicIp;
+    return client.privateIp && this.privateRoute(client.privateIp, ip) ? client.privateIp : undefined;
   }
 
   /** Public DNS as the Internet sees it: the cluster's apps wildcard and API name, plus the lab's extra records. */
