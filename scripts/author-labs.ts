@@ -839,6 +839,7 @@ function buildKube(spec: LabSpec): KubeObject[] {
   });
   const nodes = [...spec.masters.map((n) => ({ n, role: 'master' })), ...spec.workers.map((n) => ({ n, role: 'worker' }))];
   const ovn = spec.network === 'OVNKubernetes';
+  const kubeMinor = Number(spec.cluster.kubelet.match(/^v1\.(\d+)/)![1]);
   const nodeSubnet = (which: 'master' | 'worker') => spec.vnet[which][1].split('/')[1];
   // OVN-Kubernetes keeps its per-node facts in annotations (interconnect mode: one zone per node,
   // join subnet 100.64.0.0/16, transit switch 100.88.0.0/16); OpenShift SDN keeps them in HostSubnets.
@@ -888,7 +889,10 @@ function buildKube(spec: LabSpec): KubeObject[] {
         },
         annotations: nodeAnnotations(n, role),
       }),
-      spec: { podCIDR: n.podCidr, podCIDRs: [n.podCidr], providerID: `azure:///subscriptions/${spec.subscription}/resourceGroups/${spec.cluster.nodeGroup}/providers/Microsoft.Compute/virtualMachines/${n.name}`, ...(role === 'master' ? { taints: [{ effect: 'NoSchedule', key: 'node-role.kubernetes.io/master' }] } : {}) },
+      // The network plugin allocates each node's pod network (OVN-Kubernetes in an annotation,
+      // OpenShift SDN in a HostSubnet); OpenShift's kube-controller-manager stopped writing
+      // spec.podCIDR as well in 4.6 (openshift/cluster-kube-controller-manager-operator#480).
+      spec: { ...(spec.layout === '2020' ? { podCIDR: n.podCidr, podCIDRs: [n.podCidr] } : {}), providerID: `azure:///subscriptions/${spec.subscription}/resourceGroups/${spec.cluster.nodeGroup}/providers/Microsoft.Compute/virtualMachines/${n.name}`, ...(role === 'master' ? { taints: [{ effect: 'NoSchedule', key: 'node-role.kubernetes.io/master' }] } : {}) },
       status: {
         addresses: [{ address: n.ip, type: 'InternalIP' }, { address: n.name, type: 'Hostname' }],
         conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: at(1), lastTransitionTime: at(spec.clusterAgeMinutes - 30) }],
@@ -896,8 +900,9 @@ function buildKube(spec: LabSpec): KubeObject[] {
           architecture: 'amd64',
           containerRuntimeVersion: spec.cluster.crio,
           kernelVersion: spec.cluster.kernel,
-          // OVN-Kubernetes runs no kube-proxy, and a 1.31+ kubelet no longer reports one.
-          kubeProxyVersion: ovn ? '' : spec.cluster.kubelet,
+          // Deprecated and left empty by default from Kubernetes 1.33 (DisableNodeKubeProxyVersion);
+          // until then the kubelet reports its own version here, with or without a kube-proxy.
+          kubeProxyVersion: kubeMinor >= 33 ? '' : spec.cluster.kubelet,
           kubeletVersion: spec.cluster.kubelet,
           operatingSystem: 'linux',
           osImage: spec.cluster.osImage,
@@ -1023,7 +1028,7 @@ function buildKube(spec: LabSpec): KubeObject[] {
   ];
   const podUid = (p: PodSpec) => guid(`k8s:${p.namespace}/${p.name}:${JSON.stringify(p.labels)}`);
   // Kept apart and added after the routes, so that adding them left the other objects' resourceVersions as they were.
-  const sliceOf: Array<() => KubeObject> | undefined = Number(spec.cluster.kubelet.match(/^v1\.(\d+)/)![1]) >= 21 ? [] : undefined;
+  const sliceOf: Array<() => KubeObject> | undefined = kubeMinor >= 21 ? [] : undefined;
   const podsOf = (s: ServiceSpec) => (s.selector ? allPods.filter((p) => p.namespace === s.namespace && p.phase === 'Running' && Object.entries(s.selector!).every(([k, v]) => p.labels[k] === v)) : []);
   for (const s of services) {
     const type = s.type ?? 'ClusterIP';
@@ -1114,6 +1119,34 @@ function buildKube(spec: LabSpec): KubeObject[] {
     spec: { clusterNetwork, externalIP: { policy: {} }, ...(spec.layout === 'today' ? { networkDiagnostics: { mode: '', sourcePlacement: {}, targetPlacement: {} } } : {}), networkType: spec.network, serviceNetwork: ['172.30.0.0/16'] },
     status: { clusterNetwork, clusterNetworkMTU: ovn ? 1400 : 1450, networkType: spec.network, serviceNetwork: ['172.30.0.0/16'] },
   } as unknown as KubeObject);
+
+  if (!ovn) {
+    // OpenShift SDN's records: one HostSubnet per node (its pod network), and the cluster network
+    // with its VXLAN port and the MTU left for pods.
+    objects.push({
+      apiVersion: 'network.openshift.io/v1',
+      kind: 'ClusterNetwork',
+      metadata: meta('default', spec.clusterAgeMinutes + 5),
+      clusterNetworks: [{ CIDR: clusterNetwork[0].cidr, hostSubnetLength: 32 - clusterNetwork[0].hostPrefix }],
+      hostsubnetlength: 32 - clusterNetwork[0].hostPrefix,
+      mtu: 1450,
+      network: clusterNetwork[0].cidr,
+      pluginName: 'redhat/openshift-ovs-networkpolicy',
+      serviceNetwork: '172.30.0.0/16',
+      vxlanPort: 4789,
+    } as unknown as KubeObject);
+    for (const { n } of nodes) {
+      const node = objects.find((o) => o.kind === 'Node' && o.metadata.name === n.name)!;
+      objects.push({
+        apiVersion: 'network.openshift.io/v1',
+        kind: 'HostSubnet',
+        metadata: meta(n.name, spec.clusterAgeMinutes - 1, { annotations: { 'pod.network.openshift.io/node-uid': node.metadata.uid } }),
+        host: n.name,
+        hostIP: n.ip,
+        subnet: n.podCidr,
+      } as unknown as KubeObject);
+    }
+  }
 
   if (spec.layout === 'today') {
     // The default IngressController: its scope is what makes the router's load balancer public or internal.

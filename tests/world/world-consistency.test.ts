@@ -52,6 +52,11 @@ for (const name of builtInLabs()) {
     const nics = ofType('Microsoft.Network/networkInterfaces');
     const vnets = ofType('Microsoft.Network/virtualNetworks');
     const network = kube('Network')[0];
+    /** A node's pod network, where its network plugin records it: OVN-Kubernetes' annotation or OpenShift SDN's HostSubnet. */
+    const podCidrOf = (node: Obj): string => {
+      const ovn = node.metadata.annotations?.['k8s.ovn.org/node-subnets'];
+      return ovn ? JSON.parse(ovn).default[0] : kube('HostSubnet').find((h) => h.host === node.metadata.name)!.subnet;
+    };
 
     it('gives every NIC, frontend and private endpoint an address inside its subnet, and no address twice', () => {
       const taken: Array<{ ip: string; subnet: string; config: string }> = [];
@@ -102,7 +107,7 @@ for (const name of builtInLabs()) {
       }
     });
 
-    it("gives each node its VM NIC's address, each pod its node's address as hostIP and an address in its node's pod CIDR", () => {
+    it("gives each node its VM NIC's address, each pod its node's address as hostIP and an address in its node's pod network", () => {
       const nodes = kube('Node');
       expect(nodes.length).toBeGreaterThan(0);
       for (const node of nodes) {
@@ -111,7 +116,7 @@ for (const name of builtInLabs()) {
         expect(nic.properties.ipConfigurations[0].properties.privateIPAddress).toBe(internal);
         for (const pod of kube('Pod').filter((p) => p.spec.nodeName === node.metadata.name)) {
           expect(pod.status.hostIP).toBe(internal);
-          expect(inCidr(pod.status.podIP, node.spec.podCIDR), `${pod.metadata.name} in ${node.spec.podCIDR}`).toBe(true);
+          expect(inCidr(pod.status.podIP, podCidrOf(node)), `${pod.metadata.name} in ${podCidrOf(node)}`).toBe(true);
         }
       }
     });
@@ -124,10 +129,14 @@ for (const name of builtInLabs()) {
       for (const node of kube('Node')) {
         const annotations = Object.keys(node.metadata.annotations ?? {});
         expect(annotations.some((k) => k.startsWith('k8s.ovn.org/'))).toBe(ovn);
-        if (ovn) expect(JSON.parse(node.metadata.annotations!['k8s.ovn.org/node-subnets'])).toEqual({ default: [node.spec.podCIDR] });
-        // OVN-Kubernetes runs no kube-proxy.
-        if (ovn) expect(node.status.nodeInfo.kubeProxyVersion).toBe('');
-        expect(inCidr(node.spec.podCIDR.split('/')[0], profile.networkProfile.podCidr)).toBe(true);
+        expect(kube('HostSubnet').some((h) => h.host === node.metadata.name)).toBe(!ovn);
+        // The network plugin allocates the pod network; since OpenShift 4.6 the kube-controller-manager writes none in spec.podCIDR.
+        if (node.spec.podCIDR !== undefined) expect(node.spec.podCIDR).toBe(podCidrOf(node));
+        if (ovn) expect(node.spec.podCIDR).toBeUndefined();
+        // The kubelet reports its own version as kube-proxy's until Kubernetes 1.33 leaves the field empty.
+        const minor = Number(node.status.nodeInfo.kubeletVersion.match(/^v1\.(\d+)/)[1]);
+        expect(node.status.nodeInfo.kubeProxyVersion).toBe(minor >= 33 ? '' : node.status.nodeInfo.kubeletVersion);
+        expect(inCidr(podCidrOf(node).split('/')[0], profile.networkProfile.podCidr)).toBe(true);
       }
       for (const svc of kube('Service')) expect(inCidr(svc.spec.clusterIP, profile.networkProfile.serviceCidr)).toBe(true);
       // Geneve takes 100 bytes of Azure's 1500, VXLAN 50.

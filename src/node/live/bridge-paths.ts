@@ -129,6 +129,8 @@ const ARM_TYPES: ReadonlyMap<string, readonly string[]> = new Map([
   ['microsoft.network/networksecuritygroups', ['securityrules']],
   ['microsoft.network/virtualnetworks', ['subnets']],
   ['microsoft.network/routetables', []],
+  ['microsoft.network/privateendpoints', []],
+  ['microsoft.network/privatednszones', []],
   ['microsoft.compute/virtualmachines', []],
   ['microsoft.redhatopenshift/openshiftclusters', []],
 ]);
