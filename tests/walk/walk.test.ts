@@ -1,4 +1,4 @@
-// Packet walks are computed from the world: on both labs every flow reaches its end, every hop's
+// Packet walks are computed from the world: on every built-in lab every flow reaches its end, every hop's
 // proof command runs in the lab terminal and shows that hop, and the addresses agree with what the
 // commands print. A world that stops the packet says where and why.
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import { FLOWS, walk } from '../../src/engine/walk/walk.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
+import { builtInLabs } from '../helpers/built-in-labs.ts';
 
 const ADDRESS = /^\d{1,3}(\.\d{1,3}){3}:\d+$/;
 const ips = (text: string) => text.match(/\d{1,3}(?:\.\d{1,3}){3}/g) ?? [];
@@ -16,7 +17,7 @@ async function run(lab: LabFile, line: string) {
   return session.run(line);
 }
 
-for (const name of ['aro2', 'aro-today']) {
+for (const name of builtInLabs()) {
   describe(`packet walks on ${name}`, async () => {
     const lab = await loadLab({ name });
 
@@ -89,8 +90,10 @@ describe('walks in a broken world', async () => {
     const worker = (vnet.properties!.subnets as Array<{ name: string; properties: Record<string, unknown> }>).find((s) => s.name === 'worker-subnet')!;
     worker.properties.routeTable = { id: rtId };
     const result = walk(changed, 'egress');
-    expect(result.hops.map((h) => h.at)).toEqual([expect.stringMatching(/^app pod /), expect.stringMatching(/^node /), 'route table egress-rt (worker-subnet)', 'firewall 10.0.3.4']);
+    expect(result.hops.map((h) => h.at)).toEqual([expect.stringMatching(/^app pod /), expect.stringMatching(/^node /), 'route table egress-rt (worker-subnet)', 'firewall 10.0.3.4', expect.stringMatching(/^Internet server /)]);
+    expect(result.hops.at(-2)!.src).toBe('203.0.113.99:1024');
     expect(result.hops.at(-1)!.src).toBe('203.0.113.99:1024');
+    expect(result.title).toBe('App pod → Internet through the firewall a route table sends it to');
     expect(result.stopped).toBeUndefined();
   });
 });

@@ -4,17 +4,18 @@
 // stops the packet, the walk ends there and says why.
 import type { KubeObject, LabFile } from '../world/types.ts';
 import { snatNow } from '../model/snat.ts';
-import { WorldModel } from '../model/world-model.ts';
+import { WorldModel, isPrivateIp } from '../model/world-model.ts';
 
 type Obj = Record<string, any>;
 
 export type FlowName = 'ingress' | 'egress' | 'sql' | 'api';
 
+/** The flows, each titled as it is on any lab; a walk's own title says what it is on its lab. */
 export const FLOWS: Array<{ name: FlowName; title: string }> = [
-  { name: 'ingress', title: 'Internet client → route → router → app pod' },
+  { name: 'ingress', title: 'Client → route → router → app pod' },
   { name: 'egress', title: 'App pod → Internet (outbound rule, or a firewall when a route table sends traffic there)' },
   { name: 'sql', title: 'App pod → SQL Server through its ClusterIP service' },
-  { name: 'api', title: 'Client → API server through the public API load balancer' },
+  { name: 'api', title: 'Client → API server through the API load balancer' },
 ];
 
 export interface Hop {
@@ -50,11 +51,54 @@ const at = (ip: string | undefined, port: number | string) => `${ip ?? '?'}:${po
 
 export class WalkError extends Error {}
 
+/** The cluster's network plugin and the words for what it does on a node. */
+interface Plugin {
+  type: 'OpenShiftSDN' | 'OVNKubernetes';
+  /** Who translates a service address on a node, and its verbs (plural or not). */
+  serviceNat: string;
+  verb: (plural: string, singular: string) => string;
+  /** Who masquerades a pod's traffic leaving the cluster to the node's address. */
+  masquerade: string;
+  /** The overlay between nodes. */
+  overlay: string;
+  /** Where a NetworkPolicy is enforced for a pod. */
+  policy: string;
+}
+
+const PLUGINS: Record<Plugin['type'], Plugin> = {
+  OpenShiftSDN: {
+    type: 'OpenShiftSDN',
+    serviceNat: "kube-proxy's iptables rules",
+    verb: (plural) => plural,
+    masquerade: "iptables' MASQUERADE rule (OpenShift SDN)",
+    overlay: 'VXLAN (UDP 4789)',
+    policy: 'the Open vSwitch flows OpenShift SDN programs on the destination pod\'s node',
+  },
+  OVNKubernetes: {
+    type: 'OVNKubernetes',
+    serviceNat: "OVN-Kubernetes' load balancer in Open vSwitch (no kube-proxy)",
+    verb: (_plural, singular) => singular,
+    masquerade: "the node's OVN gateway router on br-ex (OVN-Kubernetes, shared gateway mode)",
+    overlay: 'Geneve (UDP 6081)',
+    policy: "the OVN ACL on the destination pod's logical switch port, on that pod's node",
+  },
+};
+
+/** Where the reader's machine is, for a flow to an address. */
+interface Client {
+  ip: string;
+  /** Reached through the cluster's VNet (and a peering) rather than the Internet. */
+  inside: boolean;
+  label: string;
+  peering?: { name: string; vnet: string; group: string; remote: string };
+}
+
 class Walker {
   readonly model: WorldModel;
   readonly lab: LabFile;
   private readonly hops: Hop[] = [];
   private stop?: { step: number; why: string };
+  title?: string;
 
   constructor(lab: LabFile) {
     this.lab = lab;
@@ -70,7 +114,57 @@ class Walker {
   }
 
   result(flow: FlowName): Walk {
-    return { flow, title: FLOWS.find((f) => f.name === flow)!.title, hops: this.hops, ...(this.stop ? { stopped: this.stop } : {}) };
+    return { flow, title: this.title ?? FLOWS.find((f) => f.name === flow)!.title, hops: this.hops, ...(this.stop ? { stopped: this.stop } : {}) };
+  }
+
+  /** The network plugin: network.config's spec.networkType, else what the nodes' annotations show. */
+  plugin(): Plugin {
+    const config = this.model.kube('Network').find((n) => n.apiVersion.startsWith('config.openshift.io/') && n.metadata.name === 'cluster');
+    const type = (config?.spec as Obj | undefined)?.networkType as string | undefined;
+    if (type === 'OVNKubernetes' || type === 'OpenShiftSDN') return PLUGINS[type];
+    const ovn = this.model.kube('Node').some((n) => Object.keys(n.metadata.annotations ?? {}).some((a) => a.startsWith('k8s.ovn.org/')));
+    return PLUGINS[ovn ? 'OVNKubernetes' : 'OpenShiftSDN'];
+  }
+
+  /** The reader's machine as a connection to `ip` starts from it: inside a VNet that reaches the
+   * address (its private address, through a peering when it is another VNet's), else the Internet. */
+  client(ip: string | undefined): Client {
+    const info = this.lab.info.client;
+    const privateIp = info.privateIp;
+    if (ip && isPrivateIp(ip) && privateIp) {
+      const route = this.model.privateRoute(privateIp, ip);
+      if (route) {
+        const peering = route.peered
+          ? (((route.from.properties as Obj | undefined)?.virtualNetworkPeerings ?? []) as Obj[]).find((p) => (p.properties?.remoteVirtualNetwork?.id ?? '').toLowerCase() === route.to.id.toLowerCase())
+          : undefined;
+        return {
+          ip: privateIp,
+          inside: true,
+          label: route.peered ? `your machine ${privateIp} (VNet ${route.from.name})` : `your machine ${privateIp}`,
+          peering: peering && { name: peering.name, vnet: route.from.name, group: route.from.id.split('/')[4], remote: route.to.name },
+        };
+      }
+    }
+    return { ip: info.publicIp, inside: false, label: 'Internet client' };
+  }
+
+  /** The hop through a VNet peering, when the client's VNet is not the cluster's. */
+  peeringHop(client: Client, dst: string): void {
+    if (!client.peering) return;
+    const p = client.peering;
+    this.hop({
+      at: `peering ${p.name} (${p.vnet} → ${p.remote})`,
+      src: at(client.ip, CLIENT_PORT),
+      dst,
+      change: 'none',
+      why: `Your machine's VNet ${p.vnet} is peered with ${p.remote}: the peering routes the packet between the two address spaces privately, with no gateway and no translation.`,
+      proof: `az network vnet peering list -g ${p.group} --vnet-name ${p.vnet} -o table`,
+    });
+  }
+
+  /** A load balancer rule's health probe: protocol, port, path and timing, as the world has them. */
+  probeOf(rule: Obj): Obj | undefined {
+    return this.model.arm(rule.properties?.probe?.id)?.properties as Obj | undefined;
   }
 
   get stopped(): boolean {
@@ -119,39 +213,60 @@ class Walker {
 function ingress(w: Walker): void {
   const { route, service, pod } = w.app();
   const host = String((route.spec as Obj).host);
-  const client = w.lab.info.client.publicIp;
   const routerIp = w.model.publicResolve(host)[0];
+  const client = w.client(routerIp);
+  const privateFrontend = routerIp !== undefined && isPrivateIp(routerIp);
+  const plugin = w.plugin();
   const port = 80;
+  w.title = `${client.inside ? 'Your machine in a peered VNet' : 'Internet client'} → route → router${privateFrontend ? ' (private frontend)' : ''} → app pod`;
   w.hop({
-    at: 'Internet client',
-    src: at(client, CLIENT_PORT),
+    at: client.label,
+    src: at(client.ip, CLIENT_PORT),
     dst: at(routerIp, port),
     change: `DNS: ${host} → ${routerIp ?? 'nothing'}`,
-    why: `The route's host is under the cluster's apps domain, whose public DNS record points at the router's public IP.`,
+    why: privateFrontend
+      ? `The route's host is under the cluster's apps domain, whose public DNS record points at the router's private frontend: the name resolves anywhere, the address answers only inside the network.`
+      : `The route's host is under the cluster's apps domain, whose public DNS record points at the router's public IP.`,
     proof: `nslookup ${host}`,
   });
   if (!routerIp) return w.stopHere(`${host} does not resolve: the client has nowhere to send the packet.`);
+  if (privateFrontend && !client.inside) {
+    return w.stopHere(`${routerIp} is a private address: nothing on the Internet routes to it, and the client waits until it gives up. Only a machine in the cluster's VNet or a peered one reaches it.`);
+  }
+  w.peeringHop(client, at(routerIp, port));
   const carried = w.lbRule(routerIp, port);
   const router = w.model.routerPods()[0];
   const routerNode = (router?.spec as Obj | undefined)?.nodeName as string | undefined;
+  const spec = (w.model.routerService()?.spec ?? {}) as Obj;
+  const local = spec.externalTrafficPolicy === 'Local';
+  const probe = carried ? w.probeOf(carried.rule) : undefined;
+  const probeText = probe ? `its health probe (${probe.protocol} ${probe.requestPath ?? ''} on port ${probe.port}${local && spec.healthCheckNodePort === probe.port ? ', the service\'s healthCheckNodePort' : ''})` : 'its health probe';
   w.hop({
     at: carried ? `load balancer ${carried.lb.name}, rule ${carried.rule.name}` : 'load balancer',
-    src: at(client, CLIENT_PORT),
+    src: at(client.ip, CLIENT_PORT),
     dst: at(routerIp, port),
     change: carried?.rule.properties.enableFloatingIP ? 'none (floating IP: the node receives the frontend address as destination)' : 'destination rewritten to the backend node',
-    why: `The router's service is a LoadBalancer with externalTrafficPolicy ${(w.model.routerService()?.spec as Obj | undefined)?.externalTrafficPolicy ?? 'Cluster'}: the rule for port ${port} sends the packet to a node that runs a router pod${routerNode ? ` (${routerNode})` : ''}, unchanged.`,
+    why: local
+      ? `The router's service is a LoadBalancer with externalTrafficPolicy Local: ${probeText} answers only on nodes that run a router pod, so the rule for port ${port} sends the packet to one of them${routerNode ? ` (${routerNode})` : ''}, unchanged.`
+      : `The router's service is a LoadBalancer with externalTrafficPolicy ${spec.externalTrafficPolicy ?? 'Cluster'}: ${probeText} answers on every node, so the rule for port ${port} may send the packet to any node, unchanged.`,
     proof: `az network lb rule list --lb-name ${carried?.lb.name ?? '<lb>'} -g ${w.nodeGroup()} -o table`,
   });
   if (!router || !routerNode) return w.stopHere('No router pod is ready: the load balancer has no healthy node to send to, and the router cannot answer.');
   const denied = w.model.nsgDenies(routerNode, port);
   if (denied) return w.stopHere(`The network security group ${denied.nsg} denies port ${port} to the node (rule ${denied.rule}).`);
   const routerPodIp = (router.status as Obj).podIP as string;
+  const nodeIp = w.nodeIp(routerNode);
+  // Cluster: the node that received the packet may hand it to a router pod elsewhere, and then
+  // translates the source to its own address so that the answer comes back through it.
+  const source = local ? client.ip : nodeIp;
   w.hop({
-    at: `node ${routerNode} (${w.nodeIp(routerNode) ?? '?'})`,
-    src: at(client, CLIENT_PORT),
+    at: `node ${routerNode} (${nodeIp ?? '?'})`,
+    src: at(source, local ? CLIENT_PORT : NODE_PORT),
     dst: at(routerPodIp, port),
-    change: `DNAT ${at(routerIp, port)} → ${at(routerPodIp, port)}`,
-    why: `kube-proxy's rules for the router-default service send the load balancer's address to a router pod on this node; the client's address is kept (externalTrafficPolicy Local).`,
+    change: `DNAT ${at(routerIp, port)} → ${at(routerPodIp, port)}${local ? '' : `; SNAT ${client.ip} → ${nodeIp ?? '?'}`}`,
+    why: local
+      ? `${plugin.serviceNat} for the router-default service ${plugin.verb('send', 'sends')} the load balancer's address to a router pod on this node; the client's address is kept (externalTrafficPolicy Local).`
+      : `${plugin.serviceNat} for the router-default service ${plugin.verb('send', 'sends')} the load balancer's address to a router pod, possibly on another node, and ${plugin.verb('translate', 'translates')} the source to this node's address (externalTrafficPolicy ${spec.externalTrafficPolicy ?? 'Cluster'}): the client's address is lost.`,
     proof: 'kubectl get svc -n openshift-ingress',
   });
   if (!pod) return w.stopHere(`The service ${service.metadata.name} has no ready pod: the router answers 503 Service Unavailable.`);
@@ -161,7 +276,7 @@ function ingress(w: Walker): void {
     at: `router pod ${router.metadata.name}`,
     src: at(routerPodIp, PROXY_PORT),
     dst: at(podIp, targetPort),
-    change: `new connection from the router; X-Forwarded-For: ${client}`,
+    change: `new connection from the router; X-Forwarded-For: ${source ?? '?'}`,
     why: `The router is a reverse proxy: it ends the client's connection, picks the route for Host ${host}, and opens its own connection to a pod of ${service.metadata.name}; the client survives only in the X-Forwarded-For header.`,
     proof: `curl -s "http://${host}/api/ip"`,
   });
@@ -183,6 +298,9 @@ function egress(w: Walker): void {
   const nodeIp = w.nodeIp(node);
   const target = w.internetHost();
   const host = String((route.spec as Obj).host);
+  const plugin = w.plugin();
+  const path = w.model.nodeEgress(node);
+  w.title = path?.via === 'appliance' ? 'App pod → Internet through the firewall a route table sends it to' : 'App pod → Internet through the load balancer\'s outbound rule';
   w.hop({
     at: `app pod ${pod.metadata.name}`,
     src: at(podIp, POD_PORT),
@@ -196,30 +314,41 @@ function egress(w: Walker): void {
     src: at(nodeIp, NODE_PORT),
     dst: at(target, 443),
     change: `SNAT ${podIp} → ${nodeIp ?? '?'}`,
-    why: 'Traffic leaving the pod network for outside the cluster is masqueraded to the node\'s address.',
+    why: `Traffic leaving the pod network for outside the cluster is translated to the node's address by ${plugin.masquerade}.`,
     proof: 'kubectl get nodes -o wide',
   });
-  const path = w.model.nodeEgress(node);
   const egressIp = path?.publicIp;
   if (path?.via === 'appliance') {
     const firewallIp = path.applianceIp;
+    const firewall = w.model.armOfType('Microsoft.Network/azureFirewalls').find((fw) => (((fw.properties as Obj).ipConfigurations ?? []) as Obj[]).some((c) => c.properties?.privateIPAddress === firewallIp));
+    const firewallVnet = w.model.vnetOf(firewallIp);
+    const subnetVnet = String(path.subnet.id ?? '').split('/subnets/')[0].toLowerCase();
+    const elsewhere = firewallVnet && firewallVnet.id.toLowerCase() !== subnetVnet;
     w.hop({
       at: `route table ${path.table.name} (${path.subnet.name})`,
       src: at(nodeIp, NODE_PORT),
       dst: at(target, 443),
       change: `next hop ${firewallIp} (route ${path.route.name})`,
-      why: `The node's subnet has a route table whose 0.0.0.0/0 route sends everything to a virtual appliance instead of the load balancer's outbound rule.`,
-      proof: `az network route-table list -o table`,
+      why: `The node's subnet has a route table whose 0.0.0.0/0 route sends everything to a virtual appliance instead of the load balancer's outbound rule${elsewhere ? `; ${firewallIp} is in VNet ${firewallVnet.name}, reached through the peering` : ''}.`,
+      proof: `az network route-table route list -g ${String(path.table.id).split('/')[4]} --route-table-name ${path.table.name} -o table`,
     });
     w.hop({
       at: `firewall ${firewallIp}`,
       src: at(egressIp, SNAT_PORT),
       dst: at(target, 443),
       change: `SNAT ${nodeIp ?? '?'} → ${egressIp ?? '?'}`,
-      why: 'The firewall inspects the connection and sends it out from its own public address.',
+      why: `The firewall${firewall ? ` ${firewall.name}` : ''}${elsewhere ? ` in ${firewallVnet.name}` : ''} inspects the connection and sends it out from its own public address.`,
       proof: `curl -s "http://${host}/api/ip" | jq -r .my_public_ip`,
     });
-    if (!egressIp) w.stopHere(`No firewall in the world owns ${firewallIp}: the packet is dropped.`);
+    if (!egressIp) return w.stopHere(`No firewall in the world owns ${firewallIp}: the packet is dropped.`);
+    w.hop({
+      at: `Internet server ${target}`,
+      src: at(egressIp, SNAT_PORT),
+      dst: at(target, 443),
+      change: 'none',
+      why: `The server sees the firewall's public IP, the address the app reports as my_public_ip.`,
+      proof: `curl -s "http://${host}/api/ip" | jq -r .my_public_ip`,
+    });
     return;
   }
   const outbound = path;
@@ -260,6 +389,7 @@ function sql(w: Walker): void {
   const podIp = (pod.status as Obj).podIP as string;
   const clusterIp = w.model.clusterResolve(fqdn, namespace)[0];
   const host = String((route.spec as Obj).host);
+  const plugin = w.plugin();
   w.hop({
     at: `app pod ${pod.metadata.name}`,
     src: at(podIp, POD_PORT),
@@ -283,12 +413,28 @@ function sql(w: Walker): void {
     src: at(podIp, POD_PORT),
     dst: at(backendIp, targetPort),
     change: `DNAT ${at(clusterIp, 1433)} → ${at(backendIp, targetPort)}`,
-    why: `kube-proxy's rules on the pod's own node translate the ClusterIP of ${service.metadata.name} to one of its endpoints; the source is not translated inside the cluster network.`,
+    why: `${plugin.serviceNat} on the pod's own node ${plugin.verb('translate', 'translates')} the ClusterIP of ${service.metadata.name} to one of its endpoints; the source is not translated inside the cluster network.`,
     proof: `kubectl get endpoints ${service.metadata.name}`,
   });
+  // The packet reaches the SQL pod's node, across the overlay when that is another node; an
+  // ingress NetworkPolicy that selects the SQL pod is enforced there.
+  const backendNode = (backend.spec as Obj).nodeName as string;
+  const crossed = backendNode !== node;
   const blocking = w.model.networkPolicyDenies(pod, backend, targetPort);
+  w.hop({
+    at: `node ${backendNode} (${w.nodeIp(backendNode) ?? '?'})`,
+    src: at(podIp, POD_PORT),
+    dst: at(backendIp, targetPort),
+    change: blocking ? `dropped by NetworkPolicy ${blocking}` : 'none',
+    why:
+      (crossed ? `The packet crosses from node ${node} to node ${backendNode} in ${plugin.overlay}, the pod network's overlay between nodes` : 'The SQL pod runs on the same node, so the packet stays on it') +
+      (blocking
+        ? `; the policy that selects the SQL pod is enforced here, by ${plugin.policy}, and the packet is dropped before the pod's interface.`
+        : ', and is delivered to the SQL pod\'s interface.'),
+    proof: `kubectl get pod ${backend.metadata.name} -n ${backend.metadata.namespace} -o wide`,
+  });
   if (blocking) {
-    w.stopHere(`The NetworkPolicy ${blocking} in ${backend.metadata.namespace} admits no traffic from ${pod.metadata.name} to port ${targetPort} of ${backend.metadata.name}: the packet is dropped before it reaches SQL Server.`);
+    w.stopHere(`The NetworkPolicy ${blocking} in ${backend.metadata.namespace} admits no traffic from ${pod.metadata.name} to port ${targetPort} of ${backend.metadata.name}: the packet is dropped on ${backend.metadata.name}'s node, before it reaches SQL Server.`);
     return;
   }
   w.hop({
@@ -303,44 +449,56 @@ function sql(w: Walker): void {
 
 function api(w: Walker): void {
   const host = w.model.apiHost();
-  const client = w.lab.info.client.publicIp;
   if (!host) throw new WalkError('the cluster publishes no API server URL');
   const apiIp = w.model.publicResolve(host)[0];
+  const client = w.client(apiIp);
+  const privateApi = apiIp !== undefined && isPrivateIp(apiIp);
+  w.title = `${client.inside ? 'Your machine in a peered VNet' : 'Client'} → API server through the ${privateApi ? 'internal' : 'public'} API load balancer`;
   w.hop({
-    at: 'client',
-    src: at(client, CLIENT_PORT),
+    at: client.inside ? client.label : 'client',
+    src: at(client.ip, CLIENT_PORT),
     dst: at(apiIp, 6443),
     change: `DNS: ${host} → ${apiIp ?? 'nothing'}`,
-    why: 'The API server\'s public name points at the frontend of the public API load balancer.',
+    why: privateApi
+      ? 'The API is private: its name resolves, in public DNS too, to the private frontend of the internal load balancer, which answers only inside the network.'
+      : "The API server's public name points at the frontend of the public API load balancer.",
     proof: `nslookup ${host}`,
   });
   if (!apiIp) return w.stopHere(`${host} does not resolve.`);
+  if (privateApi && !client.inside) {
+    return w.stopHere(`${apiIp} is a private address: nothing on the Internet routes to it. Only a machine in the cluster's VNet or a peered one reaches the API.`);
+  }
+  w.peeringHop(client, at(apiIp, 6443));
   const carried = w.lbRule(apiIp, 6443);
   const pool = w.model.arm(carried?.rule.properties.backendAddressPool?.id);
   // Backend IP configurations are children of NICs; a NIC names the VM it belongs to, whose name is the node's.
   const nics = ((pool?.properties?.backendIPConfigurations ?? []) as Obj[]).map((c) => w.model.arm(String(c.id).split('/').slice(0, 9).join('/')));
   const vms = nics.map((nic) => String(nic?.properties?.virtualMachine?.id ?? '').split('/').pop()?.toLowerCase());
   const inPool = w.model.kube('Node').filter((n) => vms.includes(n.metadata.name.toLowerCase()));
+  const isMaster = (n: KubeObject) => n.metadata.labels?.['node-role.kubernetes.io/master'] !== undefined || n.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined;
   // The pool may hold workers too (today's single public load balancer): the API server runs on masters.
-  const master = inPool.find((n) => n.metadata.labels?.['node-role.kubernetes.io/master'] !== undefined) ?? inPool[0];
+  const master = inPool.find(isMaster) ?? inPool[0];
+  const workersToo = inPool.some((n) => !isMaster(n));
   const masterIp = master ? w.nodeIp(master.metadata.name) : undefined;
+  const probe = carried ? w.probeOf(carried.rule) : undefined;
+  const probeText = probe ? ` Its health probe (${probe.protocol} ${probe.requestPath ?? ''} on port ${probe.port}, every ${probe.intervalInSeconds} s) ${workersToo ? 'fails on the workers its pool also holds, so only masters get the connection' : 'picks the masters whose API server is ready'}.` : '';
   w.hop({
     at: carried ? `load balancer ${carried.lb.name}, rule ${carried.rule.name}` : 'load balancer',
-    src: at(client, CLIENT_PORT),
+    src: at(client.ip, CLIENT_PORT),
     dst: at(masterIp, 6443),
     change: carried ? `DNAT ${at(apiIp, 6443)} → ${at(masterIp, 6443)}` : 'none',
     why: carried
-      ? `Rule ${carried.rule.name} has no floating IP: the load balancer rewrites the destination to a master in its backend pool, keeping the client's address.`
+      ? `Rule ${carried.rule.name} has no floating IP: the load balancer rewrites the destination to a master in its backend pool, keeping the client's address.${probeText}`
       : 'No load balancer rule carries port 6443 on this address.',
     proof: `az network lb rule list --lb-name ${carried?.lb.name ?? '<lb>'} -g ${w.nodeGroup()} -o table`,
   });
   if (!carried || !master) return w.stopHere('No load balancer rule or master takes the connection.');
   w.hop({
     at: `master ${master.metadata.name}`,
-    src: at(client, CLIENT_PORT),
+    src: at(client.ip, CLIENT_PORT),
     dst: at(masterIp, 6443),
     change: 'none',
-    why: 'The API server on the master answers; it sees the client\'s own public address.',
+    why: `The API server on the master answers; it sees the client's own ${client.inside ? 'private' : 'public'} address.`,
     proof: 'kubectl get nodes -o wide',
   });
 }
