@@ -29,22 +29,67 @@ function vmRow(r: any) {
   return row;
 }
 
-/**
- * What the ARO SDK model makes of a cluster: every attribute of its profiles, null when ARM left
- * it out, named after the model's attributes (disk_size_gb prints as diskSizeGb).
- */
+// The ARO SDK's models (azure-mgmt-redhatopenshift 2.0.0, API 2023-11-22, as azure-cli 2.74 ships
+// them): each model's attributes in order, the REST key each is read from and its type. az prints
+// what the SDK deserialized: every attribute (null when ARM left it out), named after the
+// attribute in camelCase (disk_size_gb prints as diskSizeGb, preconfigured_nsg as
+// preconfiguredNsg), `properties` flattened, fields the model lacks dropped, times as Python's
+// isoformat of what was parsed.
+const ARO_MODELS: Record<string, Array<[attr: string, key: string, type: string]>> = {
+  OpenShiftCluster: [
+    ['id', 'id', 'str'], ['name', 'name', 'str'], ['type', 'type', 'str'], ['system_data', 'systemData', 'SystemData'], ['tags', 'tags', '{str}'], ['location', 'location', 'str'],
+    ['provisioning_state', 'properties.provisioningState', 'str'], ['cluster_profile', 'properties.clusterProfile', 'ClusterProfile'], ['console_profile', 'properties.consoleProfile', 'ConsoleProfile'],
+    ['service_principal_profile', 'properties.servicePrincipalProfile', 'ServicePrincipalProfile'], ['network_profile', 'properties.networkProfile', 'NetworkProfile'], ['master_profile', 'properties.masterProfile', 'MasterProfile'],
+    ['worker_profiles', 'properties.workerProfiles', '[WorkerProfile]'], ['worker_profiles_status', 'properties.workerProfilesStatus', '[WorkerProfile]'], ['apiserver_profile', 'properties.apiserverProfile', 'APIServerProfile'], ['ingress_profiles', 'properties.ingressProfiles', '[IngressProfile]'],
+  ],
+  SystemData: [['created_by', 'createdBy', 'str'], ['created_by_type', 'createdByType', 'str'], ['created_at', 'createdAt', 'iso-8601'], ['last_modified_by', 'lastModifiedBy', 'str'], ['last_modified_by_type', 'lastModifiedByType', 'str'], ['last_modified_at', 'lastModifiedAt', 'iso-8601']],
+  ClusterProfile: [['pull_secret', 'pullSecret', 'str'], ['domain', 'domain', 'str'], ['version', 'version', 'str'], ['resource_group_id', 'resourceGroupId', 'str'], ['fips_validated_modules', 'fipsValidatedModules', 'str']],
+  ConsoleProfile: [['url', 'url', 'str']],
+  ServicePrincipalProfile: [['client_id', 'clientId', 'str'], ['client_secret', 'clientSecret', 'str']],
+  NetworkProfile: [['pod_cidr', 'podCidr', 'str'], ['service_cidr', 'serviceCidr', 'str'], ['outbound_type', 'outboundType', 'str'], ['load_balancer_profile', 'loadBalancerProfile', 'LoadBalancerProfile'], ['preconfigured_nsg', 'preconfiguredNSG', 'str']],
+  LoadBalancerProfile: [['managed_outbound_ips', 'managedOutboundIps', 'ManagedOutboundIPs'], ['effective_outbound_ips', 'effectiveOutboundIps', '[EffectiveOutboundIP]']],
+  ManagedOutboundIPs: [['count', 'count', 'int']],
+  EffectiveOutboundIP: [['id', 'id', 'str']],
+  MasterProfile: [['vm_size', 'vmSize', 'str'], ['subnet_id', 'subnetId', 'str'], ['encryption_at_host', 'encryptionAtHost', 'str'], ['disk_encryption_set_id', 'diskEncryptionSetId', 'str']],
+  WorkerProfile: [['name', 'name', 'str'], ['vm_size', 'vmSize', 'str'], ['disk_size_gb', 'diskSizeGB', 'int'], ['subnet_id', 'subnetId', 'str'], ['count', 'count', 'int'], ['encryption_at_host', 'encryptionAtHost', 'str'], ['disk_encryption_set_id', 'diskEncryptionSetId', 'str']],
+  APIServerProfile: [['visibility', 'visibility', 'str'], ['url', 'url', 'str'], ['ip', 'ip', 'str']],
+  IngressProfile: [['name', 'name', 'str'], ['visibility', 'visibility', 'str'], ['ip', 'ip', 'str']],
+};
+
+/** azure-cli's to_camel_case of an attribute name. */
+const camel = (attr: string) => attr.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** msrest's iso-8601 deserializer (fraction cut to microseconds) then Python's isoformat(). */
+function pyIsoformat(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/i.exec(value);
+  if (!m) return value;
+  const micro = (m[3] ?? '').slice(0, 6).padEnd(6, '0');
+  const zone = m[4].toUpperCase() === 'Z' ? '+00:00' : m[4];
+  return `${m[1]}T${m[2]}${/^0+$/.test(micro) ? '' : `.${micro}`}${zone}`;
+}
+
+function readKey(value: any, key: string): unknown {
+  let cur = value;
+  for (const part of key.split('.')) cur = cur !== null && typeof cur === 'object' ? cur[part] : undefined;
+  return cur;
+}
+
+function sdkValue(type: string, value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (type.startsWith('[')) return Array.isArray(value) ? value.map((v) => sdkValue(type.slice(1, -1), v)) : null;
+  if (type.startsWith('{') || type === 'str' || type === 'int') return value;
+  if (type === 'iso-8601') return pyIsoformat(value);
+  const model = ARO_MODELS[type];
+  if (!model || typeof value !== 'object' || Array.isArray(value)) return null;
+  const out: Record<string, unknown> = {};
+  for (const [attr, key, t] of model) out[camel(attr)] = sdkValue(t, readKey(value, key));
+  return out;
+}
+
+/** What the ARO SDK model makes of a cluster, as az prints it. */
 function aroModel(cluster: any): any {
-  // Copies of the levels it changes only: the answer it read is the world's (or a live cache's).
-  const c = { ...cluster, systemData: cluster.systemData ?? null };
-  if (c.properties === null || typeof c.properties !== 'object' || Array.isArray(c.properties)) return c;
-  const p = (c.properties = { ...c.properties });
-  if (p.clusterProfile) p.clusterProfile = { pullSecret: null, ...p.clusterProfile };
-  if (p.masterProfile) p.masterProfile = { diskEncryptionSetId: null, ...p.masterProfile };
-  if (p.servicePrincipalProfile) p.servicePrincipalProfile = { clientSecret: null, ...p.servicePrincipalProfile };
-  if (Array.isArray(p.workerProfiles)) {
-    p.workerProfiles = p.workerProfiles.map(({ diskSizeGB, ...worker }: any) => ({ diskEncryptionSetId: null, ...worker, ...(diskSizeGB !== undefined ? { diskSizeGb: diskSizeGB } : {}) }));
-  }
-  return c;
+  return sdkValue('OpenShiftCluster', cluster);
 }
 
 /** The resources SDK's GenericResourceExpanded: the attributes `az resource list` prints, null when absent. */
@@ -91,7 +136,7 @@ export const resourceCommands: AzCommandDef[] = [
     summary: 'List clusters.',
     args: [rgArg(false)],
     examples: [{ command: 'az aro list -o table', summary: 'List clusters.' }],
-    shape: 'sdk',
+    shape: 'plain',
     table: (rs: any[]) => rs.map(aroRow),
     fetch: async (a, az) => (await az.list(collectionPath(az, a.resource_group as string | undefined, ...ARO))).map(aroModel),
   },
@@ -100,7 +145,7 @@ export const resourceCommands: AzCommandDef[] = [
     summary: 'Get the details of a cluster.',
     args: [rgArg(), nameArg('Microsoft.RedHatOpenShift/openShiftClusters', 'Name of cluster.')],
     examples: [{ command: 'az aro show --name MyCluster --resource-group MyResourceGroup', summary: 'Get the details of a cluster.' }],
-    shape: 'sdk',
+    shape: 'plain',
     table: aroRow,
     fetch: async (a, az) => aroModel(await az.get(resourcePath(az, a.resource_group as string, ...ARO, a.name as string))),
   },

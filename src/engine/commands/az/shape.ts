@@ -1,7 +1,8 @@
 // How az turns ARM's JSON into its output: network commands (generated from the REST specs)
 // lift every `properties` object into its parent and keep REST casing; every dict with a
 // resource id gets `resourceGroup` (azure-cli core's transform: it reads the 5th id segment
-// only when the 4th is exactly "resourceGroups" and the id has at least 9 segments).
+// only when the 4th is "resourceGroups" in any case, as azure-cli 2.74 compares it, and the id has
+// at least 9 segments).
 //
 // The output is built as it is read, never copied whole: a dict's keys, in az's order, and its
 // scalar values are set when the dict is first reached; each nested dict or list is shaped when it
@@ -113,7 +114,7 @@ function shapeDict(source: Dict, level: number, how: Shaping): Dict {
   }
   if (how.groups && !hasGroup && typeof id === 'string' && id) {
     const parts = id.split('/');
-    if (parts[3] === 'resourceGroups' && parts.length > 8) setOwn(out, 'resourceGroup', parts[4]);
+    if (parts[3]?.toLowerCase() === 'resourcegroups' && parts.length > 8) setOwn(out, 'resourceGroup', parts[4]);
   }
   return out;
 }
@@ -134,7 +135,7 @@ export function addResourceGroup(value: unknown, level = 0): void {
   const obj = value as Dict;
   if (!Object.keys(obj).some((k) => k.toLowerCase() === 'resourcegroup') && typeof obj.id === 'string' && obj.id) {
     const parts = obj.id.split('/');
-    if (parts[3] === 'resourceGroups' && parts.length > 8) obj.resourceGroup = parts[4];
+    if (parts[3]?.toLowerCase() === 'resourcegroups' && parts.length > 8) obj.resourceGroup = parts[4];
   }
   for (const [key, v] of Object.entries(obj)) if (key !== 'sourceVault') addResourceGroup(v, level + 1);
 }
