@@ -11,6 +11,7 @@ import { apiResources, resourcePath } from '../../src/engine/world/kube-resource
 import { armReadPath, kubeReadPath, PathRefusal } from '../../src/node/live/bridge-paths.ts';
 import { lbCommands } from '../../src/engine/commands/az/network-lb.ts';
 import { networkCommands } from '../../src/engine/commands/az/network.ts';
+import { privateNetworkCommands } from '../../src/engine/commands/az/network-private.ts';
 import { resourceCommands } from '../../src/engine/commands/az/resources.ts';
 import { monitorCommands } from '../../src/engine/commands/az/monitor.ts';
 import { corpusNames, readCorpus } from '../conformance/corpus.ts';
@@ -91,7 +92,7 @@ describe('the bridge reads what the engine reads', () => {
 
   it('lets through a list and a get of every resource type an az command names, and its metrics', () => {
     const group = '/subscriptions/e7da9914-9b05-4891-893c-546cb7b0422e/resourceGroups/aro2-resources';
-    const types = new Set([...lbCommands, ...networkCommands, ...resourceCommands, ...monitorCommands].flatMap((def) => def.args.flatMap((a) => (typeof a.complete === 'object' ? [a.complete.type] : []))));
+    const types = new Set([...lbCommands, ...networkCommands, ...privateNetworkCommands, ...resourceCommands, ...monitorCommands].flatMap((def) => def.args.flatMap((a) => (typeof a.complete === 'object' ? [a.complete.type] : []))));
     expect(types.size).toBeGreaterThan(10);
     for (const type of types) {
       const [provider, parent, child] = type.split('/').slice(0, 3);
