@@ -116,7 +116,7 @@ interface LabSpec {
   outboundType: 'Loadbalancer' | 'UserDefinedRouting';
   vnet: { name: string; prefix: string; master: [string, string]; worker: [string, string] };
   /** api: the API server's address (public IP, or the internal frontend's on a private cluster). */
-  ips: { api: string; outbound?: string; router: string; internalApi: string; internalService?: string };
+  ips: { api: string; outbound?: string; router: string; internalApi: string; internalService?: string; privateLinkService?: string };
   gateway?: GatewaySpec;
   hub?: HubSpec;
   guids: Record<string, string>;
@@ -532,6 +532,70 @@ function buildArm(spec: LabSpec): ArmResource[] {
     nics.push(nic({ id: peNicId, ipconfig: `privateEndpointIpConfig.${guid(`pe-ipconfig:${peId}`)}`, ip: gw.privateEndpointIp, subnet: subnetId('master'), accelerated: false, privateEndpoint: peId }));
   }
 
+  // The private link service ARO reaches the API server through (its SREs' path), on the internal
+  // API frontend, with its NAT address in the master subnet; only the service's subscription may
+  // connect, and its connection is approved automatically. The 2020 cluster had one too
+  // (`aro2-p8bjm-pls` at 10.0.0.5); its lab leaves it out, since live mode reads no such type.
+  const withPls = spec.layout === 'today';
+  const plsName = `${infra}-pls`;
+  const plsId = nid('privateLinkServices', plsName);
+  const plsNicId = nid('networkInterfaces', `${plsName}.nic.${guid(`pls-nic:${plsId}`)}`);
+  const plsConfig = `${plsNicId}/ipConfigurations/${infra}-pls-nic`;
+  const internalApiLb = spec.layout === '2020' ? `${infra}-internal-lb` : `${infra}-internal`;
+  const plsConnection = `${plsId}/privateEndpointConnections/${plsName}.${guid(`pls-conn:${plsId}`)}`;
+  const privateLinkServices: ArmResource[] = [];
+  if (withPls) {
+    privateLinkServices.push(
+      {
+        name: plsName,
+        id: plsId,
+        etag: etag(plsId),
+        type: 'Microsoft.Network/privateLinkServices',
+        location,
+        tags: {},
+        properties: {
+          provisioningState: 'Succeeded',
+          fqdns: [],
+          alias: `${plsName}.${guid(`pls-alias:${plsId}`)}.${location}.azure.privatelinkservice`,
+          visibility: { subscriptions: [RP_SUBSCRIPTION] },
+          autoApproval: { subscriptions: [RP_SUBSCRIPTION] },
+          enableProxyProtocol: false,
+          loadBalancerFrontendIpConfigurations: [ref(childId(internalApiLb, 'frontendIPConfigurations', 'internal-lb-ip-v4'))],
+          ipConfigurations: [
+            {
+              name: `${infra}-pls-nic`,
+              id: `${plsId}/ipConfigurations/${infra}-pls-nic`,
+              etag: etag(`${plsId}/ipConfigurations/${infra}-pls-nic`),
+              type: 'Microsoft.Network/privateLinkServices/ipConfigurations',
+              properties: { provisioningState: 'Succeeded', privateIPAddress: spec.ips.privateLinkService, privateIPAllocationMethod: 'Dynamic', subnet: ref(subnetId('master')), primary: true, privateIPAddressVersion: 'IPv4' },
+            },
+          ],
+          privateEndpointConnections: [
+            {
+              name: plsConnection.split('/').pop(),
+              id: plsConnection,
+              etag: etag(plsConnection),
+              type: 'Microsoft.Network/privateLinkServices/privateEndpointConnections',
+              properties: {
+                provisioningState: 'Succeeded',
+                privateEndpoint: { id: `/subscriptions/${RP_SUBSCRIPTION}/resourceGroups/rp-${location}/providers/Microsoft.Network/privateEndpoints/rp-pe-${guid(`rp-pe:${plsId}`).slice(0, 8)}` },
+                privateLinkServiceConnectionState: { status: 'Approved', description: 'Auto Approved', actionsRequired: 'None' },
+                linkIdentifier: String(hash(plsId, 11)),
+              },
+            },
+          ],
+          networkInterfaces: [ref(plsNicId)],
+        },
+      } as unknown as ArmResource,
+    );
+    const plsNic = nic({ id: plsNicId, ipconfig: `${infra}-pls-nic`, ip: spec.ips.privateLinkService!, subnet: subnetId('master'), accelerated: false });
+    const props = plsNic.properties as Record<string, any>;
+    delete props.primary;
+    props.macAddress = '';
+    props.privateLinkService = ref(plsId);
+    nics.push(plsNic);
+  }
+
   // NSGs
   const defaultRules = (nsgId: string) =>
     [
@@ -608,7 +672,7 @@ function buildArm(spec: LabSpec): ArmResource[] {
     const id = subnetId(which);
     const inSubnet = machines.filter((m) => m.role === which).map((m) => ref(ipconfigId(m.nic)));
     const frontends = lbs.flatMap((lb) => lb.frontends.filter((f) => f.subnet === which).map((f) => ref(childId(lb.name, 'frontendIPConfigurations', f.name))));
-    const endpoints = gw && which === 'master' ? [ref(`${peNicId}/ipConfigurations/privateEndpointIpConfig.${guid(`pe-ipconfig:${peId}`)}`)] : [];
+    const endpoints = which === 'master' ? [...(withPls ? [ref(plsConfig)] : []), ...(gw ? [ref(`${peNicId}/ipConfigurations/privateEndpointIpConfig.${guid(`pe-ipconfig:${peId}`)}`)] : [])] : [];
     return {
       name: spec.vnet[which][0],
       id,
@@ -821,7 +885,7 @@ function buildArm(spec: LabSpec): ArmResource[] {
   ];
   // ARM lists a group's resources ordered by name; keeping the file in id order gives the same lists.
   const byId = (a: ArmResource, b: ArmResource) => (a.id.toLowerCase() < b.id.toLowerCase() ? -1 : 1);
-  return [...groups, clusterResource, vnet, ...nsgs, ...pips, ...lbResources, ...nics, ...vms, ...privateEndpoints, ...privateDns, ...hubResources].sort(byId);
+  return [...groups, clusterResource, vnet, ...nsgs, ...pips, ...lbResources, ...nics, ...vms, ...privateEndpoints, ...privateLinkServices, ...privateDns, ...hubResources].sort(byId);
 }
 
 // ------------------------------------------------------------------------------------- Kubernetes
@@ -1387,9 +1451,11 @@ const arotoday: LabSpec = {
   vm: VM_419,
   visibility: 'Public',
   outboundType: 'Loadbalancer',
-  gateway: { privateEndpointIp: '10.40.0.5', domains: gatewayDomains('westeurope', ['1130883183', '2094151337', '784912506']), rpSubscription: RP_SUBSCRIPTION, gatewayGroup: 'gwy-westeurope', rpGroup: 'rp-westeurope', storageSuffix: 'x7k2pqdz9m' },
+  gateway: { privateEndpointIp: '10.40.0.9', domains: gatewayDomains('westeurope', ['1130883183', '2094151337', '784912506']), rpSubscription: RP_SUBSCRIPTION, gatewayGroup: 'gwy-westeurope', rpGroup: 'rp-westeurope', storageSuffix: 'x7k2pqdz9m' },
   vnet: { name: 'demo-vnet', prefix: '10.40.0.0/22', master: ['master', '10.40.0.0/23'], worker: ['worker', '10.40.2.0/23'] },
-  ips: { api: '198.51.100.140', router: '203.0.113.77', internalApi: '10.40.0.4' },
+  // Dynamic allocation takes the lowest free address of the master subnet: the internal API frontend
+  // (.4) and the private link service (.5) come first, then the masters, then the private endpoint.
+  ips: { api: '198.51.100.140', router: '203.0.113.77', internalApi: '10.40.0.4', privateLinkService: '10.40.0.5' },
   guids: {},
   masters: [0, 1, 2].map((i) => ({ name: `demo-4xt7q-master-${i}`, ip: `10.40.0.${6 + i}`, podCidr: `10.${128 + i}.0.0/23`, zone: String(i + 1) })),
   workers: todayWorkers,
@@ -1452,10 +1518,9 @@ const aroprivate: LabSpec = {
   visibility: 'Private',
   outboundType: 'UserDefinedRouting',
   vnet: { name: 'private-vnet', prefix: '10.60.0.0/22', master: ['master', '10.60.0.0/23'], worker: ['worker', '10.60.2.0/23'] },
-  // Dynamic allocation takes the lowest free address: the internal API frontend is made first (.4),
-  // then the private endpoint (.5), then the masters; the router gets the highest free worker address.
-  ips: { api: '10.60.0.4', router: '10.60.3.254', internalApi: '10.60.0.4' },
-  gateway: { privateEndpointIp: '10.60.0.5', domains: gatewayDomains('eastus', ['1466728719', '3128851652', '593340247']), rpSubscription: RP_SUBSCRIPTION, gatewayGroup: 'gwy-eastus', rpGroup: 'rp-eastus', storageSuffix: 'p4v8nkgt2w' },
+  // Addresses in the master subnet as on aro-today; the router gets the highest free worker address.
+  ips: { api: '10.60.0.4', router: '10.60.3.254', internalApi: '10.60.0.4', privateLinkService: '10.60.0.5' },
+  gateway: { privateEndpointIp: '10.60.0.9', domains: gatewayDomains('eastus', ['1466728719', '3128851652', '593340247']), rpSubscription: RP_SUBSCRIPTION, gatewayGroup: 'gwy-eastus', rpGroup: 'rp-eastus', storageSuffix: 'p4v8nkgt2w' },
   hub: {
     group: 'hub-rg',
     vnet: { name: 'hub-vnet', prefix: '10.70.0.0/22', firewallSubnet: '10.70.0.0/26', jumpboxSubnet: '10.70.1.0/24' },

@@ -222,6 +222,17 @@ for (const name of builtInLabs()) {
       }
     });
 
+    it('puts the private link service on the internal API frontend, its NAT address on its own NIC in the master subnet', () => {
+      for (const pls of ofType('Microsoft.Network/privateLinkServices')) {
+        const frontend = get(pls.properties.loadBalancerFrontendIpConfigurations[0].id)!;
+        expect(frontend.properties.privateIPAddress).toBe(profile.apiserverProfile.visibility === 'Private' ? profile.apiserverProfile.ip : kube('Cluster')[0]?.spec.apiIntIP ?? frontend.properties.privateIPAddress);
+        expect(rules.some((r) => r.properties.frontendPort === 6443 && r.properties.frontendIPConfiguration.id.toLowerCase() === frontend.id.toLowerCase())).toBe(true);
+        const nic = get(pls.properties.networkInterfaces[0].id)!;
+        expect(nic.properties.ipConfigurations[0].properties.privateIPAddress).toBe(pls.properties.ipConfigurations[0].properties.privateIPAddress);
+        expect(nic.properties.ipConfigurations[0].properties.subnet.id.toLowerCase()).toBe(profile.masterProfile.subnetId.toLowerCase());
+      }
+    });
+
     it("answers api and api-int in its private DNS zone with the internal API frontend, and etcd-N with the masters'", () => {
       const records = ofType('Microsoft.Network/privateDnsZones/A');
       for (const zone of ofType('Microsoft.Network/privateDnsZones')) {
