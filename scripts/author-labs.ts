@@ -772,6 +772,20 @@ function buildArm(spec: LabSpec): ArmResource[] {
 
   // The customer's hub: firewall, its public IP, the jump host, the peering back to the cluster's VNet.
   const hubResources: ArmResource[] = [];
+  const appRules = (fwId: string, name: string, priority: number, source: string, rules: Array<[string, string[], Array<[string, number]>]>) => {
+    const id = `${fwId}/applicationRuleCollections/${name}`;
+    return {
+      name,
+      id,
+      etag: etag(id),
+      properties: {
+        provisioningState: 'Succeeded',
+        priority,
+        action: { type: 'Allow' },
+        rules: rules.map(([rule, fqdns, protocols]) => ({ name: rule, sourceAddresses: [source], protocols: protocols.map(([protocolType, port]) => ({ protocolType, port })), targetFqdns: fqdns, fqdnTags: [], sourceIpGroups: [] })),
+      },
+    };
+  };
   if (hub) {
     const fwId = nid('azureFirewalls', hub.firewall.name, hub.group);
     const fwConfig = `${fwId}/azureFirewallIpConfigurations/${hub.firewall.name}-config`;
@@ -804,7 +818,18 @@ function buildArm(spec: LabSpec): ArmResource[] {
             },
           ],
           networkRuleCollections: [],
-          applicationRuleCollections: [],
+          // A firewall denies what no rule allows. With egress lockdown the cluster needs no rule for
+          // itself; these allow Microsoft's optional destinations (OperatorHub, telemetry, updates),
+          // what the sample app calls, and the Azure endpoints the reader's az uses from the jump host.
+          applicationRuleCollections: [
+            appRules(fwId, 'aro-optional', 200, spec.vnet.prefix, [
+              ['operatorhub', ['registry.redhat.io', 'quay.io', 'cdn.quay.io', 'cdn01.quay.io', 'cdn02.quay.io', 'cdn03.quay.io', 'access.redhat.com', 'registry.access.redhat.com', 'registry.connect.redhat.com'], [['Https', 443]]],
+              ['telemetry', ['cert-api.access.redhat.com', 'api.access.redhat.com', 'infogw.api.openshift.com', 'console.redhat.com'], [['Https', 443]]],
+              ['updates', ['api.openshift.com', 'mirror.openshift.com', 'sso.redhat.com'], [['Https', 443]]],
+              ['sqlapi', ['jsonip.com'], [['Http', 80], ['Https', 443]]],
+            ]),
+            appRules(fwId, 'jumpbox', 300, hub.vnet.jumpboxSubnet, [['azure', ['management.azure.com', 'login.microsoftonline.com'], [['Https', 443]]]]),
+          ],
           natRuleCollections: [],
         },
       } as unknown as ArmResource,

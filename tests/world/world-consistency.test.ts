@@ -256,6 +256,11 @@ for (const name of builtInLabs()) {
         }
         for (const s of table.properties.subnets as Obj[]) expect(get(s.id)!.properties.routeTable.id.toLowerCase()).toBe(table.id.toLowerCase());
       }
+      // A firewall allows only what its rules allow: each rule names the ranges of networks the lab has.
+      const ranges = vnets.flatMap((v) => [...v.properties.addressSpace.addressPrefixes, ...v.properties.subnets.map((sn: Obj) => sn.properties.addressPrefix)]);
+      for (const fw of firewalls) {
+        for (const c of fw.properties.applicationRuleCollections as Obj[]) for (const r of c.properties.rules) for (const source of r.sourceAddresses) expect(ranges).toContain(source);
+      }
       for (const vnet of vnets) {
         for (const peering of vnet.properties.virtualNetworkPeerings as Obj[]) {
           const remote = get(peering.properties.remoteVirtualNetwork.id)!;
