@@ -1441,7 +1441,7 @@ function gatewayDomains(region: string, gsm: string[]): string[] {
     'management.azure.com',
     'qos.prod.warm.ingest.monitor.core.windows.net',
     `${region}-shared.prod.warm.ingest.monitor.core.windows.net`,
-  ];
+  ].sort();
 }
 
 const todaySub = '5f3e2b71-9c4d-4e8a-b6f0-2a7c1d9e8b34';
