@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseLabFile, parseLabJson } from '../../src/engine/world/fixture/schema.ts';
+import { builtInLabs } from '../helpers/built-in-labs.ts';
 
 const text = (lab: string) => readFileSync(new URL(`../../labs/${lab}/world.json`, import.meta.url), 'utf8');
 const broken = (change: (lab: any) => void) => {
@@ -12,7 +13,7 @@ const broken = (change: (lab: any) => void) => {
 };
 
 describe('lab file validation', () => {
-  it.each(['aro2', 'aro-today', 'aro-private'])('accepts the built-in lab %s', (lab) => {
+  it.each(builtInLabs())('accepts the built-in lab %s', (lab) => {
     expect(parseLabJson(text(lab), `labs/${lab}/world.json`).info.name).toBe(lab);
   });
 
