@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DIST, startSite, type Site } from '../helpers/site.ts';
+import { escapeRegExp } from '../helpers/escape-regexp.ts';
 
 const chapters = readdirSync(join(DIST, 'chapters')).sort();
 // The pages that use the component, found in the build rather than named here.
@@ -52,8 +53,10 @@ describe('<ThenNow>', () => {
   it.each(pages)('%s at 1280×800: the halves sit side by side, each named by its lab and holding its blocks', async (path) => {
     const page = await openAt(path, 1280, 800);
     for (const [then, now] of await halves(page)) {
-      expect(then.name).toBe(`2020 · ${then.lab}`);
-      expect(now.name).toBe(`Today · ${now.lab}`);
+      // Each half is named by its time (2020 and Today unless the page names others) and its lab.
+      expect(then.name).toMatch(new RegExp(`^\\S.* · ${escapeRegExp(then.lab)}$`));
+      expect(now.name).toMatch(new RegExp(`^\\S.* · ${escapeRegExp(now.lab)}$`));
+      expect(now.name).not.toBe(then.name);
       expect(now.left).toBeGreaterThan(then.left);
       expect(now.top).toBe(then.top);
       for (const half of [then, now]) {
