@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """References for tests/conformance/corpus/az-today.txt: what today's az (azure-cli 2.74) prints for
-the `az network` and `az monitor metrics list` lines against a lab.
+the `az network`, `az aro` and `az monitor metrics list` lines against a lab.
 
 Debian bookworm's azure-cli 2.45 (az-oracle, behind az.jsonl) predates today's network commands in
 places and `monitor metrics list`'s move to aaz (2.52), so this script takes Debian trixie's azure-cli 2.74 packages instead (with the Azure SDK, knack and
@@ -13,7 +13,7 @@ entry point in-process, one process per corpus line, offline:
     subscription (info.account), with the settings az-oracle uses for the az corpus (no telemetry,
     no survey, no auto-upgrade); error recommendations stay on, and as on an offline machine their
     service cannot be reached, so parser errors end with the help's examples as in az.jsonl;
-  - login is patched away (no token is asked for or sent);
+  - login is patched away (no token is asked for or sent), for aaz and SDK-based (aro) commands alike;
   - `datetime.utcnow()`, which `monitor metrics list` reads for the default end time, is the lab's
     clock (info.clock), and the local time zone is UTC;
   - sockets may only reach 127.0.0.1 / ::1 and names other than localhost do not resolve, so
@@ -267,6 +267,12 @@ def no_login():
     import azure.cli.core.aaz._http_policy as http_policy
     command_ctx.AAZCommandCtx.get_login_credential = lambda self: object()
     http_policy.AAZBearerTokenCredentialPolicy.on_request = lambda self, request: None
+    # SDK-based commands (aro) take their credential from the profile: one that is never asked for
+    # a token, and a bearer policy that sends none.
+    from azure.cli.core._profile import Profile
+    from azure.core.pipeline.policies import BearerTokenCredentialPolicy
+    Profile.get_login_credentials = lambda self, *a, **k: (object(), self.get_subscription()["id"], self.get_subscription()["tenantId"])
+    BearerTokenCredentialPolicy.on_request = lambda self, request: None
 
 
 def freeze_utcnow(clock):

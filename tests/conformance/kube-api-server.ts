@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Json, KubeObject, LabFile } from '../../src/engine/world/types.ts';
-import { KubeIndex, serverVersion } from '../../src/engine/world/fixture/kube.ts';
+import { KubeIndex } from '../../src/engine/world/fixture/kube.ts';
 import { apiResources } from '../../src/engine/world/kube-resources.ts';
 import { printerFor } from '../../src/engine/format/kube/printers/index.ts';
 
@@ -73,12 +73,10 @@ export async function startKubeApiServer(lab: LabFile): Promise<{ url: string; c
     if (url.pathname === '/api/v1') return send(200, resourceList('', 'v1'));
     const gv = /^\/apis\/([^/]+)\/([^/]+)$/.exec(url.pathname);
     if (gv) return send(200, resourceList(gv[1], gv[2]));
-    if (url.pathname === '/version') {
-      // The lab's version, as its nodes report it (kubectl compares it with its own and warns on skew).
-      const gitVersion = serverVersion(lab.kube) ?? 'v1.29.0';
-      const [, major = '1', minor = '29'] = /^v(\d+)\.(\d+)/.exec(gitVersion) ?? [];
-      return send(200, { major, minor, gitVersion });
-    }
+    // One version for every lab: the kubectl on the reference machine dispatches to a client
+    // release by the server's version, and the references were all made through the same one. The
+    // lab's own version still decides what the server sends (the Endpoints deprecation warning).
+    if (url.pathname === '/version') return send(200, { major: '1', minor: '29', gitVersion: 'v1.29.0' });
     let answer = index.get(`${url.pathname}${url.search}`);
     // A collection the lab holds nothing of: a real API server serving the resource lists it empty.
     const collection = apiResources.find((r) => url.pathname.endsWith(`/${r.plural}`) && url.pathname.includes(r.group ? `/apis/${r.group}/${r.version}/` : `/api/${r.version}/`));
