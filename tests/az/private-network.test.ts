@@ -56,6 +56,29 @@ describe.each(builtInLabs())('on %s', (name) => {
   });
 });
 
+describe.each(builtInLabs())('private DNS record sets on %s', (name) => {
+  const lab = builtInLab(name);
+
+  it("lists a zone's A record sets, read from the lab, and says the table is unavailable as az does when they carry no metadata", async () => {
+    for (const zone of ofType(lab, 'Microsoft.Network/privateDnsZones')) {
+      const records = lab.arm.filter((r) => r.type === 'Microsoft.Network/privateDnsZones/A' && r.id.toLowerCase().startsWith(`${zone.id.toLowerCase()}/a/`));
+      const r = await run(lab, `az network private-dns record-set a list -g ${groupOf(zone)} -z ${zone.name} --query '[].[name, aRecords[0].ipv4Address]' -o tsv`);
+      expect(r).toEqual({
+        status: 0,
+        stdout: records.map((x) => `${x.name}\t${(x.properties as { aRecords: Array<{ ipv4Address: string }> }).aRecords[0].ipv4Address}\n`).join(''),
+        stderr: '',
+      });
+      if (records.every((x) => (x.properties as Record<string, unknown>).metadata === undefined)) {
+        expect(await run(lab, `az network private-dns record-set a list -g ${groupOf(zone)} -z ${zone.name} -o table`)).toEqual({
+          status: 1,
+          stdout: '',
+          stderr: 'ERROR: Table output unavailable. Use the --query option to specify an appropriate query. Use --debug for more info.\n',
+        });
+      }
+    }
+  });
+});
+
 describe('az network firewall', () => {
   const lab = builtInLab(builtInLabs()[0]);
   const NEEDS = "ERROR: The command requires the extension azure-firewall. Unable to prompt for extension install confirmation as no tty available. Run 'az config set extension.use_dynamic_install=yes_without_prompt' to allow installing extensions without prompt.\n";

@@ -7,6 +7,7 @@ import type { ArgDef, AzCommandDef } from './types.ts';
 import { nameArg, rgArg } from './types.ts';
 import { childPath, collectionPath, resourcePath } from './paths.ts';
 import { withoutFields } from './network.ts';
+import { TableUnavailable } from '../../format/knack/table.ts';
 
 const N = 'Microsoft.Network';
 
@@ -22,6 +23,21 @@ function privateZoneRow(r: any) {
     VirtualNetworkLinksWithRegistration: r.numberOfVirtualNetworkLinksWithRegistration,
     MaxVirtualNetworkLinksWithRegistration: r.maxNumberOfVirtualNetworkLinksWithRegistration,
     ProvisioningState: r.provisioningState,
+  };
+}
+
+/** privatedns `transform_privatedns_record_set_table_output`, whose `item['metadata']` fails (and az
+ * says the table is unavailable) on a record set without metadata, as aaz prints one. */
+function recordSetRow(r: any) {
+  for (const key of ['name', 'resourceGroup', 'ttl', 'type', 'isAutoRegistered', 'metadata']) if (!(key in r)) throw new TableUnavailable(key);
+  const metadata = r.metadata as Record<string, string> | null | undefined;
+  return {
+    Name: r.name,
+    ResourceGroup: r.resourceGroup,
+    Ttl: r.ttl,
+    Type: String(r.type).split('/').pop(),
+    AutoRegistered: r.isAutoRegistered,
+    Metadata: metadata && Object.keys(metadata).length ? Object.keys(metadata).sort().map((k) => `${k}="${metadata[k]}"`).join(' ') : ' ',
   };
 }
 
@@ -69,6 +85,15 @@ const commands: AzCommandDef[] = [
     shape: 'sdk',
     table: privateZoneRow,
     fetch: (a, az) => az.get(resourcePath(az, a.resource_group as string, N, 'privateDnsZones', a.name as string)),
+  },
+  {
+    words: ['network', 'private-dns', 'record-set', 'a', 'list'],
+    summary: 'List all A record sets in a zone.',
+    args: [rgArg(), { options: ['--zone-name', '-z'], dest: 'zone_name', help: 'The name of the zone.', required: true, complete: { type: `${N}/privateDnsZones` } }],
+    examples: [{ command: 'az network private-dns record-set a list -g MyResourceGroup -z www.mysite.com', summary: 'List all A record sets in a zone.' }],
+    shape: 'aaz',
+    table: (rs: any[]) => rs.map(recordSetRow),
+    fetch: (a, az) => az.list(`${resourcePath(az, a.resource_group as string, N, 'privateDnsZones', a.zone_name as string)}/A`),
   },
   {
     words: ['network', 'vnet', 'peering', 'list'],
