@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { loadLab, listLabs } from '../../src/node/labs.ts';
 import { loadCatalogue } from '../../src/node/exercises.ts';
 import { checkAnswer, expectedOutput, solutionAnswer } from '../../src/engine/exercises/check.ts';
-import { listItems, printedValue } from '../../src/engine/exercises/answers.ts';
-import { runLines } from '../../src/engine/exercises/run.ts';
+import { canonical, listItems, printedValue } from '../../src/engine/exercises/answers.ts';
+import { CheckUnavailable, runLines } from '../../src/engine/exercises/run.ts';
+import type { AnswerKind } from '../../src/engine/exercises/types.ts';
 import { Session } from '../../src/engine/session.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
 import { exercisesOnLab } from './chapter-labs.ts';
@@ -19,6 +20,17 @@ describe.each(labs.map((l) => l.name))('exercises on %s', async (labName) => {
   const world = createFixtureWorld(await loadLab({ name: labName }));
 
   describe.each(exercisesOnLab(entries, labName).map((e) => [e.id, e] as const))('%s', (_id, exercise) => {
+    /** What a wrong rule prints in this world; undefined where it fails or prints nothing (check.ts skips it then). */
+    async function distractorValue(find: string[], setup: string[] | undefined, kind: AnswerKind): Promise<string | undefined> {
+      try {
+        const value = printedValue(kind, (await runLines(world, find, setup)).stdout).trim();
+        return value || undefined;
+      } catch (error) {
+        if (error instanceof CheckUnavailable) return undefined;
+        throw error;
+      }
+    }
+
     it('finds an answer in this world', async () => {
       expect((await expectedOutput(world, exercise)).trim()).not.toBe('');
     });
@@ -55,12 +67,30 @@ describe.each(labs.map((l) => l.name))('exercises on %s', async (labName) => {
       }
       if (exercise.check.kind !== 'value') return;
       for (const distractor of exercise.check.wrong ?? []) {
-        const value = printedValue(exercise.check.answer, (await runLines(world, distractor.find, exercise.setup)).stdout).trim();
-        if (value === expected) continue; // in this world the distractor is the answer (aro-today's API and egress share an IP)
+        const value = await distractorValue(distractor.find, exercise.setup, exercise.check.answer);
+        if (value === undefined || value === expected) continue; // checked below
         const verdict = await checkAnswer(world, exercise, value);
         expect(verdict.correct).toBe(false);
         expect(verdict.message).toContain(distractor.say.replaceAll('{answer}', value));
       }
+    });
+
+    // A wrong rule whose value is the right answer can never fire here, and its text would be false
+    // if it did ("0 is what your own resource group holds" when 0 is right): it is a slip unless the
+    // rule lists this lab in sameAsAnswerOn (aro-today's API and egress share one IP, say).
+    it('names no wrong answer that is the right one here, unless its rule says so', async () => {
+      if (exercise.check.kind !== 'value') return;
+      const expected = await expectedOutput(world, exercise);
+      const answerKind = exercise.check.answer;
+      const same: string[] = [];
+      const listed: string[] = [];
+      for (const distractor of exercise.check.wrong ?? []) {
+        const value = await distractorValue(distractor.find, exercise.setup, answerKind);
+        const equal = value !== undefined && canonical(answerKind, value) === canonical(answerKind, expected);
+        if (equal) same.push(distractor.say);
+        if (distractor.sameAsAnswerOn?.includes(labName)) listed.push(distractor.say);
+      }
+      expect(same, `wrong rules equal to the answer ${expected.trim()} on ${labName}`).toEqual(listed);
     });
   });
 });

@@ -13,7 +13,7 @@ const valueCheck = z.strictObject({
   expect: lines,
   among: lines.optional(),
   noun: z.string().optional(),
-  wrong: z.array(z.strictObject({ find: lines, say: z.string().min(1) })).optional(),
+  wrong: z.array(z.strictObject({ find: lines, say: z.string().min(1), sameAsAnswerOn: z.array(z.string().min(1)).optional() })).optional(),
 });
 
 const outputCheck = z.strictObject({ kind: z.literal('output'), reference: lines });

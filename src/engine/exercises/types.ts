@@ -10,6 +10,9 @@ export interface Distractor {
   find: string[];
   /** The feedback; `{answer}` is replaced by the reader's answer. */
   say: string;
+  /** The labs on which `find` deliberately prints the right answer (the answer is then judged right
+   *  before this rule is read); on every other lab a wrong rule must differ from the answer. */
+  sameAsAnswerOn?: string[];
 }
 
 /** The reader answers with a value, compared with what the `expect` lines print in this world. */
