@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonical, listItems, toNumber, unquote } from '../../src/engine/exercises/answers.ts';
 import { checkAnswer } from '../../src/engine/exercises/check.ts';
+import { identifyAddress } from '../../src/engine/exercises/identify.ts';
 import { createDesk } from '../../src/engine/exercises/desk.ts';
 import { assertUniqueIds, parseExerciseFile } from '../../src/engine/exercises/schema.ts';
 import type { CatalogueEntry } from '../../src/engine/exercises/catalogue.ts';
@@ -42,6 +43,22 @@ describe('value checks', () => {
     expect((await checkAnswer(world, ip, '192.0.2.99')).message).toMatch(/does not appear in this world/);
     expect((await checkAnswer(world, ip, 'api')).message).toMatch(/is not an IPv4 address/);
     expect((await checkAnswer(world, ip, '203.0.113.10:6443')).message).toBe('The address is right; give it alone, without the port :6443.');
+  });
+
+  it("name a firewall's public IP as the firewall's, also when the reader's machine leaves through it", async () => {
+    const privateLab = await loadLab({ name: 'aro-private' });
+    const behindFirewall = createFixtureWorld(privateLab);
+    const yours = privateLab.info.client.publicIp;
+    const pips = JSON.parse((await new Session(behindFirewall, { tty: false }).run('az network public-ip list -o json')).stdout) as { name: string; ipAddress?: string; ipConfiguration?: { id: string } }[];
+    const pip = pips.find((p) => p.ipAddress === yours && /\/azureFirewalls\//i.test(p.ipConfiguration?.id ?? ''));
+    expect(pip, 'aro-private: the reader leaves through a firewall').toBeDefined();
+    const firewall = pip!.ipConfiguration!.id.split('/')[8];
+    const what = await identifyAddress(behindFirewall, yours);
+    expect(what).toContain(`the public IP ${pip!.name} of the firewall ${firewall}`);
+    expect(what).toContain('your machine');
+    expect(what).not.toMatch(/your own public address/);
+    // On the Internet, the reader's address is their own.
+    expect(await identifyAddress(world, (await loadLab({ name: 'aro2' })).info.client.publicIp)).toBe('your own public address (what the Internet sees of your machine)');
   });
 
   it('tell too high from too low and name the items that do not belong', async () => {

@@ -18,7 +18,7 @@ const get = (o: unknown, path: string): unknown => path.split('.').reduce<unknow
 
 /** A phrase naming what `ip` is in this world ("the public IP aro2-p8bjm-pip-v4"), or undefined. */
 export async function identifyAddress(world: World, ip: string): Promise<string | undefined> {
-  if (world.info.client?.publicIp === ip) return 'your own public address (what the Internet sees of your machine)';
+  const yours = world.info.client?.publicIp === ip;
   const [pips, lbs, nics, pods, services, nodes] = await Promise.all([
     listJson(world, 'az network public-ip list -o json'),
     listJson(world, 'az network lb list -o json'),
@@ -28,6 +28,14 @@ export async function identifyAddress(world: World, ip: string): Promise<string 
     listJson(world, 'kubectl get nodes -o json'),
   ]);
   const pip = pips.find((p) => p.ipAddress === ip);
+  // A public IP a firewall owns is the firewall's address, also when the reader's machine leaves
+  // through that firewall (a jump host in a peered network): say both.
+  const firewall = /\/azureFirewalls\/([^/]+)/i.exec(String(get(pip, 'ipConfiguration.id') ?? ''))?.[1];
+  if (pip && firewall) {
+    const what = `the address of the public IP ${String(pip.name)} of the firewall ${firewall}`;
+    return yours ? `${what}, through which your machine reaches the Internet (what the Internet sees of it)` : what;
+  }
+  if (yours) return 'your own public address (what the Internet sees of your machine)';
   if (pip) return `the address of the public IP ${String(pip.name)}`;
   for (const lb of lbs) {
     const frontend = (lb.frontendIPConfigurations as Obj[] | undefined)?.find((f) => f.privateIPAddress === ip);
