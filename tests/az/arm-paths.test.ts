@@ -49,7 +49,10 @@ describe('az quotes typed names into their path segment', () => {
     expect(await paths(`az network lb show -g '${name}' -n '${name}'`)).toEqual([`${group}/providers/Microsoft.Network/loadBalancers/${q}`]);
     expect(await paths(`az network nsg rule show -g '${name}' --nsg-name '${name}' -n '${name}'`)).toEqual([`${group}/providers/Microsoft.Network/networkSecurityGroups/${q}/securityRules/${q}`]);
     expect(await paths(`az network vnet subnet list -g '${name}' --vnet-name '${name}'`)).toEqual([`${group}/providers/Microsoft.Network/virtualNetworks/${q}/subnets`]);
-    expect(await paths(`az network lb rule list -g '${name}' --lb-name '${name}'`)).toEqual([`${group}/providers/Microsoft.Network/loadBalancers/${q}/loadBalancingRules`]);
+    // Today's az reads a load balancer's rules from the load balancer itself, its address pools on their own path.
+    expect(await paths(`az network lb rule list -g '${name}' --lb-name '${name}'`)).toEqual([`${group}/providers/Microsoft.Network/loadBalancers/${q}`]);
+    expect(await paths(`az network lb address-pool list -g '${name}' --lb-name '${name}'`)).toEqual([`${group}/providers/Microsoft.Network/loadBalancers/${q}/backendAddressPools`]);
+    expect(await paths(`az network lb address-pool show -g '${name}' --lb-name '${name}' -n '${name}'`)).toEqual([`${group}/providers/Microsoft.Network/loadBalancers/${q}/backendAddressPools/${q}`]);
     expect(await paths(`az vm show -g '${name}' -n '${name}'`)).toEqual([`${group}/providers/Microsoft.Compute/virtualMachines/${q}`]);
     expect(await paths(`az aro list -g '${name}'`)).toEqual([`${group}/providers/Microsoft.RedHatOpenShift/openShiftClusters`]);
     expect(await paths(`az resource list -g '${name}'`)).toEqual([`${group}/resources`]);

@@ -2,7 +2,7 @@
 // inbound-nat-rule). Today's az generates them from the REST specs: REST casing, no transformers.
 import type { ArgDef, AzCommandDef } from './types.ts';
 import { CliError, nameArg, rgArg } from './types.ts';
-import { childPath, collectionPath, resourcePath } from './paths.ts';
+import { childPath, collectionPath, quote, resourcePath } from './paths.ts';
 
 const LB = ['Microsoft.Network', 'loadBalancers'] as const;
 
@@ -31,10 +31,14 @@ interface Child {
   noun: string;
   listSummary: string;
   showSummary?: string;
+  /** aaz reads this collection's own REST path (`…/loadBalancers/LB/backendAddressPools[/NAME]`), so a
+   * missing load balancer is ARM's ParentResourceNotFound and a missing child its NotFound; the other
+   * collections' list and show read the load balancer and select from it (aaz `network/lb/<sub>/_list.py`). */
+  ownPath?: boolean;
 }
 
 const CHILDREN: Child[] = [
-  { group: 'address-pool', collection: 'backendAddressPools', noun: 'MyAddressPool', listSummary: 'List address pools.', showSummary: 'Get the details of an address pool.' },
+  { group: 'address-pool', collection: 'backendAddressPools', noun: 'MyAddressPool', listSummary: 'List address pools.', showSummary: 'Get the details of an address pool.', ownPath: true },
   { group: 'frontend-ip', collection: 'frontendIPConfigurations', noun: 'MyFrontendIp', listSummary: 'List frontend IP addresses.', showSummary: 'Get the details of a frontend IP address.' },
   { group: 'rule', collection: 'loadBalancingRules', noun: 'MyLbRule', listSummary: 'List load balancing rules.', showSummary: 'Get the details of a load balancing rule.' },
   { group: 'probe', collection: 'probes', noun: 'MyProbe', listSummary: 'List probes.', showSummary: 'Get the details of a probe.' },
@@ -52,7 +56,12 @@ for (const child of CHILDREN) {
     args: [rgArg(), lbNameArg],
     examples: [{ command: `az network lb ${child.group} list -g MyResourceGroup --lb-name MyLb${child.group === 'rule' || child.group === 'address-pool' ? ' -o table' : ''}`, summary: child.listSummary }],
     shape: 'aaz',
-    fetch: (a, az) => az.list(collection(a, az)),
+    async fetch(a, az) {
+      if (child.ownPath) return az.list(collection(a, az));
+      // A missing load balancer is ARM's ResourceNotFound for the load balancer itself.
+      const lb = await az.get(resourcePath(az, a.resource_group as string, ...LB, a.lb_name as string));
+      return [...(lb.properties?.[child.collection] ?? [])];
+    },
   });
   if (child.showSummary) {
     lbCommands.push({
@@ -63,6 +72,7 @@ for (const child of CHILDREN) {
       shape: 'aaz',
       // az reads the load balancer and picks the child by name: a missing one is its bare ResourceNotFoundError.
       async fetch(a, az) {
+        if (child.ownPath) return az.get(`${collection(a, az)}/${quote(String(a.name))}`);
         const lb = await az.get(resourcePath(az, a.resource_group as string, ...LB, a.lb_name as string));
         const found = (lb.properties?.[child.collection] ?? []).find((c: { name?: string }) => c.name?.toLowerCase() === String(a.name).toLowerCase());
         if (!found) throw new CliError('ResourceNotFoundError');
