@@ -9,13 +9,19 @@ export interface VerifiedTool {
   versions: string[];
   /** What was checked against which version, and where the references come from. */
   checked: string;
+  /** When the corpus ran more than one version: which commands each checked, newest first. */
+  uses?: Array<{ version: string; for: string }>;
 }
 
 export const VERIFIED_TOOLS: readonly VerifiedTool[] = [
   {
     tool: 'az',
     versions: ['2.45', '2.74'],
-    checked: 'network and monitor commands against azure-cli 2.74 (Debian trixie); aro, vm, group, resource and misspelled commands against azure-cli 2.45 (Debian bookworm)',
+    checked: 'network, aro and monitor commands against azure-cli 2.74 (Debian trixie); vm, group, resource and misspelled commands against azure-cli 2.45 (Debian bookworm), whose modules today\'s az cannot load offline',
+    uses: [
+      { version: '2.74', for: 'network, aro, monitor' },
+      { version: '2.45', for: 'vm, group, resource' },
+    ],
   },
   { tool: 'kubectl', versions: ['v1.32'], checked: 'kubectl client v1.32 (Debian) against an API server serving the lab\'s objects (oc prints through the same code, but no oc binary was run)' },
   { tool: 'curl', versions: ['7.88.1'], checked: 'curl 7.88.1 (Debian) against the lab\'s app on the loopback address' },
@@ -23,8 +29,10 @@ export const VERIFIED_TOOLS: readonly VerifiedTool[] = [
   { tool: 'bash', versions: ['5.2'], checked: 'bash 5.2 (Debian), with GNU coreutils and grep for the text tools' },
 ];
 
-/** The badge's words: tools that print structured output a reader compares, each with its versions. */
+/** The badge's words: tools that print structured output a reader compares, each with its versions,
+ * and, for a tool checked against more than one, which commands each version checked. */
 export function verifiedBadge(tools: readonly VerifiedTool[] = VERIFIED_TOOLS): string {
   const shown = tools.filter((t) => t.tool !== 'bash');
-  return `checked against ${shown.map((t) => `${t.tool} ${t.versions.join('/')}`).join(' · ')}`;
+  const uses = (t: VerifiedTool) => (t.uses?.length ? ` (${t.uses.map((u) => `${u.version}: ${u.for}`).join('; ')})` : '');
+  return `checked against ${shown.map((t) => `${t.tool} ${t.versions.join('/')}${uses(t)}`).join(' · ')}`;
 }

@@ -126,8 +126,15 @@ export function remarkRun() {
   return async (tree: Node, file: { data: { astro?: { frontmatter?: Record<string, unknown> } }; path?: string }) => {
     const pageLab = String(file.data.astro?.frontmatter?.lab ?? 'aro2');
     const sessions = new Map<string, Session>();
-    const runs: Array<{ node: Node } & RunBlock> = [];
-    for (const node of elements(tree, new Set(['Run', 'Terminal', 'Exercises', 'PacketWalk', 'Story']))) {
+    const runs: Array<{ node: Node; own: boolean } & RunBlock> = [];
+    for (const node of elements(tree, new Set(['Run', 'Terminal', 'Exercises', 'PacketWalk', 'Story', 'ThenNow']))) {
+      if (node.name === 'ThenNow') {
+        // A half links to the page on its lab only when the page is written for that lab.
+        setAttribute(node, 'pageLabs', pageLabs(file.data.astro?.frontmatter ?? {}).join(' '));
+        continue;
+      }
+      // A block that names its lab runs in the terminal only while that lab is in effect (Run.astro).
+      const own = attribute(node, 'lab') !== undefined;
       const labName = attribute(node, 'lab') ?? pageLab;
       setAttribute(node, 'lab', labName);
       if (node.name === 'Exercises') {
@@ -154,7 +161,8 @@ export function remarkRun() {
         continue;
       }
       const { cmd } = runBlock(node, pageLab, file.path ?? 'a page');
-      runs.push({ node, cmd, lab: labName });
+      runs.push({ node, cmd, lab: labName, own });
+      if (own) setAttribute(node, 'ownLab', 'true');
       if (!sessions.has(labName)) // Printed into the page, not a terminal: no colour codes.
         sessions.set(labName, new Session(createFixtureWorld(await lab(labName)), { tty: false }));
       const result = await sessions.get(labName)!.run(cmd);
@@ -162,9 +170,10 @@ export function remarkRun() {
       setAttribute(node, 'output', JSON.stringify(result.chunks));
       setAttribute(node, 'status', String(result.status));
     }
-    // "Run in terminal" runs first what a block depends on; only blocks on the page's lab have the button.
+    // "Run in terminal" runs first what a block depends on, on the block's lab: blocks on the page's lab
+    // have the button, and so do blocks that name their lab, while it is the lab in effect.
     blockNeeds(runs).forEach((needs, i) => {
-      if (needs.length && runs[i].lab === pageLab) setAttribute(runs[i].node, 'needs', JSON.stringify(needs));
+      if (needs.length && (runs[i].lab === pageLab || runs[i].own)) setAttribute(runs[i].node, 'needs', JSON.stringify(needs));
     });
   };
 }

@@ -1,8 +1,11 @@
 // The packet walk in Chromium: stepping with buttons and keys, the proof sent to the terminal, the
-// table view, and the walk recomputed for the lab the reader chose — always what `aro-labs walk` says.
+// table view, and the walk recomputed for the lab the reader chose, without a click — always what
+// `aro-labs walk` says.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { aroLabs, mountedTerminal, openPage, startSite, terminalText, type Site } from '../helpers/site.ts';
+import { loadLab } from '../../src/node/labs.ts';
+import { walk as computeWalk, type FlowName } from '../../src/engine/walk/walk.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -83,8 +86,36 @@ describe('packet walk', () => {
     const page = await open('/chapters/04-outbound-rule/?lab=aro-today');
     const walk = page.locator('packet-walk');
     await walk.getByRole('button', { name: 'Next' }).click();
-    await expect.poll(() => walk.locator('[data-walk-lab]').textContent()).toBe('Simulated lab aro-today (your choice)');
+    await expect.poll(() => walk.locator('[data-walk-lab]').textContent()).toBe('aro-today');
     await expect.poll(() => walk.locator('[data-walk-field="addresses"]').textContent()).toBe(`${hops[1].src} → ${hops[1].dst}`);
     expect(await walk.locator('.packet-walk__hop.is-current .packet-walk__addr').textContent()).toBe(`${hops[1].src} → ${hops[1].dst}`);
+  });
+
+  it('shows the chosen lab\'s walk as it comes into view, before any click, named once as the reader\'s choice', async () => {
+    const hops = await hopsOf('aro-today', 'sql');
+    const page = await open('/chapters/06-clusterip-to-sql/?lab=aro-today');
+    const walk = page.locator('packet-walk');
+    expect(await walk.getAttribute('data-lab')).not.toBe('aro-today'); // built from another lab
+    await walk.scrollIntoViewIfNeeded();
+    await expect.poll(() => walk.locator('.packet-walk__lab').textContent()).toBe('Computed from lab aro-today (your choice).');
+    expect(await walk.locator('.packet-walk__addr').allTextContents()).toEqual(hops.map((h) => `${h.src} → ${h.dst}`));
+    expect(await walk.locator('[data-walk-position]').textContent()).toBe(`Step 1 of ${hops.length}: ${hops[0].at}`);
+  });
+
+  it('redraws the title and the whole hop list from the chosen lab\'s walk, however many hops it has', async () => {
+    const page = await open('/chapters/05-router/?lab=aro-private');
+    const walk = page.locator('packet-walk');
+    const flow = (await walk.getAttribute('data-flow')) as FlowName;
+    const chosen = computeWalk(await loadLab({ name: 'aro-private' }), flow);
+    const built = computeWalk(await loadLab({ name: (await walk.getAttribute('data-lab'))! }), flow);
+    expect(chosen.hops.length).not.toBe(built.hops.length); // the case the list must be rebuilt for
+    expect(chosen.title).not.toBe(built.title);
+    await walk.scrollIntoViewIfNeeded();
+    await expect.poll(() => walk.locator('[data-walk-lab]').textContent()).toBe('aro-private');
+    expect(await walk.locator('.packet-walk__title').textContent()).toBe(`Packet walk: ${chosen.title}`);
+    expect(await walk.locator('.packet-walk__at').allTextContents()).toEqual(chosen.hops.map((h) => `${h.step}. ${h.at}`));
+    await walk.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => walk.locator('[data-walk-position]').textContent()).toBe(`Step 2 of ${chosen.hops.length}: ${chosen.hops[1].at}`);
+    expect(await walk.locator('.packet-walk__hop.is-current').getAttribute('data-hop')).toBe('2');
   });
 });

@@ -6,7 +6,9 @@ import { addresses, before, hopTitle, HOP_COLUMNS } from './view.ts';
 
 const PLAY_MS = 2500;
 
-export async function controlWalk(host: HTMLElement, first: Event): Promise<void> {
+/** Takes over a <packet-walk>; `first` is the click or key press that loaded this code, if one did
+ * (the walk also loads without one when the lab in effect is not the build's). */
+export async function controlWalk(host: HTMLElement, first?: Event): Promise<void> {
   let walk: Walk = JSON.parse(host.querySelector('[data-walk-data]')!.textContent ?? '{"hops":[]}');
   let step = 1;
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -67,11 +69,12 @@ export async function controlWalk(host: HTMLElement, first: Event): Promise<void
   // The page's lab, or the reader's choice: recompute when they differ.
   const pageLab = host.dataset.lab ?? 'aro2';
   const inEffect = labInEffect(pageLab);
-  if (inEffect.name !== pageLab || inEffect.chosen) {
+  if (inEffect.key !== pageLab) {
     const [{ loadLabWorld }, { walk: compute }] = await Promise.all([import('../labs/world.ts'), import('../../engine/walk/walk.ts')]);
     try {
       walk = compute((await loadLabWorld(pageLab)).lab, walk.flow);
-      $('[data-walk-lab]').textContent = inEffect.label;
+      $('[data-walk-lab]').textContent = inEffect.name;
+      $('[data-walk-lab-note]').textContent = labNote(inEffect.key);
       redraw(host, walk);
     } catch {
       // This lab cannot make that walk (no app route): keep the page's own.
@@ -79,19 +82,33 @@ export async function controlWalk(host: HTMLElement, first: Event): Promise<void
   }
   show();
   // The first event only loaded this code: do what it asked.
-  if (first.type === 'click') onClick(first);
+  if (first?.type === 'click') onClick(first);
   else if (first instanceof KeyboardEvent) onKey(first);
 }
 
-/** Another lab's walk: the diagram's texts and the table's rows follow it. */
-function redraw(host: HTMLElement, walk: Walk): void {
-  host.querySelectorAll<HTMLElement>('[data-hop]').forEach((li, i) => {
-    const hop = walk.hops[i];
-    li.hidden = !hop;
-    if (!hop) return;
-    li.querySelector('.packet-walk__at')!.textContent = hopTitle(hop);
-    li.querySelector('.packet-walk__addr')!.textContent = addresses(hop);
-  });
+/** What follows the lab's name in "Computed from lab …": how the reader chose it. */
+export const labNote = (key: string): string => (key.startsWith('file:') ? ', loaded from a file' : ' (your choice)');
+
+/** Another lab's walk: its title, the diagram's hops, the stop and the table's rows are drawn from it. */
+export function redraw(host: HTMLElement, walk: Walk): void {
+  host.querySelector('[data-walk-title]')!.textContent = walk.title;
+  const list = host.querySelector('[data-walk-diagram]')!;
+  list.replaceChildren(
+    ...walk.hops.map((hop) => {
+      const li = document.createElement('li');
+      li.className = `packet-walk__hop${walk.stopped?.step === hop.step ? ' is-stop' : ''}`;
+      li.dataset.hop = String(hop.step);
+      const at = Object.assign(document.createElement('span'), { className: 'packet-walk__at', textContent: hopTitle(hop) });
+      const addr = Object.assign(document.createElement('span'), { className: 'packet-walk__addr', textContent: addresses(hop) });
+      li.append(at, addr);
+      return li;
+    }),
+  );
+  const stop = host.querySelector<HTMLElement>('[data-walk-stop]');
+  if (stop) {
+    stop.hidden = !walk.stopped;
+    stop.textContent = walk.stopped ? `The packet stops at step ${walk.stopped.step}: ${walk.stopped.why}` : '';
+  }
   const rows = host.querySelector('[data-walk-rows]')!;
   rows.replaceChildren(
     ...walk.hops.map((h, i) => {
