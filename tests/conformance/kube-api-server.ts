@@ -1,5 +1,5 @@
 // A Kubernetes API server on 127.0.0.1 for the real kubectl, serving one lab's objects: legacy
-// discovery (/api, /apis, resource lists from the engine's resource table), the objects as JSON,
+// discovery (/api, /apis, resource lists of what the lab's server serves), the objects as JSON,
 // and `meta.k8s.io/v1` Tables whose cells come from the engine's server-side printers (the rules
 // in kubectl-rules.md). What the references then record is kubectl's own client side: layout,
 // headers, prefixes, messages, exit codes and every printer but the server's cells.
@@ -7,41 +7,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Json, KubeObject, LabFile } from '../../src/engine/world/types.ts';
 import { KubeIndex } from '../../src/engine/world/fixture/kube.ts';
-import { apiResources } from '../../src/engine/world/kube-resources.ts';
+import { discoveryDocument } from '../../src/engine/world/kube-resources.ts';
 import { printerFor } from '../../src/engine/format/kube/printers/index.ts';
 
 const groupVersion = (group: string, version: string) => (group ? `${group}/${version}` : version);
-
-function resourceList(group: string, version: string): Json {
-  return {
-    kind: 'APIResourceList',
-    apiVersion: 'v1',
-    groupVersion: groupVersion(group, version),
-    resources: apiResources
-      .filter((r) => r.group === group && r.version === version)
-      .map((r) => ({
-        name: r.plural,
-        singularName: r.singular,
-        namespaced: r.namespaced,
-        kind: r.kind,
-        verbs: ['get', 'list', 'watch'],
-        ...(r.shortNames.length ? { shortNames: r.shortNames } : {}),
-        ...(r.categories.length ? { categories: r.categories } : {}),
-      })),
-  };
-}
-
-function groupList(): Json {
-  const groups = [...new Set(apiResources.filter((r) => r.group).map((r) => `${r.group}/${r.version}`))];
-  return {
-    kind: 'APIGroupList',
-    apiVersion: 'v1',
-    groups: groups.map((gv) => {
-      const [name, version] = [gv.slice(0, gv.lastIndexOf('/')), gv.slice(gv.lastIndexOf('/') + 1)];
-      return { name, versions: [{ groupVersion: gv, version }], preferredVersion: { groupVersion: gv, version } };
-    }),
-  };
-}
 
 /** The Table the API server sends for `kubectl get` (every column; kubectl drops priority 1 without -o wide). */
 function table(objects: KubeObject[], listMeta: Json, now: Date, includeObject: string): Json {
@@ -68,18 +37,19 @@ export async function startKubeApiServer(lab: LabFile): Promise<{ url: string; c
       res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
+    // Discovery lists what the lab's server serves: by its version (no EndpointSlice on 1.16) and the
+    // custom resources whose objects it holds, exactly as the engine's fixture answers it.
     if (url.pathname === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: req.headers.host ?? '' }] });
-    if (url.pathname === '/apis') return send(200, groupList());
-    if (url.pathname === '/api/v1') return send(200, resourceList('', 'v1'));
-    const gv = /^\/apis\/([^/]+)\/([^/]+)$/.exec(url.pathname);
-    if (gv) return send(200, resourceList(gv[1], gv[2]));
+    const discovery = discoveryDocument(url.pathname, index.served);
+    if (discovery) return send(200, discovery as Json);
+    if (/^\/apis\/[^/]+\/[^/]+$/.test(url.pathname)) return send(404, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 });
     // One version for every lab: the kubectl on the reference machine dispatches to a client
     // release by the server's version, and the references were all made through the same one. The
     // lab's own version still decides what the server sends (the Endpoints deprecation warning).
     if (url.pathname === '/version') return send(200, { major: '1', minor: '29', gitVersion: 'v1.29.0' });
     let answer = index.get(`${url.pathname}${url.search}`);
     // A collection the lab holds nothing of: a real API server serving the resource lists it empty.
-    const collection = apiResources.find((r) => url.pathname.endsWith(`/${r.plural}`) && url.pathname.includes(r.group ? `/apis/${r.group}/${r.version}/` : `/api/${r.version}/`));
+    const collection = index.served.find((r) => url.pathname.endsWith(`/${r.plural}`) && url.pathname.includes(r.group ? `/apis/${r.group}/${r.version}/` : `/api/${r.version}/`));
     if (answer.status === 404 && collection && (answer.body as { message?: string }).message === 'the server could not find the requested resource') {
       answer = { status: 200, body: { kind: `${collection.kind}List`, apiVersion: groupVersion(collection.group, collection.version), metadata: { resourceVersion: '1' }, items: [] } };
     }

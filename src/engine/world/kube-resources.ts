@@ -16,6 +16,13 @@ export interface ApiResource {
   version: string;
   namespaced: boolean;
   categories: string[];
+  /** The Kubernetes minor version from which a server serves this group/version by default
+   * (absent: every server the labs imitate), and the first that no longer serves it. */
+  since?: number;
+  until?: number;
+  /** Served by a custom resource definition an operator installs (the ARO operator's
+   * aro.openshift.io), which a cluster has only where the operator made its object. */
+  crd?: boolean;
 }
 
 function r(
@@ -32,6 +39,8 @@ function r(
   const version = slash < 0 ? groupVersion : groupVersion.slice(slash + 1);
   return { plural, singular, shortNames, kind, group, version, namespaced, categories };
 }
+
+const served = (res: ApiResource, since?: number, until?: number, crd?: boolean): ApiResource => ({ ...res, ...(since !== undefined ? { since } : {}), ...(until !== undefined ? { until } : {}), ...(crd ? { crd } : {}) });
 
 /** In discovery order: the order `get all` prints its sections in. */
 export const apiResources: readonly ApiResource[] = [
@@ -51,11 +60,11 @@ export const apiResources: readonly ApiResource[] = [
   r('deployments', 'deployment', 'Deployment', 'apps/v1', true, ['deploy'], ['all']),
   r('replicasets', 'replicaset', 'ReplicaSet', 'apps/v1', true, ['rs'], ['all']),
   r('statefulsets', 'statefulset', 'StatefulSet', 'apps/v1', true, ['sts'], ['all']),
-  r('horizontalpodautoscalers', 'horizontalpodautoscaler', 'HorizontalPodAutoscaler', 'autoscaling/v2', true, ['hpa'], ['all']),
-  r('cronjobs', 'cronjob', 'CronJob', 'batch/v1', true, ['cj'], ['all']),
+  served(r('horizontalpodautoscalers', 'horizontalpodautoscaler', 'HorizontalPodAutoscaler', 'autoscaling/v2', true, ['hpa'], ['all']), 23),
+  served(r('cronjobs', 'cronjob', 'CronJob', 'batch/v1', true, ['cj'], ['all']), 21),
   r('jobs', 'job', 'Job', 'batch/v1', true, [], ['all']),
-  r('endpointslices', 'endpointslice', 'EndpointSlice', 'discovery.k8s.io/v1', true),
-  r('ingresses', 'ingress', 'Ingress', 'networking.k8s.io/v1', true, ['ing']),
+  served(r('endpointslices', 'endpointslice', 'EndpointSlice', 'discovery.k8s.io/v1', true), 21),
+  served(r('ingresses', 'ingress', 'Ingress', 'networking.k8s.io/v1', true, ['ing']), 19),
   r('networkpolicies', 'networkpolicy', 'NetworkPolicy', 'networking.k8s.io/v1', true, ['netpol']),
   r('storageclasses', 'storageclass', 'StorageClass', 'storage.k8s.io/v1', false, ['sc']),
   r('deploymentconfigs', 'deploymentconfig', 'DeploymentConfig', 'apps.openshift.io/v1', true, ['dc'], ['all']),
@@ -69,8 +78,108 @@ export const apiResources: readonly ApiResource[] = [
   r('infrastructures', 'infrastructure', 'Infrastructure', 'config.openshift.io/v1', false),
   r('networks', 'network', 'Network', 'config.openshift.io/v1', false),
   r('ingresscontrollers', 'ingresscontroller', 'IngressController', 'operator.openshift.io/v1', true),
-  r('clusters', 'cluster', 'Cluster', 'aro.openshift.io/v1alpha1', false),
+  served(r('clusters', 'cluster', 'Cluster', 'aro.openshift.io/v1alpha1', false), undefined, undefined, true),
 ];
+
+/** The versions an older server serves instead of one of the table's (each resource's preferred
+ * version is the newest it serves): Kubernetes 1.16 (OpenShift 4.3, the 2020 cluster) has
+ * autoscaling/v1, batch/v1beta1 and networking.k8s.io/v1beta1, and no EndpointSlice, whose
+ * discovery.k8s.io was alpha and off by default until 1.17 made v1beta1 beta (removed in 1.25). */
+const olderVersions: readonly ApiResource[] = [
+  r('horizontalpodautoscalers', 'horizontalpodautoscaler', 'HorizontalPodAutoscaler', 'autoscaling/v1', true, ['hpa'], ['all']),
+  served(r('cronjobs', 'cronjob', 'CronJob', 'batch/v1beta1', true, ['cj'], ['all']), 8, 25),
+  served(r('endpointslices', 'endpointslice', 'EndpointSlice', 'discovery.k8s.io/v1beta1', true), 17, 25),
+  served(r('ingresses', 'ingress', 'Ingress', 'networking.k8s.io/v1beta1', true, ['ing']), 14, 22),
+];
+
+/** `v1.33.2+abc` -> 33; undefined when the version is unknown. */
+export function minorOf(version: string | undefined): number | undefined {
+  const m = /^v?1\.(\d+)/.exec(version ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The table's resources a server of this version serves, each at its preferred version, in
+ * discovery order. `heldGroups`: the API groups the cluster holds objects of (the custom resources'
+ * operators make theirs). An unknown version serves the table as it is. */
+export function servedResources(version: string | undefined, heldGroups: ReadonlySet<string>): ApiResource[] {
+  const minor = minorOf(version);
+  const serves = (res: ApiResource) => (minor === undefined || ((res.since ?? 0) <= minor && (res.until === undefined || minor < res.until))) && (!res.crd || heldGroups.has(res.group));
+  const out: ApiResource[] = [];
+  for (const res of apiResources) {
+    const chosen = [res, ...olderVersions.filter((o) => o.group === res.group && o.plural === res.plural)].find(serves);
+    if (chosen) out.push(chosen);
+  }
+  return out;
+}
+
+/** Every group/version a server may serve, the older ones included: what discovery may name. */
+export const everyApiResource: readonly ApiResource[] = [...apiResources, ...olderVersions];
+
+const groupVersionOf = (res: ApiResource) => (res.group ? `${res.group}/${res.version}` : res.version);
+
+/** Legacy discovery as the API server answers it (`/api`, `/api/v1`, `/apis`, `/apis/GROUP/VERSION`)
+ * for the resources it serves; undefined for any other path. */
+export function discoveryDocument(path: string, resources: readonly ApiResource[]): Record<string, unknown> | undefined {
+  if (path === '/api') return { kind: 'APIVersions', versions: ['v1'] };
+  if (path === '/apis') {
+    const versions = new Map<string, string[]>();
+    for (const res of resources) {
+      if (!res.group) continue;
+      const list = versions.get(res.group) ?? [];
+      if (!list.includes(res.version)) list.push(res.version);
+      versions.set(res.group, list);
+    }
+    return {
+      kind: 'APIGroupList',
+      apiVersion: 'v1',
+      groups: [...versions].map(([name, list]) => {
+        const ordered = [...list].sort(byVersionPriority);
+        return { name, versions: ordered.map((version) => ({ groupVersion: `${name}/${version}`, version })), preferredVersion: { groupVersion: `${name}/${ordered[0]}`, version: ordered[0] } };
+      }),
+    };
+  }
+  const m = /^\/api\/(v1)$|^\/apis\/([^/]+)\/([^/]+)$/.exec(path);
+  if (!m) return undefined;
+  const [group, version] = m[1] ? ['', m[1]] : [m[2], m[3]];
+  const listed = resources.filter((res) => res.group === group && res.version === version);
+  if (!listed.length) return undefined;
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: groupVersionOf(listed[0]),
+    resources: listed.map((res) => ({
+      name: res.plural,
+      singularName: res.singular,
+      namespaced: res.namespaced,
+      kind: res.kind,
+      verbs: ['get', 'list', 'watch'],
+      ...(res.shortNames.length ? { shortNames: res.shortNames } : {}),
+      ...(res.categories.length ? { categories: res.categories } : {}),
+    })),
+  };
+}
+
+/** Kubernetes' version priority (GA before beta before alpha, higher numbers first): v2, v1, v1beta1… */
+function byVersionPriority(a: string, b: string): number {
+  const rank = (v: string) => {
+    const m = /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(v);
+    if (!m) return [0, 0, 0];
+    return [m[2] === undefined ? 2 : m[2] === 'beta' ? 1 : 0, Number(m[1]), Number(m[3] ?? 0)];
+  };
+  const [x, y] = [rank(a), rank(b)];
+  return y[0] - x[0] || y[1] - x[1] || y[2] - x[2];
+}
+
+/** The table's resources a server serves, as its discovery's resource lists name them (group/version
+ * → plurals): each at the first version of the table that lists it. */
+export function resourcesOfDiscovery(lists: ReadonlyMap<string, readonly string[]>): ApiResource[] {
+  const out: ApiResource[] = [];
+  for (const res of apiResources) {
+    const chosen = [res, ...olderVersions.filter((o) => o.group === res.group && o.plural === res.plural)].find((c) => lists.get(groupVersionOf(c))?.includes(c.plural));
+    if (chosen) out.push(chosen);
+  }
+  return out;
+}
 
 /** Result of resolving what the user typed (`po`, `Services`, `routes.route.openshift.io`). */
 export type Resolved = { ok: true; resource: ApiResource } | { ok: false; resourceName: string };

@@ -3,7 +3,7 @@
 // no encoded or back slash, no control character, no empty segment), then matched against an
 // allow-list of resources, so a subresource (exec, attach, portforward, proxy, log), a watch or a
 // resource type the terminal never reads is refused whatever its spelling.
-import { apiResources } from '../../engine/world/kube-resources.ts';
+import { everyApiResource } from '../../engine/world/kube-resources.ts';
 
 /** Longer than any path the engine builds (an ARM metrics query is the longest, a few hundred characters). */
 export const MAX_PATH_LENGTH = 2048;
@@ -80,8 +80,9 @@ interface KubeResource {
   namespaced: boolean;
 }
 
-/** kubectl/oc's resource table, plus OpenShift's users (`oc whoami` reads users/~). */
-const KUBE_RESOURCES: readonly KubeResource[] = [...apiResources, { group: 'user.openshift.io', version: 'v1', plural: 'users', namespaced: false }];
+/** kubectl/oc's resource table (with the older versions an older server serves instead), plus OpenShift's users (`oc whoami` reads users/~). */
+const KUBE_RESOURCES: readonly KubeResource[] = [...everyApiResource, { group: 'user.openshift.io', version: 'v1', plural: 'users', namespaced: false }];
+const DISCOVERY = new Set(everyApiResource.filter((r) => r.group).map((r) => `apis/${r.group}/${r.version}`));
 /** What listObjects sends; never watch, resourceVersion or limit/continue. */
 const KUBE_QUERY = ['labelSelector', 'fieldSelector'] as const;
 /** Object and namespace names as kubectl sends what was typed (`svc/server,pods` is a NotFound, not
@@ -95,6 +96,10 @@ const KUBE_NAME = /^[ -:<-~]+$/;
  */
 export function kubeReadPath(path: string): string {
   const { segments, query } = normalise(path);
+  // Discovery, which kubectl reads before it resolves a typed name: `/apis`, `/api/v1`, and the
+  // resource list of a group/version kubectl's table knows.
+  const discovery = segments.join('/');
+  if (query.length === 0 && (discovery === 'apis' || discovery === 'api/v1' || DISCOVERY.has(discovery))) return path;
   let group: string;
   let version: string;
   let rest: string[];

@@ -1,7 +1,7 @@
 // Talking to the API server through the World, and turning its answers into kubectl's errors.
 import type { Json, KubeObject, RestResponse, TransportFailure, World } from '../../world/types.ts';
 import type { ApiResource } from '../../world/kube-resources.ts';
-import { qualifiedPlural, resourcePath } from '../../world/kube-resources.ts';
+import { apiResources, qualifiedPlural, resourcePath, resourcesOfDiscovery } from '../../world/kube-resources.ts';
 
 /** An error kubectl prints as is (after "error: " or in the API server's words). */
 export class KubeError extends Error {
@@ -116,4 +116,34 @@ function withTypeMeta(o: KubeObject, res: ApiResource): KubeObject {
   const apiVersion = res.group === '' ? res.version : `${res.group}/${res.version}`;
   if (o.apiVersion && o.kind) return o;
   return { ...o, apiVersion: o.apiVersion || apiVersion, kind: o.kind || res.kind, metadata: o.metadata ?? { name: '' } };
+}
+
+const discovered = new WeakMap<World, Promise<readonly ApiResource[]>>();
+
+/** The resources the server serves, as kubectl learns them from discovery (`/apis`) before it
+ * resolves a typed name: an older server lacks some (Kubernetes 1.16 has no EndpointSlice) or serves
+ * them at older versions, and a custom resource exists only where its definition was installed.
+ * Live mode passes no discovery through the bridge: there kubectl's table is taken as it is. */
+export function servedResources(world: World): Promise<readonly ApiResource[]> {
+  if (world.source === 'live') return Promise.resolve(apiResources);
+  let served = discovered.get(world);
+  if (!served) {
+    served = discover(world).catch(() => apiResources);
+    discovered.set(world, served);
+  }
+  return served;
+}
+
+/** Legacy discovery: `/apis` names the group versions, each one's list its resources (`/api/v1` the core's). */
+async function discover(world: World): Promise<readonly ApiResource[]> {
+  const groups = await world.kube('/apis');
+  if (groups.status !== 200 || groups.failure) return apiResources;
+  const groupVersions = ['v1', ...((groups.body as { groups?: Array<{ versions?: Array<{ groupVersion?: string }> }> }).groups ?? []).flatMap((g) => (g.versions ?? []).map((v) => v.groupVersion ?? ''))];
+  const lists = new Map<string, string[]>();
+  for (const gv of groupVersions) {
+    const list = await world.kube(gv === 'v1' ? '/api/v1' : `/apis/${gv}`);
+    const resources = list.status === 200 ? ((list.body as { resources?: Array<{ name?: string }> }).resources ?? []) : [];
+    lists.set(gv, resources.map((r) => r.name ?? ''));
+  }
+  return resourcesOfDiscovery(lists);
 }

@@ -10,7 +10,7 @@ import { kubectlJson } from '../../format/kube/json.ts';
 import { kubectlYaml } from '../../format/kube/yaml.ts';
 import { JsonPath, JsonPathError } from '../../format/kube/jsonpath.ts';
 import { goPrintSharpV, goPrintV, goStrconvQuote } from '../../format/kube/go-values.ts';
-import { KubeError, getObject, listObjects } from './api.ts';
+import { KubeError, getObject, listObjects, servedResources } from './api.ts';
 import type { Cli } from './cli.ts';
 import { plainError, reportError } from './cli.ts';
 import type { FlagDef, ParsedFlags } from './flags.ts';
@@ -69,15 +69,15 @@ function splitResourceArgument(arg: string): string[] {
   return out;
 }
 
-function resolveOrThrow(typed: string): ApiResource {
-  const r = resolveResource(typed);
+function resolveOrThrow(typed: string, served: readonly ApiResource[]): ApiResource {
+  const r = resolveResource(typed, served);
   if (!r.ok) throw plainError(`the server doesn't have a resource type "${r.resourceName}"`);
   return r.resource;
 }
 
 /** Expands the `all` category, as the builder's ReplaceAliases does. */
-function replaceAliases(types: string[]): string[] {
-  return types.flatMap((t) => (t === 'all' ? categoryResources('all').map((r) => r.plural) : [t]));
+function replaceAliases(types: string[], served: readonly ApiResource[]): string[] {
+  return types.flatMap((t) => (t === 'all' ? categoryResources('all', served).map((r) => r.plural) : [t]));
 }
 
 interface ParsedArgs {
@@ -87,7 +87,7 @@ interface ParsedArgs {
   named: boolean;
 }
 
-function parseResourceArgs(tool: string, args0: string[], hasSelector: boolean, allNamespaces: boolean): ParsedArgs {
+function parseResourceArgs(tool: string, args0: string[], hasSelector: boolean, allNamespaces: boolean, served: readonly ApiResource[]): ParsedArgs {
   let args = args0;
   // "pods,svc a b" means pods/a pods/b svc/a svc/b.
   if (args.length >= 2) {
@@ -113,14 +113,14 @@ function parseResourceArgs(tool: string, args0: string[], hasSelector: boolean, 
       tuples.push({ type, name });
     }
     if (hasSelector) throw plainError('selectors and the all flag cannot be used when passing resource/name arguments');
-    const requests = tuples.map((t) => ({ res: resolveOrThrow(t.type), name: t.name }));
+    const requests = tuples.map((t) => ({ res: resolveOrThrow(t.type, served), name: t.name }));
     checkNamespaceForNames(requests, allNamespaces);
     return { requests, singleItemImplied: tuples.length === 1, named: true };
   }
-  const types = replaceAliases(splitResourceArgument(args[0]));
+  const types = replaceAliases(splitResourceArgument(args[0]), served);
   const names = args.slice(1);
   if (names.length > 0 && hasSelector) throw plainError('name cannot be provided when a selector is specified');
-  const resources = types.map(resolveOrThrow);
+  const resources = types.map((t) => resolveOrThrow(t, served));
   // The same resource named twice (po,pods) is visited once.
   const unique = resources.filter((r, i) => resources.indexOf(r) === i);
   if (names.length === 0) return { requests: unique.map((res) => ({ res })), singleItemImplied: false, named: false };
@@ -296,7 +296,7 @@ async function get(cli: Cli, flags: ParsedFlags): Promise<number> {
   }
   const humanReadable = (output === '' && flagString(flags, 'template') === '') || output === 'wide';
 
-  const parsed = parseResourceArgs(tool, flags.args, selector !== '' || fieldSelector !== '', allNamespaces);
+  const parsed = parseResourceArgs(tool, flags.args, selector !== '' || fieldSelector !== '', allNamespaces, await servedResources(ctx.world));
   const labelReqs = parseLabelSelector(selector);
 
   // The API server's warnings go to stderr as they come, each text once (rest.WarningWriter with Deduplicate).
