@@ -5,6 +5,7 @@
 import type { KubeObject, LabFile } from '../world/types.ts';
 import { snatNow } from '../model/snat.ts';
 import { WorldModel, isPrivateIp } from '../model/world-model.ts';
+import { KubeIndex } from '../world/fixture/kube.ts';
 
 type Obj = Record<string, any>;
 
@@ -165,6 +166,15 @@ class Walker {
   /** A load balancer rule's health probe: protocol, port, path and timing, as the world has them. */
   probeOf(rule: Obj): Obj | undefined {
     return this.model.arm(rule.properties?.probe?.id)?.properties as Obj | undefined;
+  }
+
+  /** The command that lists a service's endpoints on this cluster's API server: its EndpointSlices
+   * where the server serves them (discovery.k8s.io, Kubernetes 1.17 on; v1 Endpoints is deprecated
+   * in 1.33), else the v1 Endpoints object. */
+  endpointsProof(service: string | undefined): string {
+    const slices = new KubeIndex(this.lab.kube).served.some((r) => r.plural === 'endpointslices');
+    if (slices) return `kubectl get endpointslices${service ? ` -l kubernetes.io/service-name=${service}` : ''}`;
+    return `kubectl get endpoints${service ? ` ${service}` : ''}`;
   }
 
   get stopped(): boolean {
@@ -332,13 +342,19 @@ function egress(w: Walker): void {
       why: `The node's subnet has a route table whose 0.0.0.0/0 route sends everything to a virtual appliance instead of the load balancer's outbound rule${elsewhere ? `; ${firewallIp} is in VNet ${firewallVnet.name}, reached through the peering` : ''}.`,
       proof: `az network route-table route list -g ${String(path.table.id).split('/')[4]} --route-table-name ${path.table.name} -o table`,
     });
+    // The firewall's public address, read where ARM keeps it (az network firewall is an extension's
+    // command a fresh az lacks); without a firewall, the route's next hop.
+    const pip = w.model.arm(((firewall?.properties as Obj | undefined)?.ipConfigurations as Obj[] | undefined)?.find((c) => c.properties?.publicIPAddress?.id)?.properties.publicIPAddress.id);
+    const tableGroup = String(path.table.id).split('/')[4];
     w.hop({
       at: `firewall ${firewallIp}`,
       src: at(egressIp, SNAT_PORT),
       dst: at(target, 443),
       change: `SNAT ${nodeIp ?? '?'} → ${egressIp ?? '?'}`,
-      why: `The firewall${firewall ? ` ${firewall.name}` : ''}${elsewhere ? ` in ${firewallVnet.name}` : ''} inspects the connection and sends it out from its own public address.`,
-      proof: `curl -s "http://${host}/api/ip" | jq -r .my_public_ip`,
+      why: `The firewall${firewall ? ` ${firewall.name}` : ''}${elsewhere ? ` in ${firewallVnet.name}` : ''} inspects the connection and sends it out from its own public address${pip ? `, ${pip.name}` : ''}.`,
+      proof: pip
+        ? `az network public-ip show -g ${String(pip.id).split('/')[4]} -n ${pip.name} --query ipAddress -o tsv`
+        : `az network route-table route show -g ${tableGroup} --route-table-name ${path.table.name} -n ${path.route.name} --query nextHopIpAddress -o tsv`,
     });
     if (!egressIp) return w.stopHere(`No firewall in the world owns ${firewallIp}: the packet is dropped.`);
     w.hop({
@@ -403,7 +419,7 @@ function sql(w: Walker): void {
   const backend = service ? w.model.serviceEndpoints(service)[0] : undefined;
   const node = (pod.spec as Obj).nodeName as string;
   if (!service || !backend) {
-    w.hop({ at: `node ${node}`, src: at(podIp, POD_PORT), dst: at(clusterIp, 1433), change: 'none', why: 'The service has no ready endpoint: nothing to translate the ClusterIP to.', proof: 'kubectl get endpoints' });
+    w.hop({ at: `node ${node}`, src: at(podIp, POD_PORT), dst: at(clusterIp, 1433), change: 'none', why: 'The service has no ready endpoint: nothing to translate the ClusterIP to.', proof: w.endpointsProof(service?.metadata.name) });
     return w.stopHere(`The service behind ${clusterIp} has no ready pod: the connection is refused.`);
   }
   const backendIp = (backend.status as Obj).podIP as string;
@@ -414,7 +430,7 @@ function sql(w: Walker): void {
     dst: at(backendIp, targetPort),
     change: `DNAT ${at(clusterIp, 1433)} → ${at(backendIp, targetPort)}`,
     why: `${plugin.serviceNat} on the pod's own node ${plugin.verb('translate', 'translates')} the ClusterIP of ${service.metadata.name} to one of its endpoints; the source is not translated inside the cluster network.`,
-    proof: `kubectl get endpoints ${service.metadata.name}`,
+    proof: w.endpointsProof(service.metadata.name),
   });
   // The packet reaches the SQL pod's node, across the overlay when that is another node; an
   // ingress NetworkPolicy that selects the SQL pod is enforced there.

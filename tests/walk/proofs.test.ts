@@ -1,0 +1,67 @@
+// Every hop's proof is a command that works on its lab and shows that hop: on every built-in lab (a
+// fault scenario may break the route the app's proofs go through), each proof of each walk runs in a
+// fresh session with status 0 and
+// nothing on standard error (no error, no deprecation warning), no two hops of a walk prove themselves
+// with the same command, the ClusterIP hop reads endpoints the way the lab's API server serves them,
+// and a firewall hop (on any lab, scenarios included) shows the firewall's own public address.
+import { describe, expect, it } from 'vitest';
+import { listLabs, loadLab } from '../../src/node/labs.ts';
+import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { KubeIndex } from '../../src/engine/world/fixture/kube.ts';
+import { Session } from '../../src/engine/session.ts';
+import { FLOWS, WalkError, walk, type Walk } from '../../src/engine/walk/walk.ts';
+import type { LabFile } from '../../src/engine/world/types.ts';
+import { builtInLabs } from '../helpers/built-in-labs.ts';
+
+async function run(lab: LabFile, line: string) {
+  return new Session(createFixtureWorld(lab), { tty: false }).run(line);
+}
+
+function walkOrNone(lab: LabFile, flow: (typeof FLOWS)[number]['name']): Walk | undefined {
+  try {
+    return walk(lab, flow);
+  } catch (e) {
+    if (e instanceof WalkError) return undefined;
+    throw e;
+  }
+}
+
+describe.each(builtInLabs())('walk proofs on %s', async (name) => {
+  const lab = await loadLab({ name });
+
+  it.each(FLOWS.map((f) => f.name))('%s: every proof runs in a fresh session, cleanly, and no two hops share one', async (flow) => {
+    const result = walkOrNone(lab, flow);
+    if (!result) return;
+    for (const hop of result.hops) {
+      const r = await run(lab, hop.proof);
+      expect({ step: hop.step, proof: hop.proof, status: r.status, stderr: r.stderr }).toEqual({ step: hop.step, proof: hop.proof, status: 0, stderr: '' });
+    }
+    const proofs = result.hops.map((h) => h.proof);
+    expect(new Set(proofs).size, proofs.join('\n')).toBe(proofs.length);
+  });
+
+  it('reads the ClusterIP hop\'s endpoints as EndpointSlices where the API server serves them, else as Endpoints', async () => {
+    const result = walkOrNone(lab, 'sql');
+    const hop = result?.hops.find((h) => h.change.startsWith('DNAT '));
+    if (!hop) return;
+    const service = lab.kube.find((o) => o.kind === 'Service' && (o.spec as { clusterIP?: string }).clusterIP === result!.hops[0].dst.split(':')[0])!;
+    const slices = new KubeIndex(lab.kube).served.some((r) => r.plural === 'endpointslices');
+    expect(hop.proof).toBe(slices ? `kubectl get endpointslices -l kubernetes.io/service-name=${service.metadata.name}` : `kubectl get endpoints ${service.metadata.name}`);
+    const backend = hop.dst.split(':')[0];
+    expect((await run(lab, hop.proof)).stdout).toContain(backend);
+  });
+
+});
+
+describe.each((await listLabs()).map((l) => l.name))('the firewall hop on %s', async (name) => {
+  const lab = await loadLab({ name });
+
+  it('shows, at a firewall hop, the firewall\'s own public address', async () => {
+    const result = walkOrNone(lab, 'egress');
+    const hop = result?.hops.find((h) => h.at.startsWith('firewall '));
+    if (!hop) return;
+    const shown = await run(lab, hop.proof);
+    expect(shown.status).toBe(0);
+    expect(shown.stdout.trim()).toBe(hop.src.split(':')[0]);
+  });
+});
