@@ -10,6 +10,8 @@ import { KubeIndex, serverVersion } from '../../src/engine/world/fixture/kube.ts
 import { minorOf } from '../../src/engine/world/kube-resources.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 import { builtInLab, builtInLabs } from '../helpers/built-in-labs.ts';
+import { kubeCommands } from '../../src/engine/commands/kube/index.ts';
+import { fakeSession, words } from './fake-world.ts';
 
 const run = async (lab: LabFile, line: string) => {
   const { status, stdout, stderr } = await new Session(createFixtureWorld(lab), { tty: false }).run(line);
@@ -52,6 +54,12 @@ describe.each(builtInLabs())('on %s', (name) => {
       if (held) expect(r.status, typed).toBe(0);
       else expect(r, typed).toEqual({ status: 1, stdout: '', stderr: `error: the server doesn't have a resource type "${typed.split('.')[0]}"\n` });
     }
+  });
+
+  it('completes the resource types its server serves', async () => {
+    const line = 'kubectl get endpoint';
+    const offered = await kubeCommands[0].complete!(words(line), fakeSession(createFixtureWorld(lab)));
+    expect(offered).toEqual(minor >= 17 ? ['endpoints', 'endpointslices'] : ['endpoints']);
   });
 
   it('lists in its discovery only the groups it serves', async () => {
