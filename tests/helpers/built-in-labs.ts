@@ -1,18 +1,14 @@
 // The built-in labs (labs/<name>/world.json), found on disk, so that tests which loop over them
 // take in a new lab without being edited. Synchronous: describe() blocks need the names at once.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseLabJson } from '../../src/engine/world/fixture/schema.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
+import { builtinLabs } from '../../src/site/page-labs.ts';
 
 const LABS = new URL('../../labs/', import.meta.url);
 
-/** The names of the built-in labs, sorted. */
-export function builtInLabs(): string[] {
-  return readdirSync(LABS, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(new URL(`${entry.name}/world.json`, LABS)))
-    .map((entry) => entry.name)
-    .sort();
-}
+/** The names of the built-in labs, sorted: the folders of labs/ that hold a world.json. */
+export const builtInLabs = builtinLabs;
 
 /** A built-in lab's file, validated as the terminal loads it. */
 export function builtInLab(name: string): LabFile {
