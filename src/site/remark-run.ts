@@ -125,12 +125,13 @@ export function runBlocks(tree: Node, pageLab: string, where: string): Array<Run
 export function remarkRun() {
   return async (tree: Node, file: { data: { astro?: { frontmatter?: Record<string, unknown> } }; path?: string }) => {
     const pageLab = String(file.data.astro?.frontmatter?.lab ?? 'aro2');
+    const writtenFor = pageLabs(file.data.astro?.frontmatter ?? {}).join(' ');
     const sessions = new Map<string, Session>();
     const runs: Array<{ node: Node; own: boolean } & RunBlock> = [];
     for (const node of elements(tree, new Set(['Run', 'Terminal', 'Exercises', 'PacketWalk', 'Story', 'ThenNow']))) {
       if (node.name === 'ThenNow') {
         // A half links to the page on its lab only when the page is written for that lab.
-        setAttribute(node, 'pageLabs', pageLabs(file.data.astro?.frontmatter ?? {}).join(' '));
+        setAttribute(node, 'pageLabs', writtenFor);
         continue;
       }
       // A block that names its lab runs in the terminal only while that lab is in effect (Run.astro).
@@ -157,7 +158,7 @@ export function remarkRun() {
         // The versions the outputs are checked against belong to the engine, the same on every lab.
         setAttribute(node, 'tools', verifiedBadge());
         // The labs the page is written for: the terminal says so when it runs another built-in lab.
-        setAttribute(node, 'labs', pageLabs(file.data.astro?.frontmatter ?? {}).join(' '));
+        setAttribute(node, 'labs', writtenFor);
         continue;
       }
       const { cmd } = runBlock(node, pageLab, file.path ?? 'a page');
@@ -167,6 +168,7 @@ export function remarkRun() {
         sessions.set(labName, new Session(createFixtureWorld(await lab(labName)), { tty: false }));
       const result = await sessions.get(labName)!.run(cmd);
       setAttribute(node, 'pageLab', pageLab);
+      setAttribute(node, 'pageLabs', writtenFor);
       setAttribute(node, 'output', JSON.stringify(result.chunks));
       setAttribute(node, 'status', String(result.status));
     }

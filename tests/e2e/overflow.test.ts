@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DIST, startSite, type Site } from '../helpers/site.ts';
+import { DIST, startSite, type Site, openPageAt } from '../helpers/site.ts';
 
 const chapters = readdirSync(join(DIST, 'chapters')).sort();
 const scenarios = readdirSync(join(DIST, 'scenarios'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
@@ -27,11 +27,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function openAt(path: string, width: number, height: number): Promise<Page> {
-  const page = await site.browser.newPage({ viewport: { width, height } });
-  await page.goto(`${site.base}${path}`);
-  return page;
-}
+const openAt = (path: string, width: number, height: number): Promise<Page> => openPageAt(site, path, width, height);
 
 describe('nothing widens the page', () => {
   it.each(cases(pages))('$path at $viewport, every solution and disclosure open', async ({ path, width, height }) => {

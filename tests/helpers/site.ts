@@ -128,6 +128,13 @@ export async function typeInTerminal(page: Page, line: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** A page of the site in a fresh browser context (its own localStorage) of the given viewport. */
+export async function openPageAt(site: Site, path: string, width: number, height: number): Promise<Page> {
+  const page = await site.browser.newPage({ viewport: { width, height } });
+  await page.goto(`${site.base}${path}`);
+  return page;
+}
+
 /** A page of the site in a fresh browser context (its own localStorage), desktop-sized. */
 export async function openPage(site: Site, path: string): Promise<Page> {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
