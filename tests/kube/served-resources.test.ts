@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
-import { KubeIndex, serverVersion } from '../../src/engine/world/fixture/kube.ts';
-import { minorOf } from '../../src/engine/world/kube-resources.ts';
+import { KubeIndex } from '../../src/engine/world/fixture/kube.ts';
+import { minorOf, serverVersion } from '../../src/engine/world/kube-resources.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 import { builtInLab, builtInLabs } from '../helpers/built-in-labs.ts';
 import { kubeCommands } from '../../src/engine/commands/kube/index.ts';

@@ -2,6 +2,7 @@
 // public IP its traffic leaves through, which pods a route reaches, what cluster DNS answers.
 // Everything is derived from the ARM resources and Kubernetes objects; nothing is lab-specific.
 import type { ArmResource, KubeObject, LabFile } from '../world/types.ts';
+import { servedBy } from '../world/kube-resources.ts';
 
 type Obj = Record<string, any>;
 
@@ -42,6 +43,7 @@ export type NodeEgress =
 export class WorldModel {
   readonly lab: LabFile;
   private readonly byId = new Map<string, Obj>();
+  private servedPlurals?: Set<string>;
 
   constructor(lab: LabFile) {
     this.lab = lab;
@@ -62,6 +64,13 @@ export class WorldModel {
 
   armOfType(type: string): ArmResource[] {
     return this.lab.arm.filter((r) => r.type.toLowerCase() === type.toLowerCase());
+  }
+
+  /** Whether the cluster's API server serves a resource (`endpointslices`): by its version, and the
+   * custom resources whose objects it holds. */
+  serves(plural: string): boolean {
+    this.servedPlurals ??= new Set(servedBy(this.lab.kube).map((r) => r.plural));
+    return this.servedPlurals.has(plural);
   }
 
   kube(kind: string, namespace?: string): KubeObject[] {
@@ -121,12 +130,16 @@ export class WorldModel {
     return this.nodeEgress(node)?.publicIp;
   }
 
+  /** The Azure Firewall that owns a private address, and the public IP resource it goes out from. */
+  firewallAt(privateIp: string): { firewall: ArmResource; publicIp?: Obj } | undefined {
+    const configs = (fw: ArmResource) => ((fw.properties as Obj).ipConfigurations ?? []) as Obj[];
+    const firewall = this.armOfType('Microsoft.Network/azureFirewalls').find((fw) => configs(fw).some((c) => c.properties?.privateIPAddress === privateIp));
+    if (!firewall) return undefined;
+    return { firewall, publicIp: this.arm(configs(firewall).find((c) => c.properties?.publicIPAddress?.id)?.properties.publicIPAddress.id) };
+  }
+
   private applianceEgressIp(privateIp: string): string | undefined {
-    for (const fw of this.armOfType('Microsoft.Network/azureFirewalls')) {
-      const configs = ((fw.properties as Obj).ipConfigurations ?? []) as Obj[];
-      if (configs.some((c) => c.properties.privateIPAddress === privateIp)) return this.arm(configs[0].properties.publicIPAddress?.id)?.properties?.ipAddress;
-    }
-    return undefined;
+    return this.firewallAt(privateIp)?.publicIp?.properties?.ipAddress;
   }
 
   /** The first inbound security rule (lowest priority number) of the NSGs on a node's NIC and

@@ -5,7 +5,6 @@
 import type { KubeObject, LabFile } from '../world/types.ts';
 import { snatNow } from '../model/snat.ts';
 import { WorldModel, isPrivateIp } from '../model/world-model.ts';
-import { KubeIndex } from '../world/fixture/kube.ts';
 
 type Obj = Record<string, any>;
 
@@ -172,8 +171,7 @@ class Walker {
    * where the server serves them (discovery.k8s.io, Kubernetes 1.17 on; v1 Endpoints is deprecated
    * in 1.33), else the v1 Endpoints object. */
   endpointsProof(service: string | undefined): string {
-    const slices = new KubeIndex(this.lab.kube).served.some((r) => r.plural === 'endpointslices');
-    if (slices) return `kubectl get endpointslices${service ? ` -l kubernetes.io/service-name=${service}` : ''}`;
+    if (this.model.serves('endpointslices')) return `kubectl get endpointslices${service ? ` -l kubernetes.io/service-name=${service}` : ''}`;
     return `kubectl get endpoints${service ? ` ${service}` : ''}`;
   }
 
@@ -330,22 +328,21 @@ function egress(w: Walker): void {
   const egressIp = path?.publicIp;
   if (path?.via === 'appliance') {
     const firewallIp = path.applianceIp;
-    const firewall = w.model.armOfType('Microsoft.Network/azureFirewalls').find((fw) => (((fw.properties as Obj).ipConfigurations ?? []) as Obj[]).some((c) => c.properties?.privateIPAddress === firewallIp));
+    const { firewall, publicIp: pip } = w.model.firewallAt(firewallIp) ?? {};
     const firewallVnet = w.model.vnetOf(firewallIp);
     const subnetVnet = String(path.subnet.id ?? '').split('/subnets/')[0].toLowerCase();
     const elsewhere = firewallVnet && firewallVnet.id.toLowerCase() !== subnetVnet;
+    const tableGroup = String(path.table.id).split('/')[4];
     w.hop({
       at: `route table ${path.table.name} (${path.subnet.name})`,
       src: at(nodeIp, NODE_PORT),
       dst: at(target, 443),
       change: `next hop ${firewallIp} (route ${path.route.name})`,
       why: `The node's subnet has a route table whose 0.0.0.0/0 route sends everything to a virtual appliance instead of the load balancer's outbound rule${elsewhere ? `; ${firewallIp} is in VNet ${firewallVnet.name}, reached through the peering` : ''}.`,
-      proof: `az network route-table route list -g ${String(path.table.id).split('/')[4]} --route-table-name ${path.table.name} -o table`,
+      proof: `az network route-table route list -g ${tableGroup} --route-table-name ${path.table.name} -o table`,
     });
-    // The firewall's public address, read where ARM keeps it (az network firewall is an extension's
-    // command a fresh az lacks); without a firewall, the route's next hop.
-    const pip = w.model.arm(((firewall?.properties as Obj | undefined)?.ipConfigurations as Obj[] | undefined)?.find((c) => c.properties?.publicIPAddress?.id)?.properties.publicIPAddress.id);
-    const tableGroup = String(path.table.id).split('/')[4];
+    // The firewall's public address is shown from its public IP resource (az network firewall is an
+    // extension's command a fresh az lacks); without a firewall, the route's next hop.
     w.hop({
       at: `firewall ${firewallIp}`,
       src: at(egressIp, SNAT_PORT),

@@ -5,6 +5,7 @@
 //
 // This is the only place that knows the table: the fixture API server serves these resources and
 // the bridge lets their paths through, kubectl and oc name them.
+import type { KubeObject } from './types.ts';
 
 export interface ApiResource {
   plural: string;
@@ -110,6 +111,24 @@ export function servedResources(version: string | undefined, heldGroups: Readonl
     if (chosen) out.push(chosen);
   }
   return out;
+}
+
+/** The API group of an `apiVersion` ("" for the core group's `v1`). */
+export const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '');
+
+/** The API server's version as the nodes report it: the control plane's kubelet (a master's), else
+ * the first node's. undefined when the lab has no nodes. */
+export function serverVersion(objects: readonly KubeObject[]): string | undefined {
+  const nodes = objects.filter((o) => o.kind === 'Node' && o.apiVersion === 'v1');
+  const master = nodes.find((n) => Object.keys(n.metadata.labels ?? {}).some((l) => l === 'node-role.kubernetes.io/master' || l === 'node-role.kubernetes.io/control-plane'));
+  const version = (master ?? nodes[0])?.status?.nodeInfo as { kubeletVersion?: unknown } | undefined;
+  return typeof version?.kubeletVersion === 'string' ? version.kubeletVersion : undefined;
+}
+
+/** What the API server over these objects serves: the table at its version, and the custom
+ * resources whose objects it holds. */
+export function servedBy(objects: readonly KubeObject[], version = serverVersion(objects)): ApiResource[] {
+  return servedResources(version, new Set(objects.map((o) => groupOf(o.apiVersion))));
 }
 
 /** Every group/version a server may serve, the older ones included: what discovery may name. */
