@@ -1,5 +1,6 @@
 // Lab files on disk (Node only): the built-in labs in labs/<name>/world.json and any file a
 // reader names with --lab-file.
+import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseLabFile, parseLabJson } from '../engine/world/fixture/schema.ts';
@@ -9,19 +10,13 @@ import { applyScenario, type ScenarioFile } from '../engine/world/scenario.ts';
 const LABS = new URL('../../labs/', import.meta.url);
 export const DEFAULT_LAB = 'aro2';
 
-async function labNames(): Promise<string[]> {
-  const entries = await readdir(LABS, { withFileTypes: true });
-  const names: string[] = [];
-  for (const entry of entries) {
-    if (!entry.isDirectory()) continue;
-    try {
-      await readFile(new URL(`${entry.name}/world.json`, LABS));
-      names.push(entry.name);
-    } catch {
-      // a folder without a world (transcripts, scenarios) is not a lab
-    }
-  }
-  return names.sort();
+/** The built-in labs: the folders of labs/ that hold a world.json (transcripts and scenarios are
+ * not labs; a scenario is a lab plus faults). */
+export function builtinLabs(): string[] {
+  return readdirSync(LABS, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(new URL(`${entry.name}/world.json`, LABS)))
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /** Fault scenarios: labs/scenarios/<name>.json, each a built-in lab plus changes. */
@@ -49,7 +44,7 @@ export interface LabSummary {
  * listing them does not check and build every world (the tests load each one in full).
  */
 export async function listLabs(): Promise<LabSummary[]> {
-  const worlds = (await labNames()).map(async (name) => {
+  const worlds = builtinLabs().map(async (name) => {
     const { info } = JSON.parse(await readFile(new URL(`${name}/world.json`, LABS), 'utf8')) as { info: LabSummary };
     return { name: info.name, title: info.title, summary: info.summary };
   });
@@ -71,7 +66,7 @@ export async function loadLab(choice: { name?: string; file?: string }): Promise
     return parseLabJson(text, choice.file);
   }
   const name = choice.name ?? DEFAULT_LAB;
-  const names = await labNames();
+  const names = builtinLabs();
   const scenarios = await scenarioNames();
   if (scenarios.includes(name)) return loadScenario(name);
   if (!names.includes(name)) throw new Error(`unknown lab "${name}" (labs: ${[...names, ...scenarios].join(', ')})`);

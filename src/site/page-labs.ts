@@ -9,17 +9,10 @@
 //     for its own lab alone unless it says otherwise.
 // Every <Run> block of a page must work on each of its labs (tests/content/run-blocks.test.ts), and
 // a chapter's exercises replay on them (tests/exercises/solutions.test.ts).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { builtinLabs } from '../node/labs.ts';
 
 const LABS = new URL('../../labs/', import.meta.url);
-
-/** The built-in labs: the folders of labs/ that hold a world.json (scenarios are labs plus faults). */
-export function builtinLabs(): string[] {
-  return readdirSync(LABS, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(new URL(`${e.name}/world.json`, LABS)))
-    .map((e) => e.name)
-    .sort();
-}
 
 interface ClusterResource {
   type?: string;

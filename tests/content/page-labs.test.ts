@@ -2,7 +2,8 @@
 // every built-in lab with a public cluster (src/site/page-labs.ts).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { builtinLabs, frontmatterLabs, hasPublicCluster, labsOfPage, pageLabs, publicLabs } from '../../src/site/page-labs.ts';
+import { builtinLabs } from '../../src/node/labs.ts';
+import { frontmatterLabs, hasPublicCluster, labsOfPage, pageLabs, publicLabs } from '../../src/site/page-labs.ts';
 
 const LABS = new URL('../../labs/', import.meta.url);
 const world = (name: string) => JSON.parse(readFileSync(new URL(`${name}/world.json`, LABS), 'utf8')) as { arm?: unknown };

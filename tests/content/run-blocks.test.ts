@@ -11,7 +11,8 @@ import { Session } from '../../src/engine/session.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
 import { parse } from '../../src/engine/shell/parser.ts';
 import { blockNeeds, runBlocks, type Node } from '../../src/site/remark-run.ts';
-import { builtinLabs, frontmatterLabs, pageLabs } from '../../src/site/page-labs.ts';
+import { builtinLabs } from '../../src/node/labs.ts';
+import { frontmatterLabs, pageLabs } from '../../src/site/page-labs.ts';
 
 const chapters = new URL('../../content/chapters/', import.meta.url);
 

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { contrastRatio } from '../helpers/contrast.ts';
 import { openPage, ROOT, startSite, type Site } from '../helpers/site.ts';
-import { builtinLabs, frontmatterLabs, pageLabs } from '../../src/site/page-labs.ts';
+import { builtinLabs } from '../../src/node/labs.ts';
+import { frontmatterLabs, pageLabs } from '../../src/site/page-labs.ts';
 
 let site: Site;
 beforeAll(async () => {

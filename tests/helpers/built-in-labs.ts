@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseLabJson } from '../../src/engine/world/fixture/schema.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
-import { builtinLabs } from '../../src/site/page-labs.ts';
+import { builtinLabs } from '../../src/node/labs.ts';
 
 const LABS = new URL('../../labs/', import.meta.url);
 
