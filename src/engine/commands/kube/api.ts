@@ -124,7 +124,7 @@ const discovered = new WeakMap<World, Promise<readonly ApiResource[]>>();
  * resolves a typed name: an older server lacks some (Kubernetes 1.16 has no EndpointSlice) or serves
  * them at older versions, and a custom resource exists only where its definition was installed.
  * Live mode passes no discovery through the bridge: there kubectl's table is taken as it is. */
-export function servedResources(world: World): Promise<readonly ApiResource[]> {
+export function discoveredResources(world: World): Promise<readonly ApiResource[]> {
   if (world.source === 'live') return Promise.resolve(apiResources);
   let served = discovered.get(world);
   if (!served) {

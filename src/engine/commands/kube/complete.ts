@@ -2,7 +2,7 @@
 // world for the chosen type and namespace (like kubectl's __complete, which asks the server).
 import type { SessionState } from '../types.ts';
 import type { ToolName } from './cli.ts';
-import { listObjects, servedResources } from './api.ts';
+import { listObjects, discoveredResources } from './api.ts';
 import { globalFlags } from './flags.ts';
 import type { FlagDef } from './flags.ts';
 import { getFlags } from './get.ts';
@@ -39,7 +39,7 @@ const verbFlags: Record<string, FlagDef[]> = {
 };
 
 async function names(session: SessionState, typed: string, namespace: string): Promise<string[]> {
-  const r = resolveResource(typed, await servedResources(session.world));
+  const r = resolveResource(typed, await discoveredResources(session.world));
   if (!r.ok) return [];
   try {
     const list = await listObjects(session.world, r.resource, r.resource.namespaced ? namespace : undefined);
@@ -113,7 +113,7 @@ export async function completeKube(tool: ToolName, words: string[], session: Ses
       const comma = current.lastIndexOf(',');
       const head = current.slice(0, comma + 1);
       // The types the server serves, as kubectl's completion asks discovery.
-      const types = (await servedResources(session.world)).map((r) => r.plural);
+      const types = (await discoveredResources(session.world)).map((r) => r.plural);
       return byPrefix(
         types.map((t) => head + t),
         current,

@@ -10,7 +10,7 @@ import { kubectlJson } from '../../format/kube/json.ts';
 import { kubectlYaml } from '../../format/kube/yaml.ts';
 import { JsonPath, JsonPathError } from '../../format/kube/jsonpath.ts';
 import { goPrintSharpV, goPrintV, goStrconvQuote } from '../../format/kube/go-values.ts';
-import { KubeError, getObject, listObjects, servedResources } from './api.ts';
+import { KubeError, getObject, listObjects, discoveredResources } from './api.ts';
 import type { Cli } from './cli.ts';
 import { plainError, reportError } from './cli.ts';
 import type { FlagDef, ParsedFlags } from './flags.ts';
@@ -296,7 +296,7 @@ async function get(cli: Cli, flags: ParsedFlags): Promise<number> {
   }
   const humanReadable = (output === '' && flagString(flags, 'template') === '') || output === 'wide';
 
-  const parsed = parseResourceArgs(tool, flags.args, selector !== '' || fieldSelector !== '', allNamespaces, await servedResources(ctx.world));
+  const parsed = parseResourceArgs(tool, flags.args, selector !== '' || fieldSelector !== '', allNamespaces, await discoveredResources(ctx.world));
   const labelReqs = parseLabelSelector(selector);
 
   // The API server's warnings go to stderr as they come, each text once (rest.WarningWriter with Deduplicate).
