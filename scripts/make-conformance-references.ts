@@ -158,6 +158,6 @@ async function azTodayReferences(lines: CorpusLine[]): Promise<Reference[]> {
   return made;
 }
 
-const makers: Record<string, (lines: CorpusLine[]) => Promise<Reference[]>> = { az: azReferences, kubectl: kubectlReferences, 'az-today': azTodayReferences, net: netReferences, shell: shellReferences, text: textReferences };
+const makers: Record<string, (lines: CorpusLine[]) => Promise<Reference[]>> = { az: azReferences, kubectl: kubectlReferences, 'kubectl-describe': kubectlReferences, 'kubectl-diagnose': kubectlReferences, 'az-today': azTodayReferences, net: netReferences, shell: shellReferences, text: textReferences };
 const chosen = process.argv.slice(3);
 for (const [name, make] of Object.entries(makers)) if (!chosen.length || chosen.includes(name)) write(name, await make(readCorpus(name)));
