@@ -1,0 +1,215 @@
+// Azure's choice of route for a packet leaving a network interface, as "Virtual network traffic
+// routing" (learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview) describes it and
+// as a NIC's effective routes show it:
+//
+// - System routes of every subnet: each address prefix of the VNet's address space → VnetLocal; each
+//   address prefix of a VNet it peers with (a Connected peering on its side) → VNetPeering;
+//   0.0.0.0/0 → Internet; and routes that drop (next hop None) for 10.0.0.0/8, 100.64.0.0/10,
+//   192.168.0.0/16 and two Microsoft-reserved prefixes, 25.33.80.0/20 and 25.41.3.0/25. Those are the
+//   drop routes a NIC's effective route table lists (172.16.0.0/12, in the article's first table, is
+//   not among them, nor in the article's own routing example). A drop route is not made when a VNet
+//   or peered address prefix holds the whole of it.
+// - User routes: the routes of the route table associated with the NIC's subnet. A user route
+//   overrides a system route of the same prefix (user > BGP > system; the labs have no BGP).
+//   When a user route for 0.0.0.0/0 is associated, Azure also removes the drop routes from the
+//   subnet's table (the article's routing example: "Azure removed the routes for the 10.0.0.0/8,
+//   192.168.0.0/16, and 100.64.0.0/10 address prefixes … when the user-defined route for the
+//   0.0.0.0/0 address prefix was added").
+// - Azure picks the active route with the longest prefix that holds the destination.
+//
+// Private endpoints' /32 routes (next hop InterfaceEndpoint) are listed in the effective route table
+// but not chosen by nextHop: a private endpoint's address is inside its VNet (or a peered one), so the
+// packet goes where VnetLocal or VNetPeering takes it, and NextHop's types are those of the contract.
+//
+// nextHop leaves routeTableId empty for a system route; Network Watcher then says "System Route".
+import type { WorldModel } from './world-model.ts';
+import { inPrefix } from './world-model.ts';
+
+type Obj = Record<string, any>;
+
+export type NextHopType = 'VnetLocal' | 'VNetPeering' | 'VirtualAppliance' | 'Internet' | 'None';
+
+export type NextHop = {
+  nextHopType: NextHopType;
+  /** The virtual appliance's address (user routes to a VirtualAppliance). */
+  nextHopIpAddress?: string;
+  /** The route table that holds the chosen user route; absent for a system route. */
+  routeTableId?: string;
+  /** The chosen user route's name. */
+  route?: string;
+  /** The chosen route's address prefix. */
+  addressPrefix?: string;
+  /** Whether a system route (Default) or a user route (User) was chosen. */
+  source?: 'Default' | 'User';
+};
+
+/** One route of a NIC's effective route table, as the NetworkInterfaces effectiveRouteTable action
+ * answers it (az network nic show-effective-route-table). */
+export interface EffectiveRoute {
+  source: 'Default' | 'User';
+  state: 'Active' | 'Invalid';
+  addressPrefix: string[];
+  nextHopType: string;
+  nextHopIpAddress: string[];
+  /** The user route's name; null for a system route. */
+  name: string | null;
+  disableBgpRoutePropagation: boolean;
+  hasBgpOverride: boolean;
+  /** For a user route: the table that holds it. */
+  routeTableId?: string;
+}
+
+/** Prefixes Azure drops by default (next hop None). */
+export const DROP_PREFIXES = ['10.0.0.0/8', '100.64.0.0/10', '192.168.0.0/16', '25.33.80.0/20', '25.41.3.0/25'];
+
+const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+function isCidr(prefix: unknown): prefix is string {
+  const m = typeof prefix === 'string' ? CIDR.exec(prefix) : null;
+  return !!m && m.slice(1, 5).every((p) => Number(p) <= 255) && Number(m[5]) <= 32;
+}
+
+function bits(prefix: string): number {
+  return Number(prefix.split('/')[1]);
+}
+
+/** Whether prefix `outer` holds the whole of prefix `inner`. */
+function holds(outer: string, inner: string): boolean {
+  return bits(outer) <= bits(inner) && inPrefix(inner.split('/')[0], outer);
+}
+
+/** Where an address sits: the IP configuration of a NIC (or an Azure Firewall) that has it, and its
+ * subnet; else the subnet whose address prefix holds it. */
+export function subnetOfAddress(model: WorldModel, ip: string): { subnet: Obj; nic?: Obj } | undefined {
+  const holders = [...model.armOfType('Microsoft.Network/networkInterfaces'), ...model.armOfType('Microsoft.Network/azureFirewalls')] as Obj[];
+  for (const holder of holders) {
+    for (const config of (holder.properties?.ipConfigurations ?? []) as Obj[]) {
+      if (config.properties?.privateIPAddress !== ip) continue;
+      const subnet = model.arm(config.properties?.subnet?.id);
+      if (subnet) return { subnet, nic: holder };
+    }
+  }
+  for (const vnet of model.armOfType('Microsoft.Network/virtualNetworks')) {
+    for (const subnet of ((vnet.properties as Obj | undefined)?.subnets ?? []) as Obj[]) {
+      const prefixes = [subnet.properties?.addressPrefix, ...((subnet.properties?.addressPrefixes ?? []) as string[])].filter(isCidr);
+      if (prefixes.some((p) => inPrefix(ip, p))) return { subnet };
+    }
+  }
+  return undefined;
+}
+
+/** The VNet a subnet belongs to (its id without `/subnets/<name>`). */
+function vnetOfSubnet(model: WorldModel, subnet: Obj): Obj | undefined {
+  return model.arm(String(subnet.id).replace(/\/subnets\/[^/]+$/i, ''));
+}
+
+function addressPrefixes(vnet: Obj | undefined): string[] {
+  return ((vnet?.properties?.addressSpace?.addressPrefixes ?? []) as unknown[]).filter(isCidr);
+}
+
+/** The address prefixes of the VNets a VNet peers with (Connected on its side), each peering once. */
+function peeredPrefixes(model: WorldModel, vnet: Obj): string[] {
+  const prefixes: string[] = [];
+  for (const peering of (vnet.properties?.virtualNetworkPeerings ?? []) as Obj[]) {
+    const p = peering.properties ?? {};
+    if (p.peeringState !== 'Connected') continue;
+    const remote = model.arm(p.remoteVirtualNetwork?.id);
+    const space = ((p.remoteAddressSpace?.addressPrefixes ?? p.remoteVirtualNetworkAddressSpace?.addressPrefixes) as unknown[] | undefined)?.filter(isCidr) ?? addressPrefixes(remote);
+    for (const prefix of space) if (!prefixes.includes(prefix)) prefixes.push(prefix);
+  }
+  return prefixes;
+}
+
+/** The /32 routes of private endpoints whose NIC is in the VNet or a VNet it peers with. */
+function privateEndpointRoutes(model: WorldModel, vnetIds: Set<string>): string[] {
+  const ips: string[] = [];
+  for (const endpoint of model.armOfType('Microsoft.Network/privateEndpoints')) {
+    const subnetId = String((endpoint.properties as Obj | undefined)?.subnet?.id ?? '').toLowerCase();
+    if (!vnetIds.has(subnetId.replace(/\/subnets\/[^/]+$/, ''))) continue;
+    for (const ref of ((endpoint.properties as Obj | undefined)?.networkInterfaces ?? []) as Obj[]) {
+      for (const config of (model.arm(ref.id)?.properties?.ipConfigurations ?? []) as Obj[]) {
+        const ip = config.properties?.privateIPAddress;
+        if (typeof ip === 'string') ips.push(`${ip}/32`);
+      }
+    }
+  }
+  return ips;
+}
+
+/** The effective routes of the subnet that holds `sourceIp`, in the order Azure lists them: system
+ * routes (VNet, peerings, 0.0.0.0/0, drops, private endpoints), then the user routes. Undefined when
+ * no subnet holds the address. */
+export function effectiveRoutes(model: WorldModel, sourceIp: string): EffectiveRoute[] | undefined {
+  const where = subnetOfAddress(model, sourceIp);
+  if (!where) return undefined;
+  const vnet = vnetOfSubnet(model, where.subnet);
+  const own = addressPrefixes(vnet);
+  const peered = vnet ? peeredPrefixes(model, vnet) : [];
+  const table = model.arm(where.subnet.properties?.routeTable?.id);
+  const userRoutes = ((table?.properties?.routes ?? []) as Obj[]).filter((r) => isCidr(r.properties?.addressPrefix));
+  const userPrefixes = new Set(userRoutes.map((r) => r.properties.addressPrefix as string));
+  const system = (prefix: string, nextHopType: string): EffectiveRoute => ({
+    source: 'Default',
+    state: userPrefixes.has(prefix) ? 'Invalid' : 'Active',
+    addressPrefix: [prefix],
+    nextHopType,
+    nextHopIpAddress: [],
+    name: null,
+    disableBgpRoutePropagation: false,
+    hasBgpOverride: false,
+  });
+  const routes: EffectiveRoute[] = [];
+  for (const prefix of own) routes.push(system(prefix, 'VnetLocal'));
+  for (const prefix of peered) routes.push(system(prefix, 'VNetPeering'));
+  routes.push(system('0.0.0.0/0', 'Internet'));
+  if (!userPrefixes.has('0.0.0.0/0')) {
+    for (const prefix of DROP_PREFIXES) if (![...own, ...peered].some((p) => holds(p, prefix))) routes.push(system(prefix, 'None'));
+  }
+  const vnetIds = new Set<string>(vnet ? [String(vnet.id).toLowerCase()] : []);
+  for (const peering of (vnet?.properties?.virtualNetworkPeerings ?? []) as Obj[]) {
+    if (peering.properties?.peeringState === 'Connected' && peering.properties?.remoteVirtualNetwork?.id) vnetIds.add(String(peering.properties.remoteVirtualNetwork.id).toLowerCase());
+  }
+  for (const prefix of privateEndpointRoutes(model, vnetIds)) routes.push(system(prefix, 'InterfaceEndpoint'));
+  const disable = table?.properties?.disableBgpRoutePropagation === true;
+  for (const route of userRoutes) {
+    const p = route.properties;
+    routes.push({
+      source: 'User',
+      state: 'Active',
+      addressPrefix: [p.addressPrefix],
+      nextHopType: p.nextHopType,
+      nextHopIpAddress: typeof p.nextHopIpAddress === 'string' && p.nextHopIpAddress !== '' ? [p.nextHopIpAddress] : [],
+      name: route.name,
+      disableBgpRoutePropagation: disable,
+      hasBgpOverride: p.hasBgpOverride === true,
+      routeTableId: table?.id,
+    });
+  }
+  return routes;
+}
+
+const CONTRACT_TYPES = new Set<string>(['VnetLocal', 'VNetPeering', 'VirtualAppliance', 'Internet', 'None']);
+
+/** Azure's next hop for a packet from `sourceIp` (the address of a NIC in a subnet) to
+ * `destinationIp`: the active effective route with the longest prefix that holds the destination,
+ * a user route before a system route of the same prefix. */
+export function nextHop(model: WorldModel, sourceIp: string, destinationIp: string): NextHop {
+  const routes = (effectiveRoutes(model, sourceIp) ?? []).filter((r) => r.state === 'Active' && r.nextHopType !== 'InterfaceEndpoint');
+  let best: EffectiveRoute | undefined;
+  for (const route of routes) {
+    const prefix = route.addressPrefix[0];
+    if (!inPrefix(destinationIp, prefix)) continue;
+    if (!best || bits(prefix) > bits(best.addressPrefix[0]) || (bits(prefix) === bits(best.addressPrefix[0]) && route.source === 'User' && best.source !== 'User')) best = route;
+  }
+  if (!best) return { nextHopType: 'None' };
+  // A user route to a next hop the labs do not model (a virtual network gateway) carries nothing
+  // anywhere here: Azure lists such a route with no next hop address and drops its traffic.
+  const type = (CONTRACT_TYPES.has(best.nextHopType) ? best.nextHopType : 'None') as NextHopType;
+  const hop: NextHop = { nextHopType: type, addressPrefix: best.addressPrefix[0], source: best.source };
+  if (best.source === 'User') {
+    hop.routeTableId = best.routeTableId;
+    hop.route = best.name ?? undefined;
+    if (type === 'VirtualAppliance' && best.nextHopIpAddress[0]) hop.nextHopIpAddress = best.nextHopIpAddress[0];
+  }
+  return hop;
+}
