@@ -134,6 +134,12 @@ describe('next hop with hand-made user routes', () => {
     expect(nextHop(model, master, worker).nextHopType).toBe('VnetLocal');
   });
 
+  it('keeps the drop routes when the user 0.0.0.0/0 route drops too', () => {
+    const { model, worker } = withRoutes([{ name: 'drop-all', addressPrefix: '0.0.0.0/0', nextHopType: 'None' }]);
+    expect(effectiveRoutes(model, worker)!.filter((r) => r.source === 'Default' && r.nextHopType === 'None').map((r) => r.state)).not.toEqual([]);
+    expect(nextHop(model, worker, '8.8.8.8')).toMatchObject({ nextHopType: 'None', route: 'drop-all', source: 'User' });
+  });
+
   it('answers None for an address that no subnet holds', () => {
     expect(nextHop(new WorldModel(builtInLab('aro2')), '198.18.0.1', '8.8.8.8')).toEqual({ nextHopType: 'None' });
   });

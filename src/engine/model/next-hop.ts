@@ -11,10 +11,11 @@
 //   or peered address prefix holds the whole of it.
 // - User routes: the routes of the route table associated with the NIC's subnet. A user route
 //   overrides a system route of the same prefix (user > BGP > system; the labs have no BGP).
-//   When a user route for 0.0.0.0/0 is associated, Azure also removes the drop routes from the
-//   subnet's table (the article's routing example: "Azure removed the routes for the 10.0.0.0/8,
-//   192.168.0.0/16, and 100.64.0.0/10 address prefixes … when the user-defined route for the
-//   0.0.0.0/0 address prefix was added").
+//   When a user route sends 0.0.0.0/0 to a virtual appliance or a gateway, Azure also removes the
+//   drop routes from the subnet's table (the article's routing example: "Azure removed the routes for
+//   the 10.0.0.0/8, 192.168.0.0/16, and 100.64.0.0/10 address prefixes … when the user-defined route
+//   for the 0.0.0.0/0 address prefix was added"; effective route tables printed by az with such a
+//   route list no drop route, while one with a user 0.0.0.0/0 route to None still lists them).
 // - Azure picks the active route with the longest prefix that holds the destination.
 //
 // Private endpoints' /32 routes (next hop InterfaceEndpoint) are listed in the effective route table
@@ -162,7 +163,8 @@ export function effectiveRoutes(model: WorldModel, sourceIp: string): EffectiveR
   for (const prefix of own) routes.push(system(prefix, 'VnetLocal'));
   for (const prefix of peered) routes.push(system(prefix, 'VNetPeering'));
   routes.push(system('0.0.0.0/0', 'Internet'));
-  if (!userPrefixes.has('0.0.0.0/0')) {
+  const forced = userRoutes.some((r) => r.properties.addressPrefix === '0.0.0.0/0' && ['VirtualAppliance', 'VirtualNetworkGateway'].includes(r.properties.nextHopType));
+  if (!forced) {
     for (const prefix of DROP_PREFIXES) if (![...own, ...peered].some((p) => holds(p, prefix))) routes.push(system(prefix, 'None'));
   }
   const vnetIds = new Set<string>(vnet ? [String(vnet.id).toLowerCase()] : []);
