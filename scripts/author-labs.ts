@@ -1296,8 +1296,189 @@ function buildKube(spec: LabSpec): KubeObject[] {
       },
     } as unknown as KubeObject);
   }
+  objects.push(...controllersOf(spec, allPods, meta, at, appsDomain));
+  objects.push(...clusterOperators(spec, meta, at));
   for (const o of objects) if ((o as Record<string, unknown>).subsets === undefined) delete (o as Record<string, unknown>).subsets;
   return objects;
+}
+
+
+// ----------------------------------------------------------------- workload controllers, operators
+type Meta = (name: string, ageMinutes: number, extra?: Record<string, unknown>, namespace?: string) => Record<string, unknown> & { uid: string };
+
+/** The controllers that own the pods, made from the pods themselves: an OpenShift DeploymentConfig
+ * and its ReplicationController (`<dc>-<version>`, whose deployer pod `<rc>-deploy` ran it), or a
+ * Deployment and its ReplicaSet (`<deployment>-<pod-template-hash>`), the router's included. Added
+ * after every other object, so that the others keep their resourceVersions. Each controller's uid
+ * is the one its pods' ownerReferences already name. */
+function controllersOf(spec: LabSpec, pods: PodSpec[], meta: Meta, at: (minutes: number) => string, appsDomain: string): KubeObject[] {
+  const out: KubeObject[] = [];
+  const ownerUid = (name: string) => guid(`owner:${name}`);
+  const template = (p: PodSpec) => ({
+    metadata: { creationTimestamp: null, labels: p.labels.deploymentconfig ? { deploymentconfig: p.labels.deploymentconfig, app: p.labels.app } : { ...Object.fromEntries(Object.entries(p.labels).filter(([k]) => k !== 'pod-template-hash')) } },
+    spec: {
+      containers: [{ name: p.labels.deploymentconfig ?? p.labels.app ?? p.name.replace(/-[a-z0-9]+-[a-z0-9]+$|-[a-z0-9]{5}$/, ''), image: p.image, ...(p.env ? { env: p.env } : {}), ...(p.ports ? { ports: p.ports } : {}), resources: {}, terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', imagePullPolicy: 'IfNotPresent' }],
+      restartPolicy: 'Always',
+      terminationGracePeriodSeconds: 30,
+      dnsPolicy: 'ClusterFirst',
+      securityContext: {},
+      schedulerName: 'default-scheduler',
+    },
+  });
+  const byOwner = new Map<string, PodSpec[]>();
+  for (const p of pods) if (p.owner && (p.owner.kind === 'ReplicationController' || p.owner.kind === 'ReplicaSet')) byOwner.set(`${p.owner.kind}/${p.namespace}/${p.owner.name}`, [...(byOwner.get(`${p.owner.kind}/${p.namespace}/${p.owner.name}`) ?? []), p]);
+  for (const [key, owned] of byOwner) {
+    const [kind, namespace, name] = key.split('/');
+    const first = owned[0];
+    const ready = owned.filter((p) => p.phase === 'Running').length;
+    if (kind === 'ReplicationController') {
+      // oc new-app's DeploymentConfig: a config-change trigger, the rolling strategy's defaults.
+      const dc = first.labels.deploymentconfig;
+      const version = Number(name.slice(dc.length + 1));
+      const deployer = pods.find((p) => p.labels['openshift.io/deployer-pod-for.name'] === name);
+      const age = Math.max(...owned.map((p) => p.ageMinutes), deployer?.ageMinutes ?? 0);
+      const dcUid = guid(`dc:${namespace}/${dc}`);
+      const selector = { deploymentconfig: dc };
+      const strategy = { type: 'Rolling', rollingParams: { updatePeriodSeconds: 1, intervalSeconds: 1, timeoutSeconds: 600, maxUnavailable: '25%', maxSurge: '25%' }, resources: {}, activeDeadlineSeconds: 21600 };
+      out.push({
+        apiVersion: 'apps.openshift.io/v1',
+        kind: 'DeploymentConfig',
+        metadata: { ...meta(dc, age + 1, { labels: { app: first.labels.app } , annotations: { 'openshift.io/generated-by': 'OpenShiftNewApp' } }, namespace), uid: dcUid, generation: 2 },
+        spec: { strategy, triggers: [{ type: 'ConfigChange' }], replicas: owned.length, revisionHistoryLimit: 10, test: false, selector, template: template(first) },
+        status: {
+          latestVersion: version,
+          observedGeneration: 2,
+          replicas: owned.length,
+          updatedReplicas: owned.length,
+          availableReplicas: ready,
+          unavailableReplicas: owned.length - ready,
+          details: { message: 'config change', causes: [{ type: 'ConfigChange' }] },
+          conditions: [
+            { type: 'Available', status: 'True', lastUpdateTime: at(age - 2), lastTransitionTime: at(age - 2), message: 'Deployment config has minimum availability.' },
+            { type: 'Progressing', status: 'True', lastUpdateTime: at(age - 2), lastTransitionTime: at(age - 2), reason: 'NewReplicationControllerAvailable', message: `replication controller "${name}" successfully rolled out` },
+          ],
+          readyReplicas: ready,
+        },
+      } as unknown as KubeObject);
+      out.push({
+        apiVersion: 'v1',
+        kind: 'ReplicationController',
+        metadata: {
+          ...meta(name, age, {
+            labels: { app: first.labels.app, 'openshift.io/deployment-config.name': dc },
+            annotations: {
+              'openshift.io/deployer-pod.completed-at': deployer ? `${at(deployer.ageMinutes - 1).replace('T', ' ').replace('Z', ' +0000 UTC')}` : '',
+              'openshift.io/deployer-pod.created-at': `${at(age).replace('T', ' ').replace('Z', ' +0000 UTC')}`,
+              'openshift.io/deployer-pod.name': `${name}-deploy`,
+              'openshift.io/deployment-config.latest-version': String(version),
+              'openshift.io/deployment-config.name': dc,
+              'openshift.io/deployment.phase': 'Complete',
+              'openshift.io/deployment.replicas': String(owned.length),
+              'openshift.io/deployment.status-reason': 'config change',
+              'openshift.io/encoded-deployment-config': '',
+            },
+            ownerReferences: [{ apiVersion: 'apps.openshift.io/v1', kind: 'DeploymentConfig', name: dc, uid: dcUid, controller: true, blockOwnerDeletion: true }],
+          }, namespace),
+          uid: ownerUid(name),
+          generation: 2,
+        },
+        spec: { replicas: owned.length, selector: { ...selector, deployment: name }, template: { ...template(first), metadata: { creationTimestamp: null, labels: { ...first.labels }, annotations: { 'openshift.io/deployment-config.latest-version': String(version), 'openshift.io/deployment-config.name': dc, 'openshift.io/deployment.name': name } } } },
+        status: { replicas: owned.length, fullyLabeledReplicas: owned.length, readyReplicas: ready, availableReplicas: ready, observedGeneration: 2 },
+      } as unknown as KubeObject);
+      continue;
+    }
+    // A Deployment and its ReplicaSet.
+    const hash = first.labels['pod-template-hash'];
+    const deployment = name.slice(0, -(hash.length + 1));
+    const age = Math.max(...owned.map((p) => p.ageMinutes));
+    const depUid = guid(`deploy:${namespace}/${deployment}`);
+    const router = namespace === 'openshift-ingress';
+    const selector = router ? { 'ingresscontroller.operator.openshift.io/deployment-ingresscontroller': 'default' } : Object.fromEntries(Object.entries(first.labels).filter(([k]) => k !== 'pod-template-hash'));
+    const labels = router ? { 'ingresscontroller.operator.openshift.io/owning-ingresscontroller': 'default' } : { app: deployment };
+    const tpl = template(first);
+    const progressing = { type: 'Progressing', status: 'True', lastUpdateTime: at(age - 2), lastTransitionTime: at(age + 1), reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${name}" has successfully progressed.` };
+    const available = { type: 'Available', status: 'True', lastUpdateTime: at(age - 2), lastTransitionTime: at(age - 2), reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' };
+    out.push({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { ...meta(deployment, age + 1, { labels, annotations: { 'deployment.kubernetes.io/revision': '1' } }, namespace), uid: depUid, generation: 1 },
+      spec: { replicas: owned.length, selector: { matchLabels: selector }, template: tpl, strategy: router ? { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: 0 } } : { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } }, minReadySeconds: router ? 30 : 0, revisionHistoryLimit: 10, progressDeadlineSeconds: 600 },
+      status: { observedGeneration: 1, replicas: owned.length, updatedReplicas: owned.length, readyReplicas: ready, availableReplicas: ready, conditions: [available, progressing] },
+    } as unknown as KubeObject);
+    out.push({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: {
+        ...meta(name, age + 1, { labels: { ...selector, 'pod-template-hash': hash }, annotations: { 'deployment.kubernetes.io/desired-replicas': String(owned.length), 'deployment.kubernetes.io/max-replicas': String(owned.length + (router ? 0 : 1)), 'deployment.kubernetes.io/revision': '1' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: deployment, uid: depUid, controller: true, blockOwnerDeletion: true }] }, namespace),
+        uid: ownerUid(name),
+        generation: 1,
+      },
+      spec: { replicas: owned.length, minReadySeconds: router ? 30 : 0, selector: { matchLabels: { ...selector, 'pod-template-hash': hash } }, template: { ...tpl, metadata: { creationTimestamp: null, labels: { ...selector, 'pod-template-hash': hash } } } },
+      status: { replicas: owned.length, fullyLabeledReplicas: owned.length, readyReplicas: ready, availableReplicas: ready, observedGeneration: 1 },
+    } as unknown as KubeObject);
+  }
+  if (spec.layout === '2020') {
+    // 2020's IngressController `default` (OpenShift 4.3's fields): ARO's certificate for *.apps of
+    // its own domain, in the secret `<cluster document id>-ingress`.
+    out.push({
+      apiVersion: 'operator.openshift.io/v1',
+      kind: 'IngressController',
+      metadata: { ...meta('default', spec.clusterAgeMinutes - 5, {}, 'openshift-ingress-operator'), finalizers: ['ingresscontroller.operator.openshift.io/finalizer-ingresscontroller'], generation: 1 },
+      spec: { defaultCertificate: { name: `${guid(`doc:${spec.cluster.name}`)}-ingress` }, endpointPublishingStrategy: { loadBalancer: { scope: spec.visibility === 'Private' ? 'Internal' : 'External' }, type: 'LoadBalancerService' }, replicas: 2 },
+      status: {
+        availableReplicas: 2,
+        domain: appsDomain,
+        endpointPublishingStrategy: { loadBalancer: { scope: spec.visibility === 'Private' ? 'Internal' : 'External' }, type: 'LoadBalancerService' },
+        selector: 'ingresscontroller.operator.openshift.io/deployment-ingresscontroller=default',
+        tlsProfile: { ciphers: ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES256-GCM-SHA384', 'ECDHE-ECDSA-CHACHA20-POLY1305', 'ECDHE-RSA-CHACHA20-POLY1305', 'DHE-RSA-AES128-GCM-SHA256', 'DHE-RSA-AES256-GCM-SHA384'], minTLSVersion: 'VersionTLS12' },
+      },
+    } as unknown as KubeObject);
+  }
+  return out;
+}
+
+/** The cluster operators of a release, as `oc get clusteroperators` lists them on a healthy cluster
+ * of that version (the release payload's ClusterOperator manifests: OpenShift 4.3 still had the
+ * service catalog's two and no etcd operator; 4.19 adds the ones of later releases and ARO's own
+ * `aro`, which the ARO operator reports where it runs). All Available, none Progressing or
+ * Degraded; the Available condition changed when the operator first became available, a little
+ * after the cluster was installed. */
+function clusterOperators(spec: LabSpec, meta: Meta, at: (minutes: number) => string): KubeObject[] {
+  const v43 = ['authentication', 'cloud-credential', 'cluster-autoscaler', 'console', 'dns', 'image-registry', 'ingress', 'insights', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'machine-api', 'machine-config', 'marketplace', 'monitoring', 'network', 'node-tuning', 'openshift-apiserver', 'openshift-controller-manager', 'openshift-samples', 'operator-lifecycle-manager', 'operator-lifecycle-manager-catalog', 'operator-lifecycle-manager-packageserver', 'service-ca', 'service-catalog-apiserver', 'service-catalog-controller-manager', 'storage'];
+  const v419 = ['aro', 'authentication', 'baremetal', 'cloud-controller-manager', 'cloud-credential', 'cluster-autoscaler', 'config-operator', 'console', 'control-plane-machine-set', 'csi-snapshot-controller', 'dns', 'etcd', 'image-registry', 'ingress', 'insights', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-storage-version-migrator', 'machine-api', 'machine-approver', 'machine-config', 'marketplace', 'monitoring', 'network', 'node-tuning', 'olm', 'openshift-apiserver', 'openshift-controller-manager', 'openshift-samples', 'operator-lifecycle-manager', 'operator-lifecycle-manager-catalog', 'operator-lifecycle-manager-packageserver', 'service-ca', 'storage'];
+  const names = spec.layout === '2020' ? v43 : v419.filter((n) => n !== 'aro' || spec.gateway);
+  const version = spec.cluster.version;
+  return names.map((name, i) => {
+    // Operators became available one after another during the installation's last half hour.
+    const since = spec.clusterAgeMinutes - 30 + ((i * 7) % 29);
+    const ingress = name === 'ingress';
+    const conditions = spec.layout === '2020'
+      ? [
+          { type: 'Degraded', status: 'False', lastTransitionTime: at(since + 2), ...(ingress ? { reason: 'NoIngressControllersDegraded' } : { reason: 'AsExpected' }) },
+          { type: 'Progressing', status: 'False', lastTransitionTime: at(since), ...(ingress ? { message: 'desired and current number of IngressControllers are equal' } : { reason: 'AsExpected' }) },
+          { type: 'Available', status: 'True', lastTransitionTime: at(since), ...(ingress ? { message: 'desired and current number of IngressControllers are equal' } : { reason: 'AsExpected' }) },
+          { type: 'Upgradeable', status: 'True', lastTransitionTime: at(since + 2), reason: 'AsExpected' },
+        ]
+      : [
+          { type: 'Degraded', status: 'False', lastTransitionTime: at(since + 2), ...(ingress ? { reason: 'IngressNotDegraded', message: 'The "default" ingress controller reports Degraded=False.' } : { reason: 'AsExpected' }) },
+          { type: 'Progressing', status: 'False', lastTransitionTime: at(since), reason: 'AsExpected', ...(ingress ? { message: 'desired and current number of IngressControllers are equal' } : {}) },
+          { type: 'Available', status: 'True', lastTransitionTime: at(since), ...(ingress ? { reason: 'IngressAvailable', message: 'The "default" ingress controller reports Available=True.' } : { reason: 'AsExpected' }) },
+          { type: 'Upgradeable', status: 'True', lastTransitionTime: at(since + 2), reason: ingress ? 'IngressControllersUpgradeable' : 'AsExpected', ...(ingress ? { message: 'All ingresscontrollers are upgradeable.' } : {}) },
+          ...(ingress ? [{ type: 'EvaluationConditionsDetected', status: 'False', lastTransitionTime: at(since + 2), reason: 'AsExpected' }] : []),
+        ];
+    return {
+      apiVersion: 'config.openshift.io/v1',
+      kind: 'ClusterOperator',
+      metadata: { ...meta(name, spec.clusterAgeMinutes + 8), uid: guid(`co:${spec.cluster.name}/${name}`), generation: 1 },
+      spec: {},
+      status: {
+        conditions,
+        extension: null,
+        ...(ingress ? { relatedObjects: [{ group: '', name: 'openshift-ingress-operator', resource: 'namespaces' }, { group: 'operator.openshift.io', name: '', namespace: 'openshift-ingress-operator', resource: 'ingresscontrollers' }, { group: '', name: 'openshift-ingress', resource: 'namespaces' }] } : {}),
+        versions: [{ name: 'operator', version }, ...(ingress ? [{ name: 'ingress-controller', version: 'quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:haproxy-router' }] : [])],
+      },
+    } as unknown as KubeObject;
+  });
 }
 
 // ------------------------------------------------------------------------------------------- labs
