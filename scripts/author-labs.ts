@@ -1298,6 +1298,7 @@ function buildKube(spec: LabSpec): KubeObject[] {
   }
   objects.push(...controllersOf(spec, allPods, meta, at, appsDomain));
   objects.push(...clusterOperators(spec, meta, at));
+  objects.push(...recentEvents(spec, objects, meta));
   for (const o of objects) if ((o as Record<string, unknown>).subsets === undefined) delete (o as Record<string, unknown>).subsets;
   return objects;
 }
@@ -1479,6 +1480,65 @@ function clusterOperators(spec: LabSpec, meta: Meta, at: (minutes: number) => st
       },
     } as unknown as KubeObject;
   });
+}
+
+
+/** The events a cluster still holds (the API server keeps them 3 hours, `--event-ttl`): those of
+ * the pods started less than 3 hours before the lab's clock — the scheduler's assignment, the
+ * kubelet's pull, create and start of each container — and of their controllers' creating them.
+ * Messages as Kubernetes of the cluster's version words them (before 1.19 `Successfully pulled
+ * image "…"` without the time it took). */
+function recentEvents(spec: LabSpec, objects: KubeObject[], meta: Meta): KubeObject[] {
+  const clock = Date.parse(spec.info.clock);
+  const ttl = 3 * 60 * 60_000;
+  const kubeMinor = Number(spec.cluster.kubelet.match(/^v1\.(\d+)/)![1]);
+  const out: KubeObject[] = [];
+  const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const event = (involved: KubeObject, reason: string, message: string, at: number, source: { component: string; host?: string }, fieldPath?: string) => {
+    // The recorder names an event after its object and the time in nanoseconds, in hex.
+    const name = `${involved.metadata.name}.${(BigInt(at) * 1_000_000n + BigInt(out.length * 7919)).toString(16)}`;
+    const ageMinutes = (clock - at) / 60_000;
+    const m = meta(name, ageMinutes, {}, involved.metadata.namespace);
+    out.push({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { ...m, creationTimestamp: iso(at) },
+      involvedObject: { kind: involved.kind, namespace: involved.metadata.namespace, name: involved.metadata.name, uid: involved.metadata.uid, apiVersion: involved.apiVersion, resourceVersion: involved.metadata.resourceVersion, ...(fieldPath ? { fieldPath } : {}) },
+      reason,
+      message,
+      source,
+      firstTimestamp: iso(at),
+      lastTimestamp: iso(at),
+      count: 1,
+      type: 'Normal',
+      eventTime: null,
+      reportingComponent: '',
+      reportingInstance: '',
+    } as unknown as KubeObject);
+  };
+  const recent = (o: KubeObject) => clock - Date.parse(o.metadata.creationTimestamp ?? '') < ttl;
+  for (const dc of objects.filter((o) => o.kind === 'DeploymentConfig' && recent(o))) {
+    const version = (dc.status as Record<string, number>).latestVersion;
+    const rc = objects.find((o) => o.kind === 'ReplicationController' && o.metadata.name === `${dc.metadata.name}-${version}` && o.metadata.namespace === dc.metadata.namespace);
+    if (rc) event(dc, 'DeploymentCreated', `Created new replication controller "${rc.metadata.name}" for version ${version}`, Date.parse(rc.metadata.creationTimestamp!), { component: 'deploymentconfig-controller' });
+  }
+  for (const pod of objects.filter((o) => o.kind === 'Pod' && recent(o))) {
+    const created = Date.parse(pod.metadata.creationTimestamp!);
+    const owner = pod.metadata.ownerReferences?.[0];
+    const controller = owner && objects.find((o) => o.kind === owner.kind && o.metadata.name === owner.name && o.metadata.namespace === pod.metadata.namespace);
+    if (controller) event(controller, 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, created, { component: owner!.kind === 'ReplicaSet' ? 'replicaset-controller' : 'replication-controller' });
+    const podSpec = pod.spec as { nodeName: string; containers: Array<{ name: string; image: string }> };
+    event(pod, 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${podSpec.nodeName}`, created, { component: 'default-scheduler' });
+    const kubelet = { component: 'kubelet', host: podSpec.nodeName };
+    for (const c of podSpec.containers) {
+      const fieldPath = `spec.containers{${c.name}}`;
+      event(pod, 'Pulling', `Pulling image "${c.image}"`, created + 2_000, kubelet, fieldPath);
+      event(pod, 'Pulled', kubeMinor < 19 ? `Successfully pulled image "${c.image}"` : `Successfully pulled image "${c.image}" in 12.403s (12.403s including waiting)`, created + 14_000, kubelet, fieldPath);
+      event(pod, 'Created', `Created container ${c.name}`, created + 15_000, kubelet, fieldPath);
+      event(pod, 'Started', `Started container ${c.name}`, created + 15_000, kubelet, fieldPath);
+    }
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------------------------------- labs

@@ -1,7 +1,9 @@
 // Server-side table printers by API group and kind.
+import { clusterOperatorPrinter } from './clusteroperators.ts';
 import { defaultPrinter } from './default.ts';
 import { endpointsPrinter } from './endpoints.ts';
 import { endpointSlicePrinter } from './endpointslices.ts';
+import { eventPrinter } from './events.ts';
 import { namespacePrinter } from './namespaces.ts';
 import { networkPolicyPrinter } from './networkpolicies.ts';
 import { nodePrinter } from './nodes.ts';
@@ -28,6 +30,8 @@ const printers: Record<string, TablePrinter> = {
   'project.openshift.io/Project': projectPrinter,
   'route.openshift.io/Route': routePrinter,
   'networking.k8s.io/NetworkPolicy': networkPolicyPrinter,
+  '/Event': eventPrinter,
+  'config.openshift.io/ClusterOperator': clusterOperatorPrinter,
 };
 
 /** The printer the API server uses for objects of this group ("" for core) and kind. */
