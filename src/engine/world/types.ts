@@ -150,6 +150,9 @@ export interface World {
   readonly source: 'fixture' | 'live';
   /** ARM REST GET, path as in the URL (`/subscriptions/…`), without api-version. */
   arm(path: string): Promise<RestResponse>;
+  /** ARM REST POST of an action that computes an answer from what is there (a NIC's
+   * effectiveRouteTable, a network watcher's nextHop). Absent in live mode: the bridge only reads. */
+  armAction?(path: string, body: Json): Promise<RestResponse>;
   /** Kubernetes REST GET, e.g. `/api/v1/namespaces/project1/pods`. */
   kube(path: string): Promise<RestResponse>;
   /** Public DNS as seen from the reader's machine; [] means NXDOMAIN; a NetError when live mode refuses the name. */

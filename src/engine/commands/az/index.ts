@@ -5,11 +5,12 @@ import { buildTree } from './tree.ts';
 import { lbCommands } from './network-lb.ts';
 import { networkCommands } from './network.ts';
 import { privateNetworkCommands } from './network-private.ts';
+import { routingCommands } from './network-routes.ts';
 import { resourceCommands } from './resources.ts';
 import { monitorCommands } from './monitor.ts';
 import { completeAz } from './complete.ts';
 
-const tree = buildTree([...lbCommands, ...networkCommands, ...privateNetworkCommands, ...resourceCommands, ...monitorCommands]);
+const tree = buildTree([...lbCommands, ...networkCommands, ...privateNetworkCommands, ...routingCommands, ...resourceCommands, ...monitorCommands]);
 
 export const azCommands: Command[] = [
   {

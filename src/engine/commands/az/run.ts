@@ -2,7 +2,7 @@
 // error texts and exit codes), reads ARM through the world, applies --query and prints in the
 // chosen output format.
 import type { CommandContext } from '../types.ts';
-import type { TransportFailure } from '../../world/types.ts';
+import type { Json, RestResponse, TransportFailure } from '../../world/types.ts';
 import { ArmError, CliError, type ArgDef, type Args, type AzCommandDef, type AzContext } from './types.ts';
 import { closeMatches } from './difflib.ts';
 import { azWriteRefusal } from '../read-only.ts';
@@ -192,8 +192,7 @@ function transportMessage(failure: TransportFailure): string {
 
 function azContext(ctx: CommandContext): AzContext {
   const world = ctx.world;
-  const get = async (path: string) => {
-    const response = await world.arm(path);
+  const answer = async (response: RestResponse) => {
     if (response.failure) throw new CliError(transportMessage(response.failure));
     if (response.status >= 200 && response.status < 300) return response.body;
     // ARM wraps errors in `error`; Azure Monitor (ODataV4) sends `{code, message}` bare.
@@ -201,11 +200,14 @@ function azContext(ctx: CommandContext): AzContext {
     const error = body?.error ?? (typeof body?.code === 'string' ? body : undefined);
     throw new ArmError(response.status, error?.code ?? 'Error', error?.message ?? `Operation returned an invalid status code ${response.status}`);
   };
+  const get = async (path: string) => answer(await world.arm(path));
+  const armAction = world.armAction?.bind(world);
   return {
     world,
     subscription: String(world.info.account.id ?? ''),
     get,
     list: async (path: string) => ((await get(path)) as { value?: unknown[] }).value ?? [],
+    post: armAction ? async (path: string, body: unknown) => answer(await armAction(path, body as Json)) : undefined,
     now: () => ctx.session.now(),
   };
 }

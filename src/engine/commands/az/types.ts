@@ -41,6 +41,8 @@ export interface AzContext {
   get(path: string): Promise<any>;
   /** ARM GET of a list (`{value: [...]}`), returning the items. */
   list(path: string): Promise<any[]>;
+  /** ARM POST of an action that computes an answer (see World.armAction); undefined in live mode. */
+  post?(path: string, body: unknown): Promise<any>;
   /** The session's clock (a fixture's is frozen at the lab's instant). */
   now(): Date;
 }
