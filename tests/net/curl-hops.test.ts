@@ -91,13 +91,13 @@ describe('curl -L in the lab', () => {
 
 describe('curl -m and -w in the lab', () => {
   it('-m ends a connection that never completes with curl\'s connection timeout, and -w still prints', async () => {
-    const world = createFixtureWorld(await loadLab({ name: 'nsg-blocks-web' }));
+    const world = createFixtureWorld(await loadLab({ name: 'router-down' }));
     const result = await new Session(world).run(`curl -sS -m 3 -w '[%{http_code} %{exitcode}]' http://${ROUTE}/api/ip`);
     expect(result).toMatchObject({ status: 28, stdout: '[000 28]', stderr: 'curl: (28) Connection timed out after 3001 milliseconds\n' });
   });
 
   it('-w after a failure prints http_code 000 and, as time_total, the time curl waited, after the error and with the exit code kept', async () => {
-    const world = createFixtureWorld(await loadLab({ name: 'nsg-blocks-web' }));
+    const world = createFixtureWorld(await loadLab({ name: 'router-down' }));
     // curl 7.88 writes its error first, then the write-out (checked: curl -s -S -m 2 -o /dev/null -w … http://127.0.0.1:9/ 2>&1).
     const sS = await new Session(world).run(`curl -s -S -m 2 -o /dev/null -w "%{http_code} %{time_total}\\n" http://${ROUTE}/api/ip 2>&1`);
     expect(sS).toMatchObject({ status: 28, stdout: 'curl: (28) Connection timed out after 2001 milliseconds\n000 2.001000\n' });

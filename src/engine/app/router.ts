@@ -140,10 +140,12 @@ export interface RoutedRequest {
   clientIp: string;
   headers: Record<string, string>;
   now: Date;
+  /** The router pod that took the connection (model/ingress.ts), else the first ready one. */
+  router?: KubeObject;
 }
 
 export function route(model: WorldModel, req: RoutedRequest): AppResponse {
-  const router = proxyingRouter(model);
+  const router = req.router ?? proxyingRouter(model);
   const routeObject = model.routeForHost(req.host);
   if (!router || !routeObject) return unavailable();
   const pod = model.routeBackend(routeObject);

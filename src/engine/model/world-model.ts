@@ -3,17 +3,13 @@
 // Everything is derived from the ARM resources and Kubernetes objects; nothing is lab-specific.
 import type { ArmResource, KubeObject, LabFile } from '../world/types.ts';
 import { servedBy } from '../world/kube-resources.ts';
+import { nextHop } from './next-hop.ts';
+
+/** An address on the Internet that no lab uses (TEST-NET-3's last), for "where does traffic to the
+ * Internet go" when no particular server is meant. */
+export const INTERNET_SAMPLE = '203.0.113.254';
 
 type Obj = Record<string, any>;
-
-function portMatches(rule: Obj, port: number): boolean {
-  const ranges: string[] = rule.destinationPortRange ? [rule.destinationPortRange] : (rule.destinationPortRanges ?? []);
-  return ranges.some((r) => {
-    if (r === '*') return true;
-    const [from, to = from] = String(r).split('-').map(Number);
-    return port >= from && port <= to;
-  });
-}
 
 /** An IPv4 address as a number, NaN when it is not one. */
 function ipv4(ip: string): number {
@@ -101,19 +97,21 @@ export class WorldModel {
     return this.armOfType('Microsoft.Network/networkInterfaces').find((n) => (n.properties as Obj).virtualMachine?.id?.toLowerCase().endsWith(`/${node.toLowerCase()}`));
   }
 
-  /** How a node's outbound connections leave: through a virtual appliance when its subnet's route
-   * table sends 0.0.0.0/0 there, else through the outbound rule whose backend pool holds its NIC. */
-  nodeEgress(node: string): NodeEgress | undefined {
+  /** How a node's outbound connections to an Internet address leave, as Azure routes them
+   * (nextHop): a user route to a virtual appliance sends them to it; the system route to the
+   * Internet hands them to the outbound rule whose backend pool holds the node's NIC. */
+  nodeEgress(node: string, destination = INTERNET_SAMPLE): NodeEgress | undefined {
     const nic = this.nicOfNode(node);
     const config = (nic?.properties as Obj | undefined)?.ipConfigurations?.[0]?.properties as Obj | undefined;
     if (!config) return undefined;
     const subnet = this.arm(config.subnet?.id);
-    const table = this.arm(subnet?.properties?.routeTable?.id);
-    const route = (table?.properties?.routes as Obj[] | undefined)?.find((r) => r.properties.addressPrefix === '0.0.0.0/0' && r.properties.nextHopType === 'VirtualAppliance');
-    if (table && route) {
-      const applianceIp = route.properties.nextHopIpAddress as string;
-      return { via: 'appliance', subnet: subnet as Obj, table, route, applianceIp, publicIp: this.applianceEgressIp(applianceIp) };
+    const hop = typeof config.privateIPAddress === 'string' ? nextHop(this, config.privateIPAddress, destination) : undefined;
+    if (hop?.nextHopType === 'VirtualAppliance' && hop.nextHopIpAddress) {
+      const table = this.arm(hop.routeTableId);
+      const route = ((table?.properties?.routes ?? []) as Obj[]).find((r) => r.name === hop.route);
+      if (table && route) return { via: 'appliance', subnet: subnet as Obj, table, route, applianceIp: hop.nextHopIpAddress, publicIp: this.applianceEgressIp(hop.nextHopIpAddress) };
     }
+    if (hop && hop.nextHopType !== 'Internet') return undefined;
     const pools = new Set((config.loadBalancerBackendAddressPools as Obj[] | undefined)?.map((p) => p.id.toLowerCase()) ?? []);
     for (const lb of this.armOfType('Microsoft.Network/loadBalancers')) {
       for (const rule of ((lb.properties as Obj).outboundRules ?? []) as Obj[]) {
@@ -140,22 +138,6 @@ export class WorldModel {
 
   private applianceEgressIp(privateIp: string): string | undefined {
     return this.firewallAt(privateIp)?.publicIp?.properties?.ipAddress;
-  }
-
-  /** The first inbound security rule (lowest priority number) of the NSGs on a node's NIC and
-   * subnet that matches `port`, when it denies: Azure drops the packet there. */
-  nsgDenies(node: string, port: number): { nsg: string; rule: string } | undefined {
-    const nic = this.nicOfNode(node);
-    const config = (nic?.properties as Obj | undefined)?.ipConfigurations?.[0]?.properties as Obj | undefined;
-    const subnet = this.arm(config?.subnet?.id);
-    for (const nsg of [this.arm((nic?.properties as Obj | undefined)?.networkSecurityGroup?.id), this.arm(subnet?.properties?.networkSecurityGroup?.id)]) {
-      if (!nsg) continue;
-      const first = [...((nsg.properties?.securityRules ?? []) as Obj[])]
-        .filter((r) => r.properties.direction === 'Inbound' && portMatches(r.properties, port))
-        .sort((a, b) => a.properties.priority - b.properties.priority)[0];
-      if (first && first.properties.access === 'Deny') return { nsg: nsg.name, rule: first.name };
-    }
-    return undefined;
   }
 
   /** NetworkPolicies: traffic to a pod is allowed unless a policy selects that pod for ingress and

@@ -5,6 +5,7 @@
 import type { KubeObject, LabFile } from '../world/types.ts';
 import { snatNow } from '../model/snat.ts';
 import { WorldModel, isPrivateIp } from '../model/world-model.ts';
+import { ingressTo } from '../model/ingress.ts';
 
 type Obj = Record<string, any>;
 
@@ -198,6 +199,12 @@ class Walker {
     return { route, service, pod: this.model.routeBackend(route) };
   }
 
+  /** Whether the reader's machine gets an answer from a route's host (model/ingress.ts). */
+  routeAnswers(host: string): boolean {
+    const ip = this.model.publicResolve(host)[0];
+    return ip !== undefined && ingressTo(this.model, ip, 80).outcome === 'connected';
+  }
+
   /** A public address for "a server on the Internet" that nothing in the world uses. */
   internetHost(): string {
     const used = JSON.stringify(this.lab);
@@ -238,32 +245,43 @@ function ingress(w: Walker): void {
     proof: `nslookup ${host}`,
   });
   if (!routerIp) return w.stopHere(`${host} does not resolve: the client has nowhere to send the packet.`);
-  if (privateFrontend && !client.inside) {
-    return w.stopHere(`${routerIp} is a private address: nothing on the Internet routes to it, and the client waits until it gives up. Only a machine in the cluster's VNet or a peered one reaches it.`);
-  }
+  // The same answer curl gets (model/ingress.ts): each stage, and where the connection stops.
+  const path = ingressTo(w.model, routerIp, port);
+  if (path.stop?.stage === 'frontend' && path.clientIp === undefined) return w.stopHere(path.stop.why);
   w.peeringHop(client, at(routerIp, port));
-  const carried = w.lbRule(routerIp, port);
-  const router = w.model.routerPods()[0];
-  const routerNode = (router?.spec as Obj | undefined)?.nodeName as string | undefined;
-  const spec = (w.model.routerService()?.spec ?? {}) as Obj;
-  const local = spec.externalTrafficPolicy === 'Local';
-  const probe = carried ? w.probeOf(carried.rule) : undefined;
+  const carried = path.carried;
+  const spec = (path.service?.spec ?? w.model.routerService()?.spec ?? {}) as Obj;
+  const local = path.local;
+  const probe = carried?.probe?.properties as Obj | undefined;
   const probeText = probe ? `its health probe (${probe.protocol} ${probe.requestPath ?? ''} on port ${probe.port}${local && spec.healthCheckNodePort === probe.port ? ', the service\'s healthCheckNodePort' : ''})` : 'its health probe';
+  const routerNode = path.node;
   w.hop({
     at: carried ? `load balancer ${carried.lb.name}, rule ${carried.rule.name}` : 'load balancer',
     src: at(client.ip, CLIENT_PORT),
     dst: at(routerIp, port),
-    change: carried?.rule.properties.enableFloatingIP ? 'none (floating IP: the node receives the frontend address as destination)' : 'destination rewritten to the backend node',
+    change: path.stop?.stage === 'probe' ? 'none: no healthy backend' : carried?.rule.properties.enableFloatingIP ? 'none (floating IP: the node receives the frontend address as destination)' : 'destination rewritten to the backend node',
     why: local
-      ? `The router's service is a LoadBalancer with externalTrafficPolicy Local: ${probeText} answers only on nodes that run a router pod, so the rule for port ${port} sends the packet to one of them${routerNode ? ` (${routerNode})` : ''}, unchanged.`
-      : `The router's service is a LoadBalancer with externalTrafficPolicy ${spec.externalTrafficPolicy ?? 'Cluster'}: ${probeText} answers on every node, so the rule for port ${port} may send the packet to any node, unchanged.`,
+      ? `The router's service is a LoadBalancer with externalTrafficPolicy Local: ${probeText} answers only on nodes that run a ready router pod, so the rule for port ${port} sends the packet to one of them${routerNode ? ` (${routerNode})` : ''}, unchanged.`
+      : `The router's service is a LoadBalancer with externalTrafficPolicy ${spec.externalTrafficPolicy ?? 'Cluster'}: ${probeText} answers on every node while the service has a ready endpoint, so the rule for port ${port} may send the packet to any node, unchanged.`,
     proof: `az network lb rule list --lb-name ${carried?.lb.name ?? '<lb>'} -g ${w.nodeGroup()} -o table`,
   });
-  if (!router || !routerNode) return w.stopHere('No router pod is ready: the load balancer has no healthy node to send to, and the router cannot answer.');
-  const denied = w.model.nsgDenies(routerNode, port);
-  if (denied) return w.stopHere(`The network security group ${denied.nsg} denies port ${port} to the node (rule ${denied.rule}).`);
-  const routerPodIp = (router.status as Obj).podIP as string;
-  const nodeIp = w.nodeIp(routerNode);
+  if (path.stop?.stage === 'frontend' || path.stop?.stage === 'probe' || !routerNode) return w.stopHere(path.stop?.why ?? 'No node takes the connection.');
+  const nodeIp = path.nodeIp ?? w.nodeIp(routerNode);
+  const denied = path.nsg?.denied;
+  if (denied) {
+    const group = String(denied.nsg.id).split('/')[4];
+    w.hop({
+      at: `NSG ${denied.nsg.name} (${denied.on === 'subnet' ? 'subnet' : 'NIC'} of ${routerNode})`,
+      src: at(client.ip, CLIENT_PORT),
+      dst: at(routerIp, port),
+      change: `dropped by rule ${denied.rule.name} (priority ${denied.rule.properties.priority})`,
+      why: `Azure checks the packet against the NSG on the node's ${denied.on === 'subnet' ? 'subnet' : 'network interface'}: its rules${denied.isDefault ? ' and default rules' : ''} by priority, the first that matches the source ${client.ip}, the destination and port ${port} decides.`,
+      proof: `az network nsg rule list -g ${group} --nsg-name ${denied.nsg.name} --include-default -o table`,
+    });
+    return w.stopHere(path.stop?.why ?? `The network security group ${denied.nsg.name} drops the packet.`);
+  }
+  const router = path.router ?? w.model.routerPods()[0];
+  const routerPodIp = (router?.status as Obj | undefined)?.podIP as string | undefined;
   // Cluster: the node that received the packet may hand it to a router pod elsewhere, and then
   // translates the source to its own address so that the answer comes back through it.
   const source = local ? client.ip : nodeIp;
@@ -277,6 +295,25 @@ function ingress(w: Walker): void {
       : `${plugin.serviceNat} for the router-default service ${plugin.verb('send', 'sends')} the load balancer's address to a router pod, possibly on another node, and ${plugin.verb('translate', 'translates')} the source to this node's address (externalTrafficPolicy ${spec.externalTrafficPolicy ?? 'Cluster'}): the client's address is lost.`,
     proof: 'kubectl get svc -n openshift-ingress',
   });
+  // The answer's way back, shown when the node's subnet has a route table that could take it elsewhere.
+  const subnet = w.model.arm(w.model.nicOfNode(routerNode)?.properties?.ipConfigurations?.[0]?.properties?.subnet?.id);
+  const table = w.model.arm(subnet?.properties?.routeTable?.id);
+  if (table && path.reply) {
+    const reply = path.reply;
+    const viaAppliance = reply.nextHopType === 'VirtualAppliance';
+    w.hop({
+      at: `answer from node ${routerNode}, route table ${table.name} (${subnet!.name})`,
+      src: at(routerIp, port),
+      dst: at(path.clientIp ?? client.ip, CLIENT_PORT),
+      change: viaAppliance ? `next hop ${reply.nextHopIpAddress} (route ${reply.route})` : `next hop ${reply.nextHopType} (${reply.source === 'User' ? `route ${reply.route}` : 'system route'} ${reply.addressPrefix ?? ''})`.replace(/ \)$/, ')'),
+      why: viaAppliance
+        ? `The router pod answers the connection from the load balancer's address; the node's subnet has route table ${table.name}, whose route ${reply.route} (${reply.addressPrefix}) is the longest prefix that holds ${path.clientIp}: the answer goes to ${reply.nextHopIpAddress}${reply.firewall ? `, the firewall ${reply.firewall.name}` : ''}, not back through the load balancer the request came in by.`
+        : `The router pod answers the connection from the load balancer's address; for ${path.clientIp} the node's subnet uses ${reply.source === 'User' ? `route ${reply.route} of ${table.name}` : `the system route ${reply.addressPrefix} (${reply.nextHopType}), more specific than the routes of ${table.name}`}: the answer goes back the way the request came.`,
+      proof: `az network route-table route list -g ${String(table.id).split('/')[4]} --route-table-name ${table.name} -o table`,
+    });
+    if (path.stop?.stage === 'return') return w.stopHere(path.stop.why);
+  } else if (path.stop) return w.stopHere(path.stop.why);
+  if (!router || !routerPodIp) return w.stopHere('No router pod takes the connection.');
   if (!pod) return w.stopHere(`The service ${service.metadata.name} has no ready pod: the router answers 503 Service Unavailable.`);
   const podIp = (pod.status as Obj).podIP as string;
   const targetPort = ((service.spec as Obj).ports?.[0]?.targetPort ?? (service.spec as Obj).ports?.[0]?.port) as number;
@@ -360,7 +397,8 @@ function egress(w: Walker): void {
       dst: at(target, 443),
       change: 'none',
       why: `The server sees the firewall's public IP, the address the app reports as my_public_ip.`,
-      proof: `curl -s "http://${host}/api/ip" | jq -r .my_public_ip`,
+      // When the route does not answer from the reader's machine, the firewall's public IP resource shows it.
+      proof: w.routeAnswers(host) || !pip ? `curl -s "http://${host}/api/ip" | jq -r .my_public_ip` : `az network public-ip show -g ${String(pip.id).split('/')[4]} -n ${pip.name} -o table`,
     });
     return;
   }

@@ -24,7 +24,9 @@ export type Change =
   | { op: 'append'; arm?: ArmTarget; kube?: KubeTarget; info?: true; path: string; value: Json }
   /** Adds a resource or object; `{subscription}` in ARM ids is the base lab's subscription. */
   | { op: 'add'; arm?: ArmResource; kube?: KubeObject }
-  | { op: 'remove'; kube: KubeTarget };
+  | { op: 'remove'; kube: KubeTarget }
+  /** Removes the key at the end of `path` (`properties.subnets`): a property Azure leaves out. */
+  | { op: 'unset'; arm?: ArmTarget; kube?: KubeTarget; path: string };
 
 export interface ScenarioFile {
   formatVersion: 1;
@@ -90,6 +92,16 @@ export function applyScenario(base: LabFile, scenario: ScenarioFile): LabFile {
     if (change.op === 'remove') {
       const target = findKube(lab, change.kube, where);
       lab.kube = lab.kube.filter((o) => (o as unknown as Obj) !== target);
+      return;
+    }
+    if (change.op === 'unset') {
+      const target = change.arm ? findArm(lab, change.arm, where) : change.kube ? findKube(lab, change.kube, where) : undefined;
+      if (!target) throw new ScenarioError(`${where}: the change names nothing to change`);
+      const cut = change.path.lastIndexOf('.');
+      const parent = resolvePath(target, cut < 0 ? '' : change.path.slice(0, cut), where);
+      const key = change.path.slice(cut + 1);
+      if (!(key in parent)) throw new ScenarioError(`${where}: nothing at "${key}" in ${change.path}`);
+      delete (parent as Obj)[key];
       return;
     }
     const targets: Obj[] = change.info
