@@ -15,7 +15,7 @@ const run = async (lab: LabFile | World, line: string) => {
   return { status, stdout, stderr };
 };
 const ofType = (lab: LabFile, type: string): Obj[] => lab.arm.filter((r) => r.type.toLowerCase() === type.toLowerCase()) as Obj[];
-const groupOf = (r: { id: string }) => r.id.split('/')[4];
+const groupOf = (r: Obj): string => String(r.id).split('/')[4];
 const byId = (lab: LabFile, id: string): Obj | undefined => {
   for (const r of lab.arm as Obj[]) {
     if (r.id.toLowerCase() === id.toLowerCase()) return r;
