@@ -1,8 +1,12 @@
 // A fault scenario solved in Chromium: its page tells the story, its terminal runs on the broken
-// world even when the reader chose another lab, the exercises accept the diagnosis, and the walk
-// shows where the packet stops.
+// world even when the reader chose another lab, the exercises accept the diagnosis, and what fixed
+// it and the walk that shows where the packet stops wait behind disclosures until the reader asks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aroLabs, mountedTerminal, openPage, startSite, terminalText, typeInTerminal, type Site } from '../helpers/site.ts';
+import { loadLab } from '../../src/node/labs.ts';
+import { walk } from '../../src/engine/walk/walk.ts';
+import { WorldModel } from '../../src/engine/model/world-model.ts';
+import { snatNow } from '../../src/engine/model/snat.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -13,11 +17,16 @@ afterAll(async () => {
 });
 
 describe('fault scenario in the browser', () => {
-  it('router-down: diagnose with the terminal, answer, and see the walk stop', async () => {
+  it('router-down: the story, the timeout and the crashing routers, the cause accepted, the fix and the walk behind disclosures', async () => {
+    const lab = await loadLab({ name: 'router-down' });
     // The reader runs the chapters on another lab; the scenario page still runs its own world.
     const page = await openPage(site, '/chapters/01-welcome/?lab=aro-today');
     await page.goto(`${site.base}/scenarios/router-down/`);
-    expect(await page.locator('.scenario-story').textContent()).toContain('every request to the sqlapi route gets an error page');
+    expect((await page.locator('.scenario-story').textContent())?.trim()).toContain(lab.info.story);
+
+    // The symptom printed into the page is curl's timeout, not an error page.
+    const symptom = page.locator('figure.lab-run').filter({ hasText: 'echo $?' }).first();
+    expect(await symptom.locator('.lab-run__stderr').textContent()).toMatch(/^curl: \(28\) /);
 
     await mountedTerminal(page);
     await typeInTerminal(page, 'kubectl get pods -n openshift-ingress');
@@ -33,27 +42,57 @@ describe('fault scenario in the browser', () => {
     await card.getByRole('button', { name: 'Check' }).click();
     await expect.poll(() => card.locator('[data-status]').textContent()).toBe('Solved');
 
-    const walk = page.locator('packet-walk');
-    expect(await walk.locator('[data-walk-stop]').textContent()).toBe('The packet stops at step 2: No router pod is ready: the load balancer has no healthy node to send to, and the router cannot answer.');
-    expect(await walk.locator('.packet-walk__hop.is-stop').getAttribute('data-hop')).toBe('2');
+    // The cause, as the world names it, is accepted; the symptom given as the cause is told apart.
+    const cause = page.locator('[data-exercise="router-down-cause"]');
+    await cause.locator('input[name="answer"]').fill('CrashLoopBackOff');
+    await cause.getByRole('button', { name: 'Check' }).click();
+    const told = await aroLabs(['check', '--lab', 'router-down', 'router-down-cause', 'CrashLoopBackOff']);
+    await expect.poll(() => cause.locator('[data-feedback]').textContent()).toBe(told.output.trim());
+    const secret = String((lab.kube.find((o) => o.kind === 'IngressController' && o.metadata.name === 'default')?.spec as { defaultCertificate?: { name?: string } } | undefined)?.defaultCertificate?.name);
+    await cause.locator('input[name="answer"]').fill(secret);
+    await cause.getByRole('button', { name: 'Check' }).click();
+    await expect.poll(() => cause.locator('[data-status]').textContent()).toBe('Solved');
+
+    // What fixed it is closed until the reader opens it.
+    const fix = page.locator('.sl-markdown-content details:not(.walk-disclosure):not(.exercise__solution)').first();
+    expect(await fix.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await fix.locator('p').first().isVisible()).toBe(false);
+    await fix.locator('summary').click();
+    await expect.poll(() => fix.locator('table').isVisible()).toBe(true);
+
+    const expected = walk(lab, 'ingress');
+    const disclosure = page.locator('[data-walk-disclosure]');
+    expect(await disclosure.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    const walkEl = page.locator('packet-walk');
+    expect(await walkEl.locator('[data-walk-stop]').textContent()).toBe(`The packet stops at step ${expected.stopped!.step}: ${expected.stopped!.why}`);
+    expect(await walkEl.locator('.packet-walk__hop.is-stop').getAttribute('data-hop')).toBe(String(expected.stopped!.step));
   });
 
   it('snat-exhaustion: the metrics in the terminal are the CLI\'s, the node found is accepted, the egress walk stops', async () => {
+    const lab = await loadLab({ name: 'snat-exhaustion' });
+    const model = new WorldModel(lab);
+    // The node whose ports are all taken, and the load balancer whose outbound rule gives them, from the world.
+    const exhausted = lab.kube.filter((o) => o.kind === 'Node').map((n) => snatNow(model, n.metadata.name)).filter((n) => n && n.minute.inUse >= n.backend.allocated);
+    expect(exhausted.length).toBe(1);
+    const { lb, backend } = exhausted[0]!;
+
     const page = await openPage(site, '/scenarios/snat-exhaustion/');
     await mountedTerminal(page);
-    const line = 'az monitor metrics list --resource /subscriptions/e7da9914-9b05-4891-893c-546cb7b0422e/resourceGroups/aro2-resources/providers/Microsoft.Network/loadBalancers/aro2-p8bjm --metrics UsedSnatPorts --dimension BackendIPAddress --offset 1m -o table';
+    const line = `az monitor metrics list --resource ${String(lb.id)} --metrics UsedSnatPorts --dimension BackendIPAddress --offset 1m -o table`;
     await typeInTerminal(page, line);
     const cli = await aroLabs(['exec', '--lab', 'snat-exhaustion', line]);
     const lastRow = cli.output.trim().split('\n').pop()!;
     await expect.poll(() => terminalText(page)).toContain(lastRow);
-    expect(cli.output).toContain('10.0.2.4            1024.0');
+    expect(cli.output).toMatch(new RegExp(`${backend.backendIp.replaceAll('.', '\\.')} +${backend.allocated}\\.0`));
 
     const card = page.locator('[data-exercise="snat-exhausted-node"]');
-    await card.locator('input[name="answer"]').fill('10.0.2.4');
+    await card.locator('input[name="answer"]').fill(backend.backendIp);
     await card.getByRole('button', { name: 'Check' }).click();
     await expect.poll(() => card.locator('[data-status]').textContent()).toBe('Solved');
 
-    const walk = page.locator('packet-walk');
-    expect(await walk.locator('[data-walk-stop]').textContent()).toMatch(/^The packet stops at step 2: No SNAT port left: outbound rule outboundrule gives node 10\.0\.2\.4 1024 ports on 198\.51\.100\.24/);
+    const expected = walk(lab, 'egress');
+    const walkEl = page.locator('packet-walk');
+    expect(await walkEl.locator('[data-walk-stop]').textContent()).toBe(`The packet stops at step ${expected.stopped!.step}: ${expected.stopped!.why}`);
+    expect(expected.stopped!.why).toContain(backend.backendIp);
   });
 });
