@@ -14,7 +14,7 @@
 //               by scripts/make-az-today-references.py (which can also run alone).
 // Usage: npm run conformance:references [-- ORACLE_DIR [CORPUS ...]]   (default ../shared/tools/az-oracle, all corpora)
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,9 +71,16 @@ async function textReferences(lines: CorpusLine[]): Promise<Reference[]> {
   return out;
 }
 
-/** kubectl runs asynchronously: the API server it talks to lives in this process. */
-async function kubectlReferences(lines: CorpusLine[]): Promise<Reference[]> {
+/** kubectl runs asynchronously: the API server it talks to lives in this process. `client`: a
+ * kubectl release to run instead of the one the machine's kubectl dispatches to by the server's
+ * version (kube-api-server.ts reports v1.29.0, so `kubectl` runs kubectl 1.29 there). */
+async function kubectlReferences(lines: CorpusLine[], client?: string): Promise<Reference[]> {
   ensure('kubectl', 'kubectl');
+  const bin = mkdtempSync(join(work, 'bin-'));
+  if (client) {
+    const release = execFileSync('sh', ['-c', `ls "$(dirname "$(readlink -f "$(command -v kubectl)")")/kubectl.${client}"`], { encoding: 'utf8' }).trim();
+    symlinkSync(release, join(bin, 'kubectl'));
+  }
   const out: Reference[] = [];
   for (const lab of [...new Set(lines.map((l) => l.lab))]) {
     const world = await loadLab({ name: lab });
@@ -89,7 +96,7 @@ async function kubectlReferences(lines: CorpusLine[]): Promise<Reference[]> {
       'current-context': lab,
     }));
     for (const l of lines.filter((x) => x.lab === lab)) {
-      out.push({ ...l, ...(await bash(l.line, { HOME: home, KUBECONFIG: config })) });
+      out.push({ ...l, ...(await bash(l.line, { HOME: home, KUBECONFIG: config, PATH: `${bin}:/usr/bin:/bin` })) });
     }
     await server.close();
   }
@@ -158,6 +165,6 @@ async function azTodayReferences(lines: CorpusLine[]): Promise<Reference[]> {
   return made;
 }
 
-const makers: Record<string, (lines: CorpusLine[]) => Promise<Reference[]>> = { az: azReferences, kubectl: kubectlReferences, 'kubectl-describe': kubectlReferences, 'kubectl-diagnose': kubectlReferences, 'az-today': azTodayReferences, net: netReferences, shell: shellReferences, text: textReferences };
+const makers: Record<string, (lines: CorpusLine[]) => Promise<Reference[]>> = { az: azReferences, kubectl: kubectlReferences, 'kubectl-describe': (lines) => kubectlReferences(lines, '1.32'), 'kubectl-diagnose': kubectlReferences, 'az-today': azTodayReferences, net: netReferences, shell: shellReferences, text: textReferences };
 const chosen = process.argv.slice(3);
 for (const [name, make] of Object.entries(makers)) if (!chosen.length || chosen.includes(name)) write(name, await make(readCorpus(name)));

@@ -7,6 +7,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Json, KubeObject, LabFile } from '../../src/engine/world/types.ts';
 import { KubeIndex } from '../../src/engine/world/fixture/kube.ts';
+import { podLog } from '../../src/engine/world/fixture/pod-logs.ts';
+import { WorldModel } from '../../src/engine/model/world-model.ts';
 import { discoveryDocument } from '../../src/engine/world/kube-resources.ts';
 import { printerFor } from '../../src/engine/format/kube/printers/index.ts';
 
@@ -28,8 +30,35 @@ function table(objects: KubeObject[], listMeta: Json, now: Date, includeObject: 
   };
 }
 
+/** The lists `kubectl describe` prints only as ages, computed on kubectl's own clock: the events
+ * it searches for an object (fieldSelector involvedObject.…) and the pods of a node it lists
+ * (fieldSelector spec.nodeName=…). kubectl is a static Go binary whose clock cannot be set, so
+ * these answers carry their times moved by (now − the lab's clock): kubectl then prints the ages
+ * it would print at the lab's clock (times are whole seconds, so the milliseconds between the
+ * answer and the printing do not change a truncated age). Every other answer is the lab's as it is. */
+function agesOnly(url: URL): boolean {
+  const fields = url.searchParams.get('fieldSelector') ?? '';
+  return (url.pathname.endsWith('/events') && fields.includes('involvedObject.')) || (url.pathname.endsWith('/pods') && fields.includes('spec.nodeName'));
+}
+
+const TIME_FIELDS = new Set(['firstTimestamp', 'lastTimestamp', 'eventTime', 'lastObservedTime', 'creationTimestamp']);
+
+function shifted(value: Json, ms: number): Json {
+  if (Array.isArray(value)) return value.map((v) => shifted(v, ms));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, Json> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (TIME_FIELDS.has(k) && typeof v === 'string' && !Number.isNaN(Date.parse(v))) {
+      const t = new Date(Date.parse(v) + ms).toISOString();
+      out[k] = k === 'eventTime' || k === 'lastObservedTime' ? t.replace('Z', '000Z') : t.replace(/\.\d{3}Z$/, 'Z');
+    } else out[k] = shifted(v, ms);
+  }
+  return out;
+}
+
 export async function startKubeApiServer(lab: LabFile): Promise<{ url: string; close(): Promise<void> }> {
-  const index = new KubeIndex(lab.kube);
+  // Pods' logs as the fixture serves them (a fresh session: no request of the reader's yet).
+  const index = new KubeIndex(lab.kube, { podLog: (namespace, name, params) => podLog(new WorldModel(lab), [], namespace, name, params) });
   const now = new Date(lab.info.clock);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -55,6 +84,11 @@ export async function startKubeApiServer(lab: LabFile): Promise<{ url: string; c
     }
     const wantsTable = /as=Table/.test(req.headers.accept ?? '');
     const headers = answer.headers ?? {};
+    if (answer.status === 200 && !wantsTable && agesOnly(url)) return send(200, shifted(answer.body, Date.now() - now.getTime()), headers);
+    if (typeof answer.body === 'string') {
+      res.writeHead(answer.status, { 'Content-Type': 'text/plain', ...headers });
+      return res.end(answer.body);
+    }
     if (answer.status !== 200 || !wantsTable) return send(answer.status, answer.body, headers);
     const body = answer.body as { items?: KubeObject[]; metadata?: Json } & KubeObject;
     const includeObject = url.searchParams.get('includeObject') ?? 'Metadata';

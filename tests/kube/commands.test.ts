@@ -52,7 +52,7 @@ describe('root', () => {
   });
 
   it('says so for real commands this terminal does not imitate', async () => {
-    expect(await run('kubectl describe pod x')).toEqual({ status: 1, stdout: '', stderr: 'error: "kubectl describe" is not available in this lab terminal\n' });
+    expect(await run('kubectl top pod x')).toEqual({ status: 1, stdout: '', stderr: 'error: "kubectl top" is not available in this lab terminal\n' });
   });
 });
 

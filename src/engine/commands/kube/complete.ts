@@ -6,6 +6,7 @@ import { listObjects, discoveredResources } from './api.ts';
 import { globalFlags } from './flags.ts';
 import type { FlagDef } from './flags.ts';
 import { getFlags } from './get.ts';
+import { describeFlags } from './describe/index.ts';
 import { KUBECTL_COMMANDS, OC_COMMANDS } from './help.ts';
 import { resolveResource } from '../../world/kube-resources.ts';
 
@@ -27,6 +28,7 @@ const OUTPUT_FORMATS = [
 
 const verbFlags: Record<string, FlagDef[]> = {
   get: getFlags,
+  describe: describeFlags,
   project: [{ name: 'short', short: 'q', type: 'bool' }],
   projects: [{ name: 'short', short: 'q', type: 'bool' }],
   whoami: [
@@ -103,7 +105,8 @@ export async function completeKube(tool: ToolName, words: string[], session: Ses
 
   if (verb === undefined) return byPrefix(tool === 'oc' ? OC_COMMANDS : KUBECTL_COMMANDS, current);
 
-  if (verb === 'get') {
+  // describe takes what get takes: TYPE, TYPE/NAME, TYPE NAME_PREFIX.
+  if (verb === 'get' || verb === 'describe') {
     if (positional.length === 0) {
       const slash = current.indexOf('/');
       if (slash >= 0) {

@@ -55,7 +55,7 @@ interface Info {
   objects: KubeObject[];
 }
 
-interface Request {
+export interface Request {
   res: ApiResource;
   /** undefined: list the collection. */
   name?: string;
@@ -80,14 +80,14 @@ function replaceAliases(types: string[], served: readonly ApiResource[]): string
   return types.flatMap((t) => (t === 'all' ? categoryResources('all', served).map((r) => r.plural) : [t]));
 }
 
-interface ParsedArgs {
+export interface ParsedArgs {
   requests: Request[];
   singleItemImplied: boolean;
   /** Whether names were given (named GETs) rather than collections. */
   named: boolean;
 }
 
-function parseResourceArgs(tool: string, args0: string[], hasSelector: boolean, allNamespaces: boolean, served: readonly ApiResource[]): ParsedArgs {
+export function parseResourceArgs(tool: string, args0: string[], hasSelector: boolean, allNamespaces: boolean, served: readonly ApiResource[]): ParsedArgs {
   let args = args0;
   // "pods,svc a b" means pods/a pods/b svc/a svc/b.
   if (args.length >= 2) {

@@ -5,8 +5,9 @@ import type { Command, CommandContext, SessionState } from '../types.ts';
 import type { Cli, ToolName } from './cli.ts';
 import { makeCli } from './cli.ts';
 import { FlagError, globalFlags } from './flags.ts';
-import { getHelp, KUBECTL_COMMANDS, OC_COMMANDS, rootHelp } from './help.ts';
+import { describeHelp, getHelp, KUBECTL_COMMANDS, OC_COMMANDS, rootHelp } from './help.ts';
 import { runGet } from './get.ts';
+import { runDescribe } from './describe/index.ts';
 import { runProject, runProjects } from './project.ts';
 import { runWhoami } from './whoami.ts';
 import { completeKube } from './complete.ts';
@@ -14,7 +15,7 @@ import { kubeWriteRefusal } from '../read-only.ts';
 
 type Verb = (cli: Cli, argv: string[]) => Promise<number>;
 
-const commonVerbs: Record<string, Verb> = { get: runGet };
+const commonVerbs: Record<string, Verb> = { get: runGet, describe: runDescribe };
 const ocVerbs: Record<string, Verb> = { project: runProject, projects: runProjects, whoami: runWhoami };
 
 export function verbsOf(tool: ToolName): Record<string, Verb> {
@@ -97,6 +98,7 @@ async function runTool(tool: ToolName, ctx: CommandContext): Promise<number> {
   if (verb === 'help') {
     const topic = rest.find((a) => !a.startsWith('-'));
     if (topic === 'get') cli.out(getHelp(tool));
+    else if (topic === 'describe') cli.out(describeHelp(tool));
     else if (topic === undefined || !commandNames(tool).includes(topic)) cli.out(rootHelp(tool));
     else return notInLab(cli, topic);
     return 0;

@@ -1,0 +1,91 @@
+// The events of a described object: searchEvents (client-go's Events.GetFieldSelector: the
+// involved object's name, namespace, kind when the reference has one, and uid, sorted by key, as
+// fields.Set prints them; listed in chunks of --chunk-size) and DescribeEvents (the table sorted by
+// last timestamp, `(xN over AGE)` for repeated events and series).
+import type { KubeObject, World } from '../../../world/types.ts';
+import { KubeError } from '../api.ts';
+import { fieldSet, since } from './go.ts';
+import type { PrefixWriter } from './tabwriter.ts';
+
+export interface ObjectRef {
+  kind?: string;
+  name: string;
+  namespace: string;
+  uid?: string;
+}
+
+/** GET …/events?fieldSelector=…&limit=N, following `continue`; undefined when the list fails (kubectl then shows no Events section only for a failing pod get; elsewhere `<none>`). */
+export async function searchEvents(world: World, ref: ObjectRef, chunkSize: number): Promise<KubeObject[]> {
+  const set: Record<string, string> = { 'involvedObject.name': ref.name, 'involvedObject.namespace': ref.namespace };
+  if (ref.kind) set['involvedObject.kind'] = ref.kind;
+  if (ref.uid) set['involvedObject.uid'] = ref.uid;
+  return listEvents(world, ref.namespace, fieldSet(set), chunkSize);
+}
+
+export async function listEvents(world: World, namespace: string, fieldSelector: string, chunkSize: number): Promise<KubeObject[]> {
+  const base = namespace === '' ? '/api/v1/events' : `/api/v1/namespaces/${encodeURIComponent(namespace)}/events`;
+  const items: KubeObject[] = [];
+  let cont = '';
+  for (let page = 0; page < 1000; page++) {
+    const query = [`fieldSelector=${encodeURIComponent(fieldSelector)}`];
+    if (chunkSize > 0) query.push(`limit=${chunkSize}`);
+    if (cont) query.push(`continue=${encodeURIComponent(cont)}`);
+    const response = await world.kube(`${base}?${query.join('&')}`);
+    if (response.failure || response.status !== 200) return items;
+    const body = response.body as { items?: KubeObject[]; metadata?: { continue?: string } };
+    items.push(...(body.items ?? []));
+    cont = body.metadata?.continue ?? '';
+    if (!cont) break;
+  }
+  return items;
+}
+
+interface EventFields {
+  type?: string;
+  reason?: string;
+  message?: string;
+  count?: number;
+  firstTimestamp?: string | null;
+  lastTimestamp?: string | null;
+  eventTime?: string | null;
+  series?: { count?: number; lastObservedTime?: string };
+  source?: { component?: string };
+  reportingComponent?: string;
+}
+
+const time = (t: string | null | undefined): number => (t ? new Date(t).getTime() : -62135596800000);
+
+/** DescribeEvents. */
+export function describeEvents(events: KubeObject[], w: PrefixWriter, now: Date): void {
+  if (events.length === 0) {
+    w.write(0, 'Events:\t<none>\n');
+    return;
+  }
+  w.flush();
+  // sort.Sort on LastTimestamp (an insertion sort at these sizes: stable).
+  const sorted = events.map((e, i) => ({ e: e as unknown as EventFields, i })).sort((a, b) => time(a.e.lastTimestamp) - time(b.e.lastTimestamp) || a.i - b.i);
+  w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
+  w.write(1, '----\t------\t----\t----\t-------\n');
+  for (const { e } of sorted) {
+    const first = e.eventTime ? since(e.eventTime, now) : since(e.firstTimestamp, now);
+    let interval: string;
+    if (e.series) interval = `${since(e.series.lastObservedTime, now)} (x${e.series.count ?? 0} over ${first})`;
+    else if ((e.count ?? 0) > 1) interval = `${since(e.lastTimestamp, now)} (x${e.count} over ${first})`;
+    else interval = first;
+    const source = e.source?.component || e.reportingComponent || '';
+    w.write(1, `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${(e.message ?? '').trim()}\n`);
+  }
+}
+
+/** A describer's own GET; its failure is the command's error for this object. */
+export async function getTyped(world: World, path: string, notFoundText: string): Promise<KubeObject> {
+  const response = await world.kube(path);
+  if (response.failure) throw new KubeError(`error: ${response.failure.detail ?? response.failure.kind}`);
+  if (response.status !== 200) {
+    const body = response.body as { message?: string; reason?: string } | undefined;
+    const reason = body?.reason ?? '';
+    const message = body?.message ?? notFoundText;
+    throw new KubeError(reason ? `Error from server (${reason}): ${message}` : `Error from server: ${message}`, response.status === 404);
+  }
+  return response.body as unknown as KubeObject;
+}
