@@ -166,3 +166,15 @@ describe('az network nat gateway', () => {
     expect(missing.stderr).toContain(`(ResourceNotFound) The Resource 'Microsoft.Network/natGateways/nope' under resource group '${g}' was not found.`);
   });
 });
+
+describe('tab completion of the routing commands', () => {
+  it("offers the group's VMs after --vm and its NICs after -n of show-effective-route-table", async () => {
+    const lab = builtInLab('aro2');
+    const vm = ofType(lab, 'Microsoft.Compute/virtualMachines')[0];
+    const session = new Session(createFixtureWorld(lab));
+    const vmLine = `az network watcher show-next-hop -g ${groupOf(vm)} --vm `;
+    expect((await session.complete(vmLine, vmLine.length)).candidates).toEqual(ofType(lab, 'Microsoft.Compute/virtualMachines').filter((v) => groupOf(v) === groupOf(vm)).map((v) => v.name));
+    const nicLine = `az network nic show-effective-route-table -g ${groupOf(vm)} -n `;
+    expect((await session.complete(nicLine, nicLine.length)).candidates).toEqual(ofType(lab, 'Microsoft.Network/networkInterfaces').filter((n) => groupOf(n) === groupOf(vm)).map((n) => n.name));
+  });
+});
