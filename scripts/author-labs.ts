@@ -1524,7 +1524,7 @@ function recentEvents(spec: LabSpec, objects: KubeObject[], meta: Meta): KubeObj
   }
   for (const pod of objects.filter((o) => o.kind === 'Pod' && recent(o))) {
     const created = Date.parse(pod.metadata.creationTimestamp!);
-    const owner = pod.metadata.ownerReferences?.[0];
+    const owner = (pod.metadata.ownerReferences as Array<{ kind: string; name: string }> | undefined)?.[0];
     const controller = owner && objects.find((o) => o.kind === owner.kind && o.metadata.name === owner.name && o.metadata.namespace === pod.metadata.namespace);
     if (controller) event(controller, 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, created, { component: owner!.kind === 'ReplicaSet' ? 'replicaset-controller' : 'replication-controller' });
     const podSpec = pod.spec as { nodeName: string; containers: Array<{ name: string; image: string }> };

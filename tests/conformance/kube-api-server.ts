@@ -7,6 +7,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Json, KubeObject, LabFile } from '../../src/engine/world/types.ts';
 import { KubeIndex } from '../../src/engine/world/fixture/kube.ts';
+import { podLog } from '../../src/engine/world/fixture/pod-logs.ts';
+import { WorldModel } from '../../src/engine/model/world-model.ts';
 import { discoveryDocument } from '../../src/engine/world/kube-resources.ts';
 import { printerFor } from '../../src/engine/format/kube/printers/index.ts';
 
@@ -55,7 +57,8 @@ function shifted(value: Json, ms: number): Json {
 }
 
 export async function startKubeApiServer(lab: LabFile): Promise<{ url: string; close(): Promise<void> }> {
-  const index = new KubeIndex(lab.kube);
+  // Pods' logs as the fixture serves them (a fresh session: no request of the reader's yet).
+  const index = new KubeIndex(lab.kube, { podLog: (namespace, name, params) => podLog(new WorldModel(lab), [], namespace, name, params) });
   const now = new Date(lab.info.clock);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -82,6 +85,10 @@ export async function startKubeApiServer(lab: LabFile): Promise<{ url: string; c
     const wantsTable = /as=Table/.test(req.headers.accept ?? '');
     const headers = answer.headers ?? {};
     if (answer.status === 200 && !wantsTable && agesOnly(url)) return send(200, shifted(answer.body, Date.now() - now.getTime()), headers);
+    if (typeof answer.body === 'string') {
+      res.writeHead(answer.status, { 'Content-Type': 'text/plain', ...headers });
+      return res.end(answer.body);
+    }
     if (answer.status !== 200 || !wantsTable) return send(answer.status, answer.body, headers);
     const body = answer.body as { items?: KubeObject[]; metadata?: Json } & KubeObject;
     const includeObject = url.searchParams.get('includeObject') ?? 'Metadata';

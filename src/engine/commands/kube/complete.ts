@@ -7,6 +7,7 @@ import { globalFlags } from './flags.ts';
 import type { FlagDef } from './flags.ts';
 import { getFlags } from './get.ts';
 import { describeFlags } from './describe/index.ts';
+import { logsFlags } from './logs.ts';
 import { KUBECTL_COMMANDS, OC_COMMANDS } from './help.ts';
 import { resolveResource } from '../../world/kube-resources.ts';
 
@@ -29,6 +30,7 @@ const OUTPUT_FORMATS = [
 const verbFlags: Record<string, FlagDef[]> = {
   get: getFlags,
   describe: describeFlags,
+  logs: logsFlags,
   project: [{ name: 'short', short: 'q', type: 'bool' }],
   projects: [{ name: 'short', short: 'q', type: 'bool' }],
   whoami: [
@@ -125,6 +127,13 @@ export async function completeKube(tool: ToolName, words: string[], session: Ses
     if (positional[0].includes('/')) return [];
     const type = positional[0].split(',')[0];
     return byPrefix(await names(session, type, namespace), current);
+  }
+
+  // logs takes a pod, or TYPE/NAME.
+  if (verb === 'logs' && positional.length === 0) {
+    const slash = current.indexOf('/');
+    if (slash >= 0) return byPrefix((await names(session, current.slice(0, slash), namespace)).map((n) => `${current.slice(0, slash)}/${n}`), current);
+    return byPrefix(await names(session, 'pods', namespace), current);
   }
 
   if (tool === 'oc' && verb === 'project' && positional.length === 0) {

@@ -7,6 +7,8 @@ import { makeCli } from './cli.ts';
 import { FlagError, globalFlags } from './flags.ts';
 import { describeHelp, getHelp, KUBECTL_COMMANDS, OC_COMMANDS, rootHelp } from './help.ts';
 import { runGet } from './get.ts';
+import { runLogs } from './logs.ts';
+import { runRollout } from './rollout.ts';
 import { runDescribe } from './describe/index.ts';
 import { runProject, runProjects } from './project.ts';
 import { runWhoami } from './whoami.ts';
@@ -15,8 +17,8 @@ import { kubeWriteRefusal } from '../read-only.ts';
 
 type Verb = (cli: Cli, argv: string[]) => Promise<number>;
 
-const commonVerbs: Record<string, Verb> = { get: runGet, describe: runDescribe };
-const ocVerbs: Record<string, Verb> = { project: runProject, projects: runProjects, whoami: runWhoami };
+const commonVerbs: Record<string, Verb> = { logs: runLogs, get: runGet, describe: runDescribe };
+const ocVerbs: Record<string, Verb> = { rollout: runRollout, project: runProject, projects: runProjects, whoami: runWhoami };
 
 export function verbsOf(tool: ToolName): Record<string, Verb> {
   return tool === 'oc' ? { ...commonVerbs, ...ocVerbs } : commonVerbs;

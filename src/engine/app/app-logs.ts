@@ -1,0 +1,139 @@
+// The sample app's container log (erjosito/whoami's api/sql_api.py, run as `python3 sql_api.py`:
+// Flask's development server, `app.run(host='0.0.0.0', port=8080, debug=True, use_reloader=False)`),
+// computed from the world:
+//   - its start: the script's own `Using default port 8080` (a print, flushed with Flask's banner),
+//     Flask 1.1's banner on stdout and Werkzeug 1.0's `Running on` line (no debugger PIN: without
+//     the reloader Werkzeug does not print it);
+//   - one Werkzeug access line per request it answered, `ADDRESS - - [29/May/2020 16:00:00]
+//     "GET /api/ip HTTP/1.1" 200 -`, whose ADDRESS is the connection's source: a router pod's IP for
+//     everything that came through a route (the router is a reverse proxy and opens its own
+//     connection: the client's address is only in X-Forwarded-For), for the steady load the lab
+//     describes (info.app.load) and for every request the reader's own curl made in this session;
+//   - for /api/sqlversion and /api/sqlsrcip, the app's logger lines (`[2020-05-29 16:00:00,123]
+//     INFO in sql_api: …`), and its error when SQL Server does not answer.
+import type { KubeObject } from '../world/types.ts';
+import type { WorldModel } from '../model/world-model.ts';
+import { proxyingRouter } from './router.ts';
+import { sqlApi } from './sqlapi.ts';
+import type { ContainerRun, LogLine } from './pod-log.ts';
+
+type Obj = Record<string, any>;
+
+/** A request the reader's curl made through a route and the app answered (the session's journal). */
+export interface AppRequestRecord {
+  at: Date;
+  method: string;
+  host: string;
+  path: string;
+  query: string;
+  headers: Record<string, string>;
+  status: number;
+}
+
+/** The lab keeps a steady load's latest lines, not days of them. */
+const MAX_LOAD_LINES = 2000;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** BaseHTTPRequestHandler.log_date_time_string: `29/May/2020 16:00:00`, the server's local time (UTC in the container). */
+function werkzeugDate(at: Date): string {
+  return `${pad(at.getUTCDate())}/${MONTHS[at.getUTCMonth()]}/${at.getUTCFullYear()} ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())}`;
+}
+
+/** Python logging's asctime: `2020-05-29 16:00:00,123`. */
+function asctime(at: Date): string {
+  return `${at.toISOString().slice(0, 10)} ${at.toISOString().slice(11, 19)},${pad(at.getUTCMilliseconds(), 3)}`;
+}
+
+/** Whether a pod runs the sample API (its image is erjosito/sqlapi). */
+export function runsSqlApi(pod: KubeObject): boolean {
+  return ((pod.spec as Obj | undefined)?.containers ?? []).some((c: Obj) => /(^|\/)sqlapi:/.test(String(c.image)));
+}
+
+/** The pods a route's requests reach: the lab's router sends each route to one backend pod. */
+function servesRoute(model: WorldModel, pod: KubeObject, host: string): boolean {
+  const route = model.routeForHost(host);
+  const backend = route ? model.routeBackend(route) : undefined;
+  return backend?.metadata.uid === pod.metadata.uid && backend?.metadata.name === pod.metadata.name;
+}
+
+function accessLine(at: Date, address: string, method: string, target: string, status: number): LogLine {
+  return { at, text: `${address} - - [${werkzeugDate(at)}] "${method} ${target} HTTP/1.1" ${status} -` };
+}
+
+/** The logger's lines around a SQL query (send_sql_query), from the app's own answer. */
+function sqlLines(model: WorldModel, pod: KubeObject, record: AppRequestRecord): LogLine[] {
+  const query = new URLSearchParams(record.query);
+  const answer = sqlApi(model, pod, { path: record.path, query, host: record.host, remoteAddr: '', headers: record.headers, now: record.at });
+  const env = Object.fromEntries((((pod.spec as Obj).containers?.[0]?.env ?? []) as Obj[]).map((e) => [e.name, e.value ?? '']));
+  const fqdn = query.get('SQL_SERVER_FQDN') ?? env.SQL_SERVER_FQDN ?? '';
+  const ip = model.clusterResolve(fqdn, pod.metadata.namespace ?? 'default')[0];
+  const sqlQuery = record.path === '/api/sqlsrcip' ? "SELECT CONNECTIONPROPERTY('client_net_address')" : 'SELECT @@VERSION';
+  let output = '';
+  try {
+    output = String((JSON.parse(answer.body) as { sql_output?: unknown }).sql_output ?? '');
+  } catch {
+    output = '';
+  }
+  const failed = /^Connection to server /.test(output);
+  const at = (ms: number) => new Date(record.at.getTime() - 40 + ms);
+  const info = (ms: number, text: string): LogLine => ({ at: at(ms), text: `[${asctime(at(ms))}] INFO in sql_api: ${text}` });
+  const lines: LogLine[] = [
+    info(0, 'Building connection string with no Database'),
+    info(1, `connection string: Driver={ODBC Driver 17 for SQL Server};Server=tcp:${fqdn},1433;Uid=${env.SQL_SERVER_USERNAME ?? ''};Pwd=${env.SQL_SERVER_PASSWORD ?? ''};Encrypt=yes;TrustServerCertificate=yes;Connection Timeut=30;`),
+    info(2, `Connecting to database server ${fqdn} - ${ip ?? 'False'}...`),
+  ];
+  if (failed) {
+    const error = ip
+      ? "('HYT00', '[HYT00] [Microsoft][ODBC Driver 17 for SQL Server]Login timeout expired (0) (SQLDriverConnect)')"
+      : "('08001', '[08001] [Microsoft][ODBC Driver 17 for SQL Server]TCP Provider: Error code 0x2AF9 (11001) (SQLDriverConnect)')";
+    lines.push(info(30, output), { at: at(31), text: `[${asctime(at(31))}] ERROR in sql_api: ${error}` });
+  } else {
+    lines.push(info(20, `Sending SQL query ${sqlQuery}...`), info(25, `Query "${sqlQuery}" has returned 1 rows`), info(25, "Variable type for first row: <class 'pyodbc.Row'>"));
+  }
+  return lines;
+}
+
+/** The lines one run of the sample API's container wrote, up to `until`. */
+export function appLog(model: WorldModel, pod: KubeObject, run: ContainerRun, until: Date, journal: readonly AppRequestRecord[]): LogLine[] {
+  const start = run.startedAt;
+  const banner = [
+    'Using default port 8080',
+    ' * Serving Flask app "sql_api" (lazy loading)',
+    ' * Environment: production',
+    '   WARNING: This is a development server. Do not use it in a production deployment.',
+    '   Use a production WSGI server instead.',
+    ' * Debug mode: on',
+    ' * Running on http://0.0.0.0:8080/ (Press CTRL+C to quit)',
+  ];
+  const lines: LogLine[] = banner.map((text, i) => ({ at: new Date(start.getTime() + 900 + i), text }));
+  const router = proxyingRouter(model);
+  const routerIp = (router?.status as Obj | undefined)?.podIP as string | undefined;
+  // The steady load arrives through the router while a router is ready (when none is, it stopped
+  // when the last router stopped being ready).
+  const clock = new Date(model.lab.info.clock);
+  let loadUntil = until;
+  if (!router) {
+    const readySince = model.kube('Pod', 'openshift-ingress').flatMap((p) => ((p.status as Obj | undefined)?.conditions ?? []).filter((c: Obj) => c.type === 'Ready').map((c: Obj) => Date.parse(c.lastTransitionTime)));
+    loadUntil = new Date(Math.min(until.getTime(), readySince.length ? Math.max(...readySince) : start.getTime()));
+  }
+  const loadAddress = routerIp ?? (model.routerPods()[0]?.status as Obj | undefined)?.podIP ?? (model.kube('Pod', 'openshift-ingress')[0]?.status as Obj | undefined)?.podIP ?? '';
+  for (const load of model.lab.info.app.load ?? []) {
+    const [namespace, name] = load.route.split('/');
+    const route = model.kube('Route', namespace).find((r) => r.metadata.name === name);
+    const host = (route?.spec as Obj | undefined)?.host as string | undefined;
+    if (!host || !servesRoute(model, pod, host)) continue;
+    const every = 60_000 / load.perMinute;
+    const from = Math.max(start.getTime() + 5_000, load.sinceMinutes !== undefined ? clock.getTime() - load.sinceMinutes * 60_000 : 0);
+    const first = Math.max(from, loadUntil.getTime() - every * MAX_LOAD_LINES);
+    // On the load's own ten-second grid, 0.3 s past each tick.
+    for (let t = Math.ceil(first / every) * every + 300; t <= loadUntil.getTime(); t += every) lines.push(accessLine(new Date(t), loadAddress, 'GET', load.path, 200));
+  }
+  for (const record of journal) {
+    if (record.at < start || record.at > until || !servesRoute(model, pod, record.host)) continue;
+    if (record.path === '/api/sqlversion' || record.path === '/api/sqlsrcip') lines.push(...sqlLines(model, pod, record));
+    lines.push(accessLine(record.at, routerIp ?? loadAddress, record.method, `${record.path}${record.query ? `?${record.query}` : ''}`, record.status));
+  }
+  return lines.filter((l) => l.at <= until).sort((a, b) => a.at.getTime() - b.at.getTime());
+}

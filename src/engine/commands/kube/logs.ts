@@ -1,0 +1,199 @@
+// `kubectl logs` / `oc logs` (kubectl pkg/cmd/logs, openshift/oc pkg/cli/logs): a pod's container
+// log through the API server's `pods/NAME/log`, with -c, -p/--previous, --tail, --timestamps,
+// --since/--since-time; `TYPE/NAME` of a controller or service picks its first pod as kubectl's
+// polymorphic helpers do (podutils.ByLogging order, "Found N pods, using pod/NAME" when several
+// match); `oc logs dc/NAME` prints the latest deployment's log, the deployer pod's (oc's
+// DeploymentLogs). The API server's refusals (a container that is not there, no previous run, a
+// container waiting to start) come back in its words.
+import type { KubeObject } from '../../world/types.ts';
+import { resolveResource } from '../../world/kube-resources.ts';
+import { KubeError, discoveredResources, getObject, listObjects, serverError } from './api.ts';
+import type { Cli } from './cli.ts';
+import { plainError, reportError } from './cli.ts';
+import type { FlagDef, ParsedFlags } from './flags.ts';
+import { flagBool, flagString, parseFlags } from './flags.ts';
+import { formatLabelSelector } from '../../format/kube/printers/helpers.ts';
+
+type Obj = Record<string, any>;
+
+export const logsFlags: FlagDef[] = [
+  { name: 'all-containers', type: 'bool' },
+  { name: 'container', short: 'c', type: 'string' },
+  { name: 'follow', short: 'f', type: 'bool' },
+  { name: 'ignore-errors', type: 'bool' },
+  { name: 'insecure-skip-tls-verify-backend', type: 'bool' },
+  { name: 'limit-bytes', type: 'int' },
+  { name: 'max-log-requests', type: 'int' },
+  { name: 'pod-running-timeout', type: 'string' },
+  { name: 'prefix', type: 'bool' },
+  { name: 'previous', short: 'p', type: 'bool' },
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'since', type: 'string' },
+  { name: 'since-time', type: 'string' },
+  { name: 'tail', type: 'int' },
+  { name: 'timestamps', type: 'bool' },
+];
+
+/** Go's time.ParseDuration for the forms --since takes (`10s`, `5m`, `1h30m`, `1.5h`). */
+function parseDuration(text: string): number | undefined {
+  if (!/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(text)) return undefined;
+  const unit: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+  let seconds = 0;
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) seconds += Number(m[1]) * unit[m[2]];
+  return seconds;
+}
+
+/** podutils.ByLogging: scheduled first, Running before Unknown before Pending, ready first, ready
+ * for longer first, more restarts first, older first. */
+function byLogging(a: KubeObject, b: KubeObject): number {
+  const s = (p: KubeObject) => (p.status ?? {}) as Obj;
+  const node = (p: KubeObject) => ((p.spec as Obj | undefined)?.nodeName ? 0 : 1);
+  const phase = (p: KubeObject) => ({ Running: 0, Unknown: 1, Pending: 2 })[String(s(p).phase)] ?? 3;
+  const readyCondition = (p: KubeObject) => ((s(p).conditions ?? []) as Obj[]).find((c) => c.type === 'Ready');
+  const ready = (p: KubeObject) => (readyCondition(p)?.status === 'True' ? 0 : 1);
+  const readySince = (p: KubeObject) => (ready(p) === 0 ? Date.parse(readyCondition(p)?.lastTransitionTime ?? '') || Infinity : Infinity);
+  const restarts = (p: KubeObject) => Math.max(0, ...((s(p).containerStatuses ?? []) as Obj[]).map((c) => Number(c.restartCount ?? 0)));
+  const created = (p: KubeObject) => Date.parse(p.metadata.creationTimestamp ?? '') || Infinity;
+  return node(a) - node(b) || phase(a) - phase(b) || ready(a) - ready(b) || readySince(a) - readySince(b) || restarts(b) - restarts(a) || created(a) - created(b);
+}
+
+/** The label selector a controller or service selects its pods with (SelectorsForObject). */
+function selectorOf(o: KubeObject): string | undefined {
+  const spec = (o.spec ?? {}) as Obj;
+  switch (o.kind) {
+    case 'ReplicationController':
+    case 'Service':
+    case 'DeploymentConfig': {
+      const labels = (spec.selector ?? {}) as Record<string, string>;
+      return Object.keys(labels).length ? Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(',') : undefined;
+    }
+    case 'Deployment':
+    case 'ReplicaSet':
+    case 'StatefulSet':
+    case 'DaemonSet':
+    case 'Job': {
+      const text = formatLabelSelector(spec.selector);
+      return text === '<none>' ? undefined : text;
+    }
+    default:
+      return undefined;
+  }
+}
+
+export async function runLogs(cli: Cli, argv: string[]): Promise<number> {
+  let flags: ParsedFlags;
+  try {
+    flags = parseFlags(argv, logsFlags);
+  } catch (e) {
+    return reportError(cli, e, 'logs');
+  }
+  try {
+    return await logs(cli, flags);
+  } catch (e) {
+    return reportError(cli, e, 'logs');
+  }
+}
+
+async function logs(cli: Cli, flags: ParsedFlags): Promise<number> {
+  const { tool, ctx } = cli;
+  const namespace = flagString(flags, 'namespace') || ctx.session.namespace;
+  const selector = flagString(flags, 'selector');
+  const args = flags.args;
+  if (flagBool(flags, 'help')) {
+    cli.out(`Print the logs for a container in a pod or specified resource. If the pod has only one container, the container name is optional.\n\nUsage:\n  ${tool} logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]\n\nUse "${tool} options" for a list of global command-line options (applies to all commands).\n`);
+    return 0;
+  }
+  if (args.length === 0 && !selector) {
+    throw new KubeError(`error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee '${tool} logs -h' for help and examples`);
+  }
+  if (args.length > 0 && selector) throw plainError('only a selector (-l) or a POD name is allowed');
+  if (args.length > 2) throw plainError(`expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee '${tool} logs -h' for help and examples`);
+  if (flagBool(flags, 'follow')) throw plainError('--follow is not available in this lab terminal');
+  const since = flagString(flags, 'since');
+  const sinceTime = flagString(flags, 'since-time');
+  if (since && sinceTime) throw plainError('at most one of `sinceTime` or `sinceSeconds` may be specified');
+  let sinceSeconds: number | undefined;
+  if (since) {
+    const seconds = parseDuration(since);
+    if (seconds === undefined) throw plainError(`invalid argument "${since}" for "--since" flag: time: invalid duration "${since}"`);
+    sinceSeconds = Math.ceil(seconds);
+  }
+  const tailFlag = flags.values.get('tail');
+  // With a selector kubectl shows the last 10 lines of each pod unless --tail says otherwise.
+  const tail = typeof tailFlag === 'number' ? tailFlag : selector ? 10 : -1;
+
+  // The pods to read, and which container of each.
+  let pods: KubeObject[];
+  const served = await discoveredResources(ctx.world);
+  const podsResource = resolveResource('pods', served);
+  if (!podsResource.ok) throw plainError('the server doesn\'t have a resource type "pods"');
+  if (selector) {
+    const list = await listObjects(ctx.world, podsResource.resource, namespace, { labelSelector: selector });
+    if (list.items.length === 0) {
+      cli.err(`No resources found in ${namespace} namespace.\n`);
+      return 0;
+    }
+    pods = list.items;
+  } else {
+    const target = args[0];
+    const slash = target.indexOf('/');
+    if (slash < 0) {
+      pods = [await getObject(ctx.world, podsResource.resource, namespace, target)];
+    } else {
+      const typed = target.slice(0, slash);
+      const name = target.slice(slash + 1);
+      const resolved = resolveResource(typed, served);
+      if (!resolved.ok) throw plainError(`the server doesn't have a resource type "${resolved.resourceName}"`);
+      const object = await getObject(ctx.world, resolved.resource, namespace, name);
+      if (object.kind === 'Pod') pods = [object];
+      else if (object.kind === 'DeploymentConfig' && tool === 'oc') {
+        // oc's deployment log: the deployer pod of the latest version.
+        const version = Number((object.status as Obj | undefined)?.latestVersion ?? 0);
+        const deployer = `${name}-${version}-deploy`;
+        try {
+          pods = [await getObject(ctx.world, podsResource.resource, namespace, deployer)];
+        } catch (e) {
+          if (e instanceof KubeError && e.notFound) throw new KubeError(`Error from server (BadRequest): deployer pod for "${name}-${version}" cannot be found`);
+          throw e;
+        }
+      } else {
+        const labels = selectorOf(object);
+        if (labels === undefined) throw plainError(`cannot get the logs from ${object.kind === 'DeploymentConfig' ? '*unstructured.Unstructured' : `*v1.${object.kind}`}`);
+        const list = await listObjects(ctx.world, podsResource.resource, namespace, { labelSelector: labels });
+        const sorted = [...list.items].sort(byLogging);
+        if (sorted.length === 0) throw plainError(`timed out waiting for the condition`);
+        if (sorted.length > 1) cli.err(`Found ${sorted.length} pods, using pod/${sorted[0].metadata.name}\n`);
+        pods = [sorted[0]];
+      }
+    }
+  }
+  let container = flagString(flags, 'container') || (args.length === 2 ? args[1] : '');
+  let out = '';
+  for (const pod of pods) {
+    const containers = (((pod.spec as Obj | undefined)?.containers ?? []) as Obj[]).map((c) => String(c.name));
+    let chosen = container;
+    if (!chosen) {
+      const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
+      chosen = annotated && containers.includes(annotated) ? annotated : containers[0] ?? '';
+      if (containers.length > 1 && !annotated) cli.err(`Defaulted container "${chosen}" out of: ${containers.join(', ')}\n`);
+    }
+    const query = [`container=${encodeURIComponent(chosen)}`];
+    if (flagBool(flags, 'previous')) query.push('previous=true');
+    if (sinceSeconds !== undefined) query.push(`sinceSeconds=${sinceSeconds}`);
+    if (sinceTime) query.push(`sinceTime=${encodeURIComponent(sinceTime)}`);
+    if (tail >= 0) query.push(`tailLines=${tail}`);
+    if (flagBool(flags, 'timestamps')) query.push('timestamps=true');
+    const path = `/api/v1/namespaces/${encodeURIComponent(pod.metadata.namespace ?? namespace)}/pods/${encodeURIComponent(pod.metadata.name)}/log?${query.join('&')}`;
+    const response = await ctx.world.kube(path);
+    if (response.failure) throw new KubeError(`error: ${response.failure.detail}`);
+    if (response.status !== 200) {
+      cli.out(out);
+      throw serverError(response.status, response.body, 'the server could not find the requested resource');
+    }
+    const text = typeof response.body === 'string' ? response.body : '';
+    out += flagBool(flags, 'prefix') ? text.split('\n').filter((l, i, all) => i < all.length - 1 || l !== '').map((l) => `[pod/${pod.metadata.name}/${chosen}] ${l}\n`).join('') : text;
+    container = flagString(flags, 'container');
+  }
+  cli.out(out);
+  return 0;
+}

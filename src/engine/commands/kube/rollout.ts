@@ -1,0 +1,107 @@
+// `oc rollout history` (openshift/oc pkg/cli/rollout, kubectl's `rollout history` with oc's history
+// viewers): for `dc/NAME` the DeploymentConfig history viewer lists the config's
+// ReplicationControllers (label `openshift.io/deployment-config.name=NAME`) by version: REVISION
+// (annotation openshift.io/deployment-config.latest-version), STATUS (openshift.io/deployment.phase)
+// and CAUSE (openshift.io/deployment.status-reason, `<unknown>` when absent); for a Deployment,
+// kubectl's viewer lists its ReplicaSets' revisions and change causes. Both print through a
+// tabwriter (padding 2) after kubectl's name printer line `kind.group/NAME ` (the operation text
+// begins with a newline, hence the trailing space, and the table's last newline leaves an empty
+// line). The output comes from oc's and kubectl's source, not from a recorded run: oc is not among
+// the reference tools.
+import type { KubeObject } from '../../world/types.ts';
+import { kindPrefix, resolveResource } from '../../world/kube-resources.ts';
+import { discoveredResources, getObject, listObjects } from './api.ts';
+import type { Cli } from './cli.ts';
+import { plainError, reportError } from './cli.ts';
+import type { FlagDef, ParsedFlags } from './flags.ts';
+import { flagString, parseFlags } from './flags.ts';
+
+type Obj = Record<string, any>;
+
+const historyFlags: FlagDef[] = [
+  { name: 'revision', type: 'int' },
+  { name: 'output', short: 'o', type: 'string' },
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'filename', short: 'f', type: 'stringSlice' },
+  { name: 'recursive', short: 'R', type: 'bool' },
+  { name: 'kustomize', short: 'k', type: 'string' },
+  { name: 'allow-missing-template-keys', type: 'bool' },
+  { name: 'show-managed-fields', type: 'bool' },
+  { name: 'template', type: 'string' },
+];
+
+/** Go's text/tabwriter with minwidth 0, padding 2 and spaces: each cell padded to its column's widest plus two. */
+function tabbed(rows: string[][]): string {
+  const widths: number[] = [];
+  for (const row of rows) row.slice(0, -1).forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+  return rows.map((row) => row.map((cell, i) => (i < row.length - 1 ? cell.padEnd(widths[i] + 2) : cell)).join('') + '\n').join('');
+}
+
+export async function runRollout(cli: Cli, argv: string[]): Promise<number> {
+  const sub = argv.find((a) => !a.startsWith('-'));
+  if (sub !== 'history') {
+    cli.err(sub === undefined ? `error: "${cli.tool} rollout" is not available in this lab terminal\n` : `error: "${cli.tool} rollout ${sub}" is not available in this lab terminal\n`);
+    return 1;
+  }
+  let flags: ParsedFlags;
+  try {
+    flags = parseFlags(argv.filter((a, i) => i !== argv.indexOf(sub)), historyFlags);
+  } catch (e) {
+    return reportError(cli, e, 'rollout history');
+  }
+  try {
+    return await history(cli, flags);
+  } catch (e) {
+    return reportError(cli, e, 'rollout history');
+  }
+}
+
+async function history(cli: Cli, flags: ParsedFlags): Promise<number> {
+  const { ctx } = cli;
+  const namespace = flagString(flags, 'namespace') || ctx.session.namespace;
+  if (flags.args.length === 0) throw plainError('required resource not specified');
+  if (flags.values.has('revision') && Number(flags.values.get('revision')) > 0) throw plainError('--revision is not available in this lab terminal');
+  if (flagString(flags, 'output')) throw plainError('-o is not available with rollout history in this lab terminal');
+  const served = await discoveredResources(ctx.world);
+  const targets = flags.args.length === 2 && !flags.args[0].includes('/') ? [`${flags.args[0]}/${flags.args[1]}`] : flags.args;
+  let out = '';
+  for (const target of targets) {
+    const slash = target.indexOf('/');
+    if (slash < 0) throw plainError(`there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. '${cli.tool} get resource/<resource_name>' instead of '${cli.tool} get resource resource/<resource_name>'`);
+    const resolved = resolveResource(target.slice(0, slash), served);
+    if (!resolved.ok) throw plainError(`the server doesn't have a resource type "${resolved.resourceName}"`);
+    const res = resolved.resource;
+    const name = target.slice(slash + 1);
+    const object = await getObject(ctx.world, res, namespace, name);
+    let table: string;
+    if (object.kind === 'DeploymentConfig') table = await deploymentConfigHistory(cli, namespace, name, served);
+    else if (object.kind === 'Deployment') table = await deploymentHistory(cli, namespace, object, served);
+    else throw plainError(`no history viewer has been implemented for "${res.kind}${res.group ? `.${res.group}` : ''}"`);
+    out += `${kindPrefix(res)}/${name} \n${table}\n`;
+  }
+  cli.out(out);
+  return 0;
+}
+
+async function deploymentConfigHistory(cli: Cli, namespace: string, name: string, served: Awaited<ReturnType<typeof discoveredResources>>): Promise<string> {
+  const rcs = resolveResource('replicationcontrollers', served);
+  if (!rcs.ok) return 'No rollout history found.';
+  const list = await listObjects(cli.ctx.world, rcs.resource, namespace, { labelSelector: `openshift.io/deployment-config.name=${name}` });
+  const owned = list.items.filter((rc) => rc.metadata.labels?.['openshift.io/deployment-config.name'] === name);
+  if (owned.length === 0) return 'No rollout history found.';
+  const annotation = (rc: KubeObject, key: string) => rc.metadata.annotations?.[key] ?? '';
+  const version = (rc: KubeObject) => Number(annotation(rc, 'openshift.io/deployment-config.latest-version')) || 0;
+  const rows = [...owned].sort((a, b) => version(a) - version(b)).map((rc) => [String(version(rc)), annotation(rc, 'openshift.io/deployment.phase'), annotation(rc, 'openshift.io/deployment.status-reason') || '<unknown>']);
+  return tabbed([['REVISION', 'STATUS', 'CAUSE'], ...rows]);
+}
+
+async function deploymentHistory(cli: Cli, namespace: string, deployment: KubeObject, served: Awaited<ReturnType<typeof discoveredResources>>): Promise<string> {
+  const rss = resolveResource('replicasets', served);
+  if (!rss.ok) return 'No rollout history found.';
+  const list = await listObjects(cli.ctx.world, rss.resource, namespace);
+  const owned = list.items.filter((rs) => ((rs.metadata.ownerReferences ?? []) as Obj[]).some((o) => o.uid === deployment.metadata.uid));
+  if (owned.length === 0) return 'No rollout history found.';
+  const revision = (rs: KubeObject) => Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+  const rows = [...owned].sort((a, b) => revision(a) - revision(b)).map((rs) => [String(revision(rs)), (rs.spec as Obj)?.template?.metadata?.annotations?.['kubernetes.io/change-cause'] ?? '<none>']);
+  return tabbed([['REVISION', 'CHANGE-CAUSE'], ...rows]);
+}
