@@ -7,6 +7,7 @@ import { listLabs, loadLab } from '../../src/node/labs.ts';
 import { applyScenario, ScenarioError, type ScenarioFile } from '../../src/engine/world/scenario.ts';
 import { WorldModel, inPrefix } from '../../src/engine/model/world-model.ts';
 import type { KubeObject, LabFile } from '../../src/engine/world/types.ts';
+import { defaultCertificateLoads } from '../../src/engine/app/router-logs.ts';
 
 type Obj = Record<string, any>;
 
@@ -164,6 +165,21 @@ describe('router-down: the default certificate replaced', async () => {
     expect(model.routerPods()).toEqual([]);
     // With externalTrafficPolicy Local no node passes the health probe.
     expect((model.routerService()!.spec as Obj).externalTrafficPolicy).toBe('Local');
+  });
+
+  it('names a secret HAProxy cannot load (no private key in tls.crt or tls.key), where the base lab\'s certificate loads', async () => {
+    expect(defaultCertificateLoads(model)).toBe(false);
+    expect(defaultCertificateLoads(new WorldModel(await loadLab({ name: scenarioFile('router-down').base })))).toBe(true);
+  });
+
+  it('has the ingress operator report it as cluster-ingress-operator 4.3 does: the IngressController degraded, the ClusterOperator unavailable and degraded', () => {
+    const conditions = (o: KubeObject) => Object.fromEntries((((o.status as Obj).conditions ?? []) as Obj[]).map((c) => [c.type, c]));
+    const ic = conditions(obj(lab, 'IngressController', 'openshift-ingress-operator', 'default')!);
+    expect(ic.Available).toMatchObject({ status: 'False', reason: 'MinimumReplicasUnavailable' });
+    expect(ic.Degraded).toMatchObject({ status: 'True', reason: 'DegradedConditions', message: 'One or more other status conditions indicate a degraded state: DeploymentDegraded=True' });
+    const co = conditions(obj(lab, 'ClusterOperator', undefined, 'ingress')!);
+    expect(co.Available).toMatchObject({ status: 'False', reason: 'IngressUnavailable', message: 'Not all ingress controllers are available.' });
+    expect(co.Degraded).toMatchObject({ status: 'True', reason: 'IngressControllersDegraded', message: 'Some ingresscontrollers are degraded: default' });
   });
 });
 
