@@ -11,6 +11,7 @@ import { Session } from '../../src/engine/session.ts';
 import type { KubeObject, LabFile, World } from '../../src/engine/world/types.ts';
 import { goTabwrite, OC_DESCRIBE } from '../../src/engine/commands/kube/describe/tabwriter.ts';
 import { describeRoute } from '../../src/engine/commands/kube/describe/route-oc.ts';
+import { kubeReadPath } from '../../src/node/live/bridge-paths.ts';
 
 const base = await loadLab({ name: 'aro2' });
 const clock = new Date(base.info.clock);
@@ -45,11 +46,11 @@ function labWith(extra: KubeObject[], drop: (o: KubeObject) => boolean = () => f
 const run = (world: World, line: string) => new Session(world, { tty: false }).run(line);
 
 describe('the requests kubectl describe sends, and the answers', () => {
-  it("asks for a pod's events by name, namespace and uid (no kind), sorted by key, in chunks of 500", async () => {
+  it("asks for a pod's events by name, namespace and uid (no kind), sorted by key", async () => {
     const { world, paths } = labWith([]);
     await run(world, `kubectl describe pod ${pod.metadata.name}`);
     const selector = `involvedObject.name=${pod.metadata.name},involvedObject.namespace=${pod.metadata.namespace},involvedObject.uid=${pod.metadata.uid}`;
-    expect(paths).toContain(`/api/v1/namespaces/${pod.metadata.namespace}/events?fieldSelector=${encodeURIComponent(selector)}&limit=500`);
+    expect(paths).toContain(`/api/v1/namespaces/${pod.metadata.namespace}/events?fieldSelector=${encodeURIComponent(selector)}`);
   });
 
   it('asks for a service\'s events with its kind, and lists a node\'s pods that have not ended', async () => {
@@ -58,7 +59,7 @@ describe('the requests kubectl describe sends, and the answers', () => {
     await run(world, `kubectl describe svc ${base.kube.find((o) => o.kind === 'Service' && o.metadata.namespace === pod.metadata.namespace)!.metadata.name}`);
     expect(paths.some((p) => decodeURIComponent(p).includes('fieldSelector=involvedObject.kind=Service,involvedObject.name='))).toBe(true);
     await run(world, `kubectl describe node ${node.metadata.name}`);
-    expect(paths).toContain(`/api/v1/pods?fieldSelector=${encodeURIComponent(`spec.nodeName=${node.metadata.name},status.phase!=Succeeded,status.phase!=Failed`)}&limit=500`);
+    expect(paths).toContain(`/api/v1/pods?fieldSelector=${encodeURIComponent(`spec.nodeName=${node.metadata.name},status.phase!=Succeeded,status.phase!=Failed`)}`);
     // Node events are searched twice: with the node's uid and with its name as uid.
     expect(paths.filter((p) => p.startsWith('/api/v1/events?')).map((p) => new URLSearchParams(p.split('?')[1]).get('fieldSelector'))).toEqual([
       `involvedObject.kind=Node,involvedObject.name=${node.metadata.name},involvedObject.namespace=,involvedObject.uid=${node.metadata.uid}`,
@@ -80,6 +81,30 @@ describe('the requests kubectl describe sends, and the answers', () => {
     const expected = base.kube.filter((o) => o.kind === 'Pod' && (o.spec as { nodeName?: string }).nodeName === node && !['Succeeded', 'Failed'].includes((o.status as { phase: string }).phase));
     expect(names.map((p) => p.metadata.name).sort()).toEqual(expected.map((p) => p.metadata.name).sort());
     expect(expected.length).toBeGreaterThan(0);
+  });
+});
+
+describe('live mode', () => {
+  it("sends only reads the live bridge passes (the node's lease aside, which the bridge's table does not hold)", async () => {
+    const { world, paths } = labWith([]);
+    const node = base.kube.find((o) => o.kind === 'Node')!;
+    for (const line of ['kubectl describe pods', 'kubectl describe svc', 'kubectl describe ep', 'kubectl describe rc', 'kubectl describe route', 'oc describe route', `kubectl describe node ${node.metadata.name}`]) await run(world, line);
+    const reads = paths.filter((p) => !p.includes('/leases/'));
+    expect(reads.length).toBeGreaterThan(20);
+    for (const p of reads) expect(() => kubeReadPath(p), p).not.toThrow();
+  });
+});
+
+describe('replication controllers', () => {
+  it("counts the pods it controls by phase, not other controllers' pods its selector also lists", async () => {
+    const rc = base.kube.find((o) => o.kind === 'ReplicationController' && ((o.status as { replicas?: number })?.replicas ?? 0) > 0)!;
+    const owned = base.kube.filter((o) => o.kind === 'Pod' && (o.metadata.ownerReferences ?? []).some((r) => (r as { uid?: string }).uid === rc.metadata.uid));
+    const stranger = { ...owned[0], metadata: { ...owned[0].metadata, name: `${owned[0].metadata.name}-x`, uid: 'x', ownerReferences: [{ apiVersion: 'v1', kind: 'ReplicationController', name: 'other', uid: 'other', controller: true }] } } as unknown as KubeObject;
+    const { world } = labWith([stranger]);
+    const out = (await run(world, `kubectl -n ${rc.metadata.namespace} describe rc ${rc.metadata.name}`)).stdout;
+    const running = owned.filter((p) => (p.status as { phase?: string }).phase === 'Running').length;
+    expect(out).toContain(`Pods Status:  ${running} Running / 0 Waiting / 0 Succeeded / 0 Failed\n`);
+    expect(out).toMatch(/\nPod Template:\n  Labels: /);
   });
 });
 

@@ -1,7 +1,9 @@
 // The events of a described object: searchEvents (client-go's Events.GetFieldSelector: the
 // involved object's name, namespace, kind when the reference has one, and uid, sorted by key, as
-// fields.Set prints them; listed in chunks of --chunk-size) and DescribeEvents (the table sorted by
-// last timestamp, `(xN over AGE)` for repeated events and series).
+// fields.Set prints them) and DescribeEvents (the table sorted by last timestamp, `(xN over AGE)`
+// for repeated events and series). kubectl also sends limit=--chunk-size and follows `continue`;
+// the lab sends no limit, as its other lists do (live mode's bridge passes no paging), and still
+// follows a `continue` should a server send one.
 import type { KubeObject, World } from '../../../world/types.ts';
 import { KubeError } from '../api.ts';
 import { fieldSet, since } from './go.ts';
@@ -14,21 +16,20 @@ export interface ObjectRef {
   uid?: string;
 }
 
-/** GET …/events?fieldSelector=…&limit=N, following `continue`; undefined when the list fails (kubectl then shows no Events section only for a failing pod get; elsewhere `<none>`). */
-export async function searchEvents(world: World, ref: ObjectRef, chunkSize: number): Promise<KubeObject[]> {
+/** GET …/events?fieldSelector=…, following `continue`; what was read when a page fails (kubectl shows `<none>` when the search fails). */
+export async function searchEvents(world: World, ref: ObjectRef, _chunkSize: number): Promise<KubeObject[]> {
   const set: Record<string, string> = { 'involvedObject.name': ref.name, 'involvedObject.namespace': ref.namespace };
   if (ref.kind) set['involvedObject.kind'] = ref.kind;
   if (ref.uid) set['involvedObject.uid'] = ref.uid;
-  return listEvents(world, ref.namespace, fieldSet(set), chunkSize);
+  return listEvents(world, ref.namespace, fieldSet(set), _chunkSize);
 }
 
-export async function listEvents(world: World, namespace: string, fieldSelector: string, chunkSize: number): Promise<KubeObject[]> {
+export async function listEvents(world: World, namespace: string, fieldSelector: string, _chunkSize: number): Promise<KubeObject[]> {
   const base = namespace === '' ? '/api/v1/events' : `/api/v1/namespaces/${encodeURIComponent(namespace)}/events`;
   const items: KubeObject[] = [];
   let cont = '';
   for (let page = 0; page < 1000; page++) {
     const query = [`fieldSelector=${encodeURIComponent(fieldSelector)}`];
-    if (chunkSize > 0) query.push(`limit=${chunkSize}`);
     if (cont) query.push(`continue=${encodeURIComponent(cont)}`);
     const response = await world.kube(`${base}?${query.join('&')}`);
     if (response.failure || response.status !== 200) return items;

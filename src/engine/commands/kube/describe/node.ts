@@ -23,7 +23,6 @@ export async function describeNodeByName(world: World, _namespace: string, name:
   let cont = '';
   for (let page = 0; page < 1000; page++) {
     const query = [`fieldSelector=${encodeURIComponent(selector)}`];
-    if (settings.chunkSize > 0) query.push(`limit=${settings.chunkSize}`);
     if (cont) query.push(`continue=${encodeURIComponent(cont)}`);
     const response = await world.kube(`/api/v1/pods?${query.join('&')}`);
     if (response.failure || response.status !== 200) break;

@@ -123,13 +123,14 @@ function qosClass(pod: KubeObject): string {
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
-function describeContainers(label: string, containers: Json[], statuses0: Json[] | undefined, pod: KubeObject, w: PrefixWriter): void {
+/** describeContainers; `space` indents a pod template's (DescribePodTemplate), whose containers have no status. */
+export function describeContainers(label: string, containers: Json[], statuses0: Json[] | undefined, pod: KubeObject | undefined, w: PrefixWriter, space = ''): void {
   const statuses = new Map<string, Json>();
   for (const s of statuses0 ?? []) statuses.set(s.name, s);
-  w.write(0, `${label}:${containers.length === 0 ? ' <none>' : ''}\n`);
+  w.write(0, `${space}${label}:${containers.length === 0 ? ' <none>' : ''}\n`);
   for (const c of containers) {
     const status = statuses.get(c.name);
-    w.write(1, `${c.name}:\n`);
+    w.write(1, `${space ? ' ' : ''}${c.name}:\n`);
     if (status) w.write(2, `Container ID:\t${status.containerID ?? ''}\n`);
     w.write(2, `Image:\t${c.image ?? ''}\n`);
     if (status) w.write(2, `Image ID:\t${status.imageID ?? ''}\n`);
@@ -184,7 +185,7 @@ function describeContainers(label: string, containers: Json[], statuses0: Json[]
         continue;
       }
       const vf = e.valueFrom;
-      if (vf.fieldRef) w.write(3, `${e.name}:\t${fieldPathValue(pod, vf.fieldRef.fieldPath)} (${vf.fieldRef.apiVersion ?? ''}:${vf.fieldRef.fieldPath ?? ''})\n`);
+      if (vf.fieldRef) w.write(3, `${e.name}:\t${pod ? fieldPathValue(pod, vf.fieldRef.fieldPath) : ''} (${vf.fieldRef.apiVersion ?? ''}:${vf.fieldRef.fieldPath ?? ''})\n`);
       else if (vf.resourceFieldRef) w.write(3, `${e.name}:\t${resourceFieldValue(c, vf.resourceFieldRef)} (${vf.resourceFieldRef.resource ?? ''})\n`);
       else if (vf.secretKeyRef) w.write(3, `${e.name}:\t<set to the key '${vf.secretKeyRef.key ?? ''}' in secret '${vf.secretKeyRef.name ?? ''}'>\tOptional: ${vf.secretKeyRef.optional === true}\n`);
       else if (vf.configMapKeyRef) w.write(3, `${e.name}:\t<set to the key '${vf.configMapKeyRef.key ?? ''}' of config map '${vf.configMapKeyRef.name ?? ''}'>\tOptional: ${vf.configMapKeyRef.optional === true}\n`);
@@ -287,14 +288,14 @@ function describeProbe(p: Json): string {
   return `unknown ${attrs}`;
 }
 
-function describeVolumes(volumes: Json[], w: PrefixWriter): void {
+export function describeVolumes(volumes: Json[], w: PrefixWriter, space = ''): void {
   if (volumes.length === 0) {
-    w.write(0, 'Volumes:\t<none>\n');
+    w.write(0, `${space}Volumes:\t<none>\n`);
     return;
   }
-  w.write(0, 'Volumes:\n');
+  w.write(0, `${space}Volumes:\n`);
   for (const v of volumes) {
-    w.write(1, `${v.name}:\n`);
+    w.write(1, `${space ? ' ' : ''}${v.name}:\n`);
     if (v.hostPath) w.write(2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path ?? ''}\n    HostPathType:\t${v.hostPath.type ?? '<none>'}\n`);
     else if (v.emptyDir) w.write(2, `Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t${v.emptyDir.medium ?? ''}\n    SizeLimit:\t${v.emptyDir.sizeLimit && v.emptyDir.sizeLimit !== '0' ? v.emptyDir.sizeLimit : '<unset>'}\n`);
     else if (v.secret) w.write(2, `Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t${v.secret.secretName ?? ''}\n    Optional:\t${v.secret.optional === true}\n`);
@@ -318,12 +319,12 @@ function describeVolumes(volumes: Json[], w: PrefixWriter): void {
   }
 }
 
-function describeTopologySpreadConstraints(tscs: Json[], w: PrefixWriter): void {
+export function describeTopologySpreadConstraints(tscs: Json[], w: PrefixWriter, space = ''): void {
   if (tscs.length === 0) return;
   const sorted = [...tscs].sort((a, b) => (a.topologyKey < b.topologyKey ? -1 : a.topologyKey > b.topologyKey ? 1 : 0));
-  w.write(0, 'Topology Spread Constraints:\t');
+  w.write(0, `${space}Topology Spread Constraints:\t`);
   sorted.forEach((t, i) => {
-    if (i !== 0) w.write(0, '\t');
+    if (i !== 0) w.write(0, `${space}\t`);
     let text = `${t.topologyKey}:${t.whenUnsatisfiable ?? ''} when max skew ${t.maxSkew ?? 0} is exceeded`;
     if (t.labelSelector) text += ` for selector ${formatLabels(t.labelSelector.matchLabels)}`;
     w.write(0, `${text}\n`);
