@@ -8,6 +8,7 @@ import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import { ingressTo } from '../../src/engine/model/ingress.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
+import { walk } from '../../src/engine/walk/walk.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 
 type Obj = Record<string, any>;
@@ -118,5 +119,28 @@ describe('ingress reachability', () => {
     expect(await curl(lab)).toMatchObject({ status: 28 });
     // Egress to anywhere else still leaves by the outbound rule: only the /32 goes to the appliance.
     expect(new WorldModel(lab).nodeEgress(node)?.via).toBe('outbound-rule');
+  });
+});
+
+describe('egress through a NAT gateway', () => {
+  it('takes the pods\' new connections to the Internet before the outbound rule, while the route still answers through the load balancer', async () => {
+    const lab = structuredClone(base);
+    const sub = String(lab.info.account.id);
+    const group = `/subscriptions/${sub}/resourceGroups/aro2/providers/Microsoft.Network`;
+    lab.arm.push(
+      { id: `${group}/publicIPAddresses/nat-pip`, name: 'nat-pip', type: 'Microsoft.Network/publicIPAddresses', location: 'northeurope', properties: { ipAddress: '203.0.113.61' } },
+      { id: `${group}/natGateways/nat-gw`, name: 'nat-gw', type: 'Microsoft.Network/natGateways', location: 'northeurope', properties: { publicIpAddresses: [{ id: `${group}/publicIPAddresses/nat-pip` }] } },
+    );
+    const model = new WorldModel(lab);
+    const node = (model.routerPods()[0].spec as Obj).nodeName as string;
+    model.arm(model.nicOfNode(node)!.properties.ipConfigurations[0].properties.subnet.id)!.properties.natGateway = { id: `${group}/natGateways/nat-gw` };
+    const changed = new WorldModel(lab);
+    expect(changed.nodeEgress(node)).toMatchObject({ via: 'nat-gateway', publicIp: '203.0.113.61' });
+    expect(ingressTo(changed, routerIp, 80).outcome).toBe('connected');
+    expect((await curl(lab)).stdout).toBe('200');
+    const egress = walk(lab, 'egress');
+    expect(egress.stopped).toBeUndefined();
+    expect(egress.hops.map((h) => h.at)).toContain('NAT gateway nat-gw (worker-subnet)');
+    expect(egress.hops.at(-1)!.src).toBe('203.0.113.61:1024');
   });
 });

@@ -34,7 +34,8 @@ export function isPrivateIp(ip: string): boolean {
 
 export type NodeEgress =
   | { via: 'appliance'; subnet: Obj; table: Obj; route: Obj; applianceIp: string; publicIp?: string }
-  | { via: 'outbound-rule'; lb: Obj; rule: Obj; publicIp?: string };
+  | { via: 'outbound-rule'; lb: Obj; rule: Obj; publicIp?: string }
+  | { via: 'nat-gateway'; subnet: Obj; natGateway: Obj; publicIp?: string };
 
 export class WorldModel {
   readonly lab: LabFile;
@@ -99,7 +100,8 @@ export class WorldModel {
 
   /** How a node's outbound connections to an Internet address leave, as Azure routes them
    * (nextHop): a user route to a virtual appliance sends them to it; the system route to the
-   * Internet hands them to the outbound rule whose backend pool holds the node's NIC. */
+   * Internet hands them to the subnet's NAT gateway when it has one, else to the outbound rule
+   * whose backend pool holds the node's NIC. */
   nodeEgress(node: string, destination = INTERNET_SAMPLE): NodeEgress | undefined {
     const nic = this.nicOfNode(node);
     const config = (nic?.properties as Obj | undefined)?.ipConfigurations?.[0]?.properties as Obj | undefined;
@@ -112,6 +114,14 @@ export class WorldModel {
       if (table && route) return { via: 'appliance', subnet: subnet as Obj, table, route, applianceIp: hop.nextHopIpAddress, publicIp: this.applianceEgressIp(hop.nextHopIpAddress) };
     }
     if (hop && hop.nextHopType !== 'Internet') return undefined;
+    // A NAT gateway on the subnet takes every new outbound flow to the Internet, before the load
+    // balancer's outbound rule (answers to connections that came in through the load balancer
+    // still leave through it).
+    const natGateway = this.arm(subnet?.properties?.natGateway?.id);
+    if (natGateway) {
+      const pip = this.arm(((natGateway.properties?.publicIpAddresses ?? []) as Obj[])[0]?.id);
+      return { via: 'nat-gateway', subnet: subnet as Obj, natGateway, publicIp: pip?.properties?.ipAddress };
+    }
     const pools = new Set((config.loadBalancerBackendAddressPools as Obj[] | undefined)?.map((p) => p.id.toLowerCase()) ?? []);
     for (const lb of this.armOfType('Microsoft.Network/loadBalancers')) {
       for (const rule of ((lb.properties as Obj).outboundRules ?? []) as Obj[]) {

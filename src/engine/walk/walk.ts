@@ -345,7 +345,12 @@ function egress(w: Walker): void {
   const host = String((route.spec as Obj).host);
   const plugin = w.plugin();
   const path = w.model.nodeEgress(node);
-  w.title = path?.via === 'appliance' ? 'App pod → Internet through the firewall a route table sends it to' : 'App pod → Internet through the load balancer\'s outbound rule';
+  w.title =
+    path?.via === 'appliance'
+      ? 'App pod → Internet through the firewall a route table sends it to'
+      : path?.via === 'nat-gateway'
+        ? "App pod → Internet through the subnet's NAT gateway"
+        : 'App pod → Internet through the load balancer\'s outbound rule';
   w.hop({
     at: `app pod ${pod.metadata.name}`,
     src: at(podIp, POD_PORT),
@@ -399,6 +404,27 @@ function egress(w: Walker): void {
       why: `The server sees the firewall's public IP, the address the app reports as my_public_ip.`,
       // When the route does not answer from the reader's machine, the firewall's public IP resource shows it.
       proof: w.routeAnswers(host) || !pip ? `curl -s "http://${host}/api/ip" | jq -r .my_public_ip` : `az network public-ip show -g ${String(pip.id).split('/')[4]} -n ${pip.name} -o table`,
+    });
+    return;
+  }
+  if (path?.via === 'nat-gateway') {
+    const nat = path.natGateway;
+    w.hop({
+      at: `NAT gateway ${nat.name} (${path.subnet.name})`,
+      src: at(egressIp, SNAT_PORT),
+      dst: at(target, 443),
+      change: `SNAT ${nodeIp ?? '?'}:${NODE_PORT} → ${egressIp ?? '?'}:${SNAT_PORT}`,
+      why: `The node's subnet has a NAT gateway: it takes every new outbound connection to the Internet before the load balancer's outbound rule would, and translates the source to its own public IP.`,
+      proof: `az network nat gateway show -g ${String(nat.id).split('/')[4]} -n ${nat.name} -o json`,
+    });
+    if (!egressIp) return w.stopHere(`The NAT gateway ${nat.name} has no public IP: the packet is dropped.`);
+    w.hop({
+      at: `Internet server ${target}`,
+      src: at(egressIp, SNAT_PORT),
+      dst: at(target, 443),
+      change: 'none',
+      why: `The server sees the NAT gateway's public IP, the address the app reports as my_public_ip.`,
+      proof: `curl -s "http://${host}/api/ip" | jq -r .my_public_ip`,
     });
     return;
   }
