@@ -135,6 +135,7 @@ const ARM_TYPES: ReadonlyMap<string, readonly string[]> = new Map([
   ['microsoft.network/virtualnetworks', ['subnets', 'virtualnetworkpeerings']],
   ['microsoft.network/routetables', ['routes']],
   ['microsoft.network/privateendpoints', []],
+  ['microsoft.network/natgateways', []],
   ['microsoft.network/privatednszones', ['a']],
   ['microsoft.compute/virtualmachines', []],
   ['microsoft.redhatopenshift/openshiftclusters', []],
