@@ -205,6 +205,13 @@ class Walker {
     return ip !== undefined && ingressTo(this.model, ip, 80).outcome === 'connected';
   }
 
+  /** The command that shows the address the app's calls leave from: the app's own answer through
+   * its route, or, when the route does not answer from the reader's machine, the public IP resource. */
+  myPublicIpProof(host: string, pip: Obj | undefined): string {
+    if (this.routeAnswers(host) || !pip) return `curl -s "http://${host}/api/ip" | jq -r .my_public_ip`;
+    return `az network public-ip show -g ${String(pip.id).split('/')[4]} -n ${pip.name} -o table`;
+  }
+
   /** A public address for "a server on the Internet" that nothing in the world uses. */
   internetHost(): string {
     const used = JSON.stringify(this.lab);
@@ -403,7 +410,7 @@ function egress(w: Walker): void {
       change: 'none',
       why: `The server sees the firewall's public IP, the address the app reports as my_public_ip.`,
       // When the route does not answer from the reader's machine, the firewall's public IP resource shows it.
-      proof: w.routeAnswers(host) || !pip ? `curl -s "http://${host}/api/ip" | jq -r .my_public_ip` : `az network public-ip show -g ${String(pip.id).split('/')[4]} -n ${pip.name} -o table`,
+      proof: w.myPublicIpProof(host, pip),
     });
     return;
   }
@@ -424,7 +431,7 @@ function egress(w: Walker): void {
       dst: at(target, 443),
       change: 'none',
       why: `The server sees the NAT gateway's public IP, the address the app reports as my_public_ip.`,
-      proof: `curl -s "http://${host}/api/ip" | jq -r .my_public_ip`,
+      proof: w.myPublicIpProof(host, w.model.arm(((nat.properties?.publicIpAddresses ?? []) as Obj[])[0]?.id)),
     });
     return;
   }
@@ -453,7 +460,7 @@ function egress(w: Walker): void {
     dst: at(target, 443),
     change: 'none',
     why: `The server sees the outbound public IP, the address the app reports as my_public_ip.`,
-    proof: `curl -s "http://${host}/api/ip" | jq -r .my_public_ip`,
+    proof: w.myPublicIpProof(host, w.model.arm(w.model.arm(outbound.rule.properties.frontendIPConfigurations[0]?.id)?.properties?.publicIPAddress?.id)),
   });
 }
 
@@ -473,7 +480,7 @@ function sql(w: Walker): void {
     dst: at(clusterIp, 1433),
     change: `cluster DNS: ${fqdn} → ${clusterIp ?? 'nothing'}`,
     why: `SQL_SERVER_FQDN names a service; the cluster's DNS answers with the service's ClusterIP, a virtual address no interface has.`,
-    proof: `curl -s "http://${host}/api/dns?fqdn=${fqdn}"`,
+    proof: w.routeAnswers(host) ? `curl -s "http://${host}/api/dns?fqdn=${fqdn}"` : `kubectl get svc -n ${namespace}`,
   });
   if (!clusterIp) return w.stopHere(`${fqdn} does not resolve: the app cannot connect to SQL Server.`);
   const service = w.model.kube('Service').find((s) => (s.spec as Obj).clusterIP === clusterIp);
@@ -520,7 +527,7 @@ function sql(w: Walker): void {
     dst: at(backendIp, targetPort),
     change: 'none',
     why: 'SQL Server sees the app pod\'s own address as the client.',
-    proof: `curl -s "http://${host}/api/sqlsrcip"`,
+    proof: w.routeAnswers(host) ? `curl -s "http://${host}/api/sqlsrcip"` : `kubectl get pod ${pod.metadata.name} -n ${namespace} -o wide`,
   });
 }
 
