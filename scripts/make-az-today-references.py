@@ -8,7 +8,10 @@ tabulate they were built with), unpacks them without installing anything, and ru
 entry point in-process, one process per corpus line, offline:
   - ARM (and Azure Monitor, which az reaches through ARM) is the lab served on loopback by
     `node_modules/.bin/node scripts/serve-lab-arm.ts LAB`, set as AzureCloud's resource manager
-    endpoint in the temporary config dir's clouds.config;
+    endpoint in the temporary config dir's clouds.config; it also answers the POST actions the lab
+    computes (a NIC's effectiveRouteTable, a network watcher's nextHop) at once with 200, which az
+    takes as a long-running operation already done: the answer's content is the lab's, az's
+    arguments, requests, shaping and printing of it are today's az;
   - the config dir is a new temporary one per line, logged in (azureProfile.json) to the lab's
     subscription (info.account), with the settings az-oracle uses for the az corpus (no telemetry,
     no survey, no auto-upgrade); error recommendations stay on, and as on an offline machine their
