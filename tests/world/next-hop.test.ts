@@ -144,3 +144,28 @@ describe('next hop with hand-made user routes', () => {
     expect(nextHop(new WorldModel(builtInLab('aro2')), '198.18.0.1', '8.8.8.8')).toEqual({ nextHopType: 'None' });
   });
 });
+
+describe('next hop on the firewall-egress scenario (a UDR on the workers\' subnet only)', async () => {
+  const { loadLab } = await import('../../src/node/labs.ts');
+  const lab = await loadLab({ name: 'firewall-egress' });
+  const model = new WorldModel(lab);
+  const routed = nics(lab).filter((n) => model.arm(subnetIdOf(n))?.properties?.routeTable);
+  const direct = nics(lab).filter((n) => !model.arm(subnetIdOf(n))?.properties?.routeTable && !/pe\.nic|pls\.nic/.test(n.name));
+
+  it("sends the answers of the nodes under the route table to the reader's address to the appliance, the others' to the Internet", () => {
+    expect(routed.length).toBeGreaterThan(0);
+    expect(direct.length).toBeGreaterThan(0);
+    for (const nic of routed) {
+      const table = model.arm(model.arm(subnetIdOf(nic))!.properties.routeTable.id)!;
+      const route = (table.properties.routes as Obj[]).find((r) => r.properties.addressPrefix === '0.0.0.0/0')!;
+      expect(nextHop(model, ipOf(nic), lab.info.client.publicIp)).toMatchObject({ nextHopType: route.properties.nextHopType, nextHopIpAddress: route.properties.nextHopIpAddress, routeTableId: table.id });
+    }
+    for (const nic of direct) expect(nextHop(model, ipOf(nic), lab.info.client.publicIp).nextHopType).toBe('Internet');
+  });
+
+  it('keeps the appliance inside the VNet: the nodes reach it through VnetLocal', () => {
+    const table = model.arm(model.arm(subnetIdOf(routed[0]))!.properties.routeTable.id)!;
+    const appliance = (table.properties.routes as Obj[]).find((r) => r.properties.addressPrefix === '0.0.0.0/0')!.properties.nextHopIpAddress;
+    expect(nextHop(model, ipOf(routed[0]), appliance).nextHopType).toBe('VnetLocal');
+  });
+});
