@@ -5,7 +5,7 @@
 import type { KubeObject, LabFile } from '../world/types.ts';
 import { snatNow } from '../model/snat.ts';
 import { WorldModel, isPrivateIp } from '../model/world-model.ts';
-import { ingressTo } from '../model/ingress.ts';
+import { ingressTo, lbRuleFor } from '../model/ingress.ts';
 
 type Obj = Record<string, any>;
 
@@ -163,11 +163,6 @@ class Walker {
     });
   }
 
-  /** A load balancer rule's health probe: protocol, port, path and timing, as the world has them. */
-  probeOf(rule: Obj): Obj | undefined {
-    return this.model.arm(rule.properties?.probe?.id)?.properties as Obj | undefined;
-  }
-
   /** The command that lists a service's endpoints on this cluster's API server: its EndpointSlices
    * where the server serves them (discovery.k8s.io, Kubernetes 1.17 on; v1 Endpoints is deprecated
    * in 1.33), else the v1 Endpoints object. */
@@ -217,18 +212,6 @@ class Walker {
     const used = JSON.stringify(this.lab);
     for (let i = 1; i < 255; i++) if (!used.includes(`"203.0.113.${i}"`)) return `203.0.113.${i}`;
     return '203.0.113.254';
-  }
-
-  /** The load balancer rule that carries `ip:port`, with its load balancer. */
-  lbRule(frontendIp: string, port: number): { lb: Obj; rule: Obj } | undefined {
-    for (const lb of this.model.armOfType('Microsoft.Network/loadBalancers')) {
-      for (const rule of ((lb.properties as Obj).loadBalancingRules ?? []) as Obj[]) {
-        const frontend = this.model.arm(rule.properties.frontendIPConfiguration?.id);
-        const ip = this.model.arm(frontend?.properties?.publicIPAddress?.id)?.properties?.ipAddress ?? frontend?.properties?.privateIPAddress;
-        if (ip === frontendIp && rule.properties.frontendPort === port) return { lb, rule };
-      }
-    }
-    return undefined;
   }
 }
 
@@ -553,7 +536,7 @@ function api(w: Walker): void {
     return w.stopHere(`${apiIp} is a private address: nothing on the Internet routes to it. Only a machine in the cluster's VNet or a peered one reaches the API.`);
   }
   w.peeringHop(client, at(apiIp, 6443));
-  const carried = w.lbRule(apiIp, 6443);
+  const carried = lbRuleFor(w.model, apiIp, 6443);
   const pool = w.model.arm(carried?.rule.properties.backendAddressPool?.id);
   // Backend IP configurations are children of NICs; a NIC names the VM it belongs to, whose name is the node's.
   const nics = ((pool?.properties?.backendIPConfigurations ?? []) as Obj[]).map((c) => w.model.arm(String(c.id).split('/').slice(0, 9).join('/')));
@@ -564,7 +547,7 @@ function api(w: Walker): void {
   const master = inPool.find(isMaster) ?? inPool[0];
   const workersToo = inPool.some((n) => !isMaster(n));
   const masterIp = master ? w.nodeIp(master.metadata.name) : undefined;
-  const probe = carried ? w.probeOf(carried.rule) : undefined;
+  const probe = carried?.probe?.properties as Obj | undefined;
   const probeText = probe ? ` Its health probe (${probe.protocol} ${probe.requestPath ?? ''} on port ${probe.port}, every ${probe.intervalInSeconds} s) ${workersToo ? 'fails on the workers its pool also holds, so only masters get the connection' : 'picks the masters whose API server is ready'}.` : '';
   w.hop({
     at: carried ? `load balancer ${carried.lb.name}, rule ${carried.rule.name}` : 'load balancer',
