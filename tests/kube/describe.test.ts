@@ -98,7 +98,7 @@ describe('live mode', () => {
 describe('replication controllers', () => {
   it("counts the pods it controls by phase, not other controllers' pods its selector also lists", async () => {
     const rc = base.kube.find((o) => o.kind === 'ReplicationController' && ((o.status as { replicas?: number })?.replicas ?? 0) > 0)!;
-    const owned = base.kube.filter((o) => o.kind === 'Pod' && (o.metadata.ownerReferences ?? []).some((r) => (r as { uid?: string }).uid === rc.metadata.uid));
+    const owned = base.kube.filter((o) => o.kind === 'Pod' && ((o.metadata.ownerReferences ?? []) as Array<{ uid?: string }>).some((r) => r.uid === rc.metadata.uid));
     const stranger = { ...owned[0], metadata: { ...owned[0].metadata, name: `${owned[0].metadata.name}-x`, uid: 'x', ownerReferences: [{ apiVersion: 'v1', kind: 'ReplicationController', name: 'other', uid: 'other', controller: true }] } } as unknown as KubeObject;
     const { world } = labWith([stranger]);
     const out = (await run(world, `kubectl -n ${rc.metadata.namespace} describe rc ${rc.metadata.name}`)).stdout;

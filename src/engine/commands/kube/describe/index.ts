@@ -20,6 +20,7 @@ import { describePodByName } from './pod.ts';
 import { describeRouteOc } from './route-oc.ts';
 import { describeEndpointsByName, describeServiceByName } from './service.ts';
 import { describeReplicationControllerByName } from './replicationcontroller.ts';
+import { describeSecretByName } from './secret.ts';
 import type { DescribeSettings } from './shared.ts';
 
 export const describeFlags: FlagDef[] = [
@@ -40,12 +41,13 @@ const kubectlDescribers: Record<string, Describer> = {
   '/Node': describeNodeByName,
   '/Endpoints': describeEndpointsByName,
   '/ReplicationController': describeReplicationControllerByName,
+  '/Secret': describeSecretByName,
   'networking.k8s.io/NetworkPolicy': describeNetworkPolicyByName,
 };
 
 /** Kinds kubectl (and oc) have a describer of that this lab does not imitate. */
 const kubectlOnly = new Set([
-  '/Secret', '/ServiceAccount', '/LimitRange', '/ResourceQuota', '/PersistentVolume', '/PersistentVolumeClaim',
+  '/ServiceAccount', '/LimitRange', '/ResourceQuota', '/PersistentVolume', '/PersistentVolumeClaim',
   '/Namespace', '/ConfigMap', '/PriorityClass', 'discovery.k8s.io/EndpointSlice', 'autoscaling/HorizontalPodAutoscaler', 'extensions/Ingress',
   'networking.k8s.io/Ingress', 'networking.k8s.io/IngressClass', 'networking.k8s.io/ServiceCIDR', 'networking.k8s.io/IPAddress', 'batch/Job', 'batch/CronJob',
   'apps/StatefulSet', 'apps/Deployment', 'apps/DaemonSet', 'apps/ReplicaSet', 'certificates.k8s.io/CertificateSigningRequest', 'storage.k8s.io/StorageClass',

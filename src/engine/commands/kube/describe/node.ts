@@ -123,14 +123,15 @@ export function describeNode(node: KubeObject, pods: KubeObject[], events: KubeO
 
 type Amounts = Map<string, Quantity>;
 
-/** resourcehelper.PodRequestsAndLimits, for containers' requests and limits (the larger of the
- * sum of containers and any init container; a request defaults to its limit). */
+/** resourcehelper.PodRequestsAndLimits: the larger of the containers' sum and any init container,
+ * plus the pod's overhead (a request the pod does not state is zero here: the API server, not
+ * kubectl, defaults a request to its limit). */
 function podRequestsAndLimits(pod: KubeObject): { reqs: Amounts; limits: Amounts } {
   const spec: Json = pod.spec ?? {};
   const sum = (containers: Json[], key: 'requests' | 'limits'): Amounts => {
     const out: Amounts = new Map();
     for (const c of containers) {
-      const own = { ...(key === 'requests' ? (c.resources?.limits ?? {}) : {}), ...(c.resources?.[key] ?? {}) };
+      const own = c.resources?.[key] ?? {};
       for (const [k, v] of Object.entries(own)) {
         const q = parseQuantity(v);
         if (q) out.set(k, addQuantity(out.get(k) ?? ZERO, q));

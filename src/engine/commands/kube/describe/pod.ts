@@ -2,7 +2,7 @@
 // describeVolumes, DescribeEvents). Events are searched by name, namespace and uid, without a kind.
 import type { KubeObject, World } from '../../../world/types.ts';
 import { describeEvents, searchEvents } from './events.ts';
-import { formatLabels, rfc1123z, since } from './go.ts';
+import { formatLabels, parseQuantity, quantityString, rfc1123z, since } from './go.ts';
 import type { PrefixWriter } from './tabwriter.ts';
 import { printAnnotations, printLabels, printTolerations, type DescribeSettings, describeInWriter } from './shared.ts';
 import { KubeError } from '../api.ts';
@@ -205,33 +205,12 @@ export function describeContainers(label: string, containers: Json[], statuses0:
   }
 }
 
+/** EnvValueRetriever: kubectl's scheme converts only metadata.name and metadata.namespace as
+ * field labels (DefaultMetaV1FieldSelectorConversion), so every other field path shows empty. */
 function fieldPathValue(pod: KubeObject, path: string | undefined): string {
-  const meta = pod.metadata as Json;
-  const spec = (pod.spec ?? {}) as Json;
-  const status = (pod.status ?? {}) as Json;
-  switch (path) {
-    case 'metadata.name':
-      return meta.name ?? '';
-    case 'metadata.namespace':
-      return meta.namespace ?? '';
-    case 'metadata.uid':
-      return meta.uid ?? '';
-    case 'spec.nodeName':
-      return spec.nodeName ?? '';
-    case 'spec.serviceAccountName':
-      return spec.serviceAccountName ?? '';
-    case 'status.hostIP':
-      return status.hostIP ?? '';
-    case 'status.podIP':
-      return status.podIP ?? '';
-    case 'status.podIPs':
-      return (status.podIPs ?? []).map((p: Json) => p.ip).join(',');
-    default: {
-      const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path ?? '');
-      if (m) return meta[m[1]]?.[m[2]] ?? '';
-      return '';
-    }
-  }
+  if (path === 'metadata.name') return pod.metadata.name;
+  if (path === 'metadata.namespace') return pod.metadata.namespace ?? '';
+  return '';
 }
 
 function resourceFieldValue(container: Json, ref: Json): string {
@@ -264,10 +243,15 @@ function describeStatus(title: string, state: Json, w: PrefixWriter): void {
 function describeResources(resources: Json, w: PrefixWriter, level: number): void {
   const limits = resources.limits ?? {};
   const requests = resources.requests ?? {};
+  // Quantity.String: the canonical form of each amount (0.5 is 500m, 1024Mi is 1Gi).
+  const text = (v: unknown) => {
+    const q = parseQuantity(v);
+    return q ? quantityString(q) : String(v);
+  };
   if (Object.keys(limits).length > 0) w.write(level, 'Limits:\n');
-  for (const k of Object.keys(limits).sort()) w.write(level + 1, `${k}:\t${limits[k]}\n`);
+  for (const k of Object.keys(limits).sort()) w.write(level + 1, `${k}:\t${text(limits[k])}\n`);
   if (Object.keys(requests).length > 0) w.write(level, 'Requests:\n');
-  for (const k of Object.keys(requests).sort()) w.write(level + 1, `${k}:\t${requests[k]}\n`);
+  for (const k of Object.keys(requests).sort()) w.write(level + 1, `${k}:\t${text(requests[k])}\n`);
 }
 
 /** DescribeProbe. */
