@@ -24,6 +24,6 @@ export const describeInput: DescribeGoldenInput = JSON.parse(readFileSync(new UR
 
 export async function describeGoldenLab(): Promise<LabFile> {
   const lab = await loadLab({ name: describeInput.lab });
-  const kube = lab.kube.map((o) => (o.kind === 'Node' && describeInput.nodeStatus[o.metadata.name] ? { ...o, status: { ...(o.status as object), ...describeInput.nodeStatus[o.metadata.name] } } : o));
+  const kube = lab.kube.map((o): KubeObject => (o.kind === 'Node' && describeInput.nodeStatus[o.metadata.name] ? ({ ...o, status: { ...(o.status as object), ...describeInput.nodeStatus[o.metadata.name] } } as KubeObject) : o));
   return { ...lab, kube: [...kube, ...describeInput.objects] };
 }
