@@ -156,7 +156,14 @@ describe('router-down: the default certificate replaced', async () => {
     expect(obj(lab, 'Secret', 'openshift-ingress', secret)).toBeDefined();
     const routers = kube(lab, 'Pod', 'openshift-ingress').filter((p) => p.metadata.labels?.['ingresscontroller.operator.openshift.io/deployment-ingresscontroller'] === 'default');
     expect(routers.length).toBeGreaterThan(0);
+    const replicaSets = kube(lab, 'ReplicaSet', 'openshift-ingress');
     for (const pod of routers) {
+      // Made by the router's ReplicaSet, whose running pods the colleague deleted: a running router
+      // survives a bad certificate (HAProxy's failed reload leaves the old HAProxy serving), a new one
+      // cannot start.
+      const owner = (pod.metadata as Obj).ownerReferences[0];
+      expect(replicaSets.find((rs) => rs.metadata.name === owner.name)?.metadata.uid).toBe(owner.uid);
+      expect(Date.parse(pod.metadata.creationTimestamp!)).toBeGreaterThan(Date.parse(lab.info.clock) - 3 * 3600_000);
       const status = (pod.status as Obj).containerStatuses[0];
       expect(status.state.waiting.reason).toBe('CrashLoopBackOff');
       expect(status.restartCount).toBeGreaterThan(0);
