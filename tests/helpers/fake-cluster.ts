@@ -13,6 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
 import { ArmIndex } from '../../src/engine/world/fixture/arm.ts';
 import { KubeIndex } from '../../src/engine/world/fixture/kube.ts';
+import { podLog } from '../../src/engine/world/fixture/pod-logs.ts';
+import { WorldModel } from '../../src/engine/model/world-model.ts';
 import { MonitorIndex } from '../../src/engine/world/fixture/monitor.ts';
 import { startFakeApp, startFakeDns } from './fake-network.ts';
 import { exportArm, exportKube } from '../../src/engine/world/fixture/export.ts';
@@ -102,7 +104,8 @@ function listen(server: http.Server): Promise<number> {
 export async function startFakeCluster(lab: LabFile, options: { latencyMs?: number } = {}): Promise<FakeCluster> {
   const arm = new ArmIndex(exportArm(lab));
   const monitor = new MonitorIndex(lab);
-  const kube = new KubeIndex(exportKube(lab).items);
+  // Pods' logs as the fixture serves them (the kubelet's text).
+  const kube = new KubeIndex(exportKube(lab).items, { podLog: (namespace, name, params) => podLog(new WorldModel(lab), [], namespace, name, params) });
   const state = { latencyMs: options.latencyMs ?? 0, faults: [] as Fault[], requests: { arm: [] as string[], kube: [] as string[] } };
 
   const fault = (api: Fault['api'], path: string): Fault | undefined => {

@@ -161,7 +161,7 @@ describe('aro-labs bridge', async () => {
     ['kube', '/api/v1/namespaces/project1/pods/a;b', 'the name "a;b", which no Kubernetes object has'],
     ['kube', `/api/v1/namespaces/${'a'.repeat(2100)}/pods`, 'longer than 2048 characters'],
     ['arm', `${GROUP}/providers/Microsoft.Network/loadBalancers/${'x'.repeat(3000)}`, 'longer than 2048 characters'],
-    // Proxy, exec, attach, port-forward and logs: subresources the terminal never reads.
+    // Proxy, exec, attach and port-forward: subresources the terminal never reads; a log only as kubectl logs reads it.
     ['kube', '/api/v1/namespaces/project1/services/sqlapi/proxy/api/ip', 'the subresource "proxy"'],
     ['kube', '/api/v1/namespaces/project1/services/https:sqlapi:443/proxy', 'the subresource "proxy"'],
     ['kube', `${POD}/proxy`, 'the subresource "proxy"'],
@@ -172,8 +172,10 @@ describe('aro-labs bridge', async () => {
     ['kube', `${POD}/%65xec?command=sh&stdin=true`, 'the subresource "exec"'],
     ['kube', `${POD}/attach`, 'the subresource "attach"'],
     ['kube', `${POD}/portforward?ports=1433`, 'the subresource "portforward"'],
-    ['kube', `${POD}/log?follow=true`, 'the subresource "log"'],
-    ['kube', `${POD}/log`, 'the subresource "log"'],
+    ['kube', `${POD}/log?follow=true`, 'the query parameter "follow", which kubectl logs never sends'],
+    ['kube', `${POD}/log?container=sqlapi&insecureSkipTLSVerifyBackend=true`, 'the query parameter "insecureSkipTLSVerifyBackend", which kubectl logs never sends'],
+    ['kube', `${POD}/log/extra`, 'the subresource "log"'],
+    ['kube', '/api/v1/namespaces/project1/services/sqlapi/log', 'the subresource "log"'],
     ['kube', '/api/v1/namespaces/project1/status', '"v1 status" is not a resource the terminal reads'],
     // Watches and query parameters kubectl's reads never send.
     ['kube', '/api/v1/pods?watch=true', 'the query parameter "watch", which kubectl never sends'],

@@ -1,8 +1,10 @@
 // Which ARM and Kubernetes paths the bridge reads for the page: exactly the shapes the engine's
 // commands send, nothing else. A path is normalised first (percent-decoded once, no dot segment,
 // no encoded or back slash, no control character, no empty segment), then matched against an
-// allow-list of resources, so a subresource (exec, attach, portforward, proxy, log), a watch or a
-// resource type the terminal never reads is refused whatever its spelling.
+// allow-list of resources, so a subresource (exec, attach, portforward, proxy), a watch or a
+// resource type the terminal never reads is refused whatever its spelling. The one subresource let
+// through is a pod's log as `kubectl logs` reads it: a GET of `pods/NAME/log` in a namespace, with
+// only the parameters kubectl sends for a finished read (never `follow`).
 import { everyApiResource } from '../../engine/world/kube-resources.ts';
 
 /** Longer than any path the engine builds (an ARM metrics query is the longest, a few hundred characters). */
@@ -80,11 +82,18 @@ interface KubeResource {
   namespaced: boolean;
 }
 
-/** kubectl/oc's resource table (with the older versions an older server serves instead), plus OpenShift's users (`oc whoami` reads users/~). */
-const KUBE_RESOURCES: readonly KubeResource[] = [...everyApiResource, { group: 'user.openshift.io', version: 'v1', plural: 'users', namespaced: false }];
+/** kubectl/oc's resource table (with the older versions an older server serves instead), plus OpenShift's users (`oc whoami` reads users/~)
+ * and the nodes' leases in kube-node-lease (`kubectl describe node` reads its node's lease for the Lease section). */
+const KUBE_RESOURCES: readonly KubeResource[] = [
+  ...everyApiResource,
+  { group: 'user.openshift.io', version: 'v1', plural: 'users', namespaced: false },
+  { group: 'coordination.k8s.io', version: 'v1', plural: 'leases', namespaced: true },
+];
 const DISCOVERY = new Set(everyApiResource.filter((r) => r.group).map((r) => `apis/${r.group}/${r.version}`));
 /** What listObjects sends; never watch, resourceVersion or limit/continue. */
 const KUBE_QUERY = ['labelSelector', 'fieldSelector'] as const;
+/** What `kubectl logs` sends with a pod's log: which container and which lines, never follow. */
+const LOG_QUERY = ['container', 'previous', 'tailLines', 'timestamps', 'sinceSeconds', 'sinceTime', 'limitBytes'] as const;
 /** Object and namespace names as kubectl sends what was typed (`svc/server,pods` is a NotFound, not
  * a refusal): printable ASCII but `;`, which some servers read as a path parameter. */
 const KUBE_NAME = /^[ -:<-~]+$/;
@@ -113,6 +122,11 @@ export function kubeReadPath(path: string): string {
   if (plural === undefined) throw new PathRefusal('no resource');
   const resource = KUBE_RESOURCES.find((r) => r.group === group && r.version === version && r.plural === plural);
   if (!resource) throw new PathRefusal(`${JSON.stringify(`${group ? `${group}/` : ''}${version} ${plural}`)} is not a resource the terminal reads`);
+  if (beyond.length === 1 && beyond[0] === 'log' && group === '' && plural === 'pods' && namespace !== undefined && name !== undefined) {
+    for (const part of [namespace, name]) if (!KUBE_NAME.test(part)) throw new PathRefusal(`the name ${JSON.stringify(part)}, which no Kubernetes object has`);
+    onlyParameters(query, LOG_QUERY, 'kubectl logs never sends');
+    return path;
+  }
   if (beyond.length > 0) throw new PathRefusal(`the subresource ${JSON.stringify(beyond[0])}`);
   if (namespace !== undefined && !resource.namespaced) throw new PathRefusal(`${plural} are not read inside a namespace`);
   if (namespace === undefined && resource.namespaced && name !== undefined) throw new PathRefusal(`one of the ${plural} is read inside its namespace`);

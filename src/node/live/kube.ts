@@ -96,6 +96,11 @@ export async function createKubeSource(config: LiveConfig, kc: KubeConfig = load
               const text = bytes.toString('utf8');
               const status = response.statusCode ?? 0;
               let body: Json;
+              // A pod's log is the kubelet's text, not JSON (its refusals are JSON Status bodies).
+              if (status === 200 && /^\/api\/v1\/namespaces\/[^/]+\/pods\/[^/]+\/log(\?|$)/.test(path)) {
+                settle({ status, body: text }, true);
+                return;
+              }
               try {
                 body = text ? (JSON.parse(text) as Json) : null;
               } catch {
