@@ -3,7 +3,7 @@
 // that hop, what changed them and why, and the command that shows it. When something in the world
 // stops the packet, the walk ends there and says why.
 import type { KubeObject, LabFile } from '../world/types.ts';
-import { snatNow } from '../model/snat.ts';
+import { SNAT_HOLD_MINUTES, snatNow } from '../model/snat.ts';
 import { WorldModel, isPrivateIp } from '../model/world-model.ts';
 import { ingressTo, lbRuleFor } from '../model/ingress.ts';
 
@@ -423,7 +423,7 @@ function egress(w: Walker): void {
   const snat = outbound ? snatNow(w.model, node) : undefined;
   if (outbound && snat && snat.minute.failed > 0) {
     return w.stopHere(
-      `No SNAT port left: outbound rule ${outbound.rule.name} gives node ${nodeIp ?? node} ${snat.backend.allocated} ports on ${egressIp ?? '?'} and all are taken; ${snat.minute.failed} of ${snat.minute.attempts} new connections a minute get none, their SYNs are dropped and the app waits until it gives up (az monitor metrics list --metrics UsedSnatPorts SnatConnectionCount shows it).`,
+      `No SNAT port left: outbound rule ${outbound.rule.name} gives node ${nodeIp ?? node} ${snat.backend.allocated} ports on ${egressIp ?? '?'} and all are taken. The app's calls all go to one destination (the same address and port), so each connection needs a port of its own, and a port stays taken about ${SNAT_HOLD_MINUTES * 60} s after its connection closes: ${snat.minute.attempts} new connections a minute need about ${snat.minute.attempts * SNAT_HOLD_MINUTES} ports. ${snat.minute.failed} of ${snat.minute.attempts} a minute get none, their SYNs are dropped and the app waits until it gives up (az monitor metrics list --metrics UsedSnatPorts SnatConnectionCount shows it).`,
     );
   }
   w.hop({
