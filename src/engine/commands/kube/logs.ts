@@ -11,7 +11,7 @@ import { KubeError, discoveredResources, getObject, listObjects, serverError } f
 import type { Cli } from './cli.ts';
 import { plainError, reportError } from './cli.ts';
 import type { FlagDef, ParsedFlags } from './flags.ts';
-import { flagBool, flagString, parseFlags } from './flags.ts';
+import { FlagError, flagBool, flagString, parseFlags } from './flags.ts';
 import { formatLabelSelector } from '../../format/kube/printers/helpers.ts';
 
 type Obj = Record<string, any>;
@@ -34,13 +34,25 @@ export const logsFlags: FlagDef[] = [
   { name: 'timestamps', type: 'bool' },
 ];
 
-/** Go's time.ParseDuration for the forms --since takes (`10s`, `5m`, `1h30m`, `1.5h`). */
-function parseDuration(text: string): number | undefined {
-  if (!/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(text)) return undefined;
-  const unit: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+/** Go's time.ParseDuration (`10s`, `5m`, `1h30m`, `1.5h`): the seconds, or the error in Go's words. */
+function parseDuration(text: string): number | string {
+  const unit: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, μs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+  const quoted = JSON.stringify(text);
+  let rest = text.replace(/^[-+]/, '');
+  if (rest === '0') return 0;
+  if (rest === '') return `time: invalid duration ${quoted}`;
   let seconds = 0;
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) seconds += Number(m[1]) * unit[m[2]];
-  return seconds;
+  while (rest !== '') {
+    const number = /^(\d*)(\.\d*)?/.exec(rest)!;
+    if (number[0] === '' || number[0] === '.') return `time: invalid duration ${quoted}`;
+    rest = rest.slice(number[0].length);
+    const u = /^[^\d.]*/.exec(rest)![0];
+    if (u === '') return `time: missing unit in duration ${quoted}`;
+    if (!(u in unit)) return `time: unknown unit ${JSON.stringify(u)} in duration ${quoted}`;
+    seconds += Number(number[0]) * unit[u];
+    rest = rest.slice(u.length);
+  }
+  return text.startsWith('-') ? -seconds : seconds;
 }
 
 /** podutils.ByLogging: scheduled first, Running before Unknown before Pending, ready first, ready
@@ -114,9 +126,9 @@ async function logs(cli: Cli, flags: ParsedFlags): Promise<number> {
   if (since && sinceTime) throw plainError('at most one of `sinceTime` or `sinceSeconds` may be specified');
   let sinceSeconds: number | undefined;
   if (since) {
-    const seconds = parseDuration(since);
-    if (seconds === undefined) throw plainError(`invalid argument "${since}" for "--since" flag: time: invalid duration "${since}"`);
-    sinceSeconds = Math.ceil(seconds);
+    const parsed = parseDuration(since);
+    if (typeof parsed === 'string') throw new FlagError(`invalid argument "${since}" for "--since" flag: ${parsed}`);
+    sinceSeconds = Math.ceil(parsed);
   }
   const tailFlag = flags.values.get('tail');
   // With a selector kubectl shows the last 10 lines of each pod unless --tail says otherwise.
@@ -146,7 +158,10 @@ async function logs(cli: Cli, flags: ParsedFlags): Promise<number> {
       if (!resolved.ok) throw plainError(`the server doesn't have a resource type "${resolved.resourceName}"`);
       const object = await getObject(ctx.world, resolved.resource, namespace, name);
       if (object.kind === 'Pod') pods = [object];
-      else if (object.kind === 'DeploymentConfig' && tool === 'oc') {
+      else if (object.kind === 'DeploymentConfig' && tool === 'kubectl') {
+        // kubectl's scheme has no OpenShift types: it cannot pick a pod for a DeploymentConfig.
+        throw plainError(`no kind "DeploymentConfig" is registered for version "${object.apiVersion}" in scheme "pkg/runtime/scheme.go:100"`);
+      } else if (object.kind === 'DeploymentConfig') {
         // oc's deployment log: the deployer pod of the latest version.
         const version = Number((object.status as Obj | undefined)?.latestVersion ?? 0);
         const deployer = `${name}-${version}-deploy`;
@@ -172,6 +187,9 @@ async function logs(cli: Cli, flags: ParsedFlags): Promise<number> {
   for (const pod of pods) {
     const containers = (((pod.spec as Obj | undefined)?.containers ?? []) as Obj[]).map((c) => String(c.name));
     let chosen = container;
+    if (chosen && !containers.includes(chosen) && !(((pod.spec as Obj | undefined)?.initContainers ?? []) as Obj[]).some((c) => c.name === chosen)) {
+      throw plainError(`container ${chosen} is not valid for pod ${pod.metadata.name}`);
+    }
     if (!chosen) {
       const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
       chosen = annotated && containers.includes(annotated) ? annotated : containers[0] ?? '';

@@ -76,6 +76,14 @@ const FIELD_GETTERS: Record<string, Record<string, (o: KubeObject) => string>> =
     'status.nominatedNodeName': (o) => String(o.status?.nominatedNodeName ?? ''),
   },
   nodes: { 'spec.unschedulable': (o) => String(o.spec?.unschedulable === true) },
+  // Events (kubernetes pkg/registry/core/event/strategy.go ToSelectableFields): the involved object's fields, reason, source, type.
+  events: {
+    ...Object.fromEntries(['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath'].map((f) => [`involvedObject.${f}`, (o: KubeObject) => String((o as unknown as { involvedObject?: Record<string, unknown> }).involvedObject?.[f] ?? '')])),
+    reason: (o) => String((o as unknown as { reason?: string }).reason ?? ''),
+    reportingComponent: (o) => String((o as unknown as { reportingComponent?: string }).reportingComponent ?? ''),
+    source: (o) => String((o as unknown as { source?: { component?: string } }).source?.component ?? ''),
+    type: (o) => String((o as unknown as { type?: string }).type ?? ''),
+  },
   namespaces: { 'status.phase': (o) => String(o.status?.phase ?? '') },
   services: {
     'spec.clusterIP': (o) => String(o.spec?.clusterIP ?? ''),
