@@ -8,6 +8,7 @@ import { Session } from '../../src/engine/session.ts';
 import { FLOWS, walk } from '../../src/engine/walk/walk.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 import { builtInLabs } from '../helpers/built-in-labs.ts';
+import { WorldModel } from '../../src/engine/model/world-model.ts';
 
 const ADDRESS = /^\d{1,3}(\.\d{1,3}){3}:\d+$/;
 const ips = (text: string) => text.match(/\d{1,3}(?:\.\d{1,3}){3}/g) ?? [];
@@ -96,5 +97,22 @@ describe('walks in a broken world', async () => {
     expect(result.hops.at(-1)!.src).toBe('203.0.113.99:1024');
     expect(result.title).toBe('App pod → Internet through the firewall a route table sends it to');
     expect(result.stopped).toBeUndefined();
+  });
+});
+
+describe('the API walk and the NSGs', async () => {
+  const lab = await loadLab({ name: 'aro-today' });
+
+  it('stops at the masters\' NSG when a rule denies port 6443 from the client, and goes through when none does', () => {
+    expect(walk(lab, 'api').stopped).toBeUndefined();
+    const broken = structuredClone(lab);
+    const model = new WorldModel(broken);
+    const master = model.kube('Node').find((n) => n.metadata.labels?.['node-role.kubernetes.io/master'] !== undefined)!;
+    const subnet = model.arm(model.nicOfNode(master.metadata.name)!.properties.ipConfigurations[0].properties.subnet.id)!;
+    const nsg = model.arm(subnet.properties.networkSecurityGroup.id)!;
+    nsg.properties.securityRules.push({ name: 'deny-api', id: `${nsg.id}/securityRules/deny-api`, properties: { protocol: 'Tcp', sourcePortRange: '*', destinationPortRange: '6443', sourceAddressPrefix: `${broken.info.client.publicIp}/32`, destinationAddressPrefix: '*', access: 'Deny', priority: 100, direction: 'Inbound' } });
+    const result = walk(broken, 'api');
+    expect(result.hops.at(-1)!.at).toBe(`NSG ${nsg.name} (subnet of ${master.metadata.name})`);
+    expect(result.stopped?.why).toBe(`The network security group ${nsg.name} drops the connection to the API server: rule deny-api denies ${broken.info.client.publicIp} to port 6443.`);
   });
 });

@@ -5,7 +5,7 @@
 import type { KubeObject, LabFile } from '../world/types.ts';
 import { SNAT_HOLD_MINUTES, snatNow } from '../model/snat.ts';
 import { WorldModel, isPrivateIp } from '../model/world-model.ts';
-import { ingressTo, lbRuleFor } from '../model/ingress.ts';
+import { ingressTo, lbRuleFor, nsgPath } from '../model/ingress.ts';
 
 type Obj = Record<string, any>;
 
@@ -560,6 +560,20 @@ function api(w: Walker): void {
     proof: `az network lb rule list --lb-name ${carried?.lb.name ?? '<lb>'} -g ${w.nodeGroup()} -o table`,
   });
   if (!carried || !master) return w.stopHere('No load balancer rule or master takes the connection.');
+  // The NSGs on the master's subnet and NIC, as for the router's nodes (model/ingress.ts).
+  const destination = carried.rule.properties.enableFloatingIP ? apiIp : (masterIp ?? apiIp);
+  const denied = nsgPath(w.model, master.metadata.name, { direction: 'Inbound', protocol: 'Tcp', source: client.ip, destination, port: 6443 }).denied;
+  if (denied) {
+    w.hop({
+      at: `NSG ${denied.nsg.name} (${denied.on === 'subnet' ? 'subnet' : 'NIC'} of ${master.metadata.name})`,
+      src: at(client.ip, CLIENT_PORT),
+      dst: at(masterIp, 6443),
+      change: `dropped by rule ${denied.rule.name} (priority ${denied.rule.properties.priority})`,
+      why: `Azure checks the packet against the NSG on the master's ${denied.on === 'subnet' ? 'subnet' : 'network interface'}: its rules${denied.isDefault ? ' and default rules' : ''} by priority, the first that matches the source ${client.ip}, the destination and port 6443 decides.`,
+      proof: `az network nsg rule list -g ${String(denied.nsg.id).split('/')[4]} --nsg-name ${denied.nsg.name} --include-default -o table`,
+    });
+    return w.stopHere(`The network security group ${denied.nsg.name} drops the connection to the API server: ${denied.isDefault ? `no rule allows ${client.ip} to port 6443, so its default rule ${denied.rule.name} denies it` : `rule ${denied.rule.name} denies ${client.ip} to port 6443`}.`);
+  }
   w.hop({
     at: `master ${master.metadata.name}`,
     src: at(client.ip, CLIENT_PORT),
