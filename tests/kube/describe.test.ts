@@ -11,6 +11,7 @@ import { Session } from '../../src/engine/session.ts';
 import type { KubeObject, LabFile, World } from '../../src/engine/world/types.ts';
 import { goTabwrite, OC_DESCRIBE } from '../../src/engine/commands/kube/describe/tabwriter.ts';
 import { describeRoute } from '../../src/engine/commands/kube/describe/route-oc.ts';
+import { describeDeploymentConfig } from '../../src/engine/commands/kube/describe/deploymentconfig-oc.ts';
 import { kubeReadPath } from '../../src/node/live/bridge-paths.ts';
 
 const base = await loadLab({ name: 'aro2' });
@@ -191,6 +192,78 @@ describe("oc's route describer (a golden written from openshift/oc's RouteDescri
     expect(oc.stdout).toContain('Requested Host:');
     expect(kubectl.stdout).toContain('\nSpec:\n');
     expect(kubectl.stdout).not.toContain('Requested Host:');
+  });
+});
+
+describe("oc's DeploymentConfig describer (a golden written from openshift/oc's deployments.go: no oc binary runs here)", () => {
+  const rc = (version: number, replicas: number, created: number, phase: string): KubeObject =>
+    ({
+      apiVersion: 'v1',
+      kind: 'ReplicationController',
+      metadata: { name: `web-${version}`, namespace: 'shop', creationTimestamp: ago(created), labels: { app: 'web', 'openshift.io/deployment-config.name': 'web' }, annotations: { 'openshift.io/deployment-config.name': 'web', 'openshift.io/deployment-config.latest-version': String(version), 'openshift.io/deployment.phase': phase } },
+      spec: { replicas, selector: { deployment: `web-${version}`, deploymentconfig: 'web' } },
+      status: { replicas },
+    }) as unknown as KubeObject;
+
+  it('prints the spec, the pod template, the latest rollout in full, older ones in short, then the last events', () => {
+    const dc = {
+      apiVersion: 'apps.openshift.io/v1',
+      kind: 'DeploymentConfig',
+      metadata: { name: 'web', namespace: 'shop', creationTimestamp: ago(7200), labels: { app: 'web' } },
+      spec: { replicas: 1, selector: { deploymentconfig: 'web' }, triggers: [{ type: 'ConfigChange' }], strategy: { type: 'Rolling', rollingParams: {} }, template: { metadata: { labels: { deploymentconfig: 'web' } }, spec: { containers: [{ name: 'web', image: 'web:2', env: [{ name: 'DB', value: 'db.example.com' }] }] } } },
+      status: { latestVersion: 3 },
+    } as unknown as KubeObject;
+    const history = [rc(1, 0, 7000, 'Complete'), rc(2, 0, 3600, 'Failed'), rc(3, 1, 600, 'Complete')];
+    const pods = new Map([['web-3', [{ status: { phase: 'Running' } }]]]);
+    const events = [event('e1', dc, 'DeploymentCreated', 'Created new replication controller "web-3" for version 3', 600, 600, 1, 'Normal')];
+    expect(describeDeploymentConfig(dc, history, pods, events, clock)).toBe(
+      'Name:\t\tweb\n' +
+        'Namespace:\tshop\n' +
+        'Created:\t2 hours ago\n' +
+        'Labels:\t\tapp=web\n' +
+        'Annotations:\t<none>\n' +
+        'Latest Version:\t3\n' +
+        'Selector:\tdeploymentconfig=web\n' +
+        'Replicas:\t1\n' +
+        'Triggers:\tConfig\n' +
+        'Strategy:\tRolling\n' +
+        'Template:\n' +
+        'Pod Template:\n' +
+        '  Labels:\tdeploymentconfig=web\n' +
+        '  Containers:\n' +
+        '   web:\n' +
+        '    Image:\tweb:2\n' +
+        '    Port:\t<none>\n' +
+        '    Host Port:\t<none>\n' +
+        '    Environment:\n' +
+        '      DB:\t\tdb.example.com\n' +
+        '    Mounts:\t\t<none>\n' +
+        '  Volumes:\t\t<none>\n' +
+        '  Node-Selectors:\t<none>\n' +
+        '  Tolerations:\t\t<none>\n' +
+        '\n' +
+        'Deployment #3 (latest):\n' +
+        '\tName:\t\tweb-3\n' +
+        '\tCreated:\t10 minutes ago\n' +
+        '\tStatus:\t\tComplete\n' +
+        '\tReplicas:\t1 current / 1 desired\n' +
+        '\tSelector:\tdeployment=web-3,deploymentconfig=web\n' +
+        '\tLabels:\t\tapp=web,openshift.io/deployment-config.name=web\n' +
+        '\tPods Status:\t1 Running / 0 Waiting / 0 Succeeded / 0 Failed\n' +
+        'Deployment #2:\n' +
+        '\tCreated:\tabout an hour ago\n' +
+        '\tStatus:\t\tFailed\n' +
+        '\tReplicas:\t0 current / 0 desired\n' +
+        'Deployment #1:\n' +
+        '\tCreated:\t2 hours ago\n' +
+        '\tStatus:\t\tComplete\n' +
+        '\tReplicas:\t0 current / 0 desired\n' +
+        '\n' +
+        'Events:\n' +
+        '  Type\t\tReason\t\t\tAge\tFrom\tMessage\n' +
+        '  ----\t\t------\t\t\t----\t----\t-------\n' +
+        '  Normal\tDeploymentCreated\t10m\tkubelet\tCreated new replication controller "web-3" for version 3\n',
+    );
   });
 });
 

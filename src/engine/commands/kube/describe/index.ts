@@ -18,6 +18,7 @@ import { describeNetworkPolicyByName } from './networkpolicy.ts';
 import { describeNodeByName } from './node.ts';
 import { describePodByName } from './pod.ts';
 import { describeRouteOc } from './route-oc.ts';
+import { describeDeploymentConfigOc } from './deploymentconfig-oc.ts';
 import { describeEndpointsByName, describeServiceByName } from './service.ts';
 import { describeReplicationControllerByName } from './replicationcontroller.ts';
 import { describeSecretByName } from './secret.ts';
@@ -68,6 +69,7 @@ const ocOnly = new Set([
 function describerFor(cli: Cli, res: ApiResource): Describer {
   const key = `${res.group}/${res.kind}`;
   if (cli.tool === 'oc' && key === 'route.openshift.io/Route') return describeRouteOc;
+  if (cli.tool === 'oc' && key === 'apps.openshift.io/DeploymentConfig') return describeDeploymentConfigOc;
   if (cli.tool === 'oc' && ocOnly.has(key)) throw plainError(`"oc describe ${res.plural}" is not available in this lab terminal`);
   const own = kubectlDescribers[key];
   if (own) return own;

@@ -27,7 +27,7 @@ export function unitsHumanDuration(ms: number): string {
   return `${Math.trunc(Math.trunc(ms / 3600000) / 24 / 365)} years`;
 }
 
-function formatString(w: PrefixWriter, label: string, v: string): void {
+export function formatString(w: PrefixWriter, label: string, v: string): void {
   const text = v === '' ? '<none>' : v;
   w.write(0, `${label}:`);
   for (const line of text.split('\n')) w.write(0, `\t${line}\n`);
@@ -40,6 +40,19 @@ function formatMap(w: PrefixWriter, label: string, items: Record<string, string>
     if (i === 0) formatString(w, label, `${k}=${items[k]}`);
     else w.write(0, `\t${k}=${items[k]}\n`);
   });
+}
+
+/** helpers.go's formatMeta: name, namespace, age, labels, the description annotation apart, annotations. */
+export function formatMeta(w: PrefixWriter, o: KubeObject, now: Date): void {
+  formatString(w, 'Name', o.metadata.name);
+  if (o.metadata.namespace) formatString(w, 'Namespace', o.metadata.namespace);
+  if (o.metadata.creationTimestamp) w.write(0, `Created:\t${unitsHumanDuration(now.getTime() - new Date(o.metadata.creationTimestamp).getTime())} ago\n`);
+  formatMap(w, 'Labels', o.metadata.labels ?? {});
+  const annotations = { ...(o.metadata.annotations ?? {}) };
+  const description = annotations.description;
+  delete annotations.description;
+  if (description) formatString(w, 'Description', description);
+  formatMap(w, 'Annotations', annotations);
 }
 
 export async function describeRouteOc(world: World, namespace: string, name: string, settings: DescribeSettings): Promise<string> {
@@ -62,15 +75,7 @@ export function describeRoute(route: KubeObject, endpoints: Map<string, { ep?: K
   const totalWeight = backends.reduce((n, b) => n + (typeof b.weight === 'number' ? b.weight : 0), 0);
   const targetPort = spec.port ? String(spec.port.targetPort ?? '') : undefined;
   return describeInWriter((w) => {
-    formatString(w, 'Name', route.metadata.name);
-    if (route.metadata.namespace) formatString(w, 'Namespace', route.metadata.namespace);
-    if (route.metadata.creationTimestamp) w.write(0, `Created:\t${unitsHumanDuration(now.getTime() - new Date(route.metadata.creationTimestamp).getTime())} ago\n`);
-    formatMap(w, 'Labels', route.metadata.labels ?? {});
-    const annotations = { ...(route.metadata.annotations ?? {}) };
-    const description = annotations.description;
-    delete annotations.description;
-    if (description) formatString(w, 'Description', description);
-    formatMap(w, 'Annotations', annotations);
+    formatMeta(w, route, now);
     const ingresses: Json[] = status.ingress ?? [];
     if (spec.host) {
       formatString(w, 'Requested Host', spec.host);
