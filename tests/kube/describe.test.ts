@@ -273,3 +273,18 @@ describe("Go's text/tabwriter", () => {
     expect(goTabwrite('a:\tx\nlonger label:\ty\nplain\nb:\tz\n')).toBe(`a:${' '.repeat(13)}x\nlonger label:  y\nplain\nb:  z\n`);
   });
 });
+
+describe('completion', () => {
+  it('completes describe as get: types, TYPE/NAME, names of the type in the namespace, and its own flags', async () => {
+    const { world } = labWith([]);
+    const session = new Session(world, { tty: false });
+    const [kubectl] = (await import('../../src/engine/commands/kube/index.ts')).kubeCommands;
+    const complete = (line: string) => kubectl.complete!(line.split(' '), session);
+    const pods = base.kube.filter((o) => o.kind === 'Pod' && o.metadata.namespace === session.namespace).map((o) => o.metadata.name);
+    const prefix = pod.metadata.name.slice(0, 3);
+    expect(await complete(`kubectl describe pod ${prefix}`)).toEqual(pods.filter((n) => n.startsWith(prefix)).sort());
+    expect(await complete(`kubectl describe pod/${prefix}`)).toEqual(pods.filter((n) => n.startsWith(prefix)).sort().map((n) => `pod/${n}`));
+    expect(await complete('kubectl describe networkp')).toEqual(['networkpolicies']);
+    expect(await complete('kubectl describe pod --show-e')).toEqual(['--show-events']);
+  });
+});
