@@ -82,7 +82,8 @@ function sqlLines(model: WorldModel, pod: KubeObject, record: AppRequestRecord):
   const lines: LogLine[] = [
     info(0, 'Building connection string with no Database'),
     info(1, `connection string: Driver={ODBC Driver 17 for SQL Server};Server=tcp:${fqdn},1433;Uid=${env.SQL_SERVER_USERNAME ?? ''};Pwd=${env.SQL_SERVER_PASSWORD ?? ''};Encrypt=yes;TrustServerCertificate=yes;Connection Timeut=30;`),
-    info(2, `Connecting to database server ${fqdn} - ${ip ?? 'False'}...`),
+    // The script joins the address into this line: a name that does not resolve (False) gets no line.
+    ...(ip ? [info(2, `Connecting to database server ${fqdn} - ${ip}...`)] : []),
   ];
   if (failed) {
     const error = ip
