@@ -12,7 +12,7 @@ import type { FlagDef, ParsedFlags } from '../flags.ts';
 import { flagBool, flagList, flagString, parseFlags } from '../flags.ts';
 import { parseResourceArgs } from '../get.ts';
 import { describeHelp } from '../help.ts';
-import { fieldSelectorFilter, matchesLabels, parseLabelSelector } from '../selectors.ts';
+import { matchesLabels, parseLabelSelector } from '../selectors.ts';
 import { describeGeneric } from './generic.ts';
 import { describeNetworkPolicyByName } from './networkpolicy.ts';
 import { describeNodeByName } from './node.ts';
@@ -131,8 +131,8 @@ async function describe(cli: Cli, flags: ParsedFlags): Promise<number> {
       } else {
         const ns = allNamespaces || !req.res.namespaced ? undefined : namespace;
         const list = await listObjects(ctx.world, req.res, ns, { labelSelector: selector });
-        const keep = fieldSelectorFilter(req.res, '', selector);
-        for (const o of list.items) if (keep(o) && (!labelReqs || matchesLabels(labelReqs, o.metadata.labels))) infos.push({ res: req.res, namespace: o.metadata.namespace ?? '', name: o.metadata.name });
+        // The server applies the selector; the lab applies it again, as get does.
+        for (const o of list.items) if (!labelReqs || matchesLabels(labelReqs, o.metadata.labels)) infos.push({ res: req.res, namespace: o.metadata.namespace ?? '', name: o.metadata.name });
       }
     } catch (e) {
       if (!(e instanceof KubeError)) throw e;
