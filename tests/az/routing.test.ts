@@ -157,10 +157,14 @@ describe('az network nat gateway', () => {
     const lab = structuredClone(builtInLab('aro-today'));
     const group = ofType(lab, 'Microsoft.Network/virtualNetworks')[0].id.replace(/\/providers\/.*$/, '');
     const pip = ofType(lab, 'Microsoft.Network/publicIPAddresses')[0];
-    lab.arm.push({ id: `${group}/providers/Microsoft.Network/natGateways/egress-nat`, name: 'egress-nat', type: 'Microsoft.Network/natGateways', location: pip.location, sku: { name: 'Standard' }, properties: { provisioningState: 'Succeeded', idleTimeoutInMinutes: 4, publicIpAddresses: [{ id: pip.id }] } } as ArmResource);
+    lab.arm.push({ id: `${group}/providers/Microsoft.Network/natGateways/egress-nat`, name: 'egress-nat', type: 'Microsoft.Network/natGateways', location: pip.location, sku: { name: 'Standard', tier: 'Regional' }, properties: { provisioningState: 'Succeeded', idleTimeoutInMinutes: 4, publicIpAddresses: [{ id: pip.id }], publicIpAddressesV6: [], sourceVirtualNetwork: null } } as unknown as ArmResource);
     const g = group.split('/')[4];
     const shown = await run(lab, `az network nat gateway show -g ${g} -n egress-nat --query '[name, publicIpAddresses[0].id, resourceGroup]' -o tsv`);
     expect(shown).toEqual({ status: 0, stdout: `egress-nat\n${pip.id}\n${g}\n`, stderr: '' });
+    // aaz's 2022-01-01 schema: ARM's newer fields (IPv6 addresses, sourceVirtualNetwork, the SKU's tier) never reach today's az.
+    const whole = JSON.parse((await run(lab, `az network nat gateway show -g ${g} -n egress-nat`)).stdout);
+    expect(Object.keys(whole).sort()).toEqual(['id', 'idleTimeoutInMinutes', 'location', 'name', 'provisioningState', 'publicIpAddresses', 'resourceGroup', 'sku', 'type']);
+    expect(whole.sku).toEqual({ name: 'Standard' });
     const missing = await run(lab, `az network nat gateway show -g ${g} -n nope`);
     expect(missing.status).toBe(3);
     expect(missing.stderr).toContain(`(ResourceNotFound) The Resource 'Microsoft.Network/natGateways/nope' under resource group '${g}' was not found.`);

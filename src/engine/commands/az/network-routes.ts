@@ -25,6 +25,23 @@ function effectiveRouteRows(result: any) {
   }));
 }
 
+/** A NAT gateway as aaz's 2022-01-01 schema reads it: its fields alone (ARM's newer ones, such as
+ * the IPv6 addresses and prefixes or sourceVirtualNetwork, never reach today's az), sub-resources as
+ * their ids, no null value. */
+function natGatewayFields(r: any): unknown {
+  if (r === null || typeof r !== 'object') return r;
+  const pick = (o: any, keys: string[]) => Object.fromEntries(keys.filter((k) => o?.[k] !== undefined && o[k] !== null).map((k) => [k, o[k]]));
+  const refs = (list: unknown) => (Array.isArray(list) ? list.map((x) => pick(x, ['id'])) : list);
+  const out: Record<string, unknown> = pick(r, ['etag', 'id', 'location', 'name', 'properties', 'sku', 'tags', 'type', 'zones']);
+  if (out.sku) out.sku = pick(out.sku, ['name']);
+  if (out.properties) {
+    const p = pick(out.properties, ['idleTimeoutInMinutes', 'provisioningState', 'publicIpAddresses', 'publicIpPrefixes', 'resourceGuid', 'subnets']);
+    for (const k of ['publicIpAddresses', 'publicIpPrefixes', 'subnets']) if (p[k] !== undefined) p[k] = refs(p[k]);
+    out.properties = p;
+  }
+  return out;
+}
+
 const noWaitArg: ArgDef = { options: ['--no-wait'], dest: 'no_wait', help: 'Do not wait for the long-running operation to finish.', flag: true };
 
 /** What live mode says instead of sending a POST action to the reader's subscription. */
@@ -99,7 +116,7 @@ const commands: AzCommandDef[] = [
     args: [rgArg(false)],
     examples: [{ command: 'az network nat gateway list -g MyResourceGroup', summary: 'List NAT gateways.' }],
     shape: 'aaz',
-    fetch: (a, az) => az.list(collectionPath(az, a.resource_group as string | undefined, N, 'natGateways')),
+    fetch: async (a, az) => (await az.list(collectionPath(az, a.resource_group as string | undefined, N, 'natGateways'))).map(natGatewayFields),
   },
   {
     words: ['network', 'nat', 'gateway', 'show'],
@@ -110,7 +127,7 @@ const commands: AzCommandDef[] = [
       { command: 'az network nat gateway show --ids {GatewayId}', summary: 'Show NAT gateway using ID.' },
     ],
     shape: 'aaz',
-    fetch: (a, az) => az.get(resourcePath(az, a.resource_group as string, N, 'natGateways', a.name as string)),
+    fetch: async (a, az) => natGatewayFields(await az.get(resourcePath(az, a.resource_group as string, N, 'natGateways', a.name as string))),
   },
 ];
 
