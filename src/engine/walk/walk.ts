@@ -14,7 +14,7 @@ export type FlowName = 'ingress' | 'egress' | 'sql' | 'api';
 /** The flows, each titled as it is on any lab; a walk's own title says what it is on its lab. */
 export const FLOWS: Array<{ name: FlowName; title: string }> = [
   { name: 'ingress', title: 'Client → route → router → app pod' },
-  { name: 'egress', title: 'App pod → Internet (outbound rule, or a firewall when a route table sends traffic there)' },
+  { name: 'egress', title: 'App pod → Internet (outbound rule, a NAT gateway, or a firewall when a route table sends traffic there)' },
   { name: 'sql', title: 'App pod → SQL Server through its ClusterIP service' },
   { name: 'api', title: 'Client → API server through the API load balancer' },
 ];
