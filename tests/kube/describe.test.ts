@@ -12,6 +12,7 @@ import type { KubeObject, LabFile, World } from '../../src/engine/world/types.ts
 import { goTabwrite, OC_DESCRIBE } from '../../src/engine/commands/kube/describe/tabwriter.ts';
 import { describeRoute } from '../../src/engine/commands/kube/describe/route-oc.ts';
 import { describeDeploymentConfig } from '../../src/engine/commands/kube/describe/deploymentconfig-oc.ts';
+import { describeNamespace } from '../../src/engine/commands/kube/describe/namespace.ts';
 import { kubeReadPath } from '../../src/node/live/bridge-paths.ts';
 
 const base = await loadLab({ name: 'aro2' });
@@ -271,6 +272,14 @@ describe("Go's text/tabwriter", () => {
   it('pads with tabs to multiples of the tab width, and a line without a tab ends a block', () => {
     expect(goTabwrite('a:\tx\nlonger label:\ty\nplain\nb:\tz\n', OC_DESCRIBE)).toBe('a:\t\tx\nlonger label:\ty\nplain\nb:\tz\n');
     expect(goTabwrite('a:\tx\nlonger label:\ty\nplain\nb:\tz\n')).toBe(`a:${' '.repeat(13)}x\nlonger label:  y\nplain\nb:  z\n`);
+  });
+});
+
+describe('namespaces', () => {
+  it('say there is no quota or limit range where the server serves them, and leave the sections out where it does not', () => {
+    const ns = base.kube.find((o) => o.kind === 'Namespace')!;
+    expect(describeNamespace(ns, [], [])).toMatch(/\nStatus: +\S+\n\nNo resource quota.\n\nNo LimitRange resource.\n$/);
+    expect(describeNamespace(ns, undefined, undefined)).toMatch(/\nStatus: +\S+\n$/);
   });
 });
 
