@@ -66,6 +66,8 @@ describe('walks in a broken world', async () => {
     }
     const result = walk(broken, 'ingress');
     expect(result.stopped?.step).toBe(2);
+    expect(result.hops[1].change).toBe('none: no healthy backend');
+    expect(result.hops[1].why).toMatch(/answers only on nodes that run a ready router pod, and none does, so the rule for port 80 has no healthy node to send the packet to\.$/);
     expect(result.stopped?.why).toMatch(/^No healthy backend: every node fails the load balancer's health probe \(Http \/healthz on port \d+\): no ready router-default pod on the node\. With every probe down the load balancer sends no new connection anywhere, and the client waits until it gives up\.$/);
   });
 

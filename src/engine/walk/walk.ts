@@ -250,9 +250,14 @@ function ingress(w: Walker): void {
     src: at(client.ip, CLIENT_PORT),
     dst: at(routerIp, port),
     change: path.stop?.stage === 'probe' ? 'none: no healthy backend' : carried?.rule.properties.enableFloatingIP ? 'none (floating IP: the node receives the frontend address as destination)' : 'destination rewritten to the backend node',
-    why: local
-      ? `The router's service is a LoadBalancer with externalTrafficPolicy Local: ${probeText} answers only on nodes that run a ready router pod, so the rule for port ${port} sends the packet to one of them${routerNode ? ` (${routerNode})` : ''}, unchanged.`
-      : `The router's service is a LoadBalancer with externalTrafficPolicy ${spec.externalTrafficPolicy ?? 'Cluster'}: ${probeText} answers on every node while the service has a ready endpoint, so the rule for port ${port} may send the packet to any node, unchanged.`,
+    why:
+      path.stop?.stage === 'probe'
+        ? local
+          ? `The router's service is a LoadBalancer with externalTrafficPolicy Local: ${probeText} answers only on nodes that run a ready router pod, and none does, so the rule for port ${port} has no healthy node to send the packet to.`
+          : `The router's service is a LoadBalancer with externalTrafficPolicy ${spec.externalTrafficPolicy ?? 'Cluster'}: ${probeText} fails on every node, so the rule for port ${port} has no healthy node to send the packet to.`
+        : local
+          ? `The router's service is a LoadBalancer with externalTrafficPolicy Local: ${probeText} answers only on nodes that run a ready router pod, so the rule for port ${port} sends the packet to one of them${routerNode ? ` (${routerNode})` : ''}, unchanged.`
+          : `The router's service is a LoadBalancer with externalTrafficPolicy ${spec.externalTrafficPolicy ?? 'Cluster'}: ${probeText} answers on every node while the service has a ready endpoint, so the rule for port ${port} may send the packet to any node, unchanged.`,
     proof: `az network lb rule list --lb-name ${carried?.lb.name ?? '<lb>'} -g ${w.nodeGroup()} -o table`,
   });
   if (path.stop?.stage === 'frontend' || path.stop?.stage === 'probe' || !routerNode) return w.stopHere(path.stop?.why ?? 'No node takes the connection.');
