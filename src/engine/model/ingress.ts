@@ -7,7 +7,9 @@
 //    healthy backend when the probe gets an answer: with externalTrafficPolicy Local the probe asks
 //    the service's healthCheckNodePort, which answers on nodes that run a ready router pod; with
 //    Cluster it asks a node port, which every node forwards to a ready endpoint, and rejects when
-//    there is none. The probe comes from Azure's address 168.63.129.16 (service tag
+//    there is none (kube-proxy's "has no endpoints" REJECT rules for node ports, OVN-Kubernetes'
+//    reject of a load balancer without backends): then every probe fails too, and the client waits
+//    rather than being refused. The probe comes from Azure's address 168.63.129.16 (service tag
 //    AzureLoadBalancer), so the NSGs must let it in too. With no healthy backend a Standard load
 //    balancer sends no new flow anywhere (noHealthyBackendsBehavior AllProbedDown): the client's SYN
 //    is never answered, and the client waits until it gives up.
