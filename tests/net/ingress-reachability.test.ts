@@ -96,6 +96,17 @@ describe('ingress reachability', () => {
     expect(cluster.outcome).toBe('connected');
   });
 
+  it('with externalTrafficPolicy Cluster and no ready router, every node port rejects the probe: no healthy backend, a timeout rather than a refusal', async () => {
+    const lab = structuredClone(base);
+    const model = new WorldModel(lab);
+    (model.routerService()!.spec as Obj).externalTrafficPolicy = 'Cluster';
+    for (const pod of model.routerPods()) (pod.status as Obj).conditions = [{ type: 'Ready', status: 'False' }];
+    const path = ingressTo(new WorldModel(lab), routerIp, 80);
+    expect(path.stop?.stage).toBe('probe');
+    expect(Object.values(path.unhealthy)).toContain('the service has no ready endpoint, so the node port rejects the probe');
+    expect(await curl(lab)).toMatchObject({ status: 28, stdout: '000' });
+  });
+
   it('the router up and the route\'s service without a ready pod: the router\'s 503, not a timeout', async () => {
     const lab = structuredClone(base);
     const model = new WorldModel(lab);
