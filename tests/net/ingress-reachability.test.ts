@@ -100,7 +100,7 @@ describe('ingress reachability', () => {
     const lab = structuredClone(base);
     const model = new WorldModel(lab);
     (model.routerService()!.spec as Obj).externalTrafficPolicy = 'Cluster';
-    for (const pod of model.routerPods()) (pod.status as Obj).conditions = [{ type: 'Ready', status: 'False' }];
+    for (const pod of model.routerPods()) (pod.status as Obj).conditions = [{ type: 'Ready', status: 'False', lastProbeTime: null, lastTransitionTime: lab.info.clock }];
     const path = ingressTo(new WorldModel(lab), routerIp, 80);
     expect(path.stop?.stage).toBe('probe');
     expect(Object.values(path.unhealthy)).toContain('the service has no ready endpoint, so the node port rejects the probe');
