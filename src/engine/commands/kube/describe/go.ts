@@ -123,17 +123,17 @@ export function parseQuantity(text: unknown): Quantity | undefined {
     nanos = nanos * 2n ** BigInt(BINARY[m[4]]);
     format = 'BinarySI';
   } else {
-    let exp = m[5] !== undefined ? Number(m[5]) : DECIMAL[m[4] ?? ''];
+    const exp = m[5] !== undefined ? Number(m[5]) : DECIMAL[m[4] ?? ''];
     if (m[5] !== undefined) format = 'DecimalExponent';
-    exp -= 0;
     nanos = exp >= 0 ? nanos * 10n ** BigInt(exp) : nanos / 10n ** BigInt(-exp);
   }
   nanos = nanos / 10n ** BigInt(scale);
   return { nanos: sign * nanos, format };
 }
 
+/** Quantity.Add: a zero quantity takes the format of what is added to it. */
 export function addQuantity(a: Quantity, b: Quantity): Quantity {
-  return { nanos: a.nanos + b.nanos, format: a.nanos === 0n && a === ZERO ? b.format : a.format };
+  return { nanos: a.nanos + b.nanos, format: a.nanos === 0n ? b.format : a.format };
 }
 
 /** Quantity.MilliValue / Value, rounded up as Go's are. */
@@ -170,11 +170,9 @@ export function quantityString(q: Quantity): string {
   const steps: Array<[bigint, string]> = [
     [10n ** 27n, 'E'], [10n ** 24n, 'P'], [10n ** 21n, 'T'], [10n ** 18n, 'G'], [10n ** 15n, 'M'], [10n ** 12n, 'k'], [10n ** 9n, ''], [10n ** 6n, 'm'], [10n ** 3n, 'u'], [1n, 'n'],
   ];
+  // (A DecimalExponent quantity prints as e3, e6… in Go; the labs hold none.)
   for (const [unit, suffix] of steps) {
-    if (abs % unit === 0n) {
-      const exp = q.format === 'DecimalExponent' ? suffix : suffix;
-      return `${sign}${abs / unit}${exp}`;
-    }
+    if (abs % unit === 0n) return `${sign}${abs / unit}${suffix}`;
   }
   return `${sign}${abs}n`;
 }
