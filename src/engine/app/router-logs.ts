@@ -23,8 +23,11 @@
 //     HAProxy listens on 80/443, /healthz fails, and the kubelet restarts the container:
 //     CrashLoopBackOff. The pod's status carries the restarts (restartCount, lastState.terminated);
 //     this module only writes what each run logged.
-// 4.3's lines follow openshift/router release-4.3 (klog header, logr's `"msg"="…"  "key"="value"`),
-// today's release-4.19 (the same messages; HAProxy 2.8's wording).
+// 4.3's lines follow openshift/router release-4.3 (klog header with the caller's file and line,
+// logr's `"msg"="…"  "key"="value"`; errors through utilruntime.HandleError's klog.ErrorDepth),
+// today's release-4.19 (the same messages at their 4.19 lines; haproxy28's wording). The line
+// numbers of HAProxy's own configuration and the build strings are the lab's: they depend on the
+// rendered template and the image.
 import type { KubeObject } from '../world/types.ts';
 import type { WorldModel } from '../model/world-model.ts';
 import { klogHeader, type ContainerRun, type LogLine } from './pod-log.ts';
@@ -103,18 +106,26 @@ export function routerLog(model: WorldModel, pod: KubeObject, run: ContainerRun,
   const minor = openshiftMinor(model);
   const start = run.startedAt;
   const line = (at: Date, severity: 'I' | 'E', caller: string, text: string): LogLine => ({ at, text: `${klogHeader(severity, at, caller)}${text}` });
-  const healthCheck = '" - Checking http://localhost:80 ...\\n - Health check ok : 0 retry attempt(s).\\n"';
-  const build = minor <= 5 ? 'majorFromGit: \\nminorFromGit: \\ncommitFromGit: 31daec7b\\nversionFromGit: 4.0.0-112-g31daec7b\\ngitTreeState: clean\\nbuildDate: 2020-05-08T05:58:02Z\\n' : 'majorFromGit: \\nminorFromGit: \\ncommitFromGit: 5e84f4b6\\nversionFromGit: 4.0.0-591-g5e84f4b6\\ngitTreeState: clean\\nbuildDate: 2025-11-27T09:12:40Z\\n';
+  // logr over klog (openshift/router's log package: klogr.New() named per package). 4.3's klogr
+  // writes `NAME "level"=0 "msg"="…" FIXED USER` joined by single spaces (hence two spaces where
+  // the logger has no fixed values, and two trailing ones without any); klog v2's FormatSerialize
+  // writes `"msg"="…" ` and the sorted pairs with the name as "logger". Values are JSON.
+  const logr = (name: string, msg: string, kv: Array<[string, string]> = []): string => {
+    const pair = ([k, v]: [string, string]) => `${JSON.stringify(k)}=${JSON.stringify(v)}`;
+    if (minor <= 5) return `${name} "level"=0 "msg"=${JSON.stringify(msg)}  ${kv.map(pair).join(' ')}`;
+    return `"msg"=${JSON.stringify(msg)} ${[['logger', name] as [string, string], ...kv].sort(([a], [b]) => (a < b ? -1 : 1)).map(pair).join(' ')}`;
+  };
+  const build = minor <= 5 ? 'majorFromGit: \nminorFromGit: \ncommitFromGit: 31daec7b\nversionFromGit: 4.0.0-112-g31daec7b\ngitTreeState: clean\nbuildDate: 2020-05-08T05:58:02Z\n' : 'majorFromGit: \nminorFromGit: \ncommitFromGit: 5e84f4b6\nversionFromGit: 4.0.0-591-g5e84f4b6\ngitTreeState: clean\nbuildDate: 2025-11-27T09:12:40Z\n';
   const lines: LogLine[] = [
-    line(plus(start, 120), 'I', minor <= 5 ? 'template.go:297' : 'template.go:560', `router "msg"="starting router"  "version"="${build}"`),
-    line(plus(start, 124), 'I', minor <= 5 ? 'metrics.go:153' : 'metrics.go:156', 'metrics "msg"="router health and metrics port listening on HTTP and HTTPS"  "address"="0.0.0.0:1936"'),
-    line(plus(start, 131), 'I', minor <= 5 ? 'router.go:294' : 'router.go:388', 'template "msg"="watching for changes"  "path"="/etc/pki/tls/private"'),
-    line(plus(start, 132), 'I', minor <= 5 ? 'router.go:257' : 'router.go:291', 'router "msg"="router is including routes in all namespaces"'),
+    line(plus(start, 120), 'I', minor <= 5 ? 'template.go:297' : 'template.go:560', logr('router', 'starting router', [['version', build.replace(/\\n/g, '\n')]])),
+    line(plus(start, 124), 'I', minor <= 5 ? 'metrics.go:153' : 'metrics.go:156', logr('metrics', 'router health and metrics port listening on HTTP and HTTPS', [['address', '0.0.0.0:1936']])),
+    line(plus(start, 131), 'I', minor <= 5 ? 'router.go:294' : 'router.go:368', logr('template', 'watching for changes', [['path', '/etc/pki/tls/private']])),
+    line(plus(start, 132), 'I', minor <= 5 ? 'router.go:257' : 'router.go:283', logr('router', 'router is including routes in all namespaces')),
   ];
   const ok = defaultCertificateLoads(model);
-  const reloaded = (at: Date) => line(at, 'I', minor <= 5 ? 'router.go:548' : 'router.go:669', `template "msg"="router reloaded"  "output"=${healthCheck}`);
+  const reloaded = (at: Date) => line(at, 'I', minor <= 5 ? 'router.go:548' : 'router.go:665', logr('template', 'router reloaded', [['output', ' - Checking http://localhost:80 ...\n - Health check ok : 0 retry attempt(s).\n']]));
   if (ok) {
-    lines.push(line(plus(start, 236), 'E', minor <= 5 ? 'haproxy.go:395' : 'haproxy.go:397', "can't scrape HAProxy: dial unix /var/lib/haproxy/run/haproxy.sock: connect: no such file or directory"));
+    lines.push(line(plus(start, 236), 'E', minor <= 5 ? 'haproxy.go:395' : 'haproxy.go:418', "can't scrape HAProxy: dial unix /var/lib/haproxy/run/haproxy.sock: connect: no such file or directory"));
     lines.push(reloaded(plus(start, 271)));
     // A reload for each route created since the router started (the router's only other lines).
     for (const route of model.kube('Route')) {
@@ -125,7 +136,7 @@ export function routerLog(model: WorldModel, pod: KubeObject, run: ContainerRun,
     // The first sync's reload fails; every later change and every metrics scrape fails the same way
     // until the liveness probe gives up on /healthz and the kubelet stops the container.
     lines.push(line(plus(start, 5_271), 'E', minor <= 5 ? 'limiter.go:140' : 'limiter.go:165', reloadFailure(minor, plus(start, 5_268))));
-    for (let at = plus(start, 30_236); at < until; at = plus(at, 30_000)) lines.push(line(at, 'E', minor <= 5 ? 'haproxy.go:395' : 'haproxy.go:397', "can't scrape HAProxy: dial unix /var/lib/haproxy/run/haproxy.sock: connect: no such file or directory"));
+    for (let at = plus(start, 30_236); at < until; at = plus(at, 30_000)) lines.push(line(at, 'E', minor <= 5 ? 'haproxy.go:395' : 'haproxy.go:418', "can't scrape HAProxy: dial unix /var/lib/haproxy/run/haproxy.sock: connect: no such file or directory"));
   }
   void pod;
   return lines.filter((l) => l.at <= until).sort((a, b) => a.at.getTime() - b.at.getTime());
