@@ -23,6 +23,7 @@ import { describeEndpointsByName, describeServiceByName } from './service.ts';
 import { describeReplicationControllerByName } from './replicationcontroller.ts';
 import { describeSecretByName } from './secret.ts';
 import { describeNamespaceByName } from './namespace.ts';
+import { describeEndpointSliceByName } from './endpointslice.ts';
 import type { DescribeSettings } from './shared.ts';
 
 export const describeFlags: FlagDef[] = [
@@ -45,13 +46,14 @@ const kubectlDescribers: Record<string, Describer> = {
   '/ReplicationController': describeReplicationControllerByName,
   '/Secret': describeSecretByName,
   '/Namespace': describeNamespaceByName,
+  'discovery.k8s.io/EndpointSlice': describeEndpointSliceByName,
   'networking.k8s.io/NetworkPolicy': describeNetworkPolicyByName,
 };
 
 /** Kinds kubectl (and oc) have a describer of that this lab does not imitate. */
 const kubectlOnly = new Set([
   '/ServiceAccount', '/LimitRange', '/ResourceQuota', '/PersistentVolume', '/PersistentVolumeClaim',
-  '/ConfigMap', '/PriorityClass', 'discovery.k8s.io/EndpointSlice', 'autoscaling/HorizontalPodAutoscaler', 'extensions/Ingress',
+  '/ConfigMap', '/PriorityClass', 'autoscaling/HorizontalPodAutoscaler', 'extensions/Ingress',
   'networking.k8s.io/Ingress', 'networking.k8s.io/IngressClass', 'networking.k8s.io/ServiceCIDR', 'networking.k8s.io/IPAddress', 'batch/Job', 'batch/CronJob',
   'apps/StatefulSet', 'apps/Deployment', 'apps/DaemonSet', 'apps/ReplicaSet', 'certificates.k8s.io/CertificateSigningRequest', 'storage.k8s.io/StorageClass',
   'storage.k8s.io/CSINode', 'storage.k8s.io/VolumeAttributesClass', 'policy/PodDisruptionBudget', 'rbac.authorization.k8s.io/Role',
