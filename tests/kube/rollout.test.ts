@@ -19,8 +19,9 @@ describe('oc rollout history dc/NAME', () => {
       const result = await run(lab, `oc rollout history dc/${dc.metadata.name} -n ${dc.metadata.namespace}`);
       const lines = result.stdout.split('\n');
       expect(lines[0]).toBe(`deploymentconfig.apps.openshift.io/${dc.metadata.name} `);
-      expect(lines[1].split(/\s+/)).toEqual(['REVISION', 'STATUS', 'CAUSE']);
-      const rows = lines.slice(2).filter(Boolean).map((l) => l.split(/\s{2,}/));
+      // oc's tabbedString pads with tabs (tabwidth 8, padding 1).
+      expect(lines[1]).toBe('REVISION\tSTATUS\t\tCAUSE');
+      const rows = lines.slice(2).filter(Boolean).map((l) => l.split(/\t+/));
       expect(rows).toEqual(rcs.map((rc) => [rc.metadata.annotations['openshift.io/deployment-config.latest-version'], rc.metadata.annotations['openshift.io/deployment.phase'], rc.metadata.annotations['openshift.io/deployment.status-reason']]));
     }
   });
@@ -36,6 +37,20 @@ describe('oc rollout history dc/NAME', () => {
     changed.kube.unshift(second as KubeObject);
     const result = await run(changed, 'oc rollout history dc/sqlapi -n project1');
     expect(result.stdout.split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['1', '2']);
+  });
+
+  it("shows a version's pod template with --revision, and refuses a version that does not exist", async () => {
+    for (const rc of lab.kube.filter((o) => o.kind === 'ReplicationController' && o.metadata.labels?.['openshift.io/deployment-config.name']) as Obj[]) {
+      const dc = rc.metadata.labels['openshift.io/deployment-config.name'];
+      const version = rc.metadata.annotations['openshift.io/deployment-config.latest-version'];
+      const result = await run(lab, `oc rollout history dc/${dc} -n ${rc.metadata.namespace} --revision=${version}`);
+      const lines = result.stdout.split('\n');
+      expect(lines.slice(0, 2)).toEqual([`deploymentconfig.apps.openshift.io/${dc} with revision #${version}`, 'Pod Template:']);
+      const container = rc.spec.template.spec.containers[0];
+      expect(lines).toContain(`    Image:\t${container.image}`);
+      for (const e of container.env ?? []) expect(lines).toContain(`      ${e.name}:\t${e.value}`);
+    }
+    expect(await run(lab, 'oc rollout history dc/sqlapi -n project1 --revision=99')).toMatchObject({ status: 1, stderr: 'error: unable to find the specified revision\n' });
   });
 
   it('is not a kubectl verb in the lab, and other rollout subcommands are not available', async () => {

@@ -2,12 +2,14 @@
 // viewers): for `dc/NAME` the DeploymentConfig history viewer lists the config's
 // ReplicationControllers (label `openshift.io/deployment-config.name=NAME`) by version: REVISION
 // (annotation openshift.io/deployment-config.latest-version), STATUS (openshift.io/deployment.phase)
-// and CAUSE (openshift.io/deployment.status-reason, `<unknown>` when absent); for a Deployment,
-// kubectl's viewer lists its ReplicaSets' revisions and change causes. Both print through a
-// tabwriter (padding 2) after kubectl's name printer line `kind.group/NAME ` (the operation text
-// begins with a newline, hence the trailing space, and the table's last newline leaves an empty
-// line). The output comes from oc's and kubectl's source, not from a recorded run: oc is not among
-// the reference tools.
+// and CAUSE (openshift.io/deployment.status-reason, `<unknown>` when absent) through oc's
+// tabbedString (a tabwriter padding with tabs: minwidth 0, tabwidth 8, padding 1), and with
+// --revision=N that version's pod template (DescribePodTemplate into a plain prefix writer: its
+// tabs are not aligned); for a Deployment, kubectl's viewer lists its ReplicaSets' revisions and
+// change causes (kubectl's tabbedString: padding 2 with spaces). All after kubectl's name printer
+// line `kind.group/NAME ` (the operation text begins with a newline, or `with revision #N`, and
+// the printer's own newline leaves an empty line at the end). The output comes from oc's and
+// kubectl's source, not from a recorded run: oc is not among the reference tools.
 import type { KubeObject } from '../../world/types.ts';
 import { kindPrefix, resolveResource } from '../../world/kube-resources.ts';
 import { discoveredResources, getObject, listObjects } from './api.ts';
@@ -15,6 +17,8 @@ import type { Cli } from './cli.ts';
 import { plainError, reportError } from './cli.ts';
 import type { FlagDef, ParsedFlags } from './flags.ts';
 import { flagString, parseFlags } from './flags.ts';
+import { describePodTemplate } from './describe/replicationcontroller.ts';
+import { escapeTerminal, PrefixWriter } from './describe/tabwriter.ts';
 
 type Obj = Record<string, any>;
 
@@ -30,11 +34,34 @@ const historyFlags: FlagDef[] = [
   { name: 'template', type: 'string' },
 ];
 
-/** Go's text/tabwriter with minwidth 0, padding 2 and spaces: each cell padded to its column's widest plus two. */
-function tabbed(rows: string[][]): string {
+/** Go's text/tabwriter over rows of cells: with spaces each cell is padded to its column's widest
+ * plus `padding`; with tabs (padchar '\t') the column is that width rounded up to a multiple of
+ * `tabwidth`, and each cell is followed by as many tabs as fill it. */
+function tabbed(rows: string[][], o: { padding: number; tabs: boolean; tabwidth?: number }): string {
   const widths: number[] = [];
-  for (const row of rows) row.slice(0, -1).forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
-  return rows.map((row) => row.map((cell, i) => (i < row.length - 1 ? cell.padEnd(widths[i] + 2) : cell)).join('') + '\n').join('');
+  for (const row of rows) row.slice(0, -1).forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length + o.padding)));
+  const tabwidth = o.tabwidth ?? 8;
+  const pad = (cell: string, width: number) => {
+    if (!o.tabs) return cell.padEnd(width);
+    const cellw = Math.ceil(width / tabwidth) * tabwidth;
+    return cell + '\t'.repeat(Math.ceil((cellw - [...cell].length) / tabwidth));
+  };
+  return rows.map((row) => row.map((cell, i) => (i < row.length - 1 ? pad(cell, widths[i]) : cell)).join('') + '\n').join('');
+}
+
+/** DescribePodTemplate into versioned.NewPrefixWriter(buf): the describer's lines, tabs left as written. */
+class PlainPrefixWriter extends PrefixWriter {
+  private raw = '';
+  override write(level: number, text: string): void {
+    this.raw += escapeTerminal('  '.repeat(level) + text);
+  }
+  override writeLine(text: string): void {
+    this.raw += escapeTerminal(text + '\n');
+  }
+  override flush(): void {}
+  override text(): string {
+    return this.raw;
+  }
 }
 
 export async function runRollout(cli: Cli, argv: string[]): Promise<number> {
@@ -60,7 +87,7 @@ async function history(cli: Cli, flags: ParsedFlags): Promise<number> {
   const { ctx } = cli;
   const namespace = flagString(flags, 'namespace') || ctx.session.namespace;
   if (flags.args.length === 0) throw plainError('required resource not specified');
-  if (flags.values.has('revision') && Number(flags.values.get('revision')) > 0) throw plainError('--revision is not available in this lab terminal');
+  const revision = Number(flags.values.get('revision') ?? 0);
   if (flagString(flags, 'output')) throw plainError('-o is not available with rollout history in this lab terminal');
   const served = await discoveredResources(ctx.world);
   const targets = flags.args.length === 2 && !flags.args[0].includes('/') ? [`${flags.args[0]}/${flags.args[1]}`] : flags.args;
@@ -74,16 +101,17 @@ async function history(cli: Cli, flags: ParsedFlags): Promise<number> {
     const name = target.slice(slash + 1);
     const object = await getObject(ctx.world, res, namespace, name);
     let table: string;
-    if (object.kind === 'DeploymentConfig') table = await deploymentConfigHistory(cli, namespace, name, served);
-    else if (object.kind === 'Deployment') table = await deploymentHistory(cli, namespace, object, served);
+    if (object.kind === 'DeploymentConfig') table = await deploymentConfigHistory(cli, namespace, name, served, revision);
+    else if (object.kind === 'Deployment' && revision <= 0) table = await deploymentHistory(cli, namespace, object, served);
+    else if (object.kind === 'Deployment') throw plainError('--revision of a Deployment is not available in this lab terminal');
     else throw plainError(`no history viewer has been implemented for "${res.kind}${res.group ? `.${res.group}` : ''}"`);
-    out += `${kindPrefix(res)}/${name} \n${table}\n`;
+    out += `${kindPrefix(res)}/${name} ${revision > 0 ? `with revision #${revision}` : ''}\n${table}\n`;
   }
   cli.out(out);
   return 0;
 }
 
-async function deploymentConfigHistory(cli: Cli, namespace: string, name: string, served: Awaited<ReturnType<typeof discoveredResources>>): Promise<string> {
+async function deploymentConfigHistory(cli: Cli, namespace: string, name: string, served: Awaited<ReturnType<typeof discoveredResources>>, revision: number): Promise<string> {
   const rcs = resolveResource('replicationcontrollers', served);
   if (!rcs.ok) return 'No rollout history found.';
   const list = await listObjects(cli.ctx.world, rcs.resource, namespace, { labelSelector: `openshift.io/deployment-config.name=${name}` });
@@ -91,8 +119,15 @@ async function deploymentConfigHistory(cli: Cli, namespace: string, name: string
   if (owned.length === 0) return 'No rollout history found.';
   const annotation = (rc: KubeObject, key: string) => rc.metadata.annotations?.[key] ?? '';
   const version = (rc: KubeObject) => Number(annotation(rc, 'openshift.io/deployment-config.latest-version')) || 0;
+  if (revision > 0) {
+    const desired = owned.find((rc) => version(rc) === revision);
+    if (!desired) throw plainError('unable to find the specified revision');
+    const w = new PlainPrefixWriter();
+    describePodTemplate((desired.spec as Obj | undefined)?.template, w);
+    return w.text();
+  }
   const rows = [...owned].sort((a, b) => version(a) - version(b)).map((rc) => [String(version(rc)), annotation(rc, 'openshift.io/deployment.phase'), annotation(rc, 'openshift.io/deployment.status-reason') || '<unknown>']);
-  return tabbed([['REVISION', 'STATUS', 'CAUSE'], ...rows]);
+  return tabbed([['REVISION', 'STATUS', 'CAUSE'], ...rows], { padding: 1, tabs: true });
 }
 
 async function deploymentHistory(cli: Cli, namespace: string, deployment: KubeObject, served: Awaited<ReturnType<typeof discoveredResources>>): Promise<string> {
@@ -102,6 +137,7 @@ async function deploymentHistory(cli: Cli, namespace: string, deployment: KubeOb
   const owned = list.items.filter((rs) => ((rs.metadata.ownerReferences ?? []) as Obj[]).some((o) => o.uid === deployment.metadata.uid));
   if (owned.length === 0) return 'No rollout history found.';
   const revision = (rs: KubeObject) => Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
-  const rows = [...owned].sort((a, b) => revision(a) - revision(b)).map((rs) => [String(revision(rs)), (rs.spec as Obj)?.template?.metadata?.annotations?.['kubernetes.io/change-cause'] ?? '<none>']);
-  return tabbed([['REVISION', 'CHANGE-CAUSE'], ...rows]);
+  // The change cause is the ReplicaSet's annotation (kubectl copies it onto the revision's template).
+  const rows = [...owned].sort((a, b) => revision(a) - revision(b)).map((rs) => [String(revision(rs)), rs.metadata.annotations?.['kubernetes.io/change-cause'] || '<none>']);
+  return tabbed([['REVISION', 'CHANGE-CAUSE'], ...rows], { padding: 2, tabs: false });
 }
