@@ -185,6 +185,46 @@ describe("oc's route describer (a golden written from openshift/oc's RouteDescri
     );
   });
 
+  it('names a rejecting router, splits the weight between backends, and shows an endpoints error', () => {
+    const route = {
+      apiVersion: 'route.openshift.io/v1',
+      kind: 'Route',
+      metadata: { name: 'ab', namespace: 'shop', creationTimestamp: ago(90), annotations: { description: 'A/B test' } },
+      spec: { host: 'ab.apps.example.io', to: { kind: 'Service', name: 'a', weight: 3 }, alternateBackends: [{ kind: 'Service', name: 'b', weight: 1 }, { kind: 'Service', name: 'c', weight: 0 }], tls: { termination: 'edge', insecureEdgeTerminationPolicy: 'Redirect' } },
+      status: { ingress: [{ host: 'ab.apps.example.io', routerName: 'default', conditions: [{ type: 'Admitted', status: 'False', reason: 'HostAlreadyClaimed', message: 'route x already exposes ab.apps.example.io', lastTransitionTime: ago(30) }] }] },
+    } as unknown as KubeObject;
+    const ep = { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'a', namespace: 'shop' }, subsets: [{ addresses: [{ ip: '10.128.2.5' }], ports: [{ name: 'http', port: 8080, protocol: 'TCP' }] }] } as unknown as KubeObject;
+    const empty = { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'b', namespace: 'shop' } } as unknown as KubeObject;
+    // Without spec.port oc still filters the endpoints' ports by an empty target port (name "", port 0), so none show.
+    expect(describeRoute(route, new Map([['a', { ep }], ['b', { ep: empty }], ['c', { error: 'endpoints "c" not found' }]]), clock)).toBe(
+      'Name:\t\t\tab\n' +
+        'Namespace:\t\tshop\n' +
+        'Created:\t\tAbout a minute ago\n' +
+        'Labels:\t\t\t<none>\n' +
+        'Description:\t\tA/B test\n' +
+        'Annotations:\t\t<none>\n' +
+        'Requested Host:\t\tab.apps.example.io\n' +
+        '\t\t\trejected by router default: HostAlreadyClaimed (30 seconds ago)\n' +
+        '\t\t\t  route x already exposes ab.apps.example.io\n' +
+        'Path:\t\t\t<none>\n' +
+        'TLS Termination:\tedge\n' +
+        'Insecure Policy:\tRedirect\n' +
+        'Endpoint Port:\t\t<all endpoint ports>\n' +
+        '\n' +
+        'Service:\ta\n' +
+        'Weight:\t\t3 (75%)\n' +
+        'Endpoints:\t<none>\n' +
+        '\n' +
+        'Service:\tb\n' +
+        'Weight:\t\t1 (25%)\n' +
+        'Endpoints:\t<none>\n' +
+        '\n' +
+        'Service:\tc\n' +
+        'Weight:\t\t0\n' +
+        'Endpoints:\t<error: endpoints "c" not found>\n',
+    );
+  });
+
   it('is what `oc describe route` runs, while kubectl uses its generic describer', async () => {
     const { world } = labWith([]);
     const route = base.kube.find((o) => o.kind === 'Route')!;
