@@ -110,3 +110,20 @@ describe('oc logs dc/NAME', () => {
     }
   });
 });
+
+describe('a pod of several containers', () => {
+  it('reads the first container and says which it chose (kubectl logsForObject), or the annotated default', async () => {
+    const lab: LabFile = JSON.parse(JSON.stringify(builtInLab('aro2')));
+    const app = appOf(lab);
+    const pod = lab.kube.find((o) => o.kind === 'Pod' && o.metadata.name === app.pod) as Obj;
+    const first = pod.spec.containers[0].name;
+    pod.spec.containers.push({ name: 'proxy', image: 'registry.example/proxy:1' });
+    pod.spec.initContainers = [{ name: 'setup', image: 'registry.example/setup:1' }];
+    const defaulted = await session(lab).run(`oc logs ${app.pod} -n ${app.namespace} --tail=1`);
+    expect(defaulted.stderr).toBe(`Defaulted container "${first}" out of: ${first}, proxy, setup (init)\n`);
+    pod.metadata.annotations = { 'kubectl.kubernetes.io/default-container': first };
+    expect((await session(lab).run(`oc logs ${app.pod} -n ${app.namespace} --tail=1`)).stderr).toBe('');
+    pod.metadata.annotations = { 'kubectl.kubernetes.io/default-container': 'nope' };
+    expect((await session(lab).run(`oc logs ${app.pod} -n ${app.namespace} --tail=1`)).stderr).toBe(`Default container name "nope" not found in pod ${app.pod}\nDefaulted container "${first}" out of: ${first}, proxy, setup (init)\n`);
+  });
+});

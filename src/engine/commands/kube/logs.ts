@@ -197,9 +197,18 @@ async function logs(cli: Cli, flags: ParsedFlags): Promise<number> {
       throw plainError(`container ${chosen} is not valid for pod ${pod.metadata.name}`);
     }
     if (!chosen) {
+      // logsForObject: the default-container annotation, else the first container, saying so when
+      // there was a choice (AllContainerNames: containers, then ephemeral, then init ones).
       const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
-      chosen = annotated && containers.includes(annotated) ? annotated : containers[0] ?? '';
-      if (containers.length > 1 && !annotated) cli.err(`Defaulted container "${chosen}" out of: ${containers.join(', ')}\n`);
+      if (annotated && containers.includes(annotated)) chosen = annotated;
+      else {
+        if (annotated) cli.err(`Default container name "${annotated}" not found in pod ${pod.metadata.name}\n`);
+        chosen = containers[0] ?? '';
+        const spec = (pod.spec ?? {}) as Obj;
+        const ephemeral = ((spec.ephemeralContainers ?? []) as Obj[]).map((c) => `${c.name} (ephem)`);
+        const init = ((spec.initContainers ?? []) as Obj[]).map((c) => `${c.name} (init)`);
+        if (containers.length > 1 || init.length > 0 || ephemeral.length > 0) cli.err(`Defaulted container "${chosen}" out of: ${[...containers, ...ephemeral, ...init].join(', ')}\n`);
+      }
     }
     const query = [`container=${encodeURIComponent(chosen)}`];
     if (flagBool(flags, 'previous')) query.push('previous=true');
