@@ -24,6 +24,7 @@ import { describeReplicationControllerByName } from './replicationcontroller.ts'
 import { describeSecretByName } from './secret.ts';
 import { describeNamespaceByName } from './namespace.ts';
 import { describeEndpointSliceByName } from './endpointslice.ts';
+import { describeDeploymentByName, describeReplicaSetByName } from './deployment.ts';
 import type { DescribeSettings } from './shared.ts';
 
 export const describeFlags: FlagDef[] = [
@@ -47,6 +48,8 @@ const kubectlDescribers: Record<string, Describer> = {
   '/Secret': describeSecretByName,
   '/Namespace': describeNamespaceByName,
   'discovery.k8s.io/EndpointSlice': describeEndpointSliceByName,
+  'apps/Deployment': describeDeploymentByName,
+  'apps/ReplicaSet': describeReplicaSetByName,
   'networking.k8s.io/NetworkPolicy': describeNetworkPolicyByName,
 };
 
@@ -55,7 +58,7 @@ const kubectlOnly = new Set([
   '/ServiceAccount', '/LimitRange', '/ResourceQuota', '/PersistentVolume', '/PersistentVolumeClaim',
   '/ConfigMap', '/PriorityClass', 'autoscaling/HorizontalPodAutoscaler', 'extensions/Ingress',
   'networking.k8s.io/Ingress', 'networking.k8s.io/IngressClass', 'networking.k8s.io/ServiceCIDR', 'networking.k8s.io/IPAddress', 'batch/Job', 'batch/CronJob',
-  'apps/StatefulSet', 'apps/Deployment', 'apps/DaemonSet', 'apps/ReplicaSet', 'certificates.k8s.io/CertificateSigningRequest', 'storage.k8s.io/StorageClass',
+  'apps/StatefulSet', 'apps/DaemonSet', 'certificates.k8s.io/CertificateSigningRequest', 'storage.k8s.io/StorageClass',
   'storage.k8s.io/CSINode', 'storage.k8s.io/VolumeAttributesClass', 'policy/PodDisruptionBudget', 'rbac.authorization.k8s.io/Role',
   'rbac.authorization.k8s.io/ClusterRole', 'rbac.authorization.k8s.io/RoleBinding', 'rbac.authorization.k8s.io/ClusterRoleBinding', 'scheduling.k8s.io/PriorityClass',
 ]);
