@@ -18,7 +18,8 @@ const groupVersion = (group: string, version: string) => (group ? `${group}/${ve
 /** The Table the API server sends for `kubectl get` (every column; kubectl drops priority 1 without -o wide). */
 function table(objects: KubeObject[], listMeta: Json, now: Date, includeObject: string): Json {
   const first = objects[0];
-  const printer = first ? printerFor(first.apiVersion.includes('/') ? first.apiVersion.slice(0, first.apiVersion.lastIndexOf('/')) : '', first.kind) : printerFor('', '');
+  const sample = objects.find((o) => o.kind === 'ClusterOperator' && o.metadata.name !== 'aro') ?? first;
+  const printer = first ? printerFor(first.apiVersion.includes('/') ? first.apiVersion.slice(0, first.apiVersion.lastIndexOf('/')) : '', first.kind, sample) : printerFor('', '');
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',

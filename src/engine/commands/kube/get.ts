@@ -393,7 +393,7 @@ function finish(cli: Cli, errors: KubeError[]): number {
 /** One server Table (header unless suppressed, then a row per object) as tab-separated lines. */
 function tableText(info: Info, o: TableOptions, now: Date): string {
   if (info.objects.length === 0) return '';
-  const printer = printerFor(info.res.group, info.res.kind);
+  const printer = printerFor(info.res.group, info.res.kind, info.objects.find((o) => o.kind === 'ClusterOperator' && o.metadata.name !== 'aro') ?? info.objects[0]);
   const visible: Array<{ col: ColumnDefinition; index: number }> = printer.columns
     .map((col, index) => ({ col, index }))
     .filter(({ col }) => o.wide || col.priority === 0);

@@ -1,5 +1,5 @@
 // Server-side table printers by API group and kind.
-import { clusterOperatorPrinter } from './clusteroperators.ts';
+import { clusterOperatorPrinterFor } from './clusteroperators.ts';
 import { defaultPrinter } from './default.ts';
 import { endpointsPrinter } from './endpoints.ts';
 import { endpointSlicePrinter } from './endpointslices.ts';
@@ -12,6 +12,7 @@ import { projectPrinter } from './projects.ts';
 import { routePrinter } from './routes.ts';
 import { servicePrinter } from './services.ts';
 import type { TablePrinter } from './types.ts';
+import type { KubeObject } from '../../../world/types.ts';
 import { deploymentConfigPrinter, deploymentPrinter, replicaSetPrinter, replicationControllerPrinter } from './workloads.ts';
 
 export type { ColumnDefinition, PrintOptions, TablePrinter } from './types.ts';
@@ -31,10 +32,12 @@ const printers: Record<string, TablePrinter> = {
   'route.openshift.io/Route': routePrinter,
   'networking.k8s.io/NetworkPolicy': networkPolicyPrinter,
   '/Event': eventPrinter,
-  'config.openshift.io/ClusterOperator': clusterOperatorPrinter,
 };
 
-/** The printer the API server uses for objects of this group ("" for core) and kind. */
-export function printerFor(group: string, kind: string): TablePrinter {
+/** The printer the API server uses for objects of this group ("" for core) and kind. A custom
+ * resource's columns are its CRD's, which can change with the cluster's release: `sample`, one of
+ * the objects printed, says which release (ClusterOperators report it). */
+export function printerFor(group: string, kind: string, sample?: KubeObject): TablePrinter {
+  if (group === 'config.openshift.io' && kind === 'ClusterOperator') return clusterOperatorPrinterFor(sample);
   return printers[`${group}/${kind}`] ?? defaultPrinter;
 }
