@@ -127,3 +127,20 @@ describe('a pod of several containers', () => {
     expect((await session(lab).run(`oc logs ${app.pod} -n ${app.namespace} --tail=1`)).stderr).toBe(`Default container name "nope" not found in pod ${app.pod}\nDefaulted container "${first}" out of: ${first}, proxy, setup (init)\n`);
   });
 });
+
+describe("the app's log of a failing SQL connection", () => {
+  it("logs the connection it tried to the FQDN of its environment and the driver's error, when that name does not resolve", async () => {
+    const { loadLab } = await import('../../src/node/labs.ts');
+    const lab = await loadLab({ name: 'wrong-sql-fqdn' });
+    const app = appOf(lab);
+    const pod = kube(lab, 'Pod', app.namespace).find((p) => p.metadata.name === app.pod)!;
+    const fqdn = pod.spec.containers[0].env.find((e: Obj) => e.name === 'SQL_SERVER_FQDN').value;
+    const s = session(lab);
+    await s.run(`curl -s http://${app.host}/api/sqlversion`);
+    const log = (await s.run(`oc logs ${app.pod} -n ${app.namespace} --tail=4`)).stdout.split('\n');
+    expect(log[0]).toContain(`INFO in sql_api: connection string: Driver={ODBC Driver 17 for SQL Server};Server=tcp:${fqdn},1433;`);
+    expect(log[1]).toContain(`INFO in sql_api: Connection to server ${fqdn} failed`);
+    expect(log[2]).toMatch(/ERROR in sql_api: \('08001'/);
+    expect(log[3]).toContain('"GET /api/sqlversion HTTP/1.1" 200 -');
+  });
+});
