@@ -19,6 +19,16 @@ function hash(seed: string, salt: number): number {
   return h >>> 0;
 }
 
+/** A 64-hex-digit digest, deterministic from `seed`. */
+function sha256Of(seed: string): string {
+  return [0, 1, 2, 3, 4, 5, 6, 7].map((i) => hash(seed, i * 104_729 + 3).toString(16).padStart(8, '0')).join('');
+}
+
+/** A release payload's image, pinned by digest as a release references its images. */
+function releaseImage(version: string, component: string): string {
+  return `quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:${sha256Of(`release:${version}:${component}`)}`;
+}
+
 function guid(seed: string): string {
   const hex = [0, 1, 2, 3].map((i) => hash(seed, i * 7919).toString(16).padStart(8, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[hash(seed, 99) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
@@ -59,6 +69,10 @@ interface PodSpec {
   env?: Array<{ name: string; value: string }>;
   ports?: Array<{ containerPort: number; protocol: string; name?: string }>;
   owner?: { kind: string; name: string; apiVersion: string };
+  /** Fields of the pod's one container that replace the defaults (its name included). */
+  container?: Record<string, unknown>;
+  /** Fields of the pod's spec that replace the defaults (service account, volumes, node selector…). */
+  podSpec?: Record<string, unknown>;
 }
 
 interface ServiceSpec {
@@ -964,7 +978,7 @@ function buildKube(spec: LabSpec): KubeObject[] {
       metadata: meta(n.name, spec.clusterAgeMinutes - (role === 'worker' ? 25 : 0), {
         labels: {
           'beta.kubernetes.io/arch': 'amd64',
-          'beta.kubernetes.io/instance-type': role === 'master' ? 'Standard_D8s_v3' : 'Standard_D4s_v3',
+          'beta.kubernetes.io/instance-type': role === 'master' ? spec.vm.masterSize : spec.vm.workerSize,
           'beta.kubernetes.io/os': 'linux',
           'failure-domain.beta.kubernetes.io/region': region,
           'failure-domain.beta.kubernetes.io/zone': `${region}-${n.zone}`,
@@ -983,6 +997,7 @@ function buildKube(spec: LabSpec): KubeObject[] {
       // spec.podCIDR as well in 4.6 (openshift/cluster-kube-controller-manager-operator#480).
       spec: { ...(spec.layout === '2020' ? { podCIDR: n.podCidr, podCIDRs: [n.podCidr] } : {}), providerID: `azure:///subscriptions/${spec.subscription}/resourceGroups/${spec.cluster.nodeGroup}/providers/Microsoft.Compute/virtualMachines/${n.name}`, ...(role === 'master' ? { taints: [{ effect: 'NoSchedule', key: 'node-role.kubernetes.io/master' }] } : {}) },
       status: {
+        ...nodeResources(spec, role === 'master' ? spec.vm.masterSize : spec.vm.workerSize, role === 'master' ? 1024 : 128, kubeMinor),
         addresses: [{ address: n.ip, type: 'InternalIP' }, { address: n.name, type: 'Hostname' }],
         conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: at(1), lastTransitionTime: at(spec.clusterAgeMinutes - 30) }],
         nodeInfo: {
@@ -1010,7 +1025,7 @@ function buildKube(spec: LabSpec): KubeObject[] {
     node: n.name,
     ip: ipPlus(n.podCidr.split('/')[0], 3),
     ageMinutes: spec.clusterAgeMinutes - 20,
-    image: 'quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:coredns',
+    image: releaseImage(spec.cluster.version, 'coredns'),
     labels: { 'dns.operator.openshift.io/daemonset-dns': 'default' },
     phase: 'Running' as const,
     ports: [{ containerPort: 5353, protocol: 'UDP', name: 'dns' }, { containerPort: 5353, protocol: 'TCP', name: 'dns-tcp' }],
@@ -1022,29 +1037,31 @@ function buildKube(spec: LabSpec): KubeObject[] {
     node: r.node,
     ip: r.ip,
     ageMinutes: spec.clusterAgeMinutes - 30,
-    image: 'quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:haproxy-router',
+    image: releaseImage(spec.cluster.version, 'haproxy-router'),
     labels: { 'ingresscontroller.operator.openshift.io/deployment-ingresscontroller': 'default', 'pod-template-hash': spec.router.hash },
     phase: 'Running' as const,
-    ports: [{ containerPort: 80, protocol: 'TCP', name: 'http' }, { containerPort: 443, protocol: 'TCP', name: 'https' }, { containerPort: 1936, protocol: 'TCP', name: 'metrics' }],
     owner: { kind: 'ReplicaSet', name: `router-default-${spec.router.hash}`, apiVersion: 'apps/v1' },
+    // ARO sets the IngressController's default certificate to its own secret `<cluster document id>-ingress`.
+    ...routerWorkload(spec, `apps.${spec.cluster.domain}.${spec.location}.aroapp.io`, `${guid(`doc:${spec.cluster.name}`)}-ingress`),
   }));
   const allPods: PodSpec[] = [...dnsPods, ...routerPods, ...spec.pods];
   for (const p of allPods) {
     const running = p.phase === 'Running';
-    const container = p.name.endsWith('-deploy') ? 'deployment' : p.labels.deploymentconfig ?? p.labels.app ?? p.name.replace(/-[a-z0-9]+-[a-z0-9]+$|-[a-z0-9]{5}$/, '');
+    const container = (p.container?.name as string | undefined) ?? (p.name.endsWith('-deploy') ? 'deployment' : p.labels.deploymentconfig ?? p.labels.app ?? p.name.replace(/-[a-z0-9]+-[a-z0-9]+$|-[a-z0-9]{5}$/, ''));
     const started = at(p.ageMinutes - 1);
     objects.push({
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: meta(p.name, p.ageMinutes, { labels: p.labels, ...(p.owner ? { ownerReferences: [{ apiVersion: p.owner.apiVersion, kind: p.owner.kind, name: p.owner.name, uid: guid(`owner:${p.owner.name}`), controller: true, blockOwnerDeletion: true }] } : {}) }, p.namespace),
       spec: {
-        containers: [{ name: container, image: p.image, ...(p.env ? { env: p.env } : {}), ...(p.ports ? { ports: p.ports } : {}), resources: {}, terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', imagePullPolicy: 'IfNotPresent' }],
+        containers: [{ name: container, image: p.image, ...(p.env ? { env: p.env } : {}), ...(p.ports ? { ports: p.ports } : {}), resources: {}, terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', imagePullPolicy: 'IfNotPresent', ...p.container }],
         restartPolicy: running ? 'Always' : 'Never',
         terminationGracePeriodSeconds: 30,
         dnsPolicy: 'ClusterFirst',
         serviceAccountName: p.name.endsWith('-deploy') ? 'deployer' : 'default',
         nodeName: p.node,
         schedulerName: 'default-scheduler',
+        ...p.podSpec,
       },
       status: {
         phase: p.phase,
@@ -1065,7 +1082,8 @@ function buildKube(spec: LabSpec): KubeObject[] {
             restartCount: 0,
             started: running,
             image: p.image,
-            imageID: `${p.image.split(':')[0]}@sha256:${guid(`image:${p.image}`).replace(/-/g, '')}${guid(`image2:${p.image}`).replace(/-/g, '')}`,
+            // CRI-O reports an image pulled by digest under that digest, any other under the repository's.
+            imageID: p.image.includes('@sha256:') ? p.image : `${p.image.replace(/:[^/:]*$/, '')}@sha256:${sha256Of(`image:${p.image}`)}`,
             containerID: `cri-o://${guid(`ctr:${p.name}`).replace(/-/g, '')}${guid(`ctr2:${p.name}`).replace(/-/g, '')}`,
             lastState: {},
             state: running ? { running: { startedAt: started } } : { terminated: { exitCode: 0, reason: 'Completed', startedAt: at(p.ageMinutes), finishedAt: started, containerID: `cri-o://${guid(`ctr:${p.name}`).replace(/-/g, '')}` } },
@@ -1304,6 +1322,140 @@ function buildKube(spec: LabSpec): KubeObject[] {
 }
 
 
+// ------------------------------------------------------------------------------- nodes' resources
+/** Azure's sizes the labs use: vCPUs, memory (GiB), data disks the size can attach. */
+const VM_SIZES: Record<string, { cpus: number; memoryGiB: number; dataDisks: number }> = {
+  Standard_D4s_v3: { cpus: 4, memoryGiB: 16, dataDisks: 8 },
+  Standard_D8s_v3: { cpus: 8, memoryGiB: 32, dataDisks: 16 },
+  Standard_D4s_v5: { cpus: 4, memoryGiB: 16, dataDisks: 8 },
+  Standard_D8s_v5: { cpus: 8, memoryGiB: 32, dataDisks: 16 },
+};
+
+/** A node's capacity and allocatable resources as the kubelet reports them on an Azure VM of `size`
+ * with an OS disk of `diskGiB`: memory is the kernel's MemTotal (the VM's memory less what the
+ * firmware and kernel keep, about 2.3 %), ephemeral storage the root filesystem of RHCOS's disk
+ * layout (the disk less its boot and EFI partitions and the filesystem's own, 523 MiB), 250 pods (OpenShift's maxPods), no huge
+ * pages. Allocatable is capacity less OpenShift's kubelet reservation (systemReserved cpu 500m,
+ * memory 1Gi, ephemeral-storage 1Gi) and the hard eviction thresholds (memory.available 100Mi,
+ * nodefs.available 10 %). Kubernetes before 1.23's in-tree Azure Disk plugin also counts the disks
+ * the VM size can attach (`attachable-volumes-azure-disk`); later ones leave that to the CSI driver. */
+function nodeResources(spec: LabSpec, size: string, diskGiB: number, kubeMinor: number): { capacity: Record<string, string>; allocatable: Record<string, string> } {
+  const vm = VM_SIZES[size];
+  if (!vm) throw new Error(`${spec.cluster.name}: no resources known for the VM size ${size}`);
+  const memKi = Math.round(vm.memoryGiB * 1024 * 1024 * 0.977 / 4) * 4;
+  const rootKi = diskGiB * 1024 * 1024 - 535_572;
+  const ki = 1024;
+  const allocatableStorage = Math.floor(rootKi * ki * 0.9) - 1024 ** 3;
+  const attach = kubeMinor < 23 ? { 'attachable-volumes-azure-disk': String(vm.dataDisks) } : {};
+  return {
+    capacity: { ...attach, cpu: String(vm.cpus), 'ephemeral-storage': `${rootKi}Ki`, 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: `${memKi}Ki`, pods: '250' },
+    allocatable: { ...attach, cpu: `${vm.cpus * 1000 - 500}m`, 'ephemeral-storage': String(allocatableStorage), 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: `${memKi - 1024 * 1024 - 100 * 1024}Ki`, pods: '250' },
+  };
+}
+
+// ------------------------------------------------------------------------------- the router's pods
+/** The router container and pod spec the ingress operator's deployment gives an IngressController's
+ * pods (cluster-ingress-operator's `assets/router/deployment.yaml` and `desiredRouterDeployment` in
+ * `pkg/operator/controller/ingress/deployment.go`, release-4.3 for the 2020 layout, release-4.19 for
+ * today's), with the probe and volume defaults the API server fills in. `certificateSecret` is the
+ * effective default certificate: the IngressController's `spec.defaultCertificate`, else
+ * `router-certs-<name>`. */
+function routerWorkload(spec: LabSpec, appsDomain: string, certificateSecret: string): { container: Record<string, unknown>; podSpec: Record<string, unknown> } {
+  const probe = (path: string, extra: Record<string, unknown> = {}) => ({ httpGet: { path, port: 1936, scheme: 'HTTP' }, ...extra, timeoutSeconds: 1, periodSeconds: extra.periodSeconds ?? 10, successThreshold: 1, failureThreshold: extra.failureThreshold ?? 3 });
+  const secretVolume = (name: string, secretName: string) => ({ name, secret: { secretName, defaultMode: 420 } });
+  const ciphers2020 = ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES256-GCM-SHA384', 'ECDHE-ECDSA-CHACHA20-POLY1305', 'ECDHE-RSA-CHACHA20-POLY1305', 'DHE-RSA-AES128-GCM-SHA256', 'DHE-RSA-AES256-GCM-SHA384'];
+  const nodeSelector = { 'kubernetes.io/os': 'linux', 'node-role.kubernetes.io/worker': '' };
+  const common = {
+    name: 'router',
+    image: releaseImage(spec.cluster.version, 'haproxy-router'),
+    imagePullPolicy: 'IfNotPresent',
+    ports: [{ name: 'http', containerPort: 80, protocol: 'TCP' }, { name: 'https', containerPort: 443, protocol: 'TCP' }, { name: 'metrics', containerPort: 1936, protocol: 'TCP' }],
+    resources: { requests: { cpu: '100m', memory: '256Mi' } },
+    terminationMessagePath: '/dev/termination-log',
+    terminationMessagePolicy: 'FallbackToLogsOnError',
+  };
+  if (spec.layout === '2020') {
+    return {
+      container: {
+        ...common,
+        env: [
+          { name: 'STATS_PORT', value: '1936' },
+          { name: 'ROUTER_SERVICE_NAMESPACE', value: 'openshift-ingress' },
+          { name: 'DEFAULT_CERTIFICATE_DIR', value: '/etc/pki/tls/private' },
+          { name: 'ROUTER_SERVICE_NAME', value: 'default' },
+          { name: 'STATS_USERNAME', valueFrom: { secretKeyRef: { name: 'router-stats-default', key: 'statsUsername' } } },
+          { name: 'STATS_PASSWORD', valueFrom: { secretKeyRef: { name: 'router-stats-default', key: 'statsPassword' } } },
+          { name: 'ROUTER_METRICS_TYPE', value: 'haproxy' },
+          { name: 'ROUTER_METRICS_TLS_CERT_FILE', value: '/etc/pki/tls/metrics-certs/tls.crt' },
+          { name: 'ROUTER_METRICS_TLS_KEY_FILE', value: '/etc/pki/tls/metrics-certs/tls.key' },
+          { name: 'ROUTER_CANONICAL_HOSTNAME', value: appsDomain },
+          { name: 'ROUTER_THREADS', value: '4' },
+          { name: 'ROUTER_CIPHERS', value: ciphers2020.join(':') },
+          { name: 'SSL_MIN_VERSION', value: 'TLSv1.2' },
+        ],
+        livenessProbe: probe('/healthz', { initialDelaySeconds: 10 }),
+        readinessProbe: probe('/healthz/ready', { initialDelaySeconds: 10 }),
+        volumeMounts: [
+          { name: 'default-certificate', readOnly: true, mountPath: '/etc/pki/tls/private' },
+          { name: 'metrics-certs', readOnly: true, mountPath: '/etc/pki/tls/metrics-certs' },
+        ],
+      },
+      podSpec: {
+        volumes: [secretVolume('default-certificate', certificateSecret), secretVolume('metrics-certs', 'router-metrics-certs-default')],
+        nodeSelector,
+        serviceAccountName: 'router',
+        serviceAccount: 'router',
+        priorityClassName: 'system-cluster-critical',
+      },
+    };
+  }
+  return {
+    container: {
+      ...common,
+      env: [
+        { name: 'ROUTER_SERVICE_NAMESPACE', value: 'openshift-ingress' },
+        { name: 'DEFAULT_CERTIFICATE_DIR', value: '/etc/pki/tls/private' },
+        { name: 'DEFAULT_DESTINATION_CA_PATH', value: '/var/run/configmaps/service-ca/service-ca.crt' },
+        { name: 'STATS_PORT', value: '1936' },
+        { name: 'ROUTER_SERVICE_NAME', value: 'default' },
+        { name: 'STATS_USERNAME_FILE', value: '/var/lib/haproxy/conf/metrics-auth/statsUsername' },
+        { name: 'STATS_PASSWORD_FILE', value: '/var/lib/haproxy/conf/metrics-auth/statsPassword' },
+        { name: 'ROUTER_METRICS_TYPE', value: 'haproxy' },
+        { name: 'ROUTER_METRICS_TLS_CERT_FILE', value: '/etc/pki/tls/metrics-certs/tls.crt' },
+        { name: 'ROUTER_METRICS_TLS_KEY_FILE', value: '/etc/pki/tls/metrics-certs/tls.key' },
+        { name: 'ROUTER_DOMAIN', value: appsDomain },
+        { name: 'ROUTER_CANONICAL_HOSTNAME', value: `router-default.${appsDomain}` },
+        { name: 'ROUTER_THREADS', value: '4' },
+        { name: 'SSL_MIN_VERSION', value: 'TLSv1.2' },
+        { name: 'ROUTER_ALLOW_WILDCARD_ROUTES', value: 'false' },
+        { name: 'ROUTER_SET_FORWARDED_HEADERS', value: 'append' },
+      ],
+      livenessProbe: probe('/healthz', { terminationGracePeriodSeconds: 10 }),
+      readinessProbe: probe('/healthz/ready'),
+      startupProbe: probe('/healthz/ready', { periodSeconds: 1, failureThreshold: 120 }),
+      securityContext: { allowPrivilegeEscalation: true, readOnlyRootFilesystem: false },
+      volumeMounts: [
+        { name: 'default-certificate', readOnly: true, mountPath: '/etc/pki/tls/private' },
+        { name: 'service-ca-bundle', readOnly: true, mountPath: '/var/run/configmaps/service-ca' },
+        { name: 'stats-auth', readOnly: true, mountPath: '/var/lib/haproxy/conf/metrics-auth' },
+        { name: 'metrics-certs', readOnly: true, mountPath: '/etc/pki/tls/metrics-certs' },
+      ],
+    },
+    podSpec: {
+      volumes: [
+        secretVolume('default-certificate', certificateSecret),
+        { name: 'service-ca-bundle', configMap: { name: 'service-ca-bundle', items: [{ key: 'service-ca.crt', path: 'service-ca.crt' }], defaultMode: 420, optional: false } },
+        secretVolume('stats-auth', 'router-stats-default'),
+        secretVolume('metrics-certs', 'router-metrics-certs-default'),
+      ],
+      nodeSelector,
+      serviceAccountName: 'router',
+      serviceAccount: 'router',
+      priorityClassName: 'system-cluster-critical',
+    },
+  };
+}
+
 // ----------------------------------------------------------------- workload controllers, operators
 type Meta = (name: string, ageMinutes: number, extra?: Record<string, unknown>, namespace?: string) => Record<string, unknown> & { uid: string };
 
@@ -1318,12 +1470,13 @@ function controllersOf(spec: LabSpec, pods: PodSpec[], meta: Meta, at: (minutes:
   const template = (p: PodSpec) => ({
     metadata: { creationTimestamp: null, labels: p.labels.deploymentconfig ? { deploymentconfig: p.labels.deploymentconfig, app: p.labels.app } : { ...Object.fromEntries(Object.entries(p.labels).filter(([k]) => k !== 'pod-template-hash')) } },
     spec: {
-      containers: [{ name: p.labels.deploymentconfig ?? p.labels.app ?? p.name.replace(/-[a-z0-9]+-[a-z0-9]+$|-[a-z0-9]{5}$/, ''), image: p.image, ...(p.env ? { env: p.env } : {}), ...(p.ports ? { ports: p.ports } : {}), resources: {}, terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', imagePullPolicy: 'IfNotPresent' }],
+      containers: [{ name: p.labels.deploymentconfig ?? p.labels.app ?? p.name.replace(/-[a-z0-9]+-[a-z0-9]+$|-[a-z0-9]{5}$/, ''), image: p.image, ...(p.env ? { env: p.env } : {}), ...(p.ports ? { ports: p.ports } : {}), resources: {}, terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', imagePullPolicy: 'IfNotPresent', ...p.container }],
       restartPolicy: 'Always',
       terminationGracePeriodSeconds: 30,
       dnsPolicy: 'ClusterFirst',
       securityContext: {},
       schedulerName: 'default-scheduler',
+      ...p.podSpec,
     },
   });
   const byOwner = new Map<string, PodSpec[]>();
@@ -1477,7 +1630,7 @@ function clusterOperators(spec: LabSpec, meta: Meta, at: (minutes: number) => st
         extension: null,
         ...(ingress ? { relatedObjects: [{ group: '', name: 'openshift-ingress-operator', resource: 'namespaces' }, { group: 'operator.openshift.io', name: '', namespace: 'openshift-ingress-operator', resource: 'ingresscontrollers' }, { group: '', name: 'openshift-ingress', resource: 'namespaces' }] } : {}),
         // The ARO operator reports no version of itself (`oc get co aro` prints an empty VERSION).
-        ...(name === 'aro' ? {} : { versions: [{ name: 'operator', version }, ...(ingress ? [{ name: 'ingress-controller', version: 'quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:haproxy-router' }] : [])] }),
+        ...(name === 'aro' ? {} : { versions: [{ name: 'operator', version }, ...(ingress ? [{ name: 'ingress-controller', version: releaseImage(version, 'haproxy-router') }] : [])] }),
       },
     } as unknown as KubeObject;
   });
