@@ -13,7 +13,7 @@ import { expectedOutput } from '../../src/engine/exercises/check.ts';
 import { canonical } from '../../src/engine/exercises/answers.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
 import { ingressTo } from '../../src/engine/model/ingress.ts';
-import { snatNow } from '../../src/engine/model/snat.ts';
+import { OUTBOUND_PATHS, SNAT_HOLD_MINUTES, snatNow } from '../../src/engine/model/snat.ts';
 import { runBlocks, type Node } from '../../src/site/remark-run.ts';
 import { frontmatterLabs } from '../../src/site/page-labs.ts';
 import type { KubeObject, LabFile } from '../../src/engine/world/types.ts';
@@ -182,3 +182,36 @@ const CAUSES: Record<string, (lab: LabFile, model: WorldModel) => { id: string; 
     return { id: 'snat-exhausted-node', value: exhausted[0]!.backend.backendIp };
   },
 };
+
+// The SNAT page explains the exhaustion with the world's own numbers: the new connections a minute the exhausted
+// node opens (every load of the app's that calls out, the campaign's and the visitors' usual ones), times the
+// minutes a port stays taken. A number of the text that the world does not compute is a number the reader's
+// terminal contradicts (the metric prints 906 where the text said 900).
+describe('snat-exhaustion: the arithmetic of the page and its exercises is the world\'s', async () => {
+  const lab = await loadLab({ name: 'snat-exhaustion' });
+  const model = new WorldModel(lab);
+  const exhausted = kube(lab, 'Node').map((n) => snatNow(model, n.metadata.name)).find((s) => s && s.minute.inUse >= s.backend.allocated)!;
+  const perMinute = exhausted.minute.attempts;
+  const loads = (lab.info.app.load ?? []).filter((l) => OUTBOUND_PATHS.has(l.path)).map((l) => l.perMinute);
+  const texts = [pageText('snat-exhaustion'), ...entries.filter((e) => e.chapter === 'scenario-snat-exhaustion').map((e) => e.solution.explain)];
+  const num = (s: string) => Number(s.replace(/,/g, ''));
+
+  it('the loads that call out add up to what the node opens a minute', () => {
+    expect(loads.length).toBeGreaterThan(0);
+    expect(loads.reduce((a, b) => a + b, 0)).toBe(perMinute);
+  });
+
+  it('every "N × H = P" is the node\'s new connections a minute times the minutes a port is held', () => {
+    const products = texts.flatMap((t) => [...t.matchAll(/(\d[\d,]*) × (\d+) = (\d[\d,]*)/g)]);
+    expect(products.length).toBeGreaterThan(0);
+    for (const [whole, n, h, p] of products) {
+      expect([num(n), num(h), num(p)], whole).toEqual([perMinute, SNAT_HOLD_MINUTES, perMinute * SNAT_HOLD_MINUTES]);
+    }
+  });
+
+  it('every count of connections or requests a minute is the total or one of the loads', () => {
+    const counts = texts.flatMap((t) => [...t.matchAll(/\b(\d[\d,]*)(?: new connections| requests)? a minute\b|the campaign's (\d[\d,]*)|usual (\d[\d,]*)/g)]);
+    expect(counts.length).toBeGreaterThan(0);
+    for (const m of counts) expect([perMinute, ...loads], m[0]).toContain(num(m[1] ?? m[2] ?? m[3]));
+  });
+});
