@@ -54,6 +54,14 @@ describe('root', () => {
   it('says so for real commands this terminal does not imitate', async () => {
     expect(await run('kubectl top pod x')).toEqual({ status: 1, stdout: '', stderr: 'error: "kubectl top" is not available in this lab terminal\n' });
   });
+
+  it('says that get cannot watch here, as logs says of --follow, instead of ignoring -w', async () => {
+    for (const line of ['kubectl get pods -w', 'oc get pods --watch', 'kubectl get pods --watch-only']) {
+      const flag = line.includes('watch-only') ? '--watch-only' : '--watch';
+      expect(await run(line)).toEqual({ status: 1, stdout: '', stderr: `error: ${flag} is not available in this lab terminal\n` });
+    }
+    expect((await run('kubectl get pods -w=false -n openshift-ingress -o name')).status).toBe(0);
+  });
 });
 
 describe('get errors in each tool name', () => {

@@ -288,6 +288,9 @@ async function get(cli: Cli, flags: ParsedFlags): Promise<number> {
   if (flagString(flags, 'raw') !== '') {
     throw plainError('--raw is not available in this lab terminal');
   }
+  // A watch streams changes until interrupted; the lab's world does not change while it is read.
+  if (flagBool(flags, 'watch')) throw plainError('--watch is not available in this lab terminal');
+  if (flagBool(flags, 'watch-only')) throw plainError('--watch-only is not available in this lab terminal');
   if (flagBool(flags, 'show-labels') && output !== '' && output !== 'wide') {
     throw plainError(`--show-labels option cannot be used with ${output} printer`);
   }
