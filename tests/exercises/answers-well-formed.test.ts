@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { loadLab, listLabs } from '../../src/node/labs.ts';
 import { loadCatalogue } from '../../src/node/exercises.ts';
 import { checkAnswer, expectedOutput } from '../../src/engine/exercises/check.ts';
-import { isIpv4, listItems, toNumber } from '../../src/engine/exercises/answers.ts';
+import { isIpv4, listItems, printedValue, toNumber } from '../../src/engine/exercises/answers.ts';
+import { runLines } from '../../src/engine/exercises/run.ts';
 import type { AnswerKind } from '../../src/engine/exercises/types.ts';
 import { Session } from '../../src/engine/session.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
@@ -94,6 +95,17 @@ describe.each(labs.map((l) => l.name))('expected answers on %s', async (labName)
     if (exercise.check.kind !== 'value') return;
     const expected = await expectedOutput(world, exercise);
     expect(malformed(exercise.check.answer, expected), `${exercise.id} on ${labName}: "${expected}"`).toBeUndefined();
+  });
+
+  // A wrong rule that finds nothing never fires: a filter on a field the world's objects do not have (a
+  // service selected by app=server when its selector is deploymentconfig=server) leaves the tempting answer unnamed.
+  const scenarioRules = values.filter((e) => e.chapter.startsWith('scenario-') && e.check.kind === 'value' && (e.check.wrong?.length ?? 0) > 0);
+  it.each(scenarioRules.map((e) => [e.id, e] as const))('%s: every wrong-answer rule finds a value', async (_id, exercise) => {
+    if (exercise.check.kind !== 'value') return;
+    for (const rule of exercise.check.wrong ?? []) {
+      const value = printedValue(exercise.check.answer, (await runLines(world, rule.find, exercise.setup)).stdout).trim();
+      expect(malformed(exercise.check.answer, value), `${exercise.id} on ${labName}: ${rule.find.join('; ')} printed "${value}"`).toBeUndefined();
+    }
   });
 
   const scenario = values.filter((e) => e.chapter.startsWith('scenario-') && e.check.kind === 'value' && e.check.answer !== 'list');
