@@ -50,11 +50,17 @@ export function chooseRun(pod: KubeObject, container: string, previous: boolean)
   return { ok: false, message: `container "${container}" in pod "${name}" is waiting to start: ${reason}` };
 }
 
+/** The microseconds past the millisecond at which a program wrote a line stamped `at` (the lab keeps
+ * milliseconds; klog prints microseconds). */
+export function microsWithinMillisecond(at: Date): number {
+  return (at.getTime() * 7) % 1000;
+}
+
 /** klog's header: `I0529 15:58:01.123456       1 file.go:123] `, the severity, the date, the
  * time to the microsecond, the thread (the process is pid 1 in its container) and the caller. */
 export function klogHeader(severity: 'I' | 'W' | 'E', at: Date, caller: string): string {
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  const micros = pad(at.getUTCMilliseconds(), 3) + pad((at.getTime() * 7) % 1000, 3);
+  const micros = pad(at.getUTCMilliseconds(), 3) + pad(microsWithinMillisecond(at), 3);
   return `${severity}${pad(at.getUTCMonth() + 1)}${pad(at.getUTCDate())} ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())}.${micros}       1 ${caller}] `;
 }
 
@@ -68,14 +74,23 @@ export interface LogOptions {
 
 /** The lines as the kubelet hands them out: `2020-05-29T15:58:01.123456789Z text` with timestamps. */
 export function renderLog(lines: LogLine[], o: LogOptions): string {
-  let kept = lines;
+  // The runtime's log file holds one entry per line the container wrote: a message that spans lines
+  // (HAProxy's output quoted in the router's error) is several, each with its own time, and --tail
+  // counts them.
+  let kept = lines.flatMap((l) => l.text.split('\n').map((text) => ({ at: l.at, text })));
   if (o.sinceSeconds !== undefined) kept = kept.filter((l) => l.at.getTime() >= o.now.getTime() - o.sinceSeconds! * 1000);
   if (o.tailLines !== undefined && o.tailLines >= 0) kept = o.tailLines === 0 ? [] : kept.slice(-o.tailLines);
   return kept.map((l) => `${o.timestamps ? `${rfc3339Nano(l.at)} ` : ''}${l.text}\n`).join('');
 }
 
+/** The container runtime's time for a line: it reads the line from the container's stdout after the
+ * program wrote it (the program's own time, to the microsecond, is the earliest it can be), a few
+ * tens of microseconds later, to the nanosecond; trailing zeros dropped (RFC3339Nano). */
 function rfc3339Nano(at: Date): string {
-  const ms = String(at.getUTCMilliseconds()).padStart(3, '0');
-  const nanos = `${ms}${String((at.getTime() * 7919) % 1_000_000).padStart(6, '0')}`.replace(/0+$/, '');
-  return `${at.toISOString().slice(0, 19)}${nanos ? `.${nanos}` : ''}Z`;
+  const delayNanos = 20_000 + ((at.getTime() * 7919) % 40_000);
+  const nanosPastMs = microsWithinMillisecond(at) * 1000 + delayNanos;
+  const when = new Date(at.getTime() + Math.floor(nanosPastMs / 1_000_000));
+  const ms = String(when.getUTCMilliseconds()).padStart(3, '0');
+  const nanos = `${ms}${String(nanosPastMs % 1_000_000).padStart(6, '0')}`.replace(/0+$/, '');
+  return `${when.toISOString().slice(0, 19)}${nanos ? `.${nanos}` : ''}Z`;
 }
