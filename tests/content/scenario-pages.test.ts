@@ -215,3 +215,34 @@ describe('snat-exhaustion: the arithmetic of the page and its exercises is the w
     for (const m of counts) expect([perMinute, ...loads], m[0]).toContain(num(m[1] ?? m[2] ?? m[3]));
   });
 });
+
+// "What to look at" names the commands a learner reaches for next. Each one the page writes out in full (a bullet's
+// own command, or one with its flags; no placeholder such as NAME, POD or VNET left to fill in) runs on the
+// scenario, after the page's own blocks and the assignments the section gives, and prints something: a tool the
+// terminal cannot answer is a dead end for the diagnosis.
+describe('the commands of "What to look at" run on their scenario', () => {
+  /** The section's code spans that are commands: [assignments, commands]. */
+  function named(name: string): [string[], string[]] {
+    const text = pageText(name);
+    const start = text.indexOf('## What to look at');
+    const section = text.slice(start, text.indexOf('\n## ', start + 1));
+    const spans = [...section.matchAll(/(^- )?`([^`]+)`/gm)].map((m) => ({ lead: Boolean(m[1]), code: m[2].replace(/\s+/g, ' ').trim() }));
+    const assignments = spans.filter((s) => /^[a-z_]+=\$\(/.test(s.code)).map((s) => s.code);
+    const commands = spans.filter((s) => /^(oc|kubectl|az|curl|nslookup) /.test(s.code) && (s.lead || /\s-|\$/.test(s.code))).map((s) => s.code);
+    return [assignments, commands.filter((c) => !/\b[A-Z][A-Z_]{2,}\b|…/.test(c))];
+  }
+
+  it.each(scenarios)('%s', async (name) => {
+    const [assignments, commands] = named(name);
+    expect(commands.length, `${name} names commands to try`).toBeGreaterThan(0);
+    const session = new Session(createFixtureWorld(await loadLab({ name })), { tty: false });
+    for (const block of runBlocks(tree(name), name, name)) await session.run(block.cmd);
+    for (const line of assignments) expect((await session.run(line)).status, line).toBe(0);
+    const failures: string[] = [];
+    for (const command of commands) {
+      const result = await session.run(command);
+      if (result.status !== 0 || !result.stdout.trim()) failures.push(`${command}: status ${result.status}: ${result.stderr.split('\n')[0]}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
