@@ -96,6 +96,31 @@ function sqlLines(model: WorldModel, pod: KubeObject, record: AppRequestRecord):
   return lines;
 }
 
+interface ServingRouter {
+  ip: string;
+  /** Milliseconds: from when it was ready until it was deleted (or for good). */
+  from: number;
+  until: number;
+}
+
+/** The router pods that took the app's traffic, and when: a router of the world's past from its
+ * readiness (else its creation) to its deletion; a router of now from its readiness, while it is
+ * ready. In the order the router is chosen now (the first by name). */
+function servingRouters(model: WorldModel): ServingRouter[] {
+  const isRouter = (p: KubeObject) => p.kind === 'Pod' && p.metadata.namespace === 'openshift-ingress' && p.metadata.name.startsWith('router-');
+  const ready = (p: KubeObject) => ((p.status as Obj | undefined)?.conditions ?? []).find((c: Obj) => c.type === 'Ready') as Obj | undefined;
+  const since = (p: KubeObject) => {
+    const r = ready(p);
+    return Date.parse(r?.status === 'True' ? r.lastTransitionTime : (p.metadata.creationTimestamp ?? r?.lastTransitionTime ?? ''));
+  };
+  const ip = (p: KubeObject) => String((p.status as Obj | undefined)?.podIP ?? '');
+  const past = (model.lab.past ?? []).filter((x) => isRouter(x.object)).map((x) => ({ name: x.object.metadata.name, ip: ip(x.object), from: since(x.object), until: Date.parse(x.deletedAt) }));
+  const now = model.routerPods().map((p) => ({ name: p.metadata.name, ip: ip(p), from: since(p), until: Infinity }));
+  return [...past, ...now]
+    .filter((s) => s.ip && !Number.isNaN(s.from) && s.from < s.until)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 /** The lines one run of the sample API's container wrote, up to `until`. */
 export function appLog(model: WorldModel, pod: KubeObject, run: ContainerRun, until: Date, journal: readonly AppRequestRecord[]): LogLine[] {
   const start = run.startedAt;
@@ -111,15 +136,11 @@ export function appLog(model: WorldModel, pod: KubeObject, run: ContainerRun, un
   const lines: LogLine[] = banner.map((text, i) => ({ at: new Date(start.getTime() + 900 + i), text }));
   const router = proxyingRouter(model);
   const routerIp = (router?.status as Obj | undefined)?.podIP as string | undefined;
-  // The steady load arrives through the router while a router is ready (when none is, it stopped
-  // when the last router stopped being ready).
+  // The steady load arrives through whichever router served at the time: the routers of the past
+  // (a scenario replaced them) until they were deleted, the routers of now while they are ready.
   const clock = new Date(model.lab.info.clock);
-  let loadUntil = until;
-  if (!router) {
-    const readySince = model.kube('Pod', 'openshift-ingress').flatMap((p) => ((p.status as Obj | undefined)?.conditions ?? []).filter((c: Obj) => c.type === 'Ready').map((c: Obj) => Date.parse(c.lastTransitionTime)));
-    loadUntil = new Date(Math.min(until.getTime(), readySince.length ? Math.max(...readySince) : start.getTime()));
-  }
-  const loadAddress = routerIp ?? (model.routerPods()[0]?.status as Obj | undefined)?.podIP ?? (model.kube('Pod', 'openshift-ingress')[0]?.status as Obj | undefined)?.podIP ?? '';
+  const serving = servingRouters(model);
+  const servedBy = (t: number) => serving.find((s) => s.from <= t && t < s.until)?.ip;
   for (const load of model.lab.info.app.load ?? []) {
     const [namespace, name] = load.route.split('/');
     const route = model.kube('Route', namespace).find((r) => r.metadata.name === name);
@@ -127,14 +148,18 @@ export function appLog(model: WorldModel, pod: KubeObject, run: ContainerRun, un
     if (!host || !servesRoute(model, pod, host)) continue;
     const every = 60_000 / load.perMinute;
     const from = Math.max(start.getTime() + 5_000, load.sinceMinutes !== undefined ? clock.getTime() - load.sinceMinutes * 60_000 : 0);
-    const first = Math.max(from, loadUntil.getTime() - every * MAX_LOAD_LINES);
+    const lastServed = Math.min(until.getTime(), Math.max(start.getTime(), ...serving.map((s) => s.until)));
+    const first = Math.max(from, lastServed - every * MAX_LOAD_LINES);
     // On the load's own ten-second grid, 0.3 s past each tick.
-    for (let t = Math.ceil(first / every) * every + 300; t <= loadUntil.getTime(); t += every) lines.push(accessLine(new Date(t), loadAddress, 'GET', load.path, 200));
+    for (let t = Math.ceil(first / every) * every + 300; t <= lastServed; t += every) {
+      const address = servedBy(t);
+      if (address) lines.push(accessLine(new Date(t), address, 'GET', load.path, 200));
+    }
   }
   for (const record of journal) {
     if (record.at < start || record.at > until || !servesRoute(model, pod, record.host)) continue;
     if (record.path === '/api/sqlversion' || record.path === '/api/sqlsrcip') lines.push(...sqlLines(model, pod, record));
-    lines.push(accessLine(record.at, routerIp ?? loadAddress, record.method, `${record.path}${record.query ? `?${record.query}` : ''}`, record.status));
+    lines.push(accessLine(record.at, routerIp ?? servedBy(record.at.getTime()) ?? '', record.method, `${record.path}${record.query ? `?${record.query}` : ''}`, record.status));
   }
   return lines.filter((l) => l.at <= until).sort((a, b) => a.at.getTime() - b.at.getTime());
 }

@@ -24,7 +24,8 @@ export type Change =
   | { op: 'append'; arm?: ArmTarget; kube?: KubeTarget; info?: true; path: string; value: Json }
   /** Adds a resource or object; `{subscription}` in ARM ids is the base lab's subscription. */
   | { op: 'add'; arm?: ArmResource; kube?: KubeObject }
-  | { op: 'remove'; kube: KubeTarget }
+  /** Deletes an object; the lab keeps it in `past`, deleted `at` (else at its last `Killing` event, else the clock). */
+  | { op: 'remove'; kube: KubeTarget; at?: string }
   /** Removes the key at the end of `path` (`properties.subnets`): a property Azure leaves out. */
   | { op: 'unset'; arm?: ArmTarget; kube?: KubeTarget; path: string };
 
@@ -79,9 +80,21 @@ function findKube(lab: LabFile, t: KubeTarget, where: string): Obj {
   return found as unknown as Obj;
 }
 
+/** When an object went: the last `Killing` event about it (the kubelet stopping a deleted pod's
+ * containers), else the lab's clock. */
+function deletedAt(lab: LabFile, object: KubeObject): string {
+  const times = lab.kube
+    .filter((e) => e.kind === 'Event' && (e as Obj).reason === 'Killing' && ((e as Obj).involvedObject as Obj | undefined)?.uid === object.metadata.uid)
+    .map((e) => String((e as Obj).lastTimestamp ?? (e as Obj).eventTime ?? (e.metadata as Obj).creationTimestamp))
+    .filter((t) => !Number.isNaN(Date.parse(t)))
+    .sort();
+  return times.pop() ?? lab.info.clock;
+}
+
 export function applyScenario(base: LabFile, scenario: ScenarioFile): LabFile {
   const lab = structuredClone(base);
   const subscription = String(base.info.account.id);
+  const removed: { object: KubeObject; at?: string }[] = [];
   scenario.changes.forEach((change, i) => {
     const where = `scenario ${scenario.name}, change ${i + 1}`;
     if (change.op === 'add') {
@@ -92,6 +105,7 @@ export function applyScenario(base: LabFile, scenario: ScenarioFile): LabFile {
     if (change.op === 'remove') {
       const target = findKube(lab, change.kube, where);
       lab.kube = lab.kube.filter((o) => (o as unknown as Obj) !== target);
+      removed.push({ object: target as unknown as KubeObject, at: change.at });
       return;
     }
     if (change.op === 'unset') {
@@ -129,6 +143,7 @@ export function applyScenario(base: LabFile, scenario: ScenarioFile): LabFile {
       }
     }
   });
+  if (removed.length) lab.past = [...(lab.past ?? []), ...removed.map(({ object, at }) => ({ object, deletedAt: at ?? deletedAt(lab, object) }))];
   lab.info = { ...lab.info, name: scenario.name, title: scenario.title, summary: scenario.summary, story: scenario.story };
   return lab;
 }

@@ -171,4 +171,13 @@ export interface LabFile {
   arm: ArmResource[];
   /** Every Kubernetes/OpenShift object. */
   kube: KubeObject[];
+  /** Objects that existed before the lab's clock and are gone (a scenario removed them), with when
+   * they were deleted: what happened before them (a log line's router) can name them. */
+  past?: PastObject[];
+}
+
+export interface PastObject {
+  object: KubeObject;
+  /** ISO 8601. */
+  deletedAt: string;
 }
