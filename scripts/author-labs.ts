@@ -73,6 +73,8 @@ interface PodSpec {
   container?: Record<string, unknown>;
   /** Fields of the pod's spec that replace the defaults (service account, volumes, node selector…). */
   podSpec?: Record<string, unknown>;
+  /** The pod's other containers, whole (name and image included). */
+  sidecars?: Array<Record<string, unknown> & { name: string; image: string }>;
 }
 
 interface ServiceSpec {
@@ -921,10 +923,15 @@ function buildArm(spec: LabSpec): ArmResource[] {
     { id: rgId(c.group), name: c.group, type: 'Microsoft.Resources/resourceGroups', location, tags: {}, properties: { ...ok } },
     { id: rgId(c.nodeGroup), name: c.nodeGroup, type: 'Microsoft.Resources/resourceGroups', location, managedBy: clusterId, tags: {}, properties: { ...ok } } as ArmResource,
     ...(hub ? [{ id: rgId(hub.group), name: hub.group, type: 'Microsoft.Resources/resourceGroups', location, tags: {}, properties: { ...ok } }] : []),
+    // Azure enables Network Watcher in a region when the subscription's first VNet there is made:
+    // the watcher `NetworkWatcher_<region>` in the group `NetworkWatcherRG`, made in that region too.
+    { id: rgId('NetworkWatcherRG'), name: 'NetworkWatcherRG', type: 'Microsoft.Resources/resourceGroups', location, tags: {}, properties: { ...ok } },
   ];
+  const watcherId = nid('networkWatchers', `NetworkWatcher_${location}`, 'NetworkWatcherRG');
+  const watcher = { name: `NetworkWatcher_${location}`, id: watcherId, etag: etag(watcherId), type: 'Microsoft.Network/networkWatchers', location, tags: {}, properties: { ...ok } } as ArmResource;
   // ARM lists a group's resources ordered by name; keeping the file in id order gives the same lists.
   const byId = (a: ArmResource, b: ArmResource) => (a.id.toLowerCase() < b.id.toLowerCase() ? -1 : 1);
-  return [...groups, clusterResource, vnet, ...nsgs, ...pips, ...lbResources, ...nics, ...vms, ...privateEndpoints, ...privateLinkServices, ...privateDns, ...hubResources].sort(byId);
+  return [...groups, watcher, clusterResource, vnet, ...nsgs, ...pips, ...lbResources, ...nics, ...vms, ...privateEndpoints, ...privateLinkServices, ...privateDns, ...hubResources].sort(byId);
 }
 
 // ------------------------------------------------------------------------------------- Kubernetes
@@ -967,7 +974,7 @@ function buildKube(spec: LabSpec): KubeObject[] {
   const namespaces = ['default', 'kube-system', 'openshift-dns', 'openshift-ingress', 'openshift-ingress-operator', 'openshift-machine-api', spec.project];
   for (const ns of namespaces) {
     const age = ns === spec.project ? Math.max(...spec.pods.filter((p) => p.namespace === ns).map((p) => p.ageMinutes)) + 20 : spec.clusterAgeMinutes;
-    objects.push({ apiVersion: 'v1', kind: 'Namespace', metadata: meta(ns, age, { labels: { 'kubernetes.io/metadata.name': ns }, annotations: ns === spec.project ? { 'openshift.io/requester': 'kube:admin', 'openshift.io/display-name': '', 'openshift.io/description': '' } : {} }), spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } } as KubeObject);
+    objects.push({ apiVersion: 'v1', kind: 'Namespace', metadata: meta(ns, age, { ...(kubeMinor >= 21 ? { labels: { 'kubernetes.io/metadata.name': ns } } : {}), annotations: ns === spec.project ? { 'openshift.io/requester': 'kube:admin', 'openshift.io/display-name': '', 'openshift.io/description': '' } : {} }), spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } } as KubeObject);
     objects.push({ apiVersion: 'project.openshift.io/v1', kind: 'Project', metadata: meta(ns, age, { annotations: ns === spec.project ? { 'openshift.io/requester': 'kube:admin', 'openshift.io/display-name': '', 'openshift.io/description': '' } : {} }), spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } } as KubeObject);
   }
 
@@ -1044,7 +1051,7 @@ function buildKube(spec: LabSpec): KubeObject[] {
     // ARO sets the IngressController's default certificate to its own secret `<cluster document id>-ingress`.
     ...routerWorkload(spec, `apps.${spec.cluster.domain}.${spec.location}.aroapp.io`, `${guid(`doc:${spec.cluster.name}`)}-ingress`),
   }));
-  const allPods: PodSpec[] = [...dnsPods, ...routerPods, ...spec.pods];
+  const allPods: PodSpec[] = [...dnsPods, ...routerPods, ingressOperatorPod(spec), ...spec.pods];
   for (const p of allPods) {
     const running = p.phase === 'Running';
     const container = (p.container?.name as string | undefined) ?? (p.name.endsWith('-deploy') ? 'deployment' : p.labels.deploymentconfig ?? p.labels.app ?? p.name.replace(/-[a-z0-9]+-[a-z0-9]+$|-[a-z0-9]{5}$/, ''));
@@ -1054,7 +1061,7 @@ function buildKube(spec: LabSpec): KubeObject[] {
       kind: 'Pod',
       metadata: meta(p.name, p.ageMinutes, { labels: p.labels, ...(p.owner ? { ownerReferences: [{ apiVersion: p.owner.apiVersion, kind: p.owner.kind, name: p.owner.name, uid: guid(`owner:${p.owner.name}`), controller: true, blockOwnerDeletion: true }] } : {}) }, p.namespace),
       spec: {
-        containers: [{ name: container, image: p.image, ...(p.env ? { env: p.env } : {}), ...(p.ports ? { ports: p.ports } : {}), resources: {}, terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', imagePullPolicy: 'IfNotPresent', ...p.container }],
+        containers: [{ name: container, image: p.image, ...(p.env ? { env: p.env } : {}), ...(p.ports ? { ports: p.ports } : {}), resources: {}, terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', imagePullPolicy: 'IfNotPresent', ...p.container }, ...(p.sidecars ?? [])],
         restartPolicy: running ? 'Always' : 'Never',
         terminationGracePeriodSeconds: 30,
         dnsPolicy: 'ClusterFirst',
@@ -1075,21 +1082,23 @@ function buildKube(spec: LabSpec): KubeObject[] {
         podIP: p.ip,
         podIPs: [{ ip: p.ip }],
         startTime: at(p.ageMinutes),
-        containerStatuses: [
-          {
-            name: container,
+        // The kubelet reports its containers' statuses sorted by name.
+        containerStatuses: [{ name: container, image: p.image, seed: p.name }, ...(p.sidecars ?? []).map((c) => ({ name: c.name, image: c.image, seed: `${p.name}/${c.name}` }))]
+          .sort((a, b) => (a.name < b.name ? -1 : 1))
+          .map(({ name, image, seed }) => ({
+            name,
             ready: running,
             restartCount: 0,
             started: running,
-            image: p.image,
+            image,
             // CRI-O reports an image pulled by digest under that digest, any other under the repository's.
-            imageID: p.image.includes('@sha256:') ? p.image : `${p.image.replace(/:[^/:]*$/, '')}@sha256:${sha256Of(`image:${p.image}`)}`,
-            containerID: `cri-o://${guid(`ctr:${p.name}`).replace(/-/g, '')}${guid(`ctr2:${p.name}`).replace(/-/g, '')}`,
+            imageID: image.includes('@sha256:') ? image : `${image.replace(/:[^/:]*$/, '')}@sha256:${sha256Of(`image:${image}`)}`,
+            containerID: `cri-o://${guid(`ctr:${seed}`).replace(/-/g, '')}${guid(`ctr2:${seed}`).replace(/-/g, '')}`,
             lastState: {},
-            state: running ? { running: { startedAt: started } } : { terminated: { exitCode: 0, reason: 'Completed', startedAt: at(p.ageMinutes), finishedAt: started, containerID: `cri-o://${guid(`ctr:${p.name}`).replace(/-/g, '')}` } },
-          },
-        ],
-        qosClass: 'BestEffort',
+            state: running ? { running: { startedAt: started } } : { terminated: { exitCode: 0, reason: 'Completed', startedAt: at(p.ageMinutes), finishedAt: started, containerID: `cri-o://${guid(`ctr:${seed}`).replace(/-/g, '')}` } },
+          })),
+        // Burstable once a container asks for resources (none of these sets limits equal to requests).
+        qosClass: [p.container, ...(p.sidecars ?? [])].some((c) => c && Object.keys((c.resources as object | undefined) ?? {}).length > 0) ? 'Burstable' : 'BestEffort',
       },
     } as unknown as KubeObject);
   }
@@ -1143,18 +1152,19 @@ function buildKube(spec: LabSpec): KubeObject[] {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { ...meta(s.name, s.ageMinutes, { ...(s.labels ? { labels: s.labels } : {}), ...(s.annotations ? { annotations: s.annotations } : {}) }, s.namespace), ...(s.uid ? { uid: s.uid } : {}) },
+      // The API server of each release fills in the fields it knows: dual-stack's clusterIPs,
+      // ipFamilies and ipFamilyPolicy and allocateLoadBalancerNodePorts from Kubernetes 1.20,
+      // internalTrafficPolicy from 1.22 (on by default); 1.16's Services have none of them.
       spec: {
         clusterIP: s.clusterIP,
-        clusterIPs: [s.clusterIP],
-        ipFamilies: ['IPv4'],
-        ipFamilyPolicy: 'SingleStack',
+        ...(kubeMinor >= 20 ? { clusterIPs: [s.clusterIP], ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack' } : {}),
         ports: s.ports,
         ...(s.selector ? { selector: s.selector } : {}),
         sessionAffinity: 'None',
         type,
-        ...(type === 'LoadBalancer' ? { externalTrafficPolicy: s.externalTrafficPolicy ?? 'Cluster', allocateLoadBalancerNodePorts: true } : {}),
+        ...(type === 'LoadBalancer' ? { externalTrafficPolicy: s.externalTrafficPolicy ?? 'Cluster', ...(kubeMinor >= 20 ? { allocateLoadBalancerNodePorts: true } : {}) } : {}),
         ...(s.healthCheckNodePort ? { healthCheckNodePort: s.healthCheckNodePort } : {}),
-        internalTrafficPolicy: 'Cluster',
+        ...(kubeMinor >= 22 ? { internalTrafficPolicy: 'Cluster' } : {}),
       },
       status: { loadBalancer: s.loadBalancerIp ? { ingress: [{ ip: s.loadBalancerIp }] } : {} },
     } as unknown as KubeObject);
@@ -1317,6 +1327,7 @@ function buildKube(spec: LabSpec): KubeObject[] {
   objects.push(...controllersOf(spec, allPods, meta, at, appsDomain));
   objects.push(...clusterOperators(spec, meta, at));
   objects.push(...recentEvents(spec, objects, meta));
+  objects.push(...ingressSecrets(spec, meta));
   for (const o of objects) if ((o as Record<string, unknown>).subsets === undefined) delete (o as Record<string, unknown>).subsets;
   return objects;
 }
@@ -1346,11 +1357,112 @@ function nodeResources(spec: LabSpec, size: string, diskGiB: number, kubeMinor: 
   const rootKi = diskGiB * 1024 * 1024 - 535_572;
   const ki = 1024;
   const allocatableStorage = Math.floor(rootKi * ki * 0.9) - 1024 ** 3;
-  const attach = kubeMinor < 23 ? { 'attachable-volumes-azure-disk': String(vm.dataDisks) } : {};
+  const attach: Record<string, string> = kubeMinor < 23 ? { 'attachable-volumes-azure-disk': String(vm.dataDisks) } : {};
   return {
     capacity: { ...attach, cpu: String(vm.cpus), 'ephemeral-storage': `${rootKi}Ki`, 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: `${memKi}Ki`, pods: '250' },
     allocatable: { ...attach, cpu: `${vm.cpus * 1000 - 500}m`, 'ephemeral-storage': String(allocatableStorage), 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: `${memKi - 1024 * 1024 - 100 * 1024}Ki`, pods: '250' },
   };
+}
+
+// ---------------------------------------------------------------------------- the ingress operator
+/** The ingress operator's one pod, on a master, as its deployment (cluster-ingress-operator's
+ * `manifests/02-deployment.yaml`, release-4.3 and release-4.19) makes it: the operator and its
+ * metrics proxy, the release's images and version substituted by the release payload. */
+function ingressOperatorPod(spec: LabSpec): PodSpec {
+  const version = spec.cluster.version;
+  const today = spec.layout !== '2020';
+  const hash = guid(`ingress-operator-rs:${spec.cluster.name}`).replace(/[^a-z0-9]/g, '').replace(/[aeiouy013]/g, '').slice(0, 10).padEnd(10, 'x');
+  const suffix = guid(`ingress-operator-pod:${spec.cluster.name}`).replace(/[^a-z0-9]/g, '').replace(/[aeiouy013]/g, '').slice(0, 5).padEnd(5, 'x');
+  const master = spec.masters[0];
+  const dropAll = today ? { securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } } : {};
+  const rbacArgs = ['--logtostderr', '--secure-listen-address=:9393', '--tls-cipher-suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_RSA_WITH_AES_128_CBC_SHA256,TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256,TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256', '--upstream=http://127.0.0.1:60000/', '--tls-cert-file=/etc/tls/private/tls.crt', '--tls-private-key-file=/etc/tls/private/tls.key'];
+  return {
+    name: `ingress-operator-${hash}-${suffix}`,
+    namespace: 'openshift-ingress-operator',
+    node: master.name,
+    ip: ipPlus(master.podCidr.split('/')[0], 14),
+    ageMinutes: spec.clusterAgeMinutes - 15,
+    image: releaseImage(version, 'cluster-ingress-operator'),
+    labels: { name: 'ingress-operator', 'pod-template-hash': hash },
+    phase: 'Running',
+    owner: { kind: 'ReplicaSet', name: `ingress-operator-${hash}`, apiVersion: 'apps/v1' },
+    container: {
+      name: 'ingress-operator',
+      ...dropAll,
+      command: today
+        ? ['ingress-operator', 'start', '--namespace', '$(WATCH_NAMESPACE)', '--image', '$(IMAGE)', '--canary-image', '$(CANARY_IMAGE)', '--release-version', '$(RELEASE_VERSION)']
+        : ['ingress-operator', 'start'],
+      env: [
+        { name: 'RELEASE_VERSION', value: version },
+        { name: 'WATCH_NAMESPACE', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } } },
+        { name: 'IMAGE', value: releaseImage(version, 'haproxy-router') },
+        ...(today ? [{ name: 'CANARY_IMAGE', value: releaseImage(version, 'cluster-ingress-operator') }] : []),
+      ],
+      resources: { requests: today ? { cpu: '10m', memory: '56Mi' } : { cpu: '10m' } },
+      terminationMessagePolicy: 'FallbackToLogsOnError',
+      volumeMounts: [{ name: 'trusted-ca', readOnly: true, mountPath: '/etc/pki/ca-trust/extracted/pem' }],
+    },
+    sidecars: [
+      {
+        name: 'kube-rbac-proxy',
+        image: releaseImage(version, 'kube-rbac-proxy'),
+        ...dropAll,
+        args: rbacArgs,
+        ports: [{ name: 'metrics', containerPort: 9393, protocol: 'TCP' }],
+        resources: { requests: { cpu: '10m', memory: '40Mi' } },
+        volumeMounts: [{ name: 'metrics-tls', readOnly: true, mountPath: '/etc/tls/private' }],
+        terminationMessagePath: '/dev/termination-log',
+        terminationMessagePolicy: 'File',
+        imagePullPolicy: 'IfNotPresent',
+      },
+    ],
+    podSpec: {
+      volumes: [
+        { name: 'metrics-tls', secret: { secretName: 'metrics-tls', defaultMode: 420 } },
+        { name: 'trusted-ca', configMap: { name: 'trusted-ca', items: [{ key: 'ca-bundle.crt', path: 'tls-ca-bundle.pem' }], defaultMode: 420 } },
+      ],
+      nodeSelector: { 'kubernetes.io/os': 'linux', 'node-role.kubernetes.io/master': '' },
+      serviceAccountName: 'ingress-operator',
+      serviceAccount: 'ingress-operator',
+      priorityClassName: 'system-cluster-critical',
+      tolerations: [
+        { key: 'node-role.kubernetes.io/master', operator: 'Exists', effect: 'NoSchedule' },
+        { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 120 },
+        { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 120 },
+      ],
+    },
+  };
+}
+
+/** The secrets of openshift-ingress: ARO's certificate for *.apps (`<cluster document id>-ingress`,
+ * the IngressController's `spec.defaultCertificate`, so the operator generates no
+ * `router-certs-default`), the stats credentials the operator generates (`router-stats-default`),
+ * the metrics certificate the service CA signs for `router-internal-default`
+ * (`router-metrics-certs-default`), and each service account's image pull secret (and, before
+ * OpenShift 4.16, its token secret). The data are placeholders of a plausible length. */
+function ingressSecrets(spec: LabSpec, meta: Meta): KubeObject[] {
+  const ns = 'openshift-ingress';
+  const age = spec.clusterAgeMinutes - 30;
+  const b64 = (seed: string, bytes: number) => Buffer.from(Array.from({ length: bytes }, (_, i) => 65 + (hash(seed, i) % 26))).toString('base64');
+  const suffix = (seed: string) => guid(seed).replace(/[^a-z0-9]/g, '').replace(/[aeiouy013]/g, '').slice(0, 5).padEnd(5, 'x');
+  // PEM blocks of placeholder base64 (64 characters a line), a certificate and an RSA key in tls.key.
+  const pem = (label: string, seed: string, bytes: number) => {
+    const body = b64(seed, bytes).match(/.{1,64}/g)!.join('\n');
+    return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
+  };
+  const tls = (seed: string) => ({ 'tls.crt': Buffer.from(pem('CERTIFICATE', `${seed}:crt`, 1400) + pem('CERTIFICATE', `${seed}:ca`, 1100)).toString('base64'), 'tls.key': Buffer.from(pem('RSA PRIVATE KEY', `${seed}:key`, 1190)).toString('base64') });
+  const secret = (name: string, type: string, data: Record<string, string>, extra: Record<string, unknown> = {}): KubeObject => ({ apiVersion: 'v1', kind: 'Secret', metadata: meta(name, age, extra, ns), data, type }) as unknown as KubeObject;
+  const out = [
+    secret(`${guid(`doc:${spec.cluster.name}`)}-ingress`, 'kubernetes.io/tls', tls('aro-ingress')),
+    secret('router-metrics-certs-default', 'kubernetes.io/tls', tls('router-metrics'), { annotations: { 'service.alpha.openshift.io/originating-service-name': 'router-internal-default', 'service.alpha.openshift.io/originating-service-uid': guid(`k8s:${ns}/router-internal-default:${JSON.stringify({ 'ingresscontroller.operator.openshift.io/owning-ingresscontroller': 'default' })}`) } }),
+    secret('router-stats-default', 'Opaque', { statsPassword: b64('stats-password', 32), statsUsername: b64('stats-username', 32) }),
+  ];
+  const legacyTokens = spec.layout === '2020';
+  for (const sa of ['builder', 'default', 'deployer', 'router']) {
+    out.push(secret(`${sa}-dockercfg-${suffix(`dockercfg:${spec.cluster.name}/${sa}`)}`, 'kubernetes.io/dockercfg', { '.dockercfg': b64(`dockercfg:${sa}`, 5400) }, { annotations: { 'kubernetes.io/service-account.name': sa } }));
+    if (legacyTokens) out.push(secret(`${sa}-token-${suffix(`token:${spec.cluster.name}/${sa}`)}`, 'kubernetes.io/service-account-token', { 'ca.crt': b64(`ca:${sa}`, 3590), namespace: b64(ns, ns.length), 'service-ca.crt': b64(`sca:${sa}`, 4724), token: b64(`token:${sa}`, 912) }, { annotations: { 'kubernetes.io/service-account.name': sa } }));
+  }
+  return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
 }
 
 // ------------------------------------------------------------------------------- the router's pods
@@ -1470,7 +1582,7 @@ function controllersOf(spec: LabSpec, pods: PodSpec[], meta: Meta, at: (minutes:
   const template = (p: PodSpec) => ({
     metadata: { creationTimestamp: null, labels: p.labels.deploymentconfig ? { deploymentconfig: p.labels.deploymentconfig, app: p.labels.app } : { ...Object.fromEntries(Object.entries(p.labels).filter(([k]) => k !== 'pod-template-hash')) } },
     spec: {
-      containers: [{ name: p.labels.deploymentconfig ?? p.labels.app ?? p.name.replace(/-[a-z0-9]+-[a-z0-9]+$|-[a-z0-9]{5}$/, ''), image: p.image, ...(p.env ? { env: p.env } : {}), ...(p.ports ? { ports: p.ports } : {}), resources: {}, terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', imagePullPolicy: 'IfNotPresent', ...p.container }],
+      containers: [{ name: p.labels.deploymentconfig ?? p.labels.app ?? p.name.replace(/-[a-z0-9]+-[a-z0-9]+$|-[a-z0-9]{5}$/, ''), image: p.image, ...(p.env ? { env: p.env } : {}), ...(p.ports ? { ports: p.ports } : {}), resources: {}, terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', imagePullPolicy: 'IfNotPresent', ...p.container }, ...(p.sidecars ?? [])],
       restartPolicy: 'Always',
       terminationGracePeriodSeconds: 30,
       dnsPolicy: 'ClusterFirst',
@@ -1548,15 +1660,17 @@ function controllersOf(spec: LabSpec, pods: PodSpec[], meta: Meta, at: (minutes:
     const depUid = guid(`deploy:${namespace}/${deployment}`);
     const router = namespace === 'openshift-ingress';
     const selector = router ? { 'ingresscontroller.operator.openshift.io/deployment-ingresscontroller': 'default' } : Object.fromEntries(Object.entries(first.labels).filter(([k]) => k !== 'pod-template-hash'));
-    const labels = router ? { 'ingresscontroller.operator.openshift.io/owning-ingresscontroller': 'default' } : { app: deployment };
+    // The ingress operator's deployment (its manifest) has no labels and the Recreate strategy.
+    const operator = namespace === 'openshift-ingress-operator';
+    const labels = router ? { 'ingresscontroller.operator.openshift.io/owning-ingresscontroller': 'default' } : operator ? undefined : { app: deployment };
     const tpl = template(first);
     const progressing = { type: 'Progressing', status: 'True', lastUpdateTime: at(age - 2), lastTransitionTime: at(age + 1), reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${name}" has successfully progressed.` };
     const available = { type: 'Available', status: 'True', lastUpdateTime: at(age - 2), lastTransitionTime: at(age - 2), reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' };
     out.push({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { ...meta(deployment, age + 1, { labels, annotations: { 'deployment.kubernetes.io/revision': '1' } }, namespace), uid: depUid, generation: 1 },
-      spec: { replicas: owned.length, selector: { matchLabels: selector }, template: tpl, strategy: router ? { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: 0 } } : { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } }, minReadySeconds: router ? 30 : 0, revisionHistoryLimit: 10, progressDeadlineSeconds: 600 },
+      metadata: { ...meta(deployment, age + 1, { ...(labels ? { labels } : {}), annotations: { 'deployment.kubernetes.io/revision': '1' } }, namespace), uid: depUid, generation: 1 },
+      spec: { replicas: owned.length, selector: { matchLabels: selector }, template: tpl, strategy: operator ? { type: 'Recreate' } : router ? { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: 0 } } : { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } }, minReadySeconds: router ? 30 : 0, revisionHistoryLimit: 10, progressDeadlineSeconds: 600 },
       status: { observedGeneration: 1, replicas: owned.length, updatedReplicas: owned.length, readyReplicas: ready, availableReplicas: ready, conditions: [available, progressing] },
     } as unknown as KubeObject);
     out.push({

@@ -28,14 +28,16 @@ const byId = (lab: LabFile, id: string): Obj | undefined => {
 const vmNics = (lab: LabFile) => ofType(lab, 'Microsoft.Network/networkInterfaces').filter((n) => n.properties.virtualMachine?.id);
 
 /** A copy of a lab with the region's network watcher Azure creates with the first VNet. */
+// Every built-in lab has its region's Network Watcher, as Azure enables it with the first VNet.
 function withWatcher(lab: LabFile): LabFile {
+  if (ofType(lab, 'Microsoft.Network/networkWatchers').length !== 1) throw new Error('the lab has no Network Watcher');
+  return lab;
+}
+
+/** The lab without Network Watcher (its group and watcher removed), as a subscription that turned it off. */
+function withoutWatcher(lab: LabFile): LabFile {
   const copy = structuredClone(lab);
-  const sub = copy.arm[0].id.split('/')[2];
-  const location = ofType(copy, 'Microsoft.Network/virtualNetworks')[0].location as string;
-  copy.arm.push(
-    { id: `/subscriptions/${sub}/resourceGroups/NetworkWatcherRG`, name: 'NetworkWatcherRG', type: 'Microsoft.Resources/resourceGroups', location, properties: { provisioningState: 'Succeeded' } } as ArmResource,
-    { id: `/subscriptions/${sub}/resourceGroups/NetworkWatcherRG/providers/Microsoft.Network/networkWatchers/NetworkWatcher_${location}`, name: `NetworkWatcher_${location}`, type: 'Microsoft.Network/networkWatchers', location, properties: { provisioningState: 'Succeeded' } } as ArmResource,
-  );
+  copy.arm = copy.arm.filter((r) => r.id.split('/')[4] !== 'NetworkWatcherRG');
   return copy;
 }
 
@@ -90,7 +92,7 @@ describe.each(builtInLabs())('az network nic show-effective-route-table on %s', 
 
 describe('az network watcher show-next-hop', () => {
   it("says the region has no network watcher when the subscription holds none in the VM's region", async () => {
-    const lab = builtInLab('aro2');
+    const lab = withoutWatcher(builtInLab('aro2'));
     const vm = ofType(lab, 'Microsoft.Compute/virtualMachines').find((v) => /worker/.test(v.name))!;
     const nic = vmNics(lab).find((n) => n.properties.virtualMachine.id === vm.id)!;
     const r = await run(lab, `az network watcher show-next-hop -g ${groupOf(vm)} --vm ${vm.name} --source-ip ${nic.properties.ipConfigurations[0].properties.privateIPAddress} --dest-ip 8.8.8.8`);

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
-import type { KubeObject, LabFile } from '../../src/engine/world/types.ts';
+import type { LabFile } from '../../src/engine/world/types.ts';
 
 type Obj = Record<string, any>;
 const labs = ['aro2', 'aro-today', 'aro-private', 'router-down'];
-const kube = (lab: LabFile, kind: string, namespace?: string) => lab.kube.filter((o) => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace)) as Array<KubeObject & Obj>;
+const kube = (lab: LabFile, kind: string, namespace?: string) => lab.kube.filter((o) => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace)) as unknown as Obj[];
 const session = (lab: LabFile) => new Session(createFixtureWorld(lab), { tty: false });
 
 describe.each(labs)('the router pods on %s', (name) => {
@@ -79,5 +79,43 @@ describe.each(labs)('the nodes of %s', (name) => {
     expect(out).toContain('Capacity:\n');
     expect(out).toContain('Allocatable:\n');
     expect(out).not.toMatch(/-\d+%/);
+  });
+});
+
+describe.each(labs)('the secrets and the ingress operator of %s', (name) => {
+  it('oc get secret prints NAME TYPE DATA AGE, DATA the number of keys', async () => {
+    const lab = await loadLab({ name });
+    const secrets = kube(lab, 'Secret', 'openshift-ingress');
+    expect(secrets.map((s) => s.metadata.name)).toEqual(expect.arrayContaining(['router-stats-default', 'router-metrics-certs-default']));
+    const lines = (await session(lab).run('oc get secret -n openshift-ingress')).stdout.trimEnd().split('\n');
+    expect(lines[0].split(/\s+/)).toEqual(['NAME', 'TYPE', 'DATA', 'AGE']);
+    for (const s of secrets) {
+      const row = lines.find((l) => l.startsWith(`${s.metadata.name} `))!.split(/\s+/);
+      expect(row.slice(1, 3)).toEqual([s.type, String(Object.keys(s.data ?? {}).length)]);
+    }
+  });
+
+  it('runs the ingress operator: its deployment and a pod with the operator and its metrics proxy', async () => {
+    const lab = await loadLab({ name });
+    const deployments = kube(lab, 'Deployment', 'openshift-ingress-operator').map((d) => d.metadata.name);
+    expect(deployments).toEqual(['ingress-operator']);
+    const pods = kube(lab, 'Pod', 'openshift-ingress-operator');
+    expect(pods).toHaveLength(1);
+    expect(pods[0].spec.containers.map((c: Obj) => c.name)).toEqual(['ingress-operator', 'kube-rbac-proxy']);
+    expect(pods[0].status.containerStatuses.every((c: Obj) => c.ready)).toBe(true);
+    expect((await session(lab).run('oc get pods -n openshift-ingress-operator')).stdout).toMatch(/\n\S+\s+2\/2\s+Running\s/);
+  });
+});
+
+describe('objects of a Kubernetes 1.16 server', () => {
+  const later = ['clusterIPs', 'ipFamilies', 'ipFamilyPolicy', 'internalTrafficPolicy', 'allocateLoadBalancerNodePorts'];
+  it("aro2's Services and Namespaces carry no field that came after 1.16", async () => {
+    const lab = await loadLab({ name: 'aro2' });
+    for (const svc of kube(lab, 'Service')) for (const key of later) expect(svc.spec, `${svc.metadata.name} ${key}`).not.toHaveProperty(key);
+    for (const ns of kube(lab, 'Namespace')) expect(ns.metadata.labels?.['kubernetes.io/metadata.name']).toBeUndefined();
+  });
+  it("today's Services carry them, as a 1.32 server fills them in", async () => {
+    const lab = await loadLab({ name: 'aro-today' });
+    for (const svc of kube(lab, 'Service')) for (const key of later.filter((k) => k !== 'allocateLoadBalancerNodePorts' || svc.spec.type === 'LoadBalancer')) expect(svc.spec).toHaveProperty(key);
   });
 });

@@ -123,3 +123,30 @@ describe('SNAT metrics of the fixture world', () => {
     }
   });
 });
+
+describe('the health probe status (DipAvailability) of the router frontend', () => {
+  async function probeStatus(lab: string): Promise<Map<string, string>> {
+    const s = await session(lab);
+    const routerIp = (await s.run("kubectl get svc -n openshift-ingress router-default -o jsonpath='{.status.loadBalancer.ingress[0].ip}'")).stdout.trim();
+    const lines = await out(lab, `${METRICS} --metrics DipAvailability --filter "BackendIPAddress eq '*' and FrontendIPAddress eq '${routerIp}' and FrontendPort eq '443'" --offset 1m --query "value[0].timeseries[].[metadatavalues[0].value, data[0].average]" -o tsv`);
+    return new Map(lines.trim().split('\n').map((l) => l.split('\t') as [string, string]));
+  }
+  async function routerNodeIps(lab: string): Promise<string[]> {
+    const s = await session(lab);
+    const nodes = (await s.run("kubectl get pods -n openshift-ingress -o jsonpath='{.items[*].spec.nodeName}'")).stdout.trim().split(' ');
+    return Promise.all(nodes.map(async (n) => (await s.run(`kubectl get node ${n} -o jsonpath='{.status.addresses[0].address}'`)).stdout.trim()));
+  }
+
+  it('is 100 on the nodes that run a ready router pod of a healthy lab, 0 on the others (externalTrafficPolicy Local)', async () => {
+    const status = await probeStatus('aro2');
+    const routers = await routerNodeIps('aro2');
+    expect(status.size).toBeGreaterThan(routers.length);
+    for (const [ip, value] of status) expect([ip, value]).toEqual([ip, routers.includes(ip) ? '100.0' : '0.0']);
+  });
+
+  it('is 0 on every node in router-down, the routers crash-looping', async () => {
+    const status = await probeStatus('router-down');
+    expect(status.size).toBeGreaterThan(0);
+    expect([...status.values()].every((v) => v === '0.0')).toBe(true);
+  });
+});

@@ -10,6 +10,7 @@ import { nodePrinter } from './nodes.ts';
 import { podPrinter } from './pods.ts';
 import { projectPrinter } from './projects.ts';
 import { routePrinter } from './routes.ts';
+import { secretPrinter } from './secrets.ts';
 import { servicePrinter } from './services.ts';
 import type { TablePrinter } from './types.ts';
 import type { KubeObject } from '../../../world/types.ts';
@@ -32,6 +33,7 @@ const printers: Record<string, TablePrinter> = {
   'route.openshift.io/Route': routePrinter,
   'networking.k8s.io/NetworkPolicy': networkPolicyPrinter,
   '/Event': eventPrinter,
+  '/Secret': secretPrinter,
 };
 
 /** The printer the API server uses for objects of this group ("" for core) and kind. A custom
