@@ -77,7 +77,11 @@ function sqlLines(model: WorldModel, pod: KubeObject, record: AppRequestRecord):
     output = '';
   }
   const failed = /^Connection to server /.test(output);
-  const at = (ms: number) => new Date(record.at.getTime() - 40 + ms);
+  // The access line is written when the answer is sent (record.at); the request began as long
+  // before as the app took: its few milliseconds, the driver's lookup of a name that does not
+  // resolve, or its whole login timeout when nothing answers.
+  const began = record.at.getTime() - (answer.waitMs ?? 0) - 40;
+  const at = (ms: number) => new Date(ms < 30 ? began + ms : record.at.getTime() - 40 + ms);
   const info = (ms: number, text: string): LogLine => ({ at: at(ms), text: `[${asctime(at(ms))}] INFO in sql_api: ${text}` });
   const lines: LogLine[] = [
     info(0, 'Building connection string with no Database'),

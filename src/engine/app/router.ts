@@ -160,6 +160,8 @@ export function route(model: WorldModel, req: RoutedRequest): AppResponse {
     headers: { ...req.headers, 'x-forwarded-for': forwarded },
     now: req.now,
   });
+  // HAProxy gives up on an app that has not answered within its server timeout.
+  if ((response.waitMs ?? 0) > SERVER_TIMEOUT_MS) return gatewayTimeout();
   // HAProxy adds its sticky-session cookie to the app's answer.
   const cookie = `${hex(`${routeObject.metadata.namespace}/${routeObject.metadata.name}`, 32)}=${hex(pod.metadata.name, 32)}`;
   return { ...response, headers: [...response.headers, ['Set-Cookie', `${cookie}; path=/; HttpOnly`], ['Cache-control', 'private']] };

@@ -60,15 +60,38 @@ export function environment(model: WorldModel, pod: KubeObject): Record<string, 
   };
 }
 
-/** The SQL Server answers when its service has a ready endpoint that no NetworkPolicy shields from the app pod. */
-function sqlReachable(model: WorldModel, from: KubeObject, fqdn: string, namespace: string): boolean {
+/** How long the ODBC driver waits for a login that gets no answer. The sample app calls
+ * `pyodbc.connect(cx_string)` without `timeout`, and its connection string's `Connection Timeut=30`
+ * is misspelled (and no ODBC keyword even spelled right: that is ADO.NET's): the Microsoft ODBC
+ * Driver for SQL Server ignores it and keeps its own login timeout, 15 s, then fails with HYT00
+ * "Login timeout expired". */
+export const ODBC_LOGIN_TIMEOUT_MS = 15_000;
+
+/** A name that does not resolve fails at the driver's lookup, before any connection: the pod's
+ * resolver tries each search domain of its resolv.conf and gets NXDOMAIN from the cluster's DNS
+ * (and Azure's, upstream) within milliseconds each. */
+export const NAME_NOT_FOUND_MS = 25;
+
+/** What became of the app's connection to SQL Server: answered, the name not found, or the login
+ * unanswered (a NetworkPolicy drops the SYN on the SQL pod's node; no ready endpoint behind the
+ * service). */
+export type SqlOutcome = 'answered' | 'no-such-host' | 'login-timeout';
+
+export function sqlOutcome(model: WorldModel, from: KubeObject, fqdn: string, namespace: string): SqlOutcome {
   const ip = model.clusterResolve(fqdn, namespace)[0];
-  if (!ip) return false;
+  if (!ip) return 'no-such-host';
   const service = model.kube('Service').find((s) => (s.spec as Obj).clusterIP === ip);
   const backend = service ? model.serviceEndpoints(service)[0] : undefined;
-  if (!service || !backend) return false;
+  if (!service || !backend) return 'login-timeout';
   const port = Number((service.spec as Obj).ports?.[0]?.targetPort ?? (service.spec as Obj).ports?.[0]?.port ?? 1433);
-  return !model.networkPolicyDenies(from, backend, port);
+  return model.networkPolicyDenies(from, backend, port) ? 'login-timeout' : 'answered';
+}
+
+/** How long the app takes before it answers a SQL endpoint, when not its usual few milliseconds. */
+function sqlWaitMs(outcome: SqlOutcome): number | undefined {
+  if (outcome === 'login-timeout') return ODBC_LOGIN_TIMEOUT_MS;
+  if (outcome === 'no-such-host') return NAME_NOT_FOUND_MS;
+  return undefined;
 }
 
 /** Endpoints that call jsonip.com open a new connection each time (requests.get, no timeout): with
@@ -116,10 +139,14 @@ export function sqlApi(model: WorldModel, pod: KubeObject, req: AppRequest): App
       return jsonify({ fqdn: name, ip: model.clusterResolve(name, namespace)[0] ?? false }, req.now);
     }
     case '/api/sqlversion':
-      return jsonify({ sql_output: sqlReachable(model, pod, fqdn, namespace) ? model.lab.info.app.sqlVersion : sqlFailure }, req.now);
-    case '/api/sqlsrcip':
+    case '/api/sqlsrcip': {
+      const outcome = sqlOutcome(model, pod, fqdn, namespace);
       // Pod-to-service traffic inside the SDN is not SNATed: SQL Server sees the pod's own address.
-      return jsonify({ sql_output: sqlReachable(model, pod, fqdn, namespace) ? (pod.status as Obj).podIP : sqlFailure }, req.now);
+      const answer = req.path === '/api/sqlversion' ? model.lab.info.app.sqlVersion : (pod.status as Obj).podIP;
+      const response = jsonify({ sql_output: outcome === 'answered' ? answer : sqlFailure }, req.now);
+      const waitMs = sqlWaitMs(outcome);
+      return waitMs === undefined ? response : { ...response, waitMs };
+    }
     default:
       return notFound(req.now);
   }
