@@ -53,3 +53,29 @@ describe('router-down: from the log to the Secret through the pod', async () => 
     expect((await checkAnswer(world, exercise, secret)).correct).toBe(true);
   });
 });
+
+// Where the replies go is Network Watcher's question: the cause exercise's solution asks it for a packet from a
+// router's node to an Internet address, and its next hop is the answer the exercise takes, the appliance of the
+// worker subnet's route table.
+describe('firewall-egress: Network Watcher names the reply\'s next hop', async () => {
+  const lab = await loadLab({ name: 'firewall-egress' });
+  const world = createFixtureWorld(lab);
+  const exercise = entries.find((e) => e.id === 'firewall-reply-next-hop')!;
+
+  it('the solution runs show-next-hop, whose answer is the VirtualAppliance the exercise accepts', async () => {
+    const session = new Session(world, { tty: false });
+    for (const line of exercise.setup ?? []) expect((await session.run(line)).status).toBe(0);
+    const hops: Array<{ nextHopType: string; nextHopIpAddress?: string; routeTableId?: string }> = [];
+    for (const line of exercise.solution.commands) {
+      const result = await session.run(line);
+      expect(result.status, `${line}: ${result.stderr}`).toBe(0);
+      if (/^az network watcher show-next-hop /.test(line)) hops.push(JSON.parse(result.stdout));
+    }
+    expect(hops.length).toBe(1);
+    expect(hops[0].nextHopType).toBe('VirtualAppliance');
+    const table = lab.arm.find((r) => r.id.toLowerCase() === hops[0].routeTableId?.toLowerCase());
+    const route = ((table?.properties as any)?.routes ?? []).find((r: any) => r.properties.addressPrefix === '0.0.0.0/0');
+    expect(hops[0].nextHopIpAddress).toBe(route.properties.nextHopIpAddress);
+    expect((await checkAnswer(world, exercise, hops[0].nextHopIpAddress!)).correct).toBe(true);
+  });
+});
