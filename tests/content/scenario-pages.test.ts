@@ -14,6 +14,7 @@ import { canonical } from '../../src/engine/exercises/answers.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
 import { ingressTo } from '../../src/engine/model/ingress.ts';
 import { OUTBOUND_PATHS, SNAT_HOLD_MINUTES, snatNow } from '../../src/engine/model/snat.ts';
+import { ODBC_LOGIN_TIMEOUT_MS } from '../../src/engine/app/sqlapi.ts';
 import { runBlocks, type Node } from '../../src/site/remark-run.ts';
 import { frontmatterLabs } from '../../src/site/page-labs.ts';
 import type { KubeObject, LabFile } from '../../src/engine/world/types.ts';
@@ -244,5 +245,34 @@ describe('the commands of "What to look at" run on their scenario', () => {
       if (result.status !== 0 || !result.stdout.trim()) failures.push(`${command}: status ${result.status}: ${result.stderr.split('\n')[0]}`);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+// The two SQL scenarios fail the same request in two ways that the wait tells apart: a name that does not resolve
+// fails at once, a dropped connection after the ODBC driver's login timeout. Each page shows the wait with curl's
+// time_total, and a number of seconds the text gives for it is the driver's.
+describe('the SQL scenarios show how long the failing request takes', () => {
+  async function shownWait(name: string): Promise<number> {
+    const blocks = runBlocks(tree(name), name, name);
+    const timed = blocks.find((b) => b.cmd.includes('%{time_total}') && b.cmd.includes('/api/sqlversion'));
+    expect(timed, `${name} shows the wait`).toBeDefined();
+    const session = new Session(createFixtureWorld(await loadLab({ name })), { tty: false });
+    let out = '';
+    for (const block of blocks.slice(0, blocks.indexOf(timed!) + 1)) out = (await session.run(block.cmd)).stdout;
+    const seconds = /after (\d+(?:\.\d+)?) s/.exec(out);
+    expect(seconds, out).not.toBeNull();
+    return Number(seconds![1]);
+  }
+  const timeout = ODBC_LOGIN_TIMEOUT_MS / 1000;
+
+  it('sql-networkpolicy waits for the login timeout, and says how long it is', async () => {
+    expect(await shownWait('sql-networkpolicy')).toBeGreaterThanOrEqual(timeout);
+    const stated = [...pageText('sql-networkpolicy').matchAll(/(\d+) seconds/g)].map((m) => Number(m[1]));
+    expect(stated.length).toBeGreaterThan(0);
+    for (const s of stated) expect(s).toBe(timeout);
+  });
+
+  it('wrong-sql-fqdn fails at once', async () => {
+    expect(await shownWait('wrong-sql-fqdn')).toBeLessThan(timeout);
   });
 });
