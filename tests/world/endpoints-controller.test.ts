@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
 import { withDerivedEndpoints } from '../../src/engine/world/fixture/controllers.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { exportKube } from '../../src/engine/world/fixture/export.ts';
 import { Session } from '../../src/engine/session.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
 import type { KubeObject, LabFile } from '../../src/engine/world/types.ts';
@@ -63,6 +64,11 @@ describe('router-down', async () => {
       expect(Number(ep.metadata.resourceVersion)).toBeGreaterThan(maxVersion(lab.kube));
     }
     expect(maxVersion(base.kube)).toBeGreaterThan(0);
+  });
+
+  it('is what aro-labs export --k8s prints, as the API server serves it', () => {
+    const exported = exportKube(lab).items;
+    expect(find(exported, 'Endpoints', 'openshift-ingress', 'router-default')).toEqual(find(served, 'Endpoints', 'openshift-ingress', 'router-default'));
   });
 
   it("is what oc get endpoints and oc describe service print: no ready endpoint", async () => {
