@@ -150,3 +150,21 @@ describe('the health probe status (DipAvailability) of the router frontend', () 
     expect([...status.values()].every((v) => v === '0.0')).toBe(true);
   });
 });
+
+describe("the health probe status of the API's rule", () => {
+  it('is 100 on the masters, where kube-apiserver answers the probe on 6443, and 0 on a worker in the same pool', async () => {
+    const s = await session('aro-today');
+    const ids = (await s.run('az network lb list --query "[].id" -o tsv')).stdout.trim().split('\n');
+    const masters = (await s.run("kubectl get nodes -l node-role.kubernetes.io/master -o jsonpath='{.items[*].status.addresses[0].address}'")).stdout.trim().split(' ');
+    const seen = new Map<string, string>();
+    for (const id of ids) {
+      const tsv = (await s.run(`az monitor metrics list --resource ${id} --metrics DipAvailability --filter "BackendIPAddress eq '*' and FrontendPort eq '6443'" --top 50 --offset 1m --query "value[0].timeseries[].[metadatavalues[0].value, data[0].average]" -o tsv`)).stdout.trim();
+      for (const line of tsv.split('\n').filter(Boolean)) {
+        const [ip, value] = line.split('\t');
+        seen.set(ip, value);
+      }
+    }
+    expect(masters.every((m) => seen.get(m) === '100.0')).toBe(true);
+    for (const [ip, value] of seen) expect([ip, value]).toEqual([ip, masters.includes(ip) ? '100.0' : '0.0']);
+  });
+});
