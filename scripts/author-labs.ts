@@ -1092,7 +1092,7 @@ function buildKube(spec: LabSpec): KubeObject[] {
             started: running,
             image,
             // CRI-O reports an image pulled by digest under that digest, any other under the repository's.
-            imageID: image.includes('@sha256:') ? image : `${image.replace(/:[^/:]*$/, '')}@sha256:${sha256Of(`image:${image}`)}`,
+            imageID: image.includes('@sha256:') ? image : `${image.replace(/:[^/:]*$/, '')}@sha256:${guid(`image:${image}`).replace(/-/g, '')}${guid(`image2:${image}`).replace(/-/g, '')}`,
             containerID: `cri-o://${guid(`ctr:${seed}`).replace(/-/g, '')}${guid(`ctr2:${seed}`).replace(/-/g, '')}`,
             lastState: {},
             state: running ? { running: { startedAt: started } } : { terminated: { exitCode: 0, reason: 'Completed', startedAt: at(p.ageMinutes), finishedAt: started, containerID: `cri-o://${guid(`ctr:${seed}`).replace(/-/g, '')}` } },
@@ -1886,10 +1886,10 @@ const aro2: LabSpec = {
   clusterAgeMinutes: 11 * 60 + 5,
   project: 'project1',
   pods: [
-    { name: 'server-1-deploy', namespace: 'project1', node: w1, ip: '10.131.0.18', ageMinutes: 54, image: 'quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:deployer', labels: { 'openshift.io/deployer-pod-for.name': 'server-1' }, phase: 'Succeeded' },
+    { name: 'server-1-deploy', namespace: 'project1', node: w1, ip: '10.131.0.18', ageMinutes: 54, image: releaseImage('4.3.18', 'deployer'), labels: { 'openshift.io/deployer-pod-for.name': 'server-1' }, phase: 'Succeeded' },
     { name: 'server-1-ppl25', namespace: 'project1', node: w3, ip: '10.129.2.14', ageMinutes: 54, image: 'mcr.microsoft.com/mssql/server:2019-latest', labels: { deployment: 'server-1', deploymentconfig: 'server', app: 'server' }, phase: 'Running', env: SQL_SERVER_ENV, ports: [{ containerPort: 1433, protocol: 'TCP' }], owner: { kind: 'ReplicationController', name: 'server-1', apiVersion: 'v1' } },
     { name: 'sqlapi-1-8jgx8', namespace: 'project1', node: w1, ip: '10.131.0.25', ageMinutes: 40, image: 'erjosito/sqlapi:0.1', labels: { deployment: 'sqlapi-1', deploymentconfig: 'sqlapi', app: 'sqlapi' }, phase: 'Running', env: sqlApiEnv('project1'), ports: [{ containerPort: 8080, protocol: 'TCP' }], owner: { kind: 'ReplicationController', name: 'sqlapi-1', apiVersion: 'v1' } },
-    { name: 'sqlapi-1-deploy', namespace: 'project1', node: w1, ip: '10.131.0.21', ageMinutes: 40, image: 'quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:deployer', labels: { 'openshift.io/deployer-pod-for.name': 'sqlapi-1' }, phase: 'Succeeded' },
+    { name: 'sqlapi-1-deploy', namespace: 'project1', node: w1, ip: '10.131.0.21', ageMinutes: 40, image: releaseImage('4.3.18', 'deployer'), labels: { 'openshift.io/deployer-pod-for.name': 'sqlapi-1' }, phase: 'Succeeded' },
   ],
   services: [
     { name: 'server', namespace: 'project1', clusterIP: '172.30.140.86', ageMinutes: 57, ports: [{ name: '1433-tcp', port: 1433, protocol: 'TCP', targetPort: 1433 }], selector: { deploymentconfig: 'server' }, labels: { app: 'server' } },

@@ -119,3 +119,13 @@ describe('objects of a Kubernetes 1.16 server', () => {
     for (const svc of kube(lab, 'Service')) for (const key of later.filter((k) => k !== 'allocateLoadBalancerNodePorts' || svc.spec.type === 'LoadBalancer')) expect(svc.spec).toHaveProperty(key);
   });
 });
+
+describe.each(['aro2', 'aro-today', 'aro-private', 'router-down', 'wrong-sql-fqdn', 'firewall-egress', 'nsg-blocks-web', 'sql-networkpolicy', 'snat-exhaustion'])('the images of %s', (name) => {
+  it("are references a registry resolves: a digest is sha256 and 64 hex digits, an imageID names the image's digest once", async () => {
+    const lab = await loadLab({ name });
+    for (const pod of kube(lab, 'Pod')) {
+      for (const c of pod.spec.containers) if (String(c.image).includes('@')) expect(c.image, pod.metadata.name).toMatch(/^[^@]+@sha256:[0-9a-f]{64}$/);
+      for (const c of pod.status.containerStatuses ?? []) expect(c.imageID, pod.metadata.name).toMatch(/^[^@]+@sha256:[0-9a-f]{64}$/);
+    }
+  });
+});
