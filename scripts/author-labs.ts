@@ -1554,6 +1554,8 @@ function routerWorkload(spec: LabSpec, appsDomain: string, certificateSecret: st
       ],
     },
     podSpec: {
+      // The router's long default grace period (an hour), so that connections drain.
+      terminationGracePeriodSeconds: 3600,
       volumes: [
         secretVolume('default-certificate', certificateSecret),
         { name: 'service-ca-bundle', configMap: { name: 'service-ca-bundle', items: [{ key: 'service-ca.crt', path: 'service-ca.crt' }], defaultMode: 420, optional: false } },
@@ -1663,6 +1665,11 @@ function controllersOf(spec: LabSpec, pods: PodSpec[], meta: Meta, at: (minutes:
     // The ingress operator's deployment (its manifest) has no labels and the Recreate strategy.
     const operator = namespace === 'openshift-ingress-operator';
     const labels = router ? { 'ingresscontroller.operator.openshift.io/owning-ingresscontroller': 'default' } : operator ? undefined : { app: deployment };
+    // A LoadBalancerService IngressController's rollout: 4.3 surges one pod and keeps every old one
+    // until it is ready; 4.19 allows half of two replicas down, surges 25 %, and waits 30 s
+    // (three 10 s health checks) before a new pod counts as available.
+    const routerStrategy = spec.layout === '2020' ? { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } } : { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '50%', maxSurge: '25%' } };
+    const routerMinReady = router && spec.layout !== '2020' ? 30 : 0;
     const tpl = template(first);
     const progressing = { type: 'Progressing', status: 'True', lastUpdateTime: at(age - 2), lastTransitionTime: at(age + 1), reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${name}" has successfully progressed.` };
     const available = { type: 'Available', status: 'True', lastUpdateTime: at(age - 2), lastTransitionTime: at(age - 2), reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' };
@@ -1670,18 +1677,18 @@ function controllersOf(spec: LabSpec, pods: PodSpec[], meta: Meta, at: (minutes:
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { ...meta(deployment, age + 1, { ...(labels ? { labels } : {}), annotations: { 'deployment.kubernetes.io/revision': '1' } }, namespace), uid: depUid, generation: 1 },
-      spec: { replicas: owned.length, selector: { matchLabels: selector }, template: tpl, strategy: operator ? { type: 'Recreate' } : router ? { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: 0 } } : { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } }, minReadySeconds: router ? 30 : 0, revisionHistoryLimit: 10, progressDeadlineSeconds: 600 },
+      spec: { replicas: owned.length, selector: { matchLabels: selector }, template: tpl, strategy: operator ? { type: 'Recreate' } : router ? routerStrategy : { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } }, minReadySeconds: routerMinReady, revisionHistoryLimit: 10, progressDeadlineSeconds: 600 },
       status: { observedGeneration: 1, replicas: owned.length, updatedReplicas: owned.length, readyReplicas: ready, availableReplicas: ready, conditions: [available, progressing] },
     } as unknown as KubeObject);
     out.push({
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
       metadata: {
-        ...meta(name, age + 1, { labels: { ...selector, 'pod-template-hash': hash }, annotations: { 'deployment.kubernetes.io/desired-replicas': String(owned.length), 'deployment.kubernetes.io/max-replicas': String(owned.length + (router ? 0 : 1)), 'deployment.kubernetes.io/revision': '1' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: deployment, uid: depUid, controller: true, blockOwnerDeletion: true }] }, namespace),
+        ...meta(name, age + 1, { labels: { ...selector, 'pod-template-hash': hash }, annotations: { 'deployment.kubernetes.io/desired-replicas': String(owned.length), 'deployment.kubernetes.io/max-replicas': String(owned.length + (operator ? 0 : 1)), 'deployment.kubernetes.io/revision': '1' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: deployment, uid: depUid, controller: true, blockOwnerDeletion: true }] }, namespace),
         uid: ownerUid(name),
         generation: 1,
       },
-      spec: { replicas: owned.length, minReadySeconds: router ? 30 : 0, selector: { matchLabels: { ...selector, 'pod-template-hash': hash } }, template: { ...tpl, metadata: { creationTimestamp: null, labels: { ...selector, 'pod-template-hash': hash } } } },
+      spec: { replicas: owned.length, minReadySeconds: routerMinReady, selector: { matchLabels: { ...selector, 'pod-template-hash': hash } }, template: { ...tpl, metadata: { creationTimestamp: null, labels: { ...selector, 'pod-template-hash': hash } } } },
       status: { replicas: owned.length, fullyLabeledReplicas: owned.length, readyReplicas: ready, availableReplicas: ready, observedGeneration: 1 },
     } as unknown as KubeObject);
   }
