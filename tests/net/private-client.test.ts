@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
-import { WorldModel, isPrivateIp } from '../../src/engine/model/world-model.ts';
+import { WorldModel } from '../../src/engine/model/world-model.ts';
+import { isPrivateIp } from '../../src/engine/model/addresses.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 import { builtInLab, builtInLabs } from '../helpers/built-in-labs.ts';
 

@@ -5,7 +5,8 @@
 // machine in a peered VNet, never called public.
 import { describe, expect, it } from 'vitest';
 import { walk } from '../../src/engine/walk/walk.ts';
-import { WorldModel, isPrivateIp } from '../../src/engine/model/world-model.ts';
+import { WorldModel } from '../../src/engine/model/world-model.ts';
+import { isPrivateIp } from '../../src/engine/model/addresses.ts';
 import type { KubeObject, LabFile } from '../../src/engine/world/types.ts';
 import { builtInLab, builtInLabs } from '../helpers/built-in-labs.ts';
 

@@ -22,7 +22,8 @@
 // 5. The router pod that takes the connection. Which app answers is the router's business
 //    (app/router.ts): no ready endpoint behind the route is its 503 page.
 import type { KubeObject } from '../world/types.ts';
-import { WorldModel, inPrefix, isPrivateIp } from './world-model.ts';
+import { WorldModel } from './world-model.ts';
+import { inPrefix, isPrivateIp } from './addresses.ts';
 import { nextHop, type NextHop } from './next-hop.ts';
 
 type Obj = Record<string, any>;

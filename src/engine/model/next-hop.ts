@@ -23,10 +23,16 @@
 // packet goes where VnetLocal or VNetPeering takes it, and NextHop's types are those of the contract.
 //
 // nextHop leaves routeTableId empty for a system route; Network Watcher then says "System Route".
-import type { WorldModel } from './world-model.ts';
-import { inPrefix } from './world-model.ts';
+import type { ArmResource } from '../world/types.ts';
+import { inPrefix } from './addresses.ts';
 
 type Obj = Record<string, any>;
+
+/** What route selection reads of a world: ARM resources by id and by type (the WorldModel has both). */
+export interface RoutingWorld {
+  arm(id: string | undefined): Obj | undefined;
+  armOfType(type: string): ArmResource[];
+}
 
 export type NextHopType = 'VnetLocal' | 'VNetPeering' | 'VirtualAppliance' | 'Internet' | 'None';
 
@@ -81,7 +87,7 @@ function holds(outer: string, inner: string): boolean {
 
 /** Where an address sits: the IP configuration of a NIC (or an Azure Firewall) that has it, and its
  * subnet; else the subnet whose address prefix holds it. */
-export function subnetOfAddress(model: WorldModel, ip: string): { subnet: Obj; nic?: Obj } | undefined {
+export function subnetOfAddress(model: RoutingWorld, ip: string): { subnet: Obj; nic?: Obj } | undefined {
   const holders = [...model.armOfType('Microsoft.Network/networkInterfaces'), ...model.armOfType('Microsoft.Network/azureFirewalls')] as Obj[];
   for (const holder of holders) {
     for (const config of (holder.properties?.ipConfigurations ?? []) as Obj[]) {
@@ -100,7 +106,7 @@ export function subnetOfAddress(model: WorldModel, ip: string): { subnet: Obj; n
 }
 
 /** The VNet a subnet belongs to (its id without `/subnets/<name>`). */
-function vnetOfSubnet(model: WorldModel, subnet: Obj): Obj | undefined {
+function vnetOfSubnet(model: RoutingWorld, subnet: Obj): Obj | undefined {
   return model.arm(String(subnet.id).replace(/\/subnets\/[^/]+$/i, ''));
 }
 
@@ -109,7 +115,7 @@ function addressPrefixes(vnet: Obj | undefined): string[] {
 }
 
 /** The address prefixes of the VNets a VNet peers with (Connected on its side), each peering once. */
-function peeredPrefixes(model: WorldModel, vnet: Obj): string[] {
+function peeredPrefixes(model: RoutingWorld, vnet: Obj): string[] {
   const prefixes: string[] = [];
   for (const peering of (vnet.properties?.virtualNetworkPeerings ?? []) as Obj[]) {
     const p = peering.properties ?? {};
@@ -122,7 +128,7 @@ function peeredPrefixes(model: WorldModel, vnet: Obj): string[] {
 }
 
 /** The /32 routes of private endpoints whose NIC is in the VNet or a VNet it peers with. */
-function privateEndpointRoutes(model: WorldModel, vnetIds: Set<string>): string[] {
+function privateEndpointRoutes(model: RoutingWorld, vnetIds: Set<string>): string[] {
   const ips: string[] = [];
   for (const endpoint of model.armOfType('Microsoft.Network/privateEndpoints')) {
     const subnetId = String((endpoint.properties as Obj | undefined)?.subnet?.id ?? '').toLowerCase();
@@ -140,7 +146,7 @@ function privateEndpointRoutes(model: WorldModel, vnetIds: Set<string>): string[
 /** The effective routes of the subnet that holds `sourceIp`, in the order Azure lists them: system
  * routes (VNet, peerings, 0.0.0.0/0, drops, private endpoints), then the user routes. Undefined when
  * no subnet holds the address. */
-export function effectiveRoutes(model: WorldModel, sourceIp: string): EffectiveRoute[] | undefined {
+export function effectiveRoutes(model: RoutingWorld, sourceIp: string): EffectiveRoute[] | undefined {
   const where = subnetOfAddress(model, sourceIp);
   if (!where) return undefined;
   const vnet = vnetOfSubnet(model, where.subnet);
@@ -195,7 +201,7 @@ const CONTRACT_TYPES = new Set<string>(['VnetLocal', 'VNetPeering', 'VirtualAppl
 /** Azure's next hop for a packet from `sourceIp` (the address of a NIC in a subnet) to
  * `destinationIp`: the active effective route with the longest prefix that holds the destination,
  * a user route before a system route of the same prefix. */
-export function nextHop(model: WorldModel, sourceIp: string, destinationIp: string): NextHop {
+export function nextHop(model: RoutingWorld, sourceIp: string, destinationIp: string): NextHop {
   const routes = (effectiveRoutes(model, sourceIp) ?? []).filter((r) => r.state === 'Active' && r.nextHopType !== 'InterfaceEndpoint');
   let best: EffectiveRoute | undefined;
   for (const route of routes) {

@@ -4,33 +4,13 @@
 import type { ArmResource, KubeObject, LabFile } from '../world/types.ts';
 import { servedBy } from '../world/kube-resources.ts';
 import { nextHop } from './next-hop.ts';
+import { inPrefix, isPrivateIp } from './addresses.ts';
 
 /** An address on the Internet that no lab uses (TEST-NET-3's last), for "where does traffic to the
  * Internet go" when no particular server is meant. */
 export const INTERNET_SAMPLE = '203.0.113.254';
 
 type Obj = Record<string, any>;
-
-/** An IPv4 address as a number, NaN when it is not one. */
-function ipv4(ip: string): number {
-  const parts = ip.split('.');
-  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return NaN;
-  return parts.reduce((n, p) => n * 256 + Number(p), 0);
-}
-
-/** Whether an address is inside a CIDR prefix (`10.60.0.0/22`). */
-export function inPrefix(ip: string, prefix: string): boolean {
-  const [base, bits = '32'] = prefix.split('/');
-  const size = 2 ** (32 - Number(bits));
-  const a = ipv4(ip);
-  const b = ipv4(base);
-  return Number.isFinite(a) && Number.isFinite(b) && Math.floor(a / size) === Math.floor(b / size);
-}
-
-/** RFC 1918 addresses: reachable only from inside a network that routes to them. */
-export function isPrivateIp(ip: string): boolean {
-  return ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].some((p) => inPrefix(ip, p));
-}
 
 export type NodeEgress =
   | { via: 'appliance'; subnet: Obj; table: Obj; route: Obj; applianceIp: string; publicIp?: string }

@@ -4,7 +4,8 @@
 // stops the packet, the walk ends there and says why.
 import type { KubeObject, LabFile } from '../world/types.ts';
 import { SNAT_HOLD_MINUTES, snatNow } from '../model/snat.ts';
-import { WorldModel, isPrivateIp } from '../model/world-model.ts';
+import { WorldModel } from '../model/world-model.ts';
+import { isPrivateIp } from '../model/addresses.ts';
 import { ingressTo, lbRuleFor, nsgPath } from '../model/ingress.ts';
 
 type Obj = Record<string, any>;
