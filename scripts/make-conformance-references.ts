@@ -71,16 +71,14 @@ async function textReferences(lines: CorpusLine[]): Promise<Reference[]> {
   return out;
 }
 
-/** kubectl runs asynchronously: the API server it talks to lives in this process. `client`: a
- * kubectl release to run instead of the one the machine's kubectl dispatches to by the server's
- * version (kube-api-server.ts reports v1.29.0, so `kubectl` runs kubectl 1.29 there). */
-async function kubectlReferences(lines: CorpusLine[], client?: string): Promise<Reference[]> {
+/** kubectl runs asynchronously: the API server it talks to lives in this process. `client`: the
+ * kubectl release to run, by name (the machine's `kubectl` is a dispatcher that picks a release by
+ * the server's version; every corpus runs kubectl 1.32 by name, whatever the server reports). */
+async function kubectlReferences(lines: CorpusLine[], client = '1.32'): Promise<Reference[]> {
   ensure('kubectl', 'kubectl');
   const bin = mkdtempSync(join(work, 'bin-'));
-  if (client) {
-    const release = execFileSync('sh', ['-c', `ls "$(dirname "$(readlink -f "$(command -v kubectl)")")/kubectl.${client}"`], { encoding: 'utf8' }).trim();
-    symlinkSync(release, join(bin, 'kubectl'));
-  }
+  const release = execFileSync('sh', ['-c', `ls "$(dirname "$(readlink -f "$(command -v kubectl)")")/kubectl.${client}"`], { encoding: 'utf8' }).trim();
+  symlinkSync(release, join(bin, 'kubectl'));
   const out: Reference[] = [];
   for (const lab of [...new Set(lines.map((l) => l.lab))]) {
     const world = await loadLab({ name: lab });
@@ -165,6 +163,6 @@ async function azTodayReferences(lines: CorpusLine[]): Promise<Reference[]> {
   return made;
 }
 
-const makers: Record<string, (lines: CorpusLine[]) => Promise<Reference[]>> = { az: azReferences, kubectl: kubectlReferences, 'kubectl-describe': (lines) => kubectlReferences(lines, '1.32'), 'kubectl-diagnose': kubectlReferences, 'az-today': azTodayReferences, net: netReferences, shell: shellReferences, text: textReferences };
+const makers: Record<string, (lines: CorpusLine[]) => Promise<Reference[]>> = { az: azReferences, kubectl: (lines) => kubectlReferences(lines), 'kubectl-describe': (lines) => kubectlReferences(lines), 'kubectl-diagnose': (lines) => kubectlReferences(lines), 'az-today': azTodayReferences, net: netReferences, shell: shellReferences, text: textReferences };
 const chosen = process.argv.slice(3);
 for (const [name, make] of Object.entries(makers)) if (!chosen.length || chosen.includes(name)) write(name, await make(readCorpus(name)));

@@ -75,10 +75,10 @@ export async function startKubeApiServer(lab: LabFile): Promise<{ url: string; c
     const discovery = discoveryDocument(url.pathname, index.served);
     if (discovery) return send(200, discovery as Json);
     if (/^\/apis\/[^/]+\/[^/]+$/.test(url.pathname)) return send(404, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 });
-    // One version for every lab: the kubectl on the reference machine dispatches to a client
-    // release by the server's version, and the references were all made through the same one. The
-    // lab's own version still decides what the server sends (the Endpoints deprecation warning).
-    if (url.pathname === '/version') return send(200, { major: '1', minor: '29', gitVersion: 'v1.29.0' });
+    // One version for every lab, the client's: the references are made with kubectl 1.32 (run by
+    // name; a version-dispatching kubectl would pick the same release). The lab's own version still
+    // decides what the server sends (the Endpoints deprecation warning).
+    if (url.pathname === '/version') return send(200, { major: '1', minor: '32', gitVersion: 'v1.32.0' });
     let answer = index.get(`${url.pathname}${url.search}`);
     // A collection the lab holds nothing of: a real API server serving the resource lists it empty.
     const collection = index.served.find((r) => url.pathname.endsWith(`/${r.plural}`) && url.pathname.includes(r.group ? `/apis/${r.group}/${r.version}/` : `/api/${r.version}/`));

@@ -48,7 +48,7 @@ describe('root', () => {
   it('accepts kubectl-wide flags before the verb and rejects others', async () => {
     expect((await run('kubectl -n openshift-ingress get svc -o name')).stdout).toBe('service/router-default\nservice/router-internal-default\n');
     expect(await run('kubectl --foo get pods')).toEqual({ status: 1, stdout: '', stderr: 'Error: flags cannot be placed before plugin name: --foo\n' });
-    expect((await run('oc -n')).stderr).toBe("Error: flag needs an argument: 'n' in -n\nSee 'oc --help' for usage.\n");
+    expect((await run('oc -n')).stderr).toBe("error: flag needs an argument: 'n' in -n\nSee 'oc --help' for usage.\n");
   });
 
   it('says so for real commands this terminal does not imitate', async () => {
@@ -69,7 +69,7 @@ describe('get errors in each tool name', () => {
     ['kubectl get pods --foo', "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n"],
     ['oc get pods --foo', "error: unknown flag: --foo\nSee 'oc get --help' for usage.\n"],
     ['oc get pods -x', "error: unknown shorthand flag: 'x' in -x\nSee 'oc get --help' for usage.\n"],
-    ['oc get pods -n', "Error: flag needs an argument: 'n' in -n\nSee 'oc get --help' for usage.\n"],
+    ['oc get pods -n', "error: flag needs an argument: 'n' in -n\nSee 'oc get --help' for usage.\n"],
     ['oc get foo', 'error: the server doesn\'t have a resource type "foo"\n'],
     ['oc get pod nope', 'Error from server (NotFound): pods "nope" not found\n'],
     ['oc get route nope', 'Error from server (NotFound): routes.route.openshift.io "nope" not found\n'],

@@ -95,8 +95,8 @@ describe.each(['aro2', 'aro-today'])('logs on %s', (name) => {
     expect((await session(lab).run(`oc logs -n openshift-ingress ${router.metadata.name}`)).stdout).not.toContain('error reloading router');
   });
 
-  it("names a pod that does not exist in the API server's words", async () => {
-    expect(await session(lab).run('kubectl logs no-such-pod')).toMatchObject({ status: 1, stderr: 'Error from server (NotFound): pods "no-such-pod" not found\n' });
+  it("names a pod that does not exist in the API server's words, and its namespace, as kubectl 1.32 does", async () => {
+    expect(await session(lab).run('kubectl logs no-such-pod')).toMatchObject({ status: 1, stderr: `error: error from server (NotFound): pods "no-such-pod" not found in namespace "${lab.info.session.namespace}"\n` });
   });
 });
 

@@ -29,7 +29,7 @@ export function makeCli(tool: ToolName, ctx: CommandContext): Cli {
 export function reportError(cli: Cli, e: unknown, verb?: string): number {
   if (e instanceof FlagError) {
     const usage = verb ? `${cli.tool} ${verb} --help` : `${cli.tool} --help`;
-    cli.err(`${e.capitalized ? 'Error' : 'error'}: ${e.message}\nSee '${usage}' for usage.\n`);
+    cli.err(`error: ${e.message}\nSee '${usage}' for usage.\n`);
     return 1;
   }
   if (e instanceof LabLimitError) throw e;

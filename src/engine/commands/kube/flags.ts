@@ -11,8 +11,8 @@ export interface FlagDef {
   /** A kubectl-wide flag (`kubectl options`). */
   global?: boolean;
   /**
-   * One of the client-config flags (--namespace, --context, --server...): kubectl reports their
-   * errors with "Error:" where every other flag error says "error:".
+   * One of the client-config flags (--namespace, --context, --server...). kubectl 1.29 reported
+   * their errors with "Error:"; 1.32 says "error:" as for every other flag.
    */
   config?: boolean;
 }
@@ -24,14 +24,8 @@ export interface ParsedFlags {
   args: string[];
 }
 
-export class FlagError extends Error {
-  /** Printed as "Error: ..." rather than "error: ...". */
-  readonly capitalized: boolean;
-  constructor(message: string, capitalized = false) {
-    super(message);
-    this.capitalized = capitalized;
-  }
-}
+/** A flag's error, printed `error: MESSAGE` and kubectl's usage line. */
+export class FlagError extends Error {}
 
 /** The flags every kubectl/oc command accepts (`kubectl options`). */
 export const globalFlags: FlagDef[] = [
@@ -83,7 +77,6 @@ function setValue(values: Map<string, FlagValue>, def: FlagDef, raw: string): vo
       if (b === undefined) {
         throw new FlagError(
           `invalid argument ${JSON.stringify(raw)} for "${flagLabel(def)}" flag: strconv.ParseBool: parsing ${JSON.stringify(raw)}: invalid syntax`,
-          def.config,
         );
       }
       values.set(def.name, b);
@@ -93,7 +86,6 @@ function setValue(values: Map<string, FlagValue>, def: FlagDef, raw: string): vo
       if (!/^[-+]?\d+$/.test(raw)) {
         throw new FlagError(
           `invalid argument ${JSON.stringify(raw)} for "${flagLabel(def)}" flag: strconv.ParseInt: parsing ${JSON.stringify(raw)}: invalid syntax`,
-          def.config,
         );
       }
       values.set(def.name, Number(raw));
@@ -136,7 +128,7 @@ export function parseFlags(argv: string[], defs: FlagDef[]): ParsedFlags {
       if (eq >= 0) setValue(values, def, body.slice(eq + 1));
       else if (def.type === 'bool') values.set(def.name, true);
       else if (i + 1 < argv.length) setValue(values, def, argv[++i]);
-      else throw new FlagError(`flag needs an argument: --${name}`, def.config);
+      else throw new FlagError(`flag needs an argument: --${name}`);
       continue;
     }
     if (a.startsWith('-') && a.length > 1) {
@@ -157,7 +149,7 @@ export function parseFlags(argv: string[], defs: FlagDef[]): ParsedFlags {
         }
         if (rest !== '') setValue(values, def, rest);
         else if (i + 1 < argv.length) setValue(values, def, argv[++i]);
-        else throw new FlagError(`flag needs an argument: '${c}' in -${shorthands}`, def.config);
+        else throw new FlagError(`flag needs an argument: '${c}' in -${shorthands}`);
         break;
       }
       continue;

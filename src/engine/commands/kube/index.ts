@@ -86,7 +86,7 @@ async function runTool(tool: ToolName, ctx: CommandContext): Promise<number> {
     if (def.type !== 'bool' && !inlineValue) {
       if (i + 1 >= args.length) {
         const name = long !== undefined ? `--${long}` : `'${def.short}' in ${a}`;
-        return reportFlag(cli, new FlagError(`flag needs an argument: ${name}`, def.config === true));
+        return reportFlag(cli, new FlagError(`flag needs an argument: ${name}`));
       }
       before.push(args[++i]);
     }
@@ -112,7 +112,7 @@ async function runTool(tool: ToolName, ctx: CommandContext): Promise<number> {
 }
 
 function reportFlag(cli: Cli, e: FlagError): number {
-  cli.err(`${e.capitalized ? 'Error' : 'error'}: ${e.message}\nSee '${cli.tool} --help' for usage.\n`);
+  cli.err(`error: ${e.message}\nSee '${cli.tool} --help' for usage.\n`);
   return 1;
 }
 
