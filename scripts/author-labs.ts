@@ -1172,7 +1172,11 @@ function buildKube(spec: LabSpec): KubeObject[] {
     const addresses =
       s.name === 'kubernetes'
         ? spec.masters.map((m) => ({ ip: m.ip }))
-        : endpointPods.map((p) => ({ ip: p.ip, nodeName: p.node, targetRef: { kind: 'Pod', name: p.name, namespace: p.namespace, uid: podUid(p) } }));
+        : endpointPods
+            .map((p) => ({ ip: p.ip, nodeName: p.node, targetRef: { kind: 'Pod', name: p.name, namespace: p.namespace, uid: podUid(p) } }))
+            // Sorted as the endpoints controller's RepackSubsets leaves them (LessEndpointAddress:
+            // the IPs' bytes as text, then the pods' uids).
+            .sort((a, b) => (a.ip !== b.ip ? (a.ip < b.ip ? -1 : 1) : a.targetRef.uid < b.targetRef.uid ? -1 : 1));
     const targetPortOf = (port: ServiceSpec['ports'][number]) => {
       if (typeof port.targetPort === 'number') return port.targetPort;
       const named = endpointPods[0]?.ports?.find((cp) => cp.name === port.targetPort);

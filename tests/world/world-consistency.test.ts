@@ -143,20 +143,32 @@ for (const name of builtInLabs()) {
       expect(network.status.clusterNetworkMTU).toBe(1500 - (ovn ? 100 : 50));
     });
 
+    it('lists every Endpoints subset\'s addresses in the order the endpoints controller leaves them (IP as text, then pod uid)', () => {
+      for (const endpoints of kube('Endpoints')) {
+        for (const subset of (endpoints.subsets ?? []) as Obj[]) {
+          const addresses = (subset.addresses ?? []) as Obj[];
+          const key = (a: Obj) => `${a.ip}\u0000${a.targetRef?.uid ?? ''}`;
+          expect(addresses.map(key)).toEqual(addresses.map(key).sort());
+        }
+      }
+    });
+
     it('lists in every EndpointSlice the addresses, nodes, pods and ports its Endpoints list', () => {
       const slices = kube('EndpointSlice');
       for (const slice of slices) {
         const serviceName = slice.metadata.labels!['kubernetes.io/service-name'];
         const endpoints = kube('Endpoints').find((e) => e.metadata.name === serviceName && e.metadata.namespace === slice.metadata.namespace)!;
         const subset = endpoints.subsets[0];
-        expect(slice.endpoints.map((e: Obj) => e.addresses[0])).toEqual(subset.addresses.map((a: Obj) => a.ip));
+        // The slice keeps its endpoints in the controller's order; the Endpoints sorts them by IP.
+        expect(slice.endpoints.map((e: Obj) => e.addresses[0]).sort()).toEqual(subset.addresses.map((a: Obj) => a.ip).sort());
         expect(slice.ports.map((p: Obj) => [p.port, p.protocol])).toEqual(subset.ports.map((p: Obj) => [p.port, p.protocol]));
-        for (const [i, e] of (slice.endpoints as Obj[]).entries()) {
-          expect(e.nodeName).toBe(subset.addresses[i].nodeName);
+        for (const e of slice.endpoints as Obj[]) {
+          const address = (subset.addresses as Obj[]).find((a) => a.ip === e.addresses[0])!;
+          expect(e.nodeName).toBe(address.nodeName);
           if (!e.targetRef) continue;
           const pod = kube('Pod').find((p) => p.metadata.name === e.targetRef.name && p.metadata.namespace === e.targetRef.namespace)!;
           expect(e.targetRef.uid).toBe(pod.metadata.uid);
-          expect(subset.addresses[i].targetRef.uid).toBe(pod.metadata.uid);
+          expect(address.targetRef.uid).toBe(pod.metadata.uid);
         }
         if (slice.metadata.labels!['endpointslice.kubernetes.io/managed-by']) {
           const svc = kube('Service').find((s) => s.metadata.name === serviceName && s.metadata.namespace === slice.metadata.namespace)!;
