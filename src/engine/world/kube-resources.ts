@@ -57,6 +57,9 @@ export const apiResources: readonly ApiResource[] = [
   r('events', 'event', 'Event', 'v1', true, ['ev']),
   r('persistentvolumeclaims', 'persistentvolumeclaim', 'PersistentVolumeClaim', 'v1', true, ['pvc']),
   r('persistentvolumes', 'persistentvolume', 'PersistentVolume', 'v1', false, ['pv']),
+  // Served by every server; the labs hold none (`describe namespace`: "No resource quota.").
+  r('resourcequotas', 'resourcequota', 'ResourceQuota', 'v1', true, ['quota']),
+  r('limitranges', 'limitrange', 'LimitRange', 'v1', true, ['limits']),
   r('daemonsets', 'daemonset', 'DaemonSet', 'apps/v1', true, ['ds'], ['all']),
   r('deployments', 'deployment', 'Deployment', 'apps/v1', true, ['deploy'], ['all']),
   r('replicasets', 'replicaset', 'ReplicaSet', 'apps/v1', true, ['rs'], ['all']),
@@ -68,6 +71,8 @@ export const apiResources: readonly ApiResource[] = [
   served(r('ingresses', 'ingress', 'Ingress', 'networking.k8s.io/v1', true, ['ing']), 19),
   r('networkpolicies', 'networkpolicy', 'NetworkPolicy', 'networking.k8s.io/v1', true, ['netpol']),
   r('storageclasses', 'storageclass', 'StorageClass', 'storage.k8s.io/v1', false, ['sc']),
+  // coordination.k8s.io/v1 from Kubernetes 1.14: every lab's server (the 2020 cluster's is 1.16).
+  r('leases', 'lease', 'Lease', 'coordination.k8s.io/v1', true),
   r('deploymentconfigs', 'deploymentconfig', 'DeploymentConfig', 'apps.openshift.io/v1', true, ['dc'], ['all']),
   r('buildconfigs', 'buildconfig', 'BuildConfig', 'build.openshift.io/v1', true, ['bc'], ['all']),
   r('builds', 'build', 'Build', 'build.openshift.io/v1', true, [], ['all']),

@@ -82,15 +82,11 @@ interface KubeResource {
   namespaced: boolean;
 }
 
-/** kubectl/oc's resource table (with the older versions an older server serves instead), plus OpenShift's users (`oc whoami` reads users/~),
- * the nodes' leases in kube-node-lease (`kubectl describe node` reads its node's lease for the Lease section) and a namespace's
- * quotas and limit ranges (`kubectl describe namespace` lists them). */
+/** kubectl/oc's resource table (with the older versions an older server serves instead: the nodes'
+ * leases, a namespace's quotas and limit ranges among them), plus OpenShift's users (`oc whoami` reads users/~). */
 const KUBE_RESOURCES: readonly KubeResource[] = [
   ...everyApiResource,
   { group: 'user.openshift.io', version: 'v1', plural: 'users', namespaced: false },
-  { group: 'coordination.k8s.io', version: 'v1', plural: 'leases', namespaced: true },
-  { group: '', version: 'v1', plural: 'resourcequotas', namespaced: true },
-  { group: '', version: 'v1', plural: 'limitranges', namespaced: true },
 ];
 const DISCOVERY = new Set(everyApiResource.filter((r) => r.group).map((r) => `apis/${r.group}/${r.version}`));
 /** What listObjects sends; never watch, resourceVersion or limit/continue. */

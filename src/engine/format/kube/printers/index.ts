@@ -3,6 +3,7 @@ import { clusterOperatorPrinterFor } from './clusteroperators.ts';
 import { defaultPrinter } from './default.ts';
 import { endpointsPrinter } from './endpoints.ts';
 import { endpointSlicePrinter } from './endpointslices.ts';
+import { leasePrinter } from './leases.ts';
 import { eventPrinter } from './events.ts';
 import { namespacePrinter } from './namespaces.ts';
 import { networkPolicyPrinter } from './networkpolicies.ts';
@@ -34,6 +35,7 @@ const printers: Record<string, TablePrinter> = {
   'networking.k8s.io/NetworkPolicy': networkPolicyPrinter,
   '/Event': eventPrinter,
   '/Secret': secretPrinter,
+  'coordination.k8s.io/Lease': leasePrinter,
 };
 
 /** The printer the API server uses for objects of this group ("" for core) and kind. A custom
