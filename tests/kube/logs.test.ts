@@ -144,3 +144,16 @@ describe("the app's log of a failing SQL connection", () => {
     expect(log[3]).toContain('"GET /api/sqlversion HTTP/1.1" 200 -');
   });
 });
+
+describe('kubectl logs --all-pods', () => {
+  it("prints every pod of the object, each line prefixed with its pod and container, instead of picking one", async () => {
+    const lab = builtInLab('aro2');
+    const routers = kube(lab, 'Pod', 'openshift-ingress').filter((p) => p.metadata.ownerReferences?.some((o: Record<string, any>) => o.kind === 'ReplicaSet'));
+    const owner = routers[0].metadata.ownerReferences.find((o: Record<string, any>) => o.kind === 'ReplicaSet').name;
+    const result = await session(lab).run(`kubectl logs -n openshift-ingress rs/${owner} --all-pods --tail=1`);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    const prefixes = result.stdout.split('\n').filter(Boolean).map((l) => /^\[pod\/([^/]+)\/([^\]]+)\] /.exec(l)?.slice(1, 3).join('/'));
+    expect(prefixes).toEqual(routers.map((p) => `${p.metadata.name}/${p.spec.containers[0].name}`).sort());
+  });
+});

@@ -21,6 +21,7 @@ export const KUBECTL_LOGS_HELP = "Print the logs for a container in a pod or spe
 
 export const logsFlags: FlagDef[] = [
   { name: 'all-containers', type: 'bool' },
+  { name: 'all-pods', type: 'bool' },
   { name: 'container', short: 'c', type: 'string' },
   { name: 'follow', short: 'f', type: 'bool' },
   { name: 'ignore-errors', type: 'bool' },
@@ -195,8 +196,12 @@ async function logs(cli: Cli, flags: ParsedFlags): Promise<number> {
         const list = await listObjects(ctx.world, podsResource.resource, namespace, { labelSelector: labels });
         const sorted = [...list.items].sort(byLogging);
         if (sorted.length === 0) throw plainError(`timed out waiting for the condition`);
-        if (sorted.length > 1) cli.err(`Found ${sorted.length} pods, using pod/${sorted[0].metadata.name}\n`);
-        pods = [sorted[0]];
+        // --all-pods (kubectl 1.32): every pod of the object, in the order the API lists them.
+        if (flagBool(flags, 'all-pods')) pods = list.items;
+        else {
+          if (sorted.length > 1) cli.err(`Found ${sorted.length} pods, using pod/${sorted[0].metadata.name}\n`);
+          pods = [sorted[0]];
+        }
       }
     }
   }
@@ -236,7 +241,8 @@ async function logs(cli: Cli, flags: ParsedFlags): Promise<number> {
       throw serverError(response.status, response.body, 'the server could not find the requested resource');
     }
     const text = typeof response.body === 'string' ? response.body : '';
-    out += flagBool(flags, 'prefix') ? text.split('\n').filter((l, i, all) => i < all.length - 1 || l !== '').map((l) => `[pod/${pod.metadata.name}/${chosen}] ${l}\n`).join('') : text;
+    // --all-pods sets --prefix.
+    out += flagBool(flags, 'prefix') || flagBool(flags, 'all-pods') ? text.split('\n').filter((l, i, all) => i < all.length - 1 || l !== '').map((l) => `[pod/${pod.metadata.name}/${chosen}] ${l}\n`).join('') : text;
     container = flagString(flags, 'container');
   }
   cli.out(out);
