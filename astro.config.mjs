@@ -1,7 +1,7 @@
 // The ARO Packet Labs site: Starlight over the chapters in content/, command outputs rendered at
 // build time by the lab engine (remark-run), diagrams as inline SVG kept in the repo and drawn again
 // only when their source changes (src/site/diagrams/).
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
@@ -17,6 +17,15 @@ const LAB_NAMES = {
   worlds: readdirSync('labs', { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(`labs/${d.name}/world.json`)).map((d) => d.name).sort(),
   scenarios: readdirSync('labs/scenarios').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort(),
 };
+// Each one's namespace, all the terminal's first prompt needs of a lab: the prompt then waits for
+// no world file (a scenario's is its base lab's, which a scenario does not change). Apart from the
+// names, which the code before interaction reads: a define is copied wherever it is used.
+const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
+const worldNamespace = (name) => readJson(`labs/${name}/world.json`).info.session.namespace;
+const LAB_NAMESPACES = Object.fromEntries([
+  ...LAB_NAMES.worlds.map((name) => [name, worldNamespace(name)]),
+  ...LAB_NAMES.scenarios.map((name) => [name, worldNamespace(readJson(`labs/scenarios/${name}.json`).base)]),
+]);
 
 
 // A build can go elsewhere than dist/ (ARO_LABS_DIST), with its own cache, so two builds of one
@@ -30,7 +39,7 @@ export default defineConfig({
   prefetch: false,
   ...(OUT_DIR ? { outDir: OUT_DIR, cacheDir: `${OUT_DIR}.cache` } : {}),
   vite: {
-    define: { __ARO_LABS__: JSON.stringify(LAB_NAMES) },
+    define: { __ARO_LABS__: JSON.stringify(LAB_NAMES), __ARO_LAB_NAMESPACES__: JSON.stringify(LAB_NAMESPACES) },
     build: {
       rollupOptions: {
         // Astro marks each MDX page's module with its own "use astro:head-inject" directive and

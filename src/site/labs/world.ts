@@ -66,7 +66,16 @@ async function load(pageLab: string): Promise<LabFile> {
   return lab ?? builtin(pageLab);
 }
 
-/** The lab in effect as its file: what the terminal's prompt needs before the engine that makes it a world has arrived. */
+/** The namespace of the lab in effect, which the terminal's prompt shows before the engine has
+ * arrived: a built-in lab's is known to the page, so only a reader's own lab file is read for it. */
+export async function labNamespace(pageLab: string): Promise<string> {
+  const choice = scenarioNames.has(pageLab) ? undefined : labChoice();
+  const name = choice?.kind === 'file' ? undefined : (choice?.name ?? pageLab);
+  const known = name !== undefined && Object.hasOwn(__ARO_LAB_NAMESPACES__, name) ? __ARO_LAB_NAMESPACES__[name] : undefined;
+  return known ?? (await loadLabFile(pageLab)).info.session.namespace;
+}
+
+/** The lab in effect as its file. */
 export function loadLabFile(pageLab: string): Promise<LabFile> {
   if (!labFile || loadedFor !== pageLab) {
     loadedFor = pageLab;

@@ -13,7 +13,7 @@ import { useCellWidths } from './cell-width.ts';
 import { copySelectionOnChord } from './copy-keys.ts';
 import { isPasteChord } from './early-keys.ts';
 import { labInEffect } from '../labs/choice.ts';
-import { loadLabFile, loadLabWorld, useLiveWorld } from '../labs/world.ts';
+import { labNamespace, loadLabWorld, useLiveWorld } from '../labs/world.ts';
 import type { World } from '../../engine/world/types.ts';
 import type { Session } from '../../engine/session.ts';
 import { readJson, writeJson } from '../storage.ts';
@@ -88,10 +88,10 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
   const screen = host.querySelector<HTMLElement>('[data-lab-terminal]')!;
   const announce = host.querySelector<HTMLElement>('[data-lab-announce]')!;
   showLab(host, inEffect);
-  // The prompt needs xterm, the line editor and the lab's file (its namespace), so they load first;
-  // the engine (the shell, the world made from the lab, the exercises) is its own chunks and loads
-  // once the prompt is drawn. A line entered before it arrives waits for it, and so does Tab.
-  const labFile = loadLabFile(pageLab);
+  // The prompt needs xterm, the line editor and the lab's namespace, so they load first; the engine
+  // (the shell, the world made from the lab's file, the exercises) is its own chunks and loads once
+  // the prompt is drawn. A line entered before it arrives waits for it, and so does Tab.
+  const namespaceOfLab = labNamespace(pageLab);
   const engine = retried(() => loadEngine(pageLab));
   // A tab that was connected to the reader's cluster reconnects before its first prompt.
   const remembered = rememberedBridge();
@@ -100,8 +100,8 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
   const promptName = () => (active?.world.source === 'live' ? (active.world.info.session.env.cluster_name ?? 'live') : lab);
   // Set when the bridge stopped answering during a command; the terminal falls back after it.
   let lost: string | undefined;
-  // xterm takes the screen once the lab's file is in, ready to greet; keys typed there until then stay with the dock.
-  const namespace = (await labFile).info.session.namespace;
+  // xterm takes the screen once the namespace is known, ready to greet; keys typed there until then stay with the dock.
+  const namespace = await namespaceOfLab;
   screen.replaceChildren();
   const term = new Terminal({ allowProposedApi: true, convertEol: true, cursorBlink: true, fontSize: 13, lineHeight: 1.15, scrollback: 2000, theme: { background: '#17181c', foreground: '#e6e6e6' } });
   const fit = new FitAddon();
