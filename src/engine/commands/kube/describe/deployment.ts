@@ -5,7 +5,7 @@ import type { KubeObject, World } from '../../../world/types.ts';
 import { describeEvents, getTyped, searchEvents } from './events.ts';
 import { formatLabelSelector, rfc1123z, type LabelSelector } from './go.ts';
 import { describePodTemplate } from './replicationcontroller.ts';
-import { describeInWriter, printAnnotations, printLabels, type DescribeSettings } from './shared.ts';
+import { controlledBy, describeConditions, describeInWriter, listItems, podPhaseCounts, podsStatus, printAnnotations, printLabels, type DescribeSettings } from './shared.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -16,8 +16,6 @@ const selectorString = (s: LabelSelector | undefined) => {
   const text = formatLabelSelector(s);
   return text === '<none>' ? '' : text;
 };
-
-const controlledBy = (o: Json, uid: string | undefined) => (o.metadata?.ownerReferences ?? []).some((r: Json) => r.controller === true && r.uid === uid);
 
 /** apiequality.Semantic.DeepEqual on what JSON holds: an absent field, null, and an empty list or map are alike. */
 function normalised(v: unknown): unknown {
@@ -41,11 +39,6 @@ function sameTemplate(a: Json, b: Json): boolean {
     return normalised({ ...t, metadata: { ...(t?.metadata ?? {}), labels } });
   };
   return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
-}
-
-async function listItems(world: World, path: string): Promise<Json[]> {
-  const response = await world.kube(path);
-  return !response.failure && response.status === 200 ? ((response.body as Json).items ?? []) : [];
 }
 
 export async function describeDeploymentByName(world: World, namespace: string, name: string, settings: DescribeSettings): Promise<string> {
@@ -79,12 +72,7 @@ export function describeDeployment(d: KubeObject, oldRss: Json[], newRss: Json[]
     const ru = spec.strategy?.rollingUpdate;
     if (ru) w.write(0, `RollingUpdateStrategy:\t${ru.maxUnavailable ?? 0} max unavailable, ${ru.maxSurge ?? 0} max surge\n`);
     describePodTemplate(spec.template, w);
-    const conditions: Json[] = status.conditions ?? [];
-    if (conditions.length > 0) {
-      w.write(0, 'Conditions:\n  Type\tStatus\tReason\n');
-      w.write(1, '----\t------\t------\n');
-      for (const c of conditions) w.write(1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`);
-    }
+    describeConditions(w, status.conditions);
     if (oldRss.length > 0 || newRss.length > 0) {
       w.write(0, `OldReplicaSets:\t${rsList(oldRss)}\n`);
       w.write(0, `NewReplicaSet:\t${rsList(newRss)}\n`);
@@ -97,8 +85,7 @@ export async function describeReplicaSetByName(world: World, namespace: string, 
   const rs = await getTyped(world, `${apps(namespace)}/replicasets/${encodeURIComponent(name)}`, `replicasets.apps "${name}" not found`);
   const selector = selectorString((rs.spec as Json)?.selector);
   const pods = await listItems(world, `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods${selector ? `?labelSelector=${encodeURIComponent(selector)}` : ''}`);
-  const counts: Record<string, number> = { Running: 0, Pending: 0, Succeeded: 0, Failed: 0 };
-  for (const p of pods) if (controlledBy(p, rs.metadata.uid) && p.status?.phase in counts) counts[p.status.phase]++;
+  const counts = podPhaseCounts(pods.filter((p) => controlledBy(p, rs.metadata.uid)));
   const events = settings.showEvents ? await searchEvents(world, { kind: 'ReplicaSet', name: rs.metadata.name, namespace: rs.metadata.namespace ?? '', uid: rs.metadata.uid }, settings.chunkSize) : undefined;
   return describeReplicaSet(rs, counts, events, settings.now);
 }
@@ -115,15 +102,9 @@ export function describeReplicaSet(rs: KubeObject, counts: Record<string, number
     const controller = ((rs.metadata.ownerReferences ?? []) as Json[]).find((o) => o.controller === true);
     if (controller) w.write(0, `Controlled By:\t${controller.kind}/${controller.name}\n`);
     w.write(0, `Replicas:\t${status.replicas ?? 0} current / ${spec.replicas ?? 1} desired\n`);
-    w.write(0, 'Pods Status:\t');
-    w.write(0, `${counts.Running} Running / ${counts.Pending} Waiting / ${counts.Succeeded} Succeeded / ${counts.Failed} Failed\n`);
+    w.write(0, `Pods Status:\t${podsStatus(counts)}\n`);
     describePodTemplate(spec.template, w);
-    const conditions: Json[] = status.conditions ?? [];
-    if (conditions.length > 0) {
-      w.write(0, 'Conditions:\n  Type\tStatus\tReason\n');
-      w.write(1, '----\t------\t------\n');
-      for (const c of conditions) w.write(1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`);
-    }
+    describeConditions(w, status.conditions);
     if (events) describeEvents(events, w, now);
   });
 }

@@ -6,7 +6,7 @@ import type { KubeObject, World } from '../../../world/types.ts';
 import { describeEvents, getTyped, listEvents } from './events.ts';
 import { fieldSet } from './go.ts';
 import { describePodTemplate } from './replicationcontroller.ts';
-import { describeInWriter, type DescribeSettings } from './shared.ts';
+import { describeInWriter, listItems, podPhaseCounts, podsStatus, type DescribeSettings } from './shared.ts';
 import { OC_DESCRIBE, type PrefixWriter } from './tabwriter.ts';
 import { formatMeta, formatString, unitsHumanDuration } from './route-oc.ts';
 
@@ -34,14 +34,12 @@ const phaseOf = (rc: KubeObject) => rc.metadata.annotations?.[PHASE] ?? '';
 export async function describeDeploymentConfigOc(world: World, namespace: string, name: string, settings: DescribeSettings): Promise<string> {
   const ns = encodeURIComponent(namespace);
   const dc = await getTyped(world, `/apis/apps.openshift.io/v1/namespaces/${ns}/deploymentconfigs/${encodeURIComponent(name)}`, `deploymentconfigs.apps.openshift.io "${name}" not found`);
-  const rcs = await world.kube(`/api/v1/namespaces/${ns}/replicationcontrollers?labelSelector=${encodeURIComponent(`${CONFIG_NAME}=${dc.metadata.name}`)}`);
-  const history: KubeObject[] = !rcs.failure && rcs.status === 200 ? (((rcs.body as Json).items ?? []) as KubeObject[]) : [];
+  const history = (await listItems(world, `/api/v1/namespaces/${ns}/replicationcontrollers?labelSelector=${encodeURIComponent(`${CONFIG_NAME}=${dc.metadata.name}`)}`)) as KubeObject[];
   // The pods of each rollout shown in full: listed by the controller's selector.
   const pods = new Map<string, Json[]>();
   for (const rc of history) {
     const selector = setString((rc.spec as Json)?.selector);
-    const response = await world.kube(`/api/v1/namespaces/${ns}/pods${selector ? `?labelSelector=${encodeURIComponent(selector)}` : ''}`);
-    pods.set(rc.metadata.name, !response.failure && response.status === 200 ? ((response.body as Json).items ?? []) : []);
+    pods.set(rc.metadata.name, await listItems(world, `/api/v1/namespaces/${ns}/pods${selector ? `?labelSelector=${encodeURIComponent(selector)}` : ''}`));
   }
   let events: KubeObject[] | undefined;
   if (settings.showEvents) {
@@ -157,8 +155,6 @@ function printRc(rc: KubeObject, pods: Map<string, Json[]>, w: PrefixWriter, hea
   if (verbose) {
     w.write(0, `\tSelector:\t${setString(spec.selector)}\n`);
     w.write(0, `\tLabels:\t${setString(rc.metadata.labels)}\n`);
-    const counts: Record<string, number> = { Running: 0, Pending: 0, Succeeded: 0, Failed: 0 };
-    for (const p of pods.get(rc.metadata.name) ?? []) if (p.status?.phase in counts) counts[p.status.phase]++;
-    w.write(0, `\tPods Status:\t${counts.Running} Running / ${counts.Pending} Waiting / ${counts.Succeeded} Succeeded / ${counts.Failed} Failed\n`);
+    w.write(0, `\tPods Status:\t${podsStatus(podPhaseCounts(pods.get(rc.metadata.name) ?? []))}\n`);
   }
 }

@@ -5,7 +5,7 @@ import type { KubeObject, World } from '../../../world/types.ts';
 import { describeEvents, getTyped, searchEvents } from './events.ts';
 import { formatLabels } from './go.ts';
 import { describeContainers, describeTopologySpreadConstraints, describeVolumes } from './pod.ts';
-import { describeInWriter, printAnnotations, printLabels, printTolerations, type DescribeSettings } from './shared.ts';
+import { controlledBy, describeConditions, describeInWriter, listItems, podPhaseCounts, podsStatus, printAnnotations, printLabels, printTolerations, type DescribeSettings } from './shared.ts';
 import type { PrefixWriter } from './tabwriter.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -14,14 +14,8 @@ export async function describeReplicationControllerByName(world: World, namespac
   const rc = await getTyped(world, `/api/v1/namespaces/${encodeURIComponent(namespace)}/replicationcontrollers/${encodeURIComponent(name)}`, `replicationcontrollers "${name}" not found`);
   const selector = formatLabels((rc.spec as Json)?.selector);
   const query = selector === '<none>' ? '' : `?labelSelector=${encodeURIComponent(selector)}`;
-  const response = await world.kube(`/api/v1/namespaces/${encodeURIComponent(namespace)}/pods${query}`);
-  const pods: Json[] = !response.failure && response.status === 200 ? ((response.body as Json).items ?? []) : [];
-  const counts = { Running: 0, Pending: 0, Succeeded: 0, Failed: 0 } as Record<string, number>;
-  for (const pod of pods) {
-    const owner = (pod.metadata?.ownerReferences ?? []).find((o: Json) => o.controller === true);
-    if (!owner || owner.uid !== rc.metadata.uid) continue;
-    if (pod.status?.phase in counts) counts[pod.status.phase]++;
-  }
+  const pods = await listItems(world, `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods${query}`);
+  const counts = podPhaseCounts(pods.filter((p) => controlledBy(p, rc.metadata.uid)));
   const events = settings.showEvents ? await searchEvents(world, { kind: 'ReplicationController', name: rc.metadata.name, namespace: rc.metadata.namespace ?? '', uid: rc.metadata.uid }, settings.chunkSize) : undefined;
   return describeReplicationController(rc, counts, events, settings.now);
 }
@@ -36,14 +30,9 @@ export function describeReplicationController(rc: KubeObject, counts: Record<str
     printLabels(w, 'Labels', rc.metadata.labels);
     printAnnotations(w, 'Annotations', rc.metadata.annotations);
     w.write(0, `Replicas:\t${status.replicas ?? 0} current / ${spec.replicas ?? 1} desired\n`);
-    w.write(0, `Pods Status:\t${counts.Running} Running / ${counts.Pending} Waiting / ${counts.Succeeded} Succeeded / ${counts.Failed} Failed\n`);
+    w.write(0, `Pods Status:\t${podsStatus(counts)}\n`);
     describePodTemplate(spec.template, w);
-    const conditions: Json[] = status.conditions ?? [];
-    if (conditions.length > 0) {
-      w.write(0, 'Conditions:\n  Type\tStatus\tReason\n');
-      w.write(1, '----\t------\t------\n');
-      for (const c of conditions) w.write(1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`);
-    }
+    describeConditions(w, status.conditions);
     if (events) describeEvents(events, w, now);
   });
 }

@@ -1,7 +1,11 @@
 // What every describer shares: the settings (--show-events, --chunk-size, the clock), the
-// tabbed string a describer builds, and the multi-line label, annotation, taint and toleration
-// printers of kubectl's pkg/describe.
+// tabbed string a describer builds, the multi-line label, annotation, taint and toleration
+// printers of kubectl's pkg/describe, and what the controllers' describers have in common (the
+// pods a controller owns, their phases, the conditions table).
+import type { World } from '../../../world/types.ts';
 import { KUBECTL_DESCRIBE, PrefixWriter, type GoTabwriterOptions } from './tabwriter.ts';
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export interface DescribeSettings {
   showEvents: boolean;
@@ -112,4 +116,31 @@ export function printTolerations(w: PrefixWriter, title: string, tolerations: To
     if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null) text += ` for ${t.tolerationSeconds}s`;
     w.write(0, `${text}\n`);
   });
+}
+
+/** The items of a LIST; nothing when the server does not answer it. */
+export async function listItems(world: World, path: string): Promise<Json[]> {
+  const response = await world.kube(path);
+  return !response.failure && response.status === 200 ? ((response.body as Json).items ?? []) : [];
+}
+
+/** Whether an object's controlling owner reference names `uid`. */
+export const controlledBy = (o: Json, uid: string | undefined): boolean => (o.metadata?.ownerReferences ?? []).some((r: Json) => r.controller === true && r.uid === uid);
+
+/** getPodStatusForController: the pods counted by phase. */
+export function podPhaseCounts(pods: Json[]): Record<string, number> {
+  const counts: Record<string, number> = { Running: 0, Pending: 0, Succeeded: 0, Failed: 0 };
+  for (const p of pods) if (p.status?.phase in counts) counts[p.status.phase]++;
+  return counts;
+}
+
+/** The "Pods Status" value every controller's describer prints. */
+export const podsStatus = (counts: Record<string, number>): string => `${counts.Running} Running / ${counts.Pending} Waiting / ${counts.Succeeded} Succeeded / ${counts.Failed} Failed`;
+
+/** A controller's conditions as a Type/Status/Reason table, when it has any. */
+export function describeConditions(w: PrefixWriter, conditions: Json[] | undefined): void {
+  if (!conditions || conditions.length === 0) return;
+  w.write(0, 'Conditions:\n  Type\tStatus\tReason\n');
+  w.write(1, '----\t------\t------\n');
+  for (const c of conditions) w.write(1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`);
 }
