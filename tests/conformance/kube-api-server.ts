@@ -8,8 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Json, KubeObject, LabFile } from '../../src/engine/world/types.ts';
 import { KubeIndex } from '../../src/engine/world/fixture/kube.ts';
 import { podLog } from '../../src/engine/world/fixture/pod-logs.ts';
-import { withControllerStatus } from '../../src/engine/world/fixture/operator-status.ts';
-import { withDerivedEndpoints, withNodeLeases } from '../../src/engine/world/fixture/controllers.ts';
+import { servedObjects } from '../../src/engine/world/fixture/controllers.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
 import { discoveryDocument } from '../../src/engine/world/kube-resources.ts';
 import { printerFor } from '../../src/engine/format/kube/printers/index.ts';
@@ -61,7 +60,7 @@ function shifted(value: Json, ms: number): Json {
 
 export async function startKubeApiServer(lab: LabFile): Promise<{ url: string; close(): Promise<void> }> {
   // Pods' logs as the fixture serves them (a fresh session: no request of the reader's yet).
-  const index = new KubeIndex(withControllerStatus(withNodeLeases(withDerivedEndpoints(lab.kube), lab.info.clock), lab.info.clock), { podLog: (namespace, name, params) => podLog(new WorldModel(lab), [], namespace, name, params) });
+  const index = new KubeIndex(servedObjects(lab), { podLog: (namespace, name, params) => podLog(new WorldModel(lab), [], namespace, name, params) });
   const now = new Date(lab.info.clock);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
