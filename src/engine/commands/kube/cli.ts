@@ -1,7 +1,7 @@
 // What a kubectl/oc verb needs besides its arguments: which tool it is, the session's current
 // namespace, the world, and two output streams.
 import { LabLimitError, type CommandContext } from '../types.ts';
-import { FlagError } from './flags.ts';
+import { FlagError, parseFlags, type FlagDef, type ParsedFlags } from './flags.ts';
 import { KubeError } from './api.ts';
 
 export type ToolName = 'kubectl' | 'oc';
@@ -24,7 +24,7 @@ export function makeCli(tool: ToolName, ctx: CommandContext): Cli {
 
 /**
  * Prints an error the way kubectl's CheckErr does and returns the exit status (1). Flag errors get
- * the "See '<tool> <verb> --help' for usage." hint; errors about the client-config flags say "Error:".
+ * the "See '<tool> <verb> --help' for usage." hint.
  */
 export function reportError(cli: Cli, e: unknown, verb?: string): number {
   if (e instanceof FlagError) {
@@ -41,6 +41,16 @@ export function reportError(cli: Cli, e: unknown, verb?: string): number {
   const text = message.startsWith('error: ') ? message : `error: ${message}`;
   cli.err(text.endsWith('\n') ? text : text + '\n');
   return 1;
+}
+
+/** A verb's run: its flags parsed, then its body; a failure of either is reported as kubectl's
+ * CheckErr prints it, with the verb's own usage hint. */
+export async function runVerb(cli: Cli, verb: string, argv: string[], defs: FlagDef[], body: (flags: ParsedFlags) => Promise<number>): Promise<number> {
+  try {
+    return await body(parseFlags(argv, defs));
+  } catch (e) {
+    return reportError(cli, e, verb);
+  }
 }
 
 /** A plain kubectl error ("error: ..."), as CheckErr prints unrecognized errors. */

@@ -12,9 +12,9 @@ import { JsonPath, JsonPathError } from '../../format/kube/jsonpath.ts';
 import { goPrintSharpV, goPrintV, goStrconvQuote } from '../../format/kube/go-values.ts';
 import { KubeError, getObject, listObjects, discoveredResources } from './api.ts';
 import type { Cli } from './cli.ts';
-import { plainError, reportError } from './cli.ts';
+import { plainError, runVerb } from './cli.ts';
 import type { FlagDef, ParsedFlags } from './flags.ts';
-import { flagBool, flagList, flagString, parseFlags } from './flags.ts';
+import { flagBool, flagList, flagString } from './flags.ts';
 import { getHelp } from './help.ts';
 import type { ApiResource } from '../../world/kube-resources.ts';
 import { categoryResources, kindPrefix, resolveResource } from '../../world/kube-resources.ts';
@@ -245,22 +245,12 @@ interface TableOptions {
 
 // ---------- The command ----------
 
-export async function runGet(cli: Cli, argv: string[]): Promise<number> {
-  let flags: ParsedFlags;
-  try {
-    flags = parseFlags(argv, getFlags);
-  } catch (e) {
-    return reportError(cli, e, 'get');
-  }
-  if (flagBool(flags, 'help')) {
+export function runGet(cli: Cli, argv: string[]): Promise<number> {
+  return runVerb(cli, 'get', argv, getFlags, async (flags) => {
+    if (!flagBool(flags, 'help')) return get(cli, flags);
     cli.out(getHelp(cli.tool));
     return 0;
-  }
-  try {
-    return await get(cli, flags);
-  } catch (e) {
-    return reportError(cli, e, 'get');
-  }
+  });
 }
 
 async function get(cli: Cli, flags: ParsedFlags): Promise<number> {

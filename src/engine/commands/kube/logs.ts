@@ -9,9 +9,9 @@ import type { KubeObject } from '../../world/types.ts';
 import { resolveResource } from '../../world/kube-resources.ts';
 import { KubeError, discoveredResources, getObject, listObjects, serverError } from './api.ts';
 import type { Cli } from './cli.ts';
-import { plainError, reportError } from './cli.ts';
+import { plainError, runVerb } from './cli.ts';
 import type { FlagDef, ParsedFlags } from './flags.ts';
-import { FlagError, flagBool, flagString, parseFlags } from './flags.ts';
+import { FlagError, flagBool, flagString } from './flags.ts';
 import { formatLabelSelector } from '../../format/kube/printers/helpers.ts';
 
 type Obj = Record<string, any>;
@@ -109,18 +109,8 @@ function selectorOf(o: KubeObject): string | undefined {
   }
 }
 
-export async function runLogs(cli: Cli, argv: string[]): Promise<number> {
-  let flags: ParsedFlags;
-  try {
-    flags = parseFlags(argv, logsFlags);
-  } catch (e) {
-    return reportError(cli, e, 'logs');
-  }
-  try {
-    return await logs(cli, flags);
-  } catch (e) {
-    return reportError(cli, e, 'logs');
-  }
+export function runLogs(cli: Cli, argv: string[]): Promise<number> {
+  return runVerb(cli, 'logs', argv, logsFlags, (flags) => logs(cli, flags));
 }
 
 async function logs(cli: Cli, flags: ParsedFlags): Promise<number> {

@@ -14,9 +14,9 @@ import type { KubeObject } from '../../world/types.ts';
 import { kindPrefix, resolveResource } from '../../world/kube-resources.ts';
 import { discoveredResources, getObject, listObjects } from './api.ts';
 import type { Cli } from './cli.ts';
-import { plainError, reportError } from './cli.ts';
+import { plainError, runVerb } from './cli.ts';
 import type { FlagDef, ParsedFlags } from './flags.ts';
-import { flagString, parseFlags } from './flags.ts';
+import { flagString } from './flags.ts';
 import { describePodTemplate } from './describe/replicationcontroller.ts';
 import { escapeTerminal, PrefixWriter } from './describe/tabwriter.ts';
 
@@ -70,17 +70,7 @@ export async function runRollout(cli: Cli, argv: string[]): Promise<number> {
     cli.err(sub === undefined ? `error: "${cli.tool} rollout" is not available in this lab terminal\n` : `error: "${cli.tool} rollout ${sub}" is not available in this lab terminal\n`);
     return 1;
   }
-  let flags: ParsedFlags;
-  try {
-    flags = parseFlags(argv.filter((a, i) => i !== argv.indexOf(sub)), historyFlags);
-  } catch (e) {
-    return reportError(cli, e, 'rollout history');
-  }
-  try {
-    return await history(cli, flags);
-  } catch (e) {
-    return reportError(cli, e, 'rollout history');
-  }
+  return runVerb(cli, 'rollout history', argv.filter((a, i) => i !== argv.indexOf(sub)), historyFlags, (flags) => history(cli, flags));
 }
 
 async function history(cli: Cli, flags: ParsedFlags): Promise<number> {

@@ -7,9 +7,9 @@ import type { World } from '../../../world/types.ts';
 import type { ApiResource } from '../../../world/kube-resources.ts';
 import { KubeError, discoveredResources, getObject, listObjects } from '../api.ts';
 import type { Cli } from '../cli.ts';
-import { plainError, reportError } from '../cli.ts';
+import { plainError, runVerb } from '../cli.ts';
 import type { FlagDef, ParsedFlags } from '../flags.ts';
-import { flagBool, flagList, flagString, parseFlags } from '../flags.ts';
+import { flagBool, flagList, flagString } from '../flags.ts';
 import { parseResourceArgs } from '../get.ts';
 import { describeHelp } from '../help.ts';
 import { matchesLabels, parseLabelSelector } from '../selectors.ts';
@@ -84,22 +84,12 @@ function describerFor(cli: Cli, res: ApiResource): Describer {
   return (world, namespace, name, settings) => describeGeneric(world, res, namespace, name, settings);
 }
 
-export async function runDescribe(cli: Cli, argv: string[]): Promise<number> {
-  let flags: ParsedFlags;
-  try {
-    flags = parseFlags(argv, describeFlags);
-  } catch (e) {
-    return reportError(cli, e, 'describe');
-  }
-  if (flagBool(flags, 'help')) {
+export function runDescribe(cli: Cli, argv: string[]): Promise<number> {
+  return runVerb(cli, 'describe', argv, describeFlags, async (flags) => {
+    if (!flagBool(flags, 'help')) return describe(cli, flags);
     cli.out(describeHelp(cli.tool));
     return 0;
-  }
-  try {
-    return await describe(cli, flags);
-  } catch (e) {
-    return reportError(cli, e, 'describe');
-  }
+  });
 }
 
 interface Info {
