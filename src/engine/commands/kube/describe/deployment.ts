@@ -3,7 +3,8 @@
 // deployment's (the pod-template-hash label aside), the others are the old ones.
 import type { KubeObject, World } from '../../../world/types.ts';
 import { describeEvents, getTyped, searchEvents } from './events.ts';
-import { formatLabelSelector, rfc1123z, type LabelSelector } from './go.ts';
+import { formatLabelSelector } from '../../../format/kube/printers/helpers.ts';
+import { rfc1123z, type LabelSelector } from './go.ts';
 import { describePodTemplate } from './replicationcontroller.ts';
 import { controlledBy, describeConditions, describeInWriter, listItems, podPhaseCounts, podsStatus, printAnnotations, printLabels, type DescribeSettings } from './shared.ts';
 

@@ -1,6 +1,7 @@
 // The Go values kubectl's describers print: times (RFC1123Z and time.Time's String, in UTC, the
-// zone of the machine the references were made on), label sets and selectors, field selectors,
-// resource quantities, and the float-to-int64 conversion of an amd64 build.
+// zone of the machine the references were made on), field selectors, resource quantities, and the
+// float-to-int64 conversion of an amd64 build. Label sets and selectors print as the printers print
+// them (format/kube/printers/helpers.ts).
 import { humanDuration } from '../../../format/kube/duration.ts';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -36,44 +37,9 @@ export function since(t: unknown, now: Date): string {
   return humanDuration(now.getTime() - d.getTime());
 }
 
-/** labels.FormatLabels: sorted `k=v` joined by commas, `<none>` when empty. */
-export function formatLabels(labels: Record<string, string> | undefined): string {
-  const keys = Object.keys(labels ?? {}).sort();
-  if (keys.length === 0) return '<none>';
-  return keys.map((k) => `${k}=${labels![k]}`).join(',');
-}
-
 export interface LabelSelector {
   matchLabels?: Record<string, string>;
   matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
-}
-
-/** metav1.FormatLabelSelector: the selector's requirements as labels.Selector prints them. */
-export function formatLabelSelector(s: LabelSelector | undefined): string {
-  if (!s) return '<none>';
-  const reqs: Array<{ key: string; text: string }> = [];
-  for (const [k, v] of Object.entries(s.matchLabels ?? {})) reqs.push({ key: k, text: `${k}=${v}` });
-  for (const e of s.matchExpressions ?? []) {
-    const values = [...(e.values ?? [])].sort();
-    switch (e.operator) {
-      case 'In':
-        reqs.push({ key: e.key, text: `${e.key} in (${values.join(',')})` });
-        break;
-      case 'NotIn':
-        reqs.push({ key: e.key, text: `${e.key} notin (${values.join(',')})` });
-        break;
-      case 'Exists':
-        reqs.push({ key: e.key, text: e.key });
-        break;
-      case 'DoesNotExist':
-        reqs.push({ key: e.key, text: `!${e.key}` });
-        break;
-    }
-  }
-  // labels.Selector sorts its requirements by key (a stable sort).
-  const sorted = reqs.map((r, i) => ({ ...r, i })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
-  const text = sorted.map((r) => r.text).join(',');
-  return text === '' ? '<none>' : text;
 }
 
 /** fields.EscapeValue. */

@@ -1,7 +1,8 @@
 // kubectl's NetworkPolicyDescriber: the spec in words, without events.
 import type { KubeObject, World } from '../../../world/types.ts';
 import { getTyped } from './events.ts';
-import { formatLabelSelector, goTimeString } from './go.ts';
+import { formatLabelSelector } from '../../../format/kube/printers/helpers.ts';
+import { goTimeString } from './go.ts';
 import { describeInWriter, printAnnotations, printLabels, type DescribeSettings } from './shared.ts';
 import type { PrefixWriter } from './tabwriter.ts';
 

@@ -2,7 +2,8 @@
 // describeVolumes, DescribeEvents). Events are searched by name, namespace and uid, without a kind.
 import type { KubeObject, World } from '../../../world/types.ts';
 import { describeEvents, searchEvents } from './events.ts';
-import { formatLabels, parseQuantity, quantityString, rfc1123z, since } from './go.ts';
+import { formatLabels } from '../../../format/kube/printers/helpers.ts';
+import { parseQuantity, quantityString, rfc1123z, since } from './go.ts';
 import type { PrefixWriter } from './tabwriter.ts';
 import { printAnnotations, printLabels, printTolerations, type DescribeSettings, describeInWriter } from './shared.ts';
 import { KubeError } from '../api.ts';

@@ -3,7 +3,7 @@
 // A DeploymentConfig's rollouts are replication controllers: `describe rc sqlapi-2`.
 import type { KubeObject, World } from '../../../world/types.ts';
 import { describeEvents, getTyped, searchEvents } from './events.ts';
-import { formatLabels } from './go.ts';
+import { formatLabels } from '../../../format/kube/printers/helpers.ts';
 import { describeContainers, describeTopologySpreadConstraints, describeVolumes } from './pod.ts';
 import { controlledBy, describeConditions, describeInWriter, listItems, podPhaseCounts, podsStatus, printAnnotations, printLabels, printTolerations, type DescribeSettings } from './shared.ts';
 import type { PrefixWriter } from './tabwriter.ts';

@@ -3,7 +3,7 @@
 // 2020 cluster) answers 404 and every port shows `<none>`, as kubectl 1.32 shows there.
 import type { KubeObject, World } from '../../../world/types.ts';
 import { describeEvents, getTyped, searchEvents } from './events.ts';
-import { formatLabels } from './go.ts';
+import { formatLabels } from '../../../format/kube/printers/helpers.ts';
 import { describeInWriter, printAnnotations, printLabels, type DescribeSettings } from './shared.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
