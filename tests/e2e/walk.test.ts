@@ -91,6 +91,28 @@ describe('packet walk', () => {
     expect(await walk.locator('.packet-walk__hop.is-current .packet-walk__addr').textContent()).toBe(`${hops[1].src} → ${hops[1].dst}`);
   });
 
+  it('keeps the Next pressed while the walk\'s code is still loading, and shows that step of the chosen lab\'s walk', async () => {
+    const hops = await hopsOf('aro-today', 'egress');
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    // Hold the controller back until Next has been pressed twice: the presses land before it runs.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/controller\.[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${site.base}/chapters/04-outbound-rule/?lab=aro-today`);
+    const walk = page.locator('packet-walk');
+    await walk.getByRole('button', { name: 'Next' }).click();
+    await walk.getByRole('button', { name: 'Next' }).click();
+    release();
+    await expect.poll(() => walk.locator('[data-walk-lab]').textContent()).toBe('aro-today');
+    await expect.poll(() => walk.getAttribute('data-step')).toBe('3');
+    expect(await walk.locator('[data-walk-field="addresses"]').textContent()).toBe(`${hops[2].src} → ${hops[2].dst}`);
+    await context.close();
+  });
+
   it('shows the chosen lab\'s walk as it comes into view, before any click, named once as the reader\'s choice', async () => {
     const hops = await hopsOf('aro-today', 'sql');
     const page = await open('/chapters/06-clusterip-to-sql/?lab=aro-today');

@@ -6,9 +6,9 @@ import { addresses, before, hopTitle, HOP_COLUMNS } from './view.ts';
 
 const PLAY_MS = 2500;
 
-/** Takes over a <packet-walk>; `first` is the click or key press that loaded this code, if one did
- * (the walk also loads without one when the lab in effect is not the build's). */
-export async function controlWalk(host: HTMLElement, first?: Event): Promise<void> {
+/** Takes over a <packet-walk>; `early` holds the clicks and key presses that came before this code
+ * had loaded (none when it loaded because the lab in effect is not the build's). */
+export async function controlWalk(host: HTMLElement, early: readonly Event[] = []): Promise<void> {
   let walk: Walk = JSON.parse(host.querySelector('[data-walk-data]')!.textContent ?? '{"hops":[]}');
   let step = 1;
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -63,8 +63,13 @@ export async function controlWalk(host: HTMLElement, first?: Event): Promise<voi
     event.preventDefault();
     handler();
   };
+  // Presses made from now on change the step at once; the lab's walk, when it comes, keeps that step.
   host.addEventListener('click', onClick);
   host.addEventListener('keydown', onKey);
+  for (const event of early) {
+    if (event.type === 'click') onClick(event);
+    else if (event instanceof KeyboardEvent) onKey(event);
+  }
 
   // The page's lab, or the reader's choice: recompute when they differ.
   const pageLab = host.dataset.lab ?? 'aro2';
@@ -80,10 +85,7 @@ export async function controlWalk(host: HTMLElement, first?: Event): Promise<voi
       // This lab cannot make that walk (no app route): keep the page's own.
     }
   }
-  show();
-  // The first event only loaded this code: do what it asked.
-  if (first?.type === 'click') onClick(first);
-  else if (first instanceof KeyboardEvent) onKey(first);
+  go(step);
 }
 
 /** What follows the lab's name in "Computed from lab …": how the reader chose it. */
