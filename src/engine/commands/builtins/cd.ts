@@ -1,31 +1,11 @@
-// bash's cd, on the lab's small, read-only directory tree: the reader's home, the usual system
-// directories and a few well-known files. It keeps PWD and OLDPWD as bash does (logical paths,
+// bash's cd, on the lab's small, read-only directory tree (fs/tree.ts). It keeps PWD and OLDPWD as bash does (logical paths,
 // `cd -` prints where it went) and answers what is not there in bash's words.
 import type { Command } from '../types.ts';
+import { isDirectory, nodeAt, READER_HOME, resolvePath } from '../fs/tree.ts';
 
-/** The reader's home on the lab's machine: HOME and the first PWD of every session. */
-export const READER_HOME = '/home/reader';
-
-/** Directories a reader may expect on the lab's machine; everything else does not exist. */
-const DIRECTORIES = new Set([
-  '/', '/bin', '/dev', '/etc', '/home', READER_HOME, '/lib', '/opt', '/proc', '/sbin', '/tmp',
-  '/usr', '/usr/bin', '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/sbin', '/usr/share', '/var', '/var/log', '/var/tmp',
-]);
-/** Files, so that `cd` into one says "Not a directory" as bash does. */
-const FILES = new Set(['/etc/hostname', '/etc/hosts', '/etc/os-release', '/etc/passwd', '/etc/resolv.conf']);
+export { READER_HOME };
 
 const USAGE = 'cd: usage: cd [-L|[-P [-e]] [-@]] [dir]\n';
-
-/** `base` joined with `path`, `.` and `..` resolved as bash does for logical paths. */
-function resolve(base: string, path: string): string {
-  const parts = path.startsWith('/') ? [] : base.split('/').filter(Boolean);
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
-}
 
 export const cd: Command = {
   name: 'cd',
@@ -65,12 +45,12 @@ export const cd: Command = {
     }
     if (target === '') return 0;
     const here = vars.get('PWD') ?? READER_HOME;
-    const path = resolve(here, target);
-    if (FILES.has(path)) {
+    const path = resolvePath(here, target);
+    if (nodeAt(path)?.kind === 'file') {
       ctx.stderr.write(`bash: cd: ${target}: Not a directory\n`);
       return 1;
     }
-    if (!DIRECTORIES.has(path)) {
+    if (!isDirectory(ctx.session, path)) {
       ctx.stderr.write(`bash: cd: ${target}: No such file or directory\n`);
       return 1;
     }

@@ -2,7 +2,8 @@ import type { Command } from '../types.ts';
 import { cd } from './cd.ts';
 import { echo } from './echo.ts';
 import { env } from './env.ts';
+import { bracket, test } from './test.ts';
 import { exportCommand, unset } from './variables.ts';
 import { clear, falseCommand, help, history, pwd, refresh, trueCommand } from './session-builtins.ts';
 
-export const builtinCommands: Command[] = [echo, env, exportCommand, unset, history, clear, help, trueCommand, falseCommand, pwd, cd, refresh];
+export const builtinCommands: Command[] = [echo, env, exportCommand, unset, history, clear, help, trueCommand, falseCommand, pwd, cd, refresh, test, bracket];

@@ -1,0 +1,203 @@
+// The lab machine's small, read-only file tree: the usual system directories, a few files of /etc
+// that say what the machine is (Debian 12, like the tools the lab's outputs were checked against)
+// and what it talks to (the resolver nslookup reports), and the reader's home with the files a
+// reader of the chapters would have there (a kubeconfig logged in to the lab's API server).
+// Everything that depends on the lab is computed from the session's world. Nothing is writable:
+// the shell answers a write as a read-only file system does.
+import type { SessionState } from '../types.ts';
+import type { World } from '../../world/types.ts';
+import { apiServerUrl } from '../kube/cluster.ts';
+
+/** The reader's home on the lab's machine: HOME and the first PWD of every session. */
+export const READER_HOME = '/home/reader';
+
+/** What the tree's contents depend on, read from the world once (prepareTree). */
+interface Facts {
+  world: World;
+  /** The API server the reader's kubeconfig points at; absent until prepareTree has run. */
+  apiServer?: string;
+}
+
+/** A file: who owns it and its mode, as `ls -l` shows them, and its text. */
+export interface FileNode {
+  kind: 'file';
+  owner: string;
+  mode: string;
+  text(facts: Facts): string;
+}
+export interface DirectoryNode {
+  kind: 'directory';
+  owner: string;
+  mode: string;
+}
+export type TreeNode = FileNode | DirectoryNode;
+
+const SYSTEM_DIRECTORIES = [
+  '/', '/bin', '/dev', '/etc', '/home', '/lib', '/opt', '/proc', '/sbin', '/tmp', '/usr', '/usr/bin',
+  '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/sbin', '/usr/share', '/var', '/var/log', '/var/tmp',
+];
+
+/** The machine's name: a jump host when the reader sits inside the cluster's network, their own machine otherwise. */
+function hostname(world: World): string {
+  return world.info.client.privateIp ? 'jumpbox' : 'workstation';
+}
+
+const OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
+NAME="Debian GNU/Linux"
+VERSION_ID="12"
+VERSION="12 (bookworm)"
+VERSION_CODENAME=bookworm
+ID=debian
+HOME_URL="https://www.debian.org/"
+SUPPORT_URL="https://support.debian.org/"
+BUG_REPORT_URL="https://bugs.debian.org/"
+`;
+
+function hosts(world: World): string {
+  const name = hostname(world);
+  const self = world.info.client.privateIp ? `${world.info.client.privateIp}\t${name}` : `127.0.1.1\t${name}`;
+  return `127.0.0.1\tlocalhost\n${self}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`;
+}
+
+/** resolv.conf names the server nslookup reports (it holds no port: a resolver on another port is the lab's test double). */
+function resolvConf(world: World): string {
+  const [server] = world.info.resolver.split('#');
+  return `nameserver ${server}\n`;
+}
+
+const PASSWD = `root:x:0:0:root:/root:/bin/bash
+daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin
+bin:x:2:2:bin:/bin:/usr/sbin/nologin
+sys:x:3:3:sys:/dev:/usr/sbin/nologin
+nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin
+reader:x:1000:1000:Lab reader:${READER_HOME}:/bin/bash
+`;
+
+const BASHRC = `# ~/.bashrc: executed by bash(1) for non-login shells.
+
+# If not running interactively, don't do anything
+case $- in
+    *i*) ;;
+      *) return;;
+esac
+
+HISTCONTROL=ignoreboth
+HISTSIZE=500
+
+alias ll='ls -l'
+alias la='ls -A'
+
+# The chapters' variables: the cluster and its resource group.
+export cluster_name rg
+`;
+
+const PROFILE = `# ~/.profile: executed by the command interpreter for login shells.
+
+if [ -n "$BASH_VERSION" ]; then
+    if [ -f "$HOME/.bashrc" ]; then
+        . "$HOME/.bashrc"
+    fi
+fi
+
+if [ -d "$HOME/bin" ] ; then
+    PATH="$HOME/bin:$PATH"
+fi
+`;
+
+/** The kubeconfig `oc login -u kubeadmin` writes, without a credential: the token is a placeholder that says so. */
+function kubeconfig(facts: Facts): string {
+  const server = facts.apiServer ?? 'https://api.cluster.local:6443';
+  const cluster = server.replace(/^https?:\/\//, '').replace(/\./g, '-');
+  const user = `kube:admin/${cluster}`;
+  const namespace = facts.world.info.session.namespace;
+  const context = `${namespace}/${cluster}/kube:admin`;
+  return `apiVersion: v1
+clusters:
+- cluster:
+    server: ${server}
+  name: ${cluster}
+contexts:
+- context:
+    cluster: ${cluster}
+    namespace: ${namespace}
+    user: ${user}
+  name: ${context}
+current-context: ${context}
+kind: Config
+preferences: {}
+users:
+- name: ${user}
+  user:
+    token: sha256~not-a-real-token-the-lab-needs-none
+`;
+}
+
+const root = (mode: string, text: (facts: Facts) => string): FileNode => ({ kind: 'file', owner: 'root', mode, text });
+const readers = (mode: string, text: (facts: Facts) => string): FileNode => ({ kind: 'file', owner: 'reader', mode, text });
+
+const NODES: ReadonlyMap<string, TreeNode> = new Map<string, TreeNode>([
+  ...SYSTEM_DIRECTORIES.map((path): [string, TreeNode] => [path, { kind: 'directory', owner: 'root', mode: path.endsWith('tmp') ? 'drwxrwxrwt' : 'drwxr-xr-x' }]),
+  [READER_HOME, { kind: 'directory', owner: 'reader', mode: 'drwxr-xr-x' }],
+  [`${READER_HOME}/.kube`, { kind: 'directory', owner: 'reader', mode: 'drwxr-xr-x' }],
+  ['/dev/null', root('crw-rw-rw-', () => '')],
+  ['/etc/hostname', root('-rw-r--r--', (f) => `${hostname(f.world)}\n`)],
+  ['/etc/hosts', root('-rw-r--r--', (f) => hosts(f.world))],
+  ['/etc/os-release', root('-rw-r--r--', () => OS_RELEASE)],
+  ['/etc/passwd', root('-rw-r--r--', () => PASSWD)],
+  ['/etc/resolv.conf', root('-rw-r--r--', (f) => resolvConf(f.world))],
+  [`${READER_HOME}/.bashrc`, readers('-rw-r--r--', () => BASHRC)],
+  [`${READER_HOME}/.profile`, readers('-rw-r--r--', () => PROFILE)],
+  [`${READER_HOME}/.kube/config`, readers('-rw-------', kubeconfig)],
+]);
+
+const facts = new WeakMap<World, Facts>();
+
+function factsOf(session: SessionState): Facts {
+  return facts.get(session.world) ?? { world: session.world };
+}
+
+/** Reads from the world what the tree's files depend on (the API server's URL), once per world.
+ * Call it before reading files; without it, the kubeconfig names a placeholder server. */
+export async function prepareTree(session: SessionState): Promise<void> {
+  if (facts.get(session.world)?.apiServer) return;
+  const apiServer = await apiServerUrl(session.world);
+  facts.set(session.world, { world: session.world, apiServer });
+}
+
+/** `path` resolved against `cwd` as bash does for logical paths: `.` dropped, `..` removes the part before it. */
+export function resolvePath(cwd: string, path: string): string {
+  const parts = path.startsWith('/') ? [] : cwd.split('/').filter(Boolean);
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
+
+/** The node at an absolute, resolved path, if the tree has one. */
+export function nodeAt(absolutePath: string): TreeNode | undefined {
+  return NODES.get(absolutePath);
+}
+
+/** A file's text; undefined when there is no file there (nothing, or a directory). */
+export function readFile(session: SessionState, absolutePath: string): string | undefined {
+  const node = NODES.get(absolutePath);
+  return node?.kind === 'file' ? node.text(factsOf(session)) : undefined;
+}
+
+export function isDirectory(_session: SessionState, absolutePath: string): boolean {
+  return NODES.get(absolutePath)?.kind === 'directory';
+}
+
+/** The names in a directory (hidden ones included, no `.` or `..`), in byte order as `ls` sorts
+ * them under LANG=C.UTF-8; undefined when it is not a directory. */
+export function listDirectory(_session: SessionState, absolutePath: string): string[] | undefined {
+  if (NODES.get(absolutePath)?.kind !== 'directory') return undefined;
+  const prefix = absolutePath === '/' ? '/' : `${absolutePath}/`;
+  const names: string[] = [];
+  for (const path of NODES.keys()) {
+    if (path !== absolutePath && path.startsWith(prefix) && !path.slice(prefix.length).includes('/')) names.push(path.slice(prefix.length));
+  }
+  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -1,0 +1,48 @@
+// The lab machine's read-only tree: paths resolve as bash's logical paths, and what a file says
+// about the lab (its resolver, its API server) is read from the lab's world.
+import { describe, expect, it } from 'vitest';
+import { loadLab } from '../../src/node/labs.ts';
+import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { Session } from '../../src/engine/session.ts';
+import { apiServerUrl } from '../../src/engine/commands/kube/cluster.ts';
+import { isDirectory, listDirectory, prepareTree, readFile, resolvePath } from '../../src/engine/commands/fs/tree.ts';
+
+async function session(lab: string) {
+  return new Session(createFixtureWorld(await loadLab({ name: lab })), { tty: false });
+}
+
+describe('resolvePath', () => {
+  it('resolves . and .. logically against the working directory', () => {
+    expect(resolvePath('/home/reader', '../x/./y/..')).toBe('/home/x');
+    expect(resolvePath('/usr', '/etc//hosts')).toBe('/etc/hosts');
+    expect(resolvePath('/', '../..')).toBe('/');
+  });
+});
+
+describe('the tree', () => {
+  for (const lab of ['aro2', 'aro-private']) {
+    it(`names ${lab}'s resolver in /etc/resolv.conf, the server nslookup reports`, async () => {
+      const s = await session(lab);
+      const nslookup = await s.run('nslookup example.invalid');
+      const server = /^Server:\s+(\S+)/.exec(nslookup.stdout)?.[1];
+      expect(server).toBeTruthy();
+      expect(readFile(s, '/etc/resolv.conf')).toContain(`nameserver ${server}\n`);
+    });
+
+    it(`points ${lab}'s kubeconfig at the API server oc reports, with the session's namespace`, async () => {
+      const s = await session(lab);
+      await prepareTree(s);
+      const config = readFile(s, '/home/reader/.kube/config')!;
+      expect(config).toContain(`server: ${await apiServerUrl(s.world)}\n`);
+      expect(config).toContain(`namespace: ${s.world.info.session.namespace}\n`);
+    });
+  }
+
+  it('lists a directory in byte order, hidden names first, and reads no directory as a file', async () => {
+    const s = await session('aro2');
+    expect(listDirectory(s, '/home/reader')).toEqual(['.bashrc', '.kube', '.profile']);
+    expect(listDirectory(s, '/etc/hosts')).toBeUndefined();
+    expect(readFile(s, '/etc')).toBeUndefined();
+    expect(isDirectory(s, '/home/reader/.kube')).toBe(true);
+  });
+});
