@@ -19,6 +19,7 @@ import { getHelp } from './help.ts';
 import type { ApiResource } from '../../world/kube-resources.ts';
 import { categoryResources, kindPrefix, resolveResource } from '../../world/kube-resources.ts';
 import { fieldSelectorFilter, matchesLabels, parseLabelSelector } from './selectors.ts';
+import { relaxedPath, sortObjects, sortTableRows } from './sort-by.ts';
 
 export const getFlags: FlagDef[] = [
   { name: 'all-namespaces', short: 'A', type: 'bool' },
@@ -199,12 +200,11 @@ function runJsonPath(template: string, data: unknown, allowMissing: boolean, asJ
 
 /** kubectl's RelaxedJSONPathExpression: `.a.b`, `a.b`, `{a.b}` and `{.a.b}` all mean `{.a.b}`. */
 function relaxedJsonPath(expr: string): string {
-  if (expr === '') return expr;
-  const m = /^\{\.?([^{}]+)\}$|^\.?([^{}]+)$/.exec(expr);
-  if (!m) {
+  const path = relaxedPath(expr);
+  if (path === undefined) {
     throw plainError(`unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'`);
   }
-  return `{.${m[1] ?? m[2]}}`;
+  return path;
 }
 
 // ---------- Tables ----------
@@ -324,14 +324,14 @@ async function get(cli: Cli, flags: ParsedFlags): Promise<number> {
   }
 
   const sortBy = flagString(flags, 'sort-by');
-  const sortTemplate = sortBy === '' ? '' : relaxedJsonPath(sortBy);
 
   if (!humanReadable) {
     if (parsed.singleItemImplied && errors.length > 0) throw errors[0];
     const format = outputFormat(output, flagString(flags, 'template'), allowMissing);
     let objects = infos.flatMap((i) => i.objects);
-    if (sortTemplate !== '') objects = sortObjects(objects, sortTemplate);
     const single = parsed.singleItemImplied && infos.length === 1 && objects.length === 1;
+    // A list is sorted as objects; one object asked for by name is printed as it is.
+    if (sortBy !== '' && !single) objects = sortObjects(objects, sortBy, ctx.session.now());
     printGeneric(cli, format, objects, single, {
       allowMissing,
       showManagedFields: flagBool(flags, 'show-managed-fields'),
@@ -340,8 +340,13 @@ async function get(cli: Cli, flags: ParsedFlags): Promise<number> {
     return finish(cli, errors);
   }
 
-  // Each server Table is sorted on its own.
-  if (sortTemplate !== '') for (const info of infos) info.objects = sortObjects(info.objects, sortTemplate);
+  if (sortBy !== '') {
+    // Several tables are first sorted among themselves as objects (kind Table, no rows' fields),
+    // then each table's rows on their own.
+    const now = ctx.session.now();
+    const sorted = infos.length > 1 ? sortObjects(infos, sortBy, now, tableObject) : infos;
+    infos.splice(0, infos.length, ...sorted.map((info) => ({ ...info, objects: sortTableRows(info.objects, sortBy, now) })));
+  }
   const withKind = flagBool(flags, 'show-kind') || new Set(infos.map((i) => i.res)).size > 1;
   const state: TableState = { out: '', written: 0, separatorReady: false };
   let allResourcesNamespaced = !allNamespaces;
@@ -417,40 +422,9 @@ function tableText(info: Info, o: TableOptions, now: Date): string {
   return lines.map((l) => l + '\n').join('');
 }
 
-/** Go's isLess on unstructured values: numbers numerically, strings byte-wise. */
-function sortLess(a: unknown, b: unknown): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return a < b;
-  if (typeof a === 'string' && typeof b === 'string') return a < b;
-  if (typeof a === 'boolean' && typeof b === 'boolean') return !a && b;
-  return false;
-}
-
-/**
- * --sort-by: objects without the field sort first; an expression no object has is an error
- * (kubectl's TableSorter / SortingPrinter).
- */
-function sortObjects(objects: KubeObject[], template: string): KubeObject[] {
-  let jp: JsonPath;
-  try {
-    jp = new JsonPath(template);
-  } catch (e) {
-    if (e instanceof JsonPathError) throw plainError(`sorting error: ${e.message}`);
-    throw e;
-  }
-  const keyed = objects.map((o) => {
-    const found = jp.findValues(o);
-    return { o, has: found.length > 0 && found[0].length > 0, key: found[0]?.[0] };
-  });
-  if (objects.length > 0 && !keyed.some((k) => k.has)) {
-    throw plainError(`couldn't find any field with path "${template}" in the list of objects`);
-  }
-  return keyed
-    .sort((x, y) => {
-      if (!x.has) return y.has ? -1 : 0;
-      if (!y.has) return 1;
-      return sortLess(x.key, y.key) ? -1 : sortLess(y.key, x.key) ? 1 : 0;
-    })
-    .map((k) => k.o);
+/** A server Table as the sorter sees it when it sorts several of them: no object's field is there. */
+function tableObject(): unknown {
+  return { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: {} };
 }
 
 interface GenericOptions {
