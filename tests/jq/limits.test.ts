@@ -1,6 +1,6 @@
 // jq cannot exhaust the page. Programs real jq answers (appending in a loop, values nested deeper
 // than a call stack, input nested past jq's parser limit, the errors plain JavaScript would crash
-// on) answer as Debian's jq 1.6 did (tests/jq/limits-references.json, made by
+// on) answer as Debian's jq 1.7.1 did (tests/jq/limits-references.json, made by
 // scripts/make-jq-references.sh); programs real jq runs for minutes or that build gigabytes
 // stop at a lab limit. Either way jq writes at most 4 MB and the session goes on (`npm run bench`
 // holds each program here to a second of CPU).
@@ -19,7 +19,7 @@ const OUTPUT = `jq: error: the lab stopped this output at ${MAX_OUTPUT} characte
 
 const references: JqReference[] = JSON.parse(readFileSync(new URL('./limits-references.json', import.meta.url), 'utf8'));
 
-describe('jq answers as jq 1.6 where the lab would otherwise copy quadratically, overflow its stack or crash', () => {
+describe('jq answers as jq 1.7.1 where the lab would otherwise copy quadratically, overflow its stack or crash', () => {
   for (const ref of references) {
     it(caseName(ref), async () => {
       const result = await costly(() => jq(ref));
@@ -75,7 +75,7 @@ describe('programs real jq runs for long or that build huge values stop at a lab
   });
 });
 
-describe('reduce appends in place, as jq 1.6 does, so long loops stay linear', () => {
+describe('reduce appends in place, as jq 1.7.1 does, so long loops stay linear', () => {
   const loops: Array<[string, string]> = [
     ['reduce range(1e5) as $i ([]; . + [$i]) | length', '100000\n'],
     ['reduce range(1e5) as $i ([]; .[$i] = $i) | length', '100000\n'],

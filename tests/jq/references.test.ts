@@ -1,4 +1,4 @@
-// Every case of tests/jq/cases.json through our jq prints what Debian's jq 1.6 printed
+// Every case of tests/jq/cases.json through our jq prints what Debian's jq 1.7.1 printed
 // (tests/jq/references.json, made by scripts/make-jq-references.sh).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ function jq(ref: Reference) {
   return runCommand(findCommand('jq')!, ['jq', ...(ref.flags ?? []), ref.filter], new Session(emptyWorld()), { stdin: ref.input });
 }
 
-describe('jq matches jq 1.6', () => {
+describe('jq matches jq 1.7.1', () => {
   for (const ref of references) {
     it(`jq ${(ref.flags ?? []).join(' ')} '${ref.filter}'`, async () => {
       expect(await jq(ref)).toEqual({ stdout: ref.stdout, stderr: ref.stderr, status: ref.status });

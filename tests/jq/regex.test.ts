@@ -1,4 +1,4 @@
-// Every case of tests/jq/regex-cases.json through our jq prints what Debian's jq 1.6 printed
+// Every case of tests/jq/regex-cases.json through our jq prints what Debian's jq 1.7.1 printed
 // (tests/jq/regex-references.json, made by scripts/make-jq-references.sh).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ function jq(ref: Reference) {
   return runCommand(findCommand('jq')!, ['jq', ...(ref.flags ?? []), ref.filter], new Session(emptyWorld()), { stdin: ref.input });
 }
 
-describe("jq's regex builtins match jq 1.6", () => {
+describe("jq's regex builtins match jq 1.7.1", () => {
   for (const ref of references) {
     it(`jq ${(ref.flags ?? []).join(' ')} '${ref.filter}'`, async () => {
       expect(await jq(ref)).toEqual({ stdout: ref.stdout, stderr: ref.stderr, status: ref.status });
@@ -42,9 +42,9 @@ describe('jq regexes that backtrack exponentially end quickly', () => {
     });
   }
 
-  it('a back-reference that needs every split stops with Oniguruma\'s own retry-limit error, as jq 1.6 does', async () => {
+  it('a back-reference that needs every split stops with Oniguruma\'s own retry-limit error, as jq 1.7.1 does', async () => {
     const result = await costly(() => jqLine('("a"*300)+"cb" | test("(a*)*\\\\1b")'));
-    // The same words jq 1.6 prints (where the error is reported from is the evaluator's business).
+    // The same words jq 1.7.1 prints (where the error is reported from is the evaluator's business).
     expect(result.stderr).toMatch(/^jq: error \(at [^)]*\): Regex failure: retry-limit-in-match over\n$/);
     expect({ stdout: result.stdout, status: result.status }).toEqual({ stdout: '', status: 5 });
   });
@@ -53,7 +53,7 @@ describe('jq regexes that backtrack exponentially end quickly', () => {
     expect(await jqLine('"xabcabcy" | [match("(abc)\\\\1").string, test("(?<w>b)c\\\\k<w>")]')).toEqual({ stdout: '[\n  "abcabc",\n  false\n]\n', stderr: '', status: 0 });
   });
 
-  it('gsub with a match that is empty at the start of the rest stops where jq 1.6 runs out of memory', async () => {
+  it('gsub with a match that is empty at the start of the rest stops where jq 1.7.1 runs out of memory', async () => {
     const result = await costly(() => jqLine('"abab" | gsub("x*";"-")'));
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe('error: cannot allocate memory\n');

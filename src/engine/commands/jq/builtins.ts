@@ -7,7 +7,7 @@ import * as lib from './library.ts';
 import type { Ast } from './parser.ts';
 import { regexBuiltins } from './regex.ts';
 import { toText } from './text.ts';
-import { objectFrom, pathsOf } from './values.ts';
+import { NumberLiteral, objectFrom, pathsOf, plain } from './values.ts';
 
 const one = (f: (input: Json, ev: Evaluator) => Json): Builtin =>
   function* (input, _args, _env, ev) {
@@ -16,6 +16,7 @@ const one = (f: (input: Json, ev: Evaluator) => Json): Builtin =>
 
 /** jq's math functions take numbers only. */
 function number(v: Json): number {
+  v = plain(v);
   if (typeof v !== 'number') throw new JqRuntimeError(`${describe(v)} number required`);
   return v;
 }
@@ -82,6 +83,7 @@ function parsed(text: string, ev: Evaluator): Json {
 }
 
 function rangeBound(v: Json): number {
+  v = plain(v);
   if (typeof v !== 'number') throw new JqRuntimeError('Range bounds must be numeric');
   return v;
 }
@@ -107,10 +109,10 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
   def('type', 0, one(typeOf));
   def('tostring', 0, one((v, ev) => toText(v, ev.budget)));
   def('tonumber', 0, one((v, ev) => {
-    if (typeof v === 'number') return v;
+    if (typeOf(v) === 'number') return v;
     if (typeof v !== 'string') throw new JqRuntimeError(`${describe(v)} cannot be parsed as a number`);
     const n = parsed(v, ev);
-    if (typeof n !== 'number') throw new JqRuntimeError(`${describe(v)} cannot be parsed as a number`);
+    if (typeOf(n) !== 'number') throw new JqRuntimeError(`${describe(v)} cannot be parsed as a number`);
     return n;
   }));
   def('tojson', 0, one((v, ev) => toJsonText(v, ev.budget)));
@@ -130,7 +132,7 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
   def('max', 0, one((v, ev) => extreme(ev, v, true)));
   def('flatten', 0, one((v, ev) => lib.flatten(v, Infinity, ev.budget)));
   def('flatten', 1, function* (v, [depth], e, ev) {
-    for (const d of ev.eval(depth, v, e)) yield lib.flatten(v, d as number, ev.budget);
+    for (const d of ev.eval(depth, v, e)) yield lib.flatten(v, plain(d) as number, ev.budget);
   });
   def('to_entries', 0, one((v, ev) => lib.toEntries(v, ev.budget)));
   def('from_entries', 0, one((v, ev) => lib.fromEntries(v, ev.budget, (x, k) => ev.index(x, k))));
@@ -150,14 +152,14 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
   def('objects', 0, function* (v) { if (typeOf(v) === 'object') yield v; });
   def('arrays', 0, function* (v) { if (Array.isArray(v)) yield v; });
   def('strings', 0, function* (v) { if (typeof v === 'string') yield v; });
-  def('numbers', 0, function* (v) { if (typeof v === 'number') yield v; });
+  def('numbers', 0, function* (v) { if (typeOf(v) === 'number') yield v; });
   def('booleans', 0, function* (v) { if (typeof v === 'boolean') yield v; });
   def('nulls', 0, function* (v) { if (v === null) yield v; });
-  def('iterables', 0, function* (v) { if (v !== null && typeof v === 'object') yield v; });
-  def('scalars', 0, function* (v) { if (v === null || typeof v !== 'object') yield v; });
-  // jq 1.6 cannot tell an error without a message from backtracking: error(null) is empty.
-  def('error', 0, function* (v) { if (v !== null) throw new JqRuntimeError(v); });
-  def('error', 1, function* (v, [m], e, ev) { for (const msg of ev.eval(m, v, e)) if (msg !== null) throw new JqRuntimeError(msg); });
+  def('iterables', 0, function* (v) { if (v !== null && typeof v === 'object' && !(v instanceof NumberLiteral)) yield v; });
+  def('scalars', 0, function* (v) { if (v === null || typeof v !== 'object' || v instanceof NumberLiteral) yield v; });
+  // jq 1.7 raises error(null) as any other error (1.6 took it for backtracking).
+  def('error', 0, function* (v) { throw new JqRuntimeError(v); });
+  def('error', 1, function* (v, [m], e, ev) { for (const msg of ev.eval(m, v, e)) throw new JqRuntimeError(msg); });
   def('select', 1, function* (v, [f], e, ev) { for (const c of ev.eval(f, v, e)) if (truthy(c)) yield v; });
   def('map', 1, function* (v, [f], e, ev) {
     const out: Json[] = [];
@@ -225,12 +227,13 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
     }
   });
   def('limit', 2, function* (v, [n, f], e, ev) {
-    for (const max of ev.eval(n, v, e)) {
-      if ((max as number) <= 0) continue;
+    for (const limit of ev.eval(n, v, e)) {
+      const max = plain(limit) as number;
+      if (max <= 0) continue;
       let count = 0;
       for (const x of ev.eval(f, v, e)) {
         yield x;
-        if (++count >= (max as number)) break;
+        if (++count >= max) break;
       }
     }
   });
@@ -249,13 +252,6 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
       for (const c of ev.eval(f, value, e)) if (truthy(c)) yield path;
     }
   });
-  def('leaf_paths', 0, function* (v, _a, _e, ev) {
-    for (const { path, value } of pathsOf(v, ev.budget)) {
-      ev.budget.step();
-      // `paths(scalars)`: select keeps a path when the leaf itself is truthy.
-      if (typeof value !== 'object' && value !== false) yield path;
-    }
-  });
   def('path', 1, function* (v, [f], e, ev) { yield* ev.paths(f, v, e); });
   def('getpath', 1, function* (v, [p], e, ev) { for (const path of ev.eval(p, v, e)) yield ev.getPath(v, path); });
   def('setpath', 2, function* (v, [p, x], e, ev) { for (const path of ev.eval(p, v, e)) for (const value of ev.eval(x, v, e)) yield ev.setPath(v, path, value); });
@@ -271,7 +267,7 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
       else yield ev.index(v, y);
     }
   });
-  def('isnan', 0, one((v) => Number.isNaN(v)));
+  def('isnan', 0, one((v) => Number.isNaN(number(v))));
   def('infinite', 0, one(() => Infinity));
   def('nan', 0, one(() => NaN));
   def('input', 0, function* () { throw new JqRuntimeError('No more inputs'); });

@@ -11,7 +11,7 @@ import { arith, concatArrays, index, slice } from './operators.ts';
 import { checkKey, deletePaths, getPath, put, setPath } from './paths.ts';
 import { Scope } from './scope.ts';
 import { formatValue, toJsonText } from './text.ts';
-import { compare, copyObject, descendants, isObject, newObject, pathsOf, typeOf, type Json, type JsonObject } from './values.ts';
+import { compare, copyObject, descendants, isObject, newObject, NumberLiteral, pathsOf, plain, typeOf, type Json, type JsonObject } from './values.ts';
 
 type Definition = { params: string[]; body: Ast; env: Env };
 type Env = { vars: Scope<Json>; defs: Scope<Definition> };
@@ -163,7 +163,8 @@ export class Evaluator {
           for (const part of commaParts(ast)) yield* this.eval(part, input, env);
           return;
         case 'neg':
-          for (const v of this.eval(ast.expr, input, env)) {
+          for (const literal of this.eval(ast.expr, input, env)) {
+            const v = plain(literal);
             if (typeof v !== 'number') throw new JqRuntimeError(`${describe(v)} cannot be negated`);
             yield -v;
           }
@@ -404,7 +405,7 @@ export class Evaluator {
       case 'iterate':
         for (const p of this.paths(ast.target, input, env)) {
           const v = getPath(input, p, this.budget);
-          if (v !== null && typeof v !== 'object') {
+          if (v !== null && (typeof v !== 'object' || v instanceof NumberLiteral)) {
             if (ast.optional) continue;
             throw new JqRuntimeError(`Cannot iterate over ${describe(v)}`);
           }

@@ -221,7 +221,7 @@ async function run(ctx: CommandContext): Promise<number> {
   }
   const environment = Object.fromEntries(ctx.session.vars.environment());
   const table = builtins(environment);
-  const compileError = (message: string) => ctx.stderr.write(`jq: error: ${message} at <top-level>, line 1:\n${o.filter}\njq: 1 compile error\n`);
+  const compileError = (message: string, at?: number) => ctx.stderr.write(`jq: error: ${message} at ${programLine(o.filter!, at)}\njq: 1 compile error\n`);
   let program: Ast;
   try {
     program = parseJq(o.filter);
@@ -232,17 +232,13 @@ async function run(ctx: CommandContext): Promise<number> {
       return 3;
     }
     if (!(error instanceof JqSyntaxError)) throw error;
-    const shown = error.message.includes('$end') ? `${o.filter}${' '.repeat(lastTokenStart(o.filter))}` : o.filter;
+    const shown = error.message.includes('unexpected end of file') ? `${o.filter}${' '.repeat(lastTokenStart(o.filter))}` : o.filter;
     ctx.stderr.write(`jq: error: ${error.message} (Unix shell quoting issues?) at <top-level>, line 1:\n${shown}\njq: 1 compile error\n`);
-    return 3;
-  }
-  if (JSON.stringify(program).match(/"op":"[/%]","left":\{"t":"literal","value":-?[\d.e+-]+\},"right":\{"t":"literal","value":0\}/)) {
-    compileError('Division by zero?');
     return 3;
   }
   const missing = undefinedFunction(program, (key) => table.has(key)) ?? undefinedVariable(program, new Set(o.vars.keys()));
   if (missing) {
-    compileError(`${missing} is not defined`);
+    compileError(`${missing} is not defined`, whereNamed(o.filter, missing));
     return 3;
   }
   const evaluator = new Evaluator(table, () => ctx.session.now().getTime());
@@ -273,9 +269,8 @@ async function run(ctx: CommandContext): Promise<number> {
   } catch (error) {
     writes.flush();
     if (error instanceof JqInputError) {
-      ctx.stderr.write(`${error.message}\n`);
-      // jq 1.6 exits 2 for bad input… and then reports 4 as its final status.
-      return 4;
+      ctx.stderr.write(`jq: ${error.message}\n`);
+      return 5;
     }
     if (error instanceof OutputLimit) {
       writes.notice(`jq: error: the lab stopped this output at ${MAX_OUTPUT} characters`);
@@ -306,8 +301,26 @@ export const jqCommands: Command[] = [
   },
 ];
 
+/** Where jq 1.7.1 says a compile error is: the line of the program it is on, followed by as
+ * many spaces as its column (the whole program, unfollowed, when it names no place). */
+function programLine(filter: string, at: number | undefined): string {
+  if (at === undefined) return `<top-level>, line 1:\n${filter}`;
+  const lineStart = filter.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = filter.indexOf('\n', at);
+  const line = filter.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+  const number = filter.slice(0, lineStart).split('\n').length;
+  return `<top-level>, line ${number}:\n${line}${' '.repeat(at - lineStart)}`;
+}
+
+/** Where the program first names an undefined function (`name/arity`) or variable (`$name`). */
+function whereNamed(filter: string, missing: string): number | undefined {
+  const name = missing.replace(/\/\d+$/, '').replace(/[$]/g, '\\$');
+  const found = new RegExp(missing.startsWith('$') ? `${name}(?![\\w])` : `(?<![\\w.$])${name}(?![\\w])`).exec(filter);
+  return found?.index;
+}
+
 /**
- * jq 1.6 follows the program line with as many spaces as the error's column (where 1.5 put a
+ * jq follows the program line with as many spaces as the error's column (where 1.5 put a
  * caret); for an unexpected end that is where the last token starts.
  */
 function lastTokenStart(filter: string): number {

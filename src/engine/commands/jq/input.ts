@@ -1,5 +1,7 @@
 // Reads the JSON texts jq gets on standard input, one after the other, and words parse errors as
-// jq 1.6 does ("Invalid numeric literal at line 2, column 0", "Exceeds depth limit for parsing").
+// jq 1.7.1 does ("Invalid numeric literal at line 2, column 0", "Exceeds depth limit for parsing").
+import { number } from './output.ts';
+import { numberFromLiteral } from './values.ts';
 
 export class JqInputError extends Error {
   /** The message without jq's "parse error: " (as `fromjson` words it). */
@@ -31,7 +33,9 @@ function position(text: string, end: number): string {
 
 function literal(token: string): { ok: boolean; value?: unknown; kind: string } {
   if (token === 'true' || token === 'false' || token === 'null') return { ok: true, value: JSON.parse(token), kind: '' };
-  if (/^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(token)) return { ok: true, value: Number(token), kind: '' };
+  // jq 1.7 reads NaN as a literal (and prints it as null).
+  if (token === 'nan' || token === 'NaN') return { ok: true, value: NaN, kind: '' };
+  if (/^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(token)) return { ok: true, value: numberFromLiteral(token, number), kind: '' };
   return { ok: false, kind: /^[tfn]/.test(token) ? 'Invalid literal' : 'Invalid numeric literal' };
 }
 

@@ -3,7 +3,7 @@
 import { COST, type Meter } from './budget.ts';
 import { describe, JqRuntimeError } from './errors.ts';
 import { toJsonText } from './text.ts';
-import { compare, hasKey, isObject, newObject, objectFrom, sortCost, typeOf, type Json, type JsonObject } from './values.ts';
+import { compare, hasKey, isObject, newObject, objectFrom, plain, sortCost, typeOf, type Json, type JsonObject } from './values.ts';
 
 /** `.[]`'s values, or jq's error for what cannot be iterated. */
 export function iterate(v: Json, meter: Meter): Json[] {
@@ -33,6 +33,7 @@ function codePoints(s: string): number {
 }
 
 export function length(v: Json, meter: Meter): Json {
+  v = plain(v);
   if (v === null) return 0;
   if (typeof v === 'boolean') throw new JqRuntimeError(`boolean (${v}) has no length`);
   if (typeof v === 'number') return Math.abs(v);
@@ -61,6 +62,7 @@ export function keys(v: Json, sorted: boolean, meter: Meter): Json[] {
 
 /** `has(key)`: own keys of objects, indices of arrays. */
 export function has(v: Json, key: Json): boolean {
+  key = plain(key);
   if (isObject(v) && typeof key === 'string') return hasKey(v, key);
   if (Array.isArray(v) && typeof key === 'number') return key >= 0 && key < v.length;
   throw new JqRuntimeError(`Cannot check whether ${typeOf(v)} has a ${typeOf(key)} key`);
@@ -214,6 +216,7 @@ export function implode(v: Json, meter: Meter): string {
   if (!Array.isArray(v)) throw new JqRuntimeError('implode input must be an array');
   meter.charge(v.length * 2 * COST.char);
   const points = v.map((x) => {
+    x = plain(x);
     if (typeof x !== 'number') throw new JqRuntimeError('Unicode codepoint must be numeric');
     const c = Math.trunc(x);
     return c < 0 || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff) ? 0xfffd : c;

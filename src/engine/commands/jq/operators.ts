@@ -2,16 +2,20 @@
 // what it copies or compares to the program's budget.
 import { COST, type Meter } from './budget.ts';
 import { describe, indexError, JqRuntimeError } from './errors.ts';
-import { compare, copyObject, getKey, hasKey, isObject, typeOf, type Json, type JsonObject } from './values.ts';
+import { compare, copyObject, getKey, hasKey, isObject, plain, typeOf, type Json, type JsonObject } from './values.ts';
 
-/** An array index as jq's C code takes it: truncated to an int (out of range: INT_MIN). */
+const INT_MAX = 2 ** 31 - 1;
+
+/** An array index as jq 1.7.1 takes it: truncated to an int, clamped to the int's range. */
 export function cIndex(key: number): number {
-  const i = Math.trunc(key);
-  return i >= -(2 ** 31) && i < 2 ** 31 ? i : -(2 ** 31);
+  if (Number.isNaN(key)) return 0;
+  return Math.min(2 ** 31 - 1, Math.max(-(2 ** 31), Math.trunc(key)));
 }
 
 /** jq's slice bounds: negative from the end, clamped, the end rounded up. */
 function sliceBounds(length: number, from: Json, to: Json): [number, number] {
+  from = plain(from);
+  to = plain(to);
   if ((from !== null && typeof from !== 'number') || (to !== null && typeof to !== 'number')) {
     throw new JqRuntimeError('Start and end indices of an array slice must be numbers');
   }
@@ -53,14 +57,16 @@ function arrayIndexes(haystack: Json[], needle: Json[], meter: Meter): Json {
 
 /** `target[key]` as jq reads it: missing keys and out-of-range or fractional indices are null. */
 export function index(target: Json, key: Json, meter: Meter): Json {
+  key = plain(key);
   if (typeof key === 'string') {
     if (target === null) return null;
     if (isObject(target)) return getKey(target, key) ?? null;
   } else if (typeof key === 'number') {
     if (target === null) return null;
     if (Array.isArray(target)) {
-      if (!Number.isInteger(key)) return null;
-      const i = key < 0 ? target.length + key : key;
+      // jq 1.7.1 truncates a fractional index (1.6 read it as missing).
+      const k = cIndex(key);
+      const i = k < 0 ? target.length + k : k;
       return i >= 0 && i < target.length ? (target[i] ?? null) : null;
     }
   } else if (isObject(key) && (target === null || typeof target === 'string' || Array.isArray(target))) {
@@ -87,11 +93,12 @@ function mergeObjects(a: JsonObject, b: JsonObject, meter: Meter): JsonObject {
   return out;
 }
 
-/** `"s" * n`: jq 1.6 repeats the string int(n - 1) more times, and gives null below one copy. */
+/** `"s" * n`: jq 1.7.1 repeats the string int(n) times, gives null for a negative (or NaN) n,
+ * and refuses a result past the int range. */
 function repeatString(s: string, n: number, meter: Meter): Json {
-  const more = n - 1;
-  if (!(more > -1 && more < 2 ** 31)) return null;
-  const count = Math.trunc(more) + 1;
+  if (!(n >= 0)) return null;
+  const count = Math.trunc(n);
+  if (n > INT_MAX || s.length * count > INT_MAX) throw new JqRuntimeError('Repeat string result too long');
   // Engines keep characters past U+00FF in two bytes.
   const width = /[^\x00-\xff]/.test(s) ? 2 : 1;
   meter.charge(s.length * count * width * COST.char);
@@ -102,10 +109,17 @@ export function arith(op: string, a: Json, b: Json, meter: Meter): Json {
   const ta = typeOf(a);
   const tb = typeOf(b);
   const fail = (verb: string) => new JqRuntimeError(`${describe(a)} and ${describe(b)} cannot be ${verb}`);
+  // Arithmetic makes a new double of a kept literal (jq 1.7 keeps the text only of what it passes on).
+  if (op !== '+') {
+    a = plain(a);
+    b = plain(b);
+  }
   switch (op) {
     case '+':
       if (a === null) return b;
       if (b === null) return a;
+      a = plain(a);
+      b = plain(b);
       if (ta === 'number' && tb === 'number') return (a as number) + (b as number);
       if (ta === 'string' && tb === 'string') {
         // Engines join strings without copying them; only the shorter side is new data.

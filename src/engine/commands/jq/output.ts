@@ -1,8 +1,10 @@
-// jq 1.6's JSON writer: 2-space indent (or --indent/--tab), compact with -c, keys in input
+// jq 1.7.1's JSON writer: 2-space indent (or --indent/--tab), compact with -c, keys in input
 // order unless -S, jq's string escapes (DEL as \u007f, `/` unescaped, non-ASCII raw), values
 // nested deeper than jq's print depth replaced by its marker. `tojson`, `tostring` and error
 // messages use the same writer. A writer has a limit and stops there (TooLong), so a huge value
 // never becomes a huge string first.
+
+import { NumberLiteral } from './values.ts';
 
 export interface WriteOptions {
   indent: string;
@@ -16,7 +18,7 @@ export const COMPACT: WriteOptions = { indent: '', compact: true, sortKeys: fals
 
 /** jq prints values nested deeper than this as a marker (jv_print.c's MAX_PRINT_DEPTH). */
 const MAX_PRINT_DEPTH = 256;
-const TOO_DEEP = '<stripped: exceeds max depth>';
+const TOO_DEEP = '<skipped: too deep>';
 
 /** The writer passed its limit; `prefix` is what it wrote up to the limit. */
 export class TooLong extends Error {
@@ -27,10 +29,12 @@ export class TooLong extends Error {
   }
 }
 
-function number(n: number): string {
+/** A double as jq prints it (a kept literal prints its own text). */
+export function number(n: number): string {
   if (Number.isNaN(n)) return 'null';
+  if (Object.is(n, -0)) return '-0';
   if (!Number.isFinite(n)) return n > 0 ? '1.7976931348623157e+308' : '-1.7976931348623157e+308';
-  // jq 1.6 prints the shortest round-trip digits in C's %.17g layout: exponent form below 1e-4
+  // jq prints the shortest round-trip digits in C's %.17g layout: exponent form below 1e-4
   // and from 1e17 on, with at least two exponent digits. Between those, JS writes the same.
   const size = Math.abs(n);
   if (n === 0 || (size >= 1e-4 && size < 1e17)) return String(n);
@@ -44,9 +48,10 @@ export function jqString(s: string): string {
   return JSON.stringify(s).replace(/\x7f/g, '\\u007f');
 }
 
-// jq 1.6's default colours and the exact places it switches them (jv_dump_term).
-const COLORS = { null: '1;30', false: '0;39', true: '0;39', number: '0;39', string: '0;32', array: '1;39', object: '1;39' };
-const FIELD = '34;1';
+// jq 1.7.1's default colours (null in dark grey, object keys in bold blue) and the exact places
+// it switches them (jv_dump_term).
+const COLORS = { null: '0;90', false: '0;39', true: '0;39', number: '0;39', string: '0;32', array: '1;39', object: '1;39' };
+const FIELD = '1;34';
 const esc = (code: string) => `\x1b[${code}m`;
 const RESET = esc('0');
 
@@ -54,7 +59,7 @@ function colorOf(v: unknown): string {
   if (v === null || v === undefined) return COLORS.null;
   if (v === true) return COLORS.true;
   if (v === false) return COLORS.false;
-  if (typeof v === 'number') return COLORS.number;
+  if (typeof v === 'number' || v instanceof NumberLiteral) return COLORS.number;
   if (typeof v === 'string') return COLORS.string;
   return Array.isArray(v) ? COLORS.array : COLORS.object;
 }
@@ -100,6 +105,7 @@ class Writer {
     if (v === null || v === undefined) return 'null';
     if (typeof v === 'boolean') return String(v);
     if (typeof v === 'number') return number(v);
+    if (v instanceof NumberLiteral) return v.text;
     return this.string(v as string);
   }
 
@@ -110,7 +116,7 @@ class Writer {
 
   plain(v: unknown, level: number): void {
     if (level > MAX_PRINT_DEPTH) return this.put(TOO_DEEP);
-    if (v === null || typeof v !== 'object') return this.put(this.scalar(v));
+    if (v === null || typeof v !== 'object' || v instanceof NumberLiteral) return this.put(this.scalar(v));
     const { compact, indent } = this.o;
     const pad = compact ? '' : `\n${indent.repeat(level + 1)}`;
     const close = compact ? '' : `\n${indent.repeat(level)}`;
@@ -137,7 +143,7 @@ class Writer {
   colored(v: unknown, level: number): void {
     const col = esc(colorOf(v));
     if (level > MAX_PRINT_DEPTH) return this.put(`${col}${TOO_DEEP}${RESET}`);
-    if (v === null || typeof v !== 'object') return this.put(`${col}${this.scalar(v)}${RESET}`);
+    if (v === null || typeof v !== 'object' || v instanceof NumberLiteral) return this.put(`${col}${this.scalar(v)}${RESET}`);
     const newline = (l: number) => (this.o.compact ? '' : `\n${this.o.indent.repeat(l)}`);
     if (Array.isArray(v)) {
       if (v.length === 0) return this.put(`${col}[]${RESET}`);
@@ -162,9 +168,9 @@ class Writer {
 
 /** `v` as jq prints it; throws TooLong past `limit` characters. */
 export function writeJson(v: unknown, o: WriteOptions, limit = Infinity): string {
-  if (typeof v !== 'object' || v === null) {
+  if (typeof v !== 'object' || v === null || v instanceof NumberLiteral) {
     // Scalars need no writer; a string is escaped only as far as the limit can reach.
-    const text = v === undefined || v === null ? 'null' : typeof v === 'number' ? number(v) : typeof v === 'string' ? jqString(v.length > limit ? v.slice(0, limit + 1) : v) : String(v);
+    const text = v === undefined || v === null ? 'null' : typeof v === 'number' ? number(v) : v instanceof NumberLiteral ? v.text : typeof v === 'string' ? jqString(v.length > limit ? v.slice(0, limit + 1) : v) : String(v);
     if (text.length > limit) throw new TooLong(text.slice(0, limit));
     return text;
   }
@@ -182,7 +188,7 @@ export function writeJsonColored(v: unknown, o: WriteOptions, limit = Infinity):
 /** `v` as compact JSON, and the work writing it took; throws TooLong once that work passes
  * `workLimit` (`tojson`, `tostring`: the work comes out of the program's budget). */
 export function writeCompact(v: unknown, workLimit: number): { text: string; work: number } {
-  if (typeof v !== 'object' || v === null) {
+  if (typeof v !== 'object' || v === null || v instanceof NumberLiteral) {
     const text = writeJson(v, COMPACT, workLimit);
     return { text, work: text.length + PIECE_WORK };
   }

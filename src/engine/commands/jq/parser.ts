@@ -3,6 +3,9 @@
 // Hand-written because the maintained full jq for browsers is a WebAssembly build far larger
 // than the lab terminal's page budget.
 
+import { number } from './output.ts';
+import { numberFromLiteral } from './values.ts';
+
 export type Ast =
   | { t: 'identity' }
   | { t: 'recurse' }
@@ -52,7 +55,7 @@ interface Token {
 const OPS = ['?//', '|=', '+=', '-=', '*=', '/=', '//=', '==', '!=', '<=', '>=', '//', '..', '|', ',', '+', '-', '*', '/', '%', '<', '>', '=', '(', ')', '[', ']', '{', '}', ':', ';', '.', '?'];
 
 function unexpected(token: Token): JqSyntaxError {
-  const shown = token.kind === 'eof' ? '$end' : token.kind === 'ident' ? 'IDENT' : token.kind === 'num' ? 'LITERAL' : token.kind === 'str' ? 'QQSTRING_START' : token.kind === 'field' ? 'FIELD' : token.kind === 'var' ? '\'$\'' : `'${token.value}'`;
+  const shown = token.kind === 'eof' ? 'end of file' : token.kind === 'ident' ? 'IDENT' : token.kind === 'num' ? 'LITERAL' : token.kind === 'str' ? 'QQSTRING_START' : token.kind === 'field' ? 'FIELD' : token.kind === 'var' ? '\'$\'' : `'${token.value}'`;
   return new JqSyntaxError(`syntax error, unexpected ${shown}`);
 }
 
@@ -82,7 +85,7 @@ function lex(src: string, depth = 0, firstLine = 1): Token[] {
       let text = '';
       i++;
       for (;;) {
-        if (i >= src.length) throw new JqSyntaxError('syntax error, unexpected $end, expecting QQSTRING_TEXT or QQSTRING_INTERP_START or QQSTRING_END');
+        if (i >= src.length) throw new JqSyntaxError('syntax error, unexpected end of file, expecting QQSTRING_TEXT or QQSTRING_INTERP_START or QQSTRING_END');
         const ch = src[i];
         if (ch === '"') {
           i++;
@@ -98,7 +101,7 @@ function lex(src: string, depth = 0, firstLine = 1): Token[] {
               if (src[j] === '(') depth++;
               else if (src[j] === ')') depth--;
             }
-            if (depth > 0) throw new JqSyntaxError('syntax error, unexpected $end');
+            if (depth > 0) throw new JqSyntaxError('syntax error, unexpected end of file');
             if (text) parts.push(text);
             text = '';
             parts.push(lex(src.slice(i + 2, j - 1), depth + 1, lineAt(i + 2)));
@@ -427,7 +430,7 @@ class Parser {
   private parsePrimaryLevel(t: Token): Ast {
     switch (t.kind) {
       case 'num':
-        return { t: 'literal', value: Number(t.value) };
+        return { t: 'literal', value: numberFromLiteral(t.value, number) };
       case 'str':
         return this.parseString(t);
       case 'format':

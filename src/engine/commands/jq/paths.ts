@@ -3,10 +3,11 @@
 import { COST, type Meter } from './budget.ts';
 import { indexError, JqRuntimeError } from './errors.ts';
 import { cIndex, index } from './operators.ts';
-import { compare, copyObject, isObject, newObject, type Json, type JsonObject } from './values.ts';
+import { compare, copyObject, isObject, newObject, plain, type Json, type JsonObject } from './values.ts';
 
 /** A copy of `v` to change at `key`; null becomes a new array or object as the key asks. */
 export function copyFor(v: Json, key: Json, meter: Meter): Json[] | JsonObject {
+  key = plain(key);
   if (typeof key === 'number' && (v === null || Array.isArray(v))) {
     meter.charge(((v as Json[] | null)?.length ?? 0) * COST.item);
     return v === null ? [] : [...(v as Json[])];
@@ -17,12 +18,17 @@ export function copyFor(v: Json, key: Json, meter: Meter): Json[] | JsonObject {
 
 /** A container can take only its own kind of key: numbers in arrays, strings in objects. */
 export function checkKey(container: Json[] | JsonObject, key: Json): void {
+  key = plain(key);
   if (Array.isArray(container) ? typeof key !== 'number' : typeof key !== 'string') throw indexError(container, key);
 }
+
+/** jq 1.7.1 refuses to grow an array past a quarter of the int range. */
+const MAX_ARRAY_INDEX = 2 ** 29 - 1;
 
 /** Sets `container[key]` (a container this program made), padding arrays with null. */
 export function put(container: Json[] | JsonObject, key: Json, value: Json, meter: Meter): void {
   checkKey(container, key);
+  key = plain(key);
   if (!Array.isArray(container)) {
     meter.charge(COST.entry);
     container[key as string] = value;
@@ -31,6 +37,7 @@ export function put(container: Json[] | JsonObject, key: Json, value: Json, mete
   let i = cIndex(key as number);
   if (i < 0) i += container.length;
   if (i < 0) throw new JqRuntimeError('Out of bounds negative array index');
+  if (i > MAX_ARRAY_INDEX) throw new JqRuntimeError('Array index too large');
   if (i >= container.length) {
     meter.charge((i + 1 - container.length) * COST.item);
     const from = container.length;
@@ -73,7 +80,7 @@ function deletePath(root: Json, path: Json[], meter: Meter): Json {
   if (here === null) return root;
   let copy = copyFor(here, last, meter);
   if (Array.isArray(copy)) {
-    const i = cIndex(last as number);
+    const i = cIndex(plain(last) as number);
     const at = i < 0 ? copy.length + i : i;
     if (at >= 0 && at < copy.length) copy.splice(at, 1);
   } else delete copy[last as string];

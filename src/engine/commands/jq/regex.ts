@@ -2,7 +2,7 @@
 // on the lab's linear regex engine, with jq 1.6's match loop, result objects and error texts.
 // sub/gsub follow jq 1.6's own definitions in builtin.jq: the replacement is evaluated with the
 // named captures as its input, and gsub goes on in what follows each match.
-import { describe, JqBudgetError, JqRuntimeError, typeOf, type Builtin, type Evaluator, type Json } from './evaluate.ts';
+import { describe, JqRuntimeError, typeOf, type Builtin, type Evaluator, type Json } from './evaluate.ts';
 import type { Ast } from './parser.ts';
 import { COST, type Meter } from './budget.ts';
 import { Regex, RegexBudgetError, RegexTooBigError, Subject } from '../../regex/index.ts';
@@ -98,21 +98,24 @@ function search(c: Compiled, s: Subject, from: number, captures: boolean) {
 }
 
 /**
- * jq 1.6's match loop over the subject's window (offsets count from its start): after an empty
- * match it moves on one character, and it stops at the end of the text.
+ * jq 1.7.1's match loop (offsets count from the window's start, anchors see the whole text):
+ * after an empty match it searches again one character past it, and it searches at the very end
+ * of the text too, so `"abc" | match("";"g")` finds 0, 1, 2 and 3.
  */
 function matchesIn(s: Subject, c: Compiled, meter: Meter): Match[] {
   const out: Match[] = [];
   let start = s.start;
   do {
-    if (start > s.end) break;
     const m = search(c, s, start, true);
     if (!m) break;
     meter.charge(COST.entry * (4 + 4 * c.regex.groups));
+    const offset = m[0] - s.start;
     if (m[1] === m[0]) {
-      // jq 1.6 reports no captures for an empty match.
-      out.push({ offset: m[0] - s.start, length: 0, string: '', captures: [] });
-      start += 1;
+      // An empty match reports every group as an empty capture at the match.
+      const captures: Match['captures'] = [];
+      for (let g = 1; g <= c.regex.groups; g++) captures.push({ offset, string: '', length: 0, name: c.names.get(g) ?? null });
+      out.push({ offset, length: 0, string: '', captures });
+      start = m[1] + 1;
       continue;
     }
     const captures: Match['captures'] = [];
@@ -123,9 +126,9 @@ function matchesIn(s: Subject, c: Compiled, meter: Meter): Match[] {
       else if (from === to) captures.push({ offset: from - s.start, string: '', length: 0, name });
       else captures.push({ offset: from - s.start, length: to - from, string: s.slice(from, to), name });
     }
-    out.push({ offset: m[0] - s.start, length: m[1] - m[0], string: s.slice(m[0], m[1]), captures });
+    out.push({ offset, length: m[1] - m[0], string: s.slice(m[0], m[1]), captures });
     start = m[1];
-  } while (c.global && start !== s.end);
+  } while (c.global && start <= s.end);
   return out;
 }
 
@@ -168,49 +171,31 @@ function addStrings(a: Json, b: Json): Json {
 }
 
 /**
- * jq 1.6's sub/3: the first match of the text (without "g"), its captures piped to the
- * replacement, and with "g" the same again on the rest of the text after the match.
+ * jq 1.7.1's sub/3: every match first, then the replacement's k-th value for each match joins
+ * the k-th result (with the text before that match); a result is the text's rest added to it,
+ * and the input itself when no match gave a value.
  */
 function* substitute(ev: Evaluator, env: Env, input: Json, re: Json, replacement: Ast, flags: Json): Generator<Json> {
-  const global = typeof flags === 'string' && flags.includes('g');
-  const flagsOnce = typeof flags === 'string' ? flags.replaceAll('g', '') : flags;
-  // Each step: the text before the match, the replacement's values, and where the rest begins.
-  const steps: Array<{ before: string; values: Json[] }> = [];
-  const compiled = compile(input, re, flagsOnce, ev.budget);
-  // The rest of the text is a window onto the text read once: jq 1.6 matches the rest as a text
-  // of its own (its start is a text start, nothing before it shows).
+  const found = matches(input, re, flags, ev.budget);
   const text = subject(input as string, ev.budget);
-  let restStart = text.start;
-  for (;;) {
-    const found = matchesIn(text.window(restStart, text.end), compiled, ev.budget);
-    if (found.length === 0) break;
-    const m = found[0];
-    const matchStart = restStart + m.offset;
-    const matchEnd = matchStart + m.length;
-    steps.push({ before: text.slice(restStart, matchStart), values: [...ev.eval(replacement, captureObject(m), env)] });
-    if (!global || matchEnd === text.end) {
-      restStart = matchEnd;
-      break;
+  const results: Json[] = [];
+  let previous = 0;
+  for (const m of found) {
+    const gap = text.slice(previous, Math.max(previous, m.offset));
+    let k = 0;
+    for (const value of ev.eval(replacement, captureObject(m), env)) {
+      ev.budget.charge(COST.item);
+      results[k] = addStrings(results[k] ?? null, addStrings(gap, value));
+      k++;
     }
-    // jq 1.6 recurses on the same text forever when the match is empty at its start.
-    if (m.length === 0 && m.offset === 0) throw new JqBudgetError('error: cannot allocate memory');
-    restStart = matchEnd;
+    previous = m.offset + m.length;
   }
-  if (steps.length === 0) {
+  if (results.length === 0) {
     yield input;
     return;
   }
-  const rest = text.slice(restStart, text.end);
-  // `before + s + rest`: jq varies the left operand fastest, so the first match's values turn first.
-  const choice = steps.map(() => 0);
-  for (;;) {
-    let out: Json = rest;
-    for (let k = steps.length - 1; k >= 0; k--) out = addStrings(addStrings(steps[k].before, steps[k].values[choice[k]] ?? null), out);
-    if (steps.every((s) => s.values.length > 0)) yield out;
-    let k = 0;
-    while (k < steps.length && ++choice[k] >= steps[k].values.length) choice[k++] = 0;
-    if (k === steps.length) return;
-  }
+  const rest = text.slice(Math.min(previous, text.length), text.length);
+  for (const r of results) yield addStrings(r ?? null, rest);
 }
 
 /** splits/2: the text between the matches of `re` with "g" added to the modifiers. */

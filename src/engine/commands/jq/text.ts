@@ -3,7 +3,7 @@
 import { COST, workExceeded, type Meter } from './budget.ts';
 import { describe, JqRuntimeError } from './errors.ts';
 import { COMPACT, TooLong, writeCompact, writeJson } from './output.ts';
-import { isObject, type Json } from './values.ts';
+import { isObject, NumberLiteral, type Json } from './values.ts';
 
 /** `v` as compact JSON (jq's `tojson`), stopping at the work the program has left. */
 export function toJsonText(v: Json, meter: Meter): string {
@@ -57,9 +57,10 @@ function base64Decode(input: string): string {
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** @uri keeps what encodeURIComponent keeps (jq 1.6's unreserved characters: A-Z a-z 0-9 -_.!~*'()). */
+/** @uri keeps jq 1.7.1's unreserved characters (A-Z a-z 0-9 - _ . ~) and escapes the rest of
+ * what encodeURIComponent keeps. */
 function uri(text: string): string {
-  return encodeURIComponent(text.replace(LONE_SURROGATE, '\ufffd'));
+  return encodeURIComponent(text.replace(LONE_SURROGATE, '\ufffd')).replace(/[!*'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function row(name: 'csv' | 'tsv', v: Json, meter: Meter): string {
@@ -68,7 +69,7 @@ function row(name: 'csv' | 'tsv', v: Json, meter: Meter): string {
     .map((x) => {
       if (typeof x === 'string') return name === 'csv' ? `"${x.replace(/"/g, '""')}"` : x.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
       if (x === null) return '';
-      if (typeof x === 'object') throw new JqRuntimeError(`${describe(x)} is not valid in a csv row`);
+      if (typeof x === 'object' && !(x instanceof NumberLiteral)) throw new JqRuntimeError(`${describe(x)} is not valid in a csv row`);
       return toText(x, meter);
     })
     .join(name === 'csv' ? ',' : '\t');
@@ -78,7 +79,7 @@ function shell(v: Json, meter: Meter): string {
   return (Array.isArray(v) ? v : [v])
     .map((x) => {
       if (typeof x === 'string') return `'${x.replace(/'/g, "'\\''")}'`;
-      if (x !== null && typeof x === 'object') throw new JqRuntimeError(`${describe(x)} can not be escaped for shell`);
+      if (x !== null && typeof x === 'object' && !(x instanceof NumberLiteral)) throw new JqRuntimeError(`${describe(x)} can not be escaped for shell`);
       return toText(x, meter);
     })
     .join(' ');
@@ -86,7 +87,7 @@ function shell(v: Json, meter: Meter): string {
 
 /** `@name` applied to `v`. */
 export function formatValue(name: string, v: Json, meter: Meter): string {
-  if (name === 'text' && (v === null || typeof v !== 'object')) {
+  if (name === 'text' && (v === null || typeof v !== 'object' || v instanceof NumberLiteral)) {
     // Scalars as text: what string interpolation does most.
     const text = typeof v === 'string' ? v : writeJson(v, COMPACT);
     meter.charge(text.length * COST.char);

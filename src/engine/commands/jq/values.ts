@@ -7,14 +7,60 @@ import { COST, type Meter } from './budget.ts';
 export type Json = unknown;
 export type JsonObject = Record<string, Json>;
 
+/** A number read from a literal (input JSON or the program) that jq 1.7 prints as it was written
+ * (`1.0`, `1E+1000`, `100000000000000000000`, in decNumber's canonical form) until arithmetic
+ * makes a new number of it. Only literals whose canonical text is not the double's own are kept
+ * this way; every other number is a plain JavaScript number. */
+export class NumberLiteral {
+  readonly value: number;
+  readonly text: string;
+  constructor(value: number, text: string) {
+    this.value = value;
+    this.text = text;
+  }
+}
+
+/** `v` with a kept literal turned into its number (what arithmetic and comparisons read). */
+export function plain(v: Json): Json {
+  return v instanceof NumberLiteral ? v.value : v;
+}
+
+/** decNumber's canonical (scientific) text of a JSON number literal: trailing zeros kept, plain
+ * notation while the exponent is not positive and the adjusted exponent is -6 or more. */
+export function canonicalNumber(literal: string): string {
+  const m = /^(-?)0*(\d*?)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(literal);
+  if (!m) return literal;
+  const [, sign, whole, fraction = ''] = m;
+  let digits = (whole + fraction).replace(/^0+/, '') || '0';
+  const exponent = Number(m[4] ?? 0) - fraction.length;
+  const adjusted = exponent + digits.length - 1;
+  if (exponent <= 0 && adjusted >= -6) {
+    if (exponent === 0) return sign + digits;
+    const point = digits.length + exponent;
+    if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+    return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+  }
+  digits = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+  return `${sign}${digits}E${adjusted < 0 ? '-' : '+'}${Math.abs(adjusted)}`;
+}
+
+/** A number from its literal text: a NumberLiteral when jq 1.7 would print the text otherwise
+ * than the double (`print` is the writer's text of a double). */
+export function numberFromLiteral(literal: string, print: (n: number) => string): Json {
+  const value = Number(literal);
+  const text = canonicalNumber(literal);
+  return text === print(value) ? value : new NumberLiteral(value, text);
+}
+
 export function typeOf(v: Json): string {
   if (v === null) return 'null';
+  if (v instanceof NumberLiteral) return 'number';
   if (Array.isArray(v)) return 'array';
   return typeof v === 'object' ? 'object' : typeof v;
 }
 
 export function isObject(v: Json): v is JsonObject {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof NumberLiteral);
 }
 
 export function newObject(): JsonObject {
@@ -73,6 +119,8 @@ function sortedKeys(o: JsonObject, meter: Meter): string[] {
 /** jq's total order: null < false < true < numbers < strings < arrays < objects; arrays by
  * their items then length, objects by their sorted keys then values in key order. */
 export function compare(a: Json, b: Json, meter: Meter): number {
+  a = plain(a);
+  b = plain(b);
   if (typeof a === 'number' && typeof b === 'number') {
     meter.charge(COST.compare);
     return a - b;
@@ -86,7 +134,8 @@ export function compare(a: Json, b: Json, meter: Meter): number {
       continue;
     }
     meter.charge(COST.compare);
-    const [x, y] = top;
+    const x = plain(top[0]);
+    const y = plain(top[1]);
     if (x === y) continue;
     const tx = typeOf(x);
     const ty = typeOf(y);
@@ -126,6 +175,7 @@ interface Frame {
 
 function frame(path: Json[], value: Json, meter: Meter): Frame | null {
   if (Array.isArray(value)) return { path, value, keys: null, at: 0 };
+  if (value instanceof NumberLiteral) return null;
   if (!isObject(value)) return null;
   const keys = Object.keys(value);
   meter.charge(keys.length * COST.item);
