@@ -1,5 +1,5 @@
 // Regenerates tests/conformance/references/*.jsonl from the real tools. Installs what it needs
-// (Debian's azure-cli, jq; coreutils and grep are there already). The test suite replays the
+// (Debian's azure-cli; jq 1.7.1 from Debian trixie, unpacked; coreutils and grep are there already). The test suite replays the
 // committed references and needs none of these tools.
 //   az lines:   the real az (azure-cli 2.45) offline through az-oracle, against the lab's ARM
 //               resources as `aro-labs export --arm` prints them.
@@ -56,7 +56,9 @@ async function azReferences(lines: CorpusLine[]): Promise<Reference[]> {
 }
 
 async function textReferences(lines: CorpusLine[]): Promise<Reference[]> {
-  ensure('jq', 'jq');
+  // jq is Debian trixie's jq 1.7.1 (scripts/fetch-jq-1.7.1.sh), first on PATH, whatever jq the machine has.
+  const bin = mkdtempSync(join(work, 'bin-'));
+  symlinkSync(execFileSync('scripts/fetch-jq-1.7.1.sh', { encoding: 'utf8' }).trim(), join(bin, 'jq'));
   const out: Reference[] = [];
   for (const l of lines) {
     const segments = pipelineSegments(l.line);
@@ -65,7 +67,7 @@ async function textReferences(lines: CorpusLine[]): Promise<Reference[]> {
     const world = createFixtureWorld(await loadLab({ name: l.lab }));
     const produced = await new Session(world, { tty: false }).run(segments.slice(0, split).join(' | '));
     // --norc: bash would read ~/.bashrc, taking Node's socket stdin for a remote shell's.
-    const real = spawnSync('bash', ['--norc', '--noprofile', '-c', segments.slice(split).join(' | ')], { input: produced.stdout, encoding: 'utf8', env: { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' } });
+    const real = spawnSync('bash', ['--norc', '--noprofile', '-c', segments.slice(split).join(' | ')], { input: produced.stdout, encoding: 'utf8', env: { PATH: `${bin}:/usr/bin:/bin`, LANG: 'C.UTF-8' } });
     out.push({ ...l, stdout: real.stdout, stderr: produced.stderr + real.stderr, exit: real.status ?? 1 });
   }
   return out;
