@@ -3,7 +3,8 @@ import { cd } from './cd.ts';
 import { echo } from './echo.ts';
 import { env } from './env.ts';
 import { bracket, test } from './test.ts';
+import { printf } from './printf.ts';
 import { exportCommand, unset } from './variables.ts';
 import { clear, falseCommand, help, history, pwd, refresh, trueCommand } from './session-builtins.ts';
 
-export const builtinCommands: Command[] = [echo, env, exportCommand, unset, history, clear, help, trueCommand, falseCommand, pwd, cd, refresh, test, bracket];
+export const builtinCommands: Command[] = [echo, env, exportCommand, unset, history, clear, help, trueCommand, falseCommand, pwd, cd, refresh, test, bracket, printf];
