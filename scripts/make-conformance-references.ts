@@ -7,8 +7,8 @@
 //               tail/wc of the pipeline); bash runs the rest with Debian's tools on it.
 //   kubectl lines: the real kubectl against tests/conformance/kube-api-server.ts serving the lab.
 //   shell lines: bash with the session's starting environment and variables.
-//   net lines: the real curl reaching the lab's app on 127.0.0.1 (--connect-to), the real nslookup
-//               asking a DNS server on 127.0.0.1 that answers as the lab's public DNS.
+//   net lines: the real curl, nslookup, dig and host as typed, in a network namespace holding the
+//               lab's resolver and router addresses (tests/net/record-net.ts).
 //   az-today lines: today's az (Debian trixie's azure-cli 2.74, fetched with apt-get download and
 //               unpacked, not installed) offline against the lab's ARM and Azure Monitor on 127.0.0.1,
 //               by scripts/make-az-today-references.py (which can also run alone).
@@ -24,7 +24,7 @@ import { exportArm } from '../src/engine/world/fixture/export.ts';
 import { Session } from '../src/engine/session.ts';
 import { HERE, pipelineSegments, readCorpus, type CorpusLine, type Reference } from '../tests/conformance/corpus.ts';
 import { startKubeApiServer } from '../tests/conformance/kube-api-server.ts';
-import { startFakeApp, startFakeDns } from '../tests/helpers/fake-network.ts';
+import { recordNetLines } from '../tests/net/record-net.ts';
 import { WorldModel } from '../src/engine/model/world-model.ts';
 
 const TEXT_TOOLS = new Set(['jq', 'cut', 'grep', 'sort', 'uniq', 'head', 'tail', 'wc']);
@@ -114,30 +114,8 @@ function bash(line: string, env: Record<string, string>): Promise<{ stdout: stri
 
 async function netReferences(lines: CorpusLine[]): Promise<Reference[]> {
   ensure('curl', 'curl');
-  ensure('nslookup', 'bind9-dnsutils');
-  const out: Reference[] = [];
-  for (const lab of [...new Set(lines.map((l) => l.lab))]) {
-    const world = await loadLab({ name: lab });
-    const [dns, app] = await Promise.all([startFakeDns(world), startFakeApp(world)]);
-    const [server, port = '53'] = world.info.resolver.split('#');
-    for (const l of lines.filter((x) => x.lab === lab)) {
-      let command = l.line;
-      const host = /https?:\/\/([^/:"' ]+)/.exec(command)?.[1];
-      const unknown = host !== undefined && !/^\d+\.\d+\.\d+\.\d+$/.test(host) && new WorldModel(world).publicResolve(host).length === 0;
-      // A host the lab's DNS does not know: curl runs in an empty network namespace, where the
-      // name cannot resolve and nothing leaves the machine.
-      if (/^curl( |$)/.test(command) && unknown) command = `unshare -rn ${command}`;
-      else if (/^curl( |$)/.test(command)) command = command.replace(/^curl/, `curl --connect-to ::127.0.0.1:${app.port}`);
-      else if (/^nslookup /.test(command)) command = command.replace(/^nslookup (\S+)$/, `nslookup -port=${dns.port} $1 127.0.0.1`);
-      else throw new Error(`${l.line}: net lines are curl or nslookup lines`);
-      const result = await bash(command, { HOME: work });
-      // nslookup names the server it asked: the lab's resolver, not this machine's test server.
-      const named = (text: string) => text.replace(`Server:\t\t127.0.0.1\nAddress:\t127.0.0.1#${dns.port}\n`, `Server:\t\t${server}\nAddress:\t${server}#${port}\n`);
-      out.push({ ...l, stdout: named(result.stdout), stderr: result.stderr, exit: result.exit });
-    }
-    await Promise.all([dns.close(), app.close()]);
-  }
-  return out;
+  ensure('dig', 'bind9-dnsutils');
+  return recordNetLines(lines);
 }
 
 /** bash with the lab session's starting state: its exported environment and its shell variables. */

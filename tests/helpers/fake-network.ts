@@ -107,7 +107,9 @@ function answerScripted(socket: net.Socket, method: string, script: Scripted): v
   socket.on('close', () => clearInterval(timer));
 }
 
-export async function startFakeApp(lab: LabFile, scripts: Record<string, Scripted> = {}): Promise<FakeApp> {
+/** `listen`: where it listens (127.0.0.1 on a free port unless said; the recorder of the net corpus
+ * serves the lab's router address, port 80, in a network namespace of its own). */
+export async function startFakeApp(lab: LabFile, scripts: Record<string, Scripted> = {}, listen: { host: string; port: number } = { host: '127.0.0.1', port: 0 }): Promise<FakeApp> {
   const network = createFixtureNetwork(lab);
   const requests: string[] = [];
   const heads: string[] = [];
@@ -142,7 +144,7 @@ export async function startFakeApp(lab: LabFile, scripts: Record<string, Scripte
       socket.end(`${lines.join('\r\n')}\r\n\r\n${method === 'HEAD' ? '' : answer.body}`);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(listen.port, listen.host, resolve));
   return {
     port: (server.address() as net.AddressInfo).port,
     requests,

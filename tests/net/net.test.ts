@@ -6,7 +6,8 @@ import { builtInLabs } from '../helpers/built-in-labs.ts';
 for (const lab of builtInLabs()) {
   describe(`network on ${lab}`, async () => {
     const s = await labSession(lab);
-    const host = await out(s, "kubectl get route -A -o jsonpath='{.items[0].spec.host}'");
+    // The sample app's route, in the session's project (the cluster's own routes answer otherwise).
+    const host = await out(s, "kubectl get route -o jsonpath='{.items[0].spec.host}'");
     const routerIp = await out(s, "kubectl get svc router-default -n openshift-ingress -o jsonpath='{.status.loadBalancer.ingress[0].ip}'");
     const resolver = s.world.info.resolver;
 
@@ -42,7 +43,9 @@ for (const lab of builtInLabs()) {
       expect(await s.run('curl http://nope.invalid/')).toMatchObject({ status: 6, stderr: 'curl: (6) Could not resolve host: nope.invalid\n' });
       expect(await s.run('curl -s http://nope.invalid/')).toMatchObject({ status: 6, stderr: '' });
       expect(await s.run('curl --foo')).toMatchObject({ status: 2, stderr: "curl: option --foo: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n" });
-      expect(await s.run('curl')).toMatchObject({ status: 2, stderr: "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n" });
+      // With no argument at all curl only points at its help; with options and no URL it says so first.
+      expect(await s.run('curl')).toMatchObject({ status: 2, stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n" });
+      expect(await s.run('curl -s')).toMatchObject({ status: 2, stderr: "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n" });
     });
   });
 }

@@ -25,6 +25,8 @@ const modules = {
   kube: () => import('./kube/index.ts').then((m) => m.kubeCommands),
   curl: () => import('./net/curl.ts').then((m) => [m.curl]),
   nslookup: () => import('./net/nslookup.ts').then((m) => [m.nslookup]),
+  dig: () => import('./net/dig.ts').then((m) => [m.dig]),
+  host: () => import('./net/host.ts').then((m) => [m.host]),
   jq: () => import('./jq/index.ts').then((m) => m.jqCommands),
   submit: () => import('./exercises/submit.ts').then((m) => [m.submit]),
 } satisfies Record<string, () => Promise<Command[]>>;
@@ -66,7 +68,9 @@ const entries: Entry[] = [
   { name: 'kubectl', module: 'kube', summary: 'Kubernetes command-line tool: get pods, services, nodes, endpoints...' },
   { name: 'oc', module: 'kube', summary: 'OpenShift command-line tool: kubectl plus projects and routes' },
   { name: 'curl', module: 'curl', summary: "Transfer a URL (HTTP from the reader's machine: -s -S -i -I -v -L -H -o -w -f -k -m -X)." },
-  { name: 'nslookup', module: 'nslookup', summary: "Ask the reader's DNS resolver for a name's addresses." },
+  { name: 'nslookup', module: 'nslookup', summary: "Ask the reader's DNS resolver for a name's records (-type=A|AAAA|CNAME|TXT|MX|NS|SOA|PTR|ANY) or an address's name." },
+  { name: 'dig', module: 'dig', summary: "Ask the reader's DNS resolver one question and show its answer as dig does (+short, -x, @SERVER, TYPE)." },
+  { name: 'host', module: 'host', summary: "Ask the reader's DNS resolver for a name's addresses or an address's name, in one sentence each (-t TYPE)." },
   { name: 'jq', module: 'jq', summary: 'Filter JSON (jq 1.6: -r, -c, -e, -s, -n, -S, --arg; ., .key, .[], |, select, map, keys, length …).' },
   { name: 'submit', module: 'submit', summary: "Check an exercise's answer: submit ID ANSWER (or submit ID after the command that prints it)." },
 ];

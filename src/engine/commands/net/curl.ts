@@ -283,7 +283,8 @@ async function run(ctx: CommandContext): Promise<number> {
     return 2;
   }
   if (!o.url) {
-    ctx.stderr.write(`curl: no URL specified!\n${TRY_HELP}`);
+    // With no argument at all, curl only points at its help.
+    ctx.stderr.write(ctx.argv.length > 1 ? `curl: no URL specified!\n${TRY_HELP}` : TRY_HELP);
     return 2;
   }
   const raw = /^[a-z]+:\/\//i.test(o.url) ? o.url : `http://${o.url}`;

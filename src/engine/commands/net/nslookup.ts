@@ -1,30 +1,95 @@
-// nslookup (bind9 9.18) from the reader's machine, asking the reader's resolver.
-import type { Command } from '../types.ts';
+// nslookup (bind9 9.18, Debian's bind9-dnsutils) from the reader's machine: a name's addresses (its
+// A and AAAA questions), -type=/-query= for one record type, an address's PTR, a server named after
+// the name. The answers are the lab's DNS (dns.ts); the layout is nslookup's (checked against it).
+import type { Command, CommandContext } from '../types.ts';
 import { routeHosts } from './route-hosts.ts';
+import { ask, recordType, reverseName, type DnsAnswer, type RecordType } from './dns.ts';
+import { defaultServer, isIpv4, type Server } from './resolver.ts';
+
+const NOT_HERE = 'nslookup: the interactive mode is not available in this lab terminal; give a name: nslookup [-type=TYPE] NAME [SERVER]\n';
+
+interface Options {
+  name?: string;
+  server?: string;
+  type?: RecordType;
+}
+
+/** The options nslookup takes as -NAME=VALUE (any unique prefix of the long names it knows). */
+/** Options it does not know are said to be invalid, and the lookup goes on. */
+function parse(ctx: CommandContext, args: string[]): Options {
+  const o: Options = {};
+  for (const arg of args) {
+    if (arg.startsWith('-') && arg.length > 1) {
+      const [key, value] = arg.slice(1).split(/=(.*)/s);
+      const lower = key.toLowerCase();
+      if (['type', 'ty', 'query', 'q', 'querytype'].includes(lower) && value !== undefined) {
+        const t = recordType(value);
+        if (t) o.type = t;
+        else ctx.stdout.write(`unknown query type: ${value}\n`);
+      } else ctx.stdout.write(`*** Invalid option: ${arg.slice(1)}\n`);
+    } else if (o.name === undefined) o.name = arg;
+    else if (o.server === undefined) o.server = arg;
+  }
+  return o;
+}
+
+function header(server: Server): string {
+  return `Server:\t\t${server.address}\nAddress:\t${server.address}#${server.port}\n\n`;
+}
+
+/** An answer's records as nslookup lists them. */
+function records(answer: DnsAnswer, shown: string): string {
+  return answer.records
+    .map((r) => (r.type === 'A' ? `Name:\t${shown}\nAddress: ${r.data}\n` : `${r.name.slice(0, -1)}\tname = ${r.data}\n`))
+    .join('');
+}
+
+async function run(ctx: CommandContext): Promise<number> {
+  const o = parse(ctx, ctx.argv.slice(1));
+  if (o.name === undefined) {
+    ctx.stderr.write(NOT_HERE);
+    return 1;
+  }
+  if (o.server !== undefined && !isIpv4(o.server)) {
+    ctx.stderr.write(`nslookup: a server given by name is not available in this lab terminal; give its address: nslookup NAME ${defaultServer(ctx.world).address}\n`);
+    return 1;
+  }
+  const server = o.server !== undefined ? { address: o.server, port: 53 } : defaultServer(ctx.world);
+  const shown = o.name.replace(/\.$/, '');
+  const reverse = isIpv4(shown) ? reverseName(shown) : undefined;
+  // An address is looked up by its PTR; a name by A then AAAA unless a type is given.
+  const types: RecordType[] = reverse ? ['PTR'] : o.type ? [o.type] : ['A', 'AAAA'];
+  const asked = reverse ?? shown;
+  const answers: DnsAnswer[] = [];
+  for (const type of types) {
+    const answer = await ask(ctx.world, asked, type);
+    if ('error' in answer) {
+      ctx.stderr.write(`nslookup: ${answer.message ?? `the lab does not look up ${asked}`}\n`);
+      return 1;
+    }
+    answers.push(answer);
+  }
+  const first = answers[0];
+  if (first.rcode !== 'NOERROR') {
+    // A reverse lookup's failure comes without the server's name.
+    ctx.stdout.write(`${reverse ? '' : header(server)}** server can't find ${asked}: ${first.rcode}\n\n`);
+    return 1;
+  }
+  // An address's name comes alone: neither the server nor the answer's authority is said.
+  let text = reverse ? '' : `${header(server)}Non-authoritative answer:\n`;
+  const defaults = !reverse && !o.type;
+  for (const answer of answers) {
+    if (answer.records.length) text += records(answer, shown);
+    else if (!defaults || (answer.type === 'AAAA' && answers[0].records.length === 0)) text += `*** Can't find ${asked}: No answer\n`;
+    if (answer.type !== 'A' && answer.type !== 'AAAA') text += '\nAuthoritative answers can be found from:\n';
+  }
+  ctx.stdout.write(`${text}\n`);
+  return 0;
+}
 
 export const nslookup: Command = {
   name: 'nslookup',
-  summary: 'Ask the reader\'s DNS resolver for a name\'s addresses.',
-  async run(ctx) {
-    const args = ctx.argv.slice(1).filter((a) => !a.startsWith('-'));
-    const name = args[0];
-    if (!name) {
-      ctx.stderr.write('nslookup: the interactive mode is not available in this lab terminal; give a name: nslookup HOST\n');
-      return 1;
-    }
-    const [server, port = '53'] = ctx.world.info.resolver.split('#');
-    const header = `Server:\t\t${server}\nAddress:\t${server}#${port}\n\n`;
-    const addresses = await ctx.world.resolve(name);
-    if (!Array.isArray(addresses)) {
-      ctx.stderr.write(`nslookup: ${addresses.message ?? `the lab does not look up ${name}`}\n`);
-      return 1;
-    }
-    if (addresses.length === 0) {
-      ctx.stdout.write(`${header}** server can't find ${name}: NXDOMAIN\n\n`);
-      return 1;
-    }
-    ctx.stdout.write(`${header}Non-authoritative answer:\n${addresses.map((a) => `Name:\t${name}\nAddress: ${a}\n`).join('')}\n`);
-    return 0;
-  },
+  summary: "Ask the reader's DNS resolver for a name's records (-type=A|AAAA|CNAME|TXT|MX|NS|SOA|PTR|ANY) or an address's name.",
+  run,
   complete: (_words, session) => routeHosts(session),
 };

@@ -1,0 +1,165 @@
+// dig (bind9 9.18, Debian's bind9-dnsutils) from the reader's machine: one question to the reader's
+// resolver (or @SERVER), printed as dig prints it: its header, EDNS, sections in BIND's columns,
+// and its statistics; +short, +noall/+answer and the other section switches; -x, -t, a type
+// argument. What a real dig draws at random or measures comes from the lab: the query id from the
+// question (dns.ts queryId), the query time from the network model, the date from the lab's clock,
+// the size from the answer's bytes (dns-wire.ts). Checked against dig 9.18.
+import type { Command, CommandContext } from '../types.ts';
+import { routeHosts } from './route-hosts.ts';
+import { ask, queryId, recordType, RESOLVER_MS, reverseName, type DnsAnswer, type DnsRecord, type RecordType } from './dns.ts';
+import { encodeAnswer, RESOLVER_UDP_SIZE } from './dns-wire.ts';
+import { defaultServer, isIpv4, type Server } from './resolver.ts';
+
+export const DIG_VERSION = '9.18.49-1~deb12u3-Debian';
+
+const USAGE = `Usage:  dig [@global-server] [domain] [q-type] [q-class] {q-opt}
+            {global-d-opt} host [@local-server] {local-d-opt}
+            [ host [@local-server] {local-d-opt} [...]]
+
+Use "dig -h" (or "dig -h | more") for complete list of options
+`;
+
+/** What dig prints: the +[no]FLAG switches this terminal knows. */
+interface Display {
+  cmd: boolean;
+  comments: boolean;
+  question: boolean;
+  answer: boolean;
+  authority: boolean;
+  additional: boolean;
+  stats: boolean;
+  short: boolean;
+  tcp: boolean;
+}
+
+const SECTIONS = ['cmd', 'comments', 'question', 'answer', 'authority', 'additional', 'stats'] as const;
+
+interface Question {
+  name: string;
+  type: RecordType;
+}
+
+/** dig's date (C's "%a %b %d %H:%M:%S %Z %Y", in UTC). */
+export function digDate(when: Date): string {
+  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${days[when.getUTCDay()]} ${months[when.getUTCMonth()]} ${two(when.getUTCDate())} ${two(when.getUTCHours())}:${two(when.getUTCMinutes())}:${two(when.getUTCSeconds())} UTC ${when.getUTCFullYear()}`;
+}
+
+/** A line laid out in BIND's columns (tab stops every 8): each field starts at its column, or one
+ * blank after the field before it when that one is longer. The column count leaves out a question's
+ * leading ';', as BIND's does. */
+function columns(fields: Array<[string, number]>, prefix = ''): string {
+  let text = prefix;
+  let column = 0;
+  for (const [field, at] of fields) {
+    if (column > 0 || at > 0) {
+      const target = Math.max(at, column + 1);
+      const tabs = Math.floor(target / 8) - Math.floor(column / 8);
+      text += tabs > 0 ? '\t'.repeat(tabs) + ' '.repeat(target % 8) : ' '.repeat(target - column);
+      column = target;
+    }
+    text += field;
+    column += field.length;
+  }
+  return `${text}\n`;
+}
+
+const recordLine = (r: DnsRecord) => columns([[r.name, 0], [String(r.ttl), 24], ['IN', 32], [r.type, 40], [r.data, 48]]);
+const questionLine = (q: DnsAnswer) => columns([[q.name, 0], ['IN', 32], [q.type, 40]], ';');
+
+/** The arguments, or dig's complaint. */
+function parse(args: string[]): { questions: Question[]; server?: string; display: Display } | string {
+  const display: Display = { cmd: true, comments: true, question: true, answer: true, authority: true, additional: true, stats: true, short: false, tcp: false };
+  const questions: Question[] = [];
+  let server: string | undefined;
+  let type: RecordType | undefined;
+  let name: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg.startsWith('@')) server = arg.slice(1);
+    else if (arg.startsWith('+')) {
+      const m = /^\+(no)?([a-z]+)$/.exec(arg);
+      const flag = m?.[2];
+      const on = !m?.[1];
+      if (flag === 'short') display.short = on;
+      else if (flag === 'all') for (const s of SECTIONS) display[s] = on;
+      else if (flag === 'tcp' || flag === 'vc') display.tcp = on;
+      else if (flag && (SECTIONS as readonly string[]).includes(flag)) display[flag as (typeof SECTIONS)[number]] = on;
+      else return `Invalid option: ${arg}\n${USAGE}`;
+    } else if (arg === '-x') {
+      const ip = args[++i];
+      const reverse = ip === undefined ? undefined : reverseName(ip);
+      if (!reverse) return `Invalid IP address ${ip ?? ''}\n`;
+      questions.push({ name: reverse, type: 'PTR' });
+    } else if (arg === '-t') {
+      const t = recordType(args[++i] ?? '');
+      if (!t) return `;; Warning, ignoring invalid type ${args[i] ?? ''}\n`;
+      type = t;
+    } else if (arg === '-q') name = args[++i];
+    else if (arg === '-4') continue;
+    else if (arg.startsWith('-')) return `dig: the option ${arg} is not available in this lab terminal (it knows @SERVER, -x, -t, -q, +short, +[no]all, +[no]answer, +[no]question, +[no]comments, +[no]stats, +[no]cmd, +[no]tcp)\n`;
+    else if (recordType(arg) && name !== undefined) type = recordType(arg);
+    else if (name === undefined) name = arg;
+    else return `dig: more than one name in a line is not available in this lab terminal\n`;
+  }
+  if (name !== undefined) questions.push({ name, type: type ?? 'A' });
+  else if (questions.length === 0) return 'dig: asking for the root servers (dig with no name) is not available in this lab terminal; give a name\n';
+  return { questions, server, display };
+}
+
+async function run(ctx: CommandContext): Promise<number> {
+  const args = ctx.argv.slice(1);
+  const parsed = parse(args);
+  if (typeof parsed === 'string') {
+    ctx.stderr.write(parsed);
+    return 1;
+  }
+  const { questions, display } = parsed;
+  if (parsed.server !== undefined && !isIpv4(parsed.server)) {
+    ctx.stderr.write(`dig: a server given by name is not available in this lab terminal; give its address: @${defaultServer(ctx.world).address}\n`);
+    return 1;
+  }
+  const server: Server = parsed.server !== undefined ? { address: parsed.server, port: 53 } : defaultServer(ctx.world);
+  const question = questions[0];
+  const answer = await ask(ctx.world, question.name, question.type);
+  if ('error' in answer) {
+    ctx.stderr.write(`dig: ${answer.message ?? `the lab does not look up ${question.name}`}\n`);
+    return 9;
+  }
+  if (display.short) {
+    ctx.stdout.write(answer.records.map((r) => `${r.data}\n`).join(''));
+    return 0;
+  }
+  let text = '';
+  if (display.cmd) text += `\n; <<>> DiG ${DIG_VERSION} <<>> ${args.join(' ')}\n${parsed.server !== undefined ? '; (1 server found)\n' : ''};; global options: +cmd\n`;
+  if (display.comments) {
+    const id = queryId(answer.name, answer.type);
+    text += ';; Got answer:\n';
+    text += `;; ->>HEADER<<- opcode: QUERY, status: ${answer.rcode}, id: ${id}\n`;
+    text += `;; flags: qr rd ra; QUERY: 1, ANSWER: ${answer.records.length}, AUTHORITY: 0, ADDITIONAL: 1\n\n`;
+    text += `;; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: ${RESOLVER_UDP_SIZE}\n`;
+  }
+  if (display.question) text += `${display.comments ? ';; QUESTION SECTION:\n' : ''}${questionLine(answer)}`;
+  if (display.answer && answer.records.length) text += `${display.comments ? '\n;; ANSWER SECTION:\n' : ''}${answer.records.map(recordLine).join('')}`;
+  if (display.comments && (display.question || (display.answer && answer.records.length))) text += '\n';
+  if (display.stats) {
+    // dig asks for ANY over TCP (9.18), as +tcp does for every type.
+    const transport = display.tcp || answer.type === 'ANY' ? 'TCP' : 'UDP';
+    const size = encodeAnswer(answer, { id: 0, recursionDesired: true, edns: true }).length;
+    text += `;; Query time: ${RESOLVER_MS} msec\n;; SERVER: ${server.address}#${server.port}(${server.address}) (${transport})\n;; WHEN: ${digDate(ctx.session.now())}\n;; MSG SIZE  rcvd: ${size}\n\n`;
+  }
+  ctx.stdout.write(text);
+  return 0;
+}
+
+export const dig: Command = {
+  name: 'dig',
+  summary: "Ask the reader's DNS resolver one question and show its answer as dig does (+short, -x, @SERVER, TYPE).",
+  run,
+  async complete(words, session) {
+    const current = words[words.length - 1];
+    return current.startsWith('+') ? ['+short', '+noall', '+answer'] : routeHosts(session);
+  },
+};

@@ -1,0 +1,19 @@
+// Which DNS server a lookup tool asks: the reader's resolver (the lab's `info.resolver`) or the one
+// named on the command line. Every server answers with the lab's public DNS (dns.ts): the reader's
+// machine sees the same Internet whichever resolver it asks.
+import type { World } from '../../world/types.ts';
+
+export interface Server {
+  address: string;
+  port: number;
+}
+
+const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}$/;
+
+export const isIpv4 = (text: string) => IPV4.test(text) && text.split('.').every((o) => Number(o) <= 255);
+
+/** The reader's own resolver. */
+export function defaultServer(world: World): Server {
+  const [address, port = '53'] = world.info.resolver.split('#');
+  return { address, port: Number(port) };
+}

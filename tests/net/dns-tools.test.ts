@@ -1,0 +1,78 @@
+// nslookup, dig and host ask one DNS model (src/engine/commands/net/dns.ts), on every built-in lab:
+// the same addresses, the same absent records, the same reverse names, each in its own tool's words;
+// and the bytes the lab's resolver sends (what dig measures) are a DNS message an independent
+// decoder reads back. Expected values are read from the lab's objects.
+import { describe, expect, it } from 'vitest';
+import dnsPacket from 'dns-packet';
+import { Session } from '../../src/engine/session.ts';
+import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { WorldModel } from '../../src/engine/model/world-model.ts';
+import type { LabFile } from '../../src/engine/world/types.ts';
+import { ask, reverseName } from '../../src/engine/commands/net/dns.ts';
+import { encodeAnswer } from '../../src/engine/commands/net/dns-wire.ts';
+import { builtInLab, builtInLabs } from '../helpers/built-in-labs.ts';
+
+type Obj = Record<string, any>;
+
+/** The lab with a reverse FQDN set on the public IP of `ip` (as `az network public-ip update --reverse-fqdn` sets it). */
+function withReverseFqdn(lab: LabFile, ip: string, fqdn: string): LabFile {
+  const copy = structuredClone(lab);
+  const pip = copy.arm.find((r) => r.type === 'Microsoft.Network/publicIPAddresses' && (r.properties as Obj | undefined)?.ipAddress === ip);
+  if (!pip) throw new Error(`no public IP ${ip}`);
+  (pip.properties as Obj).dnsSettings = { domainNameLabel: 'lab', fqdn: `lab.${pip.location}.cloudapp.azure.com`, reverseFqdn: fqdn };
+  return copy;
+}
+
+describe.each(builtInLabs())('DNS tools on %s', (name) => {
+  const lab = builtInLab(name);
+  const model = new WorldModel(lab);
+  const route = model.routes()[0];
+  const host = (route.spec as Obj).host as string;
+  const [address] = model.publicResolve(host);
+  const session = () => new Session(createFixtureWorld(lab));
+
+  it("gives a route host's address from the lab's public DNS in each tool's words", async () => {
+    const s = session();
+    expect((await s.run(`dig +short ${host}`)).stdout).toBe(`${address}\n`);
+    expect((await s.run(`host ${host}`)).stdout).toBe(`${host} has address ${address}\n`);
+    expect((await s.run(`nslookup -type=A ${host}.`)).stdout).toContain(`Name:\t${host}\nAddress: ${address}\n`);
+    expect((await s.run(`dig +noall +answer ${host}`)).stdout).toMatch(new RegExp(`^${host.replace(/\./g, '\\.')}\\.\\s+300\\s+IN\\s+A\\s+${address}\n$`));
+  });
+
+  it('says a type the lab holds no record of is absent, and a name it does not hold is NXDOMAIN', async () => {
+    const s = session();
+    expect(await s.run(`host -t MX ${host}`)).toMatchObject({ stdout: `${host} has no MX record\n`, status: 0 });
+    expect((await s.run(`nslookup -type=AAAA ${host}`)).stdout).toContain(`*** Can't find ${host}: No answer\n`);
+    expect((await s.run(`dig ${host} TXT`)).stdout).toContain(';; flags: qr rd ra; QUERY: 1, ANSWER: 0,');
+    const missing = `nothing-here.${host.split('.').slice(2).join('.')}.invalid`;
+    expect(await s.run(`host ${missing}`)).toMatchObject({ stdout: `Host ${missing} not found: 3(NXDOMAIN)\n`, status: 1 });
+    expect((await s.run(`dig ${missing}`)).stdout).toContain('status: NXDOMAIN');
+  });
+
+  it('answers a reverse lookup with the reverse FQDN a public IP holds, and NXDOMAIN without one', async () => {
+    const fqdn = `ingress.${name}.example.com.`;
+    const address = (lab.arm.find((r) => r.type === 'Microsoft.Network/publicIPAddresses')?.properties as Obj).ipAddress as string;
+    const reverse = reverseName(address)!;
+    const plain = session();
+    expect(await plain.run(`host ${address}`)).toMatchObject({ stdout: `Host ${reverse}. not found: 3(NXDOMAIN)\n`, status: 1 });
+    const s = new Session(createFixtureWorld(withReverseFqdn(lab, address, fqdn)));
+    expect(await s.run(`nslookup ${address}`)).toMatchObject({ stdout: `${reverse}\tname = ${fqdn}\n\nAuthoritative answers can be found from:\n\n`, status: 0 });
+    expect((await s.run(`dig +short -x ${address}`)).stdout).toBe(`${fqdn}\n`);
+    expect((await s.run(`host ${address}`)).stdout).toBe(`${reverse} domain name pointer ${fqdn}\n`);
+  });
+
+  it("sends answers as a DNS message an independent decoder reads back, names compressed as a resolver's", async () => {
+    const answer = await ask(createFixtureWorld(lab), host, 'A');
+    if ('error' in answer) throw new Error(answer.error);
+    const bytes = encodeAnswer(answer, { id: 4242, recursionDesired: true, edns: true });
+    const decoded = dnsPacket.decode(Buffer.from(bytes));
+    expect(decoded.id).toBe(4242);
+    expect(decoded.answers?.map((a) => [a.name, a.type, a.ttl, a.data])).toEqual([[host, 'A', 300, address]]);
+    expect(decoded.additionals?.map((a) => a.type)).toEqual(['OPT']);
+    // The answer's owner points back at the question instead of spelling the name again.
+    const uncompressed = dnsPacket.encode({ ...decoded, type: 'response' });
+    expect(bytes.length).toBe(uncompressed.length - host.length);
+    // dig prints that size.
+    expect((await session().run(`dig ${host}`)).stdout).toContain(`;; MSG SIZE  rcvd: ${bytes.length}\n`);
+  });
+});

@@ -1,0 +1,71 @@
+// Records the net corpus with the real curl, nslookup, dig and host, run exactly as the reader types
+// them: each lab gets a network namespace of its own (unshare: no privilege needed, nothing leaves
+// the machine) whose loopback carries the lab's resolver and router addresses and a few public
+// resolvers a reader may name, /etc/resolv.conf naming the lab's resolver, and
+// lab-network-server.ts answering DNS and HTTP there. A name the lab's DNS does not hold is
+// NXDOMAIN, as on the Internet; an address nothing serves refuses at once.
+// What the tools measure or draw at random is put back to the lab's model, and nothing else: dig's
+// query id (the lab's id for the question), its Query time (the model's resolver time) and its WHEN
+// (the lab's clock).
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadLab } from '../../src/node/labs.ts';
+import { WorldModel } from '../../src/engine/model/world-model.ts';
+import { queryId, recordType, RESOLVER_MS } from '../../src/engine/commands/net/dns.ts';
+import { digDate } from '../../src/engine/commands/net/dig.ts';
+import type { CorpusLine, Reference } from '../conformance/corpus.ts';
+
+/** Resolvers a reader may name besides their own (nslookup NAME SERVER, dig @SERVER, host NAME SERVER). */
+export const PUBLIC_RESOLVERS = ['8.8.8.8', '1.1.1.1'];
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SERVER = fileURLToPath(new URL('lab-network-server.ts', import.meta.url));
+
+/** Puts dig's random and measured fields back to the lab's model. */
+export function modelled(text: string, clock: Date): string {
+  return text
+    .replace(/(;; ->>HEADER<<- .*, id: )\d+(\n(?:.*\n)*?;; QUESTION SECTION:\n;(\S+)\s+IN\s+(\S+))/g, (_, head: string, rest: string, name: string, type: string) => `${head}${queryId(name, recordType(type) ?? 'A')}${rest}`)
+    .replace(/^;; Query time: \d+ msec$/gm, `;; Query time: ${RESOLVER_MS} msec`)
+    .replace(/^;; WHEN: .*$/gm, `;; WHEN: ${digDate(clock)}`);
+}
+
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+export async function recordNetLines(lines: CorpusLine[]): Promise<Reference[]> {
+  const out: Reference[] = [];
+  const work = mkdtempSync(join(tmpdir(), 'aro-labs-net-'));
+  for (const lab of [...new Set(lines.map((l) => l.lab))]) {
+    const world = await loadLab({ name: lab });
+    const mine = lines.filter((l) => l.lab === lab);
+    const [resolver] = world.info.resolver.split('#');
+    const addresses = [...new Set([resolver, new WorldModel(world).routerIp(), ...PUBLIC_RESOLVERS].filter((a): a is string => Boolean(a)))];
+    const dir = mkdtempSync(join(work, `${lab}-`));
+    writeFileSync(join(dir, 'resolv.conf'), `nameserver ${resolver}\n`);
+    mine.forEach((l, i) => writeFileSync(join(dir, `line.${i}`), l.line));
+    const env = `env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TZ=UTC HOME=${quote(dir)}`;
+    const script = [
+      'set -e',
+      'ip link set lo up',
+      ...addresses.map((a) => `ip addr add ${a}/32 dev lo`),
+      `mount --bind ${quote(join(dir, 'resolv.conf'))} /etc/resolv.conf`,
+      `cd ${quote(ROOT)}`,
+      `${quote(process.execPath)} --disable-warning=ExperimentalWarning ${quote(SERVER)} ${quote(lab)} > ${quote(join(dir, 'server.log'))} 2>&1 &`,
+      `for i in $(seq 300); do grep -q ready ${quote(join(dir, 'server.log'))} && break; sleep 0.1; done`,
+      'set +e',
+      `cd ${quote(dir)}`,
+      ...mine.map((_, i) => `${env} bash --norc --noprofile -c "$(cat line.${i})" > out.${i} 2> err.${i} < /dev/null; echo $? > rc.${i}`),
+      'kill %1',
+    ].join('\n');
+    writeFileSync(join(dir, 'run.sh'), script);
+    await new Promise<void>((resolve, reject) => execFile('unshare', ['-rnm', 'bash', join(dir, 'run.sh')], (error) => (error ? reject(error) : resolve())));
+    const clock = new Date(world.info.clock);
+    mine.forEach((l, i) => {
+      const read = (name: string) => readFileSync(join(dir, `${name}.${i}`), 'utf8');
+      out.push({ ...l, stdout: modelled(read('out'), clock), stderr: read('err'), exit: Number(read('rc').trim()) });
+    });
+  }
+  return out;
+}
