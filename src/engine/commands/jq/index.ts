@@ -1,4 +1,4 @@
-// `jq`: options, the program, inputs from stdin, outputs as jq 1.6 prints them (coloured on a
+// `jq`: options, the program, inputs from stdin, outputs as jq 1.7.1 prints them (coloured on a
 // terminal or with -C, plain in a pipe or with -M), and jq's errors and exit statuses.
 import type { Command, CommandContext } from '../types.ts';
 import { parseJq, JqNestingError, JqSyntaxError, type Ast } from './parser.ts';
@@ -8,68 +8,90 @@ import { builtins } from './builtins.ts';
 import { readInputs, parseJsonText, JqInputError } from './input.ts';
 import { environmentObject } from './library.ts';
 import { COMPACT, TooLong, writeJson, writeJsonColored, type WriteOptions } from './output.ts';
+import { HELP, USE_HELP } from './help.ts';
+import { newObject, objectFrom } from './values.ts';
 
-const USAGE = `Usage:\tjq [OPTIONS] FILTER [FILES...]
-\tjq [OPTIONS] --args FILTER [ARGUMENTS...]
-\tjq [OPTIONS] --jsonargs FILTER [JSON_VALUES...]
-
-jq is a tool for processing JSON inputs, applying the given filter to
-its JSON text inputs and producing the filter's results as JSON on
-standard output.
-
-The simplest filter is ., which copies jq's input to its output
-unmodified (except for formatting, but note that IEEE754 is used
-for number representation internally, with all that that implies).
-
-For more advanced filters see the jq(1) manpage ("man jq")
-and/or https://stedolan.github.io/jq
-
-Example:
-
-\t$ echo '{"foo": 0}' | jq .
-\t{
-\t\t"foo": 0
-\t}
-
-For a listing of options, use jq --help.
-`;
+/** What jq prints when it is given no program on a terminal: the help up to its options. */
+const USAGE = `${HELP.slice(0, HELP.indexOf('Command options:'))}For listing the command options, use jq --help.\n`;
 
 interface Options {
   raw: boolean;
   join: boolean;
+  /** --raw-output0: a NUL after each output. */
+  nul: boolean;
+  /** --seq: an RS character before each output. */
+  seq: boolean;
+  ascii: boolean;
   nullInput: boolean;
   exitStatus: boolean;
   slurp: boolean;
   write: WriteOptions;
   vars: Map<string, unknown>;
+  /** --arg/--argjson values by name, for $ARGS.named. */
+  named: Map<string, unknown>;
+  /** --args/--jsonargs values, for $ARGS.positional. */
+  positional: unknown[];
   filter?: string;
   files: string[];
   /** -C / -M; undefined: colour when writing to a terminal. */
   colorChoice?: boolean;
+  /** -h or -V: what to print instead of running. */
+  print?: string;
 }
 
+const badOption = (message: string) => ({ error: `jq: ${message}\n${USE_HELP}`, status: 2 });
+
+const LONG: Record<string, string> = { '--raw-output': 'r', '--join-output': 'j', '--compact-output': 'c', '--null-input': 'n', '--exit-status': 'e', '--slurp': 's', '--sort-keys': 'S', '--monochrome-output': 'M', '--color-output': 'C', '--ascii-output': 'a', '--help': 'h', '--version': 'V' };
+
 function parseOptions(args: string[]): Options | { error: string; status: number } {
-  const o: Options = { raw: false, join: false, nullInput: false, exitStatus: false, slurp: false, write: { indent: '  ', compact: false, sortKeys: false, color: false }, vars: new Map(), files: [] };
+  const o: Options = { raw: false, join: false, nul: false, seq: false, ascii: false, nullInput: false, exitStatus: false, slurp: false, write: { indent: '  ', compact: false, sortKeys: false, color: false }, vars: new Map(), named: new Map(), positional: [], files: [] };
   let color: boolean | undefined;
+  let rest: 'files' | 'args' | 'jsonargs' = 'files';
+  let options = true;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--arg' || a === '--argjson') {
-      const [name, value] = [args[i + 1], args[i + 2]];
-      if (value === undefined) return { error: `jq: error: ${a} takes two parameters (e.g. ${a} varname ${a === '--arg' ? 'value' : 'text'})\n${USAGE}`, status: 2 };
-      try {
-        o.vars.set(name, a === '--arg' ? value : parseJsonText(value));
-      } catch {
-        return { error: `jq: invalid JSON text passed to --argjson\n${USAGE}`, status: 2 };
+    // A word is an option when it starts with `--` or `-` and a letter (`-.` is a program).
+    if (!options || !/^-(?:-|[A-Za-z])/.test(a)) {
+      if (o.filter === undefined) o.filter = a;
+      else if (rest === 'files') o.files.push(a);
+      else if (rest === 'args') o.positional.push(a);
+      else {
+        try {
+          o.positional.push(parseJsonText(a));
+        } catch {
+          return { error: `jq: Invalid JSON text passed to --jsonargs\n${USE_HELP}`, status: 2 };
+        }
       }
+    } else if (a === '--') options = false;
+    else if (a === '--arg' || a === '--argjson') {
+      const [name, value] = [args[i + 1], args[i + 2]];
+      if (value === undefined) return badOption(`${a} takes two parameters (e.g. ${a} varname ${a === '--arg' ? 'value' : 'text'})`);
+      let v: unknown = value;
+      if (a === '--argjson') {
+        try {
+          v = parseJsonText(value);
+        } catch {
+          return badOption(`Invalid JSON text passed to --argjson`);
+        }
+      }
+      o.vars.set(name, v);
+      o.named.set(name, v);
       i += 2;
-    } else if (a === '--tab') o.write.indent = '\t';
-    else if (a === '--indent') o.write.indent = ' '.repeat(Number(args[++i] ?? 2));
+    } else if (a === '--args') rest = 'args';
+    else if (a === '--jsonargs') rest = 'jsonargs';
+    else if (a === '--tab') o.write.indent = '\t';
+    else if (a === '--indent') {
+      const n = Number(args[++i]);
+      if (!(n >= -1 && n <= 7) || !Number.isInteger(n)) return badOption('--indent takes a number between -1 and 7');
+      if (n === 0) o.write.compact = true;
+      else o.write.indent = n < 0 ? '\t' : ' '.repeat(n);
+    } else if (a === '--seq') o.seq = true;
+    else if (a === '--raw-output0') o.raw = o.nul = true;
     else if (a.startsWith('--')) {
-      const long: Record<string, string> = { '--raw-output': 'r', '--join-output': 'j', '--compact-output': 'c', '--null-input': 'n', '--exit-status': 'e', '--slurp': 's', '--sort-keys': 'S', '--monochrome-output': 'M', '--color-output': 'C' };
-      if (!(a in long)) return { error: `jq: Unknown option: ${a}\n${USAGE}`, status: 2 };
-      args[i] = `-${long[a]}`;
+      if (!(a in LONG)) return badOption(`Unknown option ${a}`);
+      args[i] = `-${LONG[a]}`;
       i--;
-    } else if (/^-[A-Za-z]/.test(a)) {
+    } else {
       for (const f of a.slice(1)) {
         if (f === 'r') o.raw = true;
         else if (f === 'j') o.raw = o.join = true;
@@ -80,14 +102,20 @@ function parseOptions(args: string[]): Options | { error: string; status: number
         else if (f === 'S') o.write.sortKeys = true;
         else if (f === 'M') color = false;
         else if (f === 'C') color = true;
-        else if (f === 'a') continue;
-        else return { error: `jq: Unknown option: ${a}\n${USAGE}`, status: 2 };
+        else if (f === 'a') o.ascii = true;
+        else if (f === 'h') o.print ??= HELP;
+        else if (f === 'V') o.print ??= 'jq-1.7\n';
+        else return badOption(`Unknown option ${a}`);
       }
-    } else if (o.filter === undefined) o.filter = a;
-    else o.files.push(a);
+    }
   }
   o.colorChoice = color;
   return o;
+}
+
+/** -a: every character past ASCII as a \u escape (astral ones as their surrogate pair). */
+function asciiOnly(text: string): string {
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** jq refuses at compile time to call a function it does not know. */
@@ -122,7 +150,7 @@ function undefinedVariable(ast: Ast, bound: Set<string>): string | null {
     const n = node as Ast;
     switch (n.t) {
       case 'var':
-        return scope.has(n.name) || n.name === 'ENV' ? null : `$${n.name}`;
+        return scope.has(n.name) || ['ENV', 'ARGS', '__loc__'].includes(n.name) ? null : `$${n.name}`;
       case 'as':
         return walk(n.source, scope) ?? walk(n.body, new Set(scope).add(n.name));
       case 'reduce':
@@ -206,9 +234,13 @@ async function run(ctx: CommandContext): Promise<number> {
     return parsed.status;
   }
   const o = parsed;
+  if (o.print) {
+    ctx.stdout.write(o.print);
+    return 0;
+  }
   o.write.color = o.colorChoice ?? ctx.tty;
   if (o.filter === undefined) {
-    // jq 1.6 without a filter uses `.` when its input is not a terminal.
+    // jq without a filter uses `.` when its input is not a terminal.
     if (ctx.stdin === '') {
       ctx.stderr.write(USAGE);
       return 2;
@@ -242,14 +274,19 @@ async function run(ctx: CommandContext): Promise<number> {
     return 3;
   }
   const evaluator = new Evaluator(table, () => ctx.session.now().getTime());
-  const vars = new Map<string, unknown>([['ENV', environmentObject(environment)], ...o.vars]);
+  const args = objectFrom([['positional', o.positional], ['named', objectFrom(o.named)]]);
+  const vars = new Map<string, unknown>([['ENV', environmentObject(environment)], ['ARGS', args], ...o.vars]);
   const env: Env = { vars: Scope.of(vars), defs: Scope.of() };
   const writes = new Writes(ctx);
   let last: unknown = undefined;
   const emit = (v: unknown) => {
     last = v;
-    const end = o.join ? '' : '\n';
-    writes.stdout((limit) => (o.raw && typeof v === 'string' ? v : o.write.color ? writeJsonColored(v, o.write, limit) : writeJson(v, o.write, limit)) + end);
+    const end = o.nul ? '\0' : o.join ? '' : '\n';
+    writes.stdout((limit) => {
+      // With -a a raw string is still written as JSON (quoted), jq's ASCII writer being its JSON writer.
+      const text = o.raw && typeof v === 'string' && !o.ascii ? v : o.write.color ? writeJsonColored(v, o.write, limit) : writeJson(v, o.write, limit);
+      return `${o.seq ? '\x1e' : ''}${o.ascii ? asciiOnly(text) : text}${end}`;
+    });
   };
   let status = 0;
   try {
@@ -296,7 +333,7 @@ async function run(ctx: CommandContext): Promise<number> {
 export const jqCommands: Command[] = [
   {
     name: 'jq',
-    summary: 'Filter JSON (jq 1.6: -r, -c, -e, -s, -n, -S, --arg; ., .key, .[], |, select, map, keys, length …).',
+    summary: 'Filter JSON (jq 1.7.1: -r, -c, -e, -s, -n, -S, --arg; ., .key, .[], |, select, map, keys, length …).',
     run,
   },
 ];

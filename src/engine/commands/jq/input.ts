@@ -33,10 +33,12 @@ function position(text: string, end: number): string {
 
 function literal(token: string): { ok: boolean; value?: unknown; kind: string } {
   if (token === 'true' || token === 'false' || token === 'null') return { ok: true, value: JSON.parse(token), kind: '' };
-  // jq 1.7 reads NaN as a literal (and prints it as null).
-  if (token === 'nan' || token === 'NaN') return { ok: true, value: NaN, kind: '' };
+  // jq 1.7 reads NaN (any case) as a number (and prints it as null).
+  if (/^nan$/i.test(token)) return { ok: true, value: NaN, kind: '' };
   if (/^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(token)) return { ok: true, value: numberFromLiteral(token, number), kind: '' };
-  return { ok: false, kind: /^[tfn]/.test(token) ? 'Invalid literal' : 'Invalid numeric literal' };
+  // jq 1.7.1 takes a word for true, false or null by its first letters (`nu`: null; any other
+  // `n…` might be nan, a number) and anything else for a number.
+  return { ok: false, kind: /^(?:[tf]|nu)/.test(token) ? 'Invalid literal' : 'Invalid numeric literal' };
 }
 
 /** Line numbers by position, from the newlines' positions (found once, searched by halves). */
