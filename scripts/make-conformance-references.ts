@@ -118,16 +118,26 @@ async function netReferences(lines: CorpusLine[]): Promise<Reference[]> {
   return recordNetLines(lines);
 }
 
-/** bash with the lab session's starting state: its exported environment and its shell variables. */
+/** bash with the lab session's starting state: its exported environment and its shell variables.
+ * bash runs interactively (as the reader's terminal does: no "line 1:" in its messages, an error in
+ * an expansion ends the line), reading the line on its standard input without line editing; the
+ * messages an interactive bash prints about job control without a terminal, and its "exit" at the
+ * end of its input, are not the line's. */
 async function shellReferences(lines: CorpusLine[]): Promise<Reference[]> {
   const out: Reference[] = [];
+  const rc = join(work, 'shell-rc');
   for (const l of lines) {
     const world = createFixtureWorld(await loadLab({ name: l.lab }));
     const session = new Session(world, { tty: false });
     const exported = Object.fromEntries(session.vars.environment());
     const variables = Object.entries(world.info.session.env).map(([k, v]) => `${k}='${v}'`).join('; ');
-    const result = await bash(`${variables}; ${l.line}`, exported);
-    out.push({ ...l, ...result });
+    writeFileSync(rc, `PS1=; PS2=; ${variables}\n`);
+    const result = spawnSync('bash', ['--rcfile', rc, '--noprofile', '--noediting', '-i', '+m'], { input: `${l.line}\n`, encoding: 'utf8', cwd: '/', env: { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8', ...exported } });
+    const stderr = result.stderr
+      .replace(/^bash: cannot set terminal process group \(\d+\): Inappropriate ioctl for device\n/, '')
+      .replace(/^bash: no job control in this shell\n/, '')
+      .replace(/exit\n$/, '');
+    out.push({ ...l, stdout: result.stdout, stderr, exit: result.status ?? 1 });
   }
   return out;
 }

@@ -7,7 +7,7 @@ import type { World } from './world/types.ts';
 import { parse, ShellSyntaxError } from './shell/parser.ts';
 import { internalErrorText, Interpreter, type Sink } from './shell/interpreter.ts';
 import { ArithmeticError } from './shell/arithmetic.ts';
-import { LabLimitError, MAX_HISTORY_CHARS, MAX_HISTORY_LINES, MAX_VARIABLES } from './shell/limits.ts';
+import { LabLimitError, MAX_COMMANDS_PER_LINE, MAX_HISTORY_CHARS, MAX_HISTORY_LINES, MAX_VARIABLES } from './shell/limits.ts';
 
 export interface Chunk {
   fd: 1 | 2;
@@ -24,7 +24,6 @@ export interface LineResult {
 
 const MAX_LINE = 64 * 1024;
 const MAX_OUTPUT = 1024 * 1024;
-const MAX_COMMANDS = 256;
 // A `submit` line checks the output before it, so it does not replace it.
 const SUBMIT = /^\s*submit(\s|$)/;
 
@@ -162,7 +161,7 @@ export class Session implements SessionState {
     } else {
       try {
         const list = parse(line);
-        status = await new Interpreter(this, this.status, { commands: MAX_COMMANDS }).runList(list, io);
+        status = await new Interpreter(this, this.status, { commands: MAX_COMMANDS_PER_LINE }).runList(list, io);
       } catch (error) {
         if (error instanceof ShellSyntaxError) {
           io.err.write(`bash: ${error.message}\n`);

@@ -35,7 +35,20 @@ export interface Outcome {
 export function readCorpus(name: string): CorpusLine[] {
   const lines: CorpusLine[] = [];
   let lab = 'aro2';
+  // Lines between `@begin` and `@end` are one entry of several lines (a here-document, a loop typed over lines).
+  let block: string[] | undefined;
   for (const raw of readFileSync(new URL(`corpus/${name}.txt`, HERE), 'utf8').split('\n')) {
+    if (block) {
+      if (raw === '@end') {
+        lines.push({ corpus: name, lab, line: block.join('\n') });
+        block = undefined;
+      } else block.push(raw);
+      continue;
+    }
+    if (raw === '@begin') {
+      block = [];
+      continue;
+    }
     if (!raw.trim() || raw.startsWith('#')) continue;
     const directive = /^@lab\s+(\S+)\s*$/.exec(raw);
     if (directive) lab = directive[1];

@@ -23,7 +23,7 @@ const pageOnLabs = pages.flatMap((page) => pageLabs(frontmatterLabs(readFileSync
 
 /** A line whose every command only assigns variables prints nothing when it works. */
 function onlyAssigns(cmd: string): boolean {
-  return parse(cmd).items.every((p) => p.commands.every((c) => c.words.length === 0 && c.assignments.length > 0));
+  return parse(cmd).items.every((p) => p.commands.every((c) => c.kind === 'simple' && c.words.length === 0 && c.assignments.length > 0));
 }
 
 function frontmatterLab(text: string): string {

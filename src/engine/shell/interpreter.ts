@@ -1,31 +1,31 @@
-// Runs a parsed line: lists, pipelines (buffered, stage after stage), redirections, assignments
-// and commands from the registry. Every failure becomes bash-style text and a status, never an
-// exception escaping to the terminal.
-import type { List, Pipeline, SimpleCommand } from './ast.ts';
-import { expandToString, expandWords, type Expander } from './expand.ts';
-import { ArithmeticError } from './arithmetic.ts';
-import { LabLimitError, MAX_VALUE } from './limits.ts';
+// Runs a parsed line: lists, pipelines (buffered, stage after stage, each stage of a multi-stage
+// pipeline in a subshell as bash runs it), the compound commands, functions, redirections,
+// assignments, the builtins that need the shell's own state (shell-builtins.ts) and commands
+// from the registry. Every failure becomes bash-style text and a status, never an exception
+// escaping to the terminal; loops and recursion are bounded by the lab's limits.
+import type { Assignment, Command, CompoundCommand, CondExpr, List, Pipeline, Redirect, SimpleCommand, Word } from './ast.ts';
+import { expandAssignmentValue, expandPattern, expandSingle, expandToString, expandWords, ExpansionError, shellQuote, type Expander } from './expand.ts';
+import { ArithmeticError, evaluateArithmetic } from './arithmetic.ts';
+import { LabLimitError, MAX_FUNCTION_DEPTH, MAX_VALUE } from './limits.ts';
+import { matchesPattern, patternSource } from './pattern.ts';
+import { optionFlags, restoreAll, restoreVariable, saveVariable, shellState, snapshot, type ShellState } from './state.ts';
+import { shellBuiltins, type ShellBuiltinContext } from './shell-builtins.ts';
 import { findCommand } from '../commands/registry.ts';
 import type { Output, SessionState } from '../commands/types.ts';
+import { isDirectory, nodeAt, readFile, resolvePath } from '../commands/fs/tree.ts';
 
 /** Where bytes go: the terminal (keeps fd order), a capture buffer, or nowhere. */
 export interface Sink extends Output {
   readonly tty: boolean;
 }
 
-// Special parameters of an interactive shell; the lab has one process, so `$$` is a fixed PID.
-// A Map: a variable named `constructor` or `__proto__` is an ordinary name, never one of these.
-const SPECIAL = new Map<string, (status: number) => string>([
-  ['?', (status) => String(status)],
-  ['$', () => '4242'],
-  ['0', () => 'bash'],
-  ['#', () => '0'],
-]);
-
 export const nullSink: Sink = { tty: false, write() {} };
 
 /** What a command wrote into a pipe or a `$( )` grew past what the lab holds. */
 class OutputLimitError extends LabLimitError {}
+
+/** The line ran more commands than the lab allows: it stops there. */
+export class CommandBudgetError extends LabLimitError {}
 
 /** Output kept for the next command of a pipe or a `$( )`, up to the size of one value. */
 export class Capture implements Sink {
@@ -43,24 +43,65 @@ export class Capture implements Sink {
   }
 }
 
+/** Standard input: the text, and how much of it `read` has taken. */
+export class Input {
+  readonly text: string;
+  pos = 0;
+  constructor(text: string) {
+    this.text = text;
+  }
+  rest(): string {
+    return this.text.slice(this.pos);
+  }
+}
+
 const stoppedOutput = `bash: the lab stopped this output at ${MAX_VALUE} characters\n`;
 
 export interface Streams {
   out: Sink;
   err: Sink;
+  in?: Input;
 }
 
 export interface Limits {
-  /** Simple commands one line may run (substitutions included). */
+  /** Simple commands and loop turns one line may run (substitutions included). */
   commands: number;
 }
 
+/** `break n` and `continue n` unwinding to their loop, `return n` to its function. */
+export class BreakSignal {
+  readonly levels: number;
+  constructor(levels: number) {
+    this.levels = levels;
+  }
+}
+export class ContinueSignal {
+  readonly levels: number;
+  constructor(levels: number) {
+    this.levels = levels;
+  }
+}
+export class ExitSignal {
+  readonly status: number;
+  constructor(status: number) {
+    this.status = status;
+  }
+}
+export class ReturnSignal {
+  readonly status: number;
+  constructor(status: number) {
+    this.status = status;
+  }
+}
+
 export class Interpreter {
-  private readonly session: SessionState;
+  readonly session: SessionState;
   private readonly limits: Limits;
   /** `$?`, kept by the session across lines. */
   private readonly status: { value: number };
   private commandsRun = 0;
+  loopDepth = 0;
+  functionDepth = 0;
 
   constructor(session: SessionState, status: { value: number }, limits: Limits) {
     this.session = session;
@@ -68,48 +109,349 @@ export class Interpreter {
     this.limits = limits;
   }
 
+  get state(): ShellState {
+    return shellState(this.session);
+  }
+
+  /** Runs a whole line: an expansion error ends it, as in an interactive bash. */
   async runList(list: List, io: Streams): Promise<number> {
+    try {
+      return await this.list(list, { in: new Input(''), ...io });
+    } catch (error) {
+      if (error instanceof ExpansionError) {
+        io.err.write(`bash: ${error.message}\n`);
+        this.setStatus(1);
+        return 1;
+      }
+      if (error instanceof BreakSignal || error instanceof ContinueSignal) return this.lastStatus();
+      if (error instanceof ReturnSignal) return error.status;
+      if (error instanceof ExitSignal) {
+        // An interactive bash says "exit" as it leaves; the lab's terminal stays.
+        io.err.write('exit\n');
+        this.setStatus(error.status);
+        return error.status;
+      }
+      throw error;
+    }
+  }
+
+  async list(list: List, io: Streams): Promise<number> {
     let status = this.lastStatus();
     for (let i = 0; i < list.items.length; i++) {
       const connector = i > 0 ? list.connectors[i - 1] : ';';
       if (connector === '&&' && status !== 0) continue;
       if (connector === '||' && status === 0) continue;
-      status = await this.runPipeline(list.items[i], io);
+      status = await this.pipeline(list.items[i], io);
       this.setStatus(status);
     }
     return status;
   }
 
-  private async runPipeline(pipeline: Pipeline, io: Streams): Promise<number> {
-    let stdin = '';
-    let status = 0;
+  private async pipeline(pipeline: Pipeline, io: Streams): Promise<number> {
     const last = pipeline.commands.length - 1;
-    for (let i = 0; i <= last; i++) {
-      const capture = i < last ? new Capture() : null;
-      status = await this.runSimple(pipeline.commands[i], stdin, { out: capture ?? io.out, err: io.err });
-      if (capture?.overflowed) {
-        io.err.write(stoppedOutput);
-        status = 1;
+    let status = 0;
+    if (last === 0) status = await this.command(pipeline.commands[0], io);
+    else {
+      let stdin = io.in;
+      const statuses: number[] = [];
+      for (let i = 0; i <= last; i++) {
+        const capture = i < last ? new Capture() : null;
+        const saved = snapshot(this.session);
+        try {
+          statuses.push(await this.command(pipeline.commands[i], { in: stdin, out: capture ?? io.out, err: io.err }));
+        } catch (error) {
+          if (error instanceof ExpansionError) {
+            io.err.write(`bash: ${error.message}\n`);
+            statuses.push(1);
+          } else if (error instanceof BreakSignal || error instanceof ContinueSignal) statuses.push(0);
+          else if (error instanceof ReturnSignal || error instanceof ExitSignal) statuses.push(error.status);
+          else throw error;
+        } finally {
+          restoreAll(this.session, saved);
+        }
+        if (capture?.overflowed) {
+          io.err.write(stoppedOutput);
+          statuses[i] = 1;
+        }
+        stdin = new Input(capture?.text ?? '');
       }
-      stdin = capture?.text ?? '';
+      status = statuses[last];
+      if (this.state.options.pipefail) status = [...statuses].reverse().find((s) => s !== 0) ?? 0;
     }
-    return status;
+    return pipeline.negated ? (status === 0 ? 1 : 0) : status;
   }
 
-  private expander(io: Streams): Expander {
+  /** Counts one command or loop turn against the line's budget. */
+  tick(): void {
+    this.commandsRun += 1;
+    if (this.commandsRun > this.limits.commands) throw new CommandBudgetError(`the lab runs at most ${this.limits.commands} commands per line`);
+  }
+
+  async command(command: Command, io: Streams): Promise<number> {
+    if (command.kind === 'simple') return this.simple(command, io);
+    if (command.kind === 'function') {
+      this.state.functions.set(command.name, command);
+      return 0;
+    }
+    const streams = await this.redirect(command.redirects, io);
+    if (typeof streams === 'number') return streams;
+    return this.compound(command, streams);
+  }
+
+  private async compound(command: CompoundCommand, io: Streams): Promise<number> {
+    switch (command.kind) {
+      case 'group':
+        return this.list(command.body, io);
+      case 'subshell': {
+        const saved = snapshot(this.session);
+        try {
+          return await this.list(command.body, io);
+        } catch (error) {
+          if (error instanceof ExitSignal) return error.status;
+          if (error instanceof ExpansionError) {
+            io.err.write(`bash: ${error.message}\n`);
+            return 1;
+          }
+          throw error;
+        } finally {
+          restoreAll(this.session, saved);
+        }
+      }
+      case 'for': {
+        const items = command.items === null ? [...this.state.positional] : await expandWords(command.items, this.expander(io));
+        let status = 0;
+        for (const item of items) {
+          this.tick();
+          this.assign(command.name, item);
+          const turn = await this.loopTurn(command.body, io);
+          status = turn.status;
+          if (turn.stop) break;
+        }
+        return status;
+      }
+      case 'arith-for': {
+        let status = 0;
+        await this.arithmetic(command.init, io);
+        for (;;) {
+          this.tick();
+          const test = await this.arithmetic(command.test, io, 1n);
+          if (test === 0n) break;
+          const turn = await this.loopTurn(command.body, io);
+          status = turn.status;
+          if (turn.stop) break;
+          await this.arithmetic(command.update, io);
+        }
+        return status;
+      }
+      case 'while': {
+        let status = 0;
+        for (;;) {
+          this.tick();
+          const condition = await this.list(command.condition, io);
+          if ((condition === 0) === command.until) break;
+          const turn = await this.loopTurn(command.body, io);
+          status = turn.status;
+          if (turn.stop) break;
+        }
+        return status;
+      }
+      case 'if': {
+        for (const clause of command.clauses) {
+          if ((await this.list(clause.condition, io)) === 0) return this.list(clause.body, io);
+        }
+        return command.otherwise ? this.list(command.otherwise, io) : 0;
+      }
+      case 'case': {
+        const env = this.expander(io);
+        const subject = await expandSingle(command.word, env);
+        let status = 0;
+        let fallthrough = false;
+        for (const item of command.items) {
+          let matched = fallthrough;
+          if (!matched) {
+            for (const pattern of item.patterns) {
+              if (matchesPattern(subject, await expandPattern(pattern, env))) {
+                matched = true;
+                break;
+              }
+            }
+          }
+          if (!matched) continue;
+          status = await this.list(item.body, io);
+          if (item.terminator === ';;') return status;
+          fallthrough = item.terminator === ';&';
+        }
+        return status;
+      }
+      case 'arith': {
+        this.tick();
+        try {
+          return (await this.arithmetic(command.expression, io)) !== 0n ? 0 : 1;
+        } catch (error) {
+          if (!(error instanceof ArithmeticError)) throw error;
+          io.err.write(`bash: ((: ${error.message}\n`);
+          return 1;
+        }
+      }
+      case 'cond':
+        this.tick();
+        return this.cond(command.expr, io);
+    }
+  }
+
+  /** One turn of a loop's body; `stop` when `break` ends the loop. */
+  private async loopTurn(body: List, io: Streams): Promise<{ status: number; stop: boolean }> {
+    this.loopDepth += 1;
+    try {
+      return { status: await this.list(body, io), stop: false };
+    } catch (error) {
+      if (error instanceof BreakSignal) {
+        if (error.levels > 1) throw new BreakSignal(error.levels - 1);
+        return { status: 0, stop: true };
+      }
+      if (error instanceof ContinueSignal) {
+        if (error.levels > 1) throw new ContinueSignal(error.levels - 1);
+        return { status: 0, stop: false };
+      }
+      throw error;
+    } finally {
+      this.loopDepth -= 1;
+    }
+  }
+
+  private async arithmetic(word: Word, io: Streams, empty = 0n): Promise<bigint> {
+    const env = this.expander(io);
+    const text = await expandToString(word, env);
+    if (!text.trim()) return empty;
+    return BigInt(evaluateArithmetic(text, { get: (n) => env.variable(n), set: (n, v) => env.assign(n, v) }));
+  }
+
+  // ---- [[ ]]
+
+  private async cond(expr: CondExpr, io: Streams): Promise<number> {
+    const env = this.expander(io);
+    switch (expr.kind) {
+      case 'and': {
+        const left = await this.cond(expr.left, io);
+        return left !== 0 ? left : this.cond(expr.right, io);
+      }
+      case 'or': {
+        const left = await this.cond(expr.left, io);
+        return left === 0 ? 0 : this.cond(expr.right, io);
+      }
+      case 'not': {
+        const inner = await this.cond(expr.expr, io);
+        return inner === 0 ? 1 : inner === 1 ? 0 : inner;
+      }
+      case 'word':
+        return (await expandSingle(expr.word, env)) !== '' ? 0 : 1;
+      case 'unary': {
+        const arg = await expandSingle(expr.arg, env);
+        return this.unaryTest(expr.op, arg) ? 0 : 1;
+      }
+      case 'binary': {
+        const left = await expandSingle(expr.left, env);
+        if (expr.op === '==' || expr.op === '=' || expr.op === '!=') {
+          const matched = matchesPattern(left, await expandPattern(expr.right, env));
+          return matched === (expr.op !== '!=') ? 0 : 1;
+        }
+        if (expr.op === '=~') return this.regexMatch(left, expr.right, io);
+        const right = await expandSingle(expr.right, env);
+        if (expr.op === '<') return left < right ? 0 : 1;
+        if (expr.op === '>') return left > right ? 0 : 1;
+        if (['-nt', '-ot', '-ef'].includes(expr.op)) return 1;
+        const a = await this.arithmeticText(left, env);
+        const b = await this.arithmeticText(right, env);
+        const result = { '-eq': a === b, '-ne': a !== b, '-lt': a < b, '-le': a <= b, '-gt': a > b, '-ge': a >= b }[expr.op];
+        return result ? 0 : 1;
+      }
+    }
+  }
+
+  private async arithmeticText(text: string, env: Expander): Promise<bigint> {
+    return BigInt(evaluateArithmetic(text, { get: (n) => env.variable(n), set: (n, v) => env.assign(n, v) }));
+  }
+
+  private async regexMatch(left: string, right: Word, io: Streams): Promise<number> {
+    const pieces = await expandPattern(right, this.expander(io));
+    const source = pieces.map((p) => (p.quoted ? p.text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&') : posixClasses(p.text))).join('');
+    let re: RegExp;
+    try {
+      re = new RegExp(source, 'u');
+    } catch {
+      return 2;
+    }
+    const m = re.exec(left);
+    this.state.arrays.delete('BASH_REMATCH');
+    this.session.vars.unset('BASH_REMATCH');
+    if (!m) return 1;
+    this.state.arrays.set('BASH_REMATCH', new Map(m.map((g, i) => [i, g ?? ''] as [number, string])));
+    return 0;
+  }
+
+  private unaryTest(op: string, arg: string): boolean {
+    const path = () => resolvePath(this.session.vars.get('PWD') ?? '/', arg);
+    switch (op) {
+      case '-z':
+        return arg === '';
+      case '-n':
+        return arg !== '';
+      case '-v':
+        return this.expander({ out: nullSink, err: nullSink }).variable(arg) !== undefined || this.state.arrays.has(arg);
+      case '-o':
+        return ({ nounset: this.state.options.nounset, xtrace: this.state.options.xtrace, pipefail: this.state.options.pipefail, noglob: this.state.options.noglob } as Record<string, boolean>)[arg] ?? false;
+      case '-e':
+      case '-a':
+        return arg !== '' && nodeAt(path()) !== undefined;
+      case '-f':
+        return arg !== '' && nodeAt(path())?.kind === 'file';
+      case '-d':
+        return arg !== '' && isDirectory(this.session, path());
+      case '-r':
+        return arg !== '' && nodeAt(path()) !== undefined;
+      case '-s':
+        return arg !== '' && (isDirectory(this.session, path()) || (readFile(this.session, path()) ?? '') !== '');
+      case '-x':
+        return arg !== '' && isDirectory(this.session, path());
+      case '-w':
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  // ---- Variables.
+
+  expander(io: Streams): Expander {
+    const state = this.state;
     return {
-      variable: (name) => SPECIAL.get(name)?.(this.lastStatus()) ?? this.session.vars.get(name),
-      assign: (name, value) => this.session.vars.set(name, value),
+      variable: (name) => this.variable(name),
+      assign: (name, value) => this.assign(name, value),
+      elements: (name) => {
+        if (name === '@' || name === '*') return state.positional.map((v, i) => [i + 1, v]);
+        const array = state.arrays.get(name);
+        if (array) return [...array].sort(([a], [b]) => a - b);
+        const scalar = this.session.vars.get(name);
+        return scalar === undefined ? undefined : [[0, scalar]];
+      },
+      names: () => [...new Set([...this.session.vars.names(), ...state.arrays.keys()])],
+      nounset: state.options.nounset,
       substitute: async (list) => {
         const capture = new Capture();
         let status: number;
+        const saved = snapshot(this.session);
         try {
-          status = await this.runList(list, { out: capture, err: io.err });
+          status = await this.list(list, { in: io.in, out: capture, err: io.err });
         } catch (error) {
-          // An arithmetic error ends the substituted commands, not the line around them.
-          if (!(error instanceof ArithmeticError)) throw error;
-          io.err.write(`bash: ${error.message}\n`);
-          status = 1;
+          // An error ends the substituted commands, not the line around them.
+          if (error instanceof ArithmeticError || error instanceof ExpansionError) {
+            io.err.write(`bash: ${error.message}\n`);
+            status = 1;
+          } else if (error instanceof BreakSignal || error instanceof ContinueSignal) status = 0;
+          else if (error instanceof ReturnSignal || error instanceof ExitSignal) status = error.status;
+          else throw error;
+        } finally {
+          restoreAll(this.session, saved);
         }
         if (capture.overflowed) {
           io.err.write(stoppedOutput);
@@ -121,88 +463,253 @@ export class Interpreter {
     };
   }
 
-  private async runSimple(command: SimpleCommand, stdin: string, io: Streams): Promise<number> {
-    this.commandsRun += 1;
-    if (this.commandsRun > this.limits.commands) {
-      io.err.write(`bash: the lab runs at most ${this.limits.commands} commands per line\n`);
-      return 1;
+  variable(name: string): string | undefined {
+    const state = this.state;
+    switch (name) {
+      case '?':
+        return String(this.lastStatus());
+      case '$':
+        return '4242';
+      case '#':
+        return String(state.positional.length);
+      case '0':
+        return 'bash';
+      case '-':
+        return optionFlags(state);
+      case '!':
+        return undefined;
+      case '@':
+      case '*':
+        return state.positional.length ? state.positional.join(' ') : undefined;
     }
-    const expander = this.expander(io);
+    if (/^[0-9]+$/.test(name)) return state.positional[Number(name) - 1];
+    const array = state.arrays.get(name);
+    if (array) return array.get(0);
+    return this.session.vars.get(name);
+  }
+
+  assign(name: string, value: string): void {
+    const array = this.state.arrays.get(name);
+    if (array) array.set(0, value);
+    else this.session.vars.set(name, value);
+  }
+
+  private async assignment(a: Assignment, env: Expander): Promise<void> {
+    const state = this.state;
+    if (a.array) {
+      const values = await expandWords(a.array, env);
+      const existing = a.append ? state.arrays.get(a.name) ?? (this.session.vars.get(a.name) !== undefined ? new Map([[0, this.session.vars.get(a.name)!]]) : new Map<number, string>()) : new Map<number, string>();
+      let next = existing.size ? Math.max(...existing.keys()) + 1 : 0;
+      for (const v of values) existing.set(next++, v);
+      this.session.vars.unset(a.name);
+      state.arrays.set(a.name, existing);
+      return;
+    }
+    const value = await expandAssignmentValue(a.value, env);
+    if (a.index) {
+      const index = Number(evaluateArithmetic(await expandToString(a.index, env), { get: (n) => env.variable(n), set: (n, v) => env.assign(n, v) }));
+      let array = state.arrays.get(a.name);
+      if (!array) {
+        array = new Map();
+        const scalar = this.session.vars.get(a.name);
+        if (scalar !== undefined) array.set(0, scalar);
+        this.session.vars.unset(a.name);
+        state.arrays.set(a.name, array);
+      }
+      const at = index < 0 ? Math.max(...array.keys(), -1) + 1 + index : index;
+      if (at < 0) throw new ExpansionError(`${a.name}[${index}]: bad array subscript`);
+      array.set(at, a.append ? (array.get(at) ?? '') + value : value);
+      return;
+    }
+    this.assign(a.name, a.append ? (this.variable(a.name) ?? '') + value : value);
+  }
+
+  // ---- Simple commands.
+
+  private async simple(command: SimpleCommand, io: Streams): Promise<number> {
+    this.tick();
+    const env = this.expander(io);
     let argv: string[];
-    const values: Array<[string, string]> = [];
     let streams: Streams | number;
     try {
-      argv = await expandWords(command.words, expander);
-      for (const a of command.assignments) values.push([a.name, await expandToString(a.value, expander)]);
-      streams = await this.redirect(command, io, expander);
-      if (typeof streams === 'number') return streams;
+      argv = await this.expandArguments(command.words, env);
       if (argv.length === 0) {
-        for (const [name, value] of values) this.session.vars.set(name, value);
+        for (const a of command.assignments) await this.assignment(a, env);
+        if (this.state.options.xtrace && command.assignments.length) {
+          for (const a of command.assignments) io.err.write(`+ ${a.name}=${traceWord(this.variable(a.name) ?? '')}\n`);
+        }
+        streams = await this.redirect(command.redirects, io);
+        if (typeof streams === 'number') return streams;
         // An assignment-only command has the status of its last command substitution.
-        return command.words.length === 0 && command.assignments.some((a) => a.value.parts.some((p) => p.kind === 'command')) ? this.lastStatus() : 0;
+        return command.assignments.some((a) => a.value.parts.some((p) => p.kind === 'command')) ? this.lastStatus() : 0;
       }
+      streams = await this.redirect(command.redirects, io);
+      if (typeof streams === 'number') return streams;
     } catch (error) {
-      if (!(error instanceof LabLimitError) || error instanceof OutputLimitError) throw error;
+      if (!(error instanceof LabLimitError) || error instanceof OutputLimitError || error instanceof CommandBudgetError) throw error;
       io.err.write(`bash: ${error.message}\n`);
       return 1;
     }
+    if (this.state.options.xtrace) io.err.write(`+ ${argv.map(traceWord).join(' ')}\n`);
     const name = argv[0];
+    const definition = this.state.functions.get(name);
+    if (definition) return this.withPrefix(command.assignments, env, () => this.callFunction(name, argv, streams as Streams));
+    const builtin = shellBuiltins.get(name);
+    if (builtin) {
+      const ctx: ShellBuiltinContext = { argv, io: streams, shell: this };
+      return this.withPrefix(command.assignments, env, () => builtin(ctx));
+    }
     const found = findCommand(name);
     if (!found) {
       streams.err.write(`bash: ${name}: command not found\n`);
       return 127;
     }
-    // `A=1 cmd` exports A to cmd only.
-    const saved = values.map(([n]) => [n, this.session.vars.get(n)] as const);
-    try {
-      for (const [n, v] of values) this.session.vars.set(n, v, true);
-      return await found.run({ argv, stdin, stdout: streams.out, stderr: streams.err, session: this.session, world: this.session.world, tty: streams.out.tty });
-    } catch (error) {
-      // Output past the pipe's bound is reported by the pipe's owner, once.
-      if (error instanceof OutputLimitError) return 1;
-      if (error instanceof LabLimitError) {
-        streams.err.write(`bash: ${name}: ${error.message}\n`);
-        return 1;
-      }
-      streams.err.write(`bash: ${name}: ${internalErrorText(error)}\n`);
-      this.session.internalError?.(error);
-      return 1;
-    } finally {
-      for (const [n, v] of saved) {
-        if (v === undefined) this.session.vars.unset(n);
-        else this.session.vars.set(n, v);
-      }
-    }
-  }
-
-  private async redirect(command: SimpleCommand, io: Streams, expander: Expander): Promise<Streams | number> {
-    let { out, err } = io;
-    for (const r of command.redirects) {
-      let target: Sink;
-      if ('fd' in r.to) {
-        target = r.to.fd === 1 ? out : err;
-      } else {
-        const file = await expandToString(r.to.file, expander);
-        if (file !== '/dev/null') {
-          // The lab has no writable filesystem.
-          io.err.write(`bash: ${file}: Read-only file system\n`);
+    const out = streams;
+    return this.withPrefix(command.assignments, env, async () => {
+      try {
+        return await found.run({ argv, stdin: out.in?.rest() ?? '', stdout: out.out, stderr: out.err, session: this.session, world: this.session.world, tty: out.out.tty });
+      } catch (error) {
+        // Output past the pipe's bound is reported by the pipe's owner, once.
+        if (error instanceof OutputLimitError) return 1;
+        if (error instanceof CommandBudgetError) throw error;
+        if (error instanceof LabLimitError) {
+          out.err.write(`bash: ${name}: ${error.message}\n`);
           return 1;
         }
-        target = nullSink;
+        out.err.write(`bash: ${name}: ${internalErrorText(error)}\n`);
+        this.session.internalError?.(error);
+        return 1;
       }
-      if (r.from === 1 || r.from === 'both') out = target;
-      if (r.from === 2 || r.from === 'both') err = target;
-    }
-    return { out, err };
+    });
   }
 
-  private lastStatus(): number {
+  /** Words of a declaration builtin (`local x=$y`) that look like assignments are not split. */
+  private async expandArguments(words: Word[], env: Expander): Promise<string[]> {
+    const first = words[0]?.parts[0];
+    const declaration = first?.kind === 'literal' && !first.quoted && words[0].parts.length === 1 && ['local', 'declare', 'typeset', 'export', 'readonly'].includes(first.text);
+    if (!declaration) return expandWords(words, env);
+    const argv: string[] = [];
+    for (const word of words) {
+      const lead = word.parts[0];
+      if (lead?.kind === 'literal' && !lead.quoted && /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(lead.text)) argv.push(await expandAssignmentValue(word, env));
+      else argv.push(...(await expandWords([word], env)));
+    }
+    return argv;
+  }
+
+  /** `A=1 cmd`: A is set for cmd only, exported to it. */
+  private async withPrefix(assignments: Assignment[], env: Expander, run: () => Promise<number>): Promise<number> {
+    if (!assignments.length) return run();
+    const state = this.state;
+    const saved = assignments.map((a) => [a.name, saveVariable(this.session, state, a.name)] as const);
+    try {
+      for (const a of assignments) {
+        await this.assignment(a, env);
+        const value = this.variable(a.name);
+        if (value !== undefined && !state.arrays.has(a.name)) this.session.vars.set(a.name, value, true);
+      }
+      return await run();
+    } finally {
+      for (const [n, v] of saved) restoreVariable(this.session, state, n, v);
+    }
+  }
+
+  async callFunction(name: string, argv: string[], io: Streams): Promise<number> {
+    const state = this.state;
+    if (this.functionDepth >= MAX_FUNCTION_DEPTH) throw new CommandBudgetError(`${name}: the lab nests function calls at most ${MAX_FUNCTION_DEPTH} deep`);
+    const funcnest = Number(this.session.vars.get('FUNCNEST') ?? 0);
+    if (funcnest > 0 && this.functionDepth >= funcnest) {
+      io.err.write(`bash: ${name}: maximum function nesting level exceeded (${funcnest})\n`);
+      throw new ReturnSignal(1);
+    }
+    const positional = state.positional;
+    const definition = state.functions.get(name)!;
+    state.positional = argv.slice(1);
+    state.locals.push(new Map());
+    this.functionDepth += 1;
+    const loops = this.loopDepth;
+    this.loopDepth = 0;
+    try {
+      return await this.command(definition.body, io);
+    } catch (error) {
+      if (error instanceof ReturnSignal) return error.status;
+      throw error;
+    } finally {
+      this.loopDepth = loops;
+      this.functionDepth -= 1;
+      state.positional = positional;
+      const frame = state.locals.pop()!;
+      for (const [n, v] of frame) restoreVariable(this.session, state, n, v);
+    }
+  }
+
+  /** Applies redirections; a number is the status of one that failed (its message written). */
+  async redirect(redirects: Redirect[], io: Streams): Promise<Streams | number> {
+    let { out, err } = io;
+    let input = io.in;
+    const env = this.expander(io);
+    for (const r of redirects) {
+      if (r.op === '<<' || r.op === '<<-') {
+        if (r.fd === 0) input = new Input(r.heredoc ? await expandToString(r.heredoc, env) : '');
+        continue;
+      }
+      const target = await expandSingle(r.target, env);
+      if (r.op === '<<<') {
+        if (r.fd === 0) input = new Input(`${target}\n`);
+        continue;
+      }
+      if (r.op === '<' || r.op === '<>') {
+        const path = resolvePath(this.session.vars.get('PWD') ?? '/', target);
+        if (target === '/dev/null') input = new Input('');
+        else {
+          const text = isDirectory(this.session, path) ? undefined : readFile(this.session, path);
+          if (text === undefined) {
+            io.err.write(`bash: ${target}: ${isDirectory(this.session, path) ? 'Is a directory' : 'No such file or directory'}\n`);
+            return 1;
+          }
+          if (r.fd === 0) input = new Input(text);
+        }
+        continue;
+      }
+      let sink: Sink;
+      if ((r.op === '>&' || r.op === '<&') && /^[0-9]+$|^-$/.test(target)) {
+        sink = target === '1' ? out : target === '2' ? err : target === '-' ? nullSink : nullSink;
+        if (target !== '1' && target !== '2' && target !== '-' && target !== '0') {
+          io.err.write(`bash: ${target}: Bad file descriptor\n`);
+          return 1;
+        }
+      } else if (target === '/dev/null') sink = nullSink;
+      else if (target === '/dev/stdout') sink = out;
+      else if (target === '/dev/stderr') sink = err;
+      else {
+        // The lab has no writable filesystem.
+        io.err.write(`bash: ${target}: Read-only file system\n`);
+        return 1;
+      }
+      const both = r.op === '&>' || r.op === '&>>' || (r.op === '>&' && !/^[0-9]+$|^-$/.test(target));
+      if (both || r.fd === 1) out = sink;
+      if (both || r.fd === 2) err = sink;
+    }
+    return { out, err, in: input };
+  }
+
+  lastStatus(): number {
     return this.status.value;
   }
 
-  private setStatus(status: number): void {
+  setStatus(status: number): void {
     this.status.value = status;
   }
+}
+
+/** How `set -x` shows a word. */
+function traceWord(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : shellQuote(word);
+}
+
+/** POSIX bracket classes inside an extended regular expression, for JavaScript. */
+function posixClasses(source: string): string {
+  return source.replace(/\[:(alpha|digit|alnum|upper|lower|space|blank|punct|xdigit):\]/g, (_, name: string) => patternSource([{ text: `[[:${name}:]]`, quoted: false }]).slice(1, -1));
 }
 
 /** What the reader is told when the engine itself fails: the cause, never a stack. */

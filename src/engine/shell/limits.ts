@@ -22,3 +22,8 @@ export function concat(a: string, b: string): string {
   if (a.length + b.length > MAX_VALUE) throw valueLimit();
   return a + b;
 }
+
+/** Simple commands and loop turns one line may run: `while true; do :; done` stops here. */
+export const MAX_COMMANDS_PER_LINE = 10_000;
+/** Function calls nested in one another (bash's own bound is its stack, or FUNCNEST when set). */
+export const MAX_FUNCTION_DEPTH = 200;

@@ -1,102 +1,520 @@
-// A recursive-descent parser for the part of bash the lessons use: words, quotes, backslashes,
-// `$VAR`/`${VAR}`/`${VAR:-x}`/`$?`, `$( )` and backticks, assignments, pipes, `;`, `&&`, `||`,
-// comments and output redirections. It is hand-written rather than a library because it must
-// run in the browser within a few kilobytes and fail with bash's own messages.
-import type { Assignment, Connector, List, Part, Pipeline, Redirect, SimpleCommand, Word } from './ast.ts';
+// A recursive-descent parser for bash's grammar: lists, pipelines (`!`, `|`, `|&`), simple
+// commands with assignments (arrays too) and redirections (here-documents and here-strings
+// included), the compound commands (`{ }`, `( )`, for, `for (( ))`, while, until, if, case,
+// `(( ))`, `[[ ]]`), function definitions, and words with every quoting and expansion form bash
+// knows (`$'…'`, `${…}` with its operators, `$( )`, backticks, `$(( ))`). It is hand-written rather
+// than a library because it must run in the browser within a few kilobytes and fail with bash's
+// own messages. Brace and tilde expansion are left in the words' literal text for expand.ts.
+import type { Assignment, CaseItem, Command, CompoundCommand, CondExpr, Connector, List, Part, Pipeline, Redirect, SimpleCommand, Word } from './ast.ts';
 
-export class ShellSyntaxError extends Error {}
+export class ShellSyntaxError extends Error {
+  /** True when more input could complete the line (bash would prompt with PS2). */
+  readonly incomplete: boolean;
+  constructor(message: string, incomplete = false) {
+    super(message);
+    this.incomplete = incomplete;
+  }
+}
 
-const MAX_DEPTH = 16;
+const MAX_DEPTH = 64;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
-const SPECIAL_VARS = new Set(['?', '$', '#', '0']);
+const SPECIAL_VARS = new Set(['?', '$', '#', '@', '*', '-', '!', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
 // Characters that end an unquoted word.
 const META = new Set([' ', '\t', '\n', '|', '&', ';', '<', '>', '(', ')']);
+const RESERVED = new Set(['{', '}', '!', '[[', ']]', 'for', 'while', 'until', 'if', 'then', 'elif', 'else', 'fi', 'do', 'done', 'case', 'esac', 'function', 'in', 'select', 'time']);
+// Words that end a list: the caller decides whether it expected them.
+const LIST_END = new Set(['then', 'do', 'done', 'fi', 'elif', 'else', 'esac', '}']);
+const COND_UNARY = new Set(['-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x', '-G', '-L', '-N', '-O', '-S', '-z', '-n', '-o', '-v', '-R']);
+const COND_BINARY = new Set(['==', '=', '!=', '<', '>', '=~', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
 
 function unexpected(token: string): ShellSyntaxError {
   return new ShellSyntaxError(`syntax error near unexpected token \`${token}'`);
 }
 
 function unexpectedEof(quote: string): ShellSyntaxError {
-  return new ShellSyntaxError(`unexpected EOF while looking for matching \`${quote}'\nbash: syntax error: unexpected end of file`);
+  return new ShellSyntaxError(`unexpected EOF while looking for matching \`${quote}'\nbash: syntax error: unexpected end of file`, true);
 }
 
-const END_OF_FILE = new ShellSyntaxError('syntax error: unexpected end of file');
+const endOfFile = () => new ShellSyntaxError('syntax error: unexpected end of file', true);
+
+interface PendingHeredoc {
+  redirect: Redirect;
+  delimiter: string;
+  strip: boolean;
+  expand: boolean;
+}
+
+/** The literal text of a word made only of literal parts (quoted or not), or undefined. */
+export function literalText(word: Word): string | undefined {
+  let text = '';
+  for (const part of word.parts) {
+    if (part.kind !== 'literal') return undefined;
+    text += part.text;
+  }
+  return text;
+}
+
+/** The text of a word made of unquoted literal parts only: what can be a reserved word or an operator of `[[`. */
+function bareText(word: Word): string | undefined {
+  return word.parts.every((p) => p.kind === 'literal' && !p.quoted) ? literalText(word) : undefined;
+}
+
+const literal = (text: string, quoted = true): Word => ({ parts: [{ kind: 'literal', text, quoted }] });
 
 class Parser {
-  private pos = 0;
+  pos = 0;
   private readonly src: string;
   private readonly depth: number;
+  private pending: PendingHeredoc[] = [];
 
   constructor(src: string, depth: number) {
     this.src = src;
     this.depth = depth;
-    if (depth > MAX_DEPTH) throw new ShellSyntaxError(`command substitutions nested deeper than ${MAX_DEPTH} levels`);
+    if (depth > MAX_DEPTH) throw new ShellSyntaxError(`the lab parses expansions nested at most ${MAX_DEPTH} levels deep`);
   }
 
   parseAll(): List {
-    const list = this.parseList(null);
+    const list = this.parseList(false);
     this.skipBlanks();
-    if (this.pos < this.src.length) throw unexpected(this.operatorAt() || this.src[this.pos]);
+    if (this.pos < this.src.length) throw unexpected(this.tokenText());
+    if (this.pending.length) {
+      const wanted = this.pending[0].delimiter;
+      throw new ShellSyntaxError(`warning: here-document at line 1 delimited by end-of-file (wanted \`${wanted}')`, true);
+    }
     return list;
   }
 
-  /** A list ends at end of input or, inside `$( )`, at the closing parenthesis. */
-  parseList(closer: ')' | null): List {
+  // ---- Lists and pipelines.
+
+  /** A list ends at end of input, at `)` (for the caller to judge), at a case terminator or at a reserved word that closes a construct. */
+  parseList(inParens: boolean): List {
     const items: Pipeline[] = [];
     const connectors: Connector[] = [];
+    this.skipNewlines();
     for (;;) {
-      this.skipBlanksAndComments();
-      if (this.atListEnd(closer)) {
-        if (connectors.length > items.length - 1 && items.length > 0) {
-          // A trailing `;` is fine, a trailing `&&`/`||` wants more input.
-          const last = connectors[connectors.length - 1];
-          if (last !== ';') throw END_OF_FILE;
-          connectors.pop();
-        }
-        return { items, connectors };
-      }
-      if (items.length > connectors.length) throw unexpected(this.operatorAt() || this.src[this.pos]);
-      items.push(this.parsePipeline(closer));
-      this.skipBlanksAndComments();
+      if (this.atListEnd()) break;
+      items.push(this.parsePipeline());
+      this.skipBlanks();
       const op = this.operatorAt();
-      if (op === ';' || op === '\n' || op === '&') {
+      if (op === ';' || op === '&') {
         this.pos += 1;
         connectors.push(';');
-        this.skipBlanksAndComments();
+        this.skipNewlines();
         const next = this.operatorAt();
-        if (next === ';' || next === '&&' || next === '||' || next === '|' || next === ';;') throw unexpected(next);
-      } else if (op === '&&' || op === '||') {
+        if (next === ';' || next === '&' || next === '&&' || next === '||' || next === '|') throw unexpected(next);
+        continue;
+      }
+      if (op === '\n') {
+        this.skipNewlines();
+        connectors.push(';');
+        continue;
+      }
+      if (op === '&&' || op === '||') {
         this.pos += 2;
         connectors.push(op);
-        this.skipBlanksAndComments();
-        if (this.pos >= this.src.length) throw END_OF_FILE;
-      } else if (!this.atListEnd(closer)) {
-        throw unexpected(op || this.src[this.pos]);
+        this.skipNewlines();
+        if (this.pos >= this.src.length) throw endOfFile();
+        if (this.atListEnd()) throw unexpected(this.tokenText());
+        continue;
       }
+      break;
     }
+    if (connectors.length === items.length && items.length > 0) connectors.pop();
+    void inParens;
+    return { items, connectors };
   }
 
-  private atListEnd(closer: ')' | null): boolean {
-    if (this.pos >= this.src.length) {
-      if (closer) throw unexpectedEof(')');
-      return true;
-    }
-    return closer !== null && this.src[this.pos] === closer;
+  private atListEnd(): boolean {
+    this.skipBlanks();
+    if (this.pos >= this.src.length) return true;
+    const op = this.operatorAt();
+    if (op === ')' || op === ';;' || op === ';&' || op === ';;&') return true;
+    const word = this.keywordAt();
+    return word !== undefined && LIST_END.has(word);
   }
 
-  private parsePipeline(closer: ')' | null): Pipeline {
-    const commands: SimpleCommand[] = [this.parseSimple(closer)];
+  private parsePipeline(): Pipeline {
+    let negated = false;
+    while (this.keywordAt() === '!') {
+      this.pos += 1;
+      negated = !negated;
+      this.skipBlanks();
+    }
+    const commands: Command[] = [this.parseCommand()];
     for (;;) {
       this.skipBlanks();
-      if (this.operatorAt() !== '|') return { commands };
-      this.pos += 1;
-      this.skipBlanksAndComments();
-      if (this.pos >= this.src.length) throw END_OF_FILE;
-      commands.push(this.parseSimple(closer));
+      const op = this.operatorAt();
+      if (op !== '|' && op !== '|&') return { commands, negated };
+      this.pos += op.length;
+      if (op === '|&') {
+        const last = commands[commands.length - 1];
+        if (last.kind !== 'function') last.redirects.push({ fd: 2, op: '>&', target: literal('1', false) });
+      }
+      this.skipNewlines();
+      if (this.pos >= this.src.length) throw endOfFile();
+      commands.push(this.parseCommand());
     }
   }
 
-  private parseSimple(closer: ')' | null): SimpleCommand {
+  // ---- Commands.
+
+  private parseCommand(): Command {
+    this.skipBlanks();
+    if (this.pos >= this.src.length) throw endOfFile();
+    const keyword = this.keywordAt();
+    let compound: CompoundCommand | undefined;
+    if (keyword === '{') {
+      this.pos += 1;
+      const body = this.parseList(false);
+      if (body.items.length === 0) throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
+      this.expectWord('}');
+      compound = { kind: 'group', body, redirects: [] };
+    } else if (this.src.startsWith('((', this.pos)) {
+      compound = { kind: 'arith', expression: this.readArithmeticCommand(), redirects: [] };
+    } else if (this.src[this.pos] === '(') {
+      this.pos += 1;
+      const body = this.parseList(true);
+      this.skipBlanks();
+      if (this.src[this.pos] !== ')') throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
+      if (body.items.length === 0) throw unexpected(')');
+      this.pos += 1;
+      compound = { kind: 'subshell', body, redirects: [] };
+    } else if (keyword === 'for') compound = this.parseFor();
+    else if (keyword === 'while' || keyword === 'until') compound = this.parseWhile(keyword === 'until');
+    else if (keyword === 'if') compound = this.parseIf();
+    else if (keyword === 'case') compound = this.parseCase();
+    else if (keyword === '[[') compound = this.parseCond();
+    else if (keyword === 'function') return this.parseFunction(true);
+    else if (keyword !== undefined && (LIST_END.has(keyword) || keyword === 'in' || keyword === ']]')) throw unexpected(keyword);
+    else {
+      const m = /^([A-Za-z_][A-Za-z0-9_.:-]*)[ \t]*\([ \t]*\)/.exec(this.src.slice(this.pos, this.pos + 300));
+      if (m) return this.parseFunction(false);
+      return this.parseSimple();
+    }
+    // Redirections after a compound command apply to all of it.
+    for (;;) {
+      this.skipBlanks();
+      const redirect = this.tryRedirect();
+      if (!redirect) break;
+      compound.redirects.push(redirect);
+    }
+    this.skipBlanks();
+    if (this.pos < this.src.length && !this.operatorAt() && this.src[this.pos] !== '#') throw unexpected(this.tokenText());
+    return compound;
+  }
+
+  private parseFunction(keyword: boolean): Command {
+    if (keyword) {
+      this.pos += 'function'.length;
+      this.skipBlanks();
+    }
+    const m = /^[^\s|&;<>()]+/.exec(this.src.slice(this.pos));
+    if (!m) throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
+    const name = m[0];
+    this.pos += name.length;
+    this.skipBlanks();
+    if (this.src[this.pos] === '(') {
+      this.pos += 1;
+      this.skipBlanks();
+      if (this.src[this.pos] !== ')') throw unexpected(this.tokenText());
+      this.pos += 1;
+    }
+    this.skipNewlines();
+    if (this.pos >= this.src.length) throw endOfFile();
+    const body = this.parseCommand();
+    if (body.kind === 'simple' || body.kind === 'function') throw unexpected(literalText(body.kind === 'simple' ? body.words[0] ?? literal('') : literal(body.name)) ?? '');
+    return { kind: 'function', name, body };
+  }
+
+  private parseFor(): CompoundCommand {
+    this.pos += 3;
+    this.skipBlanks();
+    if (this.src.startsWith('((', this.pos)) {
+      const text = this.readArithmeticCommandText();
+      const pieces = splitTopLevel(text, ';');
+      if (pieces.length !== 3) throw new ShellSyntaxError('syntax error: arithmetic expression required');
+      const [init, test, update] = pieces.map((p) => new Parser(p, this.depth + 1).parseArithmeticText());
+      this.skipBlanks();
+      if (this.src[this.pos] === ';') this.pos += 1;
+      this.skipNewlines();
+      const body = this.parseLoopBody();
+      return { kind: 'arith-for', init, test, update, body, redirects: [] };
+    }
+    const m = /^[^\s|&;<>()]+/.exec(this.src.slice(this.pos));
+    if (!m) throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(m[0])) throw new ShellSyntaxError(`\`${m[0]}': not a valid identifier`);
+    const name = m[0];
+    this.pos += name.length;
+    this.skipBlanks();
+    let items: Word[] | null = null;
+    if (this.src[this.pos] === ';') {
+      this.pos += 1;
+      this.skipNewlines();
+    } else {
+      this.skipNewlines();
+      if (this.keywordAt() === 'in') {
+        this.pos += 2;
+        items = [];
+        for (;;) {
+          this.skipBlanks();
+          const op = this.operatorAt();
+          if (op === ';' || op === '\n') {
+            this.pos += 1;
+            break;
+          }
+          if (this.pos >= this.src.length) throw endOfFile();
+          if (op) throw unexpected(op);
+          items.push(this.parseWord());
+        }
+        this.skipNewlines();
+      }
+    }
+    return { kind: 'for', name, items, body: this.parseLoopBody(), redirects: [] };
+  }
+
+  /** `do list done`, or a brace group as bash also takes. */
+  private parseLoopBody(): List {
+    this.skipBlanks();
+    if (this.keywordAt() === '{') {
+      const group = this.parseCommand();
+      return { items: [{ commands: [group] }], connectors: [] };
+    }
+    this.expectWord('do');
+    const body = this.parseList(false);
+    if (body.items.length === 0) throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
+    this.expectWord('done');
+    return body;
+  }
+
+  private parseWhile(until: boolean): CompoundCommand {
+    this.pos += until ? 5 : 5;
+    const condition = this.parseList(false);
+    if (condition.items.length === 0) throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
+    const body = this.parseLoopBody();
+    return { kind: 'while', until, condition, body, redirects: [] };
+  }
+
+  private parseIf(): CompoundCommand {
+    this.pos += 2;
+    const clauses: Array<{ condition: List; body: List }> = [];
+    let otherwise: List | undefined;
+    for (;;) {
+      const condition = this.nonEmptyList();
+      this.expectWord('then');
+      const body = this.nonEmptyList();
+      clauses.push({ condition, body });
+      this.skipBlanks();
+      const next = this.keywordAt();
+      if (next === 'elif') {
+        this.pos += 4;
+        continue;
+      }
+      if (next === 'else') {
+        this.pos += 4;
+        otherwise = this.nonEmptyList();
+      }
+      this.expectWord('fi');
+      return { kind: 'if', clauses, otherwise, redirects: [] };
+    }
+  }
+
+  private nonEmptyList(): List {
+    const list = this.parseList(false);
+    if (list.items.length === 0) throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
+    return list;
+  }
+
+  private parseCase(): CompoundCommand {
+    this.pos += 4;
+    this.skipBlanks();
+    if (this.pos >= this.src.length) throw endOfFile();
+    const word = this.parseWord();
+    this.skipNewlines();
+    if (this.keywordAt() !== 'in') throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
+    this.pos += 2;
+    const items: CaseItem[] = [];
+    for (;;) {
+      this.skipNewlines();
+      if (this.pos >= this.src.length) throw endOfFile();
+      if (this.keywordAt() === 'esac') {
+        this.pos += 4;
+        return { kind: 'case', word, items, redirects: [] };
+      }
+      if (this.src[this.pos] === '(') this.pos += 1;
+      const patterns: Word[] = [];
+      for (;;) {
+        this.skipBlanks();
+        if (this.pos >= this.src.length) throw endOfFile();
+        if (this.operatorAt()) throw unexpected(this.tokenText());
+        patterns.push(this.parseWord());
+        this.skipBlanks();
+        if (this.src[this.pos] === '|') {
+          this.pos += 1;
+          continue;
+        }
+        if (this.src[this.pos] === ')') {
+          this.pos += 1;
+          break;
+        }
+        throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
+      }
+      const body = this.parseList(false);
+      this.skipBlanks();
+      const op = this.operatorAt();
+      let terminator: CaseItem['terminator'] = ';;';
+      if (op === ';;' || op === ';&' || op === ';;&') {
+        this.pos += op.length;
+        terminator = op;
+      } else if (this.keywordAt() !== 'esac') throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
+      items.push({ patterns, body, terminator });
+    }
+  }
+
+  // ---- [[ … ]]
+
+  private parseCond(): CompoundCommand {
+    this.pos += 2;
+    const expr = this.condOr();
+    this.condSkip();
+    if (!this.atCondEnd()) throw this.pos >= this.src.length ? endOfFile() : new ShellSyntaxError(`syntax error in conditional expression: unexpected token \`${this.tokenText()}'\nbash: syntax error near \`${this.tokenText()}'`);
+    this.pos += 2;
+    return { kind: 'cond', expr, redirects: [] };
+  }
+
+  private condSkip(): void {
+    for (;;) {
+      this.skipBlanks();
+      if (this.src[this.pos] === '\n') this.skipNewlines();
+      else return;
+    }
+  }
+
+  private atCondEnd(): boolean {
+    return this.src.startsWith(']]', this.pos) && (this.pos + 2 >= this.src.length || META.has(this.src[this.pos + 2]));
+  }
+
+  private condOr(): CondExpr {
+    let left = this.condAnd();
+    for (;;) {
+      this.condSkip();
+      if (!this.src.startsWith('||', this.pos)) return left;
+      this.pos += 2;
+      left = { kind: 'or', left, right: this.condAnd() };
+    }
+  }
+
+  private condAnd(): CondExpr {
+    let left = this.condNot();
+    for (;;) {
+      this.condSkip();
+      if (!this.src.startsWith('&&', this.pos)) return left;
+      this.pos += 2;
+      left = { kind: 'and', left, right: this.condNot() };
+    }
+  }
+
+  private condNot(): CondExpr {
+    this.condSkip();
+    if (this.src[this.pos] === '!' && META.has(this.src[this.pos + 1] ?? ' ')) {
+      this.pos += 1;
+      return { kind: 'not', expr: this.condNot() };
+    }
+    return this.condPrimary();
+  }
+
+  private condPrimary(): CondExpr {
+    this.condSkip();
+    if (this.pos >= this.src.length) throw endOfFile();
+    if (this.src[this.pos] === '(') {
+      this.pos += 1;
+      const expr = this.condOr();
+      this.condSkip();
+      if (this.src[this.pos] !== ')') throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
+      this.pos += 1;
+      return expr;
+    }
+    if (this.atCondEnd() || this.operatorAt()) throw new ShellSyntaxError(`unexpected token \`${this.tokenText()}' in conditional command`);
+    const first = this.parseWord();
+    const firstText = bareText(first);
+    this.condSkip();
+    if (firstText !== undefined && COND_UNARY.has(firstText) && !this.atCondEnd() && !this.src.startsWith('&&', this.pos) && !this.src.startsWith('||', this.pos)) {
+      return { kind: 'unary', op: firstText, arg: this.parseWord() };
+    }
+    let op: string | undefined;
+    if (this.src[this.pos] === '<' || this.src[this.pos] === '>') {
+      op = this.src[this.pos];
+      this.pos += 1;
+    } else if (!this.atCondEnd() && !this.operatorAt()) {
+      const save = this.pos;
+      const candidate = this.parseWord();
+      const text = bareText(candidate);
+      if (text !== undefined && COND_BINARY.has(text)) op = text;
+      else {
+        this.pos = save;
+        throw new ShellSyntaxError(`conditional binary operator expected\nbash: syntax error near \`${this.tokenText()}'`);
+      }
+    }
+    if (!op) return { kind: 'word', word: first };
+    this.condSkip();
+    if (this.pos >= this.src.length) throw endOfFile();
+    const right = op === '=~' ? this.parseRegexWord() : this.parseWord();
+    return { kind: 'binary', op, left: first, right };
+  }
+
+  /** The right side of `=~`: parentheses and `|` belong to the regular expression. */
+  private parseRegexWord(): Word {
+    const parts: Part[] = [];
+    let text = '';
+    let depth = 0;
+    const flush = () => {
+      if (text) parts.push({ kind: 'literal', text, quoted: false });
+      text = '';
+    };
+    while (this.pos < this.src.length) {
+      const c = this.src[this.pos];
+      if (depth === 0 && (c === ' ' || c === '\t' || c === '\n')) break;
+      if (c === '(') depth += 1;
+      else if (c === ')') depth -= 1;
+      if (c === '\\' && this.pos + 1 < this.src.length) {
+        flush();
+        parts.push({ kind: 'literal', text: this.src[this.pos + 1], quoted: true });
+        this.pos += 2;
+      } else if (c === "'" || c === '"' || c === '$' || c === '`') {
+        flush();
+        const word = this.parseWordPiece();
+        parts.push(...word);
+      } else {
+        text += c;
+        this.pos += 1;
+      }
+    }
+    flush();
+    return { parts };
+  }
+
+  /** One quoted or expanded piece of a word at pos. */
+  private parseWordPiece(): Part[] {
+    const c = this.src[this.pos];
+    if (c === "'") {
+      const end = this.src.indexOf("'", this.pos + 1);
+      if (end < 0) throw unexpectedEof("'");
+      const text = this.src.slice(this.pos + 1, end);
+      this.pos = end + 1;
+      return [{ kind: 'literal', text, quoted: true }];
+    }
+    if (c === '"') {
+      this.pos += 1;
+      return this.parseExpandingText('"');
+    }
+    const part = this.parseDollarOrBacktick(false);
+    if (part) return [part];
+    this.pos += 1;
+    return [{ kind: 'literal', text: c, quoted: false }];
+  }
+
+  // ---- Simple commands, assignments, redirections.
+
+  private parseSimple(): SimpleCommand {
     const assignments: Assignment[] = [];
     const words: Word[] = [];
     const redirects: Redirect[] = [];
@@ -104,16 +522,15 @@ class Parser {
       this.skipBlanks();
       if (this.pos >= this.src.length) break;
       const c = this.src[this.pos];
-      if (closer && c === closer) break;
       const redirect = this.tryRedirect();
       if (redirect) {
         redirects.push(redirect);
         continue;
       }
-      if (c === '#' ) break;
+      if (c === '#') break;
       const op = this.operatorAt();
       if (op) {
-        if (op === '(' || op === ')' || op === '<' || op === ';;') throw unexpected(op);
+        if (op === '(') throw unexpected(words.length === 1 ? this.tokenAfterParen() : op);
         break;
       }
       if (words.length === 0) {
@@ -126,75 +543,146 @@ class Parser {
       words.push(this.parseWord());
     }
     if (assignments.length === 0 && words.length === 0 && redirects.length === 0) {
-      throw unexpected(this.operatorAt() || (this.pos >= this.src.length ? 'newline' : this.src[this.pos]));
+      throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
     }
-    return { assignments, words, redirects };
+    return { kind: 'simple', assignments, words, redirects };
+  }
+
+  /** `f (x)`: bash names the token after the parenthesis. */
+  private tokenAfterParen(): string {
+    const save = this.pos;
+    this.pos += 1;
+    this.skipBlanks();
+    const token = this.tokenText();
+    this.pos = save;
+    return token;
   }
 
   private tryAssignment(): Assignment | null {
     const match = NAME.exec(this.src.slice(this.pos, this.pos + 256));
-    if (!match || this.src[this.pos + match[0].length] !== '=') return null;
-    this.pos += match[0].length + 1;
+    if (!match) return null;
+    let at = this.pos + match[0].length;
+    let index: Word | undefined;
+    if (this.src[at] === '[') {
+      const close = findClosing(this.src, at, '[', ']');
+      if (close < 0) return null;
+      index = new Parser(this.src.slice(at + 1, close), this.depth + 1).parseArithmeticText();
+      at = close + 1;
+    }
+    let append = false;
+    if (this.src[at] === '+' && this.src[at + 1] === '=') {
+      append = true;
+      at += 1;
+    }
+    if (this.src[at] !== '=') return null;
+    this.pos = at + 1;
+    if (this.src[this.pos] === '(' && !index) {
+      this.pos += 1;
+      const array: Word[] = [];
+      for (;;) {
+        this.skipNewlines();
+        if (this.pos >= this.src.length) throw endOfFile();
+        if (this.src[this.pos] === ')') {
+          this.pos += 1;
+          break;
+        }
+        const op = this.operatorAt();
+        if (op) throw unexpected(op);
+        array.push(this.parseWord());
+      }
+      return { name: match[0], append, value: { parts: [] }, array };
+    }
     const value = this.atWordEnd() ? { parts: [] } : this.parseWord();
-    return { name: match[0], value };
+    return { name: match[0], index, append, value };
   }
 
   private tryRedirect(): Redirect | null {
-    const rest = this.src.slice(this.pos, this.pos + 4);
-    const m = /^(&>>?|[12]?>>?)(&[12])?/.exec(rest);
+    const m = /^(?:(\d*)(>>|>&|>\||<<<|<<-|<<|<&|<>|>|<)|(&>>|&>))/.exec(this.src.slice(this.pos, this.pos + 12));
     if (!m) return null;
+    const op = (m[2] ?? m[3]) as Redirect['op'];
+    const fd = m[1] ? Number(m[1]) : op.startsWith('<') ? 0 : 1;
     this.pos += m[0].length;
-    const op = m[1];
-    const from: Redirect['from'] = op.startsWith('&') ? 'both' : op.startsWith('2') ? 2 : 1;
-    const append = op.endsWith('>>');
-    if (m[2]) return { from, to: { fd: m[2] === '&2' ? 2 : 1 }, append };
     this.skipBlanks();
-    if (this.pos >= this.src.length) throw unexpected('newline');
+    if (this.pos >= this.src.length || this.src[this.pos] === '\n') throw unexpected('newline');
     const next = this.operatorAt();
     if (next) throw unexpected(next);
-    return { from, to: { file: this.parseWord() }, append };
+    const target = this.parseWord();
+    const redirect: Redirect = { fd, op, target };
+    if (op === '<<' || op === '<<-') {
+      const delimiter = literalText(target) ?? this.src.slice(this.pos - 1, this.pos);
+      const expand = target.parts.every((p) => p.kind === 'literal' && !p.quoted);
+      this.pending.push({ redirect, delimiter: target.parts.map((p) => (p.kind === 'literal' ? p.text : '')).join('') || delimiter, strip: op === '<<-', expand });
+    }
+    return redirect;
+  }
+
+  /** Reads the bodies of the here-documents begun on the line just ended. */
+  private readHeredocs(): void {
+    const pending = this.pending;
+    this.pending = [];
+    for (const doc of pending) {
+      let body = '';
+      for (;;) {
+        if (this.pos >= this.src.length) {
+          throw new ShellSyntaxError(`warning: here-document at line 1 delimited by end-of-file (wanted \`${doc.delimiter}')`, true);
+        }
+        const end = this.src.indexOf('\n', this.pos);
+        let line = end < 0 ? this.src.slice(this.pos) : this.src.slice(this.pos, end);
+        this.pos = end < 0 ? this.src.length : end + 1;
+        if (doc.strip) line = line.replace(/^\t+/, '');
+        if (line === doc.delimiter) break;
+        body += `${line}\n`;
+        if (end < 0) throw new ShellSyntaxError(`warning: here-document at line 1 delimited by end-of-file (wanted \`${doc.delimiter}')`, true);
+      }
+      doc.redirect.heredoc = doc.expand ? { parts: new Parser(body, this.depth + 1).parseExpandingText(null, true) } : literal(body);
+    }
   }
 
   private atWordEnd(): boolean {
     return this.pos >= this.src.length || META.has(this.src[this.pos]);
   }
 
-  private parseWord(): Word {
+  // ---- Words.
+
+  parseWord(): Word {
     const parts: Part[] = [];
-    let literal = '';
+    let text = '';
     const flush = () => {
-      if (literal) parts.push({ kind: 'literal', text: literal, quoted: false });
-      literal = '';
+      if (text) parts.push({ kind: 'literal', text, quoted: false });
+      text = '';
     };
     while (!this.atWordEnd()) {
       const c = this.src[this.pos];
       if (c === '\\') {
-        this.pos += 1;
-        if (this.pos >= this.src.length) break; // a trailing backslash continues the line in bash; here it vanishes
+        if (this.src[this.pos + 1] === '\n') {
+          this.pos += 2;
+          continue;
+        }
+        if (this.pos + 1 >= this.src.length) throw new ShellSyntaxError('syntax error: unexpected end of file', true);
         flush();
-        parts.push({ kind: 'literal', text: this.src[this.pos], quoted: true });
-        this.pos += 1;
-      } else if (c === "'") {
+        parts.push({ kind: 'literal', text: this.src[this.pos + 1], quoted: true });
+        this.pos += 2;
+      } else if (c === "'" || c === '"') {
         flush();
-        const end = this.src.indexOf("'", this.pos + 1);
-        if (end < 0) throw unexpectedEof("'");
-        parts.push({ kind: 'literal', text: this.src.slice(this.pos + 1, end), quoted: true });
-        this.pos = end + 1;
-      } else if (c === '"') {
+        parts.push(...this.parseWordPiece());
+      } else if (c === '$' && this.src[this.pos + 1] === "'") {
         flush();
-        this.pos += 1;
-        parts.push(...this.parseDoubleQuoted());
+        parts.push(this.parseAnsiC());
+      } else if (c === '$' && this.src[this.pos + 1] === '"') {
+        flush();
+        this.pos += 2;
+        parts.push(...this.parseExpandingText('"'));
       } else if (c === '$' || c === '`') {
         const part = this.parseDollarOrBacktick(false);
         if (part) {
           flush();
           parts.push(part);
         } else {
-          literal += c;
+          text += c;
           this.pos += 1;
         }
       } else {
-        literal += c;
+        text += c;
         this.pos += 1;
       }
     }
@@ -202,32 +690,79 @@ class Parser {
     return { parts };
   }
 
-  private parseDoubleQuoted(): Part[] {
-    return this.parseExpandingText('"');
+  /** `$'…'`: bash's ANSI-C quoting. */
+  private parseAnsiC(): Part {
+    let out = '';
+    let i = this.pos + 2;
+    for (;;) {
+      if (i >= this.src.length) throw unexpectedEof("'");
+      const c = this.src[i];
+      if (c === "'") break;
+      if (c !== '\\') {
+        out += c;
+        i += 1;
+        continue;
+      }
+      const n = this.src[i + 1];
+      i += 2;
+      const simple: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+      if (n === undefined) throw unexpectedEof("'");
+      if (n in simple) out += simple[n];
+      else if (/[0-7]/.test(n)) {
+        const m = /^[0-7]{1,3}/.exec(this.src.slice(i - 1))![0];
+        out += String.fromCharCode(parseInt(m, 8) & 0xff);
+        i += m.length - 1;
+      } else if (n === 'x') {
+        const m = /^[0-9a-fA-F]{1,2}/.exec(this.src.slice(i));
+        if (m) {
+          out += String.fromCharCode(parseInt(m[0], 16));
+          i += m[0].length;
+        } else out += '\\x';
+      } else if (n === 'u' || n === 'U') {
+        const m = new RegExp(`^[0-9a-fA-F]{1,${n === 'u' ? 4 : 8}}`).exec(this.src.slice(i));
+        if (m) {
+          const code = parseInt(m[0], 16);
+          out += code <= 0x10ffff ? String.fromCodePoint(code) : '';
+          i += m[0].length;
+        } else out += `\\${n}`;
+      } else if (n === 'c') {
+        const ch = this.src[i];
+        if (ch === undefined || ch === "'") out += '\\c';
+        else {
+          out += String.fromCharCode(ch.toUpperCase().charCodeAt(0) & 0x1f);
+          i += 1;
+        }
+      } else out += `\\${n}`;
+    }
+    this.pos = i + 1;
+    // A NUL ends the string, as in C.
+    const nul = out.indexOf('\0');
+    return { kind: 'literal', text: nul >= 0 ? out.slice(0, nul) : out, quoted: true };
   }
 
   /** Text in which only `$`, backticks, and backslashes before `$`, a backtick, `"`, `\` or a newline mean something:
-   * the inside of double quotes (up to the closing quote), or of `$(( ))` (to the end, where bash
-   * removes the double-quote characters). */
-  private parseExpandingText(closer: '"' | null): Part[] {
+   * the inside of double quotes (up to the closing quote), of `$(( ))` (to the end, where bash
+   * removes the double-quote characters), or a here-document's body (where `"` is an ordinary character). */
+  parseExpandingText(closer: '"' | null, heredoc = false): Part[] {
     const parts: Part[] = [];
     let text = '';
     let sawText = false;
+    const escapable = heredoc ? '$`\\\n' : '$`"\\\n';
     for (;;) {
       if (this.pos >= this.src.length) {
         if (closer) throw unexpectedEof(closer);
-        if (text) parts.push({ kind: 'literal', text, quoted: true });
+        if (text || parts.length === 0) parts.push({ kind: 'literal', text, quoted: true });
         return parts;
       }
       const c = this.src[this.pos];
-      if (c === '"') {
+      if (c === '"' && !heredoc) {
         this.pos += 1;
         if (!closer) continue;
         if (text || !sawText) parts.push({ kind: 'literal', text, quoted: true });
         return parts;
       }
-      if (c === '\\' && '$`"\\\n'.includes(this.src[this.pos + 1] ?? '')) {
-        text += this.src[this.pos + 1];
+      if (c === '\\' && escapable.includes(this.src[this.pos + 1] ?? '')) {
+        if (this.src[this.pos + 1] !== '\n') text += this.src[this.pos + 1];
         this.pos += 2;
       } else if (c === '$' || c === '`') {
         const part = this.parseDollarOrBacktick(true);
@@ -261,25 +796,14 @@ class Parser {
       if (this.src[this.pos + 2] === '(') return this.parseArithmetic(quoted);
       const inner = new Parser(this.src, this.depth + 1);
       inner.pos = this.pos + 2;
-      const list = inner.parseList(')');
+      const list = inner.parseList(true);
+      inner.skipBlanks();
+      if (inner.pos >= this.src.length) throw unexpectedEof(')');
+      if (this.src[inner.pos] !== ')') throw unexpected(inner.tokenText());
       this.pos = inner.pos + 1;
       return { kind: 'command', list, quoted };
     }
-    if (next === '{') {
-      const close = this.src.indexOf('}', this.pos + 2);
-      if (close < 0) throw unexpectedEof('}');
-      const body = this.src.slice(this.pos + 2, close);
-      const length = /^#([A-Za-z_][A-Za-z0-9_]*|[?$#0])$/.exec(body);
-      if (length) {
-        this.pos = close + 1;
-        return { kind: 'variable', name: length[1], quoted, length: true };
-      }
-      const m = /^([A-Za-z_][A-Za-z0-9_]*|[?$#0])(?::-(.*))?$/s.exec(body);
-      if (!m) throw new ShellSyntaxError(`\${${body}}: bad substitution`);
-      this.pos = close + 1;
-      const fallback = m[2] !== undefined ? new Parser(m[2], this.depth + 1).parseWordFromWhole() : undefined;
-      return { kind: 'variable', name: m[1], quoted, fallback };
-    }
+    if (next === '{') return this.parseBraceParameter(quoted);
     if (next !== undefined && SPECIAL_VARS.has(next)) {
       this.pos += 2;
       return { kind: 'variable', name: next, quoted };
@@ -290,18 +814,139 @@ class Parser {
     return { kind: 'variable', name: m[0], quoted };
   }
 
+  /** `${…}`: a name, a subscript, and an operator with its words. */
+  private parseBraceParameter(quoted: boolean): Part {
+    const start = this.pos;
+    const close = findClosing(this.src, this.pos + 1, '{', '}');
+    if (close < 0) throw unexpectedEof('}');
+    const bad = (): Part => {
+      this.pos = close + 1;
+      return { kind: 'variable', name: '', quoted, bad: this.src.slice(start, close + 1) };
+    };
+    this.pos += 2;
+    let prefix: '#' | '!' | undefined;
+    const c = this.src[this.pos];
+    if ((c === '#' || c === '!') && this.src[this.pos + 1] !== '}' && !(c === '#' && ':-=?+'.includes(this.src[this.pos + 1]) && this.src[this.pos + 2] !== '}')) {
+      prefix = c;
+      this.pos += 1;
+    }
+    let name: string;
+    const m = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?$#@*!0-])/.exec(this.src.slice(this.pos, close));
+    if (!m) return bad();
+    name = m[0];
+    this.pos += name.length;
+    let index: Word | '@' | '*' | undefined;
+    if (this.src[this.pos] === '[' && /^[A-Za-z_]/.test(name)) {
+      const end = findClosing(this.src, this.pos, '[', ']');
+      if (end < 0 || end > close) return bad();
+      const text = this.src.slice(this.pos + 1, end);
+      index = text === '@' || text === '*' ? text : new Parser(text, this.depth + 1).parseArithmeticText();
+      this.pos = end + 1;
+    }
+    const part: Part = { kind: 'variable', name, quoted, index, prefix };
+    if (this.src[this.pos] === '}') {
+      this.pos += 1;
+      return part;
+    }
+    if (prefix === '!' && (this.src[this.pos] === '*' || this.src[this.pos] === '@') && this.src[this.pos + 1] === '}' && index === undefined) {
+      this.pos += 2;
+      return { ...part, op: `names${this.src[this.pos - 2]}` };
+    }
+    if (prefix === '#') return bad();
+    const rest = this.src.slice(this.pos, this.pos + 3);
+    const op = ['//', '/#', '/%', ':-', ':=', ':?', ':+', '##', '%%', '^^', ',,'].find((o) => rest.startsWith(o)) ?? (/^[-=?+#%/^,:@]/.test(rest) ? rest[0] : undefined);
+    if (!op) return bad();
+    this.pos += op.length;
+    // Inside double quotes, the words of -, =, ? and + keep single quotes as characters.
+    const keepsSingle = quoted && /^:?[-=?+]$/.test(op);
+    if (op === ':') {
+      const text = this.src.slice(this.pos, close);
+      const colon = splitTopLevel(text, ':');
+      part.op = ':';
+      part.offset = new Parser(colon[0], this.depth + 1).parseArithmeticText();
+      if (colon.length > 1) part.length = new Parser(colon.slice(1).join(':'), this.depth + 1).parseArithmeticText();
+      this.pos = close + 1;
+      return part;
+    }
+    part.op = op;
+    if (op.startsWith('/')) {
+      part.word = this.parseOperand('/}', keepsSingle, quoted);
+      if (this.src[this.pos] === '/') {
+        this.pos += 1;
+        part.replacement = this.parseOperand('}', keepsSingle, quoted);
+      }
+    } else part.word = this.parseOperand('}', keepsSingle, quoted);
+    if (this.src[this.pos] !== '}') throw unexpectedEof('}');
+    this.pos += 1;
+    if (op === '@' && !/^[QEPAaKkUuL]$/.test(literalText(part.word!) ?? '')) return { kind: 'variable', name: '', quoted, bad: this.src.slice(start, this.pos) };
+    return part;
+  }
+
+  /** The word of a `${x op word}` up to one of `stops`; blanks are part of it. */
+  private parseOperand(stops: string, keepsSingle: boolean, quoted: boolean): Word {
+    const parts: Part[] = [];
+    let text = '';
+    const flush = () => {
+      if (text) parts.push({ kind: 'literal', text, quoted });
+      text = '';
+    };
+    while (this.pos < this.src.length && !stops.includes(this.src[this.pos])) {
+      const c = this.src[this.pos];
+      if (c === '\\' && this.pos + 1 < this.src.length) {
+        const n = this.src[this.pos + 1];
+        flush();
+        if (quoted && !'$`"\\}'.includes(n)) parts.push({ kind: 'literal', text: `\\${n}`, quoted: true });
+        else parts.push({ kind: 'literal', text: n, quoted: true });
+        this.pos += 2;
+      } else if (c === "'" && keepsSingle) {
+        text += c;
+        this.pos += 1;
+      } else if (c === "'" || c === '"') {
+        flush();
+        parts.push(...this.parseWordPiece());
+      } else if (c === '$' && this.src[this.pos + 1] === "'" && !quoted) {
+        flush();
+        parts.push(this.parseAnsiC());
+      } else if (c === '$' || c === '`') {
+        const part = this.parseDollarOrBacktick(quoted);
+        if (part) {
+          flush();
+          parts.push(part);
+        } else {
+          text += c;
+          this.pos += 1;
+        }
+      } else {
+        text += c;
+        this.pos += 1;
+      }
+    }
+    flush();
+    return { parts };
+  }
+
   /** `$(( expression ))`: the text up to the `))` that closes it, evaluated at expansion. */
   private parseArithmetic(quoted: boolean): Part {
+    this.pos += 1;
+    return { kind: 'arithmetic', expression: this.readArithmeticCommand(), quoted };
+  }
+
+  /** `(( … ))` at pos: its text, parsed as expanding text. */
+  private readArithmeticCommand(): Word {
+    return new Parser(this.readArithmeticCommandText(), this.depth + 1).parseArithmeticText();
+  }
+
+  private readArithmeticCommandText(): string {
     let depth = 0;
-    for (let i = this.pos + 3; i < this.src.length; i++) {
+    for (let i = this.pos + 2; i < this.src.length; i++) {
       const c = this.src[i];
       if (c === '(') depth += 1;
       else if (c === ')') {
         if (depth > 0) depth -= 1;
         else if (this.src[i + 1] === ')') {
-          const expression = new Parser(this.src.slice(this.pos + 3, i), this.depth + 1).parseArithmeticText();
+          const text = this.src.slice(this.pos + 2, i);
           this.pos = i + 2;
-          return { kind: 'arithmetic', expression, quoted };
+          return text;
         } else throw unexpected(')');
       }
     }
@@ -313,25 +958,6 @@ class Parser {
     return { parts: this.parseExpandingText(null) };
   }
 
-  /** The default of `${VAR:-default}`: one word, spaces kept. */
-  parseWordFromWhole(): Word {
-    const parts: Part[] = [];
-    while (this.pos < this.src.length) {
-      if (this.src[this.pos] === ' ' || this.src[this.pos] === '\t') {
-        parts.push({ kind: 'literal', text: this.src[this.pos], quoted: false });
-        this.pos += 1;
-        continue;
-      }
-      const word = this.parseWord();
-      if (word.parts.length === 0) {
-        parts.push({ kind: 'literal', text: this.src[this.pos], quoted: false });
-        this.pos += 1;
-      }
-      parts.push(...word.parts);
-    }
-    return { parts };
-  }
-
   private findBacktickEnd(from: number): number {
     for (let i = from; i < this.src.length; i++) {
       if (this.src[i] === '\\') i += 1;
@@ -340,32 +966,119 @@ class Parser {
     throw unexpectedEof('`');
   }
 
+  // ---- Tokens.
+
   private operatorAt(): string {
-    const two = this.src.slice(this.pos, this.pos + 2);
-    if (two === '&&' || two === '||' || two === ';;') return two;
+    const three = this.src.slice(this.pos, this.pos + 3);
+    if (three === ';;&') return three;
+    const two = three.slice(0, 2);
+    if (two === '&&' || two === '||' || two === ';;' || two === ';&' || two === '|&') return two;
     const c = this.src[this.pos];
-    return c !== undefined && '|&;()<\n'.includes(c) ? c : '';
+    return c !== undefined && '|&;()<>\n'.includes(c) ? c : '';
   }
 
-  private skipBlanks(): void {
-    while (this.src[this.pos] === ' ' || this.src[this.pos] === '\t') this.pos += 1;
+  /** The reserved word at pos, if the word there is one. */
+  private keywordAt(): string | undefined {
+    const m = /^[^\s|&;<>()]+/.exec(this.src.slice(this.pos, this.pos + 10));
+    if (!m) return undefined;
+    const after = this.src[this.pos + m[0].length];
+    if (after !== undefined && !META.has(after)) return undefined;
+    return RESERVED.has(m[0]) ? m[0] : undefined;
   }
 
-  private skipBlanksAndComments(): void {
+  private expectWord(word: string): void {
+    this.skipNewlines();
+    if (this.keywordAt() === word) {
+      this.pos += word.length;
+      return;
+    }
+    throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
+  }
+
+  /** The token at pos as bash names it in a syntax error. */
+  tokenText(): string {
+    if (this.pos >= this.src.length) return 'newline';
+    const op = this.operatorAt();
+    if (op === '\n') return 'newline';
+    if (op) return op;
+    return /^[^\s|&;<>()]+/.exec(this.src.slice(this.pos))?.[0] ?? this.src[this.pos];
+  }
+
+  skipBlanks(): void {
+    for (;;) {
+      const c = this.src[this.pos];
+      if (c === ' ' || c === '\t') this.pos += 1;
+      else if (c === '\\' && this.src[this.pos + 1] === '\n') this.pos += 2;
+      else if (c === '\\' && this.pos + 1 === this.src.length) throw new ShellSyntaxError('syntax error: unexpected end of file', true);
+      else return;
+    }
+  }
+
+  /** Blanks, comments and newlines; after each newline, the here-documents begun on its line. */
+  private skipNewlines(): void {
     for (;;) {
       this.skipBlanks();
-      if (this.src[this.pos] === '#') {
+      const c = this.src[this.pos];
+      if (c === '#') {
         const end = this.src.indexOf('\n', this.pos);
         this.pos = end < 0 ? this.src.length : end;
-      } else if (this.src[this.pos] === '\n' ) {
-        return;
-      } else {
-        return;
-      }
+      } else if (c === '\n') {
+        this.pos += 1;
+        if (this.pending.length) this.readHeredocs();
+      } else return;
     }
   }
 }
 
+/** The index of the bracket that closes the one at `from`, skipping quotes and nested pairs; -1 if none. */
+function findClosing(src: string, from: number, open: string, close: string): number {
+  let depth = 0;
+  for (let i = from; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i += 1;
+    else if (c === "'" && open === '{') {
+      const end = src.indexOf("'", i + 1);
+      if (end < 0) return -1;
+      i = end;
+    } else if (c === '"' && open === '{') {
+      for (i += 1; i < src.length && src[i] !== '"'; i++) if (src[i] === '\\') i += 1;
+    } else if (c === open) depth += 1;
+    else if (c === close) {
+      depth -= 1;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** `text` split at `sep` outside parentheses. */
+function splitTopLevel(text: string, sep: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') depth += 1;
+    else if (text[i] === ')') depth -= 1;
+    else if (text[i] === sep && depth === 0) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
 export function parse(line: string): List {
   return new Parser(line, 0).parseAll();
+}
+
+/** Whether bash would ask for more input (PS2) after these lines: an open quote, a construct
+ * without its end, a here-document without its delimiter, a trailing `|`, `&&` or backslash. */
+export function isIncomplete(text: string): boolean {
+  try {
+    parse(text);
+    return false;
+  } catch (error) {
+    return error instanceof ShellSyntaxError && error.incomplete;
+  }
 }
