@@ -1332,6 +1332,9 @@ function buildKube(spec: LabSpec): KubeObject[] {
   objects.push(...clusterOperators(spec, meta, at));
   objects.push(...recentEvents(spec, objects, meta));
   objects.push(...ingressSecrets(spec, meta));
+  // Made last, so that the objects above keep the resourceVersions they were first written with.
+  objects.push(...operatorObjects(spec, objects, meta, at, appsDomain));
+  objects.push(...serviceAccounts(spec, [...namespaces, 'openshift-console'], meta));
   for (const o of objects) if ((o as Record<string, unknown>).subsets === undefined) delete (o as Record<string, unknown>).subsets;
   return objects;
 }
@@ -1467,6 +1470,134 @@ function ingressSecrets(spec: LabSpec, meta: Meta): KubeObject[] {
     if (legacyTokens) out.push(secret(`${sa}-token-${suffix(`token:${spec.cluster.name}/${sa}`)}`, 'kubernetes.io/service-account-token', { 'ca.crt': b64(`ca:${sa}`, 3590), namespace: b64(ns, ns.length), 'service-ca.crt': b64(`sca:${sa}`, 4724), token: b64(`token:${sa}`, 912) }, { annotations: { 'kubernetes.io/service-account.name': sa } }));
   }
   return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+}
+
+/** What the cluster's operators keep besides the pods: the DaemonSet behind each DaemonSet-owned pod
+ * (the DNS operator's `dns-default`, one pod per node, `kubernetes.io/os=linux`; 4.3's rolling
+ * update replaces one pod at a time, 4.19's 10 % without surge — cluster-dns-operator
+ * `pkg/operator/controller/controller_dns_daemonset.go` of each release), the DNS operator's own
+ * `dns.operator/default`, the cluster version operator's `clusterversion/version` (the lab's
+ * release, installed and never updated) and the console's route (reencrypt, plain http redirected
+ * to https, as console-operator creates it). */
+function operatorObjects(spec: LabSpec, objects: KubeObject[], meta: Meta, at: (minutes: number) => string, appsDomain: string): KubeObject[] {
+  const out: KubeObject[] = [];
+  const v43 = spec.layout === '2020';
+  const dnsUid = guid(`dns-operator:${spec.cluster.name}/default`);
+  const dnsConditions = [
+    { type: 'Degraded', status: 'False', reason: 'AsExpected', message: 'Enough DNS pods are available, and the DNS service has a cluster IP address.', lastTransitionTime: at(spec.clusterAgeMinutes - 25) },
+    { type: 'Progressing', status: 'False', reason: 'AsExpected', message: 'All DNS and node-resolver pods are available, and the DNS service has a cluster IP address.', lastTransitionTime: at(spec.clusterAgeMinutes - 25) },
+    { type: 'Available', status: 'True', reason: 'AsExpected', message: 'The DNS daemonset has available pods, and the DNS service has a cluster IP address.', lastTransitionTime: at(spec.clusterAgeMinutes - 24) },
+    ...(v43 ? [] : [{ type: 'Upgradeable', status: 'True', reason: 'AsExpected', message: "DNS Operator can be upgraded", lastTransitionTime: at(spec.clusterAgeMinutes - 25) }]),
+  ];
+  const dnsService = objects.find((o) => o.kind === 'Service' && o.metadata.namespace === 'openshift-dns' && o.metadata.name === 'dns-default');
+  out.push({
+    apiVersion: 'operator.openshift.io/v1',
+    kind: 'DNS',
+    metadata: { ...meta('default', spec.clusterAgeMinutes - 18), uid: dnsUid, finalizers: ['dns.operator.openshift.io/dns-controller'], generation: 1 },
+    spec: v43 ? {} : { cache: { negativeTTL: '0s', positiveTTL: '0s' }, logLevel: 'Normal', nodePlacement: {}, operatorLogLevel: 'Normal', upstreamResolvers: { policy: 'Sequential', transportConfig: {}, upstreams: [{ port: 53, type: 'SystemResolvConf' }] } },
+    status: { clusterDomain: 'cluster.local', clusterIP: (dnsService?.spec as { clusterIP?: string } | undefined)?.clusterIP ?? '', conditions: dnsConditions },
+  } as unknown as KubeObject);
+
+  // One DaemonSet per owner the pods name, with the counts its controller reports for them.
+  const owned = new Map<string, KubeObject[]>();
+  for (const o of objects) {
+    const owner = o.kind === 'Pod' ? (o.metadata.ownerReferences as Array<{ kind: string; name: string }> | undefined)?.find((r) => r.kind === 'DaemonSet') : undefined;
+    if (owner) owned.set(`${o.metadata.namespace}/${owner.name}`, [...(owned.get(`${o.metadata.namespace}/${owner.name}`) ?? []), o]);
+  }
+  for (const [key, pods] of owned) {
+    const [namespace, name] = key.split('/');
+    const first = pods[0];
+    const podSpec = first.spec as Record<string, unknown>;
+    const { nodeName: _node, ...templateSpec } = podSpec;
+    const selector = { ...first.metadata.labels };
+    const ready = pods.filter((p) => ((p.status as { conditions?: Array<{ type: string; status: string }> }).conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True')).length;
+    const age = Math.round((Date.parse(spec.info.clock) - Date.parse(first.metadata.creationTimestamp!)) / 60_000) + 1;
+    out.push({
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: {
+        ...meta(name, age, { labels: { 'dns.operator.openshift.io/owning-dns': 'default' }, annotations: { 'deprecated.daemonset.template.generation': '1' }, ownerReferences: [{ apiVersion: 'operator.openshift.io/v1', kind: 'DNS', name: 'default', uid: dnsUid, controller: true }] }, namespace),
+        uid: guid(`owner:${name}`),
+        generation: 1,
+      },
+      spec: {
+        selector: { matchLabels: selector },
+        template: { metadata: { creationTimestamp: null, labels: selector }, spec: { ...templateSpec, nodeSelector: { 'kubernetes.io/os': 'linux' }, tolerations: [{ operator: 'Exists' }] } },
+        updateStrategy: { type: 'RollingUpdate', rollingUpdate: v43 ? { maxUnavailable: 1 } : { maxSurge: 0, maxUnavailable: '10%' } },
+        revisionHistoryLimit: 10,
+      },
+      status: { currentNumberScheduled: pods.length, numberMisscheduled: 0, desiredNumberScheduled: pods.length, numberReady: ready, observedGeneration: 1, updatedNumberScheduled: pods.length, numberAvailable: ready },
+    } as unknown as KubeObject);
+  }
+
+  const version = spec.cluster.version;
+  const installed = at(spec.clusterAgeMinutes + 10);
+  const completed = at(spec.clusterAgeMinutes - 28);
+  const image = `quay.io/openshift-release-dev/ocp-release@sha256:${sha256Of(`release:${version}`)}`;
+  out.push({
+    apiVersion: 'config.openshift.io/v1',
+    kind: 'ClusterVersion',
+    metadata: { ...meta('version', spec.clusterAgeMinutes + 10), generation: 1 },
+    spec: { channel: `stable-${version.split('.').slice(0, 2).join('.')}`, clusterID: guid(`cluster-id:${spec.cluster.name}`) },
+    status: {
+      availableUpdates: null,
+      conditions: [
+        { type: 'Available', status: 'True', lastTransitionTime: completed, message: `Done applying ${version}` },
+        { type: 'Failing', status: 'False', lastTransitionTime: completed },
+        { type: 'Progressing', status: 'False', lastTransitionTime: completed, message: `Cluster version is ${version}` },
+        { type: 'RetrievedUpdates', status: 'False', lastTransitionTime: installed, reason: 'RemoteFailed', message: 'Unable to retrieve available updates: currently installed version ' + version + ' not found in the "stable-' + version.split('.').slice(0, 2).join('.') + '" channel' },
+      ],
+      desired: { image, version },
+      history: [{ completionTime: completed, image, startedTime: installed, state: 'Completed', verified: false, version }],
+      observedGeneration: 1,
+      versionHash: Buffer.from(sha256Of(`version-hash:${version}`).slice(0, 8), 'hex').toString('base64'),
+    },
+  } as unknown as KubeObject);
+
+  // The console's namespace, made by the cluster version operator at installation.
+  const consoleMeta = () => meta('openshift-console', spec.clusterAgeMinutes, { ...(Number(spec.cluster.kubelet.match(/^v1\.(\d+)/)![1]) >= 21 ? { labels: { 'kubernetes.io/metadata.name': 'openshift-console' } } : {}), annotations: {} });
+  out.push({ apiVersion: 'v1', kind: 'Namespace', metadata: consoleMeta(), spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } } as unknown as KubeObject);
+  out.push({ apiVersion: 'project.openshift.io/v1', kind: 'Project', metadata: consoleMeta(), spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } } as unknown as KubeObject);
+  const consoleHost = `console-openshift-console.${appsDomain}`;
+  out.push({
+    apiVersion: 'route.openshift.io/v1',
+    kind: 'Route',
+    metadata: meta('console', spec.clusterAgeMinutes - 20, { labels: { app: 'console' }, annotations: { 'openshift.io/host.generated': 'false' } }, 'openshift-console'),
+    spec: { host: consoleHost, port: { targetPort: 'https' }, tls: { insecureEdgeTerminationPolicy: 'Redirect', termination: 'reencrypt' }, to: { kind: 'Service', name: 'console', weight: 100 }, wildcardPolicy: 'None' },
+    status: { ingress: [{ host: consoleHost, routerName: 'default', routerCanonicalHostname: `router-default.${appsDomain}`, wildcardPolicy: 'None', conditions: [{ type: 'Admitted', status: 'True', lastTransitionTime: at(spec.clusterAgeMinutes - 20) }] }] },
+  } as unknown as KubeObject);
+  return out;
+}
+
+/** The service accounts OpenShift's controller manager makes in every namespace (`builder`,
+ * `default`, `deployer`), each with the secrets of its release: 4.3 a dockercfg secret for the
+ * internal registry and a token secret; from 4.16 no token secret (bound tokens only), the dockercfg
+ * secret kept and named in `imagePullSecrets`. openshift-ingress's secrets are ingressSecrets'. */
+function serviceAccounts(spec: LabSpec, namespaces: string[], meta: Meta): KubeObject[] {
+  const out: KubeObject[] = [];
+  const legacyTokens = spec.layout === '2020';
+  const b64 = (seed: string, bytes: number) => Buffer.from(Array.from({ length: bytes }, (_, i) => 65 + (hash(seed, i) % 26))).toString('base64');
+  const suffix = (seed: string) => guid(seed).replace(/[^a-z0-9]/g, '').replace(/[aeiouy013]/g, '').slice(0, 5).padEnd(5, 'x');
+  for (const ns of namespaces) {
+    const age = ns === spec.project ? Math.max(...spec.pods.filter((p) => p.namespace === ns).map((p) => p.ageMinutes)) + 20 : spec.clusterAgeMinutes - 30;
+    const seed = (what: string, sa: string) => (ns === 'openshift-ingress' ? `${what}:${spec.cluster.name}/${sa}` : `${what}:${spec.cluster.name}/${ns}/${sa}`);
+    for (const sa of ns === 'openshift-ingress' ? ['builder', 'default', 'deployer', 'router'] : ['builder', 'default', 'deployer']) {
+      const dockercfg = `${sa}-dockercfg-${suffix(seed('dockercfg', sa))}`;
+      const token = `${sa}-token-${suffix(seed('token', sa))}`;
+      out.push({
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        metadata: meta(sa, age, legacyTokens ? {} : { annotations: { 'openshift.io/internal-registry-pull-secret-ref': dockercfg } }, ns),
+        imagePullSecrets: [{ name: dockercfg }],
+        secrets: legacyTokens ? [{ name: token }, { name: dockercfg }] : [{ name: dockercfg }],
+      } as unknown as KubeObject);
+      if (ns === 'openshift-ingress') continue;
+      const secret = (name: string, type: string, data: Record<string, string>): KubeObject => ({ apiVersion: 'v1', kind: 'Secret', metadata: meta(name, age, { annotations: { 'kubernetes.io/service-account.name': sa } }, ns), data, type }) as unknown as KubeObject;
+      out.push(secret(dockercfg, 'kubernetes.io/dockercfg', { '.dockercfg': b64(`dockercfg:${ns}/${sa}`, 5400) }));
+      if (legacyTokens) out.push(secret(token, 'kubernetes.io/service-account-token', { 'ca.crt': b64(`ca:${sa}`, 3590), namespace: b64(ns, ns.length), 'service-ca.crt': b64(`sca:${sa}`, 4724), token: b64(`token:${ns}/${sa}`, 912) }));
+    }
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------------------- the router's pods

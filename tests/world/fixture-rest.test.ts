@@ -38,8 +38,9 @@ describe('fixture Kubernetes API', () => {
     expect(pods.items.map((p: any) => p.metadata.name).sort()).toEqual(['server-1-deploy', 'server-1-ppl25', 'sqlapi-1-8jgx8', 'sqlapi-1-deploy']);
     const selected = (await world.kube(`/api/v1/namespaces/project1/pods?labelSelector=${encodeURIComponent('deploymentconfig=sqlapi')}`)).body as any;
     expect(selected.items.map((p: any) => p.metadata.name)).toEqual(['sqlapi-1-8jgx8']);
+    // Across namespaces: the app's route and the console's.
     const all = (await world.kube('/apis/route.openshift.io/v1/routes')).body as any;
-    expect(all.items).toHaveLength(1);
+    expect(all.items.map((r: any) => `${r.metadata.namespace}/${r.metadata.name}`)).toEqual(['openshift-console/console', 'project1/sqlapilb']);
   });
 
   it("answers the API server's NotFound Status", async () => {

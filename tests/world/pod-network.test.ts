@@ -22,7 +22,7 @@ for (const name of builtInLabs()) {
     it("gives the app's my_default_gateway as the first address of its node's pod network", async () => {
       const lab = builtInLab(name);
       const s = await labSession(name);
-      const host = await out(s, "kubectl get route -A -o jsonpath='{.items[0].spec.host}'");
+      const host = await out(s, `kubectl get route -n ${lab.info.session.namespace} -o jsonpath='{.items[0].spec.host}'`);
       const app = await json(s, `curl -s http://${host}/api/ip`);
       const pod = lab.kube.find((o) => o.kind === 'Pod' && (o.status as Obj).podIP === app.my_private_ip)!;
       const node = lab.kube.find((o) => o.kind === 'Node' && o.metadata.name === (pod.spec as Obj).nodeName)!;

@@ -84,6 +84,7 @@ export const apiResources: readonly ApiResource[] = [
   r('infrastructures', 'infrastructure', 'Infrastructure', 'config.openshift.io/v1', false),
   r('networks', 'network', 'Network', 'config.openshift.io/v1', false),
   r('ingresscontrollers', 'ingresscontroller', 'IngressController', 'operator.openshift.io/v1', true),
+  r('dnses', 'dns', 'DNS', 'operator.openshift.io/v1', false),
   served(r('clusters', 'cluster', 'Cluster', 'aro.openshift.io/v1alpha1', false), undefined, undefined, true),
 ];
 

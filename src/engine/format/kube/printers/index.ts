@@ -15,7 +15,9 @@ import { secretPrinter } from './secrets.ts';
 import { servicePrinter } from './services.ts';
 import type { TablePrinter } from './types.ts';
 import type { KubeObject } from '../../../world/types.ts';
-import { deploymentConfigPrinter, deploymentPrinter, replicaSetPrinter, replicationControllerPrinter } from './workloads.ts';
+import { daemonSetPrinter, deploymentConfigPrinter, deploymentPrinter, replicaSetPrinter, replicationControllerPrinter } from './workloads.ts';
+import { serviceAccountPrinter } from './serviceaccounts.ts';
+import { clusterVersionPrinter } from './clusterversions.ts';
 
 export type { ColumnDefinition, PrintOptions, TablePrinter } from './types.ts';
 
@@ -28,6 +30,9 @@ const printers: Record<string, TablePrinter> = {
   '/ReplicationController': replicationControllerPrinter,
   'apps/ReplicaSet': replicaSetPrinter,
   'apps/Deployment': deploymentPrinter,
+  'apps/DaemonSet': daemonSetPrinter,
+  '/ServiceAccount': serviceAccountPrinter,
+  'config.openshift.io/ClusterVersion': clusterVersionPrinter,
   'apps.openshift.io/DeploymentConfig': deploymentConfigPrinter,
   '/Namespace': namespacePrinter,
   'project.openshift.io/Project': projectPrinter,

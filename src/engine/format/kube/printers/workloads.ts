@@ -125,3 +125,32 @@ export const deploymentConfigPrinter: TablePrinter = {
     ];
   },
 };
+
+export const daemonSetPrinter: TablePrinter = {
+  columns: [
+    { name: 'Name', priority: 0, format: 'name' },
+    { name: 'Desired', priority: 0 },
+    { name: 'Current', priority: 0 },
+    { name: 'Ready', priority: 0 },
+    { name: 'Up-to-date', priority: 0 },
+    { name: 'Available', priority: 0 },
+    { name: 'Node Selector', priority: 0 },
+    { name: 'Age', priority: 0 },
+    ...wideColumns,
+  ],
+  cells(ds: KubeObject, options: PrintOptions): string[] {
+    const count = (name: string) => String(num(field(ds, 'status', name)));
+    const cells = [
+      ds.metadata.name,
+      count('desiredNumberScheduled'),
+      count('currentNumberScheduled'),
+      count('numberReady'),
+      count('updatedNumberScheduled'),
+      count('numberAvailable'),
+      formatLabels(field(ds, 'spec', 'template', 'spec', 'nodeSelector')),
+      timestampSince(ds.metadata.creationTimestamp, options.now),
+    ];
+    if (!options.wide) return cells;
+    return [...cells, ...containerCells(ds), formatLabelSelector(field(ds, 'spec', 'selector'))];
+  },
+};
