@@ -1,7 +1,10 @@
-// Reads the JSON texts jq gets on standard input, one after the other, and words parse errors as
-// jq 1.7.1 does ("Invalid numeric literal at line 2, column 0", "Exceeds depth limit for parsing").
+// Reads the JSON texts jq gets on standard input, one after the other, as jq 1.7.1's parser
+// (jv_parse.c) reads them: a character at a time, each value handed on as soon as it is whole
+// (so `1 2 x` prints 1 and 2 before its error), and its words for what is wrong and where
+// ("Expected separator between values at line 1, column 7", "Unmatched ']'", "Exceeds depth limit
+// for parsing"). Numbers keep their literal text (values.ts's NumberLiteral).
 import { number } from './output.ts';
-import { numberFromLiteral } from './values.ts';
+import { newObject, numberFromLiteral } from './values.ts';
 
 export class JqInputError extends Error {
   /** The message without jq's "parse error: " (as `fromjson` words it). */
@@ -18,6 +21,7 @@ export interface InputValue {
   line: number;
 }
 
+/** What ends a literal (true, 12, nan…): white space, structure and a string's quote. */
 const DELIMITERS = new Set([' ', '\t', '\n', '\r', '[', ']', '{', '}', ',', ':', '"']);
 
 /** jq's parser refuses to nest deeper than this (jv_parse.c's MAX_PARSING_DEPTH); an object's
@@ -33,12 +37,13 @@ function position(text: string, end: number): string {
 
 function literal(token: string): { ok: boolean; value?: unknown; kind: string } {
   if (token === 'true' || token === 'false' || token === 'null') return { ok: true, value: JSON.parse(token), kind: '' };
-  // jq 1.7 reads NaN (any case) as a number (and prints it as null).
-  if (/^nan$/i.test(token)) return { ok: true, value: NaN, kind: '' };
-  if (/^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(token)) return { ok: true, value: numberFromLiteral(token, number), kind: '' };
   // jq 1.7.1 takes a word for true, false or null by its first letters (`nu`: null; any other
-  // `n…` might be nan, a number) and anything else for a number.
-  return { ok: false, kind: /^(?:[tf]|nu)/.test(token) ? 'Invalid literal' : 'Invalid numeric literal' };
+  // `n…` might be nan, a number) and anything else for a number, as decNumber reads one.
+  if (/^(?:[tf]|nu)/.test(token)) return { ok: false, kind: 'Invalid literal' };
+  if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(token)) return { ok: true, value: numberFromLiteral(token, number), kind: '' };
+  if (/^[+-]?nan$/i.test(token)) return { ok: true, value: NaN, kind: '' };
+  if (/^[+-]?inf(?:inity)?$/i.test(token)) return { ok: true, value: token.startsWith('-') ? -Infinity : Infinity, kind: '' };
+  return { ok: false, kind: 'Invalid numeric literal' };
 }
 
 /** Line numbers by position, from the newlines' positions (found once, searched by halves). */
@@ -60,70 +65,157 @@ class Lines {
   }
 }
 
-/** The end of the container or string starting at `start`, checking jq's depth limit. */
-function endOfTerm(text: string, start: number): number {
-  const stack: string[] = [];
-  let inString = false;
-  for (let pos = start; pos < text.length; pos++) {
-    const ch = text[pos];
-    if (inString) {
-      if (ch === '\\') pos++;
-      else if (ch === '"') {
-        inString = false;
-        if (stack.length === 0) return pos + 1;
-      }
-    } else if (ch === '"') inString = true;
-    else if (ch === '{' || ch === '[') {
-      if (stack.length >= MAX_PARSING_DEPTH) throw new JqInputError(`Exceeds depth limit for parsing at ${position(text, pos + 1)}`);
-      stack.push(ch);
-    } else if (ch === ':') {
-      if (stack[stack.length - 1] === '{') stack.push(':');
-    } else if (ch === ',') {
-      if (stack[stack.length - 1] === ':') stack.pop();
-    } else if (ch === '}' || ch === ']') {
-      if (stack[stack.length - 1] === ':') stack.pop();
-      stack.pop();
-      if (stack.length === 0) return pos + 1;
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/** A string's body (between its quotes) with its escapes read; `fail` words what is wrong. */
+function stringBody(body: string, fail: (reason: string) => JqInputError): string {
+  if (!/[\\\x00-\x1f]/.test(body)) return body;
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch < ' ') throw fail('Invalid string: control characters from U+0000 through U+001F must be escaped');
+    if (ch !== '\\') {
+      out += ch;
+      continue;
     }
+    const e = body[++i];
+    if (e !== 'u') {
+      if (!(e in ESCAPES)) throw fail('Invalid escape');
+      out += ESCAPES[e];
+      continue;
+    }
+    const hex = body.slice(i + 1, i + 5);
+    if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw fail('Invalid \\uXXXX escape');
+    i += 4;
+    let code = parseInt(hex, 16);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const low = /^\\u([0-9a-fA-F]{4})/.exec(body.slice(i + 1, i + 7));
+      const lowCode = low ? parseInt(low[1], 16) : -1;
+      if (!(lowCode >= 0xdc00 && lowCode <= 0xdfff)) throw fail('Invalid \\uXXXX\\uXXXX surrogate pair escape');
+      out += String.fromCharCode(code, lowCode);
+      i += 6;
+      continue;
+    }
+    // A lone low surrogate becomes the replacement character.
+    if (code >= 0xdc00 && code <= 0xdfff) code = 0xfffd;
+    out += String.fromCharCode(code);
   }
-  throw new JqInputError(`Unfinished JSON term at EOF at ${position(text, text.length)}`);
+  return out;
 }
+
+type Frame = { array: unknown[] } | { object: Record<string, unknown>; key?: string };
+
+const NONE = Symbol('no value');
 
 export function* readInputs(text: string): Generator<InputValue> {
   const lines = new Lines(text);
-  let pos = 0;
-  const skip = () => {
-    while (pos < text.length && /\s/.test(text[pos])) pos++;
+  const stack: Frame[] = [];
+  /** Levels as jq counts them: each container, and each key whose value is being read. */
+  let depth = 0;
+  let next: unknown = NONE;
+  let tokenStart = -1;
+  const fail = (reason: string, end: number) => new JqInputError(`${reason} at ${position(text, end)}`);
+  const take = (v: unknown, end: number) => {
+    if (next !== NONE) throw fail('Expected separator between values', end);
+    next = v;
   };
-  for (;;) {
-    skip();
-    if (pos >= text.length) return;
-    const c = text[pos];
-    const start = pos;
-    if (c === '{' || c === '[' || c === '"') {
-      pos = endOfTerm(text, start);
-      let value: unknown;
-      try {
-        value = JSON.parse(text.slice(start, pos));
-      } catch {
-        throw new JqInputError(`Invalid literal at ${position(text, pos)}`);
-      }
-      // jq reports the line after the value's line end (the line its newline closes).
-      const newline = text.indexOf('\n', pos);
-      yield { value, line: newline < 0 ? lines.lineAt(text.length) : lines.lineAt(newline + 1) - 1 };
+  /** The value a closing character (at `at`) completed: its line is the one its newline ends. */
+  const closedLine = (at: number) => {
+    const newline = text.indexOf('\n', at + 1);
+    return newline < 0 ? lines.lineAt(text.length) : lines.lineAt(newline + 1) - 1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (!DELIMITERS.has(ch)) {
+      if (tokenStart < 0) tokenStart = i;
       continue;
     }
-    while (pos < text.length && !DELIMITERS.has(text[pos])) pos++;
-    const token = text.slice(start, pos);
-    const parsed = literal(token);
-    if (pos >= text.length) {
-      if (!parsed.ok) throw new JqInputError(`${parsed.kind} at EOF at ${position(text, pos)}`);
-    } else if (!parsed.ok) {
+    let line = 0;
+    if (tokenStart >= 0) {
+      const parsed = literal(text.slice(tokenStart, i));
       // jq reports the position after the character that ended the token.
-      throw new JqInputError(`${parsed.kind} at ${position(text, pos + 1)}`);
+      if (!parsed.ok) throw fail(parsed.kind, i + 1);
+      take(parsed.value, i + 1);
+      tokenStart = -1;
+      line = lines.lineAt(i);
     }
-    yield { value: parsed.value, line: lines.lineAt(pos) };
+    if (stack.length === 0 && next !== NONE) {
+      yield { value: next, line };
+      next = NONE;
+    }
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') continue;
+    const end = i + 1;
+    const top = stack[stack.length - 1];
+    switch (ch) {
+      case '"': {
+        let close = i + 1;
+        for (; close < text.length && text[close] !== '"'; close++) if (text[close] === '\\') close++;
+        if (close >= text.length) throw fail('Unfinished string at EOF', text.length);
+        take(stringBody(text.slice(i + 1, close), (reason) => fail(reason, close + 1)), close + 1);
+        i = close;
+        break;
+      }
+      case '[':
+      case '{':
+        if (next !== NONE) throw fail('Expected separator between values', end);
+        if (depth >= MAX_PARSING_DEPTH) throw fail('Exceeds depth limit for parsing', end);
+        stack.push(ch === '[' ? { array: [] } : { object: newObject() });
+        depth++;
+        continue;
+      case ':':
+        if (next === NONE) throw fail("Expected string key before ':'", end);
+        if (!top || !('object' in top) || top.key !== undefined) throw fail("':' not as part of an object", end);
+        if (typeof next !== 'string') throw fail('Object keys must be strings', end);
+        top.key = next;
+        depth++;
+        next = NONE;
+        continue;
+      case ',':
+        if (next === NONE) throw fail("Expected value before ','", end);
+        if (!top) throw fail("',' not as part of an object or array", end);
+        if ('array' in top) top.array.push(next);
+        else if (top.key === undefined) throw fail('Objects must consist of key:value pairs', end);
+        else {
+          top.object[top.key] = next;
+          top.key = undefined;
+          depth--;
+        }
+        next = NONE;
+        continue;
+      case ']':
+        if (!top || !('array' in top)) throw fail("Unmatched ']'", end);
+        if (next !== NONE) top.array.push(next);
+        else if (top.array.length) throw fail('Expected another array element', end);
+        stack.pop();
+        depth--;
+        next = top.array;
+        break;
+      default: {
+        // '}'
+        if (!top || !('object' in top)) throw fail("Unmatched '}'", end);
+        if (top.key !== undefined) {
+          if (next === NONE) throw fail('Objects must consist of key:value pairs', end);
+          top.object[top.key] = next;
+          depth--;
+        } else if (next !== NONE) throw fail('Objects must consist of key:value pairs', end);
+        else if (Object.keys(top.object).length) throw fail('Expected another key-value pair', end);
+        stack.pop();
+        depth--;
+        next = top.object;
+      }
+    }
+    if (stack.length === 0 && next !== NONE) {
+      yield { value: next, line: closedLine(i) };
+      next = NONE;
+    }
   }
+  if (tokenStart >= 0) {
+    const parsed = literal(text.slice(tokenStart));
+    if (!parsed.ok) throw fail(`${parsed.kind} at EOF`, text.length);
+    take(parsed.value, text.length);
+  }
+  if (stack.length) throw fail('Unfinished JSON term at EOF', text.length);
+  if (next !== NONE) yield { value: next, line: lines.lineAt(text.length) };
 }
 
 /** Exactly one JSON text (`fromjson`, `tonumber`, `--argjson`). */
