@@ -25,7 +25,6 @@ import { Session } from '../src/engine/session.ts';
 import { HERE, pipelineSegments, readCorpus, type CorpusLine, type Reference } from '../tests/conformance/corpus.ts';
 import { startKubeApiServer } from '../tests/conformance/kube-api-server.ts';
 import { recordNetLines } from '../tests/net/record-net.ts';
-import { WorldModel } from '../src/engine/model/world-model.ts';
 
 const TEXT_TOOLS = new Set(['jq', 'cut', 'grep', 'sort', 'uniq', 'head', 'tail', 'wc']);
 const oracle = resolve(process.argv[2] ?? '../shared/tools/az-oracle');

@@ -67,7 +67,7 @@ describe.each(builtInLabs())('DNS tools on %s', (name) => {
     const bytes = encodeAnswer(answer, { id: 4242, recursionDesired: true, edns: true });
     const decoded = dnsPacket.decode(Buffer.from(bytes));
     expect(decoded.id).toBe(4242);
-    expect(decoded.answers?.map((a) => [a.name, a.type, a.ttl, a.data])).toEqual([[host, 'A', 300, address]]);
+    expect(decoded.answers?.map((a) => [a.name, a.type, (a as { ttl?: number }).ttl, (a as { data?: unknown }).data])).toEqual([[host, 'A', 300, address]]);
     expect(decoded.additionals?.map((a) => a.type)).toEqual(['OPT']);
     // The answer's owner points back at the question instead of spelling the name again.
     const uncompressed = dnsPacket.encode({ ...decoded, type: 'response' });

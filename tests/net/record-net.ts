@@ -3,7 +3,9 @@
 // the machine) whose loopback carries the lab's resolver and router addresses and a few public
 // resolvers a reader may name, /etc/resolv.conf naming the lab's resolver, and
 // lab-network-server.ts answering DNS and HTTP there. A name the lab's DNS does not hold is
-// NXDOMAIN, as on the Internet; an address nothing serves refuses at once.
+// NXDOMAIN, as on the Internet; an address nothing serves refuses at once. The lines run in
+// /home/reader, the lab's home, and every place they could write (the home, /tmp) is read-only, as
+// the lab's file system is.
 // What the tools measure or draw at random is put back to the lab's model, and nothing else: dig's
 // query id (the lab's id for the question), its Query time (the model's resolver time) and its WHEN
 // (the lab's clock).
@@ -45,18 +47,24 @@ export async function recordNetLines(lines: CorpusLine[]): Promise<Reference[]> 
     const dir = mkdtempSync(join(work, `${lab}-`));
     writeFileSync(join(dir, 'resolv.conf'), `nameserver ${resolver}\n`);
     mine.forEach((l, i) => writeFileSync(join(dir, `line.${i}`), l.line));
-    const env = `env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TZ=UTC HOME=${quote(dir)}`;
+    // The lines run where the lab's terminal runs them: in the reader's home, on a read-only file
+    // system (a file curl is told to write cannot be opened there, as in the lab). This script's
+    // own files are reached through /mnt.
+    const env = 'env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TZ=UTC HOME=/home/reader';
     const script = [
       'set -e',
       'ip link set lo up',
       ...addresses.map((a) => `ip addr add ${a}/32 dev lo`),
       `mount --bind ${quote(join(dir, 'resolv.conf'))} /etc/resolv.conf`,
+      `mount --bind ${quote(dir)} /mnt`,
       `cd ${quote(ROOT)}`,
-      `${quote(process.execPath)} --disable-warning=ExperimentalWarning ${quote(SERVER)} ${quote(lab)} > ${quote(join(dir, 'server.log'))} 2>&1 &`,
-      `for i in $(seq 300); do grep -q ready ${quote(join(dir, 'server.log'))} && break; sleep 0.1; done`,
+      `${quote(process.execPath)} --disable-warning=ExperimentalWarning ${quote(SERVER)} ${quote(lab)} > /mnt/server.log 2>&1 &`,
+      'for i in $(seq 300); do grep -q ready /mnt/server.log && break; sleep 0.1; done',
+      'mount -t tmpfs tmpfs /home && mkdir /home/reader && mount -o remount,ro /home',
+      'mount -t tmpfs -o ro tmpfs /tmp',
       'set +e',
-      `cd ${quote(dir)}`,
-      ...mine.map((_, i) => `${env} bash --norc --noprofile -c "$(cat line.${i})" > out.${i} 2> err.${i} < /dev/null; echo $? > rc.${i}`),
+      'cd /home/reader',
+      ...mine.map((_, i) => `${env} bash --norc --noprofile -c "$(cat /mnt/line.${i})" > /mnt/out.${i} 2> /mnt/err.${i} < /dev/null; echo $? > /mnt/rc.${i}`),
       'kill %1',
     ].join('\n');
     writeFileSync(join(dir, 'run.sh'), script);

@@ -16,7 +16,10 @@ const MAX_REDIRS = 50;
 const BUNDLE = '0x55f1c3a0e2b0';
 
 interface Options {
-  url?: string;
+  /** The URLs in the order given; each is its own transfer. */
+  urls: string[];
+  /** -o's files in the order given: the first for the first URL, and so on. */
+  outputs: string[];
   silent: boolean;
   showError: boolean;
   include: boolean;
@@ -25,8 +28,17 @@ interface Options {
   fail: boolean;
   insecure: boolean;
   location: boolean;
-  output?: string;
+  /** --fail-with-body: fail on an HTTP error, after writing its body. */
+  failWithBody: boolean;
   writeOut?: string;
+  /** -D: where the answers' headers go ('-': standard output). */
+  dumpHeader?: string;
+  userAgent?: string;
+  referer?: string;
+  /** --resolve HOST:PORT:ADDRESS entries. */
+  resolve: string[];
+  /** --connect-timeout, in seconds. */
+  connectTimeout?: number;
   method?: string;
   maxTime?: number;
   /** -1: no limit. */
@@ -34,13 +46,25 @@ interface Options {
   headers: string[];
 }
 
-type Flag = 'silent' | 'showError' | 'include' | 'head' | 'verbose' | 'fail' | 'insecure' | 'location';
-type Valued = 'output' | 'writeOut' | 'method' | 'maxTime' | 'maxRedirs' | 'headers';
+type Flag = 'silent' | 'showError' | 'include' | 'head' | 'verbose' | 'fail' | 'insecure' | 'location' | 'failWithBody';
+type Valued = 'outputs' | 'writeOut' | 'method' | 'maxTime' | 'maxRedirs' | 'headers' | 'dumpHeader' | 'userAgent' | 'referer' | 'resolve' | 'connectTimeout';
 
 const FLAGS: Record<string, Flag> = { s: 'silent', S: 'showError', i: 'include', I: 'head', v: 'verbose', f: 'fail', k: 'insecure', L: 'location' };
-const LONG_FLAGS: Record<string, Flag | null> = { silent: 'silent', 'show-error': 'showError', include: 'include', head: 'head', verbose: 'verbose', fail: 'fail', insecure: 'insecure', location: 'location', compressed: null };
-const VALUES: Record<string, Valued> = { o: 'output', w: 'writeOut', X: 'method', m: 'maxTime', H: 'headers' };
-const LONG_VALUES: Record<string, Valued> = { output: 'output', 'write-out': 'writeOut', request: 'method', 'max-time': 'maxTime', 'max-redirs': 'maxRedirs', header: 'headers' };
+const LONG_FLAGS: Record<string, Flag | null> = { silent: 'silent', 'show-error': 'showError', include: 'include', head: 'head', verbose: 'verbose', fail: 'fail', 'fail-with-body': 'failWithBody', insecure: 'insecure', location: 'location', compressed: null };
+const VALUES: Record<string, Valued> = { o: 'outputs', w: 'writeOut', X: 'method', m: 'maxTime', H: 'headers', D: 'dumpHeader', A: 'userAgent', e: 'referer' };
+const LONG_VALUES: Record<string, Valued> = {
+  output: 'outputs',
+  'write-out': 'writeOut',
+  request: 'method',
+  'max-time': 'maxTime',
+  'max-redirs': 'maxRedirs',
+  header: 'headers',
+  'dump-header': 'dumpHeader',
+  'user-agent': 'userAgent',
+  referer: 'referer',
+  resolve: 'resolve',
+  'connect-timeout': 'connectTimeout',
+};
 
 /** -m's seconds as curl reads them (C's strtod: decimals, exponents, hexadecimal), or what is wrong. */
 function seconds(value: string): number | 'proper' | 'positive' {
@@ -58,15 +82,15 @@ function redirs(value: string): number | undefined {
 }
 
 function parse(args: string[]): Options | string {
-  const o: Options = { silent: false, showError: false, include: false, head: false, verbose: false, fail: false, insecure: false, location: false, maxRedirs: MAX_REDIRS, headers: [] };
+  const o: Options = { urls: [], outputs: [], silent: false, showError: false, include: false, head: false, verbose: false, fail: false, failWithBody: false, insecure: false, location: false, maxRedirs: MAX_REDIRS, headers: [], resolve: [] };
   /** Sets an option from its value; an error text when curl would refuse the value. */
   const setValue = (key: Valued, value: string, spelled: string): string | undefined => {
     const badNumber = (kind: string) => `curl: option ${spelled}: expected a ${kind} numerical parameter\n${TRY_HELP}`;
-    if (key === 'headers') o.headers.push(value);
-    else if (key === 'maxTime') {
+    if (key === 'headers' || key === 'outputs' || key === 'resolve') o[key].push(value);
+    else if (key === 'maxTime' || key === 'connectTimeout') {
       const n = seconds(value);
       if (typeof n === 'string') return badNumber(n);
-      o.maxTime = n;
+      o[key] = n;
     } else if (key === 'maxRedirs') {
       const n = redirs(value);
       if (n === undefined) return badNumber('proper');
@@ -85,7 +109,7 @@ function parse(args: string[]): Options | string {
         if (i + 1 >= args.length) return `curl: option ${arg}: requires parameter\n${TRY_HELP}`;
         const refused = setValue(LONG_VALUES[name], args[++i], arg);
         if (refused) return refused;
-      } else if (name === 'url') o.url = args[++i];
+      } else if (name === 'url') o.urls.push(args[++i]);
       else return `curl: option ${arg}: is unknown\n${TRY_HELP}`;
     } else if (arg.startsWith('-') && arg.length > 1) {
       for (let j = 1; j < arg.length; j++) {
@@ -99,7 +123,7 @@ function parse(args: string[]): Options | string {
           break;
         } else return `curl: option -${arg.slice(j)}: is unknown\n${TRY_HELP}`;
       }
-    } else o.url = arg;
+    } else o.urls.push(arg);
   }
   return o;
 }
@@ -230,6 +254,8 @@ interface Outcome {
   url: URL;
   method: string;
   exitCode: number;
+  /** curl's message for the failure (-w's errormsg), '' after a success. */
+  errorText: string;
   redirects: number;
   redirectUrl: string;
   /** Each phase's time summed over the hops, as curl adds them up; ms. */
@@ -257,6 +283,7 @@ function writeOut(template: string, run: Outcome): { text: string; warnings: str
     http_version: answer?.httpVersion ?? '0',
     scheme: run.url.protocol === 'https:' ? 'HTTPS' : 'HTTP',
     exitcode: String(run.exitCode),
+    errormsg: run.errorText,
     time_namelookup: s(run.times.lookupMs),
     time_connect: s(run.times.connectMs),
     time_appconnect: s(run.times.tlsMs),
@@ -276,18 +303,43 @@ function writeOut(template: string, run: Outcome): { text: string; warnings: str
   return { text, warnings };
 }
 
+/** What one curl run keeps from transfer to transfer, redirects and URLs alike: the connection the
+ * last exchange left open (-v says when the next one reuses it), how many it opened, the names it
+ * looked up. */
+interface Pool {
+  open?: { key: string; number: number };
+  connections: number;
+  looked: Set<string>;
+}
+
 async function run(ctx: CommandContext): Promise<number> {
   const o = parse(ctx.argv.slice(1));
   if (typeof o === 'string') {
     ctx.stderr.write(o);
     return 2;
   }
-  if (!o.url) {
+  if (o.urls.length === 0) {
     // With no argument at all, curl only points at its help.
     ctx.stderr.write(ctx.argv.length > 1 ? `curl: no URL specified!\n${TRY_HELP}` : TRY_HELP);
     return 2;
   }
-  const raw = /^[a-z]+:\/\//i.test(o.url) ? o.url : `http://${o.url}`;
+  const resolved = new Map<string, string>();
+  for (const entry of o.resolve) {
+    const m = /^([^:]+):(\d+):(.+)$/.exec(entry);
+    if (!m) continue;
+    resolved.set(`${m[1].toLowerCase()}:${m[2]}`, m[3]);
+    if (o.verbose) ctx.stderr.write(`* Added ${entry} to DNS cache\n`);
+  }
+  // Each URL is a transfer of its own, one after the other; the last one's result is curl's.
+  let code = 0;
+  const pool: Pool = { connections: 0, looked: new Set() };
+  for (const [i, url] of o.urls.entries()) code = await one(ctx, o, url, o.outputs[i], resolved, pool);
+  return code;
+}
+
+/** One URL: checked as curl checks it, then transferred. */
+async function one(ctx: CommandContext, o: Options, given: string, output: string | undefined, resolved: Map<string, string>, pool: Pool): Promise<number> {
+  const raw = /^[a-z]+:\/\//i.test(given) ? given : `http://${given}`;
   let first: URL;
   try {
     first = new URL(raw);
@@ -299,11 +351,26 @@ async function run(ctx: CommandContext): Promise<number> {
     if (!o.silent || o.showError) ctx.stderr.write('curl: (3) URL using bad/illegal format or missing URL\n');
     return 3;
   }
-  return transfer(ctx, o, first);
+  return transfer(ctx, o, first, output, resolved, pool);
+}
+
+/** The request's headers in curl's order: Host, User-Agent, Accept and Referer, each left out when
+ * the reader gives one of that name (-H), then the reader's own in the order given (a custom Host
+ * takes the first place instead). */
+function requestHeadersFor(o: Options, host: string, custom: Array<[string, string]>): Record<string, string> {
+  const given = new Set(custom.map(([name]) => name.toLowerCase()));
+  const own: Array<[string, string]> = [['User-Agent', o.userAgent ?? `curl/${VERSION}`], ['Accept', '*/*']];
+  if (o.referer !== undefined) own.push(['Referer', o.referer]);
+  const headers: Record<string, string> = {};
+  const customHost = custom.find(([name]) => name.toLowerCase() === 'host');
+  headers[customHost?.[0] ?? 'Host'] = customHost?.[1] ?? host;
+  for (const [name, value] of own) if (!given.has(name.toLowerCase())) headers[name] = value;
+  for (const [name, value] of custom) if (name.toLowerCase() !== 'host') headers[name] = value;
+  return headers;
 }
 
 /** The exchanges of one curl run: the first URL and, with -L, every redirect after it. */
-async function transfer(ctx: CommandContext, o: Options, first: URL): Promise<number> {
+async function transfer(ctx: CommandContext, o: Options, first: URL, output: string | undefined, resolved: Map<string, string>, pool: Pool): Promise<number> {
   const meter = !o.silent && !ctx.tty && !o.verbose;
   const showErrors = !o.silent || o.showError;
   const method = o.method ?? (o.head ? 'HEAD' : 'GET');
@@ -312,22 +379,22 @@ async function transfer(ctx: CommandContext, o: Options, first: URL): Promise<nu
     return colon > 0 ? [[h.slice(0, colon).trim(), h.slice(colon + 1).trim()]] : [];
   });
   // Headers and bodies go to stdout, nowhere with -o /dev/null; another file fails (23) at the end.
-  const toFile = o.output !== undefined && o.output !== '/dev/null' && o.output !== '-';
+  const toFile = output !== undefined && output !== '/dev/null' && output !== '-';
   const emit = (text: string) => {
-    if (o.output === undefined || o.output === '-') ctx.stdout.write(text);
+    if (output === undefined || output === '-') ctx.stdout.write(text);
+  };
+  /** -D -: every answer's headers on standard output, whatever -o says. */
+  const dump = (answer: HttpResponse) => {
+    if (o.dumpHeader === '-') ctx.stdout.write(headerBlock(answer));
   };
   const times: Outcome['times'] = { lookupMs: 0, connectMs: 0, tlsMs: 0, pretransferMs: 0, firstByteMs: 0, redirectMs: 0, totalMs: 0 };
   let url = first;
   let redirects = 0;
-  /** The connection the last hop left open (-v says when the next hop reuses it). */
-  let open: { key: string; number: number } | undefined;
-  let connections = 0;
-  const looked = new Set<string>();
 
   /** Ends the run: -w's text after everything else, and the exit code. */
-  const finish = (outcome: Omit<Outcome, 'url' | 'method' | 'redirects' | 'times'>): number => {
+  const finish = (outcome: Omit<Outcome, 'url' | 'method' | 'redirects' | 'times' | 'errorText'> & { errorText?: string }): number => {
     if (o.writeOut) {
-      const filled = writeOut(o.writeOut, { ...outcome, url, method, redirects, times });
+      const filled = writeOut(o.writeOut, { errorText: '', ...outcome, url, method, redirects, times });
       ctx.stderr.write(filled.warnings);
       ctx.stdout.write(filled.text);
     }
@@ -337,20 +404,30 @@ async function transfer(ctx: CommandContext, o: Options, first: URL): Promise<nu
   const stop = (answer: HttpResponse, bodyBytes: number, failed: RedirectFailure, redirectUrl = ''): number => {
     const text = `curl: (${failed.code}) ${failed.text}`;
     ctx.stderr.write(`${o.verbose ? `* ${failed.text}\n` : ''}${showErrors ? `${text}\n` : ''}`);
-    return finish({ answer, bodyBytes, exitCode: failed.code, redirectUrl });
+    return finish({ answer, bodyBytes, exitCode: failed.code, redirectUrl, errorText: failed.text });
   };
+
+  // -D FILE: the lab's file system is read-only, so the file cannot be opened and nothing is sent.
+  if (o.dumpHeader !== undefined && o.dumpHeader !== '-') {
+    const text = 'Failed writing received data to disk/application';
+    ctx.stderr.write(`${o.silent ? '' : `Warning: Failed to open ${o.dumpHeader}\n`}${showErrors ? `curl: (23) ${text}\n` : ''}`);
+    return finish({ bodyBytes: 0, exitCode: 23, redirectUrl: '', errorText: text });
+  }
 
   if (meter) ctx.stderr.write(`${METER_HEAD}\r${meterLine(0, 0, 0)}`);
   for (;;) {
     const hostHeader = url.port ? `${url.hostname}:${url.port}` : url.hostname;
-    const requestHeaders: Record<string, string> = { Host: hostHeader, 'User-Agent': `curl/${VERSION}`, Accept: '*/*' };
-    for (const [name, value] of carriedHeaders(custom, first, url)) requestHeaders[name] = value;
+    const requestHeaders = requestHeadersFor(o, hostHeader, carriedHeaders(custom, first, url));
     const key = `${url.protocol}//${hostHeader}`;
-    const reused = open?.key === key;
-    const hop: HopTrace = { url, number: reused ? open!.number : connections++, reused, cached: looked.has(url.hostname), timed: Boolean(o.maxTime) };
-    looked.add(url.hostname);
+    const reused = pool.open?.key === key;
+    // --resolve: this host and port connect to the address given, as if the name had been looked up.
+    const pinned = resolved.get(`${url.hostname.toLowerCase()}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`);
+    const hop: HopTrace = { url, number: reused ? pool.open!.number : pool.connections++, reused, cached: pool.looked.has(url.hostname) || pinned !== undefined, timed: Boolean(o.maxTime) };
+    pool.looked.add(url.hostname);
     const left = o.maxTime ? o.maxTime * 1000 - times.totalMs : undefined;
-    const answer = await ctx.world.http({ method, url: url.toString(), headers: requestHeaders, insecure: o.insecure, ...(left !== undefined ? { maxTimeMs: Math.max(0, left) } : {}) });
+    const target = new URL(url);
+    if (pinned !== undefined) target.hostname = pinned;
+    const answer = await ctx.world.http({ method, url: target.toString(), headers: requestHeaders, insecure: o.insecure, ...(left !== undefined ? { maxTimeMs: Math.max(0, left) } : {}) });
 
     if ('error' in answer) {
       const { code, text, elapsedMs } = failure(answer, o, times.totalMs);
@@ -366,7 +443,7 @@ async function transfer(ctx: CommandContext, o: Options, first: URL): Promise<nu
       // curl does not end the meter's line before its error message (curl 7.88, checked against it).
       if (showErrors) ctx.stderr.write(`${text}\n`);
       const remote = answer.connected ? { ip: answer.message ?? '', port: answer.port ?? 0 } : undefined;
-      return finish({ answer: partial?.response, remote, bodyBytes: partial?.bodyBytes ?? 0, exitCode: code, redirectUrl: '' });
+      return finish({ answer: partial?.response, remote, bodyBytes: partial?.bodyBytes ?? 0, exitCode: code, redirectUrl: '', errorText: text.split('\n')[0].replace(/^curl: \(\d+\) /, '') });
     }
 
     const t = answer.timing;
@@ -383,20 +460,26 @@ async function transfer(ctx: CommandContext, o: Options, first: URL): Promise<nu
     const port = answer.remote.port;
     const bodyBytes = byteLength(answer.body);
     const location = locationOf(answer);
-    const target = location === undefined ? undefined : redirectTarget(location, url);
-    const follow = o.location && target !== undefined;
+    const next = location === undefined ? undefined : redirectTarget(location, url);
+    const follow = o.location && next !== undefined;
     const keep = keepsConnection(answer);
-    open = keep ? { key, number: hop.number } : undefined;
+    pool.open = keep ? { key, number: hop.number } : undefined;
     const closing = `${keep ? `* Connection #${hop.number} to host ${url.hostname} left intact` : `* Closing connection ${hop.number}`}\n`;
     if (o.verbose) {
       let trace = `${connectionTrace(hop, answer.remote.ip, port, true)}${requestTrace(url, method, requestHeaders)}${responseTrace(answer)}`;
       if (follow) trace += `* Ignoring the response-body\n${closing}`;
+      // Off a terminal, curl notes the body it does not trace (curl 7.88's "{ [N bytes data]").
+      else if (!ctx.tty && bodyBytes > 0 && method !== 'HEAD') trace += `{ [${bodyBytes} bytes data]\n`;
       ctx.stderr.write(trace);
     }
-    if (o.fail && answer.status >= 400) {
+    dump(answer);
+    if ((o.fail || o.failWithBody) && answer.status >= 400) {
+      // --fail-with-body writes what came first; -f writes nothing of it.
+      if (o.failWithBody && !toFile) emit(`${o.include || o.head ? headerBlock(answer) : ''}${o.head ? '' : answer.body}`);
       const end = meter ? `\r${meterLine(bodyBytes, 0, 0)}\n` : '';
-      ctx.stderr.write(`${end}${showErrors ? `curl: (22) The requested URL returned error: ${answer.status}\n` : ''}`);
-      return finish({ answer, bodyBytes: 0, exitCode: 22, redirectUrl: '' });
+      const text = `The requested URL returned error: ${answer.status}`;
+      ctx.stderr.write(`${end}${showErrors ? `curl: (22) ${text}\n` : ''}`);
+      return finish({ answer, bodyBytes: o.failWithBody ? bodyBytes : 0, exitCode: 22, redirectUrl: '', errorText: text });
     }
 
     if (follow) {
@@ -404,33 +487,35 @@ async function transfer(ctx: CommandContext, o: Options, first: URL): Promise<nu
       if (!toFile && (o.include || o.head)) emit(headerBlock(answer));
       if (meter) ctx.stderr.write(`\r${meterLine(bodyBytes, bodyBytes, bodyBytes * 25)}\n`);
       if (o.maxRedirs !== -1 && redirects >= o.maxRedirs) {
-        const would = target instanceof URL ? target.href : (target.effective ?? location ?? '');
+        const would = next instanceof URL ? next.href : (next.effective ?? location ?? '');
         return stop(answer, bodyBytes, { code: 47, text: `Maximum (${o.maxRedirs}) redirects followed` }, would);
       }
       redirects += 1;
       times.redirectMs = times.totalMs;
-      if (!(target instanceof URL)) {
-        if (target.effective === undefined) return stop(answer, bodyBytes, target);
-        const note = o.verbose ? `${clearAuthNote(url, new URL(target.effective)) ? `* ${clearAuthNote(url, new URL(target.effective))}\n` : ''}* Issue another request to this URL: '${target.effective}'\n` : '';
-        url = new URL(target.effective);
-        ctx.stderr.write(`${note}${o.verbose ? `* ${target.text}\n* Closing connection -1\n` : ''}${showErrors ? `curl: (${target.code}) ${target.text}\n` : ''}`);
-        return finish({ answer, bodyBytes: 0, exitCode: target.code, redirectUrl: '' });
+      if (!(next instanceof URL)) {
+        if (next.effective === undefined) return stop(answer, bodyBytes, next);
+        const note = o.verbose ? `${clearAuthNote(url, new URL(next.effective)) ? `* ${clearAuthNote(url, new URL(next.effective))}\n` : ''}* Issue another request to this URL: '${next.effective}'\n` : '';
+        url = new URL(next.effective);
+        ctx.stderr.write(`${note}${o.verbose ? `* ${next.text}\n* Closing connection -1\n` : ''}${showErrors ? `curl: (${next.code}) ${next.text}\n` : ''}`);
+        return finish({ answer, bodyBytes: 0, exitCode: next.code, redirectUrl: '', errorText: next.text });
       }
       if (o.verbose) {
-        const note = clearAuthNote(url, target);
-        ctx.stderr.write(`${note ? `* ${note}\n` : ''}* Issue another request to this URL: '${target.href}'\n${answer.status === 303 && o.head && !o.method ? '* Switch to HEAD\n' : ''}`);
+        const note = clearAuthNote(url, next);
+        ctx.stderr.write(`${note ? `* ${note}\n` : ''}* Issue another request to this URL: '${next.href}'\n${answer.status === 303 && o.head && !o.method ? '* Switch to HEAD\n' : ''}`);
       }
-      url = target;
+      url = next;
       continue;
     }
 
     if (toFile) {
-      ctx.stderr.write(`Warning: Failed to open the file ${o.output}: Read-only file system\ncurl: (23) Failure writing output to destination\n`);
-      return 23;
+      // The lab's file system is read-only: the file cannot be opened when the body comes.
+      const text = 'Failure writing output to destination';
+      ctx.stderr.write(`${o.silent ? '' : `Warning: Failed to open the file ${output}: Read-only file system\n`}${showErrors ? `curl: (23) ${text}\n` : ''}`);
+      return finish({ answer, bodyBytes: 0, exitCode: 23, redirectUrl: '', errorText: text });
     }
     emit(`${o.include || o.head ? headerBlock(answer) : ''}${o.head ? '' : answer.body}`);
     // Where -L would have gone; a target curl cannot parse is reported as it came.
-    const redirectUrl = target === undefined ? '' : target instanceof URL ? target.href : (target.effective ?? location ?? '');
+    const redirectUrl = next === undefined ? '' : next instanceof URL ? next.href : (next.effective ?? location ?? '');
     const code = finish({ answer, bodyBytes, exitCode: 0, redirectUrl });
     const tail = [meter ? `\r${meterLine(bodyBytes, bodyBytes, bodyBytes * 25)}\n` : '', o.verbose ? closing : ''].join('');
     ctx.stderr.write(tail);

@@ -1,0 +1,72 @@
+// curl's options beyond one URL and its body, on every built-in lab: several URLs in one run, -D,
+// -A/-e/-H in curl's header order, --fail-with-body, --resolve, errormsg after a failure, and files
+// the lab's read-only file system cannot take. Hosts and addresses are read from the lab.
+import { describe, expect, it } from 'vitest';
+import { Session } from '../../src/engine/session.ts';
+import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { WorldModel } from '../../src/engine/model/world-model.ts';
+import { builtInLab, builtInLabs } from '../helpers/built-in-labs.ts';
+
+describe.each(builtInLabs())('curl options on %s', (name) => {
+  const lab = builtInLab(name);
+  const model = new WorldModel(lab);
+  const host = (model.routes().find((r) => r.metadata.namespace === lab.info.session.namespace)!.spec as { host: string }).host;
+  const app = `http://${host}`;
+  const session = () => new Session(createFixtureWorld(lab));
+
+  it('runs several URLs one after the other, binds each -o to its URL in order, and ends with the last one\'s result', async () => {
+    const s = session();
+    const health = (await s.run(`curl -s ${app}/api/healthcheck`)).stdout;
+    expect(health).not.toBe('');
+    const both = await s.run(`curl -s -w '%{http_code}\\n' -o /dev/null ${app}/api/healthcheck ${app}/api/healthcheck`);
+    expect(both.stdout).toBe(`200\n${health}200\n`);
+    expect((await s.run(`curl -s ${app}/api/healthcheck http://nope.invalid/`)).status).toBe(6);
+    expect(await s.run(`curl -s http://nope.invalid/ ${app}/api/healthcheck`)).toMatchObject({ status: 0, stdout: health });
+  });
+
+  it("writes -w's errormsg and exitcode after a failure, and nothing in errormsg after a success", async () => {
+    const s = session();
+    expect((await s.run("curl -s -w '%{http_code} %{exitcode} %{errormsg}' http://nope.invalid/")).stdout).toBe('000 6 Could not resolve host: nope.invalid');
+    expect((await s.run(`curl -s -o /dev/null -w '[%{errormsg}]' ${app}/api/healthcheck`)).stdout).toBe('[]');
+    expect((await s.run(`curl -s -f -o /dev/null -w '%{errormsg}' ${app}/nothing-here`)).stdout).toBe('The requested URL returned error: 404');
+  });
+
+  it('dumps the headers with -D - before the body, even when -o sends the body away', async () => {
+    const s = session();
+    const head = (await s.run(`curl -sI ${app}/api/healthcheck`)).stdout.replace(/Content-Length: \d+/, '');
+    const dumped = (await s.run(`curl -s -D - -o /dev/null ${app}/api/healthcheck`)).stdout;
+    expect(dumped.startsWith('HTTP/1.1 200 OK\r\n')).toBe(true);
+    expect(dumped.endsWith('\r\n\r\n')).toBe(true);
+    expect(dumped.replace(/Content-Length: \d+/, '')).toBe(head);
+  });
+
+  it('sends -A and -e in the places of curl\'s own headers, and -H headers after them, replacing curl\'s of the same name', async () => {
+    const s = session();
+    const sent = (line: string) => s.run(line).then((r) => r.stderr.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.replace(/\r$/, '')));
+    expect(await sent(`curl -sv -o /dev/null -A agent/1 -e http://ref.example/ ${app}/api/healthcheck`)).toEqual(['> GET /api/healthcheck HTTP/1.1', `> Host: ${host}`, '> User-Agent: agent/1', '> Accept: */*', '> Referer: http://ref.example/', '> ']);
+    expect(await sent(`curl -sv -o /dev/null -H 'Accept: application/json' -H 'X-Demo: 1' ${app}/api/healthcheck`)).toEqual(['> GET /api/healthcheck HTTP/1.1', `> Host: ${host}`, '> User-Agent: curl/7.88.1', '> Accept: application/json', '> X-Demo: 1', '> ']);
+  });
+
+  it('writes the error body with --fail-with-body, and exits 22 as -f does', async () => {
+    const s = session();
+    const body = (await s.run(`curl -s ${app}/nothing-here`)).stdout;
+    expect(body).not.toBe('');
+    expect(await s.run(`curl -s --fail-with-body ${app}/nothing-here`)).toMatchObject({ status: 22, stdout: body });
+    expect(await s.run(`curl -s -f ${app}/nothing-here`)).toMatchObject({ status: 22, stdout: '' });
+  });
+
+  it('connects a --resolve name to the address given instead of looking it up', async () => {
+    const s = session();
+    const [ip] = model.publicResolve(host);
+    const pinned = await s.run(`curl -sv -o /dev/null -w '%{remote_ip} %{http_code}' --resolve other.invalid:80:${ip} http://other.invalid/`);
+    // The router answers for a host it has no route for.
+    expect(pinned.stdout).toBe(`${ip} 503`);
+    expect(pinned.stderr.startsWith(`* Added other.invalid:80:${ip} to DNS cache\n* Hostname other.invalid was found in DNS cache\n*   Trying ${ip}:80...\n`)).toBe(true);
+  });
+
+  it('cannot write -o files on the read-only file system: silent with -s, said with -S, -w still written', async () => {
+    const s = session();
+    expect(await s.run(`curl -s -o out.json ${app}/api/healthcheck`)).toMatchObject({ status: 23, stderr: '' });
+    expect(await s.run(`curl -sS -o out.json -w '%{http_code} %{exitcode}' ${app}/api/healthcheck`)).toMatchObject({ status: 23, stdout: '200 23', stderr: 'curl: (23) Failure writing output to destination\n' });
+  });
+});
