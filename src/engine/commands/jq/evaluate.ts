@@ -3,7 +3,7 @@
 // honest error: steps for filters and generated values, work for the data each operation
 // builds, copies or compares. `reduce` changes its accumulator in place when nothing else can
 // see it (in-place.ts), as real jq does, so appending in a loop stays linear.
-import type { Ast } from './parser.ts';
+import { patternVars, type Ast, type Pattern } from './parser.ts';
 import { Budget, COST, JqBudgetError, type Meter } from './budget.ts';
 import { describe, JqRuntimeError } from './errors.ts';
 import { inPlacePlan, type InPlacePlan } from './in-place.ts';
@@ -22,6 +22,17 @@ const MAX_DEPTH = 200;
 const CATCH_STEPS = 4;
 
 const truthy = (v: Json) => v !== null && v !== false;
+
+/** `break $name` unwinding to its label (each run of a label is its own target). */
+class BreakSignal {
+  readonly target: object;
+  constructor(target: object) {
+    this.target = target;
+  }
+}
+
+/** The variable a label binds, under a name no program can write. */
+const labelVar = (name: string) => `*label-${name}`;
 
 /** Filters with exactly one output, which Evaluator.single computes without a generator. */
 function isSingle(ast: Ast): boolean {
@@ -215,9 +226,27 @@ export class Evaluator {
         }
         case 'as':
           for (const v of this.eval(ast.source, input, env)) {
-            yield* this.eval(ast.body, input, { ...env, vars: env.vars.with(ast.name, v) });
+            if (!ast.patterns) yield* this.eval(ast.body, input, { ...env, vars: env.vars.with(ast.name, v) });
+            else yield* this.destructure(ast.patterns, v, ast.body, input, env);
           }
           return;
+        case 'foreach':
+          yield* this.foreach(ast, input, env);
+          return;
+        case 'label': {
+          const target = {};
+          try {
+            yield* this.eval(ast.body, input, { ...env, vars: env.vars.with(labelVar(ast.name), target) });
+          } catch (e) {
+            if (!(e instanceof BreakSignal && e.target === target)) throw e;
+          }
+          return;
+        }
+        case 'break': {
+          const target = env.vars.get(labelVar(ast.name));
+          if (!target) throw new JqRuntimeError(`$*label-${ast.name} is not defined`);
+          throw new BreakSignal(target as object);
+        }
         case 'reduce':
           yield* this.reduce(ast, input, env);
           return;
@@ -296,7 +325,92 @@ export class Evaluator {
     }
   }
 
+  /** The scopes binding `pattern` to `value` (an object key that is an expression may give more
+   * than one); keys are read as `.[key]` reads them. */
+  *bind(pattern: Pattern, value: Json, input: Json, env: Env): Generator<Env> {
+    if (pattern.p === 'var') {
+      yield { ...env, vars: env.vars.with(pattern.name, value) };
+      return;
+    }
+    if (pattern.p === 'array') {
+      const step = function* (this: Evaluator, i: number, scope: Env): Generator<Env> {
+        if (i === pattern.items.length) return yield scope;
+        const item = this.index(value, i);
+        for (const inner of this.bind(pattern.items[i], item, input, scope)) yield* step.call(this, i + 1, inner);
+      };
+      yield* step.call(this, 0, env);
+      return;
+    }
+    const entry = function* (this: Evaluator, i: number, scope: Env): Generator<Env> {
+      if (i === pattern.entries.length) return yield scope;
+      const e = pattern.entries[i];
+      for (const key of this.eval(e.key, input, scope)) {
+        if (typeof key !== 'string') throw new JqRuntimeError(`Cannot index ${typeOf(value)} with ${typeOf(key)}`);
+        const v = this.index(value, key);
+        let bound = e.keyVar ? { ...scope, vars: scope.vars.with(e.keyVar, v) } : scope;
+        if (!e.value) {
+          yield* entry.call(this, i + 1, bound);
+          continue;
+        }
+        for (const inner of this.bind(e.value, v, input, bound)) {
+          bound = inner;
+          yield* entry.call(this, i + 1, bound);
+        }
+      }
+    };
+    yield* entry.call(this, 0, env);
+  }
+
+  /** `SOURCE as P1 ?// P2 … | BODY` for one value: every pattern's variables start as null; an
+   * error in binding or in the body moves on to the next pattern, the last one's error stands. */
+  private *destructure(patterns: Pattern[], value: Json, body: Ast, input: Json, env: Env): Generator<Json> {
+    let base = env;
+    if (patterns.length > 1) for (const name of patterns.flatMap(patternVars)) base = { ...base, vars: base.vars.with(name, null) };
+    for (let i = 0; i < patterns.length; i++) {
+      const last = i === patterns.length - 1;
+      try {
+        for (const scope of this.bind(patterns[i], value, input, base)) yield* this.eval(body, input, scope);
+        return;
+      } catch (e) {
+        if (last || !(e instanceof JqRuntimeError)) throw e;
+      }
+    }
+  }
+
+  /** `foreach SOURCE as P (INIT; UPDATE; EXTRACT)`: each output of UPDATE becomes the state and
+   * is extracted in turn. */
+  private *foreach(ast: Extract<Ast, { t: 'foreach' }>, input: Json, env: Env): Generator<Json> {
+    for (const init of this.eval(ast.init, input, env)) {
+      let state: Json = init;
+      for (const v of this.eval(ast.source, input, env)) {
+        const scopes = ast.pattern ? this.bind(ast.pattern, v, input, env) : [{ ...env, vars: env.vars.with(ast.name, v) }];
+        for (const scoped of scopes) {
+          for (const next of this.eval(ast.update, state, scoped)) {
+            state = next;
+            this.budget.step();
+            if (ast.extract) yield* this.eval(ast.extract, next, scoped);
+            else yield next;
+          }
+        }
+      }
+    }
+  }
+
   private *reduce(ast: Extract<Ast, { t: 'reduce' }>, input: Json, env: Env): Generator<Json> {
+    if (ast.pattern) {
+      for (const init of this.eval(ast.init, input, env)) {
+        let acc: Json = init;
+        for (const v of this.eval(ast.source, input, env)) {
+          for (const scoped of this.bind(ast.pattern, v, input, env)) {
+            let last: Json = null;
+            for (const out of this.eval(ast.update, acc, scoped)) last = out;
+            acc = last;
+          }
+        }
+        yield acc;
+      }
+      return;
+    }
     const plan = inPlacePlan(ast.update);
     const usable = plan !== null && plan.calls.every((key) => !env.defs.has(key));
     for (const init of this.eval(ast.init, input, env)) {

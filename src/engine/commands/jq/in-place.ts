@@ -51,7 +51,8 @@ function inputFree(ast: Ast, calls: Set<string>): boolean {
       // A catch sees the error its body raised: it must not pass it on either.
       return free(ast.body) && free(ast.catch);
     case 'as':
-      return free(ast.source) && free(ast.body);
+      // A pattern's keys may be expressions; only a plain variable is known to be free.
+      return !ast.patterns && free(ast.source) && free(ast.body);
     case 'reduce':
       // The inner update sees only the inner accumulator.
       return free(ast.source) && free(ast.init);

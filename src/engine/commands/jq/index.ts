@@ -1,7 +1,7 @@
 // `jq`: options, the program, inputs from stdin, outputs as jq 1.7.1 prints them (coloured on a
 // terminal or with -C, plain in a pipe or with -M), and jq's errors and exit statuses.
 import type { Command, CommandContext } from '../types.ts';
-import { parseJq, JqNestingError, JqSyntaxError, type Ast } from './parser.ts';
+import { parseJq, patternVars, JqNestingError, JqSyntaxError, type Ast } from './parser.ts';
 import { Evaluator, JqBudgetError, JqRuntimeError, Scope, type Env } from './evaluate.ts';
 import { workExceeded } from './budget.ts';
 import { builtins } from './builtins.ts';
@@ -151,10 +151,19 @@ function undefinedVariable(ast: Ast, bound: Set<string>): string | null {
     switch (n.t) {
       case 'var':
         return scope.has(n.name) || ['ENV', 'ARGS', '__loc__'].includes(n.name) ? null : `$${n.name}`;
-      case 'as':
-        return walk(n.source, scope) ?? walk(n.body, new Set(scope).add(n.name));
+      case 'as': {
+        const names = n.patterns ? n.patterns.flatMap(patternVars) : [n.name];
+        return walk(n.source, scope) ?? walk(n.patterns ?? null, new Set([...scope, ...names])) ?? walk(n.body, new Set([...scope, ...names]));
+      }
       case 'reduce':
-        return walk(n.source, scope) ?? walk(n.init, scope) ?? walk(n.update, new Set(scope).add(n.name));
+      case 'foreach': {
+        const inner = new Set([...scope, ...(n.pattern ? patternVars(n.pattern) : [n.name])]);
+        return walk(n.source, scope) ?? walk(n.init, scope) ?? walk(n.pattern ?? null, inner) ?? walk(n.update, inner) ?? (n.t === 'foreach' ? walk(n.extract ?? null, inner) : null);
+      }
+      case 'label':
+        return walk(n.body, new Set(scope).add(`*label-${n.name}`));
+      case 'break':
+        return scope.has(`*label-${n.name}`) ? null : `$*label-${n.name}`;
       case 'literal':
         return null;
       default:

@@ -25,11 +25,28 @@ export type Ast =
   | { t: 'optional'; expr: Ast }
   | { t: 'assign'; op: string; target: Ast; value: Ast }
   | { t: 'var'; name: string }
-  | { t: 'as'; source: Ast; name: string; body: Ast }
-  | { t: 'reduce'; source: Ast; name: string; init: Ast; update: Ast }
+  | { t: 'as'; source: Ast; name: string; body: Ast; patterns?: Pattern[] }
+  | { t: 'reduce'; source: Ast; name: string; init: Ast; update: Ast; pattern?: Pattern }
+  | { t: 'foreach'; source: Ast; name: string; init: Ast; update: Ast; extract?: Ast; pattern?: Pattern }
+  | { t: 'label'; name: string; body: Ast }
+  | { t: 'break'; name: string }
   | { t: 'call'; name: string; args: Ast[] }
   | { t: 'format'; name: string }
   | { t: 'def'; name: string; params: string[]; body: Ast; rest: Ast };
+
+/** A destructuring pattern (`. as [$a, {b: $c}]`): a variable, an array's items by position, or
+ * an object's values by key (a key may be an expression; `$name` alone binds `.name`). */
+export type Pattern =
+  | { p: 'var'; name: string }
+  | { p: 'array'; items: Pattern[] }
+  | { p: 'object'; entries: Array<{ key: Ast; keyVar?: string; value?: Pattern }> };
+
+/** Every variable a pattern binds, in order. */
+export function patternVars(pattern: Pattern): string[] {
+  if (pattern.p === 'var') return [pattern.name];
+  if (pattern.p === 'array') return pattern.items.flatMap(patternVars);
+  return pattern.entries.flatMap((e) => [...(e.keyVar ? [e.keyVar] : []), ...(e.value ? patternVars(e.value) : [])]);
+}
 
 export class JqSyntaxError extends Error {}
 
@@ -53,6 +70,10 @@ interface Token {
 }
 
 const OPS = ['?//', '|=', '+=', '-=', '*=', '/=', '//=', '==', '!=', '<=', '>=', '//', '..', '|', ',', '+', '-', '*', '/', '%', '<', '>', '=', '(', ')', '[', ']', '{', '}', ':', ';', '.', '?'];
+
+function unexpectedExpecting(token: Token, expecting: string): JqSyntaxError {
+  return new JqSyntaxError(`${unexpected(token).message}, expecting ${expecting}`);
+}
 
 function unexpected(token: Token): JqSyntaxError {
   const shown = token.kind === 'eof' ? 'end of file' : token.kind === 'ident' ? 'IDENT' : token.kind === 'num' ? 'LITERAL' : token.kind === 'str' ? 'QQSTRING_START' : token.kind === 'field' ? 'FIELD' : token.kind === 'var' ? '\'$\'' : `'${token.value}'`;
@@ -258,13 +279,26 @@ class Parser {
       this.expectOp(';');
       return { t: 'def', name: name.value, params, body, rest: this.parsePipe() };
     }
-    const left = this.parseComma();
-    if (this.isWord('as')) {
+    if (this.isWord('label')) {
       this.pos++;
       const v = this.next();
       if (v.kind !== 'var') throw unexpected(v);
       this.expectOp('|');
-      return { t: 'as', source: left, name: v.value, body: this.parsePipe() };
+      return { t: 'label', name: v.value, body: this.parsePipe() };
+    }
+    const left = this.parseComma();
+    if (this.isWord('as')) {
+      this.pos++;
+      const patterns = [this.parsePattern()];
+      // `?//`: alternative patterns, tried in turn when binding or the body fails.
+      while (this.isOp('?//')) {
+        this.pos++;
+        patterns.push(this.parsePattern());
+      }
+      this.expectOp('|');
+      const body = this.parsePipe();
+      if (patterns.length === 1 && patterns[0].p === 'var') return { t: 'as', source: left, name: patterns[0].name, body };
+      return { t: 'as', source: left, name: '', body, patterns };
     }
     if (this.isOp('|')) {
       this.pos++;
@@ -289,8 +323,59 @@ class Parser {
     }
   }
 
+  /** `$v`, `[p, …]` or `{key: p, $v, …}`. */
+  private parsePattern(): Pattern {
+    const t = this.next();
+    if (t.kind === 'var') return { p: 'var', name: t.value };
+    if (t.kind === 'op' && t.value === '[') {
+      const items: Pattern[] = [];
+      for (;;) {
+        items.push(this.parsePattern());
+        const n = this.next();
+        if (n.kind === 'op' && n.value === ',') continue;
+        if (n.kind === 'op' && n.value === ']') return { p: 'array', items };
+        throw unexpectedExpecting(n, "',' or ']'");
+      }
+    }
+    if (t.kind === 'op' && t.value === '{') {
+      const entries: Array<{ key: Ast; keyVar?: string; value?: Pattern }> = [];
+      for (;;) {
+        const k = this.next();
+        if (k.kind === 'var') {
+          const entry: { key: Ast; keyVar?: string; value?: Pattern } = { key: { t: 'literal', value: k.value }, keyVar: k.value };
+          if (this.isOp(':')) {
+            this.pos++;
+            entry.value = this.parsePattern();
+          }
+          entries.push(entry);
+        } else {
+          let key: Ast;
+          if (k.kind === 'ident') key = { t: 'literal', value: k.value };
+          else if (k.kind === 'str') key = this.parseString(k);
+          else if (k.kind === 'op' && k.value === '(') {
+            key = this.parsePipe();
+            this.expectOp(')');
+          } else throw unexpected(k);
+          const colon = this.next();
+          if (!(colon.kind === 'op' && colon.value === ':')) throw unexpectedExpecting(colon, "':'");
+          entries.push({ key, value: this.parsePattern() });
+        }
+        const n = this.next();
+        if (n.kind === 'op' && n.value === ',') continue;
+        if (n.kind === 'op' && n.value === '}') return { p: 'object', entries };
+        throw unexpected(n);
+      }
+    }
+    throw unexpected(t);
+  }
+
   private parseAlternative(): Ast {
     const left = this.parseAssign();
+    // Outside a pattern, `?//` is `?` followed by `//`.
+    if (this.isOp('?//')) {
+      this.pos++;
+      return { t: 'binary', op: '//', left: { t: 'optional', expr: left }, right: this.parseDeeper(() => this.parseAlternative()) };
+    }
     if (this.isOp('//')) {
       this.pos++;
       return { t: 'binary', op: '//', left, right: this.parseDeeper(() => this.parseAlternative()) };
@@ -479,17 +564,30 @@ class Parser {
       }
       return { t: 'try', body };
     }
-    if (t.value === 'reduce') {
+    if (t.value === 'reduce' || t.value === 'foreach') {
       const source = this.parsePostfix();
       this.expectWord('as');
-      const v = this.next();
-      if (v.kind !== 'var') throw unexpected(v);
-      this.expectOp('(');
+      const pattern = this.parsePattern();
+      const open = this.next();
+      if (!(open.kind === 'op' && open.value === '(')) throw unexpectedExpecting(open, "'('");
       const init = this.parsePipe();
       this.expectOp(';');
       const update = this.parsePipe();
+      let extract: Ast | undefined;
+      if (t.value === 'foreach' && this.isOp(';')) {
+        this.pos++;
+        extract = this.parsePipe();
+      }
       this.expectOp(')');
-      return { t: 'reduce', source, name: v.value, init, update };
+      const name = pattern.p === 'var' ? pattern.name : '';
+      const shape = pattern.p === 'var' ? {} : { pattern };
+      if (t.value === 'reduce') return { t: 'reduce', source, name, init, update, ...shape };
+      return { t: 'foreach', source, name, init, update, extract, ...shape };
+    }
+    if (t.value === 'break') {
+      const v = this.next();
+      if (v.kind !== 'var') throw unexpected(v);
+      return { t: 'break', name: v.value };
     }
     if (KEYWORDS.has(t.value) && t.value !== 'not_keyword') throw unexpected({ kind: 'op', value: t.value });
     if (t.value === 'true' || t.value === 'false') return { t: 'literal', value: t.value === 'true' };
