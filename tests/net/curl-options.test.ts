@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
+import { loadLab } from '../../src/node/labs.ts';
 import { builtInLab, builtInLabs } from '../helpers/built-in-labs.ts';
 
 describe.each(builtInLabs())('curl options on %s', (name) => {
@@ -68,5 +69,21 @@ describe.each(builtInLabs())('curl options on %s', (name) => {
     const s = session();
     expect(await s.run(`curl -s -o out.json ${app}/api/healthcheck`)).toMatchObject({ status: 23, stderr: '' });
     expect(await s.run(`curl -sS -o out.json -w '%{http_code} %{exitcode}' ${app}/api/healthcheck`)).toMatchObject({ status: 23, stdout: '200 23', stderr: 'curl: (23) Failure writing output to destination\n' });
+  });
+});
+
+describe('curl --connect-timeout where nothing answers (nsg-blocks-web: the NSG drops the packets)', async () => {
+  const lab = await loadLab({ name: 'nsg-blocks-web' });
+  const model = new WorldModel(lab);
+  const host = (model.routes().find((r) => r.metadata.namespace === lab.info.session.namespace)!.spec as { host: string }).host;
+  const [ip] = model.publicResolve(host);
+
+  it('gives up on the connection at its limit, in the words curl uses for it, unless -m comes first', async () => {
+    const s = new Session(createFixtureWorld(lab));
+    const r = await s.run(`curl -sv --connect-timeout 2 -w '%{http_code} %{exitcode} %{time_total}' http://${host}/api/ip`);
+    expect(r.status).toBe(28);
+    expect(r.stdout).toBe('000 28 2.000000');
+    expect(r.stderr).toBe(`*   Trying ${ip}:80...\n* ipv4 connect timeout after 2000ms, move on!\n* Failed to connect to ${host} port 80 after 2000 ms: Timeout was reached\n* Closing connection 0\n`);
+    expect((await s.run(`curl -sS -m 1 --connect-timeout 3 http://${host}/api/ip`)).stderr).toBe('curl: (28) Connection timed out after 1001 milliseconds\n');
   });
 });

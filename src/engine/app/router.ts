@@ -142,12 +142,29 @@ export interface RoutedRequest {
   now: Date;
   /** The router pod that took the connection (model/ingress.ts), else the first ready one. */
   router?: KubeObject;
+  /** Whether the request came over TLS (port 443) or plain HTTP (port 80). */
+  secure?: boolean;
+}
+
+/** HAProxy's answer to a plain-HTTP request for a route whose TLS says
+ * `insecureEdgeTerminationPolicy: Redirect` (the router's `redirect scheme https`): a 302 to the
+ * same host and path over https, with no body, header names lower-cased as HAProxy 2 writes them. */
+function redirectToHttps(req: RoutedRequest): AppResponse {
+  const query = req.query.toString();
+  return {
+    status: 302,
+    statusText: 'Found',
+    headers: [['content-length', '0'], ['location', `https://${req.host}${req.path}${query ? `?${query}` : ''}`], ['cache-control', 'no-cache']],
+    body: '',
+  };
 }
 
 export function route(model: WorldModel, req: RoutedRequest): AppResponse {
   const router = req.router ?? proxyingRouter(model);
   const routeObject = model.routeForHost(req.host);
   if (!router || !routeObject) return unavailable();
+  const tls = (routeObject.spec as Obj | undefined)?.tls as Obj | undefined;
+  if (req.secure === false && tls?.insecureEdgeTerminationPolicy === 'Redirect') return redirectToHttps(req);
   const pod = model.routeBackend(routeObject);
   if (!pod) return unavailable();
   if (waitsForSnatPort(model, pod, req.path)) return gatewayTimeout();

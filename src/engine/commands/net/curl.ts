@@ -151,7 +151,7 @@ function announced(error: NetError): number | undefined {
 
 /** curl's exit code and message for a failed exchange; `spentMs`: the hops before this one.
  * `elapsedMs`: when curl gave up, since the run started, where its message says (-w's time_total). */
-function failure(error: NetError, o: Options, spentMs: number): { code: number; text: string; elapsedMs?: number } {
+function failure(error: NetError, o: Options, spentMs: number): { code: number; text: string; elapsedMs?: number; connectTimeoutMs?: number } {
   const port = error.port ?? 80;
   switch (error.error) {
     case 'resolve':
@@ -173,6 +173,11 @@ function failure(error: NetError, o: Options, spentMs: number): { code: number; 
       return { code: 18, text: total === undefined ? 'curl: (18) transfer closed with outstanding read data remaining' : `curl: (18) transfer closed with ${total - got} bytes remaining to read` };
     }
     default: {
+      // --connect-timeout, when it is the nearer limit: the connection is given up at it.
+      const connectLimit = o.connectTimeout ? o.connectTimeout * 1000 : undefined;
+      if (connectLimit !== undefined && !error.connected && !error.resolving && error.limitMs === undefined && !(o.maxTime && o.maxTime * 1000 <= connectLimit)) {
+        return { code: 28, text: `curl: (28) Failed to connect to ${error.host} port ${port} after ${connectLimit} ms: Timeout was reached`, elapsedMs: connectLimit, connectTimeoutMs: connectLimit };
+      }
       // The limit that ended it: the world's own (live mode's, covering what -m left for this
       // hop), else -m's. curl's timer fires a millisecond past it.
       const limit = error.limitMs !== undefined ? spentMs + error.limitMs : o.maxTime ? o.maxTime * 1000 : undefined;
@@ -223,7 +228,7 @@ function connectionTrace(hop: HopTrace, ip: string, port: number, made: boolean)
 }
 
 /** -v's lines for a hop that failed: what was tried and sent, what came, why it ended. */
-function failureTrace(error: NetError, text: string, hop: HopTrace, request: string): string {
+function failureTrace(error: NetError, text: string, hop: HopTrace, request: string, connectTimeoutMs?: number): string {
   if (error.error === 'refused-by-policy') return '';
   if (error.error === 'resolve') return `* Could not resolve host: ${error.host}\n* Closing connection ${hop.number}\n`;
   const made = Boolean(error.connected || error.partial);
@@ -233,7 +238,8 @@ function failureTrace(error: NetError, text: string, hop: HopTrace, request: str
   if (made) trace += request;
   if (error.partial) trace += responseTrace(error.partial.response);
   // The system's own word on a connection that failed, before curl's (a refusal, or no answer at all).
-  const unlimited = error.error === 'timeout' && !made && error.limitMs === undefined && !hop.timed;
+  if (connectTimeoutMs !== undefined) trace += `* ipv4 connect timeout after ${connectTimeoutMs}ms, move on!\n`;
+  const unlimited = error.error === 'timeout' && !made && error.limitMs === undefined && !hop.timed && connectTimeoutMs === undefined;
   if (error.error === 'connect' || unlimited) trace += `* connect to ${ip} port ${port} failed: ${error.error === 'connect' ? 'Connection refused' : 'Connection timed out'}\n`;
   return `${trace}* ${text.split('\n')[0].replace(/^curl: \(\d+\) /, '')}\n* Closing connection ${hop.number}\n`;
 }
@@ -254,6 +260,8 @@ interface Outcome {
   url: URL;
   method: string;
   exitCode: number;
+  /** The status of the hop before, when this one failed before its answer: curl keeps reporting it. */
+  previousStatus?: number;
   /** curl's message for the failure (-w's errormsg), '' after a success. */
   errorText: string;
   redirects: number;
@@ -266,7 +274,7 @@ interface Outcome {
 function writeOut(template: string, run: Outcome): { text: string; warnings: string } {
   const answer = run.answer;
   const s = (ms: number) => (ms / 1000).toFixed(6);
-  const status = String(answer?.status ?? 0).padStart(3, '0');
+  const status = String(answer?.status ?? run.previousStatus ?? 0).padStart(3, '0');
   const values: Record<string, string> = {
     http_code: status,
     response_code: status,
@@ -390,6 +398,7 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
   const times: Outcome['times'] = { lookupMs: 0, connectMs: 0, tlsMs: 0, pretransferMs: 0, firstByteMs: 0, redirectMs: 0, totalMs: 0 };
   let url = first;
   let redirects = 0;
+  let previousStatus: number | undefined;
 
   /** Ends the run: -w's text after everything else, and the exit code. */
   const finish = (outcome: Omit<Outcome, 'url' | 'method' | 'redirects' | 'times' | 'errorText'> & { errorText?: string }): number => {
@@ -430,11 +439,11 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
     const answer = await ctx.world.http({ method, url: target.toString(), headers: requestHeaders, insecure: o.insecure, ...(left !== undefined ? { maxTimeMs: Math.max(0, left) } : {}) });
 
     if ('error' in answer) {
-      const { code, text, elapsedMs } = failure(answer, o, times.totalMs);
+      const { code, text, elapsedMs, connectTimeoutMs } = failure(answer, o, times.totalMs);
       // -w is still written after a failure (http_code 000), its time_total the time curl waited.
       if (elapsedMs !== undefined) times.totalMs = Math.max(times.totalMs, elapsedMs);
       const partial = answer.partial;
-      if (o.verbose) ctx.stderr.write(failureTrace(answer, text, hop, requestTrace(url, method, requestHeaders)));
+      if (o.verbose) ctx.stderr.write(failureTrace(answer, text, hop, requestTrace(url, method, requestHeaders), connectTimeoutMs));
       if (partial) {
         // What came before the end is printed, as curl writes it while it comes.
         emit(`${o.include || o.head ? headerBlock(partial.response) : ''}${o.head ? '' : partial.response.body}`);
@@ -443,7 +452,7 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
       // curl does not end the meter's line before its error message (curl 7.88, checked against it).
       if (showErrors) ctx.stderr.write(`${text}\n`);
       const remote = answer.connected ? { ip: answer.message ?? '', port: answer.port ?? 0 } : undefined;
-      return finish({ answer: partial?.response, remote, bodyBytes: partial?.bodyBytes ?? 0, exitCode: code, redirectUrl: '', errorText: text.split('\n')[0].replace(/^curl: \(\d+\) /, '') });
+      return finish({ answer: partial?.response, previousStatus, remote, bodyBytes: partial?.bodyBytes ?? 0, exitCode: code, redirectUrl: '', errorText: text.split('\n')[0].replace(/^curl: \(\d+\) /, '') });
     }
 
     const t = answer.timing;
@@ -491,6 +500,7 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
         return stop(answer, bodyBytes, { code: 47, text: `Maximum (${o.maxRedirs}) redirects followed` }, would);
       }
       redirects += 1;
+      previousStatus = answer.status;
       times.redirectMs = times.totalMs;
       if (!(next instanceof URL)) {
         if (next.effective === undefined) return stop(answer, bodyBytes, next);
