@@ -273,8 +273,8 @@ async function run(ctx: CommandContext): Promise<number> {
       return 3;
     }
     if (!(error instanceof JqSyntaxError)) throw error;
-    const shown = error.message.includes('unexpected end of file') ? `${o.filter}${' '.repeat(lastTokenStart(o.filter))}` : o.filter;
-    ctx.stderr.write(`jq: error: ${error.message} (Unix shell quoting issues?) at <top-level>, line 1:\n${shown}\njq: 1 compile error\n`);
+    const at = error.at ?? (error.message.includes('unexpected end of file') ? lastTokenStart(o.filter) : undefined);
+    ctx.stderr.write(`jq: error: ${error.message} (Unix shell quoting issues?) at ${programLine(o.filter, at)}\njq: 1 compile error\n`);
     return 3;
   }
   const missing = undefinedFunction(program, (key) => table.has(key)) ?? undefinedVariable(program, new Set(o.vars.keys()));

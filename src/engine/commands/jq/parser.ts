@@ -48,7 +48,14 @@ export function patternVars(pattern: Pattern): string[] {
   return pattern.entries.flatMap((e) => [...(e.keyVar ? [e.keyVar] : []), ...(e.value ? patternVars(e.value) : [])]);
 }
 
-export class JqSyntaxError extends Error {}
+export class JqSyntaxError extends Error {
+  /** Where in the program the error is, when the parser knows. */
+  readonly at: number | undefined;
+  constructor(message: string, at?: number) {
+    super(message);
+    this.at = at;
+  }
+}
 
 /** The lab's limit on how deeply a program nests, in parser levels (a bracket is two): real
  * jq's parser gives out near 10000 brackets, the lab's evaluator stops at 200 calls anyway. */
@@ -62,6 +69,8 @@ export class JqNestingError extends Error {
 }
 
 interface Token {
+  /** Where the token starts in the program (jq's error location). */
+  at?: number;
   kind: 'num' | 'str' | 'ident' | 'var' | 'field' | 'format' | 'op' | 'eof';
   value: string;
   parts?: Array<string | Token[]>;
@@ -72,12 +81,12 @@ interface Token {
 const OPS = ['?//', '|=', '+=', '-=', '*=', '/=', '//=', '==', '!=', '<=', '>=', '//', '..', '|', ',', '+', '-', '*', '/', '%', '<', '>', '=', '(', ')', '[', ']', '{', '}', ':', ';', '.', '?'];
 
 function unexpectedExpecting(token: Token, expecting: string): JqSyntaxError {
-  return new JqSyntaxError(`${unexpected(token).message}, expecting ${expecting}`);
+  return new JqSyntaxError(`${unexpected(token).message}, expecting ${expecting}`, token.at);
 }
 
 function unexpected(token: Token): JqSyntaxError {
   const shown = token.kind === 'eof' ? 'end of file' : token.kind === 'ident' ? 'IDENT' : token.kind === 'num' ? 'LITERAL' : token.kind === 'str' ? 'QQSTRING_START' : token.kind === 'field' ? 'FIELD' : token.kind === 'var' ? '\'$\'' : `'${token.value}'`;
-  return new JqSyntaxError(`syntax error, unexpected ${shown}`);
+  return new JqSyntaxError(`syntax error, unexpected ${shown}`, token.at);
 }
 
 /** Tokens of `src`; `depth` counts the string interpolations around it, `firstLine` is the line
@@ -101,6 +110,7 @@ function lex(src: string, depth = 0, firstLine = 1): Token[] {
       while (i < src.length && src[i] !== '\n') i++;
       continue;
     }
+    const at = i;
     if (c === '"') {
       const parts: Array<string | Token[]> = [];
       let text = '';
@@ -144,47 +154,48 @@ function lex(src: string, depth = 0, firstLine = 1): Token[] {
         i++;
       }
       if (text || parts.length === 0) parts.push(text);
-      tokens.push({ kind: 'str', value: '', parts });
+      tokens.push({ at, kind: 'str', value: '', parts });
       continue;
     }
     const num = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(src.slice(i));
     if (num) {
-      tokens.push({ kind: 'num', value: num[0] });
+      tokens.push({ at, kind: 'num', value: num[0] });
       i += num[0].length;
       continue;
     }
     const word = /^[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*/.exec(src.slice(i));
     if (word) {
-      tokens.push({ kind: 'ident', value: word[0] });
+      tokens.push({ at, kind: 'ident', value: word[0] });
       i += word[0].length;
       continue;
     }
     if (c === '$') {
       const name = /^\$(__loc__|[A-Za-z_][A-Za-z0-9_]*)/.exec(src.slice(i));
       if (!name) throw new JqSyntaxError("syntax error, unexpected '$'");
-      tokens.push({ kind: 'var', value: name[1], line: name[1] === '__loc__' ? lineAt(i) : undefined });
+      tokens.push({ at, kind: 'var', value: name[1], line: name[1] === '__loc__' ? lineAt(i) : undefined });
       i += name[0].length;
       continue;
     }
     if (c === '@') {
       const name = /^@[A-Za-z0-9_]+/.exec(src.slice(i));
       if (!name) throw new JqSyntaxError('syntax error, unexpected INVALID_CHARACTER');
-      tokens.push({ kind: 'format', value: name[0].slice(1) });
+      tokens.push({ at, kind: 'format', value: name[0].slice(1) });
       i += name[0].length;
       continue;
     }
     if (c === '.' && /[A-Za-z_]/.test(src[i + 1] ?? '')) {
       const field = /^\.[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i))!;
-      tokens.push({ kind: 'field', value: field[0].slice(1) });
+      tokens.push({ at, kind: 'field', value: field[0].slice(1) });
       i += field[0].length;
       continue;
     }
     const op = OPS.find((o) => src.startsWith(o, i));
     if (!op) throw new JqSyntaxError('syntax error, unexpected INVALID_CHARACTER');
-    tokens.push({ kind: 'op', value: op });
+    tokens.push({ at, kind: 'op', value: op });
     i += op.length;
   }
-  tokens.push({ kind: 'eof', value: '' });
+  // An unexpected end is reported where the last token starts.
+  tokens.push({ at: tokens.length ? tokens[tokens.length - 1].at : 0, kind: 'eof', value: '' });
   return tokens;
 }
 
@@ -239,8 +250,11 @@ class Parser {
 
   parseProgram(): Ast {
     const ast = this.parsePipe();
-    if (this.peek().kind !== 'eof') throw unexpected(this.peek());
-    return ast;
+    const rest = this.peek();
+    if (rest.kind === 'eof') return ast;
+    // A closing bracket nothing opened is a character jq's lexer does not take.
+    if (rest.kind === 'op' && [')', ']', '}'].includes(rest.value)) throw new JqSyntaxError('syntax error, unexpected INVALID_CHARACTER, expecting end of file', rest.at);
+    throw unexpectedExpecting(rest, 'end of file');
   }
 
   /** pipe: lowest precedence, right associative; also `def` and `… as $x | …`. */
