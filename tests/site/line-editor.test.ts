@@ -6,6 +6,7 @@ import { Terminal } from '@xterm/headless';
 import { describe, expect, it } from 'vitest';
 import { useCellWidths } from '../../src/site/terminal/cell-width.ts';
 import { LineEditor } from '../../src/site/terminal/line-editor.ts';
+import { isIncomplete } from '../../src/engine/shell/parser.ts';
 
 const PROMPT = '[aro2 default]$ ';
 const CURL = `curl -s "http://sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io/api/printenv" | jq -r '.SQL_SERVER_FQDN'`;
@@ -438,5 +439,39 @@ describe('the history', () => {
     await settle();
     expect(submitted).toEqual(['# a note from the terminal', 'oc whoami']);
     expect(editor.historyLines()).toEqual(['oc whoami']);
+  });
+});
+
+describe('a command typed over several lines', () => {
+  it('asks for the next line after "> " while the shell says the command is open, then runs all of it as one', async () => {
+    const submitted: string[] = [];
+    const term = new Terminal({ cols: 80, rows: 24, allowProposedApi: true, convertEol: true });
+    const editor = new LineEditor(
+      {
+        write: (text, parsed) => term.write(text, parsed),
+        prompt: () => PROMPT,
+        columns: () => term.cols,
+        column: () => term.buffer.active.cursorX,
+        incomplete: (text) => isIncomplete(text),
+        async submit(line) {
+          submitted.push(line);
+        },
+        complete: async (_line, cursor) => ({ start: cursor, candidates: [] }),
+      },
+      [],
+      () => undefined,
+    );
+    await editor.showPrompt();
+    await editor.type('for x in a b; do');
+    await editor.type('echo $x');
+    await editor.whenDrawn();
+    expect(submitted).toEqual([]);
+    await editor.type('done');
+    await editor.whenDrawn();
+    await new Promise<void>((resolve) => term.write('', resolve));
+    expect(submitted).toEqual(['for x in a b; do\necho $x\ndone']);
+    const screen = [...Array(term.buffer.active.length).keys()].map((y) => term.buffer.active.getLine(y)!.translateToString(true));
+    expect(screen.filter((row) => row.startsWith('> '))).toEqual(['> echo $x', '> done']);
+    expect(editor.historyLines()).toEqual(['for x in a b; do\necho $x\ndone']);
   });
 });

@@ -32,6 +32,10 @@ export interface Parameter {
 
 export interface Word {
   parts: Part[];
+  /** The word as typed (`type` and `declare -f` print a function's words so). */
+  raw?: string;
+  /** `local a=(1 2)`: an array given to a declaration builtin. */
+  array?: Assignment;
 }
 
 export interface Redirect {

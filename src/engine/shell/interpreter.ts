@@ -102,6 +102,8 @@ export class Interpreter {
   private commandsRun = 0;
   loopDepth = 0;
   functionDepth = 0;
+  /** Names of the functions running, innermost last (`$FUNCNAME`). */
+  private readonly callStack: string[] = [];
 
   constructor(session: SessionState, status: { value: number }, limits: Limits) {
     this.session = session;
@@ -360,8 +362,16 @@ export class Interpreter {
         if (expr.op === '<') return left < right ? 0 : 1;
         if (expr.op === '>') return left > right ? 0 : 1;
         if (['-nt', '-ot', '-ef'].includes(expr.op)) return 1;
-        const a = await this.arithmeticText(left, env);
-        const b = await this.arithmeticText(right, env);
+        let a: bigint;
+        let b: bigint;
+        try {
+          a = await this.arithmeticText(left, env);
+          b = await this.arithmeticText(right, env);
+        } catch (error) {
+          if (!(error instanceof ArithmeticError)) throw error;
+          io.err.write(`bash: [[: ${error.message}\n`);
+          return 1;
+        }
         const result = { '-eq': a === b, '-ne': a !== b, '-lt': a < b, '-le': a <= b, '-gt': a > b, '-ge': a >= b }[expr.op];
         return result ? 0 : 1;
       }
@@ -478,6 +488,12 @@ export class Interpreter {
         return optionFlags(state);
       case '!':
         return undefined;
+      case 'BASH_VERSION':
+        return this.session.vars.get(name) ?? BASH_VERSION;
+      case 'FUNCNAME':
+        return this.callStack[this.callStack.length - 1];
+      case 'RANDOM':
+        return String(Math.floor(Math.random() * 32768));
       case '@':
       case '*':
         return state.positional.length ? state.positional.join(' ') : undefined;
@@ -590,6 +606,12 @@ export class Interpreter {
     if (!declaration) return expandWords(words, env);
     const argv: string[] = [];
     for (const word of words) {
+      if (word.array) {
+        // Passed on as `name=(` with its values, for declare to set once it has made the name local.
+        const values = await expandWords(word.array.array ?? [], env);
+        argv.push(`${word.array.name}${word.array.append ? '+=' : '='}\0(${values.map((v) => `\0${v}`).join('')}`);
+        continue;
+      }
       const lead = word.parts[0];
       if (lead?.kind === 'literal' && !lead.quoted && /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(lead.text)) argv.push(await expandAssignmentValue(word, env));
       else argv.push(...(await expandWords([word], env)));
@@ -618,15 +640,14 @@ export class Interpreter {
     const state = this.state;
     if (this.functionDepth >= MAX_FUNCTION_DEPTH) throw new CommandBudgetError(`${name}: the lab nests function calls at most ${MAX_FUNCTION_DEPTH} deep`);
     const funcnest = Number(this.session.vars.get('FUNCNEST') ?? 0);
-    if (funcnest > 0 && this.functionDepth >= funcnest) {
-      io.err.write(`bash: ${name}: maximum function nesting level exceeded (${funcnest})\n`);
-      throw new ReturnSignal(1);
-    }
+    // bash ends the whole line there, as it does for an expansion error.
+    if (funcnest > 0 && this.functionDepth >= funcnest) throw new ExpansionError(`${name}: maximum function nesting level exceeded (${funcnest})`);
     const positional = state.positional;
     const definition = state.functions.get(name)!;
     state.positional = argv.slice(1);
     state.locals.push(new Map());
     this.functionDepth += 1;
+    this.callStack.push(name);
     const loops = this.loopDepth;
     this.loopDepth = 0;
     try {
@@ -637,6 +658,7 @@ export class Interpreter {
     } finally {
       this.loopDepth = loops;
       this.functionDepth -= 1;
+      this.callStack.pop();
       state.positional = positional;
       const frame = state.locals.pop()!;
       for (const [n, v] of frame) restoreVariable(this.session, state, n, v);
@@ -682,8 +704,11 @@ export class Interpreter {
       else if (target === '/dev/stdout') sink = out;
       else if (target === '/dev/stderr') sink = err;
       else {
-        // The lab has no writable filesystem.
-        io.err.write(`bash: ${target}: Read-only file system\n`);
+        // The lab has no writable filesystem; a file in a directory it lacks is not there at all.
+        const path = resolvePath(this.session.vars.get('PWD') ?? '/', target);
+        const parent = path.slice(0, path.lastIndexOf('/')) || '/';
+        const reason = isDirectory(this.session, path) ? 'Is a directory' : isDirectory(this.session, parent) ? 'Read-only file system' : 'No such file or directory';
+        io.err.write(`bash: ${target}: ${reason}\n`);
         return 1;
       }
       const both = r.op === '&>' || r.op === '&>>' || (r.op === '>&' && !/^[0-9]+$|^-$/.test(target));
@@ -701,6 +726,9 @@ export class Interpreter {
     this.status.value = status;
   }
 }
+
+/** The bash the lab's shell behaves as. */
+const BASH_VERSION = '5.2.15(1)-release';
 
 /** How `set -x` shows a word. */
 function traceWord(word: string): string {

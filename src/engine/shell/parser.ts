@@ -24,6 +24,7 @@ const META = new Set([' ', '\t', '\n', '|', '&', ';', '<', '>', '(', ')']);
 const RESERVED = new Set(['{', '}', '!', '[[', ']]', 'for', 'while', 'until', 'if', 'then', 'elif', 'else', 'fi', 'do', 'done', 'case', 'esac', 'function', 'in', 'select', 'time']);
 // Words that end a list: the caller decides whether it expected them.
 const LIST_END = new Set(['then', 'do', 'done', 'fi', 'elif', 'else', 'esac', '}']);
+const DECLARATIONS = new Set(['local', 'declare', 'typeset', 'readonly', 'export']);
 const COND_UNARY = new Set(['-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x', '-G', '-L', '-N', '-O', '-S', '-z', '-n', '-o', '-v', '-R']);
 const COND_BINARY = new Set(['==', '=', '!=', '<', '>', '=~', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
 
@@ -539,6 +540,12 @@ class Parser {
           assignments.push(assignment);
           continue;
         }
+      } else if (DECLARATIONS.has(bareText(words[0]) ?? '') && /^[A-Za-z_][A-Za-z0-9_]*\+?=\(/.test(this.src.slice(this.pos, this.pos + 260))) {
+        // `local -a a=(1 2)`: bash parses the array of a declaration builtin's argument as an assignment's.
+        const start = this.pos;
+        const assignment = this.tryAssignment()!;
+        words.push({ parts: [{ kind: 'literal', text: `${assignment.name}${assignment.append ? '+=' : '='}`, quoted: false }], raw: this.src.slice(start, this.pos), array: assignment });
+        continue;
       }
       words.push(this.parseWord());
     }
@@ -645,6 +652,12 @@ class Parser {
   // ---- Words.
 
   parseWord(): Word {
+    const start = this.pos;
+    const word = this.parseWordParts();
+    return { ...word, raw: this.src.slice(start, this.pos) };
+  }
+
+  private parseWordParts(): Word {
     const parts: Part[] = [];
     let text = '';
     const flush = () => {
@@ -886,8 +899,10 @@ class Parser {
   private parseOperand(stops: string, keepsSingle: boolean, quoted: boolean): Word {
     const parts: Part[] = [];
     let text = '';
+    // Unquoted: a pattern's characters keep their meaning even inside double quotes, and a
+    // default's words are kept from splitting by the expansion, which knows the quotes around it.
     const flush = () => {
-      if (text) parts.push({ kind: 'literal', text, quoted });
+      if (text) parts.push({ kind: 'literal', text, quoted: false });
       text = '';
     };
     while (this.pos < this.src.length && !stops.includes(this.src[this.pos])) {
@@ -1042,7 +1057,7 @@ function findClosing(src: string, from: number, open: string, close: string): nu
       i = end;
     } else if (c === '"' && open === '{') {
       for (i += 1; i < src.length && src[i] !== '"'; i++) if (src[i] === '\\') i += 1;
-    } else if (c === open) depth += 1;
+    } else if (c === open && (open !== '{' || src[i - 1] === '$')) depth += 1;
     else if (c === close) {
       depth -= 1;
       if (depth === 0) return i;

@@ -6,6 +6,7 @@ import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from './interpr
 import { parse, ShellSyntaxError } from './parser.ts';
 import { ArithmeticError, evaluateArithmetic } from './arithmetic.ts';
 import { saveVariable } from './state.ts';
+import { functionText } from './deparse.ts';
 import { findCommand, registry } from '../commands/registry.ts';
 
 export interface ShellBuiltinContext {
@@ -63,7 +64,10 @@ function declareWords(ctx: ShellBuiltinContext, name: string, words: string[], l
       status = 1;
       continue;
     }
-    const [, variable, op, value] = m;
+    const [, variable, op, given] = m;
+    // `name=` NUL `(` then NUL-led values: an array from the parser (`local -a a=(1 2)`); no typed argument holds a NUL.
+    const array = given.startsWith('\0(') ? given.slice(2).split('\0').slice(1) : undefined;
+    const value = given;
     if (local) {
       const frame = state.locals[state.locals.length - 1];
       if (!frame.has(variable)) frame.set(variable, saveVariable(shell.session, state, variable));
@@ -78,7 +82,13 @@ function declareWords(ctx: ShellBuiltinContext, name: string, words: string[], l
       shell.session.vars.unset(variable);
       state.arrays.set(variable, scalar === undefined ? new Map() : new Map([[0, scalar]]));
     }
-    if (op) shell.assign(variable, op === '+=' ? (shell.variable(variable) ?? '') + value : value);
+    if (op && array) {
+      const existing = op === '+=' ? state.arrays.get(variable) ?? new Map<number, string>() : new Map<number, string>();
+      let next = existing.size ? Math.max(...existing.keys()) + 1 : 0;
+      for (const v of array) existing.set(next++, v);
+      shell.session.vars.unset(variable);
+      state.arrays.set(variable, existing);
+    } else if (op) shell.assign(variable, op === '+=' ? (shell.variable(variable) ?? '') + value : value);
     if (flags.includes('x')) shell.session.vars.export(variable);
   }
   return status;
@@ -110,7 +120,8 @@ const declare: Builtin = async (ctx) => {
     const names = args.length ? args : [...ctx.shell.state.functions.keys()].sort();
     let status = 0;
     for (const f of names) {
-      if (ctx.shell.state.functions.has(f)) ctx.io.out.write(flags.includes('F') ? `declare -f ${f}\n` : `${f} () \n{ \n    …\n}\n`);
+      const fn = ctx.shell.state.functions.get(f);
+      if (fn) ctx.io.out.write(flags.includes('F') ? `declare -f ${f}\n` : `${functionText(fn)}\n`);
       else status = 1;
     }
     return status;
@@ -367,8 +378,9 @@ const type: Builtin = async (ctx) => {
     const fn = ctx.shell.state.functions.get(name);
     if (fn) kinds.push(['function', `${name} is a function\n${functionText(fn)}`]);
     if (BASH_BUILTINS.has(name) || shellBuiltins.has(name)) kinds.push(['builtin', `${name} is a shell builtin`]);
-    if (findCommand(name) && !BASH_BUILTINS.has(name)) kinds.push(['file', `${name} is /usr/bin/${name}`]);
-    else if (all && BASH_BUILTINS.has(name) && ['echo', 'false', 'kill', 'printf', 'pwd', 'test', 'true', '['].includes(name)) kinds.push(['file', `${name} is /usr/bin/${name}`]);
+    // Debian merges /bin into /usr/bin, so a program is found in both of PATH's directories.
+    const program = (findCommand(name) && !BASH_BUILTINS.has(name)) || ['echo', 'false', 'kill', 'printf', 'pwd', 'test', 'true', '['].includes(name);
+    if (program && (all || !BASH_BUILTINS.has(name))) for (const dir of all ? ['/usr/bin', '/bin'] : ['/usr/bin']) kinds.push(['file', `${name} is ${dir}/${name}`]);
     if (kinds.length === 0) {
       if (!terse && !pathOnly) ctx.io.err.write(`bash: type: ${name}: not found\n`);
       status = 1;
@@ -383,10 +395,6 @@ const type: Builtin = async (ctx) => {
   return status;
 };
 
-/** A function's text as `type` prints it: bash reprints the definition in its own layout. */
-function functionText(fn: import('./ast.ts').FunctionDefinition): string {
-  return `${fn.name} () \n${fn.body.kind === 'group' ? '{ \n    …\n}' : '…'}`;
-}
 
 const unset: Builtin = async (ctx) => {
   const shell = ctx.shell;

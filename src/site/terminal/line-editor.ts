@@ -20,6 +20,9 @@ export interface EditorHost {
   /** Writes to the terminal; `parsed` is called once the terminal has parsed the text. */
   write(text: string, parsed?: () => void): void;
   submit(line: string): Promise<void>;
+  /** Whether the lines entered so far leave a construct open (a quote, `do` without `done`, a
+   * here-document without its end): the editor then asks for the next line after `> `, as bash's PS2. */
+  incomplete?(text: string): boolean;
   complete(line: string, cursor: number): Promise<{ start: number; candidates: string[] }>;
   /** The prompt, as plain text (its width is counted, escapes are not). */
   prompt(): string;
@@ -59,6 +62,8 @@ export class LineEditor {
   private history: string[];
   private historyIndex: number;
   private busy = false;
+  /** Lines entered of a command still open, waiting for the line that completes it. */
+  private continued: string[] = [];
   /** False while a line typed for the reader (a note, not a command) runs: it stays out of the history. */
   private remember = true;
   /** Settles when the command entered last has run and the prompt after it is drawn. */
@@ -90,7 +95,7 @@ export class LineEditor {
   }
 
   private redraw(): Promise<void> {
-    return this.schedule({ draw: { prompt: this.host.prompt(), line: this.line, cursor: this.cursor } });
+    return this.schedule({ draw: { prompt: this.continued.length ? '> ' : this.host.prompt(), line: this.line, cursor: this.cursor } });
   }
 
   /** Queues a step; the queue is worked out and written when the terminal has caught up. */
@@ -244,6 +249,7 @@ export class LineEditor {
   /** Leaves the line on the screen marked ^C and starts an empty one; `keep` puts it into the history. */
   private interrupt(keep: boolean): void {
     void this.schedule({ leave: '^C' });
+    this.continued = [];
     if (keep) this.remembered(this.line);
     this.line = '';
     this.cursor = 0;
@@ -263,8 +269,17 @@ export class LineEditor {
   }
 
   private async run(): Promise<void> {
-    const line = this.line;
+    const line = [...this.continued, this.line].join('\n');
     const remember = this.remember;
+    if (this.host.incomplete?.(line)) {
+      this.continued.push(this.line);
+      this.line = '';
+      this.cursor = 0;
+      await this.schedule({ leave: '' });
+      await this.showPrompt();
+      return;
+    }
+    this.continued = [];
     this.line = '';
     this.cursor = 0;
     this.remember = true;

@@ -58,17 +58,21 @@ function retried<T>(load: () => Promise<T>): () => Promise<T> {
 interface Engine {
   world: World;
   sessionOn(world: World): Active;
+  /** Whether lines entered so far leave a shell construct open (the editor then prompts with `> `). */
+  incomplete(text: string): boolean;
 }
 
 async function loadEngine(pageLab: string): Promise<Engine> {
-  const [{ world }, { Session }, { createDesk }, { exercisesFor }] = await Promise.all([
+  const [{ world }, { Session }, { createDesk }, { exercisesFor }, { isIncomplete }] = await Promise.all([
     loadLabWorld(pageLab),
     import('../../engine/session.ts'),
     import('../../engine/exercises/desk.ts'),
     import('../exercises/catalogue.ts'),
+    import('../../engine/shell/parser.ts'),
   ]);
   return {
     world,
+    incomplete: isIncomplete,
     // `submit` saves the result like an answer given in the page; a failure the engine did not
     // expect shows its message in the terminal and goes, stack and all, to the browser console.
     sessionOn: (w) => ({
@@ -92,7 +96,9 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
   // (the shell, the world made from the lab's file, the exercises) is its own chunks and loads once
   // the prompt is drawn. A line entered before it arrives waits for it, and so does Tab.
   const namespaceOfLab = labNamespace(pageLab);
-  const engine = retried(() => loadEngine(pageLab));
+  // Kept once it has arrived, for what must answer at once (whether a line is complete).
+  let loaded: Engine | undefined;
+  const engine = retried(() => loadEngine(pageLab).then((e) => (loaded = e)));
   // A tab that was connected to the reader's cluster reconnects before its first prompt.
   const remembered = rememberedBridge();
   // Undefined until the engine has arrived.
@@ -145,6 +151,7 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
           return { start: cursor, candidates: [] };
         }
       },
+      incomplete: (text) => loaded?.incomplete(text) ?? false,
       async submit(line) {
         // Whichever way the line came, the phone's ↑ starts again from the newest command.
         touch.reset();

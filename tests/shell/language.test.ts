@@ -1,0 +1,74 @@
+// The shell's language beyond single commands: what the corpus cannot show (limits, state kept
+// between lines, the terminal's question "is this line complete?"). Expected texts are bash 5.2's
+// where bash has one, the lab's own message where the lab stops a line bash would run forever.
+import { describe, expect, it } from 'vitest';
+import { Session } from '../../src/engine/session.ts';
+import { isIncomplete } from '../../src/engine/shell/parser.ts';
+import { MAX_COMMANDS_PER_LINE, MAX_FUNCTION_DEPTH } from '../../src/engine/shell/limits.ts';
+import { variablesUsed } from '../../src/engine/shell/variables-used.ts';
+import { emptyWorld } from './fake-world.ts';
+
+async function run(lines: string[]) {
+  const session = new Session(emptyWorld());
+  let last;
+  for (const line of lines) last = await session.run(line);
+  return last!;
+}
+
+describe('loops and recursion end', () => {
+  it('stops `while true` at the lab\'s command budget with a message, and the session goes on', async () => {
+    const session = new Session(emptyWorld());
+    const stopped = await session.run('while true; do :; done; echo never');
+    expect(stopped).toMatchObject({ status: 1, stdout: '', stderr: `bash: the lab runs at most ${MAX_COMMANDS_PER_LINE} commands per line\n` });
+    expect((await session.run('echo next')).stdout).toBe('next\n');
+  });
+
+  it('stops unbounded recursion at the lab\'s depth, and honours FUNCNEST with bash\'s text', async () => {
+    expect(await run(['f() { f; }; f; echo never'])).toMatchObject({ status: 1, stderr: `bash: f: the lab nests function calls at most ${MAX_FUNCTION_DEPTH} deep\n` });
+    expect(await run(['FUNCNEST=3; f() { echo $1; f $(($1+1)); }; f 1; echo never'])).toMatchObject({ status: 1, stdout: '1\n2\n3\n', stderr: 'bash: f: maximum function nesting level exceeded (3)\n' });
+  });
+
+  it('runs a loop of a thousand turns whole', async () => {
+    expect((await run(['n=0; for i in {1..1000}; do n=$((n+i)); done; echo $n'])).stdout).toBe('500500\n');
+  });
+});
+
+describe('state between lines', () => {
+  it('keeps functions, arrays and positional parameters for the next lines', async () => {
+    expect((await run(['greet() { echo "hi $1"; }', 'a=(x y z)', 'set -- p q', 'greet ${a[2]} $2; echo $#'])).stdout).toBe('hi z\n2\n');
+  });
+
+  it('keeps a subshell\'s and a pipeline stage\'s changes to themselves', async () => {
+    expect((await run(['x=outer; (x=inner; cd /tmp); echo $x $PWD'])).stdout).toBe('outer /home/reader\n');
+    expect((await run(['echo value | read v; echo "[$v]"'])).stdout).toBe('[]\n');
+    expect((await run(['f() { echo in; }; (unset -f f); f'])).stdout).toBe('in\n');
+  });
+
+  it('restores the variables a function made local, and set -u stays on for later lines', async () => {
+    expect((await run(['v=1; f() { local v=2; g; }; g() { echo $v; }; f; echo $v'])).stdout).toBe('2\n1\n');
+    expect(await run(['set -u', 'echo $undefined_here'])).toMatchObject({ status: 1, stderr: 'bash: undefined_here: unbound variable\n' });
+  });
+});
+
+describe('a line that is not finished', () => {
+  it('is incomplete while a quote, a construct or a here-document is open, and complete once closed', () => {
+    for (const open of ['echo "abc', "echo 'x", 'for x in a b; do', 'if true; then echo', 'f() {', 'cat <<EOF\nline', 'echo a |', 'echo a &&', 'echo a \\', 'case x in', 'a=(1', 'echo $(echo', '{ echo a']) {
+      expect(isIncomplete(open), open).toBe(true);
+    }
+    for (const done of ['echo "abc"', 'for x in a b; do echo $x; done', 'cat <<EOF\nline\nEOF', 'echo a | wc -l', 'f() { :; }', '']) {
+      expect(isIncomplete(done), done).toBe(false);
+    }
+  });
+
+  it('is no "incomplete" when it is a plain syntax error', () => {
+    expect(isIncomplete('echo a; fi')).toBe(false);
+    expect(isIncomplete('echo a | | b')).toBe(false);
+  });
+});
+
+describe('variables a line reads', () => {
+  it('looks inside loops, conditions, case and parameter operators, and counts a loop variable as set', () => {
+    expect(variablesUsed('for n in $names; do echo ${n%.*} ${suffix:-x}; done')).toEqual({ reads: ['names', 'suffix'], sets: ['n'] });
+    expect(variablesUsed('if [[ $a == b ]]; then echo ${c/x/$d}; fi').reads).toEqual(['a', 'c', 'd']);
+  });
+});
