@@ -567,13 +567,18 @@ export class Interpreter {
       return 1;
     }
     if (this.state.options.xtrace) io.err.write(`+ ${argv.map(traceWord).join(' ')}\n`);
+    return this.withPrefix(command.assignments, env, () => this.runCommand(argv, streams as Streams));
+  }
+
+  /** Runs argv[0]: a function (unless `command`/`builtin` pass over them), a builtin of the shell, or a command of the registry. */
+  async runCommand(argv: string[], streams: Streams, options: { functions: boolean } = { functions: true }): Promise<number> {
     const name = argv[0];
-    const definition = this.state.functions.get(name);
-    if (definition) return this.withPrefix(command.assignments, env, () => this.callFunction(name, argv, streams as Streams));
+    const definition = options.functions ? this.state.functions.get(name) : undefined;
+    if (definition) return this.callFunction(name, argv, streams);
     const builtin = shellBuiltins.get(name);
     if (builtin) {
       const ctx: ShellBuiltinContext = { argv, io: streams, shell: this };
-      return this.withPrefix(command.assignments, env, () => builtin(ctx));
+      return builtin(ctx);
     }
     const found = findCommand(name);
     if (!found) {
@@ -581,7 +586,7 @@ export class Interpreter {
       return 127;
     }
     const out = streams;
-    return this.withPrefix(command.assignments, env, async () => {
+    {
       try {
         return await found.run({ argv, stdin: out.in?.rest() ?? '', stdout: out.out, stderr: out.err, session: this.session, world: this.session.world, tty: out.out.tty });
       } catch (error) {
@@ -596,7 +601,7 @@ export class Interpreter {
         this.session.internalError?.(error);
         return 1;
       }
-    });
+    }
   }
 
   /** Words of a declaration builtin (`local x=$y`) that look like assignments are not split. */

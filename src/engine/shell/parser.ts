@@ -33,7 +33,7 @@ function unexpected(token: string): ShellSyntaxError {
 }
 
 function unexpectedEof(quote: string): ShellSyntaxError {
-  return new ShellSyntaxError(`unexpected EOF while looking for matching \`${quote}'\nbash: syntax error: unexpected end of file`, true);
+  return new ShellSyntaxError(`unexpected EOF while looking for matching \`${quote}'`, true);
 }
 
 const endOfFile = () => new ShellSyntaxError('syntax error: unexpected end of file', true);
@@ -965,7 +965,7 @@ class Parser {
         } else throw unexpected(')');
       }
     }
-    throw unexpectedEof('))');
+    throw unexpectedEof(')');
   }
 
   /** The text of `$(( ))`, expanded as if in double quotes (whose quote characters are removed). */

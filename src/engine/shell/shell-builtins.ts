@@ -8,6 +8,7 @@ import { ArithmeticError, evaluateArithmetic } from './arithmetic.ts';
 import { saveVariable } from './state.ts';
 import { functionText } from './deparse.ts';
 import { findCommand, registry } from '../commands/registry.ts';
+import { isDirectory, readFile, resolvePath } from '../commands/fs/tree.ts';
 
 export interface ShellBuiltinContext {
   argv: string[];
@@ -98,7 +99,7 @@ function declareWords(ctx: ShellBuiltinContext, name: string, words: string[], l
 function declaration(shell: Interpreter, name: string): string | undefined {
   const state = shell.state;
   const array = state.arrays.get(name);
-  const quoteValue = (v: string) => `"${v.replace(/(["\\$`])/g, '\\$1')}"`;
+  const quoteValue = (v: string) => (/[\x00-\x1f\x7f]/.test(v) ? quoteForSet(v, false) : `"${v.replace(/(["\\$`])/g, '\\$1')}"`);
   if (array) return `declare -a ${name}=(${[...array].sort(([a], [b]) => a - b).map(([i, v]) => `[${i}]=${quoteValue(v)}`).join(' ')})`;
   const value = shell.session.vars.get(name);
   if (value === undefined) return undefined;
@@ -436,7 +437,7 @@ const evalBuiltin: Builtin = async (ctx) => {
     list = parse(text);
   } catch (error) {
     if (!(error instanceof ShellSyntaxError)) throw error;
-    ctx.io.err.write(`bash: eval: line 1: ${error.message.replace(/\nbash: /, '\nbash: eval: line 1: ')}\n`);
+    ctx.io.err.write(`bash: ${error.message}\n`);
     return 2;
   }
   return ctx.shell.list(list, ctx.io);
@@ -471,7 +472,115 @@ const exit: Builtin = async (ctx) => {
   throw new ExitSignal(arg === undefined ? ctx.shell.lastStatus() : ((Number(arg) % 256) + 256) % 256);
 };
 
+/** `source FILE` and `. FILE`: the lines of a file of the lab's tree, run in this shell. */
+const source: Builtin = async (ctx) => {
+  const name = ctx.argv[0];
+  const file = ctx.argv[1];
+  if (file === undefined) {
+    ctx.io.err.write(`bash: ${name}: filename argument required\n${name}: usage: ${name} filename [arguments]\n`);
+    return 2;
+  }
+  const session = ctx.shell.session;
+  const path = resolvePath(session.vars.get('PWD') ?? '/', file);
+  const text = isDirectory(session, path) ? undefined : readFile(session, path);
+  if (text === undefined) {
+    ctx.io.err.write(`bash: ${file}: ${isDirectory(session, path) ? 'is a directory' : 'No such file or directory'}\n`);
+    return 1;
+  }
+  let list;
+  try {
+    list = parse(text);
+  } catch (error) {
+    if (!(error instanceof ShellSyntaxError)) throw error;
+    ctx.io.err.write(`bash: ${file}: ${error.message}\n`);
+    return 2;
+  }
+  try {
+    return await ctx.shell.list(list, ctx.io);
+  } catch (error) {
+    if (error instanceof ReturnSignal) return error.status;
+    throw error;
+  }
+};
+
+/** What `command -v` prints for a name, or undefined when the shell has no such command. */
+function commandPath(ctx: ShellBuiltinContext, name: string): string | undefined {
+  if (ctx.shell.state.functions.has(name) || KEYWORDS.has(name) || BASH_BUILTINS.has(name) || shellBuiltins.has(name)) return name;
+  return findCommand(name) ? `/usr/bin/${name}` : undefined;
+}
+
+/** `command NAME …` runs NAME passing over functions; `command -v NAME` says what NAME is. */
+const command: Builtin = async (ctx) => {
+  const args = ctx.argv.slice(1);
+  if (args[0] === '-v' || args[0] === '-V') {
+    const verbose = args.shift() === '-V';
+    let status = 0;
+    for (const name of args) {
+      const found = commandPath(ctx, name);
+      if (found === undefined) {
+        if (verbose) ctx.io.err.write(`bash: command: ${name}: not found\n`);
+        status = 1;
+      } else if (verbose) await type({ ...ctx, argv: ['type', name] });
+      else ctx.io.out.write(`${found}\n`);
+    }
+    return status;
+  }
+  if (args.length === 0) return 0;
+  return ctx.shell.runCommand(args, ctx.io, { functions: false });
+};
+
+const builtin: Builtin = async (ctx) => {
+  const name = ctx.argv[1];
+  if (name === undefined) return 0;
+  if (!BASH_BUILTINS.has(name) && !shellBuiltins.has(name)) {
+    ctx.io.err.write(`bash: builtin: ${name}: not a shell builtin\n`);
+    return 1;
+  }
+  return ctx.shell.runCommand(ctx.argv.slice(1), ctx.io, { functions: false });
+};
+
+/** `mapfile [-t] [NAME]`, `readarray`: the lines of standard input into an array (MAPFILE by default). */
+const mapfile: Builtin = async (ctx) => {
+  const args = ctx.argv.slice(1);
+  let trim = false;
+  while (args.length && /^-[t]+$/.test(args[0])) {
+    args.shift();
+    trim = true;
+  }
+  if (args.length && args[0].startsWith('-')) {
+    ctx.io.err.write(`bash: ${ctx.argv[0]}: ${args[0]}: not available in this lab (only -t is)\n`);
+    return 2;
+  }
+  const name = args[0] ?? 'MAPFILE';
+  if (!NAME.test(name)) {
+    ctx.io.err.write(`bash: ${ctx.argv[0]}: \`${name}': not a valid identifier\n`);
+    return 1;
+  }
+  const input = ctx.io.in;
+  const text = input ? input.rest() : '';
+  if (input) input.pos = input.text.length;
+  const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  ctx.shell.session.vars.unset(name);
+  ctx.shell.state.arrays.set(name, new Map(lines.map((l, i) => [i, trim ? l.replace(/\n$/, '') : l] as [number, string])));
+  return 0;
+};
+
+/** bash builtins the lab does not run: said so in bash's voice rather than "command not found". */
+const notAvailable: Builtin = async (ctx) => {
+  ctx.io.err.write(`bash: ${ctx.argv[0]}: not available in this lab\n`);
+  return 1;
+};
+
+const NOT_AVAILABLE = ['alias', 'unalias', 'trap', 'shopt', 'jobs', 'fg', 'bg', 'wait', 'exec', 'hash', 'ulimit', 'umask', 'getopts', 'pushd', 'popd', 'dirs', 'times', 'caller', 'compgen', 'complete', 'compopt', 'enable', 'fc', 'bind', 'suspend', 'logout', 'disown', 'readonly', 'kill', 'coproc'];
+
 export const shellBuiltins = new Map<string, Builtin>([
+  ...NOT_AVAILABLE.map((name) => [name, notAvailable] as [string, Builtin]),
+  ['source', source],
+  ['.', source],
+  ['command', command],
+  ['builtin', builtin],
+  ['mapfile', mapfile],
+  ['readarray', mapfile],
   ['exit', exit],
   [':', async () => 0],
   ['break', breakOrContinue('break')],
