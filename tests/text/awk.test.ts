@@ -1,0 +1,48 @@
+// awk as gawk 5.2 runs the one-liners readers paste: fields and separators, patterns, arrays,
+// gawk's syntax-error caret and fatal errors, and a loop that never ends stopped with a message.
+import { describe, expect, it } from 'vitest';
+import { awk } from '../../src/engine/commands/text/awk/index.ts';
+import { MAX_STEPS } from '../../src/engine/commands/text/awk/interpreter.ts';
+import { runCommand } from './run-command.ts';
+
+const run = (stdin: string, ...args: string[]) => runCommand(awk, ['awk', ...args], stdin);
+
+describe('awk', () => {
+  it('prints fields split on blanks, on -F (a character, a string, a regex) and with OFS', async () => {
+    expect((await run('a b  c\n', '{print $1, $NF, NF}')).stdout).toBe('a c 3\n');
+    expect((await run('a::b\n', '-F::', '{print $2}')).stdout).toBe('b\n');
+    expect((await run('a1b22c\n', '-F', '[0-9]+', '{print $3}')).stdout).toBe('c\n');
+    expect((await run('a b c\n', '-v', 'OFS=,', '{$1=$1; print}')).stdout).toBe('a,b,c\n');
+  });
+
+  it('runs patterns, ranges, arrays and END', async () => {
+    expect((await run('x 1\ny 2\nx 3\n', '$2 > 1 {s[$1] += $2} END {print s["x"], s["y"], NR}')).stdout).toBe('3 2 3\n');
+    expect((await run('a\nSTART\nb\nEND\nc\n', '/START/,/END/')).stdout).toBe('START\nb\nEND\n');
+  });
+
+  it('compares numeric input as numbers and other strings as strings', async () => {
+    expect((await run('10 9\n', '{print ($1 > $2), ("10" > "9")}')).stdout).toBe('1 0\n');
+  });
+
+  it("answers a syntax error with gawk's line and caret, status 1", async () => {
+    expect(await run('', '{print $1}}')).toEqual({
+      stdout: '', stderr: 'awk: cmd. line:1: {print $1}}\nawk: cmd. line:1:           ^ syntax error\n', status: 1,
+    });
+    expect((await run('', '{print $1')).stderr).toBe('awk: cmd. line:1: {print $1\nawk: cmd. line:1:          ^ unexpected newline or end of string\n');
+  });
+
+  it('stops at a fatal error with status 2, saying where in the input', async () => {
+    expect(await run('0\n', '{print 1/$1}')).toMatchObject({ stderr: 'awk: cmd. line:1: (FILENAME=- FNR=1) fatal: division by zero attempted\n', status: 2 });
+  });
+
+  it('ends an endless loop with a message instead of freezing', async () => {
+    const result = await run('', 'BEGIN { while (1) x++ }');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`after ${MAX_STEPS} steps`);
+  });
+
+  it('reads a file of the tree and refuses to write one', async () => {
+    expect((await run('', '-F:', '$1 == "reader" {print $6}', '/etc/passwd')).stdout).toBe('/home/reader\n');
+    expect((await run('a\n', '{print > "out.txt"}')).stderr).toContain("can't redirect to `out.txt' (Read-only file system)");
+  });
+});
