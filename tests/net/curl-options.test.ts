@@ -65,10 +65,32 @@ describe.each(builtInLabs())('curl options on %s', (name) => {
     expect(pinned.stderr.startsWith(`* Added other.invalid:80:${ip} to DNS cache\n* Hostname other.invalid was found in DNS cache\n*   Trying ${ip}:80...\n`)).toBe(true);
   });
 
+  it("tells an option curl knows but this terminal lacks from one curl does not know, in curl's words", async () => {
+    const s = session();
+    expect(await s.run(`curl -x proxy.example:3128 ${app}/`)).toMatchObject({ status: 2, stderr: expect.stringMatching(/^curl: option -x: is not available in this lab terminal \(it knows .*-s .*\)\ncurl: try 'curl --help'/) });
+    expect((await s.run('curl --proxy')).stderr).toBe("curl: option --proxy: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
+    expect((await s.run(`curl --no-such-option ${app}/`)).stderr).toBe("curl: option --no-such-option: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
+  });
+
+  it('writes the headers -i asked for before failing with -f, and each header line twice with -D - and -i', async () => {
+    const s = session();
+    const head = (await s.run(`curl -sI ${app}/nothing-here`)).stdout;
+    expect(await s.run(`curl -s -f -i ${app}/nothing-here`)).toMatchObject({ status: 22, stdout: head });
+    const twice = (await s.run(`curl -s -D - -I ${app}/nothing-here`)).stdout;
+    expect(twice).toBe(head.split(/(?<=\r\n)/).map((l) => l + l).join(''));
+  });
+
+  it('takes a dotted number past 255 for a host name no DNS holds, and writes -w after a URL it cannot use', async () => {
+    const s = session();
+    expect(await s.run("curl -sS -w '%{http_code} %{exitcode} %{errormsg}' http://256.1.1.1/")).toMatchObject({ status: 6, stdout: '000 6 Could not resolve host: 256.1.1.1', stderr: 'curl: (6) Could not resolve host: 256.1.1.1\n' });
+    expect((await s.run("curl -s -w '%{exitcode} %{errormsg}' http://")).stdout).toBe('3 URL using bad/illegal format or missing URL');
+  });
+
   it('cannot write -o files on the read-only file system: silent with -s, said with -S, -w still written', async () => {
     const s = session();
     expect(await s.run(`curl -s -o out.json ${app}/api/healthcheck`)).toMatchObject({ status: 23, stderr: '' });
     expect(await s.run(`curl -sS -o out.json -w '%{http_code} %{exitcode}' ${app}/api/healthcheck`)).toMatchObject({ status: 23, stdout: '200 23', stderr: 'curl: (23) Failure writing output to destination\n' });
+    expect(await s.run(`curl -sS -O ${app}/api/healthcheck`)).toMatchObject({ status: 23, stderr: 'curl: (23) Failure writing output to destination\n' });
   });
 });
 

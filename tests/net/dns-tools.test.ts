@@ -61,6 +61,16 @@ describe.each(builtInLabs())('DNS tools on %s', (name) => {
     expect((await s.run(`host ${address}`)).stdout).toBe(`${reverse} domain name pointer ${fqdn}\n`);
   });
 
+  it("warns of .local names as dig does, reverses any dotted number for -x, and lets +noall hide +short's answer", async () => {
+    const s = session();
+    const local = (await s.run(`dig server.${lab.info.session.namespace}.svc.cluster.local`)).stdout;
+    expect(local).toContain(';; Got answer:\n;; WARNING: .local is reserved for Multicast DNS\n;; You are currently testing what happens when an mDNS query is leaked to DNS\n;; ->>HEADER<<-');
+    expect((await s.run('dig -x 300.1.1.1')).stdout).toContain(';1.1.1.300.in-addr.arpa.\t\tIN\tPTR\n');
+    expect((await s.run(`dig ${host} +short +noall`)).stdout).toBe('');
+    expect((await s.run(`dig +noall +short ${host}`)).stdout).toBe(`${address}\n`);
+    expect(await s.run(`dig -t bogus +short ${host}`)).toMatchObject({ status: 0, stdout: `${address}\n`, stderr: ';; Warning, ignoring invalid type bogus\n' });
+  });
+
   it("sends answers as a DNS message an independent decoder reads back, names compressed as a resolver's", async () => {
     const answer = await ask(createFixtureWorld(lab), host, 'A');
     if ('error' in answer) throw new Error(answer.error);

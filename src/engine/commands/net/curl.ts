@@ -6,6 +6,7 @@
 import type { Command, CommandContext } from '../types.ts';
 import type { HttpResponse, NetError } from '../../world/types.ts';
 import { routeHosts } from './route-hosts.ts';
+import { CURL_LONG_FLAGS, CURL_LONG_WITH_VALUE, CURL_SHORT_FLAGS, CURL_SHORT_WITH_VALUE } from './curl-options.ts';
 import { carriedHeaders, clearAuthNote, keepsConnection, locationOf, redirectTarget, type RedirectFailure } from './curl-redirect.ts';
 
 const VERSION = '7.88.1';
@@ -81,6 +82,13 @@ function redirs(value: string): number | undefined {
   return n < -1 ? undefined : n;
 }
 
+/** -O's place among the outputs: the file is named after the URL's last path segment. */
+const REMOTE_NAME = '\0remote-name';
+
+/** An option curl knows that this terminal does not implement. */
+const notHere = (spelled: string) => `curl: option ${spelled}: is not available in this lab terminal (it knows ${KNOWN.join(' ')})\n${TRY_HELP}`;
+const KNOWN = ['-s', '-S', '-i', '-I', '-v', '-L', '-f', '--fail-with-body', '-k', '-o', '-O', '-w', '-X', '-H', '-A', '-e', '-D', '-m', '--connect-timeout', '--max-redirs', '--resolve', '--url'];
+
 function parse(args: string[]): Options | string {
   const o: Options = { urls: [], outputs: [], silent: false, showError: false, include: false, head: false, verbose: false, fail: false, failWithBody: false, insecure: false, location: false, maxRedirs: MAX_REDIRS, headers: [], resolve: [] };
   /** Sets an option from its value; an error text when curl would refuse the value. */
@@ -110,6 +118,9 @@ function parse(args: string[]): Options | string {
         const refused = setValue(LONG_VALUES[name], args[++i], arg);
         if (refused) return refused;
       } else if (name === 'url') o.urls.push(args[++i]);
+      else if (name === 'remote-name') o.outputs.push(REMOTE_NAME);
+      else if (CURL_LONG_WITH_VALUE.has(name)) return i + 1 >= args.length ? `curl: option ${arg}: requires parameter\n${TRY_HELP}` : notHere(arg);
+      else if (CURL_LONG_FLAGS.has(name)) return notHere(arg);
       else return `curl: option ${arg}: is unknown\n${TRY_HELP}`;
     } else if (arg.startsWith('-') && arg.length > 1) {
       for (let j = 1; j < arg.length; j++) {
@@ -121,7 +132,10 @@ function parse(args: string[]): Options | string {
           const refused = setValue(VALUES[c], value, `-${c}`);
           if (refused) return refused;
           break;
-        } else return `curl: option -${arg.slice(j)}: is unknown\n${TRY_HELP}`;
+        } else if (c === 'O') o.outputs.push(REMOTE_NAME);
+        else if (CURL_SHORT_WITH_VALUE.has(c)) return j + 1 >= arg.length && i + 1 >= args.length ? `curl: option -${c}: requires parameter\n${TRY_HELP}` : notHere(`-${c}`);
+        else if (CURL_SHORT_FLAGS.has(c)) return notHere(`-${c}`);
+        else return `curl: option -${arg.slice(j)}: is unknown\n${TRY_HELP}`;
       }
     } else o.urls.push(arg);
   }
@@ -206,6 +220,13 @@ function headerBlock(response: HttpResponse): string {
   return [`HTTP/${response.httpVersion} ${response.status} ${response.statusText}`, ...response.headers.map(([k, v]) => `${k}: ${v}`)].map((l) => `${l}\r\n`).join('') + '\r\n';
 }
 
+/** The headers -i or -I write; with -D - as well, each line goes out twice as it comes (once for
+ * each), as curl writes them. */
+function shownHeaders(response: HttpResponse, o: Options): string {
+  const block = headerBlock(response);
+  return o.dumpHeader === '-' ? block.split(/(?<=\r\n)/).map((line) => line + line).join('') : block;
+}
+
 /** Facts -v tells about a hop's connection. */
 interface HopTrace {
   url: URL;
@@ -257,7 +278,8 @@ interface Outcome {
   /** Where the connection went when no answer came over it. */
   remote?: { ip: string; port: number };
   bodyBytes: number;
-  url: URL;
+  /** The URL last asked for (a URL curl could not parse: as given). */
+  url: { href: string; protocol: string };
   method: string;
   exitCode: number;
   /** The status of the hop before, when this one failed before its answer: curl keeps reporting it. */
@@ -348,18 +370,30 @@ async function run(ctx: CommandContext): Promise<number> {
 /** One URL: checked as curl checks it, then transferred. */
 async function one(ctx: CommandContext, o: Options, given: string, output: string | undefined, resolved: Map<string, string>, pool: Pool): Promise<number> {
   const raw = /^[a-z]+:\/\//i.test(given) ? given : `http://${given}`;
+  /** A URL that fails before any transfer: its error, then -w as after any failure. */
+  const refuse = (code: number, text: string): number => {
+    if (!o.silent || o.showError) ctx.stderr.write(`curl: (${code}) ${text}\n`);
+    if (o.writeOut) {
+      const zero = { lookupMs: 0, connectMs: 0, tlsMs: 0, pretransferMs: 0, firstByteMs: 0, redirectMs: 0, totalMs: 0 };
+      const filled = writeOut(o.writeOut, { bodyBytes: 0, url: { href: given, protocol: '' }, method: o.method ?? (o.head ? 'HEAD' : 'GET'), exitCode: code, errorText: text, redirects: 0, redirectUrl: '', times: zero });
+      ctx.stderr.write(filled.warnings);
+      ctx.stdout.write(filled.text);
+    }
+    return code;
+  };
   let first: URL;
   try {
     first = new URL(raw);
-    if (!['http:', 'https:'].includes(first.protocol)) {
-      ctx.stderr.write(o.silent && !o.showError ? '' : `curl: (1) Protocol "${first.protocol.slice(0, -1)}" not supported or disabled in libcurl\n`);
-      return 1;
-    }
   } catch {
-    if (!o.silent || o.showError) ctx.stderr.write('curl: (3) URL using bad/illegal format or missing URL\n');
-    return 3;
+    // A dotted number that is no IPv4 address is a host name to curl, which no DNS holds.
+    const host = /^[a-z]+:\/\/(?:[^@/]*@)?([^/:?#]*)/i.exec(raw)?.[1];
+    if (host && /^[\d.]+$/.test(host)) return refuse(6, `Could not resolve host: ${host}`);
+    return refuse(3, 'URL using bad/illegal format or missing URL');
   }
-  return transfer(ctx, o, first, output, resolved, pool);
+  if (!['http:', 'https:'].includes(first.protocol)) return refuse(1, `Protocol "${first.protocol.slice(0, -1)}" not supported or disabled in libcurl`);
+  // -O: the file takes the URL's last path segment as its name (on the lab's read-only disk).
+  const file = output === REMOTE_NAME ? decodeURIComponent(first.pathname.split('/').pop() ?? '') : output;
+  return transfer(ctx, o, first, file, resolved, pool);
 }
 
 /** The request's headers in curl's order: Host, User-Agent, Accept and Referer, each left out when
@@ -393,7 +427,7 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
   };
   /** -D -: every answer's headers on standard output, whatever -o says. */
   const dump = (answer: HttpResponse) => {
-    if (o.dumpHeader === '-') ctx.stdout.write(headerBlock(answer));
+    if (o.dumpHeader === '-' && !(o.include || o.head)) ctx.stdout.write(headerBlock(answer));
   };
   const times: Outcome['times'] = { lookupMs: 0, connectMs: 0, tlsMs: 0, pretransferMs: 0, firstByteMs: 0, redirectMs: 0, totalMs: 0 };
   let url = first;
@@ -446,7 +480,7 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
       if (o.verbose) ctx.stderr.write(failureTrace(answer, text, hop, requestTrace(url, method, requestHeaders), connectTimeoutMs));
       if (partial) {
         // What came before the end is printed, as curl writes it while it comes.
-        emit(`${o.include || o.head ? headerBlock(partial.response) : ''}${o.head ? '' : partial.response.body}`);
+        emit(`${o.include || o.head ? shownHeaders(partial.response, o) : ''}${o.head ? '' : partial.response.body}`);
         if (meter) ctx.stderr.write(`\r${meterLine(announced(answer) ?? 0, partial.bodyBytes, 0)}\n`);
       }
       // curl does not end the meter's line before its error message (curl 7.88, checked against it).
@@ -483,8 +517,8 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
     }
     dump(answer);
     if ((o.fail || o.failWithBody) && answer.status >= 400) {
-      // --fail-with-body writes what came first; -f writes nothing of it.
-      if (o.failWithBody && !toFile) emit(`${o.include || o.head ? headerBlock(answer) : ''}${o.head ? '' : answer.body}`);
+      // --fail-with-body writes what came first; -f only the headers -i or -I asked for.
+      if (!toFile) emit(`${o.include || o.head ? shownHeaders(answer, o) : ''}${o.failWithBody && !o.head ? answer.body : ''}`);
       const end = meter ? `\r${meterLine(bodyBytes, 0, 0)}\n` : '';
       const text = `The requested URL returned error: ${answer.status}`;
       ctx.stderr.write(`${end}${showErrors ? `curl: (22) ${text}\n` : ''}`);
@@ -493,7 +527,7 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
 
     if (follow) {
       // A hop that is followed: its headers with -i or -I, never its body.
-      if (!toFile && (o.include || o.head)) emit(headerBlock(answer));
+      if (!toFile && (o.include || o.head)) emit(shownHeaders(answer, o));
       if (meter) ctx.stderr.write(`\r${meterLine(bodyBytes, bodyBytes, bodyBytes * 25)}\n`);
       if (o.maxRedirs !== -1 && redirects >= o.maxRedirs) {
         const would = next instanceof URL ? next.href : (next.effective ?? location ?? '');
@@ -518,12 +552,13 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
     }
 
     if (toFile) {
-      // The lab's file system is read-only: the file cannot be opened when the body comes.
-      const text = 'Failure writing output to destination';
+      // The lab's file system is read-only: the file cannot be opened when the body comes (-O of a
+      // URL ending in / has no name to open at all).
+      const text = output === '' ? 'Failed writing received data to disk/application' : 'Failure writing output to destination';
       ctx.stderr.write(`${o.silent ? '' : `Warning: Failed to open the file ${output}: Read-only file system\n`}${showErrors ? `curl: (23) ${text}\n` : ''}`);
       return finish({ answer, bodyBytes: 0, exitCode: 23, redirectUrl: '', errorText: text });
     }
-    emit(`${o.include || o.head ? headerBlock(answer) : ''}${o.head ? '' : answer.body}`);
+    emit(`${o.include || o.head ? shownHeaders(answer, o) : ''}${o.head ? '' : answer.body}`);
     // Where -L would have gone; a target curl cannot parse is reported as it came.
     const redirectUrl = next === undefined ? '' : next instanceof URL ? next.href : (next.effective ?? location ?? '');
     const code = finish({ answer, bodyBytes, exitCode: 0, redirectUrl });

@@ -6,7 +6,7 @@
 // the size from the answer's bytes (dns-wire.ts). Checked against dig 9.18.
 import type { Command, CommandContext } from '../types.ts';
 import { routeHosts } from './route-hosts.ts';
-import { ask, queryId, recordType, RESOLVER_MS, reverseName, type DnsAnswer, type DnsRecord, type RecordType } from './dns.ts';
+import { ask, queryId, recordType, RESOLVER_MS, type DnsAnswer, type DnsRecord, type RecordType } from './dns.ts';
 import { encodeAnswer, RESOLVER_UDP_SIZE } from './dns-wire.ts';
 import { defaultServer, isIpv4, type Server } from './resolver.ts';
 
@@ -70,9 +70,10 @@ const recordLine = (r: DnsRecord) => columns([[r.name, 0], [String(r.ttl), 24], 
 const questionLine = (q: DnsAnswer) => columns([[q.name, 0], ['IN', 32], [q.type, 40]], ';');
 
 /** The arguments, or dig's complaint. */
-function parse(args: string[]): { questions: Question[]; server?: string; display: Display } | string {
+function parse(args: string[]): { questions: Question[]; server?: string; display: Display; warnings: string } | string {
   const display: Display = { cmd: true, comments: true, question: true, answer: true, authority: true, additional: true, stats: true, short: false, tcp: false };
   const questions: Question[] = [];
+  let warnings = '';
   let server: string | undefined;
   let type: RecordType | undefined;
   let name: string | undefined;
@@ -83,20 +84,24 @@ function parse(args: string[]): { questions: Question[]; server?: string; displa
       const m = /^\+(no)?([a-z]+)$/.exec(arg);
       const flag = m?.[2];
       const on = !m?.[1];
-      if (flag === 'short') display.short = on;
-      else if (flag === 'all') for (const s of SECTIONS) display[s] = on;
+      // +short shows the answer's data alone; a later +noall hides even that.
+      if (flag === 'short') {
+        display.short = on;
+        if (on) display.answer = true;
+      } else if (flag === 'all') for (const s of SECTIONS) display[s] = on;
       else if (flag === 'tcp' || flag === 'vc') display.tcp = on;
       else if (flag && (SECTIONS as readonly string[]).includes(flag)) display[flag as (typeof SECTIONS)[number]] = on;
       else return `Invalid option: ${arg}\n${USAGE}`;
     } else if (arg === '-x') {
       const ip = args[++i];
-      const reverse = ip === undefined ? undefined : reverseName(ip);
-      if (!reverse) return `Invalid IP address ${ip ?? ''}\n`;
-      questions.push({ name: reverse, type: 'PTR' });
+      if (ip === undefined) return `Invalid option: -x\n${USAGE}`;
+      // dig turns the address's parts around without checking them (300.1.1.1 asks 1.1.1.300.in-addr.arpa).
+      if (!/^\d+(\.\d+){3}$/.test(ip)) return `Invalid IP address ${ip}\n`;
+      questions.push({ name: `${ip.split('.').reverse().join('.')}.in-addr.arpa`, type: 'PTR' });
     } else if (arg === '-t') {
       const t = recordType(args[++i] ?? '');
-      if (!t) return `;; Warning, ignoring invalid type ${args[i] ?? ''}\n`;
-      type = t;
+      if (t) type = t;
+      else warnings += `;; Warning, ignoring invalid type ${args[i] ?? ''}\n`;
     } else if (arg === '-q') name = args[++i];
     else if (arg === '-4') continue;
     else if (arg.startsWith('-')) return `dig: the option ${arg} is not available in this lab terminal (it knows @SERVER, -x, -t, -q, +short, +[no]all, +[no]answer, +[no]question, +[no]comments, +[no]stats, +[no]cmd, +[no]tcp)\n`;
@@ -106,7 +111,7 @@ function parse(args: string[]): { questions: Question[]; server?: string; displa
   }
   if (name !== undefined) questions.push({ name, type: type ?? 'A' });
   else if (questions.length === 0) return 'dig: asking for the root servers (dig with no name) is not available in this lab terminal; give a name\n';
-  return { questions, server, display };
+  return { questions, server, display, warnings };
 }
 
 async function run(ctx: CommandContext): Promise<number> {
@@ -117,6 +122,7 @@ async function run(ctx: CommandContext): Promise<number> {
     return 1;
   }
   const { questions, display } = parsed;
+  ctx.stderr.write(parsed.warnings);
   if (parsed.server !== undefined && !isIpv4(parsed.server)) {
     ctx.stderr.write(`dig: a server given by name is not available in this lab terminal; give its address: @${defaultServer(ctx.world).address}\n`);
     return 1;
@@ -129,7 +135,7 @@ async function run(ctx: CommandContext): Promise<number> {
     return 9;
   }
   if (display.short) {
-    ctx.stdout.write(answer.records.map((r) => `${r.data}\n`).join(''));
+    if (display.answer) ctx.stdout.write(answer.records.map((r) => `${r.data}\n`).join(''));
     return 0;
   }
   let text = '';
@@ -137,6 +143,8 @@ async function run(ctx: CommandContext): Promise<number> {
   if (display.comments) {
     const id = queryId(answer.name, answer.type);
     text += ';; Got answer:\n';
+    // A name under .local belongs to multicast DNS (RFC 6762): dig warns that it went to a DNS server.
+    if (/\.local\.?$/i.test(answer.name)) text += ';; WARNING: .local is reserved for Multicast DNS\n;; You are currently testing what happens when an mDNS query is leaked to DNS\n';
     text += `;; ->>HEADER<<- opcode: QUERY, status: ${answer.rcode}, id: ${id}\n`;
     text += `;; flags: qr rd ra; QUERY: 1, ANSWER: ${answer.records.length}, AUTHORITY: 0, ADDITIONAL: 1\n\n`;
     text += `;; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: ${RESOLVER_UDP_SIZE}\n`;
