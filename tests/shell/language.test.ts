@@ -7,6 +7,7 @@ import { isIncomplete } from '../../src/engine/shell/parser.ts';
 import { MAX_COMMANDS_PER_LINE, MAX_FUNCTION_DEPTH } from '../../src/engine/shell/limits.ts';
 import { variablesUsed } from '../../src/engine/shell/variables-used.ts';
 import { emptyWorld } from './fake-world.ts';
+import { listDirectory } from '../../src/engine/commands/fs/tree.ts';
 
 async function run(lines: string[]) {
   const session = new Session(emptyWorld());
@@ -70,5 +71,18 @@ describe('variables a line reads', () => {
   it('looks inside loops, conditions, case and parameter operators, and counts a loop variable as set', () => {
     expect(variablesUsed('for n in $names; do echo ${n%.*} ${suffix:-x}; done')).toEqual({ reads: ['names', 'suffix'], sets: ['n'] });
     expect(variablesUsed('if [[ $a == b ]]; then echo ${c/x/$d}; fi').reads).toEqual(['a', 'c', 'd']);
+  });
+});
+
+describe('pathname expansion', () => {
+  it('matches the names of the lab\'s tree, hides dot files from `*`, and leaves a pattern that matches nothing', async () => {
+    const session = new Session(emptyWorld());
+    const hosts = (listDirectory(session, '/etc') ?? []).filter((n) => n.startsWith('host')).map((n) => `/etc/${n}`);
+    expect(hosts.length).toBeGreaterThan(0);
+    expect((await session.run('echo /etc/host*')).stdout).toBe(`${hosts.join(' ')}\n`);
+    const home = listDirectory(session, '/home/reader') ?? [];
+    const visible = home.filter((n) => !n.startsWith('.'));
+    expect((await session.run('cd ~; echo *')).stdout).toBe(`${visible.length ? visible.join(' ') : '*'}\n`);
+    expect((await session.run('echo "/etc/host*" /nowhere/*')).stdout).toBe('/etc/host* /nowhere/*\n');
   });
 });

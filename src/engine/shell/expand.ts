@@ -6,7 +6,7 @@ import type { List, Parameter, Part, Word } from './ast.ts';
 import { evaluateArithmetic } from './arithmetic.ts';
 import { braceExpand } from './brace.ts';
 import { concat, LabLimitError, MAX_VALUE } from './limits.ts';
-import { patternSource, type PatternPiece } from './pattern.ts';
+import { hasGlob, patternSource, type PatternPiece } from './pattern.ts';
 import { codePoints } from '../format/code-points.ts';
 
 export interface Expander {
@@ -22,6 +22,8 @@ export interface Expander {
   names?(): string[];
   /** set -u */
   nounset?: boolean;
+  /** Pathname expansion: the paths a pattern matches, sorted; none (or undefined) leaves the word as it is. */
+  glob?(pattern: PatternPiece[]): string[] | undefined;
 }
 
 /** An expansion bash reports and that ends the line (bad substitution, `${x:?}`, unbound variables). */
@@ -340,17 +342,35 @@ export async function expandAssignmentValue(word: Word, env: Expander): Promise<
   return expandToString({ parts }, env);
 }
 
-/** Splits pieces into fields on IFS, as bash does after expansion. */
+/** A field, and the same text as a pattern (its quoted characters literal) for pathname expansion. */
+interface Field {
+  text: string;
+  pattern: PatternPiece[];
+}
+
+/** Splits pieces into fields on IFS, as bash does after expansion, then expands pathnames. */
 function fieldsOf(pieces: Piece[], env: Expander): string[] {
+  const out: string[] = [];
+  for (const field of splitFields(pieces, env)) {
+    const paths = env.glob && hasGlob(field.pattern) ? env.glob(field.pattern) : undefined;
+    if (paths?.length) out.push(...paths);
+    else out.push(field.text);
+  }
+  return out;
+}
+
+function splitFields(pieces: Piece[], env: Expander): Field[] {
   const ifsValue = env.variable('IFS');
   const ifs = ifsValue === undefined ? DEFAULT_IFS : ifsValue;
-  const fields: string[] = [];
+  const fields: Field[] = [];
   let current = '';
+  let pattern: PatternPiece[] = [];
   let has = false;
   let absorbed = false;
   const push = () => {
-    fields.push(current);
+    fields.push({ text: current, pattern });
     current = '';
+    pattern = [];
     has = false;
   };
   for (const piece of pieces) {
@@ -361,6 +381,7 @@ function fieldsOf(pieces: Piece[], env: Expander): string[] {
     }
     if (!piece.split || ifs === '') {
       current = concat(current, piece.text);
+      pattern.push({ text: piece.text, quoted: piece.quoted });
       if (piece.quoted || piece.text) has = true;
       absorbed = false;
       continue;
@@ -368,6 +389,8 @@ function fieldsOf(pieces: Piece[], env: Expander): string[] {
     for (const c of piece.text) {
       if (!ifs.includes(c)) {
         current += c;
+        // A backslash from an expansion is an ordinary character, never an escape.
+        pattern.push({ text: c, quoted: c === '\\' });
         has = true;
         absorbed = false;
       } else if (' \t\n'.includes(c)) {
@@ -380,7 +403,7 @@ function fieldsOf(pieces: Piece[], env: Expander): string[] {
     }
     if (current.length > MAX_VALUE) throw new LabLimitError(`the lab holds values of at most ${MAX_VALUE} characters`);
   }
-  if (has) fields.push(current);
+  if (has) fields.push({ text: current, pattern });
   return fields;
 }
 

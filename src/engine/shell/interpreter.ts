@@ -12,7 +12,8 @@ import { optionFlags, restoreAll, restoreVariable, saveVariable, shellState, sna
 import { shellBuiltins, type ShellBuiltinContext } from './shell-builtins.ts';
 import { findCommand } from '../commands/registry.ts';
 import type { Output, SessionState } from '../commands/types.ts';
-import { isDirectory, nodeAt, readFile, resolvePath } from '../commands/fs/tree.ts';
+import { isDirectory, listDirectory, nodeAt, prepareTree, readFile, resolvePath } from '../commands/fs/tree.ts';
+import { globPaths } from './glob.ts';
 
 /** Where bytes go: the terminal (keeps fd order), a capture buffer, or nowhere. */
 export interface Sink extends Output {
@@ -446,6 +447,13 @@ export class Interpreter {
       },
       names: () => [...new Set([...this.session.vars.names(), ...state.arrays.keys()])],
       nounset: state.options.nounset,
+      glob: state.options.noglob
+        ? undefined
+        : (pattern) =>
+            globPaths(pattern, this.session.vars.get('PWD') ?? '/', {
+              list: (path) => listDirectory(this.session, path),
+              exists: (path) => nodeAt(path) !== undefined,
+            }),
       substitute: async (list) => {
         const capture = new Capture();
         let status: number;
@@ -689,6 +697,7 @@ export class Interpreter {
         const path = resolvePath(this.session.vars.get('PWD') ?? '/', target);
         if (target === '/dev/null') input = new Input('');
         else {
+          await prepareTree(this.session);
           const text = isDirectory(this.session, path) ? undefined : readFile(this.session, path);
           if (text === undefined) {
             io.err.write(`bash: ${target}: ${isDirectory(this.session, path) ? 'Is a directory' : 'No such file or directory'}\n`);

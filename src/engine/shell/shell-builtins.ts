@@ -8,7 +8,7 @@ import { ArithmeticError, evaluateArithmetic } from './arithmetic.ts';
 import { saveVariable } from './state.ts';
 import { functionText } from './deparse.ts';
 import { findCommand, registry } from '../commands/registry.ts';
-import { isDirectory, readFile, resolvePath } from '../commands/fs/tree.ts';
+import { isDirectory, prepareTree, readFile, resolvePath } from '../commands/fs/tree.ts';
 
 export interface ShellBuiltinContext {
   argv: string[];
@@ -481,6 +481,7 @@ const source: Builtin = async (ctx) => {
     return 2;
   }
   const session = ctx.shell.session;
+  await prepareTree(session);
   const path = resolvePath(session.vars.get('PWD') ?? '/', file);
   const text = isDirectory(session, path) ? undefined : readFile(session, path);
   if (text === undefined) {
