@@ -6,6 +6,9 @@ import { JqInputError, parseJsonText } from './input.ts';
 import * as lib from './library.ts';
 import type { Ast } from './parser.ts';
 import { regexBuiltins } from './regex.ts';
+import { mathBuiltins } from './math.ts';
+import { controlBuiltins } from './control.ts';
+import { dateBuiltins } from './dates.ts';
 import { toText } from './text.ts';
 import { NumberLiteral, objectFrom, pathsOf, plain } from './values.ts';
 
@@ -95,7 +98,7 @@ function* counting(from: number, to: number): Generator<number> {
 export function builtins(env: Record<string, string>): Map<string, Builtin> {
   const b = new Map<string, Builtin>();
   const def = (name: string, arity: number, f: Builtin) => b.set(`${name}/${arity}`, f);
-  for (const [key, f] of regexBuiltins()) b.set(key, f);
+  for (const [key, f] of [...regexBuiltins(), ...mathBuiltins(), ...controlBuiltins(), ...dateBuiltins()]) b.set(key, f);
   const environment = lib.environmentObject(env);
   def('empty', 0, function* () {});
   def('not', 0, one((v) => !truthy(v)));
@@ -122,8 +125,6 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
   }));
   def('ascii_downcase', 0, one((v, ev) => lib.asciiCase(v, false, ev.budget)));
   def('ascii_upcase', 0, one((v, ev) => lib.asciiCase(v, true, ev.budget)));
-  def('floor', 0, one((v) => Math.floor(number(v))));
-  def('sqrt', 0, one((v) => Math.sqrt(number(v))));
   def('add', 0, one((v, ev) => lib.add(v, ev.budget, (x, y) => ev.arith('+', x, y))));
   def('reverse', 0, one((v, ev) => lib.reverse(v, ev.budget)));
   def('sort', 0, one((v, ev) => sortedBy(ev, needArray(v, 'sorted'), (x) => x).map(([, x]) => x)));
@@ -142,9 +143,6 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
   });
   def('first', 0, one((v, ev) => ev.index(v, 0)));
   def('last', 0, one((v, ev) => ev.index(v, -1)));
-  def('tostream', 0, function* () {
-    throw new JqRuntimeError('tostream is not available in this lab terminal');
-  });
   def('env', 0, one(() => environment));
   def('now', 0, function* (_v, _a, _e, ev) {
     yield ev.now() / 1000;
@@ -226,21 +224,9 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
       }
     }
   });
-  def('limit', 2, function* (v, [n, f], e, ev) {
-    for (const limit of ev.eval(n, v, e)) {
-      const max = plain(limit) as number;
-      if (max <= 0) continue;
-      let count = 0;
-      for (const x of ev.eval(f, v, e)) {
-        yield x;
-        if (++count >= max) break;
-      }
-    }
-  });
   def('first', 1, function* (v, [f], e, ev) { for (const x of ev.eval(f, v, e)) { yield x; return; } });
   def('recurse', 0, function* (v, _a, e, ev) { yield* ev.eval({ t: 'recurse' }, v, e); });
   def('recurse', 1, function* rec(v, [f], e, ev): Generator<Json> { yield v; for (const x of ev.eval(f, v, e)) yield* rec(x, [f], e, ev); });
-  def('repeat', 1, function* rep(v, [f], e, ev): Generator<Json> { yield v; for (const x of ev.eval(f, v, e)) yield* rep(x, [f], e, ev); });
   def('paths', 0, function* (v, _a, _e, ev) {
     for (const { path } of pathsOf(v, ev.budget)) {
       ev.budget.step();
@@ -259,17 +245,9 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
   def('del', 1, function* (v, [f], e, ev) { yield ev.deletePaths(v, [...ev.paths(f, v, e)]); });
   def('explode', 0, one((v, ev) => lib.explode(v, ev.budget)));
   def('implode', 0, one((v, ev) => lib.implode(v, ev.budget)));
-  def('indices', 1, function* (v, [x], e, ev) {
-    for (const y of ev.eval(x, v, e)) {
-      // jq 1.6: `.[$i]` for arrays (a lone item as `[$i]`), string offsets for strings.
-      if (Array.isArray(v)) yield ev.index(v, Array.isArray(y) ? y : [y]);
-      else if (typeof v === 'string' && typeof y === 'string') yield lib.stringIndices(v, y, ev.budget);
-      else yield ev.index(v, y);
-    }
-  });
   def('isnan', 0, one((v) => Number.isNaN(number(v))));
   def('infinite', 0, one(() => Infinity));
   def('nan', 0, one(() => NaN));
-  def('input', 0, function* () { throw new JqRuntimeError('No more inputs'); });
+  def('builtins', 0, function* () { yield [...b.keys()]; });
   return b;
 }

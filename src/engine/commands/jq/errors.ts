@@ -32,6 +32,17 @@ export function describe(v: Json): string {
   return `${typeOf(v)} (${shown})`;
 }
 
+/** `halt` and `halt_error`: the program ends with this status, after writing `message` to
+ * standard error. */
+export class JqHalt {
+  readonly status: number;
+  readonly message: string;
+  constructor(status: number, message: string) {
+    this.status = status;
+    this.message = message;
+  }
+}
+
 export function indexError(target: Json, key: Json): JqRuntimeError {
   const k = typeof key === 'string' ? `string "${key}"` : typeOf(key);
   return new JqRuntimeError(`Cannot index ${typeOf(target)} with ${k}`);

@@ -76,11 +76,21 @@ function commaParts(ast: Ast): Ast[] {
   return parts.reverse();
 }
 
+/** What a program reads and writes besides its input and outputs (`input`, `debug`, `stderr`). */
+export interface EvalIO {
+  /** The next input, when `input`/`inputs` read one. */
+  nextInput(): Json | undefined;
+  /** input_line_number: the newlines jq's parser has read so far. */
+  lineNumber(): number;
+  stderr(text: string): void;
+}
+
 export class Evaluator {
   private depth = 0;
   readonly budget = new Budget();
   readonly builtins: Map<string, Builtin>;
   readonly now: () => number;
+  io: EvalIO = { nextInput: () => undefined, lineNumber: () => 0, stderr: () => {} };
 
   constructor(builtins: Map<string, Builtin>, now: () => number) {
     this.builtins = builtins;
@@ -591,6 +601,11 @@ export class Evaluator {
       if (truthy(c)) yield* this.paths(branches[i].then, input, env);
       else yield* this.conditionalPaths(branches, i + 1, otherwise, input, env);
     }
+  }
+
+  /** `@name` applied to `v`. */
+  format(name: string, v: Json): string {
+    return formatValue(name, v, this.budget);
   }
 
   getPath(v: Json, path: Json): Json {

@@ -5,7 +5,8 @@ import { parseJq, patternVars, JqNestingError, JqSyntaxError, type Ast } from '.
 import { Evaluator, JqBudgetError, JqRuntimeError, Scope, type Env } from './evaluate.ts';
 import { workExceeded } from './budget.ts';
 import { builtins } from './builtins.ts';
-import { readInputs, parseJsonText, JqInputError } from './input.ts';
+import { readInputs, parseJsonText, JqInputError, type InputValue } from './input.ts';
+import { JqHalt } from './errors.ts';
 import { environmentObject } from './library.ts';
 import { COMPACT, TooLong, writeJson, writeJsonColored, type WriteOptions } from './output.ts';
 import { HELP, USE_HELP } from './help.ts';
@@ -111,6 +112,13 @@ function parseOptions(args: string[]): Options | { error: string; status: number
   }
   o.colorChoice = color;
   return o;
+}
+
+/** -s: every input in one array, read to the end. */
+function* slurp(text: string): Generator<InputValue> {
+  const all = [...readInputs(text)];
+  const line = text.split('\n').length - 1;
+  yield { value: all.map((i) => i.value), line, lineNumber: line };
 }
 
 /** -a: every character past ASCII as a \u escape (astral ones as their surrogate pair). */
@@ -298,18 +306,45 @@ async function run(ctx: CommandContext): Promise<number> {
     });
   };
   let status = 0;
+  // One stream of inputs, read by the main loop and by `input`/`inputs` alike.
+  const source: Iterator<InputValue> = o.slurp ? slurp(ctx.stdin) : readInputs(ctx.stdin);
+  let current: InputValue = { value: null, line: 0, lineNumber: 0 };
+  /** Whether the program has read from the input stream (jq then names its position). */
+  let reading = !o.nullInput;
+  const pull = (): InputValue | undefined => {
+    reading = true;
+    const next = source.next();
+    if (next.done) return undefined;
+    current = next.value;
+    return current;
+  };
+  evaluator.io = { nextInput: () => pull()?.value, lineNumber: () => current.lineNumber, stderr: (text) => writes.stderr(() => text) };
+  const runOn = (input: unknown): number | undefined => {
+    try {
+      for (const v of evaluator.eval(program, input, env)) emit(v);
+    } catch (error) {
+      if (error instanceof JqHalt) {
+        writes.flush();
+        if (error.message) ctx.stderr.write(error.message);
+        return error.status;
+      }
+      if (!(error instanceof JqRuntimeError)) throw error;
+      // jq names no input position when it has read none (-n).
+      const at = reading ? `<stdin>:${current.line}` : '<unknown>';
+      const value = error.value;
+      writes.stderr((limit) => (typeof value === 'string' ? `jq: error (at ${at}): ${value}\n` : `jq: error (at ${at}) (not a string): ${writeJson(value, COMPACT, limit)}\n`));
+      status = 5;
+    }
+    return undefined;
+  };
   try {
-    const inputs = o.nullInput ? [{ value: null, line: 0 }] : o.slurp ? [{ value: [...readInputs(ctx.stdin)].map((i) => i.value), line: ctx.stdin.split('\n').length - 1 }] : readInputs(ctx.stdin);
-    for (const input of inputs) {
-      try {
-        for (const v of evaluator.eval(program, input.value, env)) emit(v);
-      } catch (error) {
-        if (!(error instanceof JqRuntimeError)) throw error;
-        // jq names no input position when it reads none (-n).
-        const at = o.nullInput ? '<unknown>' : `<stdin>:${input.line}`;
-        const value = error.value;
-        writes.stderr((limit) => (typeof value === 'string' ? `jq: error (at ${at}): ${value}\n` : `jq: error (at ${at}) (not a string): ${writeJson(value, COMPACT, limit)}\n`));
-        status = 5;
+    if (o.nullInput) {
+      const halted = runOn(null);
+      if (halted !== undefined) return halted;
+    } else {
+      for (let input = pull(); input; input = pull()) {
+        const halted = runOn(input.value);
+        if (halted !== undefined) return halted;
       }
     }
   } catch (error) {

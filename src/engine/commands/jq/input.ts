@@ -19,6 +19,9 @@ export interface InputValue {
   value: unknown;
   /** Line number jq reports for runtime errors about this input. */
   line: number;
+  /** input_line_number: the newlines jq's parser had read when it handed this value on (the
+   * character after the value included). */
+  lineNumber: number;
 }
 
 /** What ends a literal (true, 12, nan…): white space, structure and a string's quote. */
@@ -140,7 +143,7 @@ export function* readInputs(text: string): Generator<InputValue> {
       line = lines.lineAt(i);
     }
     if (stack.length === 0 && next !== NONE) {
-      yield { value: next, line };
+      yield { value: next, line, lineNumber: lines.lineAt(i + 1) - 1 };
       next = NONE;
     }
     if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') continue;
@@ -205,7 +208,7 @@ export function* readInputs(text: string): Generator<InputValue> {
       }
     }
     if (stack.length === 0 && next !== NONE) {
-      yield { value: next, line: closedLine(i) };
+      yield { value: next, line: closedLine(i), lineNumber: lines.lineAt(Math.min(i + 2, text.length + 1)) - 1 };
       next = NONE;
     }
   }
@@ -215,7 +218,7 @@ export function* readInputs(text: string): Generator<InputValue> {
     take(parsed.value, text.length);
   }
   if (stack.length) throw fail('Unfinished JSON term at EOF', text.length);
-  if (next !== NONE) yield { value: next, line: lines.lineAt(text.length) };
+  if (next !== NONE) yield { value: next, line: lines.lineAt(text.length), lineNumber: lines.lineAt(text.length + 1) - 1 };
 }
 
 /** Exactly one JSON text (`fromjson`, `tonumber`, `--argjson`). */
