@@ -86,3 +86,11 @@ describe('pathname expansion', () => {
     expect((await session.run('echo "/etc/host*" /nowhere/*')).stdout).toBe('/etc/host* /nowhere/*\n');
   });
 });
+
+describe('help', () => {
+  it('lists the builtins the shell runs itself beside the registry\'s commands', async () => {
+    const listed = (await run(['help'])).stdout;
+    for (const name of ['read', 'local', 'mapfile', 'type', 'set']) expect(listed).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+    expect((await run(['help read'])).status).toBe(0);
+  });
+});
