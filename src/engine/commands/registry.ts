@@ -75,7 +75,7 @@ const entries: Entry[] = [
   { name: 'az', module: 'az', summary: "Azure CLI: read the lab's Azure resources (aro, network, vm, group, account) and load balancer metrics (monitor)." },
   { name: 'kubectl', module: 'kube', summary: 'Kubernetes command-line tool: get pods, services, nodes, endpoints...' },
   { name: 'oc', module: 'kube', summary: 'OpenShift command-line tool: kubectl plus projects and routes' },
-  { name: 'curl', module: 'curl', summary: "Transfer a URL (HTTP from the reader's machine: -s -S -i -I -v -L -H -o -w -f -k -m -X)." },
+  { name: 'curl', module: 'curl', summary: "Transfer URLs over HTTP from the reader's machine (-s -S -i -I -v -L -f -o -w -H -A -D -m …; curl --help lists them)." },
   { name: 'nslookup', module: 'nslookup', summary: "Ask the reader's DNS resolver for a name's records (-type=A|AAAA|CNAME|TXT|MX|NS|SOA|PTR|ANY) or an address's name." },
   { name: 'dig', module: 'dig', summary: "Ask the reader's DNS resolver one question and show its answer as dig does (+short, -x, @SERVER, TYPE)." },
   { name: 'host', module: 'host', summary: "Ask the reader's DNS resolver for a name's addresses or an address's name, in one sentence each (-t TYPE)." },

@@ -82,12 +82,42 @@ function redirs(value: string): number | undefined {
   return n < -1 ? undefined : n;
 }
 
+/** --help: curl's usage line and its own lines for the options this terminal's curl takes. */
+const HELP = `Usage: curl [options...] <url>
+     --connect-timeout <fractional seconds> Maximum time allowed for connection
+ -D, --dump-header <filename> Write the received headers to <filename>
+ -f, --fail               Fail fast with no output on HTTP errors
+     --fail-with-body     Fail on HTTP errors but save the body
+ -I, --head               Show document info only
+ -H, --header <header/@file> Pass custom header(s) to server
+ -i, --include            Include protocol response headers in the output
+ -k, --insecure           Allow insecure server connections
+ -L, --location           Follow redirects
+     --max-redirs <num>   Maximum number of redirects allowed
+ -m, --max-time <fractional seconds> Maximum time allowed for transfer
+ -o, --output <file>      Write to file instead of stdout
+ -e, --referer <URL>      Referrer URL
+ -O, --remote-name        Write output to a file named as the remote file
+ -X, --request <method>   Specify request method to use
+     --resolve <[+]host:port:addr[,addr]...> Resolve the host+port to this address
+ -S, --show-error         Show error even when -s is used
+ -s, --silent             Silent mode
+     --url <url>          URL to work with
+ -A, --user-agent <name>  Send User-Agent <name> to server
+ -v, --verbose            Make the operation more talkative
+ -w, --write-out <format> Use output FORMAT after completion
+
+This lab terminal's curl takes the options above (curl 7.88.1's words); the others are not available in this lab.
+`;
+
+/** What parse returns for --help (the help is printed on standard output, exit 0). */
+const HELP_WANTED = '\0help';
+
 /** -O's place among the outputs: the file is named after the URL's last path segment. */
 const REMOTE_NAME = '\0remote-name';
 
 /** An option curl knows that this terminal does not implement. */
-const notHere = (spelled: string) => `curl: option ${spelled}: is not available in this lab terminal (it knows ${KNOWN.join(' ')})\n${TRY_HELP}`;
-const KNOWN = ['-s', '-S', '-i', '-I', '-v', '-L', '-f', '--fail-with-body', '-k', '-o', '-O', '-w', '-X', '-H', '-A', '-e', '-D', '-m', '--connect-timeout', '--max-redirs', '--resolve', '--url'];
+const notHere = (spelled: string) => `curl: option ${spelled}: is not available in this lab terminal (curl --help lists what is)\n${TRY_HELP}`;
 
 function parse(args: string[]): Options | string {
   const o: Options = { urls: [], outputs: [], silent: false, showError: false, include: false, head: false, verbose: false, fail: false, failWithBody: false, insecure: false, location: false, maxRedirs: MAX_REDIRS, headers: [], resolve: [] };
@@ -108,6 +138,7 @@ function parse(args: string[]): Options | string {
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
+    if (arg === '--help' || arg === '-h') return HELP_WANTED;
     if (arg.startsWith('--')) {
       const name = arg.slice(2);
       if (name in LONG_FLAGS) {
@@ -344,6 +375,10 @@ interface Pool {
 
 async function run(ctx: CommandContext): Promise<number> {
   const o = parse(ctx.argv.slice(1));
+  if (o === HELP_WANTED) {
+    ctx.stdout.write(HELP);
+    return 0;
+  }
   if (typeof o === 'string') {
     ctx.stderr.write(o);
     return 2;
@@ -570,11 +605,11 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
 
 export const curl: Command = {
   name: 'curl',
-  summary: "Transfer a URL (HTTP from the reader's machine: -s -S -i -I -v -L -H -o -w -f -k -m -X).",
+  summary: "Transfer URLs over HTTP from the reader's machine (-s -S -i -I -v -L -f -o -w -H -A -D -m …; curl --help lists them).",
   run,
   async complete(words, session) {
     const items = await routeHosts(session);
     const current = words[words.length - 1];
-    return current.startsWith('-') ? ['-s', '-S', '-i', '-I', '-v', '-L', '-H', '-o', '-w', '-f', '-k', '-m', '-X'] : items.flatMap((h) => [`http://${h}/`, `http://${h}/api/ip`]);
+    return current.startsWith('-') ? ['-s', '-S', '-i', '-I', '-v', '-L', '-H', '-o', '-O', '-w', '-f', '-k', '-m', '-X', '-A', '-e', '-D', '--fail-with-body', '--connect-timeout', '--resolve', '--help'] : items.flatMap((h) => [`http://${h}/`, `http://${h}/api/ip`]);
   },
 };
