@@ -6,7 +6,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Json, KubeObject, LabFile } from '../../src/engine/world/types.ts';
-import { KubeIndex } from '../../src/engine/world/fixture/kube.ts';
+import { KubeIndex, selfAccessReview } from '../../src/engine/world/fixture/kube.ts';
+import { CURRENT_USER } from '../../src/engine/commands/kube/cluster.ts';
 import { podLog } from '../../src/engine/world/fixture/pod-logs.ts';
 import { servedObjects } from '../../src/engine/world/fixture/controllers.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
@@ -68,16 +69,23 @@ export async function startKubeApiServer(lab: LabFile): Promise<{ url: string; c
       res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
+    // The one write the server answers: a SelfSubjectAccessReview (`kubectl auth can-i`), decided by
+    // the lab's authorizer for the user the lab logs in as. kubectl sends it as protobuf; the lab's
+    // authorizer allows or refuses by user alone, so the answer (JSON, which client-go reads by its
+    // Content-Type) needs nothing of the request but that it came.
+    if (req.method === 'POST' && url.pathname === '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews') {
+      req.resume();
+      req.on('end', () => send(201, { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: {}, spec: {}, status: selfAccessReview(CURRENT_USER, {}) } as unknown as Json));
+      return;
+    }
     // Discovery lists what the lab's server serves: by its version (no EndpointSlice on 1.16) and the
     // custom resources whose objects it holds, exactly as the engine's fixture answers it.
     if (url.pathname === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: req.headers.host ?? '' }] });
     const discovery = discoveryDocument(url.pathname, index.served);
     if (discovery) return send(200, discovery as Json);
     if (/^\/apis\/[^/]+\/[^/]+$/.test(url.pathname)) return send(404, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 });
-    // One version for every lab, the client's: the references are made with kubectl 1.32 (run by
-    // name; a version-dispatching kubectl would pick the same release). The lab's own version still
-    // decides what the server sends (the Endpoints deprecation warning).
-    if (url.pathname === '/version') return send(200, { major: '1', minor: '32', gitVersion: 'v1.32.0' });
+    // /version and the health checks answer as the lab's server does (its own Kubernetes version):
+    // the references are made with kubectl 1.32 run by name, whatever the server reports.
     let answer = index.get(`${url.pathname}${url.search}`);
     // A collection the lab holds nothing of: a real API server serving the resource lists it empty.
     const collection = index.served.find((r) => url.pathname.endsWith(`/${r.plural}`) && url.pathname.includes(r.group ? `/apis/${r.group}/${r.version}/` : `/api/${r.version}/`));

@@ -10,7 +10,7 @@ import { kubectlJson } from '../../format/kube/json.ts';
 import { kubectlYaml } from '../../format/kube/yaml.ts';
 import { JsonPath, JsonPathError } from '../../format/kube/jsonpath.ts';
 import { goPrintSharpV, goPrintV, goStrconvQuote } from '../../format/kube/go-values.ts';
-import { KubeError, getObject, listObjects, discoveredResources } from './api.ts';
+import { KubeError, getObject, listObjects, discoveredResources, serverError } from './api.ts';
 import type { Cli } from './cli.ts';
 import { plainError, runVerb } from './cli.ts';
 import type { FlagDef, ParsedFlags } from './flags.ts';
@@ -263,6 +263,8 @@ async function get(cli: Cli, flags: ParsedFlags): Promise<number> {
   const ignoreNotFound = flagBool(flags, 'ignore-not-found');
   const allowMissing = flags.values.get('allow-missing-template-keys') !== false;
 
+  const raw = flagString(flags, 'raw');
+  if (raw !== '') return getRaw(cli, flags, raw);
   if (flags.args.length === 0 && flagList(flags, 'filename').length === 0) {
     cli.err(
       `You must specify the type of resource to get. Use "${tool} api-resources" for a complete list of supported resources.\n\n` +
@@ -274,9 +276,6 @@ async function get(cli: Cli, flags: ParsedFlags): Promise<number> {
   }
   if (flagList(flags, 'filename').length > 0 || flagString(flags, 'kustomize') !== '') {
     throw plainError('reading files is not available in this lab terminal');
-  }
-  if (flagString(flags, 'raw') !== '') {
-    throw plainError('--raw is not available in this lab terminal');
   }
   // A watch streams changes until interrupted; the lab's world does not change while it is read.
   if (flagBool(flags, 'watch')) throw plainError('--watch is not available in this lab terminal');
@@ -380,6 +379,22 @@ async function get(cli: Cli, flags: ParsedFlags): Promise<number> {
     cli.err(allResourcesNamespaced ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n');
   }
   return finish(cli, errors);
+}
+
+/** get --raw PATH (rawhttp.RawGet): the server's answer to a GET of the path, byte for byte. */
+async function getRaw(cli: Cli, flags: ParsedFlags, raw: string): Promise<number> {
+  if (flags.args.length > 0) throw plainError('arguments may not be passed when --raw is specified');
+  if (flagBool(flags, 'watch') || flagBool(flags, 'watch-only') || flagString(flags, 'selector') !== '') {
+    throw plainError('--raw may not be specified with other flags that filter the server request or alter the output');
+  }
+  if (flagString(flags, 'output') !== '') throw plainError('--raw and --output are mutually exclusive');
+  // url.ParseRequestURI: an absolute path or an absolute URL.
+  if (!raw.startsWith('/') && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(raw)) throw plainError(`--raw must be a valid URL path: parse ${goStrconvQuote(raw)}: invalid URI for request`);
+  const answer = await cli.ctx.world.kube(raw);
+  if (answer.failure) throw new KubeError(`Unable to connect to the server: ${answer.failure.detail ?? answer.failure.kind}`);
+  if (answer.status < 200 || answer.status > 299) throw serverError(answer.status, answer.body, 'the server could not find the requested resource');
+  cli.out(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
+  return 0;
 }
 
 function finish(cli: Cli, errors: KubeError[]): number {

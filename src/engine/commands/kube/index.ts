@@ -12,16 +12,21 @@ import { runRollout } from './rollout.ts';
 import { runDescribe } from './describe/index.ts';
 import { runProject, runProjects } from './project.ts';
 import { runWhoami } from './whoami.ts';
+import { runVersion } from './version.ts';
+import { runApiResources } from './api-resources.ts';
+import { runClusterInfo } from './cluster-info.ts';
+import { runAuth } from './auth.ts';
 import { completeKube } from './complete.ts';
 import { kubeWriteRefusal } from '../read-only.ts';
 
 type Verb = (cli: Cli, argv: string[]) => Promise<number>;
 
-const commonVerbs: Record<string, Verb> = { logs: runLogs, get: runGet, describe: runDescribe };
+const commonVerbs: Record<string, Verb> = { logs: runLogs, get: runGet, describe: runDescribe, 'api-resources': runApiResources, 'cluster-info': runClusterInfo, auth: runAuth };
+const kubectlVerbs: Record<string, Verb> = { version: runVersion };
 const ocVerbs: Record<string, Verb> = { rollout: runRollout, project: runProject, projects: runProjects, whoami: runWhoami };
 
 export function verbsOf(tool: ToolName): Record<string, Verb> {
-  return tool === 'oc' ? { ...commonVerbs, ...ocVerbs } : commonVerbs;
+  return tool === 'oc' ? { ...commonVerbs, ...ocVerbs } : { ...commonVerbs, ...kubectlVerbs };
 }
 
 export function commandNames(tool: ToolName): readonly string[] {
@@ -101,6 +106,7 @@ async function runTool(tool: ToolName, ctx: CommandContext): Promise<number> {
     const topic = rest.find((a) => !a.startsWith('-'));
     if (topic === 'get') cli.out(getHelp(tool));
     else if (topic === 'describe') cli.out(describeHelp(tool));
+    else if (topic !== undefined && verbsOf(tool)[topic]) return verbsOf(tool)[topic](cli, ['--help']);
     else if (topic === undefined || !commandNames(tool).includes(topic)) cli.out(rootHelp(tool));
     else return notInLab(cli, topic);
     return 0;
