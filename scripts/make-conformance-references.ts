@@ -25,6 +25,7 @@ import { Session } from '../src/engine/session.ts';
 import { HERE, pipelineSegments, readCorpus, type CorpusLine, type Reference } from '../tests/conformance/corpus.ts';
 import { startKubeApiServer } from '../tests/conformance/kube-api-server.ts';
 import { recordNetLines } from '../tests/net/record-net.ts';
+import { shellToolsReferences, textToolsReferences } from './make-tools-references.ts';
 
 const TEXT_TOOLS = new Set(['jq', 'cut', 'grep', 'sort', 'uniq', 'head', 'tail', 'wc']);
 const oracle = resolve(process.argv[2] ?? '../shared/tools/az-oracle');
@@ -152,6 +153,6 @@ async function azTodayReferences(lines: CorpusLine[]): Promise<Reference[]> {
   return made;
 }
 
-const makers: Record<string, (lines: CorpusLine[]) => Promise<Reference[]>> = { az: azReferences, kubectl: (lines) => kubectlReferences(lines), 'kubectl-describe': (lines) => kubectlReferences(lines), 'kubectl-diagnose': (lines) => kubectlReferences(lines), 'kubectl-reader': (lines) => kubectlReferences(lines), 'az-today': azTodayReferences, net: netReferences, shell: shellReferences, text: textReferences };
+const makers: Record<string, (lines: CorpusLine[]) => Promise<Reference[]>> = { az: azReferences, kubectl: (lines) => kubectlReferences(lines), 'kubectl-describe': (lines) => kubectlReferences(lines), 'kubectl-diagnose': (lines) => kubectlReferences(lines), 'kubectl-reader': (lines) => kubectlReferences(lines), 'az-today': azTodayReferences, net: netReferences, shell: shellReferences, text: textReferences, 'shell-tools': shellToolsReferences, 'text-tools': textToolsReferences };
 const chosen = process.argv.slice(3);
 for (const [name, make] of Object.entries(makers)) if (!chosen.length || chosen.includes(name)) write(name, await make(readCorpus(name)));

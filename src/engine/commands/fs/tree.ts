@@ -73,6 +73,14 @@ nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin
 reader:x:1000:1000:Lab reader:${READER_HOME}:/bin/bash
 `;
 
+const GROUP = `root:x:0:
+daemon:x:1:
+bin:x:2:
+sys:x:3:
+nogroup:x:65534:
+reader:x:1000:
+`;
+
 const BASHRC = `# ~/.bashrc: executed by bash(1) for non-login shells.
 
 # If not running interactively, don't do anything
@@ -143,6 +151,7 @@ const NODES: ReadonlyMap<string, TreeNode> = new Map<string, TreeNode>([
   ['/etc/hostname', root('-rw-r--r--', (f) => `${hostname(f.world)}\n`)],
   ['/etc/hosts', root('-rw-r--r--', (f) => hosts(f.world))],
   ['/etc/os-release', root('-rw-r--r--', () => OS_RELEASE)],
+  ['/etc/group', root('-rw-r--r--', () => GROUP)],
   ['/etc/passwd', root('-rw-r--r--', () => PASSWD)],
   ['/etc/resolv.conf', root('-rw-r--r--', (f) => resolvConf(f.world))],
   [`${READER_HOME}/.bashrc`, readers('-rw-r--r--', () => BASHRC)],
@@ -200,4 +209,9 @@ export function listDirectory(_session: SessionState, absolutePath: string): str
     if (path !== absolutePath && path.startsWith(prefix) && !path.slice(prefix.length).includes('/')) names.push(path.slice(prefix.length));
   }
   return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Every path of the tree with its node, parents before children (to build the same tree on disk). */
+export function treeEntries(): Array<[string, TreeNode]> {
+  return [...NODES].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
