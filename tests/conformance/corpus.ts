@@ -95,7 +95,7 @@ export function pipelineSegments(line: string): string[] {
  * otherwise the command the line starts with. */
 export function toolOf(line: CorpusLine): string {
   if (line.corpus === 'shell') return 'bash';
-  const segment = line.corpus === 'text' ? pipelineSegments(line.line).at(-1)! : line.line;
+  const segment = ['text', 'text-tools', 'shell-tools'].includes(line.corpus) ? pipelineSegments(line.line).at(-1)! : line.line;
   return segment.trim().split(/\s+/)[0];
 }
 

@@ -13,10 +13,16 @@ const SIMPLE: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: 
 /** gawk's regex text as a POSIX ERE the engine reads. */
 export function toPosix(source: string): string {
   let out = '';
+  let inBracket = false;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c !== '\\' || i === source.length - 1) {
-      out += c;
+      // A repetition with nothing before it is a literal character to gawk (grep's ERE drops it).
+      const atStart = out === '' || (!inBracket && /(^|[^\\])[(|]$/.test(out));
+      if (!inBracket && atStart && '*+?{'.includes(c)) out += `\\${c}`;
+      else out += c;
+      if (!inBracket && c === '[') inBracket = true;
+      else if (inBracket && c === ']' && !/\[\^?$/.test(out.slice(0, -1).slice(out.lastIndexOf('[')))) inBracket = false;
       continue;
     }
     const e = source[++i];
