@@ -59,6 +59,8 @@ describe.each(builtInLabs())('DNS tools on %s', (name) => {
     expect(await s.run(`nslookup ${address}`)).toMatchObject({ stdout: `${reverse}\tname = ${fqdn}\n\nAuthoritative answers can be found from:\n\n`, status: 0 });
     expect((await s.run(`dig +short -x ${address}`)).stdout).toBe(`${fqdn}\n`);
     expect((await s.run(`host ${address}`)).stdout).toBe(`${reverse} domain name pointer ${fqdn}\n`);
+    // -debug shows the record as it came, then the same answer.
+    expect((await s.run(`nslookup -debug ${address}`)).stdout).toBe(`------------\n    QUESTIONS:\n\t${reverse}, type = PTR, class = IN\n    ANSWERS:\n    ->  ${reverse}\n\tname = ${fqdn}\n\tttl = 300\n    AUTHORITY RECORDS:\n    ADDITIONAL RECORDS:\n------------\n${reverse}\tname = ${fqdn}\n\nAuthoritative answers can be found from:\n\n`);
   });
 
   it("warns of .local names as dig does, reverses any dotted number for -x, and lets +noall hide +short's answer", async () => {

@@ -12,17 +12,21 @@ interface Options {
   name?: string;
   server?: string;
   type?: RecordType;
+  /** -debug: each answer's sections are printed too. */
+  debug: boolean;
 }
 
 /** The options nslookup takes as -NAME=VALUE (any unique prefix of the long names it knows). */
 /** Options it does not know are said to be invalid, and the lookup goes on. */
 function parse(ctx: CommandContext, args: string[]): Options {
-  const o: Options = {};
+  const o: Options = { debug: false };
   for (const arg of args) {
     if (arg.startsWith('-') && arg.length > 1) {
       const [key, value] = arg.slice(1).split(/=(.*)/s);
       const lower = key.toLowerCase();
-      if (['type', 'ty', 'query', 'q', 'querytype'].includes(lower) && value !== undefined) {
+      if (lower === 'debug' || lower === 'deb') o.debug = true;
+      else if (lower === 'nodebug') o.debug = false;
+      else if (['type', 'ty', 'query', 'q', 'querytype'].includes(lower) && value !== undefined) {
         const t = recordType(value);
         if (t) o.type = t;
         else ctx.stdout.write(`unknown query type: ${value}\n`);
@@ -35,6 +39,16 @@ function parse(ctx: CommandContext, args: string[]): Options {
 
 function header(server: Server): string {
   return `Server:\t\t${server.address}\nAddress:\t${server.address}#${server.port}\n\n`;
+}
+
+/** -debug's account of an answer: its question and sections (the lab's resolver sends no authority
+ * or additional records). */
+function debugSections(answer: DnsAnswer): string {
+  const name = answer.name.slice(0, -1);
+  const records = answer.records
+    .map((r) => `    ->  ${r.name.slice(0, -1)}\n\t${r.type === 'A' ? `internet address = ${r.data}` : `name = ${r.data}`}\n\tttl = ${r.ttl}\n`)
+    .join('');
+  return `------------\n    QUESTIONS:\n\t${name}, type = ${answer.type}, class = IN\n    ANSWERS:\n${records}    AUTHORITY RECORDS:\n    ADDITIONAL RECORDS:\n------------\n`;
 }
 
 /** An answer's records as nslookup lists them. */
@@ -68,17 +82,20 @@ async function run(ctx: CommandContext): Promise<number> {
       return 1;
     }
     answers.push(answer);
+    // A name that does not exist is not asked for its other types.
+    if (answer.rcode !== 'NOERROR') break;
   }
-  const first = answers[0];
-  if (first.rcode !== 'NOERROR') {
-    // A reverse lookup's failure comes without the server's name.
-    ctx.stdout.write(`${reverse ? '' : header(server)}** server can't find ${asked}: ${first.rcode}\n\n`);
-    return 1;
-  }
-  // An address's name comes alone: neither the server nor the answer's authority is said.
-  let text = reverse ? '' : `${header(server)}Non-authoritative answer:\n`;
+  // An address's name comes without the server's name, and without "Non-authoritative answer:".
+  let text = reverse ? '' : header(server);
   const defaults = !reverse && !o.type;
-  for (const answer of answers) {
+  for (const [i, answer] of answers.entries()) {
+    // -debug: each answer's sections, as they came, before what is made of them.
+    if (o.debug) text += debugSections(answer);
+    if (answer.rcode !== 'NOERROR') {
+      ctx.stdout.write(`${text}** server can't find ${asked}: ${answer.rcode}\n\n`);
+      return 1;
+    }
+    if (i === 0 && !reverse) text += 'Non-authoritative answer:\n';
     if (answer.records.length) text += records(answer, shown);
     else if (!defaults || (answer.type === 'AAAA' && answers[0].records.length === 0)) text += `*** Can't find ${asked}: No answer\n`;
     if (answer.type !== 'A' && answer.type !== 'AAAA') text += '\nAuthoritative answers can be found from:\n';
