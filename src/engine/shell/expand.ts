@@ -141,16 +141,18 @@ async function parameter(p: Parameter, quoted: boolean, env: Expander): Promise<
     const re = op.startsWith('#') ? new RegExp(`^(?:${source})`, 'u') : new RegExp(`(?:${source})$`, 'u');
     changed = values.map((v) => removeAffix(v, re, op.startsWith('#'), longest, source));
   } else if (op.startsWith('/')) changed = await substitute(p, values, env);
-  else if (op === '^' || op === '^^' || op === ',' || op === ',,') {
+  else if (op === '^' || op === '^^' || op === ',' || op === ',,' || op === '~' || op === '~~') {
     const pieces = await expandPattern(p.word!, env);
     const re = pieces.length && pieces.some((x) => x.text) ? new RegExp(`^(?:${patternSource(pieces)})$`, 'u') : /^[\s\S]$/u;
-    const upper = op.startsWith('^');
+    // `~` toggles the case (undocumented, but bash 5.2 has it).
+    const change = (c: string) => (op.startsWith('^') ? c.toUpperCase() : op.startsWith(',') ? c.toLowerCase() : c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase());
     changed = values.map((v) => {
       const chars = [...v];
-      return chars.map((c, i) => ((op.length === 2 || i === 0) && re.test(c) ? (upper ? c.toUpperCase() : c.toLowerCase()) : c)).join('');
+      return chars.map((c, i) => ((op.length === 2 || i === 0) && re.test(c) ? change(c) : c)).join('');
     });
   } else if (op === '@') {
     const letter = literalOf(p.word!);
+    if (!letter) return valuePieces(values, list, star, quoted, env);
     changed = values.map((v) => transform(v, letter, p.name));
   } else throw new ExpansionError(`\${${p.name}${op}}: bad substitution`);
   return valuePieces(changed, list, star, quoted, env);

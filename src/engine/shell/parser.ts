@@ -867,7 +867,7 @@ class Parser {
     }
     if (prefix === '#') return bad();
     const rest = this.src.slice(this.pos, this.pos + 3);
-    const op = ['//', '/#', '/%', ':-', ':=', ':?', ':+', '##', '%%', '^^', ',,'].find((o) => rest.startsWith(o)) ?? (/^[-=?+#%/^,:@]/.test(rest) ? rest[0] : undefined);
+    const op = ['//', '/#', '/%', ':-', ':=', ':?', ':+', '##', '%%', '^^', ',,', '~~'].find((o) => rest.startsWith(o)) ?? (/^[-=?+#%/^,:@~]/.test(rest) ? rest[0] : undefined);
     if (!op) return bad();
     this.pos += op.length;
     // Inside double quotes, the words of -, =, ? and + keep single quotes as characters.
@@ -891,7 +891,7 @@ class Parser {
     } else part.word = this.parseOperand('}', keepsSingle, quoted);
     if (this.src[this.pos] !== '}') throw unexpectedEof('}');
     this.pos += 1;
-    if (op === '@' && !/^[QEPAaKkUuL]$/.test(literalText(part.word!) ?? '')) return { kind: 'variable', name: '', quoted, bad: this.src.slice(start, this.pos) };
+    if (op === '@' && !/^[QEPAaKkUuL]?$/.test(literalText(part.word!) ?? '')) return { kind: 'variable', name: '', quoted, bad: this.src.slice(start, this.pos) };
     return part;
   }
 
