@@ -46,3 +46,14 @@ describe('awk', () => {
     expect((await run('a\n', '{print > "out.txt"}')).stderr).toContain("can't redirect to `out.txt' (Read-only file system)");
   });
 });
+
+describe("awk's for (k in a) order", () => {
+  it("walks string subscripts in gawk's hash-table order, not the order they came in", async () => {
+    // gawk 5.2 prints these keys in this order (its sdbm hash over 13 buckets).
+    expect((await run('', 'BEGIN { a["apple"]; a["banana"]; a["cherry"]; a["x"]; for (k in a) printf "%s ", k }')).stdout).toBe('x apple banana cherry ');
+  });
+
+  it('walks whole-number subscripts in ascending order, after the others', async () => {
+    expect((await run('', 'BEGIN { a[5]; a[3]; a[100]; a["x"]; a[2]; for (k in a) printf "%s ", k }')).stdout).toBe('x 2 3 5 100 ');
+  });
+});

@@ -4,6 +4,7 @@
 import type { Expr, Program, Redirect, Stmt } from './parser.ts';
 import { compare, numberToString, StrNum, toBool, toNumber, toStr, type Value } from './values.ts';
 import { AwkRegexes } from './regex.ts';
+import { AwkArray } from './array.ts';
 import { formatFloat, formatInteger, type Spec } from '../../builtins/printf-format.ts';
 
 /** Statements and records one program may run through before the lab stops it. */
@@ -30,7 +31,6 @@ class ReturnSignal {
   }
 }
 
-type AwkArray = Map<string, Value>;
 
 /** An operand of awk, in its turn: a file's text, an assignment, or a file that cannot be read. */
 export type Input =
@@ -83,12 +83,15 @@ export class Interpreter {
       ['SUBSEP', '\x1c'], ['RSTART', 0], ['RLENGTH', -1], ['CONVFMT', '%.6g'], ['OFMT', '%.6g'], ['RT', ''],
     ];
     for (const [k, v] of defaults) this.globals.set(k, v);
-    this.arrays.set('ENVIRON', new Map(host.environment.map(([k, v]) => [k, new StrNum(v)])));
+    const environ = new AwkArray();
+    for (const [k, v] of host.environment) environ.set(k, new StrNum(v));
+    this.arrays.set('ENVIRON', environ);
   }
 
   /** ARGV and the inputs: `var=value` operands are assignments made when awk reaches them. */
   setArguments(argv: string[]): void {
-    const array: AwkArray = new Map(argv.map((a, i) => [String(i), new StrNum(a)]));
+    const array = new AwkArray();
+    argv.forEach((a, i) => array.set(String(i), new StrNum(a)));
     this.arrays.set('ARGV', array);
     this.globals.set('ARGC', argv.length);
   }
@@ -364,7 +367,7 @@ export class Interpreter {
     const local = this.frame()?.locals;
     if (local?.has(name)) {
       const v = local.get(name);
-      if (v instanceof Map) this.fatal(`attempt to use array \`${name}' in a scalar context`);
+      if (v instanceof AwkArray) this.fatal(`attempt to use array \`${name}' in a scalar context`);
       return v as Value;
     }
     if (name === 'NF') this.ensureSplit();
@@ -375,7 +378,7 @@ export class Interpreter {
   private setVar(name: string, value: Value): void {
     const local = this.frame()?.locals;
     if (local?.has(name)) {
-      if (local.get(name) instanceof Map) this.fatal(`attempt to use array \`${name}' in a scalar context`);
+      if (local.get(name) instanceof AwkArray) this.fatal(`attempt to use array \`${name}' in a scalar context`);
       local.set(name, value);
       return;
     }
@@ -392,16 +395,16 @@ export class Interpreter {
     if (local?.has(name)) {
       let v = local.get(name);
       if (v === undefined) {
-        v = new Map();
+        v = new AwkArray();
         local.set(name, v);
       }
-      if (!(v instanceof Map)) this.fatal(`attempt to use scalar \`${name}' as an array`);
+      if (!(v instanceof AwkArray)) this.fatal(`attempt to use scalar \`${name}' as an array`);
       return v;
     }
     if (this.globals.has(name) && !this.arrays.has(name)) this.fatal(`attempt to use scalar \`${name}' as an array`);
     let a = this.arrays.get(name);
     if (!a) {
-      a = new Map();
+      a = new AwkArray();
       this.arrays.set(name, a);
     }
     return a;
@@ -632,7 +635,7 @@ export class Interpreter {
         return;
       }
       // An array (or a name not yet used as a scalar) is passed by reference.
-      if (arg.type === 'var' && (this.arrays.has(arg.name) || this.frame()?.locals.get(arg.name) instanceof Map)) locals.set(p, this.array(arg.name));
+      if (arg.type === 'var' && (this.arrays.has(arg.name) || this.frame()?.locals.get(arg.name) instanceof AwkArray)) locals.set(p, this.array(arg.name));
       else locals.set(p, this.eval(arg));
     });
     this.frames.push({ locals });
@@ -688,7 +691,7 @@ export class Interpreter {
       case 'length': {
         if (args.length === 0) return [...this.record].length;
         const a = args[0];
-        if (a.type === 'var' && (this.arrays.has(a.name) || this.frame()?.locals.get(a.name) instanceof Map)) return this.array(a.name).size;
+        if (a.type === 'var' && (this.arrays.has(a.name) || this.frame()?.locals.get(a.name) instanceof AwkArray)) return this.array(a.name).size;
         return [...str(0)].length;
       }
       case 'substr': {
