@@ -32,6 +32,16 @@ describe.each(builtInLabs())('curl options on %s', (name) => {
     expect((await s.run(`curl -s -f -o /dev/null -w '%{errormsg}' ${app}/nothing-here`)).stdout).toBe('The requested URL returned error: 404');
   });
 
+  it("reads -w left to right: %{onerror} ends it on success, %{stderr} moves the rest, %header{} and %% as curl has them", async () => {
+    const s = session();
+    expect((await s.run("curl -s -w 'x%{onerror}failed: %{errormsg}' http://nope.invalid/")).stdout).toBe('xfailed: Could not resolve host: nope.invalid');
+    expect((await s.run(`curl -s -o /dev/null -w 'x%{onerror}failed' ${app}/api/healthcheck`)).stdout).toBe('x');
+    expect(await s.run(`curl -s -o /dev/null -w 'out %{stderr}err %{http_code}%{stdout} back' ${app}/api/healthcheck`)).toMatchObject({ stdout: 'out  back', stderr: 'err 200' });
+    const type = (await s.run(`curl -s -o /dev/null -w '%{content_type}' ${app}/api/healthcheck`)).stdout;
+    expect((await s.run(`curl -s -o /dev/null -w '%header{CONTENT-type}|%header{nope}|100%%' ${app}/api/healthcheck`)).stdout).toBe(`${type}||100%`);
+    expect((await s.run(`curl -s -w '%{urlnum} %{filename_effective}\\n' -o /dev/null ${app}/api/healthcheck -o /dev/null ${app}/api/ip`)).stdout).toBe('0 /dev/null\n1 /dev/null\n');
+  });
+
   it('dumps the headers with -D - before the body, even when -o sends the body away', async () => {
     const s = session();
     const head = (await s.run(`curl -sI ${app}/api/healthcheck`)).stdout.replace(/Content-Length: \d+/, '');

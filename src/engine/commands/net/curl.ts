@@ -311,6 +311,14 @@ interface Outcome {
   bodyBytes: number;
   /** The URL last asked for (a URL curl could not parse: as given). */
   url: { href: string; protocol: string };
+  /** The URL as the command line gave it, and its place there (from 0). */
+  given?: string;
+  urlnum?: number;
+  /** Where -o sent the body ('' for standard output). */
+  filename?: string;
+  /** Connections this transfer opened, and the bytes of its requests. */
+  connects?: number;
+  requestBytes?: number;
   method: string;
   exitCode: number;
   /** The status of the hop before, when this one failed before its answer: curl keeps reporting it. */
@@ -324,7 +332,7 @@ interface Outcome {
 }
 
 /** -w: curl's variables this terminal knows, and its escapes; unknown variables are warned about. */
-function writeOut(template: string, run: Outcome): { text: string; warnings: string } {
+function writeOut(template: string, run: Outcome): { text: string; errText: string; warnings: string } {
   const answer = run.answer;
   const s = (ms: number) => (ms / 1000).toFixed(6);
   const status = String(answer?.status ?? run.previousStatus ?? 0).padStart(3, '0');
@@ -352,22 +360,56 @@ function writeOut(template: string, run: Outcome): { text: string; warnings: str
     time_redirect: s(run.times.redirectMs),
     time_starttransfer: s(run.times.firstByteMs),
     time_total: s(run.times.totalMs),
+    url: run.given ?? run.url.href,
+    urlnum: String(run.urlnum ?? 0),
+    filename_effective: run.filename ?? '',
+    num_connects: String(run.connects ?? 0),
+    size_request: String(run.requestBytes ?? 0),
+    size_upload: '0',
+    http_connect: '000',
+    ssl_verify_result: '0',
+    proxy_ssl_verify_result: '0',
   };
   let warnings = '';
-  const text = template
-    .replace(/%\{([a-z_]+)\}/g, (whole, name: string) => {
-      if (name in values) return values[name];
-      warnings += `curl: unknown --write-out variable: '${name}'\n`;
-      return '';
-    })
-    .replace(/\\([nrt\\])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t', '\\': '\\' })[c]!);
-  return { text, warnings };
+  // Read left to right: %{onerror} ends the text on success, %{stderr} and %{stdout} choose where
+  // the rest goes, %header{NAME} is an answer's header, %% a percent sign.
+  const out = { text: '', errText: '' };
+  let toErr = false;
+  const token = /%\{([a-z_]+)\}|%header\{([^}]*)\}|%%|\\([nrt\\])|[^%\\]+|[%\\]/g;
+  for (const m of template.matchAll(token)) {
+    let piece = m[0];
+    if (m[1] !== undefined) {
+      const name = m[1];
+      if (name === 'onerror') {
+        if (run.exitCode === 0) break;
+        continue;
+      }
+      if (name === 'stderr' || name === 'stdout') {
+        toErr = name === 'stderr';
+        continue;
+      }
+      if (name in values) piece = values[name];
+      else {
+        warnings += `curl: unknown --write-out variable: '${name}'\n`;
+        piece = '';
+      }
+    } else if (m[2] !== undefined) {
+      const wanted = m[2].toLowerCase();
+      piece = (answer?.headers ?? []).filter(([k]) => k.toLowerCase() === wanted).map(([, v]) => v).join(', ');
+    } else if (piece === '%%') piece = '%';
+    else if (m[3] !== undefined) piece = { n: '\n', r: '\r', t: '\t', '\\': '\\' }[m[3]]!;
+    if (toErr) out.errText += piece;
+    else out.text += piece;
+  }
+  return { ...out, warnings };
 }
 
 /** What one curl run keeps from transfer to transfer, redirects and URLs alike: the connection the
  * last exchange left open (-v says when the next one reuses it), how many it opened, the names it
  * looked up. */
 interface Pool {
+  /** The place of the URL being transferred on the command line. */
+  urlnum: number;
   open?: { key: string; number: number };
   connections: number;
   looked: Set<string>;
@@ -397,8 +439,11 @@ async function run(ctx: CommandContext): Promise<number> {
   }
   // Each URL is a transfer of its own, one after the other; the last one's result is curl's.
   let code = 0;
-  const pool: Pool = { connections: 0, looked: new Set() };
-  for (const [i, url] of o.urls.entries()) code = await one(ctx, o, url, o.outputs[i], resolved, pool);
+  const pool: Pool = { urlnum: 0, connections: 0, looked: new Set() };
+  for (const [i, url] of o.urls.entries()) {
+    pool.urlnum = i;
+    code = await one(ctx, o, url, o.outputs[i], resolved, pool);
+  }
   return code;
 }
 
@@ -410,8 +455,8 @@ async function one(ctx: CommandContext, o: Options, given: string, output: strin
     if (!o.silent || o.showError) ctx.stderr.write(`curl: (${code}) ${text}\n`);
     if (o.writeOut) {
       const zero = { lookupMs: 0, connectMs: 0, tlsMs: 0, pretransferMs: 0, firstByteMs: 0, redirectMs: 0, totalMs: 0 };
-      const filled = writeOut(o.writeOut, { bodyBytes: 0, url: { href: given, protocol: '' }, method: o.method ?? (o.head ? 'HEAD' : 'GET'), exitCode: code, errorText: text, redirects: 0, redirectUrl: '', times: zero });
-      ctx.stderr.write(filled.warnings);
+      const filled = writeOut(o.writeOut, { bodyBytes: 0, url: { href: given, protocol: '' }, given, urlnum: pool.urlnum, filename: output === REMOTE_NAME ? '' : (output ?? ''), method: o.method ?? (o.head ? 'HEAD' : 'GET'), exitCode: code, errorText: text, redirects: 0, redirectUrl: '', times: zero });
+      ctx.stderr.write(filled.warnings + filled.errText);
       ctx.stdout.write(filled.text);
     }
     return code;
@@ -468,12 +513,14 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
   let url = first;
   let redirects = 0;
   let previousStatus: number | undefined;
+  const connectionsBefore = pool.connections;
+  let requestBytes = 0;
 
   /** Ends the run: -w's text after everything else, and the exit code. */
   const finish = (outcome: Omit<Outcome, 'url' | 'method' | 'redirects' | 'times' | 'errorText'> & { errorText?: string }): number => {
     if (o.writeOut) {
-      const filled = writeOut(o.writeOut, { errorText: '', ...outcome, url, method, redirects, times });
-      ctx.stderr.write(filled.warnings);
+      const filled = writeOut(o.writeOut, { errorText: '', ...outcome, url, method, redirects, times, given: first.href, urlnum: pool.urlnum, filename: output ?? '', connects: pool.connections - connectionsBefore, requestBytes });
+      ctx.stderr.write(filled.warnings + filled.errText);
       ctx.stdout.write(filled.text);
     }
     return outcome.exitCode;
@@ -496,6 +543,7 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
   for (;;) {
     const hostHeader = url.port ? `${url.hostname}:${url.port}` : url.hostname;
     const requestHeaders = requestHeadersFor(o, hostHeader, carriedHeaders(custom, first, url));
+    requestBytes += byteLength(requestTrace(url, method, requestHeaders).replace(/^> /gm, ''));
     const key = `${url.protocol}//${hostHeader}`;
     const reused = pool.open?.key === key;
     // --resolve: this host and port connect to the address given, as if the name had been looked up.
