@@ -11,7 +11,8 @@ import { arith, concatArrays, index, slice } from './operators.ts';
 import { checkKey, deletePaths, getPath, put, setPath } from './paths.ts';
 import { Scope } from './scope.ts';
 import { formatValue, toJsonText } from './text.ts';
-import { compare, copyObject, descendants, isObject, newObject, NumberLiteral, pathsOf, plain, typeOf, type Json, type JsonObject } from './values.ts';
+import { writePrefix } from './output.ts';
+import { compare, copyObject, descendants, isObject, newObject, NumberLiteral, objectFrom, pathsOf, plain, typeOf, type Json, type JsonObject } from './values.ts';
 
 type Definition = { params: string[]; body: Ast; env: Env };
 type Env = { vars: Scope<Json>; defs: Scope<Definition> };
@@ -22,6 +23,50 @@ const MAX_DEPTH = 200;
 const CATCH_STEPS = 4;
 
 const truthy = (v: Json) => v !== null && v !== false;
+
+/** A filter used as a path that is not one. */
+class InvalidPath extends JqRuntimeError {
+  constructor(_value: Json, message: string) {
+    super(message);
+  }
+}
+
+/** jq's text of a value in a buffer of `size` bytes: cut to size - 4 and "..." when longer. */
+function truncated(v: Json, size: number): string {
+  const text = writePrefix(v, size).text;
+  return text.length > size - 1 ? `${text.slice(0, size - 4)}...` : text;
+}
+
+/** Whether `ast` names paths (what `path(f)` accepts) rather than computing a value. */
+function isPathExpression(ast: Ast): boolean {
+  switch (ast.t) {
+    case 'identity':
+    case 'recurse':
+      return true;
+    case 'index':
+    case 'slice':
+    case 'iterate':
+      return isPathExpression(ast.target);
+    case 'pipe':
+      return isPathExpression(ast.right);
+    case 'literal':
+    case 'string':
+    case 'array':
+    case 'object':
+    case 'binary':
+    case 'neg':
+    case 'format':
+      return false;
+    case 'call':
+      // A builtin that computes (to_entries, map…) is no path; getpath, select, recurse… are.
+      return !NOT_PATHS.has(`${ast.name}/${ast.args.length}`);
+    default:
+      return true;
+  }
+}
+
+/** Builtins whose result is a new value, not a place in their input. */
+const NOT_PATHS = new Set(['to_entries/0', 'from_entries/0', 'with_entries/1', 'map/1', 'map_values/1', 'keys/0', 'keys_unsorted/0', 'tojson/0', 'tostring/0', 'length/0', 'sort/0', 'sort_by/1', 'unique/0', 'reverse/0', 'add/0', 'tostream/0', 'splits/1', 'split/1', 'ascii_downcase/0', 'ascii_upcase/0', 'type/0']);
 
 /** `break $name` unwinding to its label (each run of a label is its own target). */
 class BreakSignal {
@@ -512,6 +557,12 @@ export class Evaluator {
         for (const { path } of this.each(pathsOf(input, this.budget))) yield path;
         return;
       case 'index':
+        if (!isPathExpression(ast.target)) {
+          // Indexing what is not a path: jq names the key and the value it was about to index.
+          const target = this.first(ast.target, input, env);
+          const key = this.first(ast.key, input, env);
+          throw new JqRuntimeError(`Invalid path expression near attempt to access element ${truncated(key, 15)} of ${truncated(target, 30)}`);
+        }
         for (const p of this.paths(ast.target, input, env)) {
           const here = getPath(input, p, this.budget);
           for (const key of this.eval(ast.key, input, env)) {
@@ -523,6 +574,16 @@ export class Evaluator {
             }
             this.budget.charge((p.length + 1) * COST.item);
             yield [...p, key];
+          }
+        }
+        return;
+      case 'slice':
+        for (const p of this.paths(ast.target, input, env)) {
+          for (const to of ast.to ? this.eval(ast.to, input, env) : [null]) {
+            for (const from of ast.from ? this.eval(ast.from, input, env) : [null]) {
+              this.budget.charge((p.length + 1) * COST.item);
+              yield [...p, objectFrom([['start', from], ['end', to]])];
+            }
           }
         }
         return;
@@ -541,6 +602,16 @@ export class Evaluator {
         }
         return;
       case 'pipe':
+        if (!isPathExpression(ast.left)) {
+          // A value piped into indexing: jq names the first key and the value.
+          let first: Ast = ast.right;
+          while ((first.t === 'index' || first.t === 'slice' || first.t === 'iterate') && first.target.t !== 'identity') first = first.target;
+          if (first.t === 'index' && first.target.t === 'identity') {
+            const target = this.first(ast.left, input, env);
+            const key = this.first(first.key, target, env);
+            throw new JqRuntimeError(`Invalid path expression near attempt to access element ${truncated(key, 15)} of ${truncated(target, 30)}`);
+          }
+        }
         for (const p of this.paths(ast.left, input, env)) {
           for (const q of this.paths(ast.right, getPath(input, p, this.budget), env)) {
             this.budget.charge((p.length + q.length) * COST.item);
@@ -589,7 +660,7 @@ export class Evaluator {
         break;
     }
     const value = this.first(ast, input, env);
-    throw new JqRuntimeError(`Invalid path expression with result ${toJsonText(value, this.budget).slice(0, 11)}`);
+    throw new InvalidPath(value, `Invalid path expression with result ${truncated(value, 30)}`);
   }
 
   private *conditionalPaths(branches: Array<{ cond: Ast; then: Ast }>, i: number, otherwise: Ast | undefined, input: Json, env: Env): Generator<Json[]> {
@@ -626,9 +697,20 @@ export class Evaluator {
 
   private *assign(op: string, target: Ast, value: Ast, input: Json, env: Env): Generator<Json> {
     if (op === '|=') {
+      // jq 1.7.1: the update's first output replaces the value; a path it gives none is deleted,
+      // once every path has been updated.
       let out = input;
-      for (const p of this.paths(target, input, env)) out = setPath(out, p, this.first(value, getPath(out, p, this.budget), env), this.budget);
-      yield out;
+      const gone: Json[][] = [];
+      for (const p of this.paths(target, input, env)) {
+        let updated = false;
+        for (const v of this.eval(value, getPath(out, p, this.budget), env)) {
+          out = setPath(out, p, v, this.budget);
+          updated = true;
+          break;
+        }
+        if (!updated) gone.push(p);
+      }
+      yield gone.length ? deletePaths(out, gone, this.budget) : out;
       return;
     }
     for (const v of this.eval(value, input, env)) {

@@ -60,7 +60,7 @@ function parseOptions(args: string[]): Options | { error: string; status: number
         try {
           o.positional.push(parseJsonText(a));
         } catch {
-          return { error: `jq: Invalid JSON text passed to --jsonargs\n${USE_HELP}`, status: 2 };
+          return { error: `jq: invalid JSON text passed to --jsonargs\n${USE_HELP}`, status: 2 };
         }
       }
     } else if (a === '--') options = false;
@@ -72,7 +72,7 @@ function parseOptions(args: string[]): Options | { error: string; status: number
         try {
           v = parseJsonText(value);
         } catch {
-          return badOption(`Invalid JSON text passed to --argjson`);
+          return badOption('invalid JSON text passed to --argjson');
         }
       }
       o.vars.set(name, v);
@@ -82,8 +82,9 @@ function parseOptions(args: string[]): Options | { error: string; status: number
     else if (a === '--jsonargs') rest = 'jsonargs';
     else if (a === '--tab') o.write.indent = '\t';
     else if (a === '--indent') {
-      const n = Number(args[++i]);
-      if (!(n >= -1 && n <= 7) || !Number.isInteger(n)) return badOption('--indent takes a number between -1 and 7');
+      // jq reads the number as C's atoi does (no number: 0).
+      const n = Number.parseInt(args[++i] ?? '', 10) || 0;
+      if (!(n >= -1 && n <= 7)) return badOption('--indent takes a number between -1 and 7');
       if (n === 0) o.write.compact = true;
       else o.write.indent = n < 0 ? '\t' : ' '.repeat(n);
     } else if (a === '--seq') o.seq = true;
@@ -127,27 +128,30 @@ function asciiOnly(text: string): string {
 }
 
 /** jq refuses at compile time to call a function it does not know. */
-function undefinedFunction(ast: Ast, known: (name: string) => boolean, defined: Set<string> = new Set()): string | null {
-  const walk = (node: unknown, scope: Set<string>): string | null => {
-    if (!node || typeof node !== 'object') return null;
+function undefinedFunctions(ast: Ast, known: (name: string) => boolean, defined: Set<string> = new Set()): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown, scope: Set<string>): void => {
+    if (!node || typeof node !== 'object') return;
     const n = node as Ast;
     if (n.t === 'def') {
       const inner = new Set(scope).add(`${n.name}/${n.params.length}`);
       const bodyScope = new Set(inner);
       n.params.forEach((p) => bodyScope.add(`${p}/0`));
-      return walk(n.body, bodyScope) ?? walk(n.rest, inner);
+      walk(n.body, bodyScope);
+      walk(n.rest, inner);
+      return;
     }
     if (n.t === 'call') {
       const key = `${n.name}/${n.args.length}`;
-      if (!scope.has(key) && !known(key)) return key;
+      if (!scope.has(key) && !known(key)) found.push(key);
     }
     for (const value of Object.values(n)) {
-      const found = Array.isArray(value) ? value.map((v) => walk(v, scope)).find(Boolean) ?? null : walk(value, scope);
-      if (found) return found;
+      if (Array.isArray(value)) value.forEach((v) => walk(v, scope));
+      else walk(value, scope);
     }
-    return null;
   };
-  return walk(ast, defined);
+  walk(ast, defined);
+  return found;
 }
 
 /** jq refuses at compile time a variable no `as`, `reduce`, parameter or option binds. */
@@ -285,9 +289,18 @@ async function run(ctx: CommandContext): Promise<number> {
     ctx.stderr.write(`jq: error: ${error.message} (Unix shell quoting issues?) at ${programLine(o.filter, at)}\njq: 1 compile error\n`);
     return 3;
   }
-  const missing = undefinedFunction(program, (key) => table.has(key)) ?? undefinedVariable(program, new Set(o.vars.keys()));
-  if (missing) {
-    compileError(`${missing} is not defined`, whereNamed(o.filter, missing));
+  // jq reports every function it does not know, each where it is called, then counts them.
+  const missing = undefinedFunctions(program, (key) => table.has(key));
+  const variable = missing.length ? null : undefinedVariable(program, new Set(o.vars.keys()));
+  if (variable) missing.push(variable);
+  if (missing.length) {
+    let from = 0;
+    for (const name of missing) {
+      const at = whereNamed(o.filter, name, from);
+      if (at !== undefined) from = at + 1;
+      ctx.stderr.write(`jq: error: ${name} is not defined at ${programLine(o.filter, at)}\n`);
+    }
+    ctx.stderr.write(`jq: ${missing.length} compile error${missing.length > 1 ? 's' : ''}\n`);
     return 3;
   }
   const evaluator = new Evaluator(table, () => ctx.session.now().getTime());
@@ -394,10 +407,14 @@ function programLine(filter: string, at: number | undefined): string {
 }
 
 /** Where the program first names an undefined function (`name/arity`) or variable (`$name`). */
-function whereNamed(filter: string, missing: string): number | undefined {
-  const name = missing.replace(/\/\d+$/, '').replace(/[$]/g, '\\$');
-  const found = new RegExp(missing.startsWith('$') ? `${name}(?![\\w])` : `(?<![\\w.$])${name}(?![\\w])`).exec(filter);
-  return found?.index;
+function whereNamed(filter: string, missing: string, from = 0): number | undefined {
+  const name = missing.replace(/\/\d+$/, '').replace(/[$*]/g, '\\$&');
+  // A missing label is reported at its `break`; a function where it is called, not defined.
+  const label = /^\$\*label-(.*)$/.exec(missing);
+  const source = label ? `(?<![\\w.$])break\\s+\\$${label[1]}(?![\\w])` : missing.startsWith('$') ? `${name}(?![\\w])` : `(?<![\\w.$])(?<!def\\s+)${name}(?![\\w])`;
+  const pattern = new RegExp(source, 'g');
+  pattern.lastIndex = from;
+  return pattern.exec(filter)?.index;
 }
 
 /**

@@ -217,7 +217,7 @@ export function implode(v: Json, meter: Meter): string {
   meter.charge(v.length * 2 * COST.char);
   const points = v.map((x) => {
     x = plain(x);
-    if (typeof x !== 'number') throw new JqRuntimeError('Unicode codepoint must be numeric');
+    if (typeof x !== 'number') throw new JqRuntimeError(`${describe(x)} can't be imploded, unicode codepoint needs to be numeric`);
     const c = Math.trunc(x);
     return c < 0 || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff) ? 0xfffd : c;
   });

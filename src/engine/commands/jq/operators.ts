@@ -13,7 +13,7 @@ export function cIndex(key: number): number {
 }
 
 /** jq's slice bounds: negative from the end, clamped, the end rounded up. */
-function sliceBounds(length: number, from: Json, to: Json): [number, number] {
+export function sliceBounds(length: number, from: Json, to: Json): [number, number] {
   from = plain(from);
   to = plain(to);
   if ((from !== null && typeof from !== 'number') || (to !== null && typeof to !== 'number')) {

@@ -78,7 +78,7 @@ interface Token {
   line?: number;
 }
 
-const OPS = ['?//', '|=', '+=', '-=', '*=', '/=', '//=', '==', '!=', '<=', '>=', '//', '..', '|', ',', '+', '-', '*', '/', '%', '<', '>', '=', '(', ')', '[', ']', '{', '}', ':', ';', '.', '?'];
+const OPS = ['?//', '|=', '+=', '-=', '*=', '/=', '%=', '//=', '==', '!=', '<=', '>=', '//', '..', '|', ',', '+', '-', '*', '/', '%', '<', '>', '=', '(', ')', '[', ']', '{', '}', ':', ';', '.', '?'];
 
 function unexpectedExpecting(token: Token, expecting: string): JqSyntaxError {
   return new JqSyntaxError(`${unexpected(token).message}, expecting ${expecting}`, token.at);
@@ -411,7 +411,7 @@ class Parser {
   private parseAssign(): Ast {
     const target = this.parseBinary(0);
     const t = this.peek();
-    if (t.kind === 'op' && ['=', '|=', '+=', '-=', '*=', '/=', '//='].includes(t.value)) {
+    if (t.kind === 'op' && ['=', '|=', '+=', '-=', '*=', '/=', '%=', '//='].includes(t.value)) {
       this.pos++;
       return { t: 'assign', op: t.value, target, value: this.parseDeeper(() => this.parseAlternative()) };
     }

@@ -2,12 +2,19 @@
 // assignment), copying each container on the way rather than recursing on the path's length.
 import { COST, type Meter } from './budget.ts';
 import { indexError, JqRuntimeError } from './errors.ts';
-import { cIndex, index } from './operators.ts';
+import { typeOf } from './values.ts';
+import { cIndex, index, sliceBounds } from './operators.ts';
 import { compare, copyObject, isObject, newObject, plain, type Json, type JsonObject } from './values.ts';
 
 /** A copy of `v` to change at `key`; null becomes a new array or object as the key asks. */
+/** A slice's path component (`.[1:3]`): {start, end}. */
+function isSlice(key: Json): key is { start: Json; end: Json } {
+  return isObject(key) && Object.hasOwn(key, 'start') && Object.hasOwn(key, 'end');
+}
+
 export function copyFor(v: Json, key: Json, meter: Meter): Json[] | JsonObject {
   key = plain(key);
+  if (isSlice(key) && (v === null || Array.isArray(v))) return v === null ? [] : [...(v as Json[])];
   if (typeof key === 'number' && (v === null || Array.isArray(v))) {
     meter.charge(((v as Json[] | null)?.length ?? 0) * COST.item);
     return v === null ? [] : [...(v as Json[])];
@@ -19,6 +26,7 @@ export function copyFor(v: Json, key: Json, meter: Meter): Json[] | JsonObject {
 /** A container can take only its own kind of key: numbers in arrays, strings in objects. */
 export function checkKey(container: Json[] | JsonObject, key: Json): void {
   key = plain(key);
+  if (Array.isArray(container) && isSlice(key)) return;
   if (Array.isArray(container) ? typeof key !== 'number' : typeof key !== 'string') throw indexError(container, key);
 }
 
@@ -29,6 +37,14 @@ const MAX_ARRAY_INDEX = 2 ** 29 - 1;
 export function put(container: Json[] | JsonObject, key: Json, value: Json, meter: Meter): void {
   checkKey(container, key);
   key = plain(key);
+  if (Array.isArray(container) && isSlice(key)) {
+    // Assigning to a slice puts the new array's items in its place.
+    if (!Array.isArray(value)) throw new JqRuntimeError('A slice of an array can only be assigned another array');
+    const [start, end] = sliceBounds(container.length, key.start, key.end);
+    meter.charge((container.length + value.length) * COST.item);
+    container.splice(start, end - start, ...value);
+    return;
+  }
   if (!Array.isArray(container)) {
     meter.charge(COST.entry);
     container[key as string] = value;
@@ -78,8 +94,14 @@ function deletePath(root: Json, path: Json[], meter: Meter): Json {
   const last = path[path.length - 1];
   let here = containers[containers.length - 1];
   if (here === null) return root;
+  if (Array.isArray(here) ? !(typeof plain(last) === 'number' || isSlice(last)) : isObject(here) && typeof last !== 'string') {
+    throw new JqRuntimeError(`Cannot delete ${typeOf(plain(last))} element of ${typeOf(here)}`);
+  }
   let copy = copyFor(here, last, meter);
-  if (Array.isArray(copy)) {
+  if (Array.isArray(copy) && isSlice(last)) {
+    const [start, end] = sliceBounds(copy.length, last.start, last.end);
+    copy.splice(start, end - start);
+  } else if (Array.isArray(copy)) {
     const i = cIndex(plain(last) as number);
     const at = i < 0 ? copy.length + i : i;
     if (at >= 0 && at < copy.length) copy.splice(at, 1);

@@ -108,7 +108,7 @@ export function formatValue(name: string, v: Json, meter: Meter): string {
       out = row(name, v, meter);
       break;
     case 'html':
-      out = toText(v, meter).replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&#39;', '"': '&quot;' })[c]!);
+      out = toText(v, meter).replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
       break;
     case 'uri':
       out = uri(toText(v, meter));

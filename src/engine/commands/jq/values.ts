@@ -100,9 +100,16 @@ function compareStrings(a: string, b: string): number {
 
 function compareScalars(a: Json, b: Json, type: string): number {
   if (type === 'boolean') return Number(a) - Number(b);
-  if (type === 'number') return (a as number) - (b as number);
+  if (type === 'number') return compareNumbers(a as number, b as number);
   if (type === 'string') return compareStrings(a as string, b as string);
   return 0;
+}
+
+/** jq 1.7.1 orders NaN below every number, itself included. */
+function compareNumbers(a: number, b: number): number {
+  if (Number.isNaN(a)) return -1;
+  if (Number.isNaN(b)) return 1;
+  return a < b ? -1 : a === b ? 0 : 1;
 }
 
 /** Sorting n keys costs about n log n comparisons. */
@@ -123,7 +130,7 @@ export function compare(a: Json, b: Json, meter: Meter): number {
   b = plain(b);
   if (typeof a === 'number' && typeof b === 'number') {
     meter.charge(COST.compare);
-    return a - b;
+    return compareNumbers(a, b);
   }
   // Pending pairs, and numbers (a length difference) to check once the pairs before them tie.
   const stack: Array<readonly [Json, Json] | number> = [[a, b]];
