@@ -42,7 +42,7 @@ async function materialize(session: Session): Promise<{ image: string; etc: Arra
   const etc: Array<[string, string]> = [];
   const time = new Date(session.now().getTime() - TREE_AGE_MS);
   const stamped: string[] = [];
-  for (const [path, node] of treeEntries()) {
+  for (const [path, node] of treeEntries(session)) {
     const uid = node.owner === 'reader' ? READER_UID : 0;
     const mode = parseInt(node.mode.slice(1).replace(/[rwx]/g, '1').replace(/[-]/g, '0').replace(/t$/, '1'), 2);
     if (path.startsWith('/home/')) {

@@ -38,6 +38,18 @@ describe('the tree', () => {
     });
   }
 
+  it("keeps a manifest of each Service and Route of the session's project, read from the world", async () => {
+    const s = await session('aro-today');
+    const namespace = s.world.info.session.namespace;
+    await prepareTree(s);
+    const services = (await s.world.kube(`/api/v1/namespaces/${namespace}/services`)).body as { items: Array<{ metadata: { name: string } }> };
+    const files = listDirectory(s, `/home/reader/${namespace}`)!;
+    for (const { metadata } of services.items) {
+      expect(files).toContain(`${metadata.name}-service.yaml`);
+      expect(readFile(s, `/home/reader/${namespace}/${metadata.name}-service.yaml`)).toContain(`  name: ${metadata.name}\n`);
+    }
+  });
+
   it('lists a directory in byte order, hidden names first, and reads no directory as a file', async () => {
     const s = await session('aro2');
     expect(listDirectory(s, '/home/reader')).toEqual(['.bashrc', '.kube', '.profile']);

@@ -1,7 +1,7 @@
 // bash's cd, on the lab's small, read-only directory tree (fs/tree.ts). It keeps PWD and OLDPWD as bash does (logical paths,
 // `cd -` prints where it went) and answers what is not there in bash's words.
 import type { Command } from '../types.ts';
-import { isDirectory, nodeAt, READER_HOME, resolvePath } from '../fs/tree.ts';
+import { isDirectory, nodeAt, prepareTree, READER_HOME, resolvePath } from '../fs/tree.ts';
 
 export { READER_HOME };
 
@@ -44,9 +44,10 @@ export const cd: Command = {
       target = `${vars.get('HOME') ?? READER_HOME}${target.slice(1)}`;
     }
     if (target === '') return 0;
+    await prepareTree(ctx.session);
     const here = vars.get('PWD') ?? READER_HOME;
     const path = resolvePath(here, target);
-    if (nodeAt(path)?.kind === 'file') {
+    if (nodeAt(path, ctx.session)?.kind === 'file') {
       ctx.stderr.write(`bash: cd: ${target}: Not a directory\n`);
       return 1;
     }

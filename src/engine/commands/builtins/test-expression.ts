@@ -58,7 +58,7 @@ class Evaluator {
 
   private node(path: string) {
     if (path === '') return undefined;
-    return nodeAt(resolvePath(this.session.vars.get('PWD') ?? READER_HOME, path));
+    return nodeAt(resolvePath(this.session.vars.get('PWD') ?? READER_HOME, path), this.session);
   }
 
   private unaryTest(op: string, arg: string): boolean {

@@ -1,6 +1,7 @@
 // bash's `test` and `[` builtins: thin commands over the shared expression (test-expression.ts).
 import type { Command, CommandContext } from '../types.ts';
 import { evaluateTest } from './test-expression.ts';
+import { prepareTree } from '../fs/tree.ts';
 
 function run(ctx: CommandContext, args: string[], bracket = false): number {
   const result = evaluateTest(args, ctx.session, bracket);
@@ -12,6 +13,7 @@ export const test: Command = {
   name: 'test',
   summary: 'Evaluate a condition: strings (= != -z -n), integers (-eq -lt …), files (-e -f -d); ! -a -o ( ).',
   async run(ctx) {
+    await prepareTree(ctx.session);
     return run(ctx, ctx.argv.slice(1));
   },
 };
@@ -25,6 +27,7 @@ export const bracket: Command = {
       ctx.stderr.write("bash: [: missing `]'\n");
       return 2;
     }
+    await prepareTree(ctx.session);
     return run(ctx, args.slice(0, -1), true);
   },
 };

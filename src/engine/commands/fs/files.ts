@@ -21,7 +21,7 @@ export async function operandReader(ctx: CommandContext): Promise<(operand: stri
       return { text };
     }
     const path = absolute(ctx, operand);
-    const node = nodeAt(path);
+    const node = nodeAt(path, ctx.session);
     if (!node) return { error: 'No such file or directory' };
     if (node.kind === 'directory') return { error: 'Is a directory' };
     return { text: readFile(ctx.session, path) ?? '' };

@@ -16,6 +16,8 @@ interface Facts {
   world: World;
   /** The API server the reader's kubeconfig points at; absent until prepareTree has run. */
   apiServer?: string;
+  /** Files and directories read from the world: the manifests of the reader's project. */
+  extra?: Map<string, TreeNode>;
 }
 
 /** A file: who owns it and its mode, as `ls -l` shows them, and its text. */
@@ -170,7 +172,55 @@ function factsOf(session: SessionState): Facts {
 export async function prepareTree(session: SessionState): Promise<void> {
   if (facts.get(session.world)?.apiServer) return;
   const apiServer = await apiServerUrl(session.world);
-  facts.set(session.world, { world: session.world, apiServer });
+  facts.set(session.world, { world: session.world, apiServer, extra: await projectManifests(session.world) });
+}
+
+type Json = Record<string, unknown>;
+
+/** What a reader applied to create a Service or a Route: its kind, name and the spec they wrote
+ * (not what the cluster filled in: cluster IPs, node ports, defaults). */
+function manifest(kind: 'Service' | 'Route', object: Json, kubectlYaml: (value: unknown) => string): string {
+  const metadata = object.metadata as Json;
+  const spec = { ...(object.spec as Json) };
+  if (kind === 'Service') {
+    for (const key of ['clusterIP', 'clusterIPs', 'externalTrafficPolicy', 'internalTrafficPolicy', 'ipFamilies', 'ipFamilyPolicy', 'sessionAffinity', 'healthCheckNodePort', 'allocateLoadBalancerNodePorts']) delete spec[key];
+    if (Array.isArray(spec.ports)) spec.ports = spec.ports.map((p: Json) => Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'nodePort')));
+  } else {
+    delete spec.wildcardPolicy;
+    if (spec.to) spec.to = Object.fromEntries(Object.entries(spec.to as Json).filter(([k]) => k !== 'weight'));
+  }
+  const apiVersion = kind === 'Service' ? 'v1' : 'route.openshift.io/v1';
+  return kubectlYaml({ apiVersion, kind, metadata: { name: metadata.name, namespace: metadata.namespace }, spec });
+}
+
+/** ~/<project>/, with a manifest per Service and Route of the session's project. */
+async function projectManifests(world: World): Promise<Map<string, TreeNode>> {
+  const nodes = new Map<string, TreeNode>();
+  // kubectl's YAML printer loads with the first read of the tree, not with the shell.
+  const { kubectlYaml } = await import('../../format/kube/yaml.ts');
+  const namespace = world.info.session.namespace;
+  const dir = `${READER_HOME}/${namespace}`;
+  const lists: Array<['Service' | 'Route', string]> = [
+    ['Service', `/api/v1/namespaces/${namespace}/services`],
+    ['Route', `/apis/route.openshift.io/v1/namespaces/${namespace}/routes`],
+  ];
+  for (const [kind, path] of lists) {
+    const response = await world.kube(path);
+    const items = response.status === 200 ? ((response.body as Json | null)?.items as Json[] | undefined) ?? [] : [];
+    for (const item of items) {
+      const name = (item.metadata as Json).name as string;
+      const text = manifest(kind, item, kubectlYaml);
+      nodes.set(`${dir}/${name}-${kind.toLowerCase()}.yaml`, readers('-rw-r--r--', () => text));
+    }
+  }
+  if (nodes.size) nodes.set(dir, { kind: 'directory', owner: 'reader', mode: 'drwxr-xr-x' });
+  return nodes;
+}
+
+/** Every node: the fixed ones and, once prepared, those read from the session's world. */
+function nodes(session?: SessionState): Map<string, TreeNode> {
+  const extra = session ? facts.get(session.world)?.extra : undefined;
+  return extra?.size ? new Map([...NODES, ...extra]) : (NODES as Map<string, TreeNode>);
 }
 
 /** `path` resolved against `cwd` as bash does for logical paths: `.` dropped, `..` removes the part before it. */
@@ -184,34 +234,35 @@ export function resolvePath(cwd: string, path: string): string {
   return `/${parts.join('/')}`;
 }
 
-/** The node at an absolute, resolved path, if the tree has one. */
-export function nodeAt(absolutePath: string): TreeNode | undefined {
-  return NODES.get(absolutePath);
+/** The node at an absolute, resolved path, if the tree has one (with the session: its world's files too). */
+export function nodeAt(absolutePath: string, session?: SessionState): TreeNode | undefined {
+  return nodes(session).get(absolutePath);
 }
 
 /** A file's text; undefined when there is no file there (nothing, or a directory). */
 export function readFile(session: SessionState, absolutePath: string): string | undefined {
-  const node = NODES.get(absolutePath);
+  const node = nodes(session).get(absolutePath);
   return node?.kind === 'file' ? node.text(factsOf(session)) : undefined;
 }
 
-export function isDirectory(_session: SessionState, absolutePath: string): boolean {
-  return NODES.get(absolutePath)?.kind === 'directory';
+export function isDirectory(session: SessionState, absolutePath: string): boolean {
+  return nodes(session).get(absolutePath)?.kind === 'directory';
 }
 
 /** The names in a directory (hidden ones included, no `.` or `..`), in byte order as `ls` sorts
  * them under LANG=C.UTF-8; undefined when it is not a directory. */
-export function listDirectory(_session: SessionState, absolutePath: string): string[] | undefined {
-  if (NODES.get(absolutePath)?.kind !== 'directory') return undefined;
+export function listDirectory(session: SessionState, absolutePath: string): string[] | undefined {
+  const all = nodes(session);
+  if (all.get(absolutePath)?.kind !== 'directory') return undefined;
   const prefix = absolutePath === '/' ? '/' : `${absolutePath}/`;
   const names: string[] = [];
-  for (const path of NODES.keys()) {
+  for (const path of all.keys()) {
     if (path !== absolutePath && path.startsWith(prefix) && !path.slice(prefix.length).includes('/')) names.push(path.slice(prefix.length));
   }
   return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Every path of the tree with its node, parents before children (to build the same tree on disk). */
-export function treeEntries(): Array<[string, TreeNode]> {
-  return [...NODES].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+export function treeEntries(session?: SessionState): Array<[string, TreeNode]> {
+  return [...nodes(session)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -30,7 +30,7 @@ const blocks = (bytes: number) => Math.ceil(bytes / 4096) * 4;
 function links(ctx: CommandContext, e: Entry): number {
   if (e.node.kind !== 'directory') return 1;
   const children = listDirectory(ctx.session, e.path) ?? [];
-  return 2 + children.filter((c) => nodeAt(`${e.path === '/' ? '' : e.path}/${c}`)?.kind === 'directory').length;
+  return 2 + children.filter((c) => nodeAt(`${e.path === '/' ? '' : e.path}/${c}`, ctx.session)?.kind === 'directory').length;
 }
 
 function humanSize(bytes: number): string {
@@ -106,7 +106,7 @@ export const ls: Command = {
     const directories: Entry[] = [];
     for (const operand of options.operands.length ? options.operands : ['.']) {
       const path = absolute(ctx, operand);
-      const node = nodeAt(path);
+      const node = nodeAt(path, ctx.session);
       if (!node) {
         ctx.stderr.write(`ls: cannot access '${operand}': No such file or directory\n`);
         status = 2;
@@ -121,7 +121,7 @@ export const ls: Command = {
       const visible = f.has('a') ? ['.', '..', ...names] : f.has('A') ? names : names.filter((n) => !n.startsWith('.'));
       const entries = visible.map((name): Entry => {
         const path = name === '.' ? dir.path : name === '..' ? absolute(ctx, `${dir.name}/..`) : `${dir.path === '/' ? '' : dir.path}/${name}`;
-        return { name, path, node: nodeAt(path)! };
+        return { name, path, node: nodeAt(path, ctx.session)! };
       });
       let text = several ? `${dir.name}:\n` : '';
       if (long) text += `total ${entries.reduce((sum, e) => sum + (e.node.kind === 'directory' ? 4 : blocks(size(ctx, e))), 0)}\n`;
