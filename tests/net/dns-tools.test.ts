@@ -71,6 +71,12 @@ describe.each(builtInLabs())('DNS tools on %s', (name) => {
     expect((await s.run(`dig ${host} +short +noall`)).stdout).toBe('');
     expect((await s.run(`dig +noall +short ${host}`)).stdout).toBe(`${address}\n`);
     expect(await s.run(`dig -t bogus +short ${host}`)).toMatchObject({ status: 0, stdout: `${address}\n`, stderr: ';; Warning, ignoring invalid type bogus\n' });
+    // Several names: one lookup each, a type applying to the name before it.
+    const both = (await s.run(`dig ${host} ${host} MX`)).stdout;
+    expect(both.match(/;; Got answer:/g)).toHaveLength(2);
+    expect(both.match(/; <<>> DiG/g)).toHaveLength(1);
+    expect(both).toMatch(/IN\s+MX\n/);
+    expect((await s.run(`dig +short ${host} ${host}`)).stdout).toBe(`${address}\n${address}\n`);
   });
 
   it("sends answers as a DNS message an independent decoder reads back, names compressed as a resolver's", async () => {

@@ -493,7 +493,8 @@ function requestHeadersFor(o: Options, host: string, custom: Array<[string, stri
 
 /** The exchanges of one curl run: the first URL and, with -L, every redirect after it. */
 async function transfer(ctx: CommandContext, o: Options, first: URL, output: string | undefined, resolved: Map<string, string>, pool: Pool): Promise<number> {
-  const meter = !o.silent && !ctx.tty && !o.verbose;
+  // The progress meter, off a terminal and without -s (-v traces between its lines).
+  const meter = !o.silent && !ctx.tty;
   const showErrors = !o.silent || o.showError;
   const method = o.method ?? (o.head ? 'HEAD' : 'GET');
   const custom = o.headers.flatMap((h): Array<[string, string]> => {

@@ -75,8 +75,17 @@ function parse(args: string[]): { questions: Question[]; server?: string; displa
   const questions: Question[] = [];
   let warnings = '';
   let server: string | undefined;
-  let type: RecordType | undefined;
-  let name: string | undefined;
+  /** A type given before any name: the first name's. */
+  let pending: RecordType | undefined;
+  // A type applies to the last name given (dig NAME1 NAME2 MX asks NAME2's MX), or to the next one.
+  const setType = (t: RecordType) => {
+    if (questions.length) questions[questions.length - 1].type = t;
+    else pending = t;
+  };
+  const addName = (name: string) => {
+    questions.push({ name, type: pending ?? 'A' });
+    pending = undefined;
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg.startsWith('@')) server = arg.slice(1);
@@ -100,46 +109,24 @@ function parse(args: string[]): { questions: Question[]; server?: string; displa
       questions.push({ name: `${ip.split('.').reverse().join('.')}.in-addr.arpa`, type: 'PTR' });
     } else if (arg === '-t') {
       const t = recordType(args[++i] ?? '');
-      if (t) type = t;
+      if (t) setType(t);
       else warnings += `;; Warning, ignoring invalid type ${args[i] ?? ''}\n`;
-    } else if (arg === '-q') name = args[++i];
+    } else if (arg === '-q') {
+      if (args[i + 1] === undefined) return `Invalid option: -q\n${USAGE}`;
+      addName(args[++i]);
+    }
     else if (arg === '-4') continue;
     else if (arg.startsWith('-')) return `dig: the option ${arg} is not available in this lab terminal (it knows @SERVER, -x, -t, -q, +short, +[no]all, +[no]answer, +[no]question, +[no]comments, +[no]stats, +[no]cmd, +[no]tcp)\n`;
-    else if (recordType(arg) && name !== undefined) type = recordType(arg);
-    else if (name === undefined) name = arg;
-    else return `dig: more than one name in a line is not available in this lab terminal\n`;
+    else if (recordType(arg)) setType(recordType(arg)!);
+    else addName(arg);
   }
-  if (name !== undefined) questions.push({ name, type: type ?? 'A' });
-  else if (questions.length === 0) return 'dig: asking for the root servers (dig with no name) is not available in this lab terminal; give a name\n';
+  if (questions.length === 0) return 'dig: asking for the root servers (dig with no name) is not available in this lab terminal; give a name\n';
   return { questions, server, display, warnings };
 }
 
-async function run(ctx: CommandContext): Promise<number> {
-  const args = ctx.argv.slice(1);
-  const parsed = parse(args);
-  if (typeof parsed === 'string') {
-    ctx.stderr.write(parsed);
-    return 1;
-  }
-  const { questions, display } = parsed;
-  ctx.stderr.write(parsed.warnings);
-  if (parsed.server !== undefined && !isIpv4(parsed.server)) {
-    ctx.stderr.write(`dig: a server given by name is not available in this lab terminal; give its address: @${defaultServer(ctx.world).address}\n`);
-    return 1;
-  }
-  const server: Server = parsed.server !== undefined ? { address: parsed.server, port: 53 } : defaultServer(ctx.world);
-  const question = questions[0];
-  const answer = await ask(ctx.world, question.name, question.type);
-  if ('error' in answer) {
-    ctx.stderr.write(`dig: ${answer.message ?? `the lab does not look up ${question.name}`}\n`);
-    return 9;
-  }
-  if (display.short) {
-    if (display.answer) ctx.stdout.write(answer.records.map((r) => `${r.data}\n`).join(''));
-    return 0;
-  }
+/** One lookup as dig prints it, after its command line. */
+function lookupText(answer: DnsAnswer, display: Display, server: Server, now: Date): string {
   let text = '';
-  if (display.cmd) text += `\n; <<>> DiG ${DIG_VERSION} <<>> ${args.join(' ')}\n${parsed.server !== undefined ? '; (1 server found)\n' : ''};; global options: +cmd\n`;
   if (display.comments) {
     const id = queryId(answer.name, answer.type);
     text += ';; Got answer:\n';
@@ -156,7 +143,36 @@ async function run(ctx: CommandContext): Promise<number> {
     // dig asks for ANY over TCP (9.18), as +tcp does for every type.
     const transport = display.tcp || answer.type === 'ANY' ? 'TCP' : 'UDP';
     const size = encodeAnswer(answer, { id: 0, recursionDesired: true, edns: true }).length;
-    text += `;; Query time: ${RESOLVER_MS} msec\n;; SERVER: ${server.address}#${server.port}(${server.address}) (${transport})\n;; WHEN: ${digDate(ctx.session.now())}\n;; MSG SIZE  rcvd: ${size}\n\n`;
+    text += `;; Query time: ${RESOLVER_MS} msec\n;; SERVER: ${server.address}#${server.port}(${server.address}) (${transport})\n;; WHEN: ${digDate(now)}\n;; MSG SIZE  rcvd: ${size}\n\n`;
+  }
+  return text;
+}
+
+async function run(ctx: CommandContext): Promise<number> {
+  const args = ctx.argv.slice(1);
+  const parsed = parse(args);
+  if (typeof parsed === 'string') {
+    ctx.stderr.write(parsed);
+    return 1;
+  }
+  const { questions, display } = parsed;
+  ctx.stderr.write(parsed.warnings);
+  if (parsed.server !== undefined && !isIpv4(parsed.server)) {
+    ctx.stderr.write(`dig: a server given by name is not available in this lab terminal; give its address: @${defaultServer(ctx.world).address}\n`);
+    return 1;
+  }
+  const server: Server = parsed.server !== undefined ? { address: parsed.server, port: 53 } : defaultServer(ctx.world);
+  let text = '';
+  if (display.cmd && !display.short) text += `\n; <<>> DiG ${DIG_VERSION} <<>> ${args.join(' ')}\n${parsed.server !== undefined ? '; (1 server found)\n' : ''};; global options: +cmd\n`;
+  // Each name is a lookup of its own, one after the other; the command line is said once.
+  for (const question of questions) {
+    const answer = await ask(ctx.world, question.name, question.type);
+    if ('error' in answer) {
+      ctx.stdout.write(text);
+      ctx.stderr.write(`dig: ${answer.message ?? `the lab does not look up ${question.name}`}\n`);
+      return 9;
+    }
+    text += display.short ? (display.answer ? answer.records.map((r) => `${r.data}\n`).join('') : '') : lookupText(answer, display, server, ctx.session.now());
   }
   ctx.stdout.write(text);
   return 0;
