@@ -5,6 +5,7 @@ import { registry, findCommand } from './commands/registry.ts';
 import { READER_HOME } from './commands/builtins/cd.ts';
 import type { World } from './world/types.ts';
 import { parse, ShellSyntaxError } from './shell/parser.ts';
+import { expandHistory } from './shell/history.ts';
 import { internalErrorText, Interpreter, type Sink } from './shell/interpreter.ts';
 import { ArithmeticError } from './shell/arithmetic.ts';
 import { LabLimitError, MAX_COMMANDS_PER_LINE, MAX_HISTORY_CHARS, MAX_HISTORY_LINES, MAX_VARIABLES } from './shell/limits.ts';
@@ -154,8 +155,17 @@ export class Session implements SessionState {
     const terminal = new Terminal(this.tty);
     const io = { out: terminal.sink(1), err: terminal.sink(2) };
     let status: number;
+    // History expansion (`!!`, `!$`…) comes first; bash shows the line it made and keeps it in history.
+    const history = expandHistory(line, this);
+    if ('line' in history && history.expanded) {
+      line = history.line;
+      io.err.write(`${line}\n`);
+    }
     if (line.trim()) this.remember(line);
-    if (line.length > MAX_LINE) {
+    if ('error' in history) {
+      io.err.write(`bash: ${history.error}\n`);
+      status = this.status.value;
+    } else if (line.length > MAX_LINE) {
       io.err.write(`bash: the lab reads lines of at most ${MAX_LINE} characters\n`);
       status = 2;
     } else {

@@ -94,3 +94,14 @@ describe('help', () => {
     expect((await run(['help read'])).status).toBe(0);
   });
 });
+
+describe('history expansion', () => {
+  it('runs !! and !$ as the lines they stand for, shows that line, and keeps it in history', async () => {
+    const session = new Session(emptyWorld());
+    await session.run('echo a b');
+    expect(await session.run('echo !!')).toMatchObject({ stdout: 'echo a b\n', stderr: 'echo echo a b\n' });
+    expect(await session.run('echo !$ x')).toMatchObject({ stdout: 'b x\n', stderr: 'echo b x\n' });
+    expect(session.history).toEqual(['echo a b', 'echo echo a b', 'echo b x']);
+    expect(await session.run('echo !nothing')).toMatchObject({ stdout: '', stderr: 'bash: !nothing: event not found\n' });
+  });
+});

@@ -155,8 +155,8 @@ const set: Builtin = async (ctx) => {
     }
     return 0;
   }
-  const options: Record<string, keyof typeof state.options> = { u: 'nounset', x: 'xtrace', f: 'noglob' };
-  const named: Record<string, keyof typeof state.options> = { nounset: 'nounset', xtrace: 'xtrace', pipefail: 'pipefail', noglob: 'noglob' };
+  const options: Record<string, keyof typeof state.options> = { u: 'nounset', x: 'xtrace', f: 'noglob', H: 'histexpand' };
+  const named: Record<string, keyof typeof state.options> = { nounset: 'nounset', xtrace: 'xtrace', pipefail: 'pipefail', noglob: 'noglob', histexpand: 'histexpand' };
   while (args.length) {
     const arg = args[0];
     if (arg === '--') {
@@ -176,7 +176,7 @@ const set: Builtin = async (ctx) => {
       }
       args.splice(0, 2);
       if (named[option]) state.options[named[option]] = arg[0] === '-';
-      else if (['errexit', 'noclobber', 'emacs', 'vi', 'history', 'histexpand', 'monitor', 'notify', 'braceexpand', 'hashall', 'interactive-comments'].includes(option)) {
+      else if (['errexit', 'noclobber', 'emacs', 'vi', 'history', 'monitor', 'notify', 'braceexpand', 'hashall', 'interactive-comments'].includes(option)) {
         ctx.io.err.write(`bash: set: ${option}: not available in this lab\n`);
         return 1;
       } else {
@@ -189,7 +189,7 @@ const set: Builtin = async (ctx) => {
       args.shift();
       for (const flag of arg.slice(1)) {
         if (options[flag]) state.options[options[flag]] = arg[0] === '-';
-        else if ('eBCHhkmnPpbtTvE'.includes(flag)) {
+        else if ('eBChkmnPpbtTvE'.includes(flag)) {
           ctx.io.err.write(`bash: set: ${arg[0]}${flag}: not available in this lab\n`);
           return 1;
         } else {

@@ -13,6 +13,8 @@ export interface ShellOptions {
   pipefail: boolean;
   /** set -f */
   noglob: boolean;
+  /** set -H: history expansion, on in an interactive bash. */
+  histexpand: boolean;
 }
 
 /** A variable as it was before `local` or a subshell changed it. */
@@ -36,7 +38,7 @@ const states = new WeakMap<SessionState, ShellState>();
 export function shellState(session: SessionState): ShellState {
   let state = states.get(session);
   if (!state) {
-    state = { arrays: new Map(), positional: [], functions: new Map(), options: { nounset: false, xtrace: false, pipefail: false, noglob: false }, locals: [] };
+    state = { arrays: new Map(), positional: [], functions: new Map(), options: { nounset: false, xtrace: false, pipefail: false, noglob: false, histexpand: true }, locals: [] };
     states.set(session, state);
   }
   return state;
@@ -44,7 +46,7 @@ export function shellState(session: SessionState): ShellState {
 
 /** The values `$-` reports for the options set, in bash's order. */
 export function optionFlags(state: ShellState): string {
-  return `${state.options.noglob ? 'f' : ''}hi${state.options.nounset ? 'u' : ''}${state.options.xtrace ? 'x' : ''}mBHs`;
+  return `${state.options.noglob ? 'f' : ''}hi${state.options.nounset ? 'u' : ''}${state.options.xtrace ? 'x' : ''}mB${state.options.histexpand ? 'H' : ''}s`;
 }
 
 export function saveVariable(session: SessionState, state: ShellState, name: string): SavedVariable {
