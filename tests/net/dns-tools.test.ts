@@ -79,6 +79,13 @@ describe.each(builtInLabs())('DNS tools on %s', (name) => {
     expect((await s.run(`dig +short ${host} ${host}`)).stdout).toBe(`${address}\n${address}\n`);
   });
 
+  it("says a server named by a name the lab's DNS does not hold has no address, in each tool's words", async () => {
+    const s = session();
+    for (const [tool, line] of [['nslookup', `nslookup ${host} nope.invalid`], ['dig', `dig @nope.invalid ${host}`], ['host', `host ${host} nope.invalid`]]) {
+      expect(await s.run(line)).toMatchObject({ status: 1, stdout: '', stderr: `${tool}: couldn't get address for 'nope.invalid': not found\n` });
+    }
+  });
+
   it("sends answers as a DNS message an independent decoder reads back, names compressed as a resolver's", async () => {
     const answer = await ask(createFixtureWorld(lab), host, 'A');
     if ('error' in answer) throw new Error(answer.error);

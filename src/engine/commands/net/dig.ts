@@ -8,7 +8,7 @@ import type { Command, CommandContext } from '../types.ts';
 import { routeHosts } from './route-hosts.ts';
 import { ask, queryId, recordType, RESOLVER_MS, type DnsAnswer, type DnsRecord, type RecordType } from './dns.ts';
 import { encodeAnswer, RESOLVER_UDP_SIZE } from './dns-wire.ts';
-import { defaultServer, isIpv4, type Server } from './resolver.ts';
+import { defaultServer, isIpv4, type Server, namedServerProblem } from './resolver.ts';
 
 export const DIG_VERSION = '9.18.49-1~deb12u3-Debian';
 
@@ -158,7 +158,7 @@ async function run(ctx: CommandContext): Promise<number> {
   const { questions, display } = parsed;
   ctx.stderr.write(parsed.warnings);
   if (parsed.server !== undefined && !isIpv4(parsed.server)) {
-    ctx.stderr.write(`dig: a server given by name is not available in this lab terminal; give its address: @${defaultServer(ctx.world).address}\n`);
+    ctx.stderr.write(await namedServerProblem(ctx.world, 'dig', parsed.server));
     return 1;
   }
   const server: Server = parsed.server !== undefined ? { address: parsed.server, port: 53 } : defaultServer(ctx.world);

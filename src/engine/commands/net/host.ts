@@ -4,7 +4,7 @@
 import type { Command, CommandContext } from '../types.ts';
 import { routeHosts } from './route-hosts.ts';
 import { ask, recordType, reverseName, type DnsAnswer, type RecordType } from './dns.ts';
-import { isIpv4 } from './resolver.ts';
+import { isIpv4, namedServerProblem } from './resolver.ts';
 
 const USAGE = `Usage: host [-aCdilrTvVw] [-c class] [-N ndots] [-t type] [-W time]
             [-R number] [-m flag] [-p port] hostname [server]
@@ -66,7 +66,7 @@ async function run(ctx: CommandContext): Promise<number> {
     return 1;
   }
   if (server !== undefined && !isIpv4(server)) {
-    ctx.stderr.write('host: a server given by name is not available in this lab terminal; give its address\n');
+    ctx.stderr.write(await namedServerProblem(ctx.world, 'host', server));
     return 1;
   }
   // host says a name without its final dot.

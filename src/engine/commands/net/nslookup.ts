@@ -4,7 +4,7 @@
 import type { Command, CommandContext } from '../types.ts';
 import { routeHosts } from './route-hosts.ts';
 import { ask, recordType, reverseName, type DnsAnswer, type RecordType } from './dns.ts';
-import { defaultServer, isIpv4, type Server } from './resolver.ts';
+import { defaultServer, isIpv4, type Server, namedServerProblem } from './resolver.ts';
 
 const NOT_HERE = 'nslookup: the interactive mode is not available in this lab terminal; give a name: nslookup [-type=TYPE] NAME [SERVER]\n';
 
@@ -65,7 +65,7 @@ async function run(ctx: CommandContext): Promise<number> {
     return 1;
   }
   if (o.server !== undefined && !isIpv4(o.server)) {
-    ctx.stderr.write(`nslookup: a server given by name is not available in this lab terminal; give its address: nslookup NAME ${defaultServer(ctx.world).address}\n`);
+    ctx.stderr.write(await namedServerProblem(ctx.world, 'nslookup', o.server));
     return 1;
   }
   const server = o.server !== undefined ? { address: o.server, port: 53 } : defaultServer(ctx.world);
