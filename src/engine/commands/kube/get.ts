@@ -6,7 +6,8 @@ import { printerFor } from '../../format/kube/printers/index.ts';
 import type { ColumnDefinition } from '../../format/kube/printers/index.ts';
 import { formatLabels } from '../../format/kube/printers/helpers.ts';
 import { tabwrite } from '../../format/kube/tabwriter.ts';
-import { kubectlJson } from '../../format/kube/json.ts';
+import { goJsonCompact, kubectlJson } from '../../format/kube/json.ts';
+import { GoTemplate, TemplateError, printValue } from '../../format/kube/go-template.ts';
 import { kubectlYaml } from '../../format/kube/yaml.ts';
 import { JsonPath, JsonPathError } from '../../format/kube/jsonpath.ts';
 import { goPrintSharpV, goPrintV, goStrconvQuote } from '../../format/kube/go-values.ts';
@@ -142,7 +143,8 @@ type Format =
   | { kind: 'table'; wide: boolean }
   | { kind: 'json' | 'yaml' | 'name' }
   | { kind: 'jsonpath'; template: string; asJson: boolean }
-  | { kind: 'custom-columns'; spec: string };
+  | { kind: 'custom-columns'; spec: string }
+  | { kind: 'go-template'; template: string; parsed: GoTemplate };
 
 /** PrintFlags.ToPrinter: the printer for -o (and --template). */
 function outputFormat(output0: string, template: string, allowMissing: boolean): Format {
@@ -168,7 +170,19 @@ function outputFormat(output0: string, template: string, allowMissing: boolean):
     if (spec === '') throw plainError('custom-columns format specified but no custom columns given');
     return { kind: 'custom-columns', spec };
   }
-  for (const f of ['go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath-file', 'custom-columns-file']) {
+  for (const f of ['go-template', 'template']) {
+    if (output === f || output.startsWith(f + '=')) {
+      const t = output === f ? template : output.slice(f.length + 1);
+      if (t === '') throw plainError('template format specified but no template given');
+      try {
+        return { kind: 'go-template', template: t, parsed: new GoTemplate(t) };
+      } catch (e) {
+        if (e instanceof TemplateError) throw plainError(`error parsing template ${t}, ${e.message}`);
+        throw e;
+      }
+    }
+  }
+  for (const f of ['go-template-file', 'templatefile', 'jsonpath-file', 'custom-columns-file']) {
     if (output === f || output.startsWith(f + '=')) {
       const t = output === f ? template : output.slice(f.length + 1);
       if (t === '' && f !== 'custom-columns-file') throw plainError('template format specified but no template given');
@@ -470,8 +484,31 @@ function printGeneric(cli: Cli, format: Format, objects: KubeObject[], single: b
     case 'custom-columns':
       cli.out(customColumns(format.spec, single ? [objects[0]] : objects, o.noHeaders));
       return;
+    case 'go-template':
+      runGoTemplate(cli, format.template, format.parsed, data);
+      return;
     case 'table':
       return;
+  }
+}
+
+/** GoTemplatePrinter: the object through JSON into a map (every number a float64), the template run
+ * over it; on a failure, what it printed, the debugging dump on stdout, and the error. */
+function runGoTemplate(cli: Cli, template: string, parsed: GoTemplate, data: unknown): void {
+  const raw = goJsonCompact(data);
+  const decoded = JSON.parse(raw) as unknown;
+  try {
+    cli.out(parsed.execute(decoded));
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    cli.out(
+      e.partial +
+        `Error executing template: ${e.message}. Printing more information for debugging the template:\n` +
+        `\ttemplate was:\n\t\t${template}\n` +
+        `\traw data was:\n\t\t${raw}\n` +
+        `\tobject given to template engine was:\n\t\t${printValue(decoded)}\n\n`,
+    );
+    throw plainError(`error executing template ${goStrconvQuote(template)}: ${e.message}`);
   }
 }
 
