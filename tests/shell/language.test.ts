@@ -105,3 +105,17 @@ describe('history expansion', () => {
     expect(await session.run('echo !nothing')).toMatchObject({ stdout: '', stderr: 'bash: !nothing: event not found\n' });
   });
 });
+
+describe('what the lab cannot do', () => {
+  it('says so when read would wait for the reader to type, and reads a pipe or a here-string', async () => {
+    const waiting = await run(['read answer']);
+    expect(waiting.status).toBe(1);
+    expect(waiting.stderr).toMatch(/^bash: read: reading from the terminal is not available in this lab/);
+    expect((await run(['read answer <<< yes; echo $answer'])).stdout).toBe('yes\n');
+  });
+
+  it('names the bash builtins it does not run instead of calling them unknown commands', async () => {
+    expect(await run(['alias k=kubectl'])).toMatchObject({ status: 1, stderr: 'bash: alias: not available in this lab\n' });
+    expect(await run(['set -e'])).toMatchObject({ status: 1, stderr: 'bash: set: -e: not available in this lab\n' });
+  });
+});

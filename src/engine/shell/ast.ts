@@ -102,6 +102,8 @@ export interface Pipeline {
   commands: Command[];
   /** `! pipeline`. */
   negated?: boolean;
+  /** `time pipeline` (`time -p`: POSIX's layout). */
+  timed?: 'bash' | 'posix';
 }
 
 export type Connector = ';' | '&&' | '||';

@@ -48,8 +48,11 @@ export class Capture implements Sink {
 export class Input {
   readonly text: string;
   pos = 0;
-  constructor(text: string) {
+  /** The terminal itself: the lab cannot wait there for the reader to type. */
+  readonly terminal: boolean;
+  constructor(text: string, terminal = false) {
     this.text = text;
+    this.terminal = terminal;
   }
   rest(): string {
     return this.text.slice(this.pos);
@@ -119,7 +122,7 @@ export class Interpreter {
   /** Runs a whole line: an expansion error ends it, as in an interactive bash. */
   async runList(list: List, io: Streams): Promise<number> {
     try {
-      return await this.list(list, { in: new Input(''), ...io });
+      return await this.list(list, { in: new Input('', true), ...io });
     } catch (error) {
       if (error instanceof ExpansionError) {
         io.err.write(`bash: ${error.message}\n`);
@@ -151,6 +154,17 @@ export class Interpreter {
   }
 
   private async pipeline(pipeline: Pipeline, io: Streams): Promise<number> {
+    if (!pipeline.timed) return this.untimed(pipeline, io);
+    // `time`: the time the lab took to run it; the lab spends no CPU time of the reader's machine.
+    const start = performance.now();
+    const status = pipeline.commands.length ? await this.untimed(pipeline, io) : 0;
+    const seconds = (performance.now() - start) / 1000;
+    if (pipeline.timed === 'posix') io.err.write(`real ${seconds.toFixed(2)}\nuser 0.00\nsys 0.00\n`);
+    else io.err.write(`\nreal\t${Math.floor(seconds / 60)}m${(seconds % 60).toFixed(3)}s\nuser\t0m0.000s\nsys\t0m0.000s\n`);
+    return status;
+  }
+
+  private async untimed(pipeline: Pipeline, io: Streams): Promise<number> {
     const last = pipeline.commands.length - 1;
     let status = 0;
     if (last === 0) status = await this.command(pipeline.commands[0], io);

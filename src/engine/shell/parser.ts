@@ -136,6 +136,19 @@ class Parser {
 
   private parsePipeline(): Pipeline {
     let negated = false;
+    let timed: Pipeline['timed'];
+    if (this.keywordAt() === 'time') {
+      this.pos += 4;
+      this.skipBlanks();
+      timed = 'bash';
+      if (/^-p(?=[\s;&|]|$)/.test(this.src.slice(this.pos))) {
+        this.pos += 2;
+        this.skipBlanks();
+        timed = 'posix';
+      }
+      // `time` alone times nothing.
+      if (this.atListEnd() || /^[;&|\n]/.test(this.src.slice(this.pos))) return { commands: [], timed };
+    }
     while (this.keywordAt() === '!') {
       this.pos += 1;
       negated = !negated;
@@ -145,7 +158,7 @@ class Parser {
     for (;;) {
       this.skipBlanks();
       const op = this.operatorAt();
-      if (op !== '|' && op !== '|&') return { commands, negated };
+      if (op !== '|' && op !== '|&') return { commands, negated, timed };
       this.pos += op.length;
       if (op === '|&') {
         const last = commands[commands.length - 1];

@@ -311,7 +311,11 @@ const read: Builtin = async (ctx) => {
     }
   }
   const input = ctx.io.in;
-  const text = input ? input.rest() : '';
+  if (!input || input.terminal) {
+    ctx.io.err.write('bash: read: reading from the terminal is not available in this lab (give it a pipe, a here-string <<< or a file)\n');
+    return 1;
+  }
+  const text = input.rest();
   // Read up to the delimiter; without -r a backslash escapes the next character and joins lines.
   let line = '';
   let i = 0;
@@ -345,7 +349,7 @@ const read: Builtin = async (ctx) => {
     line += c;
     i++;
   }
-  if (input) input.pos += i;
+  input.pos += i;
   const ifsValue = shell.variable('IFS');
   const ifs = ifsValue === undefined ? ' \t\n' : ifsValue;
   if (arrayName) {
