@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """References for tests/conformance/corpus/az-today.txt: what today's az (azure-cli 2.74) prints for
-the `az network`, `az aro` and `az monitor metrics list` lines against a lab.
+the `az network`, `az aro`, `az account` and `az monitor metrics list` lines against a lab.
 
 Debian bookworm's azure-cli 2.45 (az-oracle, behind az.jsonl) predates today's network commands in
 places and `monitor metrics list`'s move to aaz (2.52), so this script takes Debian trixie's azure-cli 2.74 packages instead (with the Azure SDK, knack and
@@ -164,11 +164,12 @@ def write_config(cfg, arm_url, account):
     with open(os.path.join(cfg, "clouds.config"), "w") as f:
         f.write(f"[AzureCloud]\nendpoint_resource_manager = {arm_url}\n")
     with open(os.path.join(cfg, "azureProfile.json"), "w") as f:
+        # The lab's account as az stores it at login (tenantDefaultDomain and tenantDisplayName included).
         json.dump({"installationId": "00000000-0000-0000-0000-000000000000", "subscriptions": [{
             "id": account["id"], "name": account.get("name", "lab"), "state": "Enabled",
             "tenantId": account["tenantId"], "isDefault": True, "environmentName": "AzureCloud",
             "homeTenantId": account.get("homeTenantId", account["tenantId"]), "managedByTenants": [],
-            "user": account.get("user") or {"name": "reader@example.com", "type": "user"}}]}, f)
+            "user": account.get("user") or {"name": "reader@example.com", "type": "user"}, **account}]}, f)
 
 
 def run_az(args, arm_url, facts, index=None):

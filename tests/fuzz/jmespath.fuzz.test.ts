@@ -54,7 +54,7 @@ describe('hostile queries', () => {
         }
         expect(typeof formatJson(result)).toBe('string');
         expect(typeof formatYaml(result)).toBe('string');
-        expect(typeof formatTsv(result, true)).toBe('string');
+        expect(typeof formatTsv(result)).toBe('string');
         try {
           formatTable(result, false);
         } catch (error) {

@@ -47,6 +47,9 @@ const num = (v: number | PyFloat): number => (v instanceof PyFloat ? v.value : v
 /** Dicts a multi-select hash builds: az asks for OrderedDict, which shows in type errors. */
 const orderedDicts = new WeakSet<object>();
 
+/** Whether a dict was built by a multi-select hash (knack's tsv keeps only such dicts' key order). */
+export const isOrderedDict = (v: unknown): boolean => typeof v === 'object' && v !== null && orderedDicts.has(v);
+
 class Expref {
   readonly node: Node;
   constructor(node: Node) {

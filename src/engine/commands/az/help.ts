@@ -1,6 +1,7 @@
 // `az … -h` and bare groups: az's help layout, for the commands this lab knows.
 import type { AzCommandDef } from './types.ts';
 import type { TreeNode } from './tree.ts';
+import { printIndent } from '../../format/knack/textwrap.ts';
 
 export const GROUP_SUMMARIES: Record<string, string> = {
   '': 'Azure command-line interface (the subset this lab imitates).',
@@ -30,47 +31,86 @@ export const GROUP_SUMMARIES: Record<string, string> = {
   'monitor metrics': 'View Azure resource metrics.',
 };
 
-function rows(entries: Array<[string, string]>): string[] {
-  const width = Math.max(...entries.map(([n]) => n.length));
-  return entries.map(([n, s]) => `    ${n.padEnd(width)} : ${s}`);
+/** knack's item layout (_print_groups, _print_arguments): names padded to one column, the
+ * `[Required]` tag in its own, ` : ` then the summary, wrapped at 100 columns under the summary. */
+interface Item {
+  name: string;
+  tags: string;
+  summary: string;
+  group?: string;
+  long?: string;
+}
+
+function layout(items: Item[], indent: number): string {
+  const lineLength = (i: Item) => i.name.length + i.tags.length + (i.tags ? 2 : 1);
+  const max = Math.max(0, ...items.map(lineLength));
+  const hanging = max + indent * 4 + 2;
+  let out = '';
+  let group: string | undefined = '';
+  for (const item of items) {
+    if (item.group !== group) {
+      if (item.group) out += `\n${item.group}\n`;
+      group = item.group;
+    }
+    const padding = ' '.repeat(max - lineLength(item) + (item.tags ? 1 : 0));
+    out += printIndent(`${item.name}${padding}${item.tags}${item.summary ? ' : ' : ''}${item.summary}`, indent, hanging);
+    if (item.long) out += printIndent(item.long, 2);
+  }
+  return out;
 }
 
 export function groupHelp(path: string[], node: TreeNode): string {
   const children = [...node.children.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
-  const groups = children.filter((c) => !c.command).map((c): [string, string] => [c.name, GROUP_SUMMARIES[[...path, c.name].join(' ')] ?? '']);
-  const commands = children.filter((c) => c.command).map((c): [string, string] => [c.name, c.command!.summary]);
+  const item = (name: string, summary: string): Item => ({ name, tags: '', summary: summary.replace(/\n/g, ' ') });
+  const groups = children.filter((c) => !c.command).map((c) => item(c.name, GROUP_SUMMARIES[[...path, c.name].join(' ')] ?? ''));
+  const commands = children.filter((c) => c.command).map((c) => item(c.name, c.command!.summary));
   const name = ['az', ...path].join(' ');
-  const out = ['', 'Group', `    ${name}${path.length ? ` : ${GROUP_SUMMARIES[path.join(' ')] ?? ''}` : ''}`, ''];
-  if (groups.length) out.push('Subgroups:', ...rows(groups), '');
-  if (commands.length) out.push('Commands:', ...rows(commands), '');
-  out.push(`To search AI knowledge base for examples, use: az find "${name}"`, '', '');
-  return out.join('\n');
+  let out = `\nGroup\n${printIndent(`${name}${path.length ? ` : ${GROUP_SUMMARIES[path.join(' ')] ?? ''}` : ''}`, 1)}\n`;
+  if (groups.length) out += `Subgroups:\n${layout(groups, 1)}\n`;
+  if (commands.length) out += `Commands:\n${layout(commands, 1)}\n`;
+  return `${out}To search AI knowledge base for examples, use: az find "${name}"\n\n`;
 }
 
+const SUBSCRIPTION_HELP = 'Name or ID of subscription. You can configure the default subscription using `az account set -s NAME_OR_ID`.';
+const GLOBAL_ARGS: Array<[string, string]> = [
+  ['--debug', 'Increase logging verbosity to show all debug logs.'],
+  ['--help -h', 'Show this help message and exit.'],
+  ['--only-show-errors', 'Only show errors, suppressing warnings.'],
+  ['--output -o', 'Output format.  Allowed values: json, jsonc, none, table, tsv, yaml, yamlc.  Default: json.'],
+  ['--query', 'JMESPath query string. See http://jmespath.org/ for more information and examples.'],
+  ['--verbose', 'Increase logging verbosity. Use --debug for full debug logs.'],
+];
+const IDS_HELP = "One or more resource IDs (space-delimited). It should be a complete resource ID containing all information of 'Resource Id' arguments. You should provide either --ids or other 'Resource Id' arguments.";
+
+/** An argument's name as az's help shows it: long options, then short ones, each sorted. */
+const helpName = (options: string[]) => [...options.filter((o) => o.startsWith('--')).sort(), ...options.filter((o) => !o.startsWith('--')).sort()].join(' ');
+
+/** `az … -h` of a command, laid out as azure-cli 2.74 prints it off a terminal: the command's own
+ * arguments (required first, then by name), each named group after them in alphabetical order
+ * (with --ids, the resource's name parts and --subscription under "Resource Id Arguments"), then
+ * the global ones. */
 export function commandHelp(def: AzCommandDef): string {
-  // Arguments first, then each named group ("Target Resource Arguments") in the order they appear.
-  const groups = [...new Set(['Arguments', ...def.args.map((a) => (a.group ? `${a.group} Arguments` : 'Arguments'))])];
-  const argsOf = (group: string) =>
-    def.args.filter((a) => (a.group ? `${a.group} Arguments` : 'Arguments') === group).map((a): [string, string] => [`${a.options.join(' ')}${a.required ? ' [Required]' : ''}`, a.help]);
-  const global: Array<[string, string]> = [
-    ['--debug', 'Increase logging verbosity to show all debug logs.'],
-    ['--help -h', 'Show this help message and exit.'],
-    ['--only-show-errors', 'Only show errors, suppressing warnings.'],
-    ['--output -o', 'Output format.  Allowed values: json, jsonc, none, table, tsv, yaml, yamlc.  Default: json.'],
-    ['--query', 'JMESPath query string. See http://jmespath.org/ for more information and examples.'],
-    ['--subscription', 'Name or ID of subscription.'],
-    ['--verbose', 'Increase logging verbosity. Use --debug for full debug logs.'],
-  ];
-  const out = ['', 'Command', `    az ${def.words.join(' ')} : ${def.summary}`, ''];
-  for (const group of groups) {
-    const args = argsOf(group);
-    if (args.length) out.push(group, ...rows(args), '');
-  }
-  out.push('Global Arguments', ...rows(global), '');
+  const ids = def.args.some((a) => a.idPart);
+  const ownSubscription = def.args.some((a) => a.options.includes('--subscription'));
+  const items: Array<Item & { required: boolean }> = def.args.map((a) => {
+    const required = Boolean(a.required) && !(ids && a.idPart);
+    const choices = a.choices ? `  Allowed values: ${[...a.choices].sort().join(', ')}.` : '';
+    return { name: helpName(a.options), tags: required ? '[Required]' : '', summary: `${a.help}${choices}`.trim(), group: ids && a.idPart ? 'Resource Id Arguments' : a.group ? `${a.group} Arguments` : undefined, required };
+  });
+  if (ids) items.push({ name: '--ids', tags: '', summary: IDS_HELP, group: 'Resource Id Arguments', required: false });
+  const globals: Array<[string, string]> = ownSubscription ? GLOBAL_ARGS : [...GLOBAL_ARGS, ['--subscription', SUBSCRIPTION_HELP]];
+  if (ids && !ownSubscription) items.push({ name: '--subscription', tags: '', summary: SUBSCRIPTION_HELP, group: 'Resource Id Arguments', required: false });
+  for (const [name, summary] of globals) if (!(ids && name === '--subscription')) items.push({ name, tags: '', summary, group: 'Global Arguments', required: false });
+  // knack's order: the default group, named groups alphabetically, Global Arguments last; required first within each.
+  const named = [...new Set(items.map((i) => i.group).filter((g): g is string => g !== undefined && g !== 'Global Arguments'))].sort();
+  const priority = (g: string | undefined) => (g === undefined ? 0 : g === 'Global Arguments' ? 1000 : 2 + named.indexOf(g));
+  const key = (i: Item & { required: boolean }) => `${String(priority(i.group)).padStart(6, '0')}${i.required ? 'False' : 'True'}${i.name}`;
+  items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const name = `az ${def.words.join(' ')}`;
+  let out = `\nCommand\n${printIndent(`${name} : ${def.summary}`, 1)}\nArguments\n${layout(items, 1)}\n`;
   if (def.examples.length) {
-    out.push('Examples');
-    for (const e of def.examples) out.push(`    ${e.summary}`, `        ${e.command}`, '');
+    out += 'Examples\n';
+    for (const e of def.examples) out += `${printIndent(e.summary, 1)}${printIndent(e.command, 2)}\n`;
   }
-  out.push(`To search AI knowledge base for examples, use: az find "az ${def.words.join(' ')}"`, '', '');
-  return out.join('\n');
+  return `${out}To search AI knowledge base for examples, use: az find "${name}"\n\n`;
 }

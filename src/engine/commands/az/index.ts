@@ -8,9 +8,10 @@ import { privateNetworkCommands } from './network-private.ts';
 import { routingCommands } from './network-routes.ts';
 import { resourceCommands } from './resources.ts';
 import { monitorCommands } from './monitor.ts';
+import { accountCommands } from './account.ts';
 import { completeAz } from './complete.ts';
 
-const tree = buildTree([...lbCommands, ...networkCommands, ...privateNetworkCommands, ...routingCommands, ...resourceCommands, ...monitorCommands]);
+const tree = buildTree([...lbCommands, ...networkCommands, ...privateNetworkCommands, ...routingCommands, ...resourceCommands, ...monitorCommands, ...accountCommands]);
 
 export const azCommands: Command[] = [
   {

@@ -1,7 +1,8 @@
 // az network public-ip, nic, nsg (and nsg rule), vnet (and vnet subnet), route-table.
 import type { AzCommandDef } from './types.ts';
 import { nameArg, rgArg } from './types.ts';
-import { childPath, collectionPath, resourcePath } from './paths.ts';
+import { CliError } from './types.ts';
+import { childPath, collectionPath, resourcePath, subscriptionPath } from './paths.ts';
 
 const N = 'Microsoft.Network';
 
@@ -105,6 +106,8 @@ function nsgRuleRow(r: any) {
   };
 }
 
+const nicNameArg = { options: ['--nic-name'], dest: 'nic_name', help: 'Name of the network interface (NIC).', required: true, complete: { type: `${N}/networkInterfaces` } };
+
 const perRow = (row: (r: any) => unknown) => ({ list: (rs: any[]) => rs.map(row), show: row });
 
 export const networkCommands: AzCommandDef[] = [
@@ -141,6 +144,37 @@ export const networkCommands: AzCommandDef[] = [
     shape: 'aaz',
     table: nsgRuleRow,
     fetch: (a, az) => az.get(childPath(az, a.resource_group as string, N, 'networkSecurityGroups', a.nsg_name as string, 'securityRules', a.name as string)),
+  },
+  // A NIC's ip configurations: az reads the NIC and picks from it (a missing NIC is ARM's
+  // ResourceNotFound, a missing configuration the bare ResourceNotFoundError).
+  {
+    words: ['network', 'nic', 'ip-config', 'list'],
+    summary: 'List the IP configurations of an NIC.',
+    args: [nicNameArg, rgArg()],
+    examples: [{ command: 'az network nic ip-config list -g MyResourceGroup --nic-name MyNic', summary: 'List the IP configurations of an NIC.' }],
+    shape: 'aaz',
+    fetch: async (a, az) => [...((await az.get(resourcePath(az, a.resource_group as string, N, 'networkInterfaces', a.nic_name as string))).properties?.ipConfigurations ?? [])],
+  },
+  {
+    words: ['network', 'nic', 'ip-config', 'show'],
+    summary: 'Show the details of an IP configuration.',
+    args: [{ ...nameArg(`${N}/networkInterfaces/ipConfigurations`, 'Name of the IP configuration.', 'nic_name', `${N}/networkInterfaces`) }, nicNameArg, rgArg()],
+    examples: [{ command: 'az network nic ip-config show -g MyResourceGroup -n MyIpConfig --nic-name MyNic', summary: 'Show the details of an IP configuration of an NIC.' }],
+    shape: 'aaz',
+    async fetch(a, az) {
+      const nic = await az.get(resourcePath(az, a.resource_group as string, N, 'networkInterfaces', a.nic_name as string));
+      const found = (nic.properties?.ipConfigurations ?? []).find((c: { name?: string }) => c.name?.toLowerCase() === String(a.name).toLowerCase());
+      if (!found) throw new CliError('ResourceNotFoundError');
+      return found;
+    },
+  },
+  {
+    words: ['network', 'watcher', 'list'],
+    summary: 'List Network Watchers.',
+    args: [],
+    examples: [],
+    shape: 'aaz',
+    fetch: (_a, az) => az.list(`${subscriptionPath(az)}/providers/${N}/networkWatchers`),
   },
   {
     words: ['network', 'vnet', 'subnet', 'list'],

@@ -2,6 +2,8 @@
 import type { AzCommandDef, AzContext } from './types.ts';
 import { nameArg, rgArg } from './types.ts';
 import { collectionPath, groupPath, quote, resourcePath, subscriptionPath } from './paths.ts';
+import { sdkValue } from './sdk-model.ts';
+import { COMPUTE_2022_08_01, type SdkModels } from './sdk-models.ts';
 
 const ARO = ['Microsoft.RedHatOpenShift', 'openShiftClusters'] as const;
 const VM = ['Microsoft.Compute', 'virtualMachines'] as const;
@@ -35,7 +37,7 @@ function vmRow(r: any) {
 // attribute in camelCase (disk_size_gb prints as diskSizeGb, preconfigured_nsg as
 // preconfiguredNsg), `properties` flattened, fields the model lacks dropped, times as Python's
 // isoformat of what was parsed.
-const ARO_MODELS: Record<string, Array<[attr: string, key: string, type: string]>> = {
+const ARO_MODELS: SdkModels = {
   OpenShiftCluster: [
     ['id', 'id', 'str'], ['name', 'name', 'str'], ['type', 'type', 'str'], ['system_data', 'systemData', 'SystemData'], ['tags', 'tags', '{str}'], ['location', 'location', 'str'],
     ['provisioning_state', 'properties.provisioningState', 'str'], ['cluster_profile', 'properties.clusterProfile', 'ClusterProfile'], ['console_profile', 'properties.consoleProfile', 'ConsoleProfile'],
@@ -56,41 +58,13 @@ const ARO_MODELS: Record<string, Array<[attr: string, key: string, type: string]
   IngressProfile: [['name', 'name', 'str'], ['visibility', 'visibility', 'str'], ['ip', 'ip', 'str']],
 };
 
-/** azure-cli's to_camel_case of an attribute name. */
-const camel = (attr: string) => attr.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-
-/** msrest's iso-8601 deserializer (fraction cut to microseconds) then Python's isoformat(). */
-function pyIsoformat(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/i.exec(value);
-  if (!m) return value;
-  const micro = (m[3] ?? '').slice(0, 6).padEnd(6, '0');
-  const zone = m[4].toUpperCase() === 'Z' ? '+00:00' : m[4];
-  return `${m[1]}T${m[2]}${/^0+$/.test(micro) ? '' : `.${micro}`}${zone}`;
-}
-
-function readKey(value: any, key: string): unknown {
-  let cur = value;
-  for (const part of key.split('.')) cur = cur !== null && typeof cur === 'object' ? cur[part] : undefined;
-  return cur;
-}
-
-function sdkValue(type: string, value: unknown): unknown {
-  if (value === undefined || value === null) return null;
-  if (type.startsWith('[')) return Array.isArray(value) ? value.map((v) => sdkValue(type.slice(1, -1), v)) : null;
-  if (type.startsWith('{') || type === 'str' || type === 'int') return value;
-  if (type === 'iso-8601') return pyIsoformat(value);
-  const model = ARO_MODELS[type];
-  if (!model || typeof value !== 'object' || Array.isArray(value)) return null;
-  const out: Record<string, unknown> = {};
-  for (const [attr, key, t] of model) out[camel(attr)] = sdkValue(t, readKey(value, key));
-  return out;
-}
-
 /** What the ARO SDK model makes of a cluster, as az prints it. */
 function aroModel(cluster: any): any {
-  return sdkValue('OpenShiftCluster', cluster);
+  return sdkValue(ARO_MODELS, 'OpenShiftCluster', cluster);
 }
+
+/** What the compute SDK model (API 2022-08-01, azure-cli 2.45) makes of a virtual machine. */
+const vmModel = (vm: unknown): any => sdkValue(COMPUTE_2022_08_01, 'VirtualMachine', vm);
 
 /** The resources SDK's GenericResourceExpanded: the attributes `az resource list` prints, null when absent. */
 function genericResource(r: any): any {
@@ -116,7 +90,7 @@ const showDetailsArg = { options: ['--show-details', '-d'], dest: 'show_details'
 async function withDetails(vms: any[], az: AzContext): Promise<any[]> {
   return Promise.all(
     vms.map(async (vm) => {
-      const nics = await Promise.all(((vm.properties?.networkProfile?.networkInterfaces ?? []) as Array<{ id: string }>).map((n) => az.get(n.id)));
+      const nics = await Promise.all(((vm.networkProfile?.networkInterfaces ?? []) as Array<{ id: string }>).map((n) => az.get(n.id)));
       const configs = nics.flatMap((n: any) => n.properties?.ipConfigurations ?? []);
       return {
         ...vm,
@@ -128,6 +102,33 @@ async function withDetails(vms: any[], az: AzContext): Promise<any[]> {
       };
     }),
   );
+}
+
+/** list_vm_ip_addresses: every NIC of the subscription attached to a VM (of the group and name,
+ * when given, compared case aside), in the NIC list's order, with its addresses and those of the
+ * public IPs its configurations name. */
+async function vmIpAddresses(az: AzContext, group: string | undefined, name: string | undefined): Promise<unknown[]> {
+  const nics = await az.list(`${subscriptionPath(az)}/providers/Microsoft.Network/networkInterfaces`);
+  const pips = new Map((await az.list(`${subscriptionPath(az)}/providers/Microsoft.Network/publicIPAddresses`)).map((p) => [p.id, p]));
+  const out: unknown[] = [];
+  for (const nic of nics) {
+    const vmId = nic.properties?.virtualMachine?.id;
+    if (typeof vmId !== 'string') continue;
+    const parts = vmId.split('/');
+    const [vmGroup, vmName] = [parts[4] ?? '', parts[8] ?? ''];
+    if ((group !== undefined && group.toLowerCase() !== vmGroup.toLowerCase()) || (name !== undefined && name.toLowerCase() !== vmName.toLowerCase())) continue;
+    const network = { privateIpAddresses: [] as unknown[], publicIpAddresses: [] as unknown[] };
+    for (const config of nic.properties?.ipConfigurations ?? []) {
+      network.privateIpAddresses.push(config.properties?.privateIPAddress ?? null);
+      const pip = pips.get(config.properties?.publicIPAddress?.id);
+      if (!pip) continue;
+      const info: Record<string, unknown> = { id: pip.id, name: pip.name, ipAddress: pip.properties?.ipAddress ?? null, ipAllocationMethod: pip.properties?.publicIPAllocationMethod ?? null };
+      if (Array.isArray(pip.zones) && pip.zones.length) info.zone = pip.zones[0];
+      network.publicIpAddresses.push(info);
+    }
+    out.push({ virtualMachine: { resourceGroup: vmGroup, name: vmName, network } });
+  }
+  return out;
 }
 
 export const resourceCommands: AzCommandDef[] = [
@@ -157,21 +158,35 @@ export const resourceCommands: AzCommandDef[] = [
     shape: 'sdk',
     table: (rs: any[]) => rs.map(vmRow),
     async fetch(a, az) {
-      const vms = await az.list(collectionPath(az, a.resource_group as string | undefined, ...VM));
+      const vms = (await az.list(collectionPath(az, a.resource_group as string | undefined, ...VM))).map(vmModel);
       return a.show_details ? withDetails(vms, az) : vms;
     },
   },
   {
     words: ['vm', 'show'],
     summary: 'Get the details of a VM.',
-    args: [rgArg(), nameArg('Microsoft.Compute/virtualMachines', 'The name of the Virtual Machine.', undefined, undefined, 'sdk'), showDetailsArg],
+    args: [rgArg(true, 'sdk'), nameArg('Microsoft.Compute/virtualMachines', 'The name of the Virtual Machine.', undefined, undefined, 'sdk'), showDetailsArg],
     examples: [{ command: 'az vm show -n MyVm -g MyResourceGroup', summary: 'Show information about a VM.' }],
     shape: 'sdk',
     table: vmRow,
     async fetch(a, az) {
-      const vm = await az.get(resourcePath(az, a.resource_group as string, ...VM, a.name as string));
+      const vm = vmModel(await az.get(resourcePath(az, a.resource_group as string, ...VM, a.name as string)));
       return a.show_details ? (await withDetails([vm], az))[0] : vm;
     },
+  },
+  {
+    words: ['vm', 'list-ip-addresses'],
+    summary: 'List IP addresses associated with a VM.',
+    args: [{ options: ['--name', '-n'], dest: 'name', help: 'The name of the Virtual Machine. You can configure the default using `az configure --defaults vm=<name>`.', complete: { type: 'Microsoft.Compute/virtualMachines' } }, rgArg(false)],
+    examples: [{ command: 'az vm list-ip-addresses -n MyVm', summary: 'Get the IP addresses for a VM.' }],
+    shape: 'plain',
+    // compute's transform_ip_addresses (a column whose cells are all empty is left out).
+    table: (rs: any[]) =>
+      rs.map(({ virtualMachine: vm }) => {
+        const pub = (vm.network.publicIpAddresses as Array<{ ipAddress?: string }>).map((p) => p.ipAddress).filter(Boolean).join(',');
+        return { virtualMachine: vm.name, publicIPAddresses: pub || null, privateIPAddresses: vm.network.privateIpAddresses.join(',') || null };
+      }),
+    fetch: (a, az) => vmIpAddresses(az, a.resource_group as string | undefined, a.name as string | undefined),
   },
   {
     words: ['group', 'list'],
@@ -223,13 +238,5 @@ export const resourceCommands: AzCommandDef[] = [
       const name = a.name as string | undefined;
       return all.filter((r) => (!type || String(r.type).toLowerCase() === type) && (!name || r.name === name)).map(genericResource);
     },
-  },
-  {
-    words: ['account', 'show'],
-    summary: 'Get the details of a subscription.',
-    args: [],
-    examples: [{ command: 'az account show', summary: 'Get the details of the current subscription.' }],
-    shape: 'plain',
-    fetch: async (_a, az) => az.world.info.account,
   },
 ];

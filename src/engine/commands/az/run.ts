@@ -15,7 +15,7 @@ import { formatTsv } from '../../format/knack/tsv.ts';
 import { formatTable, TableUnavailable } from '../../format/knack/table.ts';
 import { formatYaml } from '../../format/knack/yaml.ts';
 import { commandHelp, groupHelp } from './help.ts';
-import { extensionNotInstalled, notSimulated } from './unsimulated.ts';
+import { extensionNotInstalled, notSimulated, realChildren } from './unsimulated.ts';
 import type { TreeNode } from './tree.ts';
 
 
@@ -74,6 +74,23 @@ interface Parsed {
   query?: string;
   output: string;
   help: boolean;
+  /** --subscription as typed. */
+  subscription?: string;
+  /** --ids: full resource ids standing for the id-part arguments (each run on its own). */
+  ids?: string[];
+}
+
+/** Commands whose resource az can also name by id take --ids (azure-cli's id-part arguments). */
+const takesIds = (def: AzCommandDef) => def.args.some((a) => a.idPart);
+const IDS_ARG: ArgDef = { options: ['--ids'], dest: 'ids', help: '', nargs: '+' };
+
+/** argparse's attached value of a short option: `-gNAME`, `-otsv` (a token no option is named). */
+function attachedShort(def: AzCommandDef, token: string): [string, string] | undefined {
+  if (token.startsWith('--') || token.length <= 2 || !token.startsWith('-')) return undefined;
+  const short = token.slice(0, 2);
+  if (short === '-o') return [short, token.slice(2)];
+  const arg = def.args.find((a) => a.options.includes(short));
+  return arg && !arg.flag ? [short, token.slice(2)] : undefined;
 }
 
 const isOptionLike = (token: string) => token.startsWith('-') && !/^-\d/.test(token) && token !== '-';
@@ -111,14 +128,18 @@ function parseArgs(def: AzCommandDef, tokens: string[]): Parsed {
   let query: string | undefined;
   let output = 'json';
   let help = false;
-  const optionOf = (token: string) => def.args.find((a) => a.options.includes(token));
+  let subscription: string | undefined;
+  const withIds = takesIds(def) ? [...def.args, IDS_ARG] : def.args;
+  const optionOf = (token: string) => withIds.find((a) => a.options.includes(token));
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const eq = token.startsWith('--') ? token.indexOf('=') : -1;
-    const name = expandAbbreviation(def, eq > 0 ? token.slice(0, eq) : token);
-    const inline = eq > 0 ? token.slice(eq + 1) : undefined;
-    const global = GLOBAL_VALUE_OPTIONS.get(name);
+    const attached = optionOf(token) || GLOBAL_FLAGS.has(token) ? undefined : attachedShort(def, token);
+    const name = attached ? attached[0] : expandAbbreviation({ ...def, args: withIds }, eq > 0 ? token.slice(0, eq) : token);
+    const inline = attached ? attached[1] : eq > 0 ? token.slice(eq + 1) : undefined;
+    // A command's own option wins over a global one of the same name (`account set --subscription`).
     const arg = optionOf(name);
+    const global = arg ? undefined : GLOBAL_VALUE_OPTIONS.get(name);
     if (GLOBAL_FLAGS.has(name)) {
       if (name === '-h' || name === '--help') help = true;
       continue;
@@ -150,14 +171,17 @@ function parseArgs(def: AzCommandDef, tokens: string[]): Parsed {
     }
     if (global === 'query') query = value;
     else if (global === 'output') output = value;
+    else if (global === 'subscription') subscription = value;
     else if (arg) args[arg.dest] = checkedValue(def, arg, value);
   }
-  if (help) return { def, args, query, output, help };
+  const ids = args.ids as string[] | undefined;
+  delete args.ids;
+  if (help) return { def, args, query, output, help, subscription };
   const missing = def.args.filter((a) => a.required && !a.idPart && args[a.dest] === undefined);
   if (missing.length) throw new ParseError(`the following arguments are required: ${missing.map((a) => shownOptions(a, def)).join(', ')}`, def);
   // argparse reports leftovers from the top-level parser, whose help (az's own) has no examples.
   if (unknown.length) throw new ParseError(`unrecognized arguments: ${unknown.join(' ')}`, null);
-  return { def, args, query, output, help };
+  return { def, args, query, output, help, subscription, ids };
 }
 
 // Commands generated from the REST specs (aaz) declare a name as ["-n", "--name"]; argparse
@@ -168,10 +192,12 @@ function shownOptions(arg: ArgDef, def: AzCommandDef): string {
 
 /** Id parts the reader left out: aaz checks them after parsing; SDK commands ask for the name or --ids. */
 function missingIdPart(def: AzCommandDef, args: Args): CliError | undefined {
-  const missing = def.args.find((a) => a.required && a.idPart && args[a.dest] === undefined);
-  if (!missing) return undefined;
-  if (missing.idPart === 'sdk') return new CliError(`(${missing.options[0]} | --ids) are required`);
-  return new CliError(`InvalidArgumentValue: Missing required field: ${missing.dest === 'name' ? '-n' : missing.options[0]}`);
+  const missing = def.args.filter((a) => a.required && a.idPart && args[a.dest] === undefined);
+  if (!missing.length) return undefined;
+  // SDK commands name every missing part at once; aaz checks the resource's own name first.
+  if (missing[0].idPart === 'sdk') return new CliError(`(${missing.map((a) => a.options[0]).join(' ')} | --ids) are required`);
+  const first = missing.find((a) => a.dest === 'name') ?? missing[0];
+  return new CliError(`InvalidArgumentValue: Missing required field: ${first.dest === 'name' ? '-n' : first.options[0]}`);
 }
 
 /** No answer from ARM at all (live mode): az's words where it has them, plain ones otherwise. */
@@ -190,7 +216,32 @@ function transportMessage(failure: TransportFailure): string {
   }
 }
 
-function azContext(ctx: CommandContext): AzContext {
+/** The id-part arguments one resource id gives (`--ids`): its subscription, group and names, the
+ * names in the order the command declares its id-part arguments (a parent's name, then its own). */
+function idArgs(def: AzCommandDef, id: string): { subscription?: string; args: Args } {
+  const parts = id.split('/');
+  const names = parts.slice(8).filter((_, i) => i % 2 === 0);
+  const args: Args = {};
+  const named = def.args.filter((a) => a.idPart && a.dest !== 'resource_group');
+  if (parts[4] !== undefined) args.resource_group = parts[4];
+  named.forEach((a, i) => {
+    if (names[i] !== undefined) args[a.dest] = names[i];
+  });
+  return { subscription: parts[2] || undefined, args };
+}
+
+/** --subscription: the lab's subscription by id or name (as az matches them, case aside); any other
+ * value makes az warn and send it as the subscription id, which ARM then does not know. */
+function chosenSubscription(ctx: CommandContext, typed: string | undefined): string {
+  const account = ctx.world.info.account;
+  const own = String(account.id ?? '');
+  if (typed === undefined) return own;
+  if ([own, String(account.name ?? '')].some((known) => known.toLowerCase() === typed.toLowerCase())) return own;
+  ctx.stderr.write(`WARNING: Subscription '${typed}' not recognized.\n`);
+  return typed;
+}
+
+function azContext(ctx: CommandContext, subscription: string, typedSubscription?: string): AzContext {
   const world = ctx.world;
   const answer = async (response: RestResponse) => {
     if (response.failure) throw new CliError(transportMessage(response.failure));
@@ -204,7 +255,8 @@ function azContext(ctx: CommandContext): AzContext {
   const armAction = world.armAction?.bind(world);
   return {
     world,
-    subscription: String(world.info.account.id ?? ''),
+    subscription,
+    typedSubscription,
     get,
     list: async (path: string) => ((await get(path)) as { value?: unknown[] }).value ?? [],
     post: armAction ? async (path: string, body: unknown) => answer(await armAction(path, body as Json)) : undefined,
@@ -223,7 +275,7 @@ function render(result: unknown, parsed: Parsed): string {
     case 'yamlc':
       return formatYaml(result);
     case 'tsv':
-      return formatTsv(result, queried);
+      return formatTsv(result);
     case 'none':
       return '';
     default: {
@@ -261,7 +313,8 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
         err(unsimulated);
         return 1;
       }
-      const suggestion = closeMatches(word, [...node.children.keys()], 1, 0.7)[0];
+      // az suggests among all its commands there, not only those the lab has.
+      const suggestion = closeMatches(word, [...new Set([...node.children.keys(), ...realChildren(path)])], 1, 0.7)[0];
       const inferred = suggestion ? node.children.get(suggestion) : undefined;
       let leaf: TreeNode | undefined = inferred;
       for (let j = i + 1; leaf && !leaf.command && j < tokens.length; j++) leaf = leaf.children.get(tokens[j]);
@@ -305,10 +358,21 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
     }
   }
   let result: unknown;
+  const subscription = parsed.def.ownSubscription ? String(ctx.world.info.account.id ?? '') : chosenSubscription(ctx, parsed.subscription);
   try {
-    const idPart = missingIdPart(parsed.def, parsed.args);
-    if (idPart) throw idPart;
-    result = shapeOutput(await parsed.def.fetch(parsed.args, azContext(ctx)), parsed.def.shape);
+    if (parsed.ids) {
+      // One run per id, each in the id's subscription; several ids give a list.
+      const results = [];
+      for (const id of parsed.ids) {
+        const from = idArgs(parsed.def, id);
+        results.push(await parsed.def.fetch({ ...parsed.args, ...from.args }, azContext(ctx, from.subscription ?? subscription)));
+      }
+      result = shapeOutput(results.length === 1 ? results[0] : results, parsed.def.shape);
+    } else {
+      const idPart = missingIdPart(parsed.def, parsed.args);
+      if (idPart) throw idPart;
+      result = shapeOutput(await parsed.def.fetch(parsed.args, azContext(ctx, subscription, parsed.subscription)), parsed.def.shape);
+    }
   } catch (error) {
     if (error instanceof CliError) return cliError(error, err);
     if (!(error instanceof ArmError)) throw error;

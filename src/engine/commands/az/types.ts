@@ -37,6 +37,8 @@ export type Args = Record<string, string | string[] | boolean | undefined>;
 export interface AzContext {
   world: World;
   subscription: string;
+  /** --subscription as typed (commands that read it themselves: `account show`, `account set`). */
+  typedSubscription?: string;
   /** ARM GET of a path; non-2xx answers throw ArmError. */
   get(path: string): Promise<any>;
   /** ARM GET of a list (`{value: [...]}`), returning the items. */
@@ -55,6 +57,8 @@ export interface AzCommandDef {
   fetch(args: Args, az: AzContext): Promise<unknown>;
   /** How the service's JSON becomes az's output (see shape.ts). */
   shape: 'aaz' | 'sdk' | 'plain';
+  /** The command reads --subscription itself (az's account commands): no warning for an unknown one. */
+  ownSubscription?: boolean;
   /** The command's table transformer (a function or a JMESPath expression), when it has one. */
   table?: ((result: any) => unknown) | string;
 }
@@ -78,7 +82,7 @@ export class ArmError extends Error {
   }
 }
 
-export const rgArg = (required = true, idPart?: ArgDef['idPart']): ArgDef => ({ options: ['--resource-group', '-g'], dest: 'resource_group', help: 'Name of resource group.', required, complete: 'group', idPart });
+export const rgArg = (required = true, idPart?: ArgDef['idPart']): ArgDef => ({ options: ['--resource-group', '-g'], dest: 'resource_group', help: 'Name of resource group. You can configure the default group using `az configure --defaults group=<name>`.', required, complete: 'group', idPart });
 
 export const nameArg = (type: string, help: string, parentDest?: string, parentType?: string, idPart?: ArgDef['idPart']): ArgDef => ({
   options: ['--name', '-n'],

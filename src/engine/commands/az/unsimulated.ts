@@ -14,6 +14,14 @@ const REAL_PATHS: ReadonlySet<string> = (() => {
   return paths;
 })();
 
+/** The words real az takes after `path` (its subgroups and commands there). */
+export function realChildren(path: string[]): string[] {
+  const prefix = path.length ? `${path.join(' ')} ` : '';
+  const out = new Set<string>();
+  for (const p of REAL_PATHS) if (p.startsWith(prefix) && p.length > prefix.length && !p.slice(prefix.length).includes(' ')) out.add(p.slice(prefix.length));
+  return [...out];
+}
+
 /** The longest run of leading words that names a real az group or command, or undefined. */
 export function realAzPath(words: string[]): string[] | undefined {
   for (let n = words.length; n > 0; n--) if (REAL_PATHS.has(words.slice(0, n).join(' '))) return words.slice(0, n);

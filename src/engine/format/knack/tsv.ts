@@ -1,5 +1,8 @@
-// knack's tsv output: one line per item, dict values in key order (sorted unless the query gave
-// an order), nested dicts empty, nested lists their length, None/True/False spelled by Python.
+// knack's tsv output (_TsvOutput._dump_row): one line per item, a dict's values in sorted key
+// order unless it is an OrderedDict (what a --query multi-select hash `{a: …}` builds: every other
+// dict, a part of the command's result selected by a path included, is sorted), nested dicts empty,
+// nested lists their length, None/True/False spelled by Python.
+import { isOrderedDict } from '../../query/jmespath.ts';
 import { isPyContainer, pyStr } from './python.ts';
 import { Printer } from './printer.ts';
 
@@ -9,7 +12,7 @@ function cell(value: unknown, out: Printer): string {
   return typeof value === 'string' ? out.cut(value) : pyStr(value);
 }
 
-function row(item: unknown, ordered: boolean, out: Printer): string {
+function row(item: unknown, out: Printer): string {
   if (Array.isArray(item)) {
     out.scan(item.length);
     return item.map((v) => cell(v, out)).join('\t');
@@ -17,18 +20,17 @@ function row(item: unknown, ordered: boolean, out: Printer): string {
   if (isPyContainer(item)) {
     const keys = Object.keys(item);
     out.scan(keys.length);
-    if (!ordered) keys.sort();
+    if (!isOrderedDict(item)) keys.sort();
     return keys.map((k) => cell((item as Record<string, unknown>)[k], out)).join('\t');
   }
   if (item === true || item === false) return String(item);
   return cell(item, out);
 }
 
-/** `ordered`: keys keep their order (results shaped by --query keep the query's order). Throws
- * OutputLimit past the lab's bounds. */
-export function formatTsv(result: unknown, ordered: boolean): string {
+/** Throws OutputLimit past the lab's bounds. */
+export function formatTsv(result: unknown): string {
   const out = new Printer();
   const items = Array.isArray(result) ? result : [result];
-  for (const item of items) out.put(`${row(item, ordered, out)}\n`);
+  for (const item of items) out.put(`${row(item, out)}\n`);
   return out.text();
 }
