@@ -53,10 +53,9 @@ describe('jq regexes that backtrack exponentially end quickly', () => {
     expect(await jqLine('"xabcabcy" | [match("(abc)\\\\1").string, test("(?<w>b)c\\\\k<w>")]')).toEqual({ stdout: '[\n  "abcabc",\n  false\n]\n', stderr: '', status: 0 });
   });
 
-  it('gsub with a match that is empty at the start of the rest stops where jq 1.7.1 runs out of memory', async () => {
+  it('gsub with a pattern that matches empty puts the replacement between every character, as jq 1.7.1 does (1.6 ran out of memory)', async () => {
+    // jq 1.7.1 prints "-a-b-a-b-".
     const result = await costly(() => jqLine('"abab" | gsub("x*";"-")'));
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('error: cannot allocate memory\n');
-    expect(result.status).not.toBe(0);
+    expect(result).toEqual({ stdout: '"-a-b-a-b-"\n', stderr: '', status: 0 });
   });
 });

@@ -275,7 +275,7 @@ export function controlBuiltins(): Array<[string, Builtin]> {
     for (let next = ev.io.nextInput(); next !== undefined; next = ev.io.nextInput()) yield next;
   });
   def('input_line_number/0', function* (_v, _a, _e, ev) { yield ev.io.lineNumber(); });
-  def('input_filename/0', function* () { yield null; });
+  def('input_filename/0', function* (_v, _a, _e, ev) { yield ev.io.filename(); });
   def('debug/0', function* (v, _a, _e, ev) {
     ev.io.stderr(`${writeJson(['DEBUG:', v], COMPACT)}\n`);
     yield v;

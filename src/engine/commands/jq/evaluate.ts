@@ -127,6 +127,8 @@ export interface EvalIO {
   nextInput(): Json | undefined;
   /** input_line_number: the newlines jq's parser has read so far. */
   lineNumber(): number;
+  /** input_filename: jq names standard input once it has read from it. */
+  filename(): string | null;
   stderr(text: string): void;
 }
 
@@ -135,7 +137,7 @@ export class Evaluator {
   readonly budget = new Budget();
   readonly builtins: Map<string, Builtin>;
   readonly now: () => number;
-  io: EvalIO = { nextInput: () => undefined, lineNumber: () => 0, stderr: () => {} };
+  io: EvalIO = { nextInput: () => undefined, lineNumber: () => 0, filename: () => null, stderr: () => {} };
 
   constructor(builtins: Map<string, Builtin>, now: () => number) {
     this.builtins = builtins;
@@ -557,7 +559,7 @@ export class Evaluator {
         for (const { path } of this.each(pathsOf(input, this.budget))) yield path;
         return;
       case 'index':
-        if (!isPathExpression(ast.target)) {
+        if (!isPathExpression(ast.target) && !['index', 'slice', 'iterate', 'pipe'].includes(ast.target.t)) {
           // Indexing what is not a path: jq names the key and the value it was about to index.
           const target = this.first(ast.target, input, env);
           const key = this.first(ast.key, input, env);

@@ -275,6 +275,11 @@ async function run(ctx: CommandContext): Promise<number> {
   const environment = Object.fromEntries(ctx.session.vars.environment());
   const table = builtins(environment);
   const compileError = (message: string, at?: number) => ctx.stderr.write(`jq: error: ${message} at ${programLine(o.filter!, at)}\njq: 1 compile error\n`);
+  if (/^\s*(?:import|include)\b/.test(o.filter)) {
+    // The lab has no module files for jq to search.
+    ctx.stderr.write('jq: error: modules (import, include) are not available in this lab\njq: 1 compile error\n');
+    return 3;
+  }
   let program: Ast;
   try {
     program = parseJq(o.filter);
@@ -286,7 +291,11 @@ async function run(ctx: CommandContext): Promise<number> {
     }
     if (!(error instanceof JqSyntaxError)) throw error;
     const at = error.at ?? (error.message.includes('unexpected end of file') ? lastTokenStart(o.filter) : undefined);
-    ctx.stderr.write(`jq: error: ${error.message} (Unix shell quoting issues?) at ${programLine(o.filter, at)}\njq: 1 compile error\n`);
+    ctx.stderr.write(`jq: error: ${error.message} (Unix shell quoting issues?) at ${programLine(o.filter, at)}\n`);
+    // An `if` the end of the program left open is a second error to jq.
+    const openIf = error.message.includes('unexpected end of file') ? unterminatedIf(o.filter) : undefined;
+    if (openIf !== undefined) ctx.stderr.write(`jq: error: Possibly unterminated 'if' statement at ${programLine(o.filter, openIf)}\n`);
+    ctx.stderr.write(`jq: ${openIf === undefined ? '1 compile error' : '2 compile errors'}\n`);
     return 3;
   }
   // jq reports every function it does not know, each where it is called, then counts them.
@@ -328,10 +337,17 @@ async function run(ctx: CommandContext): Promise<number> {
     reading = true;
     const next = source.next();
     if (next.done) return undefined;
+    readOne = true;
     current = next.value;
     return current;
   };
-  evaluator.io = { nextInput: () => pull()?.value, lineNumber: () => current.lineNumber, stderr: (text) => writes.stderr(() => text) };
+  let readOne = false;
+  evaluator.io = {
+    nextInput: () => pull()?.value,
+    lineNumber: () => current.lineNumber,
+    filename: () => (readOne ? '<stdin>' : null),
+    stderr: (text) => writes.stderr(() => text),
+  };
   const runOn = (input: unknown): number | undefined => {
     try {
       for (const v of evaluator.eval(program, input, env)) emit(v);
@@ -356,6 +372,8 @@ async function run(ctx: CommandContext): Promise<number> {
       if (halted !== undefined) return halted;
     } else {
       for (let input = pull(); input; input = pull()) {
+        // jq 1.7.1 exits with the status of its last input's run.
+        status = 0;
         const halted = runOn(input.value);
         if (halted !== undefined) return halted;
       }
@@ -404,6 +422,17 @@ function programLine(filter: string, at: number | undefined): string {
   const line = filter.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
   const number = filter.slice(0, lineStart).split('\n').length;
   return `<top-level>, line ${number}:\n${line}${' '.repeat(at - lineStart)}`;
+}
+
+/** Where the last `if` without its `end` starts (words in strings and comments aside). */
+function unterminatedIf(filter: string): number | undefined {
+  const open: number[] = [];
+  const code = filter.replace(/"(?:[^"\\]|\\.)*"|#.*$/gm, (m) => ' '.repeat(m.length));
+  for (const m of code.matchAll(/(?<![\w.$])(if|end)(?![\w])/g)) {
+    if (m[1] === 'if') open.push(m.index);
+    else open.pop();
+  }
+  return open.length ? open[open.length - 1] : undefined;
 }
 
 /** Where the program first names an undefined function (`name/arity`) or variable (`$name`). */

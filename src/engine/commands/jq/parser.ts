@@ -80,6 +80,12 @@ interface Token {
 
 const OPS = ['?//', '|=', '+=', '-=', '*=', '/=', '%=', '//=', '==', '!=', '<=', '>=', '//', '..', '|', ',', '+', '-', '*', '/', '%', '<', '>', '=', '(', ')', '[', ']', '{', '}', ':', ';', '.', '?'];
 
+/** A character jq's lexer does not take; where a program may start, jq's parser says it expected
+ * the end. */
+function invalidCharacter(before: Token[], at: number): JqSyntaxError {
+  return new JqSyntaxError(`syntax error, unexpected INVALID_CHARACTER${before.length ? '' : ', expecting end of file'}`, at);
+}
+
 function unexpectedExpecting(token: Token, expecting: string): JqSyntaxError {
   return new JqSyntaxError(`${unexpected(token).message}, expecting ${expecting}`, token.at);
 }
@@ -94,6 +100,7 @@ function unexpected(token: Token): JqSyntaxError {
 function lex(src: string, depth = 0, firstLine = 1): Token[] {
   if (depth > MAX_NESTING) throw new JqNestingError();
   const tokens: Token[] = [];
+  const open: string[] = [];
   let i = 0;
   let newlines: number[] | undefined;
   const lineAt = (at: number) => {
@@ -178,7 +185,7 @@ function lex(src: string, depth = 0, firstLine = 1): Token[] {
     }
     if (c === '@') {
       const name = /^@[A-Za-z0-9_]+/.exec(src.slice(i));
-      if (!name) throw new JqSyntaxError('syntax error, unexpected INVALID_CHARACTER');
+      if (!name) throw invalidCharacter(tokens, at);
       tokens.push({ at, kind: 'format', value: name[0].slice(1) });
       i += name[0].length;
       continue;
@@ -190,7 +197,11 @@ function lex(src: string, depth = 0, firstLine = 1): Token[] {
       continue;
     }
     const op = OPS.find((o) => src.startsWith(o, i));
-    if (!op) throw new JqSyntaxError('syntax error, unexpected INVALID_CHARACTER');
+    if (!op) throw invalidCharacter(tokens, at);
+    // jq's lexer takes a closing bracket nothing opened for a character it does not know.
+    if (op === ')' || op === ']' || op === '}') {
+      if (open.pop() !== { ')': '(', ']': '[', '}': '{' }[op]) throw invalidCharacter(tokens, at);
+    } else if (op === '(' || op === '[' || op === '{') open.push(op);
     tokens.push({ at, kind: 'op', value: op });
     i += op.length;
   }
@@ -660,7 +671,8 @@ class Parser {
       let key: Ast;
       if (k.kind === 'ident') key = { t: 'literal', value: k.value };
       else if (k.kind === 'var') {
-        entries.push({ key: { t: 'literal', value: k.value }, value: { t: 'var', name: k.value } });
+        const value: Ast = k.value === '__loc__' ? { t: 'literal', value: { file: '<top-level>', line: k.line ?? 1 } } : { t: 'var', name: k.value };
+        entries.push({ key: { t: 'literal', value: k.value }, value });
         if (this.isOp(',')) {
           this.pos++;
           continue;
@@ -668,6 +680,7 @@ class Parser {
         this.expectOp('}');
         return { t: 'object', entries };
       } else if (k.kind === 'str') key = this.parseString(k);
+      else if (k.kind === 'format' && this.peek().kind === 'str') key = this.parseString(this.next(), k.value);
       else if (k.kind === 'num') key = { t: 'literal', value: k.value };
       else if (k.kind === 'op' && k.value === '(') {
         key = this.parsePipe();

@@ -223,6 +223,9 @@ export function regexBuiltins(): Array<[string, Builtin]> {
     ['scan/1', function* (v, [re], e, ev) {
       for (const r of each(ev, re, v, e)) for (const m of matches(v, r, 'g', ev.budget) as Match[]) yield m.captures.length > 0 ? m.captures.map((c) => c.string) : m.string;
     }],
+    ['scan/2', function* (v, [re, fl], e, ev) {
+      for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) for (const m of matches(v, r, addStrings('g', f), ev.budget) as Match[]) yield m.captures.length > 0 ? m.captures.map((c) => c.string) : m.string;
+    }],
     ['splits/1', function* (v, [re], e, ev) { for (const r of each(ev, re, v, e)) yield* splits(v, r, null, ev.budget); }],
     ['splits/2', function* (v, [re, fl], e, ev) { for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) yield* splits(v, r, f, ev.budget); }],
     ['split/2', function* (v, [re, fl], e, ev) { for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) yield [...splits(v, r, f, ev.budget)]; }],
