@@ -57,3 +57,17 @@ describe("awk's for (k in a) order", () => {
     expect((await run('', 'BEGIN { a[5]; a[3]; a[100]; a["x"]; a[2]; for (k in a) printf "%s ", k }')).stdout).toBe('x 2 3 5 100 ');
   });
 });
+
+describe('awk functions and arguments', () => {
+  it('lets a function fill an array passed by a name not used before', async () => {
+    expect((await run('', 'function f(a) { a["k"] = 1 } BEGIN { f(arr); print arr["k"] }')).stdout).toBe('1\n');
+  });
+
+  it('truncates substr\'s fractional start and length, as gawk does', async () => {
+    expect((await run('', 'BEGIN { print substr("hello", 1.5, 1.5), substr("hello", 2.9, 2) }')).stdout).toBe('h el\n');
+  });
+
+  it('splits on a regex literal of one space as a regex, not as the default blanks', async () => {
+    expect((await run('', 'BEGIN { print split("a  b", p, / /) }')).stdout).toBe('3\n');
+  });
+});

@@ -74,6 +74,8 @@ export class Interpreter {
   private exitCode = 0;
   private inEnd = false;
   private randSeed = 0;
+  /** Arrays passed for untyped arguments: a scalar until the function uses them as arrays. */
+  private readonly placeholders = new WeakSet<AwkArray>();
 
   constructor(program: Program, host: Host) {
     this.program = program;
@@ -275,9 +277,9 @@ export class Interpreter {
   }
 
   /** `text` split as FS (or split()'s separator) says. */
-  splitText(text: string, fs: string, paragraph = false, separators?: string[]): string[] {
+  splitText(text: string, fs: string, paragraph = false, separators?: string[], regex = false): string[] {
     if (text === '') return [];
-    if (fs === ' ') {
+    if (fs === ' ' && !regex) {
       const pieces: string[] = [];
       const re = /[ \t\n]+/g;
       let start = text.search(/[^ \t\n]/);
@@ -294,7 +296,7 @@ export class Interpreter {
     }
     if (fs === '') return [...text];
     let pieces: string[];
-    if (fs.length === 1 && fs !== '\\') {
+    if (fs.length === 1 && fs !== '\\' && !regex) {
       pieces = text.split(fs);
       if (separators) for (let i = 1; i < pieces.length; i++) separators.push(fs);
     } else {
@@ -367,7 +369,10 @@ export class Interpreter {
     const local = this.frame()?.locals;
     if (local?.has(name)) {
       const v = local.get(name);
-      if (v instanceof AwkArray) this.fatal(`attempt to use array \`${name}' in a scalar context`);
+      if (v instanceof AwkArray) {
+        if (v.size === 0 && this.placeholder(v)) return undefined;
+        this.fatal(`attempt to use array \`${name}' in a scalar context`);
+      }
       return v as Value;
     }
     if (name === 'NF') this.ensureSplit();
@@ -378,7 +383,8 @@ export class Interpreter {
   private setVar(name: string, value: Value): void {
     const local = this.frame()?.locals;
     if (local?.has(name)) {
-      if (local.get(name) instanceof AwkArray) this.fatal(`attempt to use array \`${name}' in a scalar context`);
+      const current = local.get(name);
+      if (current instanceof AwkArray && !(current.size === 0 && this.placeholder(current))) this.fatal(`attempt to use array \`${name}' in a scalar context`);
       local.set(name, value);
       return;
     }
@@ -628,15 +634,21 @@ export class Interpreter {
     if (!f) this.fatal(`function \`${name}' not defined`);
     if (this.frames.length >= MAX_DEPTH) this.fatal(`the lab stops a program ${MAX_DEPTH} function calls deep`);
     const locals = new Map<string, Value | AwkArray>();
+    const untypedArgs: Array<[string, AwkArray, string]> = [];
     f.params.forEach((p, i) => {
       const arg = argExprs[i];
       if (!arg) {
         locals.set(p, undefined);
         return;
       }
-      // An array (or a name not yet used as a scalar) is passed by reference.
+      // An array is passed by reference; so is a name not used yet, in case the function makes it an array.
       if (arg.type === 'var' && (this.arrays.has(arg.name) || this.frame()?.locals.get(arg.name) instanceof AwkArray)) locals.set(p, this.array(arg.name));
-      else locals.set(p, this.eval(arg));
+      else if (arg.type === 'var' && this.untyped(arg.name)) {
+        const array = new AwkArray();
+        this.placeholders.add(array);
+        untypedArgs.push([arg.name, array, p]);
+        locals.set(p, array);
+      } else locals.set(p, this.eval(arg));
     });
     this.frames.push({ locals });
     try {
@@ -647,7 +659,29 @@ export class Interpreter {
       throw signal;
     } finally {
       this.frames.pop();
+      // A name the function used as an array becomes that array in the caller.
+      for (const [name, array, param] of untypedArgs) {
+        if (locals.get(param) === array && array.size > 0) this.bindArray(name, array);
+      }
     }
+  }
+
+  /** Whether an array is one passed for an untyped argument, not yet used as an array. */
+  private placeholder(array: AwkArray): boolean {
+    return this.placeholders.has(array);
+  }
+
+  /** Whether a name has been neither a scalar nor an array yet. */
+  private untyped(name: string): boolean {
+    const local = this.frame()?.locals;
+    if (local?.has(name)) return local.get(name) === undefined;
+    return !this.globals.has(name) && !this.arrays.has(name);
+  }
+
+  private bindArray(name: string, array: AwkArray): void {
+    const local = this.frame()?.locals;
+    if (local?.has(name)) local.set(name, array);
+    else this.arrays.set(name, array);
   }
 
   private getline(e: Extract<Expr, { type: 'getline' }>): Value {
@@ -696,11 +730,11 @@ export class Interpreter {
       }
       case 'substr': {
         const chars = [...str(0)];
-        // gawk rounds the start and the length, and counts what falls before 1 against the length.
-        let start = roundHalfEven(num(1));
+        // gawk truncates a fractional start and length.
+        let start = Math.trunc(num(1));
         let length = args.length > 2 ? num(2) : Infinity;
         if (Number.isNaN(length)) length = 0;
-        if (length !== Infinity) length = roundHalfEven(length);
+        if (length !== Infinity) length = Math.trunc(length);
         // gawk treats a start before 1 as 1, the length unchanged.
         if (start < 1) start = 1;
         let end = length === Infinity ? chars.length + 1 : start + length;
@@ -720,7 +754,7 @@ export class Interpreter {
         const array = this.array(target.name);
         const seps: string[] = [];
         const pieces = args.length > 2 && args[2].type === 'regex'
-          ? this.splitText(text, args[2].source.length === 1 && args[2].source !== ' ' ? `[${args[2].source}]` : args[2].source, false, seps)
+          ? this.splitText(text, args[2].source, false, seps, true)
           : this.splitText(text, args.length > 2 ? str(2) : toStr(this.globals.get('FS')), false, seps);
         array.clear();
         pieces.forEach((p, i) => array.set(String(i + 1), new StrNum(p)));
@@ -898,7 +932,7 @@ export class Interpreter {
         }
         case 'c': {
           const v = take(end);
-          const text = typeof v === 'number' ? String.fromCodePoint(Math.trunc(v) >= 0 && Math.trunc(v) <= 0x10ffff ? Math.trunc(v) : 0) : [...toStr(v)][0] ?? '';
+          const text = typeof v === 'number' ? String.fromCodePoint(Math.trunc(v) >= 0 && Math.trunc(v) <= 0x10ffff ? Math.trunc(v) : 0) : [...toStr(v)][0] ?? '\0';
           out += pad(text);
           break;
         }
@@ -923,11 +957,6 @@ export class Interpreter {
     }
     return out;
   }
-}
-
-function roundHalfEven(x: number): number {
-  const r = Math.round(x);
-  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
 /** The escapes of a -v value or a command-line assignment, as awk reads a string. */

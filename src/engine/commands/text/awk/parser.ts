@@ -308,7 +308,10 @@ class Parser {
         }
         this.noGreater = save;
         this.expect(')');
-        if (list.length > 1 && (this.atStatementEnd() || this.is('>') || this.is('>>') || this.is('|'))) args = list;
+        if (list.length > 1 && this.is('in')) {
+          this.seed = { type: 'tuple', items: list };
+          args = this.parseExprList();
+        } else if (list.length > 1 && (this.atStatementEnd() || this.is('>') || this.is('>>') || this.is('|'))) args = list;
         else if (list.length > 1) this.fail(open);
         else {
           this.seed = { type: 'group', expr: list[0] };

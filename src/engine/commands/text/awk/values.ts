@@ -40,7 +40,7 @@ export function toNumber(v: Value): number {
 export function numberToString(n: number, fmt: string): string {
   if (Number.isNaN(n)) return '-nan';
   if (!Number.isFinite(n)) return n > 0 ? '+inf' : '-inf';
-  if (Number.isInteger(n)) return Object.is(n, -0) ? '-0' : BigInt(n).toString();
+  if (Number.isInteger(n)) return BigInt(n).toString();
   const m = /^%([-+ #0]*)([0-9]*)(?:\.([0-9]+))?([eEfFgG])$/.exec(fmt);
   if (!m) return String(n);
   return formatFloat(n, { flags: m[1], width: m[2] ? Number(m[2]) : undefined, precision: m[3] === undefined ? undefined : Number(m[3]), conversion: m[4] });
