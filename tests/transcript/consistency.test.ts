@@ -8,7 +8,7 @@ import { builtInLabs } from '../helpers/built-in-labs.ts';
 for (const lab of builtInLabs()) {
   describe(`cross-command consistency on ${lab}`, async () => {
     const s = await labSession(lab);
-    const host = await out(s, "kubectl get route -A -o jsonpath='{.items[0].spec.host}'");
+    const host = await out(s, "kubectl get route -o jsonpath='{.items[0].spec.host}'");
     await out(s, "node_rg_id=$(az aro show -n $cluster_name -g $rg --query 'clusterProfile.resourceGroupId' -o tsv)");
     await out(s, 'node_rg_name=$(echo $node_rg_id | cut -d/ -f 5)');
     const lbs = await json(s, 'az network lb list -g $node_rg_name -o json');
