@@ -96,6 +96,10 @@ class Parser {
       if (this.atListEnd()) break;
       items.push(this.parsePipeline());
       this.skipBlanks();
+      if (this.src[this.pos] === '#') {
+        const end = this.src.indexOf('\n', this.pos);
+        this.pos = end < 0 ? this.src.length : end;
+      }
       const op = this.operatorAt();
       if (op === ';' || op === '&') {
         this.pos += 1;
@@ -684,7 +688,11 @@ class Parser {
           this.pos += 2;
           continue;
         }
-        if (this.pos + 1 >= this.src.length) throw new ShellSyntaxError('syntax error: unexpected end of file', true);
+        // A backslash ending the input continues the line; at the end of the input there is nothing to continue.
+        if (this.pos + 1 >= this.src.length) {
+          this.pos += 1;
+          continue;
+        }
         flush();
         parts.push({ kind: 'literal', text: this.src[this.pos + 1], quoted: true });
         this.pos += 2;
@@ -1037,7 +1045,7 @@ class Parser {
       const c = this.src[this.pos];
       if (c === ' ' || c === '\t') this.pos += 1;
       else if (c === '\\' && this.src[this.pos + 1] === '\n') this.pos += 2;
-      else if (c === '\\' && this.pos + 1 === this.src.length) throw new ShellSyntaxError('syntax error: unexpected end of file', true);
+      else if (c === '\\' && this.pos + 1 === this.src.length) this.pos += 1;
       else return;
     }
   }
@@ -1103,6 +1111,8 @@ export function parse(line: string): List {
 /** Whether bash would ask for more input (PS2) after these lines: an open quote, a construct
  * without its end, a here-document without its delimiter, a trailing `|`, `&&` or backslash. */
 export function isIncomplete(text: string): boolean {
+  // An odd number of backslashes at the end continues the line.
+  if (/(^|[^\\])(\\\\)*\\$/.test(text)) return true;
   try {
     parse(text);
     return false;
