@@ -1,7 +1,7 @@
 // cat, ls and tr: the tree's files as coreutils prints them, and tr's sets on bytes.
 import { describe, expect, it } from 'vitest';
 import { cat } from '../../src/engine/commands/text/cat.ts';
-import { ls } from '../../src/engine/commands/text/ls.ts';
+import { columns, ls } from '../../src/engine/commands/text/ls.ts';
 import { tr } from '../../src/engine/commands/text/tr.ts';
 import { readFile } from '../../src/engine/commands/fs/tree.ts';
 import { fakeSession, runCommand } from './run-command.ts';
@@ -33,6 +33,16 @@ describe('ls', () => {
     expect(out[0]).toBe('total 20');
     expect(out[1]).toMatch(/^drwxr-xr-x 3 reader reader 4096 \w{3} [ \d]\d \d\d:\d\d \.$/);
     expect(out[3]).toMatch(/^-rw-r--r-- 1 reader reader +\d+ .* \.bashrc$/);
+  });
+
+  it('lays names out in columns as GNU ls does on an 80-column terminal: down then across, tabs to pad', () => {
+    const names = ['alpha', 'beta', 'chi', 'delta', 'epsilon', 'eta', 'gamma', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'omega', 'omicron', 'phi', 'pi', 'psi', 'rho', 'sigma', 'tau', 'theta', 'upsilon', 'xi', 'zeta'];
+    // What ls -C prints for these names with COLUMNS=80 (coreutils 9.1).
+    expect(columns(names)).toEqual([
+      'alpha  delta\tgamma  lambda  omega\tpi   sigma  upsilon',
+      'beta   epsilon\tiota   mu      omicron\tpsi  tau    xi',
+      'chi    eta\tkappa  nu      phi\trho  theta  zeta',
+    ]);
   });
 
   it('answers a missing path with status 2 and still lists the others', async () => {

@@ -62,7 +62,7 @@ const entries: Entry[] = [
   { name: 'printf', module: 'printf', summary: 'Print the arguments through a format: %s %d %x %f %b %q %c …, widths, precision, -v VAR.' },
   { name: 'refresh', module: 'session', summary: 'Live mode: forget the reads kept for this session, so the next commands ask Azure and the cluster again.' },
   { name: 'cat', module: 'cat', summary: 'Print files of the lab\'s read-only tree or the input (-n -b -s -A -E -T -v).' },
-  { name: 'ls', module: 'ls', summary: 'List a directory of the lab\'s read-only tree (-a -A -l -1 -d -r -h).' },
+  { name: 'ls', module: 'ls', summary: 'List a directory of the lab\'s read-only tree (-a -A -l -1 -C -d -r -h).' },
   { name: 'tr', module: 'tr', summary: 'Translate, delete (-d) or squeeze (-s) characters of the input: ranges a-z, [:upper:] classes, -c complement.' },
   { name: 'awk', module: 'awk', summary: 'Scan lines and fields (GNU awk: \'{print $1}\', -F, -v, BEGIN/END, patterns, printf, arrays, sub/gsub/split …).' },
   { name: 'cut', module: 'cut', summary: 'Print selected fields (-d DELIM -f LIST) or characters (-c LIST) of each line.' },

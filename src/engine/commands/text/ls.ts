@@ -64,28 +64,62 @@ function longListing(ctx: CommandContext, entries: Entry[], human: boolean): str
   return rows.map((r) => `${r[0]} ${r[1].padStart(width(1))} ${r[2].padEnd(width(2))} ${r[3].padEnd(width(3))} ${r[4].padStart(width(4))} ${r[5]} ${r[6]}`);
 }
 
-/** ls's columns on an 80-column terminal: names down, then across, two spaces apart. */
-function columns(names: string[]): string[] {
-  if (names.length === 0) return [];
-  for (let cols = names.length; cols > 1; cols--) {
-    const rows = Math.ceil(names.length / cols);
-    const widths = Array.from({ length: cols }, (_, c) => Math.max(0, ...names.slice(c * rows, (c + 1) * rows).map((n) => n.length)));
-    if (widths.reduce((a, w) => a + w + 2, 0) - 2 <= 80 && Math.ceil(names.length / rows) === cols) {
-      return Array.from({ length: rows }, (_, r) =>
-        widths.map((w, c) => names[c * rows + r]).filter((n) => n !== undefined).map((n, c, row) => (c < row.length - 1 ? n.padEnd(widths[c] + 2) : n)).join(''),
-      );
+/** Spaces and tabs from column `from` to `to`, as ls pads (tab stops every 8 columns). */
+function indent(from: number, to: number): string {
+  let out = '';
+  while (from < to) {
+    if (Math.floor(to / 8) > Math.floor((from + 1) / 8)) {
+      out += '\t';
+      from += 8 - (from % 8);
+    } else {
+      out += ' ';
+      from++;
     }
   }
-  return names;
+  return out;
+}
+
+/** ls -C on an 80-column terminal: the most columns whose lines stay shorter than 80, names
+ * down then across, each column as wide as its longest name and two more. */
+export function columns(names: string[], lineLength = 80): string[] {
+  if (names.length === 0) return [];
+  const widths = names.map((n) => [...n].length);
+  let best = { cols: 1, rows: names.length, colWidths: [Math.max(...widths)] };
+  const maxCols = Math.max(1, Math.min(Math.floor(lineLength / 3), names.length));
+  for (let cols = 1; cols <= maxCols; cols++) {
+    const rows = Math.ceil(names.length / cols);
+    const colWidths = Array<number>(cols).fill(0);
+    widths.forEach((w, i) => {
+      const col = Math.floor(i / rows);
+      colWidths[col] = Math.max(colWidths[col], w + (col === cols - 1 ? 0 : 2));
+    });
+    if (colWidths.reduce((a, w) => a + w, 0) < lineLength) best = { cols, rows, colWidths };
+  }
+  const lines: string[] = [];
+  for (let r = 0; r < best.rows; r++) {
+    let line = '';
+    let pos = 0;
+    for (let c = 0; c < best.cols; c++) {
+      const i = c * best.rows + r;
+      if (i >= names.length) break;
+      line += names[i];
+      if ((c + 1) * best.rows + r < names.length) {
+        line += indent(pos + widths[i], pos + best.colWidths[c]);
+        pos += best.colWidths[c];
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
 }
 
 export const ls: Command = {
   name: 'ls',
-  summary: 'List a directory of the lab\'s read-only tree (-a -A -l -1 -d -r -h).',
+  summary: 'List a directory of the lab\'s read-only tree (-a -A -l -1 -C -d -r -h).',
   async run(ctx) {
     let options;
     try {
-      options = parseOptions('ls', ctx.argv.slice(1), 'aAldr1hF', '', { all: 'a', 'almost-all': 'A', directory: 'd', reverse: 'r', 'human-readable': 'h' });
+      options = parseOptions('ls', ctx.argv.slice(1), 'aAldr1hFC', '', { all: 'a', 'almost-all': 'A', directory: 'd', reverse: 'r', 'human-readable': 'h' });
     } catch (error) {
       if (!(error instanceof OptionError)) throw error;
       ctx.stderr.write(`${error.message}\nTry 'ls --help' for more information.\n`);
@@ -99,7 +133,7 @@ export const ls: Command = {
       const sorted = [...entries].sort((a, b) => order(a.name, b.name));
       if (long) return longListing(ctx, sorted, f.has('h'));
       const names = sorted.map((e) => e.name);
-      return ctx.tty && !f.has('1') ? columns(names) : names;
+      return (ctx.tty || f.has('C')) && !f.has('1') ? columns(names) : names;
     };
     let status = 0;
     const files: Entry[] = [];
