@@ -13,6 +13,7 @@ import { runDescribe } from './describe/index.ts';
 import { runProject, runProjects } from './project.ts';
 import { runWhoami } from './whoami.ts';
 import { runVersion } from './version.ts';
+import { runOcVersion } from './oc-version.ts';
 import { runApiResources } from './api-resources.ts';
 import { runClusterInfo } from './cluster-info.ts';
 import { runAuth } from './auth.ts';
@@ -23,7 +24,7 @@ type Verb = (cli: Cli, argv: string[]) => Promise<number>;
 
 const commonVerbs: Record<string, Verb> = { logs: runLogs, get: runGet, describe: runDescribe, 'api-resources': runApiResources, 'cluster-info': runClusterInfo, auth: runAuth };
 const kubectlVerbs: Record<string, Verb> = { version: runVersion };
-const ocVerbs: Record<string, Verb> = { rollout: runRollout, project: runProject, projects: runProjects, whoami: runWhoami };
+const ocVerbs: Record<string, Verb> = { rollout: runRollout, project: runProject, projects: runProjects, whoami: runWhoami, version: runOcVersion };
 
 export function verbsOf(tool: ToolName): Record<string, Verb> {
   return tool === 'oc' ? { ...commonVerbs, ...ocVerbs } : { ...commonVerbs, ...kubectlVerbs };

@@ -709,7 +709,8 @@ class Exec {
         if (typeof v === 'string') return new GoInt(Buffer.byteLength(v));
         if (Array.isArray(v)) return new GoInt(v.length);
         if (v !== null && typeof v === 'object' && !(v instanceof GoInt) && !(v instanceof GoFloat) && v !== NO_VALUE) return new GoInt(Object.keys(v).length);
-        return err(v === NO_VALUE || v === null ? 'len of nil pointer' : `len of type ${typeName(v)}`);
+        // A missing value reaches reflect as the zero Value, which panics inside len.
+        return err(v === NO_VALUE ? 'reflect: call of reflect.Value.Type on zero Value' : v === null ? 'len of nil pointer' : `len of type ${typeName(v)}`);
       }
       case 'index': {
         if (args.length < 1) this.fail(pos, text, 'wrong number of args for index: want at least 1 got 0');
