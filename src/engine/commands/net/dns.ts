@@ -72,6 +72,8 @@ export async function ask(world: World, asked: string, type: RecordType): Promis
   const answer = (rcode: Rcode, records: DnsRecord[] = []): DnsAnswer => ({ name, type, rcode, records });
   const reversed = addressOf(host);
   if (reversed !== undefined) {
+    // Live mode reads no PTR records: the reader's own resolver holds them, not the cluster's objects.
+    if (world.source === 'live') return { error: 'refused-by-policy', host, message: `a reverse lookup (${host}) is not available in this lab terminal in live mode` };
     const target = await reverseFqdn(world, reversed);
     if (!target) return answer('NXDOMAIN');
     return answer('NOERROR', type === 'PTR' || type === 'ANY' ? [{ name, type: 'PTR', ttl: TTL, data: target }] : []);
