@@ -167,10 +167,13 @@ export class Interpreter {
   private async untimed(pipeline: Pipeline, io: Streams): Promise<number> {
     const last = pipeline.commands.length - 1;
     let status = 0;
-    if (last === 0) status = await this.command(pipeline.commands[0], io);
+    let statuses: number[] = [];
+    if (last === 0) {
+      status = await this.command(pipeline.commands[0], io);
+      statuses = [status];
+    }
     else {
       let stdin = io.in;
-      const statuses: number[] = [];
       for (let i = 0; i <= last; i++) {
         const capture = i < last ? new Capture() : null;
         const saved = snapshot(this.session);
@@ -195,6 +198,7 @@ export class Interpreter {
       status = statuses[last];
       if (this.state.options.pipefail) status = [...statuses].reverse().find((s) => s !== 0) ?? 0;
     }
+    this.state.arrays.set('PIPESTATUS', new Map(statuses.map((s, i) => [i, String(s)] as [number, string])));
     return pipeline.negated ? (status === 0 ? 1 : 0) : status;
   }
 
@@ -514,6 +518,21 @@ export class Interpreter {
         return this.session.vars.get(name) ?? BASH_VERSION;
       case 'FUNCNAME':
         return this.callStack[this.callStack.length - 1];
+      case 'UID':
+      case 'EUID':
+        return this.session.vars.get(name) ?? READER_UID;
+      case 'PPID':
+        return this.session.vars.get(name) ?? '4241';
+      case 'BASHPID':
+        return '4242';
+      case 'OSTYPE':
+        return this.session.vars.get(name) ?? 'linux-gnu';
+      case 'HOSTTYPE':
+        return this.session.vars.get(name) ?? 'x86_64';
+      case 'MACHTYPE':
+        return this.session.vars.get(name) ?? 'x86_64-pc-linux-gnu';
+      case 'HOSTNAME':
+        return this.session.vars.get(name) ?? readFile(this.session, '/etc/hostname')?.trim();
       case 'RANDOM':
         return String(Math.floor(Math.random() * 32768));
       case '@':
@@ -757,6 +776,8 @@ export class Interpreter {
 
 /** The bash the lab's shell behaves as. */
 const BASH_VERSION = '5.2.15(1)-release';
+/** The reader's user id, as the tree's /etc/passwd gives it. */
+const READER_UID = '1000';
 
 /** How `set -x` shows a word. */
 function traceWord(word: string): string {
