@@ -9,6 +9,8 @@ export interface JqCase {
   flags?: string[];
   input: string;
   env?: Record<string, string>;
+  /** Arguments after the program (files). */
+  args?: string[];
 }
 
 export interface JqReference extends JqCase {
@@ -20,10 +22,10 @@ export interface JqReference extends JqCase {
 export function jq(c: JqCase): Promise<{ status: number; stdout: string; stderr: string }> {
   const session = new Session(emptyWorld());
   for (const [name, value] of Object.entries(c.env ?? {})) session.vars.set(name, value, true);
-  return runCommand(findCommand('jq')!, ['jq', ...(c.flags ?? []), c.filter], session, { stdin: c.input });
+  return runCommand(findCommand('jq')!, ['jq', ...(c.flags ?? []), c.filter, ...(c.args ?? [])], session, { stdin: c.input });
 }
 
 export const caseName = (c: JqCase) => {
-  const text = `jq ${(c.flags ?? []).join(' ')} '${c.filter}'`;
+  const text = `jq ${(c.flags ?? []).join(' ')} '${c.filter}' ${(c.args ?? []).join(' ')}`.trimEnd();
   return text.length > 120 ? `${text.slice(0, 120)}…` : text;
 };

@@ -47,6 +47,14 @@ function indices(ev: Evaluator, v: Json, needle: Json): Json {
   return ev.index(v, needle);
 }
 
+/** --stream: the events of an input as tostream gives them. */
+export function* streamEvents(v: Json, path: Json[] = []): Generator<Json> {
+  const keys: Json[] | null = Array.isArray(v) ? v.map((_, i) => i) : isObject(v) ? Object.keys(v) : null;
+  if (!keys || keys.length === 0) return yield [path, v];
+  for (const k of keys) yield* streamEvents(Array.isArray(v) ? v[k as number] : (v as Record<string, Json>)[k as string], [...path, k]);
+  yield [[...path, keys[keys.length - 1]]];
+}
+
 export function controlBuiltins(): Array<[string, Builtin]> {
   const b: Array<[string, Builtin]> = [];
   const def = (key: string, f: Builtin) => b.push([key, f]);

@@ -67,3 +67,6 @@ positional arguments are available as \$ARGS.positional[].
 export const USE_HELP = `Use jq --help for help with command-line options,
 or see the jq manpage, or online docs  at https://jqlang.github.io/jq
 `;
+
+/** --build-configuration: how Debian built the jq 1.7.1 the lab's outputs were checked against. */
+export const BUILD_CONFIGURATION = "--build=x86_64-linux-gnu --prefix=/usr '--includedir=${prefix}/include' '--mandir=${prefix}/share/man' '--infodir=${prefix}/share/info' --sysconfdir=/etc --localstatedir=/var --disable-option-checking --disable-silent-rules '--libdir=${prefix}/lib/x86_64-linux-gnu' --runstatedir=/run --disable-maintainer-mode --disable-dependency-tracking --disable-static build_alias=x86_64-linux-gnu 'CFLAGS=-g -O2 -Werror=implicit-function-declaration -ffile-prefix-map=/build/reproducible-path/jq-1.7.1=. -fstack-protector-strong -fstack-clash-protection -Wformat -Werror=format-security -fcf-protection' 'LDFLAGS=-Wl,-z,relro -Wl,-z,now' 'CPPFLAGS=-Wdate-time -D_FORTIFY_SOURCE=2'";

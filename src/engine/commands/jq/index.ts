@@ -9,7 +9,9 @@ import { readInputs, parseJsonText, JqInputError, type InputValue } from './inpu
 import { JqHalt } from './errors.ts';
 import { environmentObject } from './library.ts';
 import { COMPACT, TooLong, writeJson, writeJsonColored, type WriteOptions } from './output.ts';
-import { HELP, USE_HELP } from './help.ts';
+import { BUILD_CONFIGURATION, HELP, USE_HELP } from './help.ts';
+import { streamEvents } from './control.ts';
+import { operandReader } from '../fs/files.ts';
 import { newObject, objectFrom } from './values.ts';
 
 /** What jq prints when it is given no program on a terminal: the help up to its options. */
@@ -38,14 +40,22 @@ interface Options {
   colorChoice?: boolean;
   /** -h or -V: what to print instead of running. */
   print?: string;
+  /** -R: lines of text instead of JSON texts. */
+  rawInput: boolean;
+  /** --stream: each input as tostream's events. */
+  stream: boolean;
+  /** -f: the program is in the file the first operand names. */
+  fromFile: boolean;
+  /** --slurpfile and --rawfile: variables read from files. */
+  fileVars: Array<{ option: string; name: string; file: string }>;
 }
 
 const badOption = (message: string) => ({ error: `jq: ${message}\n${USE_HELP}`, status: 2 });
 
-const LONG: Record<string, string> = { '--raw-output': 'r', '--join-output': 'j', '--compact-output': 'c', '--null-input': 'n', '--exit-status': 'e', '--slurp': 's', '--sort-keys': 'S', '--monochrome-output': 'M', '--color-output': 'C', '--ascii-output': 'a', '--help': 'h', '--version': 'V' };
+const LONG: Record<string, string> = { '--raw-input': 'R', '--from-file': 'f', '--raw-output': 'r', '--join-output': 'j', '--compact-output': 'c', '--null-input': 'n', '--exit-status': 'e', '--slurp': 's', '--sort-keys': 'S', '--monochrome-output': 'M', '--color-output': 'C', '--ascii-output': 'a', '--help': 'h', '--version': 'V' };
 
 function parseOptions(args: string[]): Options | { error: string; status: number } {
-  const o: Options = { raw: false, join: false, nul: false, seq: false, ascii: false, nullInput: false, exitStatus: false, slurp: false, write: { indent: '  ', compact: false, sortKeys: false, color: false }, vars: new Map(), named: new Map(), positional: [], files: [] };
+  const o: Options = { raw: false, join: false, nul: false, seq: false, ascii: false, nullInput: false, exitStatus: false, slurp: false, write: { indent: '  ', compact: false, sortKeys: false, color: false }, vars: new Map(), named: new Map(), positional: [], files: [], rawInput: false, stream: false, fromFile: false, fileVars: [] };
   let color: boolean | undefined;
   let rest: 'files' | 'args' | 'jsonargs' = 'files';
   let options = true;
@@ -78,7 +88,17 @@ function parseOptions(args: string[]): Options | { error: string; status: number
       o.vars.set(name, v);
       o.named.set(name, v);
       i += 2;
-    } else if (a === '--args') rest = 'args';
+    } else if (a === '--slurpfile' || a === '--rawfile') {
+      const [name, file] = [args[i + 1], args[i + 2]];
+      if (file === undefined) return badOption(`${a} takes two parameters (e.g. ${a} varname filename)`);
+      o.fileVars.push({ option: a, name, file });
+      i += 2;
+    } else if (a === '-L') i++;
+    else if (a === '--unbuffered' || a.startsWith('-L')) continue;
+    else if (a === '--stream') o.stream = true;
+    else if (a === '--build-configuration') o.print ??= `${BUILD_CONFIGURATION}\n`;
+    else if (a === '--stream-errors') return { error: `jq: ${a} is not available in this lab\n${USE_HELP}`, status: 2 };
+    else if (a === '--args') rest = 'args';
     else if (a === '--jsonargs') rest = 'jsonargs';
     else if (a === '--tab') o.write.indent = '\t';
     else if (a === '--indent') {
@@ -105,6 +125,8 @@ function parseOptions(args: string[]): Options | { error: string; status: number
         else if (f === 'M') color = false;
         else if (f === 'C') color = true;
         else if (f === 'a') o.ascii = true;
+        else if (f === 'R') o.rawInput = true;
+        else if (f === 'f') o.fromFile = true;
         else if (f === 'h') o.print ??= HELP;
         else if (f === 'V') o.print ??= 'jq-1.7\n';
         else return badOption(`Unknown option ${a}`);
@@ -116,10 +138,26 @@ function parseOptions(args: string[]): Options | { error: string; status: number
 }
 
 /** -s: every input in one array, read to the end. */
-function* slurp(text: string): Generator<InputValue> {
-  const all = [...readInputs(text)];
-  const line = text.split('\n').length - 1;
+function* slurp(inputs: Iterable<InputValue>): Generator<InputValue> {
+  const all = [...inputs];
+  const line = all.length ? all[all.length - 1].line : 0;
   yield { value: all.map((i) => i.value), line, lineNumber: line };
+}
+
+/** -R with -s: all the text in one string. */
+function* rawSlurp(texts: Iterable<{ text: string }>): Generator<InputValue> {
+  const text = [...texts].map((t) => t.text).join('');
+  const line = text.split('\n').length - 1;
+  yield { value: text, line, lineNumber: line };
+}
+
+/** -R: each line as a string (without its newline); with -s the pieces join back into the text. */
+function* rawLines(text: string): Generator<InputValue> {
+  let line = 0;
+  for (const m of text.matchAll(/[^\n]*\n|[^\n]+$/g)) {
+    line += m[0].endsWith('\n') ? 1 : 0;
+    yield { value: m[0].endsWith('\n') ? m[0].slice(0, -1) : m[0], line, lineNumber: line };
+  }
 }
 
 /** -a: every character past ASCII as a \u escape (astral ones as their surrogate pair). */
@@ -268,9 +306,34 @@ async function run(ctx: CommandContext): Promise<number> {
     }
     o.filter = '.';
   }
-  if (o.files.length) {
-    ctx.stderr.write(`jq: error: Could not open file ${o.files[0]}: No such file or directory\n`);
-    return 2;
+  // The file tree is read from the world only when the command names a file.
+  const read = o.files.length || o.fromFile || o.fileVars.length ? await operandReader(ctx) : () => ({ error: 'No such file or directory' as const });
+  if (o.fromFile) {
+    if (o.filter === undefined) {
+      ctx.stderr.write(USAGE);
+      return 2;
+    }
+    const file = read(o.filter);
+    if (!('text' in file)) {
+      ctx.stderr.write(`jq: Could not open ${o.filter}: ${file.error === 'Is a directory' ? "It's a directory" : file.error}\n`);
+      return 2;
+    }
+    o.filter = file.text;
+  }
+  for (const { option, name, file } of o.fileVars) {
+    const got = read(file);
+    if (!('text' in got)) {
+      ctx.stderr.write(`jq: Bad JSON in ${option} ${name} ${file}: Could not open ${file}: ${got.error === 'Is a directory' ? "It's a directory" : got.error}\n`);
+      return 2;
+    }
+    try {
+      o.vars.set(name, option === '--rawfile' ? got.text : [...readInputs(got.text)].map((x) => x.value));
+    } catch (e) {
+      if (!(e instanceof JqInputError)) throw e;
+      ctx.stderr.write(`jq: Bad JSON in ${option} ${name} ${file}: ${e.reason}\n`);
+      return 2;
+    }
+    o.named.set(name, o.vars.get(name));
   }
   const environment = Object.fromEntries(ctx.session.vars.environment());
   const table = builtins(environment);
@@ -329,7 +392,30 @@ async function run(ctx: CommandContext): Promise<number> {
   };
   let status = 0;
   // One stream of inputs, read by the main loop and by `input`/`inputs` alike.
-  const source: Iterator<InputValue> = o.slurp ? slurp(ctx.stdin) : readInputs(ctx.stdin);
+  // The texts jq reads: its files in turn (one it cannot open is reported, and the run ends 2),
+  // or standard input.
+  let unreadable = false;
+  const texts = function* (): Generator<{ name: string; text: string }> {
+    if (!o.files.length) return yield { name: '<stdin>', text: ctx.stdin };
+    for (const file of o.files) {
+      const got = read(file);
+      if ('text' in got) yield { name: file === '-' ? '<stdin>' : file, text: got.text };
+      else {
+        unreadable = true;
+        if (got.error !== 'Is a directory') writes.stderr(() => `jq: error: Could not open file ${file}: ${got.error}\n`);
+      }
+    }
+  };
+  let filename: string | null = null;
+  const values = function* (): Generator<InputValue> {
+    for (const { name, text } of texts()) {
+      filename = name;
+      if (o.rawInput) yield* rawLines(text);
+      else if (o.stream) for (const input of readInputs(text)) for (const event of streamEvents(input.value)) yield { ...input, value: event };
+      else yield* readInputs(text);
+    }
+  };
+  const source: Iterator<InputValue> = o.slurp && o.rawInput ? rawSlurp(texts()) : o.slurp ? slurp(values()) : values();
   let current: InputValue = { value: null, line: 0, lineNumber: 0 };
   /** Whether the program has read from the input stream (jq then names its position). */
   let reading = !o.nullInput;
@@ -345,7 +431,7 @@ async function run(ctx: CommandContext): Promise<number> {
   evaluator.io = {
     nextInput: () => pull()?.value,
     lineNumber: () => current.lineNumber,
-    filename: () => (readOne ? '<stdin>' : null),
+    filename: () => (readOne ? filename : null),
     stderr: (text) => writes.stderr(() => text),
   };
   const runOn = (input: unknown): number | undefined => {
@@ -359,7 +445,7 @@ async function run(ctx: CommandContext): Promise<number> {
       }
       if (!(error instanceof JqRuntimeError)) throw error;
       // jq names no input position when it has read none (-n).
-      const at = reading ? `<stdin>:${current.line}` : '<unknown>';
+      const at = reading ? `${filename ?? '<stdin>'}:${current.line}` : '<unknown>';
       const value = error.value;
       writes.stderr((limit) => (typeof value === 'string' ? `jq: error (at ${at}): ${value}\n` : `jq: error (at ${at}) (not a string): ${writeJson(value, COMPACT, limit)}\n`));
       status = 5;
@@ -382,7 +468,8 @@ async function run(ctx: CommandContext): Promise<number> {
     writes.flush();
     if (error instanceof JqInputError) {
       ctx.stderr.write(`jq: ${error.message}\n`);
-      return 5;
+      // A file it could not open decides the status, even after bad input.
+      return unreadable ? 2 : 5;
     }
     if (error instanceof OutputLimit) {
       writes.notice(`jq: error: the lab stopped this output at ${MAX_OUTPUT} characters`);
@@ -400,6 +487,7 @@ async function run(ctx: CommandContext): Promise<number> {
     throw error;
   }
   writes.flush();
+  if (unreadable) return 2;
   if (status) return status;
   if (o.exitStatus) return last === undefined ? 4 : last === null || last === false ? 1 : 0;
   return 0;
