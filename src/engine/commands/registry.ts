@@ -79,7 +79,7 @@ const entries: Entry[] = [
   { name: 'nslookup', module: 'nslookup', summary: "Ask the reader's DNS resolver for a name's records (-type=A|AAAA|CNAME|TXT|MX|NS|SOA|PTR|ANY) or an address's name." },
   { name: 'dig', module: 'dig', summary: "Ask the reader's DNS resolver one question and show its answer as dig does (+short, -x, @SERVER, TYPE)." },
   { name: 'host', module: 'host', summary: "Ask the reader's DNS resolver for a name's addresses or an address's name, in one sentence each (-t TYPE)." },
-  { name: 'jq', module: 'jq', summary: 'Filter JSON (jq 1.6: -r, -c, -e, -s, -n, -S, --arg; ., .key, .[], |, select, map, keys, length …).' },
+  { name: 'jq', module: 'jq', summary: 'Filter JSON (jq 1.7.1: -r, -c, -e, -s, -n, -R, -S, --arg, --argjson, --args; files of the lab; every builtin but modules, Bessel and gamma functions).' },
   { name: 'submit', module: 'submit', summary: "Check an exercise's answer: submit ID ANSWER (or submit ID after the command that prints it)." },
 ];
 

@@ -496,7 +496,7 @@ async function run(ctx: CommandContext): Promise<number> {
 export const jqCommands: Command[] = [
   {
     name: 'jq',
-    summary: 'Filter JSON (jq 1.7.1: -r, -c, -e, -s, -n, -S, --arg; ., .key, .[], |, select, map, keys, length …).',
+    summary: 'Filter JSON (jq 1.7.1: -r, -c, -e, -s, -n, -R, -S, --arg, --argjson, --args; files of the lab; every builtin but modules, Bessel and gamma functions).',
     run,
   },
 ];
