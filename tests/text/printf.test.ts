@@ -40,3 +40,12 @@ describe('printf', () => {
     expect(session.vars.get('out')).toBe('x=5');
   });
 });
+
+describe("printf's %(…)T", () => {
+  it('prints a time as strftime does, in UTC, -1 (or no argument) meaning the lab clock', async () => {
+    expect((await run('%(%F %T %Z)T\n', '1700000000')).stdout).toBe('2023-11-14 22:13:20 UTC\n');
+    const session = fakeSession();
+    const now = session.now().toISOString().slice(0, 10);
+    expect((await runCommand(printf, ['printf', '%(%F)T'], '', session)).stdout).toBe(now);
+  });
+});

@@ -5,6 +5,7 @@
 import type { Command } from '../types.ts';
 import { formatFloat, formatInteger, type Spec } from './printf-format.ts';
 import { fromDecimal, type ExactFloat } from './exact-float.ts';
+import { strftime } from './strftime.ts';
 
 const USAGE = 'printf: usage: printf [-v var] format [arguments]\n';
 
@@ -74,6 +75,8 @@ function shellQuote(value: string): string {
 }
 
 interface Run {
+  /** The session's clock: what -1 (now) stands for in %(…)T. */
+  now: Date;
   args: string[];
   next: number;
   status: number;
@@ -190,6 +193,20 @@ function formatOnce(format: string, run: Run): string {
         i += m[0].length;
       }
     }
+    // %(fmt)T: the argument (seconds since the epoch, -1 now) as strftime prints it, in UTC.
+    if (format[i] === '(') {
+      const close = format.indexOf(')', i);
+      if (close >= 0 && format[close + 1] === 'T') {
+        const timeFormat = format.slice(i + 1, close) || '%X';
+        const arg = nextArg(run);
+        const value = arg === undefined || arg === '' ? -1n : readInteger(run, arg, false);
+        const seconds = value === -1n || value === -2n ? Math.floor(run.now.getTime() / 1000) : Number(value);
+        const text = strftime(timeFormat, seconds);
+        out += pad(spec.precision === undefined ? text : text.slice(0, spec.precision), spec);
+        i = close + 2;
+        continue;
+      }
+    }
     // Length modifiers mean nothing to the shell.
     while (i < format.length && 'hlLjzt'.includes(format[i])) i++;
     const conversion = format[i];
@@ -276,7 +293,7 @@ export const printf: Command = {
       return 2;
     }
     const [format, ...rest] = args;
-    const run: Run = { args: rest, next: 0, status: 0, errors: [] };
+    const run: Run = { now: ctx.session.now(), args: rest, next: 0, status: 0, errors: [] };
     let out = '';
     try {
       // The format is used again while arguments remain, provided it consumed some.

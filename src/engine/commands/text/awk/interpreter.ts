@@ -6,6 +6,7 @@ import { compare, numberToString, StrNum, toBool, toNumber, toStr, type Value } 
 import { AwkRegexes } from './regex.ts';
 import { AwkArray } from './array.ts';
 import { formatFloat, formatInteger, type Spec } from '../../builtins/printf-format.ts';
+import { strftime } from '../../builtins/strftime.ts';
 
 /** Statements and records one program may run through before the lab stops it. */
 export const MAX_STEPS = 5_000_000;
@@ -847,6 +848,17 @@ export class Interpreter {
       }
       case 'systime':
         return Math.floor(this.host.now().getTime() / 1000);
+      case 'strftime': {
+        const format = args.length ? str(0) : '%a %b %e %H:%M:%S %Z %Y';
+        const seconds = args.length > 1 ? Math.trunc(num(1)) : Math.floor(this.host.now().getTime() / 1000);
+        return strftime(format, seconds);
+      }
+      case 'mktime': {
+        const parts = str(0).trim().split(/\s+/).map(Number);
+        if (parts.length < 6 || parts.some((n) => !Number.isFinite(n))) return -1;
+        const [y, mo, d, h, mi, sec] = parts;
+        return Math.floor(Date.UTC(y, mo - 1, d, h, mi, sec) / 1000);
+      }
       case 'close':
         this.openFiles.delete(str(0));
         return 0;
