@@ -1584,15 +1584,17 @@ function serviceAccounts(spec: LabSpec, namespaces: string[], meta: Meta): KubeO
     for (const sa of ns === 'openshift-ingress' ? ['builder', 'default', 'deployer', 'router'] : ['builder', 'default', 'deployer']) {
       const dockercfg = `${sa}-dockercfg-${suffix(seed('dockercfg', sa))}`;
       const token = `${sa}-token-${suffix(seed('token', sa))}`;
+      const account = meta(sa, age, legacyTokens ? {} : { annotations: { 'openshift.io/internal-registry-pull-secret-ref': dockercfg } }, ns);
       out.push({
         apiVersion: 'v1',
         kind: 'ServiceAccount',
-        metadata: meta(sa, age, legacyTokens ? {} : { annotations: { 'openshift.io/internal-registry-pull-secret-ref': dockercfg } }, ns),
+        metadata: account,
         imagePullSecrets: [{ name: dockercfg }],
         secrets: legacyTokens ? [{ name: token }, { name: dockercfg }] : [{ name: dockercfg }],
       } as unknown as KubeObject);
       if (ns === 'openshift-ingress') continue;
-      const secret = (name: string, type: string, data: Record<string, string>): KubeObject => ({ apiVersion: 'v1', kind: 'Secret', metadata: meta(name, age, { annotations: { 'kubernetes.io/service-account.name': sa } }, ns), data, type }) as unknown as KubeObject;
+      // The token controller annotates each secret with the account's name and uid.
+      const secret = (name: string, type: string, data: Record<string, string>): KubeObject => ({ apiVersion: 'v1', kind: 'Secret', metadata: meta(name, age, { annotations: { 'kubernetes.io/service-account.name': sa, 'kubernetes.io/service-account.uid': account.uid } }, ns), data, type }) as unknown as KubeObject;
       out.push(secret(dockercfg, 'kubernetes.io/dockercfg', { '.dockercfg': b64(`dockercfg:${ns}/${sa}`, 5400) }));
       if (legacyTokens) out.push(secret(token, 'kubernetes.io/service-account-token', { 'ca.crt': b64(`ca:${sa}`, 3590), namespace: b64(ns, ns.length), 'service-ca.crt': b64(`sca:${sa}`, 4724), token: b64(`token:${ns}/${sa}`, 912) }));
     }

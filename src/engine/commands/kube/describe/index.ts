@@ -26,6 +26,8 @@ import { describeNamespaceByName } from './namespace.ts';
 import { describeEndpointSliceByName } from './endpointslice.ts';
 import { describeDeploymentByName, describeReplicaSetByName } from './deployment.ts';
 import type { DescribeSettings } from './shared.ts';
+import { describeDaemonSetByName } from './daemonset.ts';
+import { describeServiceAccountByName } from './serviceaccount.ts';
 
 export const describeFlags: FlagDef[] = [
   { name: 'all-namespaces', short: 'A', type: 'bool' },
@@ -50,15 +52,17 @@ const kubectlDescribers: Record<string, Describer> = {
   'discovery.k8s.io/EndpointSlice': describeEndpointSliceByName,
   'apps/Deployment': describeDeploymentByName,
   'apps/ReplicaSet': describeReplicaSetByName,
+  'apps/DaemonSet': describeDaemonSetByName,
+  '/ServiceAccount': describeServiceAccountByName,
   'networking.k8s.io/NetworkPolicy': describeNetworkPolicyByName,
 };
 
 /** Kinds kubectl (and oc) have a describer of that this lab does not imitate. */
 const kubectlOnly = new Set([
-  '/ServiceAccount', '/LimitRange', '/ResourceQuota', '/PersistentVolume', '/PersistentVolumeClaim',
+  '/LimitRange', '/ResourceQuota', '/PersistentVolume', '/PersistentVolumeClaim',
   '/ConfigMap', '/PriorityClass', 'autoscaling/HorizontalPodAutoscaler', 'extensions/Ingress',
   'networking.k8s.io/Ingress', 'networking.k8s.io/IngressClass', 'networking.k8s.io/ServiceCIDR', 'networking.k8s.io/IPAddress', 'batch/Job', 'batch/CronJob',
-  'apps/StatefulSet', 'apps/DaemonSet', 'certificates.k8s.io/CertificateSigningRequest', 'storage.k8s.io/StorageClass',
+  'apps/StatefulSet', 'certificates.k8s.io/CertificateSigningRequest', 'storage.k8s.io/StorageClass',
   'storage.k8s.io/CSINode', 'storage.k8s.io/VolumeAttributesClass', 'policy/PodDisruptionBudget', 'rbac.authorization.k8s.io/Role',
   'rbac.authorization.k8s.io/ClusterRole', 'rbac.authorization.k8s.io/RoleBinding', 'rbac.authorization.k8s.io/ClusterRoleBinding', 'scheduling.k8s.io/PriorityClass',
 ]);
