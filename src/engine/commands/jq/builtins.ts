@@ -226,7 +226,6 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
   });
   def('first', 1, function* (v, [f], e, ev) { for (const x of ev.eval(f, v, e)) { yield x; return; } });
   def('recurse', 0, function* (v, _a, e, ev) { yield* ev.eval({ t: 'recurse' }, v, e); });
-  def('recurse', 1, function* rec(v, [f], e, ev): Generator<Json> { yield v; for (const x of ev.eval(f, v, e)) yield* rec(x, [f], e, ev); });
   def('paths', 0, function* (v, _a, _e, ev) {
     for (const { path } of pathsOf(v, ev.budget)) {
       ev.budget.step();

@@ -90,15 +90,24 @@ export function controlBuiltins(): Array<[string, Builtin]> {
       yield* outputs(ev, f, v, e);
     }
   });
-  def('recurse/2', function* (v, [f, cond], e, ev) {
-    const pending: Json[] = [v];
-    while (pending.length) {
-      const x = pending.pop()!;
-      yield x;
-      const next: Json[] = [];
-      for (const y of outputs(ev, f, x, e)) for (const c of outputs(ev, cond, y, e)) if (truthy(c)) next.push(y);
-      pending.push(...next.reverse());
+  // recurse(f) and recurse(f; cond): each value, then what f makes of it, depth first. f's outputs
+  // for a value are taken at once, so a deep recursion holds arrays, not suspended filters.
+  const recurse = function* (ev: Evaluator, v: Json, next: (x: Json) => Json[]): Generator<Json> {
+    const stack: Array<Iterator<Json>> = [[v][Symbol.iterator]()];
+    while (stack.length) {
+      const step = stack[stack.length - 1].next();
+      if (step.done) {
+        stack.pop();
+        continue;
+      }
+      ev.budget.step();
+      yield step.value;
+      stack.push(next(step.value)[Symbol.iterator]());
     }
+  };
+  def('recurse/1', function* (v, [f], e, ev) { yield* recurse(ev, v, (x) => [...outputs(ev, f, x, e)]); });
+  def('recurse/2', function* (v, [f, cond], e, ev) {
+    yield* recurse(ev, v, (x) => [...outputs(ev, f, x, e)].filter((y) => [...outputs(ev, cond, y, e)].some(truthy)));
   });
   def('isempty/1', function* (v, [f], e, ev) {
     for (const _ of outputs(ev, f, v, e)) return yield false;
