@@ -49,7 +49,7 @@ const LAB_LIMITS: Array<{ filter: string; stderr: string }> = [
   { filter: '[range(0; 1e9; 1)] | length', stderr: STEPS },
   { filter: 'reduce range(1e7) as $i (0; . + 1)', stderr: STEPS },
   { filter: '[range(2e6) | env] | length', stderr: STEPS },
-  { filter: '[recurse(if . < 1e6 then . + 1 else empty end)] | length', stderr: CALLS },
+  { filter: '[recurse(if . < 1e6 then . + 1 else empty end)] | length', stderr: STEPS },
   { filter: 'def f: f; f', stderr: CALLS },
 ];
 
