@@ -119,3 +119,10 @@ describe('what the lab cannot do', () => {
     expect(await run(['set -e'])).toMatchObject({ status: 1, stderr: 'bash: set: -e: not available in this lab\n' });
   });
 });
+
+describe('patterns on long values', () => {
+  it('removes and replaces on a value of a hundred thousand characters in one pass, with the same answers', async () => {
+    const result = await run(['x=$(printf "%0100000d" 0)ab; y=${x#*0}; z=${x%%0*}; w=${x//0/}; v=${x%0*}; echo ${#y} "[$z]" $w ${#v}']);
+    expect(result.stdout).toBe('100001 [] ab 99999\n');
+  });
+});

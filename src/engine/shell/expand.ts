@@ -136,10 +136,8 @@ async function parameter(p: Parameter, quoted: boolean, env: Expander): Promise<
   let changed: string[];
   if (op === ':') changed = await substring(p, values, list, env);
   else if (op === '#' || op === '##' || op === '%' || op === '%%') {
-    const source = patternSource(await expandPattern(p.word!, env));
-    const longest = op.length === 2;
-    const re = op.startsWith('#') ? new RegExp(`^(?:${source})`, 'u') : new RegExp(`(?:${source})$`, 'u');
-    changed = values.map((v) => removeAffix(v, re, op.startsWith('#'), longest, source));
+    const pieces = await expandPattern(p.word!, env);
+    changed = values.map((v) => removeAffix(v, pieces, op.startsWith('#'), op.length === 2));
   } else if (op.startsWith('/')) changed = await substitute(p, values, env);
   else if (op === '^' || op === '^^' || op === ',' || op === ',,' || op === '~' || op === '~~') {
     const pieces = await expandPattern(p.word!, env);
@@ -191,18 +189,14 @@ async function substring(p: Parameter, values: string[], list: boolean, env: Exp
   const lengthText = p.length ? await expandToString(p.length, env) : undefined;
   let length = lengthText !== undefined ? Number(arithmetic(lengthText, env)) : undefined;
   if (list) {
-    // `${@:0}` starts at $0.
+    // `${@:0}` starts at $0; an array's offset counts its elements.
     const all = p.name === '@' || p.name === '*' ? [env.variable('0') ?? 'bash', ...values] : values;
-    if (p.name !== '@' && p.name !== '*') {
-      // Arrays: the offset counts elements.
-    } else if (offset < 0) offset = all.length + offset;
     if (offset < 0) {
       offset = all.length + offset;
       if (offset < 0) return [];
     }
     if (length !== undefined && length < 0) throw new ExpansionError(`${lengthText!.trim()}: substring expression < 0`);
-    const start = p.name === '@' || p.name === '*' ? offset : offset;
-    return all.slice(start, length === undefined ? undefined : start + length);
+    return all.slice(offset, length === undefined ? undefined : offset + length);
   }
   const chars = [...(values[0] ?? '')];
   if (offset < 0) {
@@ -217,18 +211,26 @@ async function substring(p: Parameter, values: string[], list: boolean, env: Exp
   return [chars.slice(offset, length === undefined ? undefined : offset + length).join('')];
 }
 
+/** Values longer than this are matched by one regular expression (linear), not by trying every length. */
+const EXACT_MATCH_LIMIT = 512;
+
 /** Removes the shortest or longest prefix (or suffix) of `value` matching the pattern. */
-function removeAffix(value: string, re: RegExp, prefix: boolean, longest: boolean, source: string): string {
+function removeAffix(value: string, pieces: PatternPiece[], prefix: boolean, longest: boolean): string {
+  const source = patternSource(pieces);
+  if (value.length > EXACT_MATCH_LIMIT) {
+    const lazy = patternSource(pieces, !longest);
+    const m = prefix ? new RegExp(`^(?:${lazy})`, 'u').exec(value) : new RegExp(`^([\\s\\S]${longest ? '*?' : '*'})(?:${lazy})$`, 'u').exec(value);
+    if (!m) return value;
+    return prefix ? value.slice(m[0].length) : m[1];
+  }
   const chars = [...value];
   const anchored = new RegExp(`^(?:${source})$`, 'u');
-  if (prefix) {
-    const order = longest ? [...chars.keys()].map((i) => chars.length - i).concat(0) : [...Array(chars.length + 1).keys()];
-    for (const n of order) if (anchored.test(chars.slice(0, n).join(''))) return chars.slice(n).join('');
-    void re;
-    return value;
+  // Prefix lengths (or suffix starts) from the shortest match to the longest.
+  const shortestFirst = prefix ? [...Array(chars.length + 1).keys()] : [...Array(chars.length + 1).keys()].reverse();
+  for (const n of longest ? [...shortestFirst].reverse() : shortestFirst) {
+    if (prefix && anchored.test(chars.slice(0, n).join(''))) return chars.slice(n).join('');
+    if (!prefix && anchored.test(chars.slice(n).join(''))) return chars.slice(0, n).join('');
   }
-  const order = longest ? [...Array(chars.length + 1).keys()] : [...chars.keys()].map((i) => chars.length - i).concat(0);
-  for (const n of order) if (anchored.test(chars.slice(n).join(''))) return chars.slice(0, n).join('');
   return value;
 }
 
@@ -242,6 +244,12 @@ async function substitute(p: Parameter, values: string[], env: Expander): Promis
   if (!pieces.some((x) => x.text)) return values;
   const anchored = new RegExp(`^(?:${source})$`, 'u');
   return values.map((value) => {
+    if (value.length > EXACT_MATCH_LIMIT) {
+      // One pass: the regular expression's leftmost, greedy match stands for the longest.
+      const anchor = p.op === '/#' ? '^' : '';
+      const re = new RegExp(`${anchor}(?:${source})${p.op === '/%' ? '$' : ''}`, p.op === '//' ? 'gu' : 'u');
+      return value.replace(re, (m) => (m === '' ? m : replace(m)));
+    }
     const chars = [...value];
     const longestAt = (start: number, mustEnd: boolean): number => {
       for (let end = chars.length; end >= start; end--) {

@@ -75,7 +75,7 @@ class Parser {
   }
 
   parseAll(): List {
-    const list = this.parseList(false);
+    const list = this.parseList();
     this.skipBlanks();
     if (this.pos < this.src.length) throw unexpected(this.tokenText());
     if (this.pending.length) {
@@ -88,7 +88,7 @@ class Parser {
   // ---- Lists and pipelines.
 
   /** A list ends at end of input, at `)` (for the caller to judge), at a case terminator or at a reserved word that closes a construct. */
-  parseList(inParens: boolean): List {
+  parseList(): List {
     const items: Pipeline[] = [];
     const connectors: Connector[] = [];
     this.skipNewlines();
@@ -125,7 +125,6 @@ class Parser {
       break;
     }
     if (connectors.length === items.length && items.length > 0) connectors.pop();
-    void inParens;
     return { items, connectors };
   }
 
@@ -183,7 +182,7 @@ class Parser {
     let compound: CompoundCommand | undefined;
     if (keyword === '{') {
       this.pos += 1;
-      const body = this.parseList(false);
+      const body = this.parseList();
       if (body.items.length === 0) throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
       this.expectWord('}');
       compound = { kind: 'group', body, redirects: [] };
@@ -191,7 +190,7 @@ class Parser {
       compound = { kind: 'arith', expression: this.readArithmeticCommand(), redirects: [] };
     } else if (this.src[this.pos] === '(') {
       this.pos += 1;
-      const body = this.parseList(true);
+      const body = this.parseList();
       this.skipBlanks();
       if (this.src[this.pos] !== ')') throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
       if (body.items.length === 0) throw unexpected(')');
@@ -298,15 +297,15 @@ class Parser {
       return { items: [{ commands: [group] }], connectors: [] };
     }
     this.expectWord('do');
-    const body = this.parseList(false);
+    const body = this.parseList();
     if (body.items.length === 0) throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
     this.expectWord('done');
     return body;
   }
 
   private parseWhile(until: boolean): CompoundCommand {
-    this.pos += until ? 5 : 5;
-    const condition = this.parseList(false);
+    this.pos += 'while'.length; // as long as 'until'
+    const condition = this.parseList();
     if (condition.items.length === 0) throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
     const body = this.parseLoopBody();
     return { kind: 'while', until, condition, body, redirects: [] };
@@ -337,7 +336,7 @@ class Parser {
   }
 
   private nonEmptyList(): List {
-    const list = this.parseList(false);
+    const list = this.parseList();
     if (list.items.length === 0) throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
     return list;
   }
@@ -376,7 +375,7 @@ class Parser {
         }
         throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
       }
-      const body = this.parseList(false);
+      const body = this.parseList();
       this.skipBlanks();
       const op = this.operatorAt();
       let terminator: CaseItem['terminator'] = ';;';
@@ -830,7 +829,7 @@ class Parser {
       if (this.src[this.pos + 2] === '(') return this.parseArithmetic(quoted);
       const inner = new Parser(this.src, this.depth + 1);
       inner.pos = this.pos + 2;
-      const list = inner.parseList(true);
+      const list = inner.parseList();
       inner.skipBlanks();
       if (inner.pos >= this.src.length) throw unexpectedEof(')');
       if (this.src[inner.pos] !== ')') throw unexpected(inner.tokenText());

@@ -54,8 +54,8 @@ function bracket(text: string, i: number): { source: string; end: number } | nul
   return null;
 }
 
-/** The regular-expression source of a pattern. */
-export function patternSource(pieces: PatternPiece[]): string {
+/** The regular-expression source of a pattern; `lazy`: `*` takes as little as it can. */
+export function patternSource(pieces: PatternPiece[], lazy = false): string {
   let out = '';
   for (const piece of pieces) {
     if (piece.quoted) {
@@ -65,7 +65,7 @@ export function patternSource(pieces: PatternPiece[]): string {
     const t = piece.text;
     for (let i = 0; i < t.length; i++) {
       const c = t[i];
-      if (c === '*') out += '[\\s\\S]*';
+      if (c === '*') out += lazy ? '[\\s\\S]*?' : '[\\s\\S]*';
       else if (c === '?') out += '[\\s\\S]';
       else if (c === '\\' && i + 1 < t.length) out += escape(t[++i]);
       else if (c === '[') {
