@@ -106,7 +106,9 @@ function readInteger(run: Run, text: string | undefined, unsigned: boolean): big
     value = unsigned ? (m[1] === '-' ? 0n : limit - 1n) : m[1] === '-' ? -limit : limit - 1n;
     if (unsigned && m[1] === '-') value = 1n;
   } else if (!m || read < text.length) {
-    run.errors.push(`${text}: invalid number`);
+    // bash names the base it tried: a leading 0x is hex, another leading 0 octal.
+    const base = /^0[xX]/.test(text) ? 'hex ' : /^0[0-9]/.test(text) ? 'octal ' : '';
+    run.errors.push(`${text}: invalid ${base}number`);
     run.status = 1;
   }
   if (unsigned && value < 0n) value += 2n ** 64n;
@@ -117,13 +119,16 @@ function readInteger(run: Run, text: string | undefined, unsigned: boolean): big
 function readFloat(run: Run, text: string | undefined): ExactFloat | number {
   if (text === undefined || text === '') return 0;
   if (text[0] === "'" || text[0] === '"') return text.length > 1 ? text.codePointAt(1)! : 0;
-  const m = /^[ \t\n]*([+-]?)(?:(inf(?:inity)?|nan)|0[xX]([0-9a-fA-F]+)|([0-9]*)\.?([0-9]*)(?:[eE]([+-]?[0-9]+))?)/i.exec(text)!;
-  const [whole, sign, word, hex, integer = '', fraction = '', power = '0'] = m;
+  const m = /^[ \t\n]*([+-]?)(?:(inf(?:inity)?|nan)|0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?[0-9]+))?|([0-9]*)\.?([0-9]*)(?:[eE]([+-]?[0-9]+))?)/i.exec(text)!;
+  const [whole, sign, word, hex, hexFraction = '', binaryPower = '0', integer = '', fraction = '', power = '0'] = m;
   const negative = sign === '-';
   let value: ExactFloat | number;
   let read = whole.length;
   if (word) value = { negative, special: /^inf/i.test(word) ? 'inf' : 'nan', mantissa: 0n, exponent: 0 };
-  else if (hex) value = fromDecimal(negative, BigInt(`0x${hex}`), 0, 64);
+  else if (hex !== undefined && (hex || hexFraction)) {
+    // A hexadecimal float is exact in binary: its digits times a power of two.
+    value = { negative, mantissa: BigInt(`0x${hex}${hexFraction}`), exponent: Number(binaryPower) - 4 * hexFraction.length };
+  }
   else if (integer || fraction) value = fromDecimal(negative, BigInt(integer + fraction), Number(power) - fraction.length, 64);
   else {
     value = 0;
@@ -251,7 +256,7 @@ function convert(spec: Spec, run: Run): string {
     }
     case 'c': {
       const arg = nextArg(run) ?? '';
-      return pad(arg.length ? String.fromCharCode(new TextEncoder().encode(arg)[0]) : '', spec);
+      return pad(arg.length ? String.fromCharCode(new TextEncoder().encode(arg)[0]) : '\0', spec);
     }
     case 'd': case 'i':
       return formatInteger(readInteger(run, nextArg(run), false), spec);
