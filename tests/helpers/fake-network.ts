@@ -108,8 +108,9 @@ function answerScripted(socket: net.Socket, method: string, script: Scripted): v
 }
 
 /** `listen`: where it listens (127.0.0.1 on a free port unless said; the recorder of the net corpus
- * serves the lab's router address, port 80, in a network namespace of its own). */
-export async function startFakeApp(lab: LabFile, scripts: Record<string, Scripted> = {}, listen: { host: string; port: number } = { host: '127.0.0.1', port: 0 }): Promise<FakeApp> {
+ * serves the lab's router address, port 80, in a network namespace of its own), and the scheme its
+ * requests came over (https: behind a TLS server that hands it what it decrypted). */
+export async function startFakeApp(lab: LabFile, scripts: Record<string, Scripted> = {}, listen: { host: string; port: number; scheme?: 'http' | 'https' } = { host: '127.0.0.1', port: 0 }): Promise<FakeApp> {
   const network = createFixtureNetwork(lab);
   const requests: string[] = [];
   const heads: string[] = [];
@@ -135,7 +136,7 @@ export async function startFakeApp(lab: LabFile, scripts: Record<string, Scripte
       if ([...hang].some((m) => path.includes(m))) return;
       const script = scripted.get(path);
       if (script) return answerScripted(socket, method, script);
-      const answer = await network.http({ method, url: `http://${headers.host}${path}`, headers });
+      const answer = await network.http({ method, url: `${listen.scheme ?? 'http'}://${headers.host}${path}`, headers, insecure: true });
       if ('error' in answer) {
         socket.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n');
         return;

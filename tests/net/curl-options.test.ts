@@ -101,6 +101,14 @@ describe.each(builtInLabs())('curl options on %s', (name) => {
     expect((await s.run("curl -s -w '%{exitcode} %{errormsg}' http://")).stdout).toBe('3 URL using bad/illegal format or missing URL');
   });
 
+  it("reports OpenSSL's verdict on the router's default certificate: 19 with -k or when refusing it, 0 over plain http", async () => {
+    const s = session();
+    const https = `https://${host}/api/healthcheck`;
+    expect((await s.run(`curl -s -k -o /dev/null -w '%{http_code} %{ssl_verify_result}' ${https}`)).stdout).toBe('200 19');
+    expect(await s.run(`curl -s -o /dev/null -w '%{exitcode} %{ssl_verify_result} %{errormsg}' ${https}`)).toMatchObject({ status: 60, stdout: '60 19 SSL certificate problem: self-signed certificate in certificate chain' });
+    expect((await s.run(`curl -s -o /dev/null -w '%{ssl_verify_result}' ${app}/api/healthcheck`)).stdout).toBe('0');
+  });
+
   it('cannot write -o files on the read-only file system: silent with -s, said with -S, -w still written', async () => {
     const s = session();
     expect(await s.run(`curl -s -o out.json ${app}/api/healthcheck`)).toMatchObject({ status: 23, stderr: '' });

@@ -6,9 +6,11 @@
 // them. It answers on every address of the namespace: the lab's resolver, and any other server a
 // line names (the lab's public DNS is the Internet's, whichever resolver is asked). Prints "ready"
 // once both listen.
-// Usage: node tests/net/lab-network-server.ts LAB | --lab-file FILE
+// Usage: node tests/net/lab-network-server.ts LAB | --lab-file FILE [--cert CHAIN.pem --key KEY.pem]
 import dgram from 'node:dgram';
 import net from 'node:net';
+import tls from 'node:tls';
+import { readFileSync } from 'node:fs';
 import dnsPacket from 'dns-packet';
 import { loadLab } from '../../src/node/labs.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
@@ -54,5 +56,20 @@ const tcp = net.createServer((connection) => {
 await new Promise<void>((resolve) => tcp.listen(53, '0.0.0.0', resolve));
 await new Promise<void>((resolve) => socket.bind(53, '0.0.0.0', () => resolve()));
 const routerIp = new WorldModel(lab).routerIp();
-if (routerIp) await startFakeApp(lab, {}, { host: routerIp, port: 80 });
+if (routerIp) {
+  await startFakeApp(lab, {}, { host: routerIp, port: 80 });
+  // Port 443: TLS with the router's certificate chain (a wildcard for the apps domain, signed by the
+  // ingress operator's own CA, both sent), what it decrypts handed to the app as an https request.
+  const [certFile, keyFile] = [process.argv[process.argv.indexOf('--cert') + 1], process.argv[process.argv.indexOf('--key') + 1]];
+  if (process.argv.includes('--cert')) {
+    const behind = await startFakeApp(lab, {}, { host: '127.0.0.1', port: 0, scheme: 'https' });
+    const secure = tls.createServer({ cert: readFileSync(certFile), key: readFileSync(keyFile) }, (client) => {
+      const inner = net.connect(behind.port, '127.0.0.1');
+      client.on('error', () => inner.destroy());
+      inner.on('error', () => client.destroy());
+      client.pipe(inner).pipe(client);
+    });
+    await new Promise<void>((resolve) => secure.listen(443, routerIp, resolve));
+  }
+}
 console.log('ready');

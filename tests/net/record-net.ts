@@ -2,14 +2,14 @@
 // them: each lab gets a network namespace of its own (unshare: no privilege needed, nothing leaves
 // the machine) whose loopback carries the lab's resolver and router addresses and a few public
 // resolvers a reader may name, /etc/resolv.conf naming the lab's resolver, and
-// lab-network-server.ts answering DNS and HTTP there. A name the lab's DNS does not hold is
+// lab-network-server.ts answering DNS, HTTP and HTTPS there (routerCertificate). A name the lab's DNS does not hold is
 // NXDOMAIN, as on the Internet; an address nothing serves refuses at once. The lines run in
 // /home/reader, the lab's home, and every place they could write (the home, /tmp) is read-only, as
 // the lab's file system is.
 // What the tools measure or draw at random is put back to the lab's model, and nothing else: dig's
 // query id (the lab's id for the question), its Query time (the model's resolver time) and its WHEN
 // (the lab's clock).
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import { WorldModel } from '../../src/engine/model/world-model.ts';
 import { queryId, recordType, RESOLVER_MS } from '../../src/engine/commands/net/dns.ts';
 import { digDate } from '../../src/engine/commands/net/dig.ts';
 import type { CorpusLine, Reference } from '../conformance/corpus.ts';
+import type { LabFile } from '../../src/engine/world/types.ts';
 
 /** Resolvers a reader may name besides their own (nslookup NAME SERVER, dig @SERVER, host NAME SERVER). */
 export const PUBLIC_RESOLVERS = ['8.8.8.8', '1.1.1.1'];
@@ -36,6 +37,22 @@ export function modelled(text: string, clock: Date): string {
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
+/** The router's default certificate as the ingress operator makes it: a wildcard for the apps
+ * domain signed by the operator's own CA (ingress-operator@SECONDS), served with that CA. Only
+ * its shape shows in the corpus (curl without -k refuses the self-signed CA in the chain). */
+function routerCertificate(world: LabFile, dir: string): void {
+  const model = new WorldModel(world);
+  const domain = model.appsDomain() ?? 'apps.example';
+  const operator = world.kube.find((o) => o.kind === 'IngressController' && o.metadata.name === 'default');
+  const since = Math.floor(new Date(operator?.metadata.creationTimestamp ?? world.info.clock).getTime() / 1000);
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-subj', `/CN=ingress-operator@${since}`, '-days', '730');
+  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', `/CN=*.${domain}`);
+  writeFileSync(join(dir, 'leaf.ext'), `subjectAltName=DNS:*.${domain}\n`);
+  openssl('x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'leaf.crt', '-days', '730', '-extfile', 'leaf.ext');
+  writeFileSync(join(dir, 'chain.pem'), readFileSync(join(dir, 'leaf.crt'), 'utf8') + readFileSync(join(dir, 'ca.crt'), 'utf8'));
+}
+
 export async function recordNetLines(lines: CorpusLine[]): Promise<Reference[]> {
   const out: Reference[] = [];
   const work = mkdtempSync(join(tmpdir(), 'aro-labs-net-'));
@@ -46,6 +63,7 @@ export async function recordNetLines(lines: CorpusLine[]): Promise<Reference[]> 
     const addresses = [...new Set([resolver, new WorldModel(world).routerIp(), ...PUBLIC_RESOLVERS].filter((a): a is string => Boolean(a)))];
     const dir = mkdtempSync(join(work, `${lab}-`));
     writeFileSync(join(dir, 'resolv.conf'), `nameserver ${resolver}\n`);
+    routerCertificate(world, dir);
     mine.forEach((l, i) => writeFileSync(join(dir, `line.${i}`), l.line));
     // The lines run where the lab's terminal runs them: in the reader's home, on a read-only file
     // system (a file curl is told to write cannot be opened there, as in the lab). This script's
@@ -58,7 +76,7 @@ export async function recordNetLines(lines: CorpusLine[]): Promise<Reference[]> 
       `mount --bind ${quote(join(dir, 'resolv.conf'))} /etc/resolv.conf`,
       `mount --bind ${quote(dir)} /mnt`,
       `cd ${quote(ROOT)}`,
-      `${quote(process.execPath)} --disable-warning=ExperimentalWarning ${quote(SERVER)} ${quote(lab)} > /mnt/server.log 2>&1 &`,
+      `${quote(process.execPath)} --disable-warning=ExperimentalWarning ${quote(SERVER)} ${quote(lab)} --cert /mnt/chain.pem --key /mnt/leaf.key > /mnt/server.log 2>&1 &`,
       'for i in $(seq 300); do grep -q ready /mnt/server.log && break; sleep 0.1; done',
       'mount -t tmpfs tmpfs /home && mkdir /home/reader && mount -o remount,ro /home',
       'mount -t tmpfs -o ro tmpfs /tmp',
