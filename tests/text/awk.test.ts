@@ -71,3 +71,15 @@ describe('awk functions and arguments', () => {
     expect((await run('', 'BEGIN { print split("a  b", p, / /) }')).stdout).toBe('3\n');
   });
 });
+
+describe('awk options', () => {
+  it("says which of gawk's options the lab does not run, in awk's voice", async () => {
+    const result = await run('', '-M', 'BEGIN { print 1 }');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^awk: option -M is not available in this lab/);
+  });
+
+  it('takes the program from -e and long options as gawk does', async () => {
+    expect((await run('a:b\n', '--field-separator=:', '-e', '{print $2}')).stdout).toBe('b\n');
+  });
+});
