@@ -81,7 +81,7 @@ export interface CaseItem {
 export type CompoundCommand = (
   | { kind: 'group'; body: List }
   | { kind: 'subshell'; body: List }
-  | { kind: 'for'; name: string; items: Word[] | null; body: List }
+  | { kind: 'for'; name: string; items: Word[] | null; body: List; /** `select`: a menu on the terminal. */ select?: boolean }
   | { kind: 'arith-for'; init: Word; test: Word; update: Word; body: List }
   | { kind: 'while'; until: boolean; condition: List; body: List }
   | { kind: 'if'; clauses: Array<{ condition: List; body: List }>; otherwise?: List }

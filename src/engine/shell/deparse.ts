@@ -78,7 +78,7 @@ function command(c: Command, indent: string): string {
     case 'subshell':
       return `( ${list(c.body, '').replace(/\n/g, ' ')} )${redirects(c.redirects)}`;
     case 'for':
-      return `for ${c.name}${c.items ? ` in ${c.items.map(word).join(' ')}` : ''};\n${indent}do\n${list(c.body, inner)};\n${indent}done${redirects(c.redirects)}`;
+      return `${c.select ? 'select' : 'for'} ${c.name}${c.items ? ` in ${c.items.map(word).join(' ')}` : ''};\n${indent}do\n${list(c.body, inner)};\n${indent}done${redirects(c.redirects)}`;
     case 'arith-for':
       return `for ((${word(c.init).trim()}; ${word(c.test).trim()}; ${word(c.update).trim()}))\n${indent}do\n${list(c.body, inner)};\n${indent}done${redirects(c.redirects)}`;
     case 'while':

@@ -239,6 +239,11 @@ export class Interpreter {
         }
       }
       case 'for': {
+        if (command.select) {
+          // select reads the reader's choice from the terminal, which the lab cannot wait for.
+          io.err.write('bash: select: not available in this lab\n');
+          return 1;
+        }
         const items = command.items === null ? [...this.state.positional] : await expandWords(command.items, this.expander(io));
         let status = 0;
         for (const item of items) {

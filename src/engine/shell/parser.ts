@@ -196,7 +196,7 @@ class Parser {
       if (body.items.length === 0) throw unexpected(')');
       this.pos += 1;
       compound = { kind: 'subshell', body, redirects: [] };
-    } else if (keyword === 'for') compound = this.parseFor();
+    } else if (keyword === 'for' || keyword === 'select') compound = this.parseFor(keyword);
     else if (keyword === 'while' || keyword === 'until') compound = this.parseWhile(keyword === 'until');
     else if (keyword === 'if') compound = this.parseIf();
     else if (keyword === 'case') compound = this.parseCase();
@@ -243,10 +243,10 @@ class Parser {
     return { kind: 'function', name, body };
   }
 
-  private parseFor(): CompoundCommand {
-    this.pos += 3;
+  private parseFor(keyword: 'for' | 'select'): CompoundCommand {
+    this.pos += keyword.length;
     this.skipBlanks();
-    if (this.src.startsWith('((', this.pos)) {
+    if (keyword === 'for' && this.src.startsWith('((', this.pos)) {
       const text = this.readArithmeticCommandText();
       const pieces = splitTopLevel(text, ';');
       if (pieces.length !== 3) throw new ShellSyntaxError('syntax error: arithmetic expression required');
@@ -286,7 +286,7 @@ class Parser {
         this.skipNewlines();
       }
     }
-    return { kind: 'for', name, items, body: this.parseLoopBody(), redirects: [] };
+    return { kind: 'for', name, items, body: this.parseLoopBody(), redirects: [], ...(keyword === 'select' ? { select: true } : {}) };
   }
 
   /** `do list done`, or a brace group as bash also takes. */
