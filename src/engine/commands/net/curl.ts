@@ -110,6 +110,16 @@ const HELP = `Usage: curl [options...] <url>
 This lab terminal's curl takes the options above (curl 7.88.1's words); the others are not available in this lab.
 `;
 
+/** --version: Debian 12's curl 7.88.1, as it says it. */
+const VERSION_TEXT = `curl 7.88.1 (x86_64-pc-linux-gnu) libcurl/7.88.1 OpenSSL/3.0.19 zlib/1.2.13 brotli/1.0.9 zstd/1.5.4 libidn2/2.3.3 libpsl/0.21.2 (+libidn2/2.3.3) libssh2/1.10.0 nghttp2/1.52.0 librtmp/2.3 OpenLDAP/2.5.13
+Release-Date: 2023-02-20, security patched: 7.88.1-10+deb12u14
+Protocols: dict file ftp ftps gopher gophers http https imap imaps ldap ldaps mqtt pop3 pop3s rtmp rtsp scp sftp smb smbs smtp smtps telnet tftp
+Features: alt-svc AsynchDNS brotli GSS-API HSTS HTTP2 HTTPS-proxy IDN IPv6 Kerberos Largefile libz NTLM NTLM_WB PSL SPNEGO SSL threadsafe TLS-SRP UnixSockets zstd
+`;
+
+/** What parse returns for --version. */
+const VERSION_WANTED = '\0version';
+
 /** What parse returns for --help (the help is printed on standard output, exit 0). */
 const HELP_WANTED = '\0help';
 
@@ -139,6 +149,7 @@ function parse(args: string[]): Options | string {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--help' || arg === '-h') return HELP_WANTED;
+    if (arg === '--version' || arg === '-V') return VERSION_WANTED;
     if (arg.startsWith('--')) {
       const name = arg.slice(2);
       if (name in LONG_FLAGS) {
@@ -420,8 +431,8 @@ interface Pool {
 
 async function run(ctx: CommandContext): Promise<number> {
   const o = parse(ctx.argv.slice(1));
-  if (o === HELP_WANTED) {
-    ctx.stdout.write(HELP);
+  if (o === HELP_WANTED || o === VERSION_WANTED) {
+    ctx.stdout.write(o === HELP_WANTED ? HELP : VERSION_TEXT);
     return 0;
   }
   if (typeof o === 'string') {

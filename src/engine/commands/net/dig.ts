@@ -6,11 +6,12 @@
 // the size from the answer's bytes (dns-wire.ts). Checked against dig 9.18.
 import type { Command, CommandContext } from '../types.ts';
 import { routeHosts } from './route-hosts.ts';
-import { ask, queryId, recordType, RESOLVER_MS, type DnsAnswer, type DnsRecord, type RecordType } from './dns.ts';
+import { ask, BIND_VERSION, queryId, recordType, RESOLVER_MS, type DnsAnswer, type DnsRecord, type RecordType } from './dns.ts';
 import { encodeAnswer, RESOLVER_UDP_SIZE } from './dns-wire.ts';
 import { defaultServer, isIpv4, type Server, namedServerProblem } from './resolver.ts';
 
-export const DIG_VERSION = '9.18.49-1~deb12u3-Debian';
+export const DIG_VERSION = BIND_VERSION;
+const VERSION_WANTED = '\0version';
 
 const USAGE = `Usage:  dig [@global-server] [domain] [q-type] [q-class] {q-opt}
             {global-d-opt} host [@local-server] {local-d-opt}
@@ -116,6 +117,7 @@ function parse(args: string[]): { questions: Question[]; server?: string; displa
       addName(args[++i]);
     }
     else if (arg === '-4') continue;
+    else if (arg === '-v') return VERSION_WANTED;
     else if (arg.startsWith('-')) return `dig: the option ${arg} is not available in this lab terminal (it knows @SERVER, -x, -t, -q, +short, +[no]all, +[no]answer, +[no]question, +[no]comments, +[no]stats, +[no]cmd, +[no]tcp)\n`;
     else if (recordType(arg)) setType(recordType(arg)!);
     else addName(arg);
@@ -151,6 +153,11 @@ function lookupText(answer: DnsAnswer, display: Display, server: Server, now: Da
 async function run(ctx: CommandContext): Promise<number> {
   const args = ctx.argv.slice(1);
   const parsed = parse(args);
+  if (parsed === VERSION_WANTED) {
+    // dig -v says its version on standard error.
+    ctx.stderr.write(`DiG ${DIG_VERSION}\n`);
+    return 0;
+  }
   if (typeof parsed === 'string') {
     ctx.stderr.write(parsed);
     return 1;

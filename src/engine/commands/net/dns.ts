@@ -6,6 +6,9 @@
 // negative answers carry no SOA.
 import type { NetError, World } from '../../world/types.ts';
 
+/** The bind9 release whose nslookup, dig and host the lab's imitate (Debian 12's bind9-dnsutils). */
+export const BIND_VERSION = '9.18.49-1~deb12u3-Debian';
+
 export type RecordType = 'A' | 'NS' | 'CNAME' | 'SOA' | 'PTR' | 'MX' | 'TXT' | 'AAAA' | 'SRV' | 'ANY';
 
 /** Type codes on the wire (RFC 1035, 3596, 2782). */

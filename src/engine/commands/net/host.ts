@@ -5,6 +5,7 @@ import type { Command, CommandContext } from '../types.ts';
 import { routeHosts } from './route-hosts.ts';
 import { ask, recordType, reverseName, type DnsAnswer, type RecordType } from './dns.ts';
 import { isIpv4, namedServerProblem } from './resolver.ts';
+import { BIND_VERSION as DIG_VERSION } from './dns.ts';
 
 const USAGE = `Usage: host [-aCdilrTvVw] [-c class] [-N ndots] [-t type] [-W time]
             [-R number] [-m flag] [-p port] hostname [server]
@@ -55,6 +56,10 @@ async function run(ctx: CommandContext): Promise<number> {
       }
       type = t;
     } else if (arg === '-4') continue;
+    else if (arg === '-V') {
+      ctx.stderr.write(`host ${DIG_VERSION}\n`);
+      return 0;
+    }
     else if (arg.startsWith('-')) {
       ctx.stderr.write(`host: the option ${arg} is not available in this lab terminal (it knows -t TYPE, NAME and SERVER)\n`);
       return 1;

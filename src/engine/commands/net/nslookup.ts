@@ -3,7 +3,7 @@
 // the name. The answers are the lab's DNS (dns.ts); the layout is nslookup's (checked against it).
 import type { Command, CommandContext } from '../types.ts';
 import { routeHosts } from './route-hosts.ts';
-import { ask, recordType, reverseName, type DnsAnswer, type RecordType } from './dns.ts';
+import { ask, BIND_VERSION, recordType, reverseName, type DnsAnswer, type RecordType } from './dns.ts';
 import { defaultServer, isIpv4, type Server, namedServerProblem } from './resolver.ts';
 
 const NOT_HERE = 'nslookup: the interactive mode is not available in this lab terminal; give a name: nslookup [-type=TYPE] NAME [SERVER]\n';
@@ -14,6 +14,7 @@ interface Options {
   type?: RecordType;
   /** -debug: each answer's sections are printed too. */
   debug: boolean;
+  version?: boolean;
 }
 
 /** The options nslookup takes as -NAME=VALUE (any unique prefix of the long names it knows). */
@@ -24,7 +25,8 @@ function parse(ctx: CommandContext, args: string[]): Options {
     if (arg.startsWith('-') && arg.length > 1) {
       const [key, value] = arg.slice(1).split(/=(.*)/s);
       const lower = key.toLowerCase();
-      if (lower === 'debug' || lower === 'deb') o.debug = true;
+      if (lower === 'version') o.version = true;
+      else if (lower === 'debug' || lower === 'deb') o.debug = true;
       else if (lower === 'nodebug') o.debug = false;
       else if (['type', 'ty', 'query', 'q', 'querytype'].includes(lower) && value !== undefined) {
         const t = recordType(value);
@@ -60,6 +62,10 @@ function records(answer: DnsAnswer, shown: string): string {
 
 async function run(ctx: CommandContext): Promise<number> {
   const o = parse(ctx, ctx.argv.slice(1));
+  if (o.version) {
+    ctx.stderr.write(`nslookup ${BIND_VERSION}\n`);
+    return 0;
+  }
   if (o.name === undefined) {
     ctx.stderr.write(NOT_HERE);
     return 1;
