@@ -8,7 +8,7 @@ import { builtins } from './builtins.ts';
 import { readInputs, parseJsonText, JqInputError, type InputValue } from './input.ts';
 import { JqHalt } from './errors.ts';
 import { environmentObject } from './library.ts';
-import { COMPACT, TooLong, writeJson, writeJsonColored, type WriteOptions } from './output.ts';
+import { COMPACT, paletteFrom, TooLong, writeJson, writeJsonColored, type WriteOptions } from './output.ts';
 import { BUILD_CONFIGURATION, HELP, USE_HELP } from './help.ts';
 import { streamEvents } from './control.ts';
 import { operandReader } from '../fs/files.ts';
@@ -298,6 +298,12 @@ async function run(ctx: CommandContext): Promise<number> {
     return 0;
   }
   o.write.color = o.colorChoice ?? ctx.tty;
+  const colors = ctx.session.vars.get('JQ_COLORS');
+  // jq reads $JQ_COLORS whether or not it colours, and says when it cannot use it.
+  if (colors !== undefined) {
+    o.write.palette = paletteFrom(colors);
+    if (!o.write.palette) ctx.stderr.write('Failed to set $JQ_COLORS\n');
+  }
   if (o.filter === undefined) {
     // jq without a filter uses `.` when its input is not a terminal.
     if (ctx.stdin === '') {

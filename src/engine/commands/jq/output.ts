@@ -12,7 +12,12 @@ export interface WriteOptions {
   sortKeys: boolean;
   /** jq colours its output on a terminal (and with -C). */
   color: boolean;
+  /** The colours, when $JQ_COLORS changes jq's defaults. */
+  palette?: Palette;
 }
+
+/** jq's colours in $JQ_COLORS's order: null, false, true, numbers, strings, arrays, objects, object keys. */
+export type Palette = readonly string[];
 
 export const COMPACT: WriteOptions = { indent: '', compact: true, sortKeys: false, color: false };
 
@@ -50,18 +55,25 @@ export function jqString(s: string): string {
 
 // jq 1.7.1's default colours (null in dark grey, object keys in bold blue) and the exact places
 // it switches them (jv_dump_term).
-const COLORS = { null: '0;90', false: '0;39', true: '0;39', number: '0;39', string: '0;32', array: '1;39', object: '1;39' };
-const FIELD = '1;34';
+export const DEFAULT_PALETTE: Palette = ['0;90', '0;39', '0;39', '0;39', '0;32', '1;39', '1;39', '1;34'];
+
+/** The palette $JQ_COLORS gives (its fields replace the defaults in order), or undefined when jq
+ * would refuse it ("Failed to set $JQ_COLORS"). */
+export function paletteFrom(spec: string): Palette | undefined {
+  const fields = spec.split(':');
+  if (fields.length > DEFAULT_PALETTE.length || fields.some((f) => !/^[0-9;]{0,12}$/.test(f))) return undefined;
+  return DEFAULT_PALETTE.map((c, i) => fields[i] ?? c);
+}
 const esc = (code: string) => `\x1b[${code}m`;
 const RESET = esc('0');
 
-function colorOf(v: unknown): string {
-  if (v === null || v === undefined) return COLORS.null;
-  if (v === true) return COLORS.true;
-  if (v === false) return COLORS.false;
-  if (typeof v === 'number' || v instanceof NumberLiteral) return COLORS.number;
-  if (typeof v === 'string') return COLORS.string;
-  return Array.isArray(v) ? COLORS.array : COLORS.object;
+function colorOf(v: unknown, palette: Palette): string {
+  if (v === null || v === undefined) return palette[0];
+  if (v === false) return palette[1];
+  if (v === true) return palette[2];
+  if (typeof v === 'number' || v instanceof NumberLiteral) return palette[3];
+  if (typeof v === 'string') return palette[4];
+  return Array.isArray(v) ? palette[5] : palette[6];
 }
 
 /** What writing costs beyond its characters: each piece a writer puts (a bracket, a number)
@@ -141,7 +153,8 @@ class Writer {
   }
 
   colored(v: unknown, level: number): void {
-    const col = esc(colorOf(v));
+    const palette = this.o.palette ?? DEFAULT_PALETTE;
+    const col = esc(colorOf(v, palette));
     if (level > MAX_PRINT_DEPTH) return this.put(`${col}${TOO_DEEP}${RESET}`);
     if (v === null || typeof v !== 'object' || v instanceof NumberLiteral) return this.put(`${col}${this.scalar(v)}${RESET}`);
     const newline = (l: number) => (this.o.compact ? '' : `\n${this.o.indent.repeat(l)}`);
@@ -159,7 +172,7 @@ class Writer {
     const sep = this.o.compact ? ':' : ': ';
     this.put(`${col}{`);
     keys.forEach((k, i) => {
-      this.put(`${i ? `${col},` : ''}${newline(level + 1)}${RESET}${esc(FIELD)}${this.string(k)}${RESET}${col}${sep}${RESET}`);
+      this.put(`${i ? `${col},` : ''}${newline(level + 1)}${RESET}${esc(palette[7])}${this.string(k)}${RESET}${col}${sep}${RESET}`);
       this.colored((v as Record<string, unknown>)[k], level + 1);
     });
     this.put(`${col}${newline(level)}${col}}${RESET}`);

@@ -105,6 +105,29 @@ function compareScalars(a: Json, b: Json, type: string): number {
   return 0;
 }
 
+/** Two canonical decimal texts (`-1.50E+3`) by value. */
+export function compareDecimals(a: string, b: string): number {
+  const parse = (t: string) => {
+    const m = /^(-?)(\d+)(?:\.(\d+))?(?:E([+-]\d+))?$/.exec(t);
+    if (!m) return null;
+    // value = 0.digits × 10^point, digits without leading zeros
+    const all = m[2] + (m[3] ?? '');
+    const lead = all.length - all.replace(/^0+/, '').length;
+    const digits = all.slice(lead);
+    return { negative: m[1] === '-' && digits !== '', digits, point: m[2].length - lead + Number(m[4] ?? 0) };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  if (!x || !y) return compareNumbers(Number(a), Number(b));
+  if (x.negative !== y.negative) return x.negative ? -1 : 1;
+  const sign = x.negative ? -1 : 1;
+  if (!x.digits || !y.digits) return sign * ((x.digits ? 1 : 0) - (y.digits ? 1 : 0));
+  if (x.point !== y.point) return sign * (x.point < y.point ? -1 : 1);
+  const dx = x.digits.replace(/0+$/, '');
+  const dy = y.digits.replace(/0+$/, '');
+  return sign * (dx < dy ? -1 : dx > dy ? 1 : 0);
+}
+
 /** jq 1.7.1 orders NaN below every number, itself included. */
 function compareNumbers(a: number, b: number): number {
   if (Number.isNaN(a)) return -1;
@@ -126,6 +149,8 @@ function sortedKeys(o: JsonObject, meter: Meter): string[] {
 /** jq's total order: null < false < true < numbers < strings < arrays < objects; arrays by
  * their items then length, objects by their sorted keys then values in key order. */
 export function compare(a: Json, b: Json, meter: Meter): number {
+  // Two literals compare by their decimal text, as jq 1.7.1's decNumber does.
+  if (a instanceof NumberLiteral && b instanceof NumberLiteral) return compareDecimals(a.text, b.text);
   a = plain(a);
   b = plain(b);
   if (typeof a === 'number' && typeof b === 'number') {
@@ -141,6 +166,11 @@ export function compare(a: Json, b: Json, meter: Meter): number {
       continue;
     }
     meter.charge(COST.compare);
+    if (top[0] instanceof NumberLiteral && top[1] instanceof NumberLiteral) {
+      const c = compareDecimals(top[0].text, top[1].text);
+      if (c) return c;
+      continue;
+    }
     const x = plain(top[0]);
     const y = plain(top[1]);
     if (x === y) continue;
