@@ -56,6 +56,8 @@ describe.each(builtInLabs())('curl options on %s', (name) => {
     const sent = (line: string) => s.run(line).then((r) => r.stderr.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.replace(/\r$/, '')));
     expect(await sent(`curl -sv -o /dev/null -A agent/1 -e http://ref.example/ ${app}/api/healthcheck`)).toEqual(['> GET /api/healthcheck HTTP/1.1', `> Host: ${host}`, '> User-Agent: agent/1', '> Accept: */*', '> Referer: http://ref.example/', '> ']);
     expect(await sent(`curl -sv -o /dev/null -H 'Accept: application/json' -H 'X-Demo: 1' ${app}/api/healthcheck`)).toEqual(['> GET /api/healthcheck HTTP/1.1', `> Host: ${host}`, '> User-Agent: curl/7.88.1', '> Accept: application/json', '> X-Demo: 1', '> ']);
+    // "Name:" only takes curl's own away, "Name;" sends it empty, and a value goes as written.
+    expect(await sent(`curl -sv -o /dev/null -H 'Accept:' -H 'X-Empty;' -H 'X-Spaced:  a b ' ${app}/api/healthcheck`)).toEqual(['> GET /api/healthcheck HTTP/1.1', `> Host: ${host}`, '> User-Agent: curl/7.88.1', '> X-Empty:', '> X-Spaced:  a b ', '> ']);
   });
 
   it('writes the error body with --fail-with-body, and exits 22 as -f does', async () => {

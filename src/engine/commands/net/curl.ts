@@ -253,9 +253,9 @@ function failure(error: NetError, o: Options, spentMs: number): { code: number; 
 }
 
 /** -v: the request as sent. */
-function requestTrace(url: URL, method: string, headers: Record<string, string>): string {
-  const request = [`${method} ${url.pathname}${url.search} HTTP/1.1`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), ''];
-  return request.map((l) => `> ${l}\r\n`).join('');
+function requestTrace(url: URL, method: string, request: Request): string {
+  const head = [`${method} ${url.pathname}${url.search} HTTP/1.1`, ...request.lines, ''];
+  return head.map((l) => `> ${l}\r\n`).join('');
 }
 
 function headerBlock(response: HttpResponse): string {
@@ -490,19 +490,38 @@ async function one(ctx: CommandContext, o: Options, given: string, output: strin
   return transfer(ctx, o, first, file, resolved, pool);
 }
 
+/** A request's headers: as the world takes them (values trimmed), and as curl sends them (-v). */
+interface Request {
+  headers: Record<string, string>;
+  lines: string[];
+}
+
+/** -H "Name;": the header is sent with an empty value. */
+const EMPTY_HEADER = '\0empty';
+
 /** The request's headers in curl's order: Host, User-Agent, Accept and Referer, each left out when
  * the reader gives one of that name (-H), then the reader's own in the order given (a custom Host
  * takes the first place instead). */
-function requestHeadersFor(o: Options, host: string, custom: Array<[string, string]>): Record<string, string> {
+function requestHeadersFor(o: Options, host: string, custom: Array<[string, string]>): Request {
   const given = new Set(custom.map(([name]) => name.toLowerCase()));
   const own: Array<[string, string]> = [['User-Agent', o.userAgent ?? `curl/${VERSION}`], ['Accept', '*/*']];
   if (o.referer !== undefined) own.push(['Referer', o.referer]);
-  const headers: Record<string, string> = {};
+  const request: Request = { headers: {}, lines: [] };
+  const add = (name: string, value: string, line = `${name}: ${value}`) => {
+    request.headers[name] = value;
+    request.lines.push(line);
+  };
   const customHost = custom.find(([name]) => name.toLowerCase() === 'host');
-  headers[customHost?.[0] ?? 'Host'] = customHost?.[1] ?? host;
-  for (const [name, value] of own) if (!given.has(name.toLowerCase())) headers[name] = value;
-  for (const [name, value] of custom) if (name.toLowerCase() !== 'host') headers[name] = value;
-  return headers;
+  if (customHost === undefined) add('Host', host);
+  else if (customHost[1].trim() !== '') add(customHost[0], customHost[1].trim(), `${customHost[0]}:${customHost[1]}`);
+  for (const [name, value] of own) if (!given.has(name.toLowerCase())) add(name, value);
+  for (const [name, rest] of custom) {
+    if (name.toLowerCase() === 'host') continue;
+    // "Name;" sends the header empty; "Name:" with nothing after it only removes curl's own.
+    if (rest === EMPTY_HEADER) add(name, '', `${name}:`);
+    else if (rest.trim() !== '') add(name, rest.trim(), `${name}:${rest}`);
+  }
+  return request;
 }
 
 /** The exchanges of one curl run: the first URL and, with -L, every redirect after it. */
@@ -511,9 +530,12 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
   const meter = !o.silent && !ctx.tty;
   const showErrors = !o.silent || o.showError;
   const method = o.method ?? (o.head ? 'HEAD' : 'GET');
+  // Each -H as the name and the text after its colon, sent as written (or "Name;": empty).
   const custom = o.headers.flatMap((h): Array<[string, string]> => {
     const colon = h.indexOf(':');
-    return colon > 0 ? [[h.slice(0, colon).trim(), h.slice(colon + 1).trim()]] : [];
+    if (colon > 0) return [[h.slice(0, colon).trim(), h.slice(colon + 1)]];
+    const semicolon = /^([^:;\s]+);\s*$/.exec(h);
+    return semicolon ? [[semicolon[1], EMPTY_HEADER]] : [];
   });
   // Headers and bodies go to stdout, nowhere with -o /dev/null; another file fails (23) at the end.
   const toFile = output !== undefined && output !== '/dev/null' && output !== '-';
@@ -559,8 +581,9 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
   if (meter) ctx.stderr.write(`${METER_HEAD}\r${meterLine(0, 0, 0)}`);
   for (;;) {
     const hostHeader = url.port ? `${url.hostname}:${url.port}` : url.hostname;
-    const requestHeaders = requestHeadersFor(o, hostHeader, carriedHeaders(custom, first, url));
-    requestBytes += byteLength(requestTrace(url, method, requestHeaders).replace(/^> /gm, ''));
+    const request = requestHeadersFor(o, hostHeader, carriedHeaders(custom, first, url));
+    const requestHeaders = request.headers;
+    requestBytes += byteLength(requestTrace(url, method, request).replace(/^> /gm, ''));
     const key = `${url.protocol}//${hostHeader}`;
     const reused = pool.open?.key === key;
     // --resolve: this host and port connect to the address given, as if the name had been looked up.
@@ -577,7 +600,7 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
       // -w is still written after a failure (http_code 000), its time_total the time curl waited.
       if (elapsedMs !== undefined) times.totalMs = Math.max(times.totalMs, elapsedMs);
       const partial = answer.partial;
-      if (o.verbose) ctx.stderr.write(failureTrace(answer, text, hop, requestTrace(url, method, requestHeaders), connectTimeoutMs));
+      if (o.verbose) ctx.stderr.write(failureTrace(answer, text, hop, requestTrace(url, method, request), connectTimeoutMs));
       if (partial) {
         // What came before the end is printed, as curl writes it while it comes.
         emit(`${o.include || o.head ? shownHeaders(partial.response, o) : ''}${o.head ? '' : partial.response.body}`);
@@ -611,7 +634,7 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
     pool.open = keep ? { key, number: hop.number } : undefined;
     const closing = `${keep ? `* Connection #${hop.number} to host ${url.hostname} left intact` : `* Closing connection ${hop.number}`}\n`;
     if (o.verbose) {
-      let trace = `${connectionTrace(hop, answer.remote.ip, port, true)}${requestTrace(url, method, requestHeaders)}${responseTrace(answer)}`;
+      let trace = `${connectionTrace(hop, answer.remote.ip, port, true)}${requestTrace(url, method, request)}${responseTrace(answer)}`;
       if (follow) trace += `* Ignoring the response-body\n${closing}`;
       // Off a terminal, curl notes the body it does not trace (curl 7.88's "{ [N bytes data]").
       else if (!ctx.tty && bodyBytes > 0 && method !== 'HEAD') trace += `{ [${bodyBytes} bytes data]\n`;
