@@ -22,6 +22,8 @@ export interface Expander {
   names?(): string[];
   /** set -u */
   nounset?: boolean;
+  /** Reports an error that does not stop the line (`${a[-9]}`: bad array subscript). */
+  warn?(message: string): void;
   /** Pathname expansion: the paths a pattern matches, sorted; none (or undefined) leaves the word as it is. */
   glob?(pattern: PatternPiece[]): string[] | undefined;
 }
@@ -70,6 +72,10 @@ async function scalarValue(p: Parameter, env: Expander): Promise<string | undefi
     const elements = env.elements?.(p.name);
     if (!elements) return index === 0n || index === -1n ? env.variable(p.name) : undefined;
     const at = index < 0n ? (elements.length ? elements[elements.length - 1][0] + 1 + Number(index) : -1) : Number(index);
+    if (at < 0) {
+      env.warn?.(`${p.name}: bad array subscript`);
+      return undefined;
+    }
     return elements.find(([i]) => i === at)?.[1];
   }
   return env.variable(p.name);
@@ -105,8 +111,10 @@ async function parameter(p: Parameter, quoted: boolean, env: Expander): Promise<
     set = value !== undefined;
   }
   const display = p.index !== undefined ? `${p.name}[${typeof p.index === 'string' ? p.index : literalOf(p.index)}]` : p.name;
+  // set -u names a positional parameter with its dollar.
+  const unbound = () => new ExpansionError(`${isSpecial(p.name) && p.index === undefined ? '$' : ''}${display}: unbound variable`);
   if (p.prefix === '#') {
-    if (!set && env.nounset && !list) throw new ExpansionError(`${display}: unbound variable`);
+    if (!set && env.nounset && !list) throw unbound();
     return [{ text: String(list ? values.length : codePoints(values[0] ?? '')), quoted, split: !quoted }];
   }
   const op = p.op;
@@ -131,7 +139,7 @@ async function parameter(p: Parameter, quoted: boolean, env: Expander): Promise<
     env.assign(p.name, value);
     return [{ text: value, quoted, split: !quoted }];
   }
-  if (!set && env.nounset && !(p.name === '@' || p.name === '*')) throw new ExpansionError(`${display}: unbound variable`);
+  if (!set && env.nounset && !(p.name === '@' || p.name === '*')) throw unbound();
   if (op === undefined) return valuePieces(values, list, star, quoted, env);
   let changed: string[];
   if (op === ':') changed = await substring(p, values, list, env);

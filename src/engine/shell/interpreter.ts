@@ -75,8 +75,11 @@ export interface Limits {
 /** `break n` and `continue n` unwinding to their loop, `return n` to its function. */
 export class BreakSignal {
   readonly levels: number;
-  constructor(levels: number) {
+  /** The loop's status: 1 when break's own argument was wrong. */
+  readonly status: number;
+  constructor(levels: number, status = 0) {
     this.levels = levels;
+    this.status = status;
   }
 }
 export class ContinueSignal {
@@ -244,6 +247,10 @@ export class Interpreter {
           io.err.write('bash: select: not available in this lab\n');
           return 1;
         }
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(command.name)) {
+          io.err.write(`bash: \`${command.name}': not a valid identifier\n`);
+          return 1;
+        }
         const items = command.items === null ? [...this.state.positional] : await expandWords(command.items, this.expander(io));
         let status = 0;
         for (const item of items) {
@@ -332,8 +339,8 @@ export class Interpreter {
       return { status: await this.list(body, io), stop: false };
     } catch (error) {
       if (error instanceof BreakSignal) {
-        if (error.levels > 1) throw new BreakSignal(error.levels - 1);
-        return { status: 0, stop: true };
+        if (error.levels > 1) throw new BreakSignal(error.levels - 1, error.status);
+        return { status: error.status, stop: true };
       }
       if (error instanceof ContinueSignal) {
         if (error.levels > 1) throw new ContinueSignal(error.levels - 1);
@@ -470,6 +477,7 @@ export class Interpreter {
       },
       names: () => [...new Set([...this.session.vars.names(), ...state.arrays.keys()])],
       nounset: state.options.nounset,
+      warn: (message) => io.err.write(`bash: ${message}\n`),
       glob: state.options.noglob
         ? undefined
         : (pattern) =>

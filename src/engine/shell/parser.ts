@@ -259,7 +259,6 @@ class Parser {
     }
     const m = /^[^\s|&;<>()]+/.exec(this.src.slice(this.pos));
     if (!m) throw this.pos >= this.src.length ? endOfFile() : unexpected(this.tokenText());
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(m[0])) throw new ShellSyntaxError(`\`${m[0]}': not a valid identifier`);
     const name = m[0];
     this.pos += name.length;
     this.skipBlanks();

@@ -34,12 +34,7 @@ function loopCount(ctx: ShellBuiltinContext, name: string): number | null {
     ctx.io.err.write(`bash: ${name}: ${arg}: numeric argument required\n`);
     return null;
   }
-  const n = Number(arg);
-  if (n < 1) {
-    ctx.io.err.write(`bash: ${name}: ${arg}: loop count out of range\n`);
-    return null;
-  }
-  return n;
+  return Number(arg);
 }
 
 const breakOrContinue = (name: 'break' | 'continue'): Builtin => async (ctx) => {
@@ -49,6 +44,11 @@ const breakOrContinue = (name: 'break' | 'continue'): Builtin => async (ctx) => 
   }
   const n = loopCount(ctx, name);
   if (n === null) return 1;
+  if (n < 1) {
+    // bash leaves the loop, with status 1.
+    ctx.io.err.write(`bash: ${name}: ${n}: loop count out of range\n`);
+    throw new BreakSignal(1, 1);
+  }
   const levels = Math.min(n, ctx.shell.loopDepth);
   throw name === 'break' ? new BreakSignal(levels) : new ContinueSignal(levels);
 };
@@ -217,11 +217,15 @@ function quoteForSet(value: string, inArray: boolean): string {
 const shift: Builtin = async (ctx) => {
   const state = ctx.shell.state;
   const arg = ctx.argv[1] ?? '1';
-  if (!/^[0-9]+$/.test(arg)) {
+  if (!/^-?[0-9]+$/.test(arg)) {
     ctx.io.err.write(`bash: shift: ${arg}: numeric argument required\n`);
     return 1;
   }
   const n = Number(arg);
+  if (n < 0) {
+    ctx.io.err.write(`bash: shift: ${arg}: shift count out of range\n`);
+    return 1;
+  }
   if (n > state.positional.length) return 1;
   state.positional = state.positional.slice(n);
   return 0;
@@ -376,6 +380,10 @@ const type: Builtin = async (ctx) => {
     if (flags.includes('p') || flags.includes('P')) pathOnly = true;
   }
   if (args[0] === '--') args.shift();
+  else if (args.length && /^-./.test(args[0])) {
+    ctx.io.err.write(`bash: type: ${args[0].slice(0, 2)}: invalid option\ntype: usage: type [-afptP] name [name ...]\n`);
+    return 2;
+  }
   let status = 0;
   for (const name of args) {
     const kinds: Array<[string, string]> = [];
@@ -406,6 +414,11 @@ const unset: Builtin = async (ctx) => {
   const args = ctx.argv.slice(1);
   let mode: 'f' | 'v' | undefined;
   while (args.length && /^-[fvn]+$/.test(args[0])) mode = args.shift()!.includes('f') ? 'f' : 'v';
+  if (args[0] === '--') args.shift();
+  else if (args.length && /^-./.test(args[0])) {
+    ctx.io.err.write(`bash: unset: ${args[0].slice(0, 2)}: invalid option\nunset: usage: unset [-f] [-v] [-n] [name ...]\n`);
+    return 2;
+  }
   let status = 0;
   for (const name of args) {
     const element = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/.exec(name);
