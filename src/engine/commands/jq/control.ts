@@ -27,18 +27,6 @@ function* product(sets: Json[], ev: Evaluator): Generator<Json[]> {
   }
 }
 
-/** Every event of `tostream` for `v`: leaves as [path, value], then [path of a container's last
- * child] once that container is done. */
-function* stream(v: Json, path: Json[], ev: Evaluator): Generator<Json> {
-  const keys: Json[] | null = Array.isArray(v) ? v.map((_, i) => i) : isObject(v) ? Object.keys(v) : null;
-  if (!keys || keys.length === 0) return yield [path, v];
-  for (const k of keys) {
-    ev.budget.step();
-    yield* stream(ev.index(v, k), [...path, k], ev);
-  }
-  yield [[...path, keys[keys.length - 1]]];
-}
-
 /** Indices of `needle` in `haystack` as jq's `indices` finds them. */
 function indices(ev: Evaluator, v: Json, needle: Json): Json {
   if (v === null) return null;
@@ -47,7 +35,8 @@ function indices(ev: Evaluator, v: Json, needle: Json): Json {
   return ev.index(v, needle);
 }
 
-/** --stream: the events of an input as tostream gives them. */
+/** tostream's events for `v` (and --stream's for an input): leaves as [path, value], then
+ * [path of a container's last child] once that container is done. */
 export function* streamEvents(v: Json, path: Json[] = []): Generator<Json> {
   const keys: Json[] | null = Array.isArray(v) ? v.map((_, i) => i) : isObject(v) ? Object.keys(v) : null;
   if (!keys || keys.length === 0) return yield [path, v];
@@ -260,7 +249,12 @@ export function controlBuiltins(): Array<[string, Builtin]> {
   b.push(numberTest('isfinite/0', (n) => !(n === Infinity || n === -Infinity)));
   def('finites/0', function* (v) { const n = plain(v); if (typeof n === 'number' && Number.isFinite(n)) yield v; });
   def('normals/0', function* (v) { const n = plain(v); if (typeof n === 'number' && Number.isFinite(n) && n !== 0 && Math.abs(n) >= 2.2250738585072014e-308) yield v; });
-  def('tostream/0', function* (v, _a, _e, ev) { yield* stream(v, [], ev); });
+  def('tostream/0', function* (v, _a, _e, ev) {
+    for (const event of streamEvents(v)) {
+      ev.budget.step();
+      yield event;
+    }
+  });
   def('fromstream/1', function* (v, [f], e, ev) {
     let building: Json = null;
     for (const event of outputs(ev, f, v, e)) {

@@ -24,13 +24,6 @@ const CATCH_STEPS = 4;
 
 const truthy = (v: Json) => v !== null && v !== false;
 
-/** A filter used as a path that is not one. */
-class InvalidPath extends JqRuntimeError {
-  constructor(_value: Json, message: string) {
-    super(message);
-  }
-}
-
 /** jq's text of a value in a buffer of `size` bytes: cut to size - 4 and "..." when longer. */
 function truncated(v: Json, size: number): string {
   const text = writePrefix(v, size).text;
@@ -662,7 +655,7 @@ export class Evaluator {
         break;
     }
     const value = this.first(ast, input, env);
-    throw new InvalidPath(value, `Invalid path expression with result ${truncated(value, 30)}`);
+    throw new JqRuntimeError(`Invalid path expression with result ${truncated(value, 30)}`);
   }
 
   private *conditionalPaths(branches: Array<{ cond: Ast; then: Ast }>, i: number, otherwise: Ast | undefined, input: Json, env: Env): Generator<Json[]> {
