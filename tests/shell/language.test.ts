@@ -126,3 +126,10 @@ describe('patterns on long values', () => {
     expect(result.stdout).toBe('100001 [] ab 99999\n');
   });
 });
+
+describe('declare', () => {
+  it('refuses the attributes the lab does not keep rather than store a wrong value', async () => {
+    expect(await run(['declare -A m'])).toMatchObject({ status: 1, stderr: 'bash: declare: -A: not available in this lab (-a, -x, -p, -f, -F and -g are)\n' });
+    expect(await run(['declare -i n=1+2; echo "[$n]"'])).toMatchObject({ stdout: '[]\n' });
+  });
+});

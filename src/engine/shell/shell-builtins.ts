@@ -112,6 +112,12 @@ const declare: Builtin = async (ctx) => {
   const args = ctx.argv.slice(1);
   let flags = '';
   while (args.length && /^[-+][a-zA-Z]+$/.test(args[0])) flags += args.shift()!.slice(1);
+  const unsupported = [...flags].find((f) => 'AilunrtI'.includes(f));
+  if (unsupported) {
+    // Attributes the lab's variables do not carry (associative arrays, integers, case, references, read-only).
+    ctx.io.err.write(`bash: ${name}: -${unsupported}: not available in this lab (-a, -x, -p, -f, -F and -g are)\n`);
+    return 1;
+  }
   const local = name === 'local' || (ctx.shell.functionDepth > 0 && !flags.includes('g'));
   if (name === 'local' && ctx.shell.functionDepth === 0) {
     ctx.io.err.write('bash: local: can only be used in a function\n');
