@@ -1,6 +1,6 @@
 // az account show, list and set: the login profile's one subscription, the lab's account
 // (azure-cli's Profile reads azureProfile.json; nothing goes to ARM).
-import type { AzCommandDef, AzContext } from './types.ts';
+import type { ArgDef, AzCommandDef, AzContext } from './types.ts';
 import { CliError } from './types.ts';
 
 type Account = Record<string, unknown>;
@@ -10,6 +10,9 @@ function find(az: AzContext, typed: string): Account | undefined {
   const account = az.world.info.account as Account;
   return [account.id, account.name].some((known) => String(known ?? '').toLowerCase() === typed.toLowerCase()) ? account : undefined;
 }
+
+/** account show's and set's own --subscription (az names it --subscription/-s/--name/-n). */
+const subscriptionArg = (required: boolean): ArgDef => ({ options: ['--subscription', '-s', '--name', '-n'], dest: 'subscription', help: 'Name or ID of subscription.', required });
 
 /** `az account list`: each subscription with environmentName renamed cloudName. */
 function listed(account: Account): Account {
@@ -21,15 +24,14 @@ export const accountCommands: AzCommandDef[] = [
   {
     words: ['account', 'show'],
     summary: 'Get the details of a subscription.',
-    args: [],
-    examples: [{ command: 'az account show', summary: 'Get the details of the current subscription.' }],
+    args: [subscriptionArg(false)],
+    examples: [],
     shape: 'plain',
     ownSubscription: true,
-    fetch: async (_a, az) => {
-      const typed = az.typedSubscription;
-      if (typed === undefined) return az.world.info.account;
-      const account = find(az, typed);
-      if (!account) throw new CliError(`Subscription '${typed}' not found. Check the spelling and casing and try again.`);
+    fetch: async (a, az) => {
+      if (a.subscription === undefined) return az.world.info.account;
+      const account = find(az, String(a.subscription));
+      if (!account) throw new CliError(`Subscription '${a.subscription}' not found. Check the spelling and casing and try again.`);
       return account;
     },
   },
@@ -50,7 +52,7 @@ export const accountCommands: AzCommandDef[] = [
   {
     words: ['account', 'set'],
     summary: 'Set a subscription to be the current active subscription.',
-    args: [{ options: ['--subscription', '-s', '--name', '-n'], dest: 'subscription', help: 'Name or ID of subscription.', required: true }],
+    args: [subscriptionArg(true)],
     examples: [],
     shape: 'plain',
     ownSubscription: true,

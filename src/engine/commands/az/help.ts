@@ -2,6 +2,7 @@
 import type { AzCommandDef } from './types.ts';
 import type { TreeNode } from './tree.ts';
 import { printIndent } from '../../format/knack/textwrap.ts';
+import { AZ_HELP, type HelpData } from './help-data.ts';
 
 export const GROUP_SUMMARIES: Record<string, string> = {
   '': 'Azure command-line interface (the subset this lab imitates).',
@@ -85,32 +86,55 @@ const IDS_HELP = "One or more resource IDs (space-delimited). It should be a com
 /** An argument's name as az's help shows it: long options, then short ones, each sorted. */
 const helpName = (options: string[]) => [...options.filter((o) => o.startsWith('--')).sort(), ...options.filter((o) => !o.startsWith('--')).sort()].join(' ');
 
-/** `az … -h` of a command, laid out as azure-cli 2.74 prints it off a terminal: the command's own
- * arguments (required first, then by name), each named group after them in alphabetical order
- * (with --ids, the resource's name parts and --subscription under "Resource Id Arguments"), then
- * the global ones. */
-export function commandHelp(def: AzCommandDef): string {
+/** The argument items of a command's help: az's own (help-data.ts) where the lab has them,
+ * otherwise the lab's argument definitions. */
+function argumentItems(def: AzCommandDef, data: HelpData | undefined): { items: Array<Item & { required: boolean }>; ids: boolean } {
+  if (data) {
+    const items = data.args.map((a) => ({ name: helpName(a.options), tags: a.required ? '[Required]' : '', summary: a.summary, group: a.group, long: a.long?.join('\n'), required: Boolean(a.required) }));
+    return { items, ids: data.args.some((a) => a.group === 'Resource Id Arguments') };
+  }
   const ids = def.args.some((a) => a.idPart);
-  const ownSubscription = def.args.some((a) => a.options.includes('--subscription'));
-  const items: Array<Item & { required: boolean }> = def.args.map((a) => {
+  const items = def.args.map((a) => {
     const required = Boolean(a.required) && !(ids && a.idPart);
     const choices = a.choices ? `  Allowed values: ${[...a.choices].sort().join(', ')}.` : '';
     return { name: helpName(a.options), tags: required ? '[Required]' : '', summary: `${a.help}${choices}`.trim(), group: ids && a.idPart ? 'Resource Id Arguments' : a.group ? `${a.group} Arguments` : undefined, required };
   });
+  return { items, ids };
+}
+
+/** Options az's help lists for the command that the lab does not take (a reader who types one is told so). */
+export function optionsNotInLab(def: AzCommandDef): string[] {
+  const data = AZ_HELP[def.words.join(' ')];
+  if (!data) return [];
+  // --subscription is every command's (the runner reads it).
+  const known = new Set([...def.args.flatMap((a) => a.options), '--subscription']);
+  return data.args.flatMap((a) => a.options).filter((o) => !known.has(o));
+}
+
+/** `az … -h` of a command, laid out as azure-cli 2.74 prints it off a terminal: the command's own
+ * arguments (required first, then by name), each named group after them in alphabetical order
+ * (with --ids, the resource's name parts and --subscription under "Resource Id Arguments"), then
+ * the global ones; every item padded to one column and wrapped at 100. */
+export function commandHelp(def: AzCommandDef): string {
+  const data = AZ_HELP[def.words.join(' ')];
+  const { items, ids } = argumentItems(def, data);
+  const ownSubscription = items.some((i) => i.name.split(' ').includes('--subscription')) || Boolean(data?.noSubscription);
   if (ids) items.push({ name: '--ids', tags: '', summary: IDS_HELP, group: 'Resource Id Arguments', required: false });
-  const globals: Array<[string, string]> = ownSubscription ? GLOBAL_ARGS : [...GLOBAL_ARGS, ['--subscription', SUBSCRIPTION_HELP]];
   if (ids && !ownSubscription) items.push({ name: '--subscription', tags: '', summary: SUBSCRIPTION_HELP, group: 'Resource Id Arguments', required: false });
-  for (const [name, summary] of globals) if (!(ids && name === '--subscription')) items.push({ name, tags: '', summary, group: 'Global Arguments', required: false });
+  const globals: Array<[string, string]> = ownSubscription || ids ? GLOBAL_ARGS : [...GLOBAL_ARGS, ['--subscription', SUBSCRIPTION_HELP]];
+  for (const [name, summary] of globals) items.push({ name, tags: '', summary, group: 'Global Arguments', required: false });
   // knack's order: the default group, named groups alphabetically, Global Arguments last; required first within each.
   const named = [...new Set(items.map((i) => i.group).filter((g): g is string => g !== undefined && g !== 'Global Arguments'))].sort();
   const priority = (g: string | undefined) => (g === undefined ? 0 : g === 'Global Arguments' ? 1000 : 2 + named.indexOf(g));
   const key = (i: Item & { required: boolean }) => `${String(priority(i.group)).padStart(6, '0')}${i.required ? 'False' : 'True'}${i.name}`;
   items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const name = `az ${def.words.join(' ')}`;
-  let out = `\nCommand\n${printIndent(`${name} : ${def.summary}`, 1)}\nArguments\n${layout(items, 1)}\n`;
-  if (def.examples.length) {
+  const long = data?.long ? `${printIndent(data.long.join('\n'), 2)}\n` : '\n';
+  let out = `\nCommand\n${printIndent(`${name} : ${data?.summary ?? def.summary}`, 1)}${long}Arguments\n${layout(items, 1)}\n`;
+  const examples = data ? data.examples.map((e) => ({ summary: e.summary, lines: e.command })) : def.examples.map((e) => ({ summary: e.summary, lines: [e.command] }));
+  if (examples.length) {
     out += 'Examples\n';
-    for (const e of def.examples) out += `${printIndent(e.summary, 1)}${printIndent(e.command, 2)}\n`;
+    for (const e of examples) out += `${printIndent(e.summary, 1)}${printIndent(e.lines.join('\n'), 2)}\n`;
   }
   return `${out}To search AI knowledge base for examples, use: az find "${name}"\n\n`;
 }

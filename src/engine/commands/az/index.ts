@@ -11,7 +11,10 @@ import { monitorCommands } from './monitor.ts';
 import { accountCommands } from './account.ts';
 import { completeAz } from './complete.ts';
 
-const tree = buildTree([...lbCommands, ...networkCommands, ...privateNetworkCommands, ...routingCommands, ...resourceCommands, ...monitorCommands, ...accountCommands]);
+/** Every az command the lab has. */
+export const azCommandDefs = [...lbCommands, ...networkCommands, ...privateNetworkCommands, ...routingCommands, ...resourceCommands, ...monitorCommands, ...accountCommands];
+
+const tree = buildTree(azCommandDefs);
 
 export const azCommands: Command[] = [
   {

@@ -53,7 +53,8 @@ for (const child of CHILDREN) {
   lbCommands.push({
     words: ['network', 'lb', child.group, 'list'],
     summary: child.listSummary,
-    args: [rgArg(), lbNameArg],
+    // In the order az declares them (argparse names the missing ones in it).
+    args: [lbNameArg, rgArg()],
     examples: [{ command: `az network lb ${child.group} list -g MyResourceGroup --lb-name MyLb${child.group === 'rule' || child.group === 'address-pool' ? ' -o table' : ''}`, summary: child.listSummary }],
     shape: 'aaz',
     async fetch(a, az) {
@@ -67,7 +68,11 @@ for (const child of CHILDREN) {
     lbCommands.push({
       words: ['network', 'lb', child.group, 'show'],
       summary: child.showSummary,
-      args: [rgArg(), lbNameArg, nameArg(`Microsoft.Network/loadBalancers/${child.collection}`, `The name of the ${child.group.replace('-', ' ')}.`, 'lb_name', 'Microsoft.Network/loadBalancers')],
+      // address-pool show checks its id parts itself (aaz); the others are argparse's, in az's order.
+      args: child.ownPath
+        ? [rgArg(true, 'aaz'), { ...lbNameArg, idPart: 'aaz' }, nameArg(`Microsoft.Network/loadBalancers/${child.collection}`, `The name of the ${child.group.replace('-', ' ')}.`, 'lb_name', 'Microsoft.Network/loadBalancers', 'aaz')]
+        : [lbNameArg, rgArg(), nameArg(`Microsoft.Network/loadBalancers/${child.collection}`, `The name of the ${child.group.replace('-', ' ')}.`, 'lb_name', 'Microsoft.Network/loadBalancers')],
+      idCheckOrder: child.ownPath ? ['name', 'lb_name', 'resource_group'] : undefined,
       examples: [{ command: `az network lb ${child.group} show -g MyResourceGroup --lb-name MyLb -n ${child.noun}`, summary: child.showSummary }],
       shape: 'aaz',
       // az reads the load balancer and picks the child by name: a missing one is its bare ResourceNotFoundError.

@@ -139,7 +139,8 @@ export const networkCommands: AzCommandDef[] = [
   {
     words: ['network', 'nsg', 'rule', 'show'],
     summary: 'Get the details of a network security group rule.',
-    args: [rgArg(), { options: ['--nsg-name'], dest: 'nsg_name', help: 'Name of the network security group.', required: true, complete: { type: `${N}/networkSecurityGroups` } }, nameArg(`${N}/networkSecurityGroups/securityRules`, 'Name of the network security group rule.', 'nsg_name', `${N}/networkSecurityGroups`)],
+    args: [rgArg(true, 'aaz'), { options: ['--nsg-name'], dest: 'nsg_name', help: 'Name of the network security group.', required: true, complete: { type: `${N}/networkSecurityGroups` }, idPart: 'aaz' }, nameArg(`${N}/networkSecurityGroups/securityRules`, 'Name of the network security group rule.', 'nsg_name', `${N}/networkSecurityGroups`, 'aaz')],
+    idCheckOrder: ['nsg_name', 'resource_group', 'name'],
     examples: [{ command: 'az network nsg rule show -g MyResourceGroup --nsg-name MyNsg -n MyNsgRule', summary: 'Get the details of a network security group rule.' }],
     shape: 'aaz',
     table: nsgRuleRow,
@@ -158,7 +159,8 @@ export const networkCommands: AzCommandDef[] = [
   {
     words: ['network', 'nic', 'ip-config', 'show'],
     summary: 'Show the details of an IP configuration.',
-    args: [{ ...nameArg(`${N}/networkInterfaces/ipConfigurations`, 'Name of the IP configuration.', 'nic_name', `${N}/networkInterfaces`) }, nicNameArg, rgArg()],
+    // In the order az declares them (argparse names the missing ones in it).
+    args: [nicNameArg, rgArg(), nameArg(`${N}/networkInterfaces/ipConfigurations`, 'Name of the IP configuration.', 'nic_name', `${N}/networkInterfaces`)],
     examples: [{ command: 'az network nic ip-config show -g MyResourceGroup -n MyIpConfig --nic-name MyNic', summary: 'Show the details of an IP configuration of an NIC.' }],
     shape: 'aaz',
     async fetch(a, az) {
@@ -188,6 +190,7 @@ export const networkCommands: AzCommandDef[] = [
     words: ['network', 'vnet', 'subnet', 'show'],
     summary: 'Show details of a subnet.',
     args: [rgArg(true, 'aaz'), { options: ['--vnet-name'], dest: 'vnet_name', help: 'The virtual network (VNet) name.', required: true, complete: { type: `${N}/virtualNetworks` }, idPart: 'aaz' }, nameArg(`${N}/virtualNetworks/subnets`, 'The subnet name.', 'vnet_name', `${N}/virtualNetworks`, 'aaz')],
+    idCheckOrder: ['resource_group', 'name', 'vnet_name'],
     examples: [{ command: 'az network vnet subnet show -g MyResourceGroup -n MySubnet --vnet-name MyVNet', summary: 'Show the details of a subnet associated with a virtual network.' }],
     shape: 'aaz',
     fetch: (a, az) => az.get(childPath(az, a.resource_group as string, N, 'virtualNetworks', a.vnet_name as string, 'subnets', a.name as string)),

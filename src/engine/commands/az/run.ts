@@ -14,7 +14,7 @@ import { formatJson } from '../../format/knack/json.ts';
 import { formatTsv } from '../../format/knack/tsv.ts';
 import { formatTable, TableUnavailable } from '../../format/knack/table.ts';
 import { formatYaml } from '../../format/knack/yaml.ts';
-import { commandHelp, groupHelp } from './help.ts';
+import { commandHelp, groupHelp, optionsNotInLab } from './help.ts';
 import { extensionNotInstalled, notSimulated, realChildren } from './unsimulated.ts';
 import type { TreeNode } from './tree.ts';
 
@@ -104,6 +104,12 @@ function expandAbbreviation(def: AzCommandDef, name: string): string {
   return matches[0] ?? name;
 }
 
+/** az's recommendation after a value that is not one of the choices: the closest (difflib, cutoff 0.7). */
+function didYouMean(value: string, choices: string[]): string {
+  const close = closeMatches(value, choices, 3, 0.7)[0];
+  return close === undefined ? '' : `\nDid you mean '${close}' ?`;
+}
+
 /** A value through the argument's type and choices, as argparse checks it when it reads it. */
 function checkedValue(def: AzCommandDef, arg: ArgDef, value: string): string {
   let out = value;
@@ -116,7 +122,7 @@ function checkedValue(def: AzCommandDef, arg: ArgDef, value: string): string {
   }
   if (arg.choices) {
     const choice = arg.choices.find((c) => c.toLowerCase() === out.toLowerCase());
-    if (!choice) throw new ParseError(`az ${def.words.join(' ')}: '${value}' is not a valid value for '${arg.options[0]}'. Allowed values: ${arg.choices.join(', ')}.`, def);
+    if (!choice) throw new ParseError(`az ${def.words.join(' ')}: '${value}' is not a valid value for '${arg.options[0]}'. Allowed values: ${arg.choices.join(', ')}.${didYouMean(value, arg.choices)}`, def);
     out = choice;
   }
   return out;
@@ -129,6 +135,7 @@ function parseArgs(def: AzCommandDef, tokens: string[]): Parsed {
   let output = 'json';
   let help = false;
   let subscription: string | undefined;
+  const notInLab = optionsNotInLab(def);
   const withIds = takesIds(def) ? [...def.args, IDS_ARG] : def.args;
   const optionOf = (token: string) => withIds.find((a) => a.options.includes(token));
   for (let i = 0; i < tokens.length; i++) {
@@ -145,6 +152,7 @@ function parseArgs(def: AzCommandDef, tokens: string[]): Parsed {
       continue;
     }
     if (!global && !arg) {
+      if (notInLab.includes(name)) throw new ParseError(`argument ${name}: not available in this lab`, def);
       unknown.push(token);
       continue;
     }
@@ -178,6 +186,7 @@ function parseArgs(def: AzCommandDef, tokens: string[]): Parsed {
   delete args.ids;
   if (help) return { def, args, query, output, help, subscription };
   const missing = def.args.filter((a) => a.required && !a.idPart && args[a.dest] === undefined);
+  // argparse lists the missing ones in the order the command declares them (the order of `args`).
   if (missing.length) throw new ParseError(`the following arguments are required: ${missing.map((a) => shownOptions(a, def)).join(', ')}`, def);
   // argparse reports leftovers from the top-level parser, whose help (az's own) has no examples.
   if (unknown.length) throw new ParseError(`unrecognized arguments: ${unknown.join(' ')}`, null);
@@ -196,7 +205,9 @@ function missingIdPart(def: AzCommandDef, args: Args): CliError | undefined {
   if (!missing.length) return undefined;
   // SDK commands name every missing part at once; aaz checks the resource's own name first.
   if (missing[0].idPart === 'sdk') return new CliError(`(${missing.map((a) => a.options[0]).join(' ')} | --ids) are required`);
-  const first = missing.find((a) => a.dest === 'name') ?? missing[0];
+  const order = def.idCheckOrder ?? ['name'];
+  const rank = (dest: string) => (order.includes(dest) ? order.indexOf(dest) : order.length);
+  const first = [...missing].sort((a, b) => rank(a.dest) - rank(b.dest))[0];
   return new CliError(`InvalidArgumentValue: Missing required field: ${first.dest === 'name' ? '-n' : first.options[0]}`);
 }
 
@@ -241,7 +252,7 @@ function chosenSubscription(ctx: CommandContext, typed: string | undefined): str
   return typed;
 }
 
-function azContext(ctx: CommandContext, subscription: string, typedSubscription?: string): AzContext {
+function azContext(ctx: CommandContext, subscription: string): AzContext {
   const world = ctx.world;
   const answer = async (response: RestResponse) => {
     if (response.failure) throw new CliError(transportMessage(response.failure));
@@ -256,7 +267,6 @@ function azContext(ctx: CommandContext, subscription: string, typedSubscription?
   return {
     world,
     subscription,
-    typedSubscription,
     get,
     list: async (path: string) => ((await get(path)) as { value?: unknown[] }).value ?? [],
     post: armAction ? async (path: string, body: unknown) => answer(await armAction(path, body as Json)) : undefined,
@@ -344,7 +354,7 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
     return 0;
   }
   if (!OUTPUTS.includes(parsed.output.toLowerCase())) {
-    err(`ERROR: az ${parsed.def.words.join(' ')}: '${parsed.output}' is not a valid value for '--output'. Allowed values: ${OUTPUTS.join(', ')}.\n${recommendations(parsed.def, tokens.slice(i))}`);
+    err(`ERROR: az ${parsed.def.words.join(' ')}: '${parsed.output}' is not a valid value for '--output'. Allowed values: ${OUTPUTS.join(', ')}.${didYouMean(parsed.output, OUTPUTS)}\n${recommendations(parsed.def, tokens.slice(i))}`);
     return 2;
   }
   let compiled: Query | undefined;
@@ -371,7 +381,7 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
     } else {
       const idPart = missingIdPart(parsed.def, parsed.args);
       if (idPart) throw idPart;
-      result = shapeOutput(await parsed.def.fetch(parsed.args, azContext(ctx, subscription, parsed.subscription)), parsed.def.shape);
+      result = shapeOutput(await parsed.def.fetch(parsed.args, azContext(ctx, subscription)), parsed.def.shape);
     }
   } catch (error) {
     if (error instanceof CliError) return cliError(error, err);

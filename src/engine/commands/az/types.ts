@@ -37,8 +37,6 @@ export type Args = Record<string, string | string[] | boolean | undefined>;
 export interface AzContext {
   world: World;
   subscription: string;
-  /** --subscription as typed (commands that read it themselves: `account show`, `account set`). */
-  typedSubscription?: string;
   /** ARM GET of a path; non-2xx answers throw ArmError. */
   get(path: string): Promise<any>;
   /** ARM GET of a list (`{value: [...]}`), returning the items. */
@@ -57,6 +55,8 @@ export interface AzCommandDef {
   fetch(args: Args, az: AzContext): Promise<unknown>;
   /** How the service's JSON becomes az's output (see shape.ts). */
   shape: 'aaz' | 'sdk' | 'plain';
+  /** The order in which an aaz command checks its id parts (dests), when it is not its own name first. */
+  idCheckOrder?: string[];
   /** The command reads --subscription itself (az's account commands): no warning for an unknown one. */
   ownSubscription?: boolean;
   /** The command's table transformer (a function or a JMESPath expression), when it has one. */
