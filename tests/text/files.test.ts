@@ -45,6 +45,13 @@ describe('ls', () => {
     ]);
   });
 
+  it('marks directories with -F, sorts by size with -S, and says which GNU options it does not run', async () => {
+    expect((await runCommand(ls, ['ls', '-aF'])).stdout).toBe('./\n../\n.bashrc\n.kube/\n.profile\n');
+    const bySize = (await runCommand(ls, ['ls', '-S', '-A'])).stdout.split('\n');
+    expect(bySize.slice(0, 1)).toEqual(['.kube']);
+    expect(await runCommand(ls, ['ls', '-R'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^ls: option -R is not available in this lab/) });
+  });
+
   it('answers a missing path with status 2 and still lists the others', async () => {
     expect(await runCommand(ls, ['ls', 'nothing', '.kube'])).toEqual({
       stdout: '.kube:\nconfig\n', stderr: "ls: cannot access 'nothing': No such file or directory\n", status: 2,

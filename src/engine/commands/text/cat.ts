@@ -3,6 +3,8 @@
 import type { Command } from '../types.ts';
 import { OptionError, parseOptions } from './options.ts';
 import { operandReader } from '../fs/files.ts';
+import { helpOrVersion } from './gnu-info.ts';
+import { CAT_HELP, CAT_VERSION } from './coreutils-texts.ts';
 
 const LONG: Record<string, string> = {
   'show-all': 'A', 'number-nonblank': 'b', 'show-ends': 'E', number: 'n', 'squeeze-blank': 's', 'show-tabs': 'T', 'show-nonprinting': 'v',
@@ -23,6 +25,11 @@ export const cat: Command = {
   name: 'cat',
   summary: 'Print files of the lab\'s read-only tree or the input (-n -b -s -A -E -T -v).',
   async run(ctx) {
+    const info = helpOrVersion(ctx.argv.slice(1), CAT_HELP, CAT_VERSION);
+    if (info) {
+      ctx.stdout.write(info);
+      return 0;
+    }
     let options;
     try {
       options = parseOptions('cat', ctx.argv.slice(1), 'AbeEnstTuv', '', LONG);

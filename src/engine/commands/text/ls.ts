@@ -4,6 +4,11 @@
 import type { Command, CommandContext } from '../types.ts';
 import { OptionError, parseOptions } from './options.ts';
 import { absolute } from '../fs/files.ts';
+import { helpOrVersion } from './gnu-info.ts';
+import { LS_HELP, LS_VERSION } from './coreutils-texts.ts';
+
+/** GNU ls's other one-letter options: real, but not run by the lab's ls. */
+const UNAVAILABLE = 'bcfgiIkLmnNoqQRsTuUvwxXZDGHB';
 import { listDirectory, nodeAt, prepareTree, readFile, type TreeNode } from '../fs/tree.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -117,20 +122,47 @@ export const ls: Command = {
   name: 'ls',
   summary: 'List a directory of the lab\'s read-only tree (-a -A -l -1 -C -d -r -h).',
   async run(ctx) {
+    const argv = ctx.argv.slice(1);
+    const info = helpOrVersion(argv, LS_HELP, LS_VERSION);
+    if (info) {
+      ctx.stdout.write(info);
+      return 0;
+    }
+    // The lab prints no colours: --color=auto (colour on a terminal only) and never change nothing.
+    const always = argv.find((a) => /^--colou?r(=(always|yes|force))?$/.test(a));
+    if (always) {
+      ctx.stderr.write(`ls: option ${always} is not available in this lab (the lab's ls prints no colours)\n`);
+      return 2;
+    }
+    const args = argv.filter((a) => !/^--colou?r=(auto|never|no|none|tty|if-tty)$/.test(a));
+    // Of -S and -t, the last one given sorts.
+    const sortLetters = args.filter((a) => /^-[^-]/.test(a)).join('').replace(/[^St]/g, '');
+    const bySize = sortLetters.endsWith('S');
     let options;
     try {
-      options = parseOptions('ls', ctx.argv.slice(1), 'aAldr1hFC', '', { all: 'a', 'almost-all': 'A', directory: 'd', reverse: 'r', 'human-readable': 'h' });
+      options = parseOptions('ls', args, `aAldr1hFCpSt${UNAVAILABLE}`, '', {
+        all: 'a', 'almost-all': 'A', directory: 'd', reverse: 'r', 'human-readable': 'h', classify: 'F',
+      });
     } catch (error) {
       if (!(error instanceof OptionError)) throw error;
       ctx.stderr.write(`${error.message}\nTry 'ls --help' for more information.\n`);
       return 2;
     }
+    const unavailable = [...options.flags].find((f) => UNAVAILABLE.includes(f));
+    if (unavailable) {
+      ctx.stderr.write(`ls: option -${unavailable} is not available in this lab (it takes -a -A -l -1 -C -d -r -h -F -p -S -t)\n`);
+      return 2;
+    }
     await prepareTree(ctx.session);
     const f = options.flags;
     const long = f.has('l');
-    const order = (a: string, b: string) => (f.has('r') ? -1 : 1) * (a < b ? -1 : a > b ? 1 : 0);
+    const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const order = (a: string, b: string) => (f.has('r') ? -1 : 1) * byName(a, b);
+    // Every file of the tree has the same time, so -t keeps the order by name; -S puts the largest first.
+    const compareEntries = (a: Entry, b: Entry) => (f.has('r') ? -1 : 1) * (bySize ? size(ctx, b) - size(ctx, a) || byName(a.name, b.name) : byName(a.name, b.name));
+    const mark = (e: Entry) => (e.node.kind === 'directory' && (f.has('F') || f.has('p')) ? '/' : '');
     const show = (entries: Entry[]): string[] => {
-      const sorted = [...entries].sort((a, b) => order(a.name, b.name));
+      const sorted = [...entries].sort(compareEntries).map((e) => ({ ...e, name: e.name + mark(e) }));
       if (long) return longListing(ctx, sorted, f.has('h'));
       const names = sorted.map((e) => e.name);
       return (ctx.tty || f.has('C')) && !f.has('1') ? columns(names) : names;

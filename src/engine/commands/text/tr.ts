@@ -3,6 +3,8 @@
 // coreutils quotes under a UTF-8 locale).
 import type { Command } from '../types.ts';
 import { OptionError, parseOptions } from './options.ts';
+import { helpOrVersion } from './gnu-info.ts';
+import { TR_HELP, TR_VERSION } from './coreutils-texts.ts';
 
 class TrError extends Error {}
 
@@ -110,6 +112,11 @@ export const tr: Command = {
   name: 'tr',
   summary: 'Translate, delete (-d) or squeeze (-s) characters of the input: ranges a-z, [:upper:] classes, -c complement.',
   async run(ctx) {
+    const info = helpOrVersion(ctx.argv.slice(1), TR_HELP, TR_VERSION);
+    if (info) {
+      ctx.stdout.write(info);
+      return 0;
+    }
     let options;
     try {
       options = parseOptions('tr', ctx.argv.slice(1), 'cCdst', '', { complement: 'c', delete: 'd', 'squeeze-repeats': 's', 'truncate-set1': 't' });
