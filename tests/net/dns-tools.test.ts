@@ -77,6 +77,9 @@ describe.each(builtInLabs())('DNS tools on %s', (name) => {
     expect(both.match(/; <<>> DiG/g)).toHaveLength(1);
     expect(both).toMatch(/IN\s+MX\n/);
     expect((await s.run(`dig +short ${host} ${host}`)).stdout).toBe(`${address}\n${address}\n`);
+    // +nottlid and +noclass leave their columns out; +noquestion leaves no blank line behind it.
+    expect((await s.run(`dig +noall +answer +nottlid +noclass ${host}`)).stdout).toMatch(new RegExp(`^${host.replace(/\./g, '\\.')}\\.\\s+A\\s+${address}\n$`));
+    expect((await s.run(`dig +noquestion +nostats ${host}`)).stdout).toContain(`; EDNS: version: 0, flags:; udp: 1232\n;; ANSWER SECTION:\n`);
   });
 
   it("says a server named by a name the lab's DNS does not hold has no address, in each tool's words", async () => {

@@ -6,11 +6,11 @@
 // them. It answers on every address of the namespace: the lab's resolver, and any other server a
 // line names (the lab's public DNS is the Internet's, whichever resolver is asked). Prints "ready"
 // once both listen.
-// Usage: node tests/net/lab-network-server.ts LAB | --lab-file FILE [--cert CHAIN.pem --key KEY.pem]
+// Usage: node tests/net/lab-network-server.ts LAB | --lab-file FILE [--cert CHAIN.pem --key KEY.pem] [--log FILE]
 import dgram from 'node:dgram';
 import net from 'node:net';
 import tls from 'node:tls';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import dnsPacket from 'dns-packet';
 import { loadLab } from '../../src/node/labs.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
@@ -21,6 +21,8 @@ import { startFakeApp } from '../helpers/fake-network.ts';
 
 const lab = await loadLab(process.argv[2] === '--lab-file' ? { file: process.argv[3] } : { name: process.argv[2] });
 const world = createFixtureWorld(lab);
+/** --log FILE: each question asked, as "ID TYPE NAME", one a line. */
+const queryLog = process.argv.includes('--log') ? process.argv[process.argv.indexOf('--log') + 1] : undefined;
 
 /** The answer's bytes to one query message. */
 async function answerTo(message: Buffer): Promise<Uint8Array | undefined> {
@@ -28,6 +30,8 @@ async function answerTo(message: Buffer): Promise<Uint8Array | undefined> {
   const question = query.questions?.[0];
   if (!question) return undefined;
   const type = recordType(question.type) ?? 'A';
+  // The recorder puts the lab's id for each question in place of the one dig drew (record-net.ts).
+  if (queryLog) appendFileSync(queryLog, `${query.id ?? 0} ${question.type} ${question.name}\n`);
   const answer = await ask(world, question.name, type);
   const said: DnsAnswer = 'error' in answer ? { name: `${question.name}.`, type, rcode: 'SERVFAIL', records: [] } : answer;
   const edns = (query.additionals ?? []).some((r) => r.type === 'OPT');

@@ -7,8 +7,8 @@
 // /home/reader, the lab's home, and every place they could write (the home, /tmp) is read-only, as
 // the lab's file system is.
 // What the tools measure or draw at random is put back to the lab's model, and nothing else: dig's
-// query id (the lab's id for the question), its Query time (the model's resolver time) and its WHEN
-// (the lab's clock).
+// query id (the lab's id for the question the server received with that id), its Query time (the
+// model's resolver time) and its WHEN (the lab's clock).
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,10 +27,15 @@ export const PUBLIC_RESOLVERS = ['8.8.8.8', '1.1.1.1'];
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SERVER = fileURLToPath(new URL('lab-network-server.ts', import.meta.url));
 
-/** Puts dig's random and measured fields back to the lab's model. */
-export function modelled(text: string, clock: Date): string {
+/** Puts dig's random and measured fields back to the lab's model: each id dig drew becomes the lab's
+ * id for the question the server received with it (`asked`: "ID TYPE NAME" lines). */
+export function modelled(text: string, clock: Date, asked: string): string {
+  const questions = new Map(asked.split('\n').filter(Boolean).map((l) => {
+    const [id, type, name] = l.split(' ');
+    return [id, queryId(name, recordType(type) ?? 'A')] as const;
+  }));
   return text
-    .replace(/(;; ->>HEADER<<- .*, id: )\d+(\n(?:.*\n)*?;; QUESTION SECTION:\n;(\S+)\s+IN\s+(\S+))/g, (_, head: string, rest: string, name: string, type: string) => `${head}${queryId(name, recordType(type) ?? 'A')}${rest}`)
+    .replace(/(;; ->>HEADER<<- .*, id: )(\d+)/g, (whole, head: string, id: string) => `${head}${questions.get(id) ?? id}`)
     .replace(/^;; Query time: \d+ msec$/gm, `;; Query time: ${RESOLVER_MS} msec`)
     .replace(/^;; WHEN: .*$/gm, `;; WHEN: ${digDate(clock)}`);
 }
@@ -76,13 +81,13 @@ export async function recordNetLines(lines: CorpusLine[]): Promise<Reference[]> 
       `mount --bind ${quote(join(dir, 'resolv.conf'))} /etc/resolv.conf`,
       `mount --bind ${quote(dir)} /mnt`,
       `cd ${quote(ROOT)}`,
-      `${quote(process.execPath)} --disable-warning=ExperimentalWarning ${quote(SERVER)} ${quote(lab)} --cert /mnt/chain.pem --key /mnt/leaf.key > /mnt/server.log 2>&1 &`,
+      `${quote(process.execPath)} --disable-warning=ExperimentalWarning ${quote(SERVER)} ${quote(lab)} --cert /mnt/chain.pem --key /mnt/leaf.key --log /mnt/asked > /mnt/server.log 2>&1 &`,
       'for i in $(seq 300); do grep -q ready /mnt/server.log && break; sleep 0.1; done',
       'mount -t tmpfs tmpfs /home && mkdir /home/reader && mount -o remount,ro /home',
       'mount -t tmpfs -o ro tmpfs /tmp',
       'set +e',
       'cd /home/reader',
-      ...mine.map((_, i) => `${env} bash --norc --noprofile -c "$(cat /mnt/line.${i})" > /mnt/out.${i} 2> /mnt/err.${i} < /dev/null; echo $? > /mnt/rc.${i}`),
+      ...mine.map((_, i) => `${env} bash --norc --noprofile -c "$(cat /mnt/line.${i})" > /mnt/out.${i} 2> /mnt/err.${i} < /dev/null; echo $? > /mnt/rc.${i}; touch /mnt/asked; mv /mnt/asked /mnt/asked.${i}`),
       'kill %1',
     ].join('\n');
     writeFileSync(join(dir, 'run.sh'), script);
@@ -90,7 +95,7 @@ export async function recordNetLines(lines: CorpusLine[]): Promise<Reference[]> 
     const clock = new Date(world.info.clock);
     mine.forEach((l, i) => {
       const read = (name: string) => readFileSync(join(dir, `${name}.${i}`), 'utf8');
-      out.push({ ...l, stdout: modelled(read('out'), clock), stderr: read('err'), exit: Number(read('rc').trim()) });
+      out.push({ ...l, stdout: modelled(read('out'), clock, read('asked')), stderr: read('err'), exit: Number(read('rc').trim()) });
     });
   }
   return out;

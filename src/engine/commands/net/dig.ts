@@ -31,6 +31,8 @@ interface Display {
   stats: boolean;
   short: boolean;
   tcp: boolean;
+  ttlid: boolean;
+  class: boolean;
 }
 
 const SECTIONS = ['cmd', 'comments', 'question', 'answer', 'authority', 'additional', 'stats'] as const;
@@ -67,12 +69,14 @@ function columns(fields: Array<[string, number]>, prefix = ''): string {
   return `${text}\n`;
 }
 
-const recordLine = (r: DnsRecord) => columns([[r.name, 0], [String(r.ttl), 24], ['IN', 32], [r.type, 40], [r.data, 48]]);
+/** A record in BIND's columns; +nottlid and +noclass leave their column out. */
+const recordLine = (r: DnsRecord, display: Display) =>
+  columns([[r.name, 0], ...(display.ttlid ? [[String(r.ttl), 24] as [string, number]] : []), ...(display.class ? [['IN', 32] as [string, number]] : []), [r.type, 40], [r.data, 48]]);
 const questionLine = (q: DnsAnswer) => columns([[q.name, 0], ['IN', 32], [q.type, 40]], ';');
 
 /** The arguments, or dig's complaint. */
 function parse(args: string[]): { questions: Question[]; server?: string; display: Display; warnings: string } | string {
-  const display: Display = { cmd: true, comments: true, question: true, answer: true, authority: true, additional: true, stats: true, short: false, tcp: false };
+  const display: Display = { cmd: true, comments: true, question: true, answer: true, authority: true, additional: true, stats: true, short: false, tcp: false, ttlid: true, class: true };
   const questions: Question[] = [];
   let warnings = '';
   let server: string | undefined;
@@ -100,6 +104,7 @@ function parse(args: string[]): { questions: Question[]; server?: string; displa
         if (on) display.answer = true;
       } else if (flag === 'all') for (const s of SECTIONS) display[s] = on;
       else if (flag === 'tcp' || flag === 'vc') display.tcp = on;
+      else if (flag === 'ttlid' || flag === 'class') display[flag] = on;
       else if (flag && (SECTIONS as readonly string[]).includes(flag)) display[flag as (typeof SECTIONS)[number]] = on;
       else return `Invalid option: ${arg}\n${USAGE}`;
     } else if (arg === '-x') {
@@ -138,9 +143,10 @@ function lookupText(answer: DnsAnswer, display: Display, server: Server, now: Da
     text += `;; flags: qr rd ra; QUERY: 1, ANSWER: ${answer.records.length}, AUTHORITY: 0, ADDITIONAL: 1\n\n`;
     text += `;; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: ${RESOLVER_UDP_SIZE}\n`;
   }
-  if (display.question) text += `${display.comments ? ';; QUESTION SECTION:\n' : ''}${questionLine(answer)}`;
-  if (display.answer && answer.records.length) text += `${display.comments ? '\n;; ANSWER SECTION:\n' : ''}${answer.records.map(recordLine).join('')}`;
-  if (display.comments && (display.question || (display.answer && answer.records.length))) text += '\n';
+  // Each section shown ends with a blank line (with its title, under +comments).
+  const end = display.comments ? '\n' : '';
+  if (display.question) text += `${display.comments ? ';; QUESTION SECTION:\n' : ''}${questionLine(answer)}${end}`;
+  if (display.answer && answer.records.length) text += `${display.comments ? ';; ANSWER SECTION:\n' : ''}${answer.records.map((r) => recordLine(r, display)).join('')}${end}`;
   if (display.stats) {
     // dig asks for ANY over TCP (9.18), as +tcp does for every type.
     const transport = display.tcp || answer.type === 'ANY' ? 'TCP' : 'UDP';
