@@ -31,7 +31,7 @@ function needArray(v: Json, what: string): Json[] {
 
 const byKey = (ev: Evaluator, f: Ast, env: Parameters<Builtin>[2]) => (x: Json) => [...ev.eval(f, x, env)];
 
-/** jq 1.6's `*_by(f)` start with `map([f])`, then refuse anything but an array (objects iterate
+/** jq's `*_by(f)` start with `map([f])`, then refuse anything but an array (objects iterate
  * first): each item with its key. */
 function keyed(ev: Evaluator, v: Json, key: (x: Json) => Json, refusal: string): Array<readonly [Json, Json]> {
   const items = lib.iterate(v, ev.budget);
@@ -64,7 +64,7 @@ function extreme(ev: Evaluator, v: Json, greatest: boolean): Json {
   return extremeBy(ev, v, (x) => x, greatest);
 }
 
-/** jq 1.6's any/all (`any(.[]; f)`): the conditions in order, up to the first that decides. */
+/** jq's any/all (`any(.[]; f)`): the conditions in order, up to the first that decides. */
 function decide(conditions: Iterable<Json>, all: boolean): boolean {
   for (const c of conditions) if (truthy(c) !== all) return !all;
   return all;
@@ -209,7 +209,7 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
   def('all', 1, function* (v, [f], e, ev) { yield decide(conditions(ev, v, f, e), true); });
   def('range', 1, function* (v, [n], e, ev) { for (const max of ev.eval(n, v, e)) yield* ev.each(counting(0, rangeBound(max))); });
   def('range', 2, function* (v, [a, z], e, ev) { for (const from of ev.eval(a, v, e)) for (const to of ev.eval(z, v, e)) yield* ev.each(counting(rangeBound(from), rangeBound(to))); });
-  // jq 1.6: `if $by > 0 then $from|while(. < $upto; . + $by) elif $by < 0 then $from|while(. > $upto; . + $by) else empty end`.
+  // jq: `if $by > 0 then $from|while(. < $upto; . + $by) elif $by < 0 then $from|while(. > $upto; . + $by) else empty end`.
   def('range', 3, function* (v, [a, z, s], e, ev) {
     for (const from of ev.eval(a, v, e)) {
       for (const upto of ev.eval(z, v, e)) {

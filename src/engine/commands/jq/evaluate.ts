@@ -768,7 +768,7 @@ export class Evaluator {
       return;
     }
     if (op === '//') {
-      // jq 1.6 lets errors on the left through (later versions drop them).
+      // jq 1.7.1 lets errors on the left through.
       let any = false;
       for (const l of this.eval(left, input, env)) {
         if (truthy(l)) {

@@ -1,4 +1,4 @@
-// The work behind jq's builtins on arrays, objects and strings, as jq 1.6 defines them (most in
+// The work behind jq's builtins on arrays, objects and strings, as jq 1.7.1 defines them (most in
 // its builtin.jq), each charging what it reads and builds and none recursing on a value's depth.
 import { COST, type Meter } from './budget.ts';
 import { describe, JqRuntimeError } from './errors.ts';
@@ -116,7 +116,7 @@ export function add(v: Json, meter: Meter, plus: (a: Json, b: Json) => Json): Js
   return acc;
 }
 
-/** jq 1.6's join: `reduce .[] as $i (null; (if . == null then "" else . + $x end) + ($i | if . ==
+/** jq's join: `reduce .[] as $i (null; (if . == null then "" else . + $x end) + ($i | if . ==
  * null then "" elif type == "boolean" or type == "number" then tojson else . end)) // ""`. */
 export function join(v: Json, separator: Json, meter: Meter, plus: (a: Json, b: Json) => Json): Json {
   let acc: Json = null;
@@ -154,7 +154,7 @@ export function toEntries(v: Json, meter: Meter): Json[] {
   });
 }
 
-/** jq 1.6's from_entries: `map({(.key // .Key // .name // .Name): (if has("value") then .value
+/** jq's from_entries: `map({(.key // .Key // .name // .Name): (if has("value") then .value
  * else .Value end)}) | add + {} // {}`. */
 export function fromEntries(v: Json, meter: Meter, index: (target: Json, key: Json) => Json): JsonObject {
   const out = newObject();
@@ -174,7 +174,7 @@ export function fromEntries(v: Json, meter: Meter, index: (target: Json, key: Js
 export function reverse(v: Json, meter: Meter): Json {
   if (v === null) return [];
   if (!Array.isArray(v)) {
-    // jq 1.6: `[.[length - 1 - range(0; length)]]`, so only an empty string or object gets by.
+    // jq: `[.[length - 1 - range(0; length)]]`, so only an empty string or object gets by.
     const n = length(v, meter);
     if (n === 0) return [];
     throw new JqRuntimeError(`Cannot index ${typeOf(v)} with number`);
@@ -239,7 +239,7 @@ export function utf8ByteLength(v: Json, meter: Meter): number {
   return new TextEncoder().encode(v).length;
 }
 
-/** `indices` on strings: every start of `needle`, overlapping ones too, as jq 1.6 counts them:
+/** `indices` on strings: every start of `needle`, overlapping ones too, as jq counts them:
  * in UTF-8 bytes. */
 export function stringIndices(haystack: string, needle: string, meter: Meter): number[] {
   meter.charge(haystack.length * COST.char);

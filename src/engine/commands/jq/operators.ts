@@ -1,4 +1,4 @@
-// jq's operators on values: indexing and slicing, `+ - * / %`, as jq 1.6 does them, each charging
+// jq's operators on values: indexing and slicing, `+ - * / %`, as jq 1.7.1 does them, each charging
 // what it copies or compares to the program's budget.
 import { COST, type Meter } from './budget.ts';
 import { describe, indexError, JqRuntimeError } from './errors.ts';

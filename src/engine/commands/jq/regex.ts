@@ -1,7 +1,7 @@
-// jq 1.6's regular-expression builtins (test, match, capture, scan, split/2, splits, sub, gsub)
-// on the lab's linear regex engine, with jq 1.6's match loop, result objects and error texts.
-// sub/gsub follow jq 1.6's own definitions in builtin.jq: the replacement is evaluated with the
-// named captures as its input, and gsub goes on in what follows each match.
+// jq 1.7.1's regular-expression builtins (test, match, capture, scan, split/2, splits, sub, gsub)
+// on the lab's linear regex engine, with jq 1.7.1's match loop, result objects and error texts.
+// sub/gsub find every match first and join the replacement's outputs by position, as jq 1.7.1
+// does; the replacement is evaluated with the named captures as its input.
 import { describe, JqRuntimeError, typeOf, type Builtin, type Evaluator, type Json } from './evaluate.ts';
 import type { Ast } from './parser.ts';
 import { COST, type Meter } from './budget.ts';

@@ -1,4 +1,4 @@
-// Values as text: `tojson`/`tostring` and the @formats (@csv, @base64d…), as jq 1.6 words them,
+// Values as text: `tojson`/`tostring` and the @formats (@csv, @base64d…), as jq 1.7.1 words them,
 // each charging the characters it reads and writes.
 import { COST, workExceeded, type Meter } from './budget.ts';
 import { describe, JqRuntimeError } from './errors.ts';
@@ -42,7 +42,7 @@ function base64(text: string, meter: Meter): string {
   return btoa(binary(bytes));
 }
 
-/** jq 1.6's @base64d: reads up to the first `=`, refuses other characters outside the alphabet,
+/** jq's @base64d: reads up to the first `=`, refuses other characters outside the alphabet,
  * and turns the bytes into text with replacement characters where they are not UTF-8. */
 function base64Decode(input: string): string {
   const end = input.indexOf('=');
