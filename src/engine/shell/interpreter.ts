@@ -109,6 +109,8 @@ export class Interpreter {
   private commandsRun = 0;
   loopDepth = 0;
   functionDepth = 0;
+  /** Command substitutions the running command is inside (`set -x` shows one more `+` for each). */
+  private substitutionDepth = 0;
   /** Names of the functions running, innermost last (`$FUNCNAME`). */
   private readonly callStack: string[] = [];
 
@@ -255,6 +257,7 @@ export class Interpreter {
         let status = 0;
         for (const item of items) {
           this.tick();
+          this.trace(io, `for ${command.name} in ${items.join(' ')}`);
           this.assign(command.name, item);
           const turn = await this.loopTurn(command.body, io);
           status = turn.status;
@@ -319,6 +322,7 @@ export class Interpreter {
       case 'arith': {
         this.tick();
         try {
+          if (this.state.options.xtrace) this.trace(io, `(( ${await expandToString(command.expression, this.expander(io))} ))`);
           return (await this.arithmetic(command.expression, io)) !== 0n ? 0 : 1;
         } catch (error) {
           if (!(error instanceof ArithmeticError)) throw error;
@@ -328,6 +332,7 @@ export class Interpreter {
       }
       case 'cond':
         this.tick();
+        if (this.state.options.xtrace) this.trace(io, `[[ ${await this.condText(command.expr, io)} ]]`);
         return this.cond(command.expr, io);
     }
   }
@@ -357,6 +362,29 @@ export class Interpreter {
     const text = await expandToString(word, env);
     if (!text.trim()) return empty;
     return BigInt(evaluateArithmetic(text, { get: (n) => env.variable(n), set: (n, v) => env.assign(n, v) }));
+  }
+
+  /** `set -x`: the command as run, after PS4's `+` (one more for each command substitution it is in). */
+  private trace(io: Streams, text: string): void {
+    if (this.state.options.xtrace) io.err.write(`${'+'.repeat(this.substitutionDepth + 1)} ${text}\n`);
+  }
+
+  /** A `[[ ]]` expression with its words expanded, as `set -x` shows it. */
+  private async condText(expr: CondExpr, io: Streams): Promise<string> {
+    const env = this.expander(io);
+    switch (expr.kind) {
+      case 'and':
+      case 'or':
+        return `${await this.condText(expr.left, io)} ${expr.kind === 'and' ? '&&' : '||'} ${await this.condText(expr.right, io)}`;
+      case 'not':
+        return `! ${await this.condText(expr.expr, io)}`;
+      case 'unary':
+        return `${expr.op} ${await expandSingle(expr.arg, env)}`;
+      case 'binary':
+        return `${await expandSingle(expr.left, env)} ${expr.op} ${await expandSingle(expr.right, env)}`;
+      case 'word':
+        return expandSingle(expr.word, env);
+    }
   }
 
   // ---- [[ ]]
@@ -489,6 +517,7 @@ export class Interpreter {
         const capture = new Capture();
         let status: number;
         const saved = snapshot(this.session);
+        this.substitutionDepth += 1;
         try {
           status = await this.list(list, { in: io.in, out: capture, err: io.err });
         } catch (error) {
@@ -500,6 +529,7 @@ export class Interpreter {
           else if (error instanceof ReturnSignal || error instanceof ExitSignal) status = error.status;
           else throw error;
         } finally {
+          this.substitutionDepth -= 1;
           restoreAll(this.session, saved);
         }
         if (capture.overflowed) {
@@ -605,9 +635,7 @@ export class Interpreter {
       argv = await this.expandArguments(command.words, env);
       if (argv.length === 0) {
         for (const a of command.assignments) await this.assignment(a, env);
-        if (this.state.options.xtrace && command.assignments.length) {
-          for (const a of command.assignments) io.err.write(`+ ${a.name}=${traceWord(this.variable(a.name) ?? '')}\n`);
-        }
+        for (const a of command.assignments) this.trace(io, `${a.name}=${traceWord(this.variable(a.name) ?? '')}`);
         streams = await this.redirect(command.redirects, io);
         if (typeof streams === 'number') return streams;
         // An assignment-only command has the status of its last command substitution.
@@ -620,7 +648,7 @@ export class Interpreter {
       io.err.write(`bash: ${error.message}\n`);
       return 1;
     }
-    if (this.state.options.xtrace) io.err.write(`+ ${argv.map(traceWord).join(' ')}\n`);
+    this.trace(io, argv.map(traceWord).join(' '));
     return this.withPrefix(command.assignments, env, () => this.runCommand(argv, streams as Streams));
   }
 
