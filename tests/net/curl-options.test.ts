@@ -132,5 +132,7 @@ describe('curl --connect-timeout where nothing answers (nsg-blocks-web: the NSG 
     expect(r.stdout).toBe('000 28 2.000000');
     expect(r.stderr).toBe(`*   Trying ${ip}:80...\n* ipv4 connect timeout after 2000ms, move on!\n* Failed to connect to ${host} port 80 after 2000 ms: Timeout was reached\n* Closing connection 0\n`);
     expect((await s.run(`curl -sS -m 1 --connect-timeout 3 http://${host}/api/ip`)).stderr).toBe('curl: (28) Connection timed out after 1001 milliseconds\n');
+    // No connection came up and no request went out.
+    expect((await s.run(`curl -s --connect-timeout 1 -w '[%{remote_ip}] %{num_connects} %{size_request}' http://${host}/api/ip`)).stdout).toBe('[] 0 0');
   });
 });

@@ -550,7 +550,8 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
   let url = first;
   let redirects = 0;
   let previousStatus: number | undefined;
-  const connectionsBefore = pool.connections;
+  /** Connections this transfer established (a connection that never came up is not counted). */
+  let established = 0;
   let requestBytes = 0;
 
   /** Ends the run: -w's text after everything else, and the exit code. */
@@ -558,7 +559,7 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
     if (o.writeOut) {
       // The lab's router presents its default certificate, whose CA is its own (fixture labs only).
       const handshake = url.protocol === 'https:' && ctx.world.source === 'fixture' && (outcome.answer !== undefined || outcome.exitCode === 60);
-      const filled = writeOut(o.writeOut, { errorText: '', sslVerify: handshake ? 19 : 0, ...outcome, url, method, redirects, times, given: first.href, urlnum: pool.urlnum, filename: output ?? '', connects: pool.connections - connectionsBefore, requestBytes });
+      const filled = writeOut(o.writeOut, { errorText: '', sslVerify: handshake ? 19 : 0, ...outcome, url, method, redirects, times, given: first.href, urlnum: pool.urlnum, filename: output ?? '', connects: established, requestBytes });
       ctx.stderr.write(filled.warnings + filled.errText);
       ctx.stdout.write(filled.text);
     }
@@ -583,7 +584,11 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
     const hostHeader = url.port ? `${url.hostname}:${url.port}` : url.hostname;
     const request = requestHeadersFor(o, hostHeader, carriedHeaders(custom, first, url));
     const requestHeaders = request.headers;
-    requestBytes += byteLength(requestTrace(url, method, request).replace(/^> /gm, ''));
+    /** The request went out: its bytes count (-w size_request), and a new connection with them. */
+    const sent = () => {
+      requestBytes += byteLength(requestTrace(url, method, request).replace(/^> /gm, ''));
+      if (!hop.reused) established += 1;
+    };
     const key = `${url.protocol}//${hostHeader}`;
     const reused = pool.open?.key === key;
     // --resolve: this host and port connect to the address given, as if the name had been looked up.
@@ -596,6 +601,7 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
     const answer = await ctx.world.http({ method, url: target.toString(), headers: requestHeaders, insecure: o.insecure, ...(left !== undefined ? { maxTimeMs: Math.max(0, left) } : {}) });
 
     if ('error' in answer) {
+      if (answer.connected || answer.partial) sent();
       const { code, text, elapsedMs, connectTimeoutMs } = failure(answer, o, times.totalMs);
       // -w is still written after a failure (http_code 000), its time_total the time curl waited.
       if (elapsedMs !== undefined) times.totalMs = Math.max(times.totalMs, elapsedMs);
@@ -614,6 +620,7 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
       return finish({ answer: partial?.response, previousStatus, remote, bodyBytes: partial?.bodyBytes ?? 0, exitCode: code, redirectUrl: '', errorText: text.split('\n')[0].replace(/^curl: \(\d+\) /, '') });
     }
 
+    sent();
     const t = answer.timing;
     if (t) {
       if (!reused) {
