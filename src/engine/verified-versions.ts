@@ -24,7 +24,7 @@ export const VERIFIED_TOOLS: readonly VerifiedTool[] = [
     ],
   },
   { tool: 'kubectl', versions: ['v1.32'], checked: 'kubectl client v1.32 (Debian) against an API server serving the lab\'s objects (oc prints through the same code, but no oc binary was run)' },
-  { tool: 'curl', versions: ['7.88.1'], checked: 'curl 7.88.1 (Debian) against the lab\'s app on the loopback address' },
+  { tool: 'curl', versions: ['7.88.1'], checked: 'curl 7.88.1 (Debian), with bind9 9.18\'s nslookup, dig and host, run as typed against the lab\'s app and DNS served at the lab\'s own addresses' },
   { tool: 'jq', versions: ['1.7.1'], checked: 'jq 1.7.1 (Debian trixie, as Ubuntu 24.04 and Azure Cloud Shell ship it; its --version says jq-1.7)' },
   { tool: 'bash', versions: ['5.2'], checked: 'bash 5.2 (Debian) and its printf, test and [ builtins, with GNU coreutils 9.1 (cat, ls, tr, cut, sort …), grep and GNU awk 5.2.1 (run as awk) for the text tools' },
 ];
