@@ -188,7 +188,7 @@ describe('aro-labs bridge', async () => {
     ['kube', `${POD}?labelSelector=app`, 'a selector on one object'],
     // Resources and places outside what kubectl and oc read.
     ['kube', '/openapi/v2', 'not a resource path under /api or /apis'],
-    ['kube', '/version', 'not a resource path under /api or /apis'],
+    ['kube', '/metrics', 'not a resource path under /api or /apis'],
     ['kube', '/apis/rbac.authorization.k8s.io/v1/clusterroles', '"rbac.authorization.k8s.io/v1 clusterroles" is not a resource the terminal reads'],
     ['kube', '/api/v1/namespaces/project1/nodes', 'nodes are not read inside a namespace'],
     ['kube', '/api/v1/pods/sqlapi-1-8jgx8', 'one of the pods is read inside its namespace'],

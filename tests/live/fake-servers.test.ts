@@ -49,9 +49,9 @@ describe('fake servers answer as the real ones', async () => {
   });
 
   it('lists a served resource with no objects as an empty list, and names it in a NotFound', async () => {
-    const empty = await kube('/api/v1/namespaces/project1/secrets');
+    const empty = await kube('/api/v1/namespaces/project1/configmaps');
     expect(empty.status).toBe(200);
-    expect(await empty.json()).toMatchObject({ kind: 'SecretList', apiVersion: 'v1', items: [] });
+    expect(await empty.json()).toMatchObject({ kind: 'ConfigMapList', apiVersion: 'v1', items: [] });
     const missing = await kube('/api/v1/namespaces/project1/secrets/db');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'secrets "db" not found', reason: 'NotFound', details: { name: 'db', kind: 'secrets' }, code: 404 });

@@ -102,12 +102,16 @@ const KUBE_NAME = /^[ -:<-~]+$/;
  * `/apis/GROUP/VERSION[/namespaces/NS]/RESOURCE[/NAME]` for a resource in kubectl's table,
  * optionally with a label or field selector. Returns the path unchanged; throws PathRefusal.
  */
+const SERVER_ENDPOINTS = new Set(['version', 'healthz', 'livez', 'readyz']);
+
 export function kubeReadPath(path: string): string {
   const { segments, query } = normalise(path);
   // Discovery, which kubectl reads before it resolves a typed name: `/apis`, `/api/v1`, and the
   // resource list of a group/version kubectl's table knows.
   const discovery = segments.join('/');
   if (query.length === 0 && (discovery === 'apis' || discovery === 'api/v1' || DISCOVERY.has(discovery))) return path;
+  // The API server's version and health checks (`kubectl version`, `kubectl get --raw /healthz`).
+  if (query.length === 0 && SERVER_ENDPOINTS.has(discovery)) return path;
   let group: string;
   let version: string;
   let rest: string[];
