@@ -3,9 +3,8 @@
 // The answers are the lab's DNS (dns.ts); the sentences are host's (checked against it).
 import type { Command, CommandContext } from '../types.ts';
 import { routeHosts } from './route-hosts.ts';
-import { ask, recordType, reverseName, type DnsAnswer, type RecordType } from './dns.ts';
+import { ask, BIND_VERSION, RCODES, recordType, reverseName, type DnsAnswer, type RecordType } from './dns.ts';
 import { isIpv4, namedServerProblem } from './resolver.ts';
-import { BIND_VERSION as DIG_VERSION } from './dns.ts';
 
 const USAGE = `Usage: host [-aCdilrTvVw] [-c class] [-N ndots] [-t type] [-W time]
             [-R number] [-m flag] [-p port] hostname [server]
@@ -57,10 +56,9 @@ async function run(ctx: CommandContext): Promise<number> {
       type = t;
     } else if (arg === '-4') continue;
     else if (arg === '-V') {
-      ctx.stderr.write(`host ${DIG_VERSION}\n`);
+      ctx.stderr.write(`host ${BIND_VERSION}\n`);
       return 0;
-    }
-    else if (arg.startsWith('-')) {
+    } else if (arg.startsWith('-')) {
       ctx.stderr.write(`host: the option ${arg} is not available in this lab terminal (it knows -t TYPE, NAME and SERVER)\n`);
       return 1;
     } else words.push(arg);
@@ -88,7 +86,7 @@ async function run(ctx: CommandContext): Promise<number> {
       return 1;
     }
     if (answer.rcode !== 'NOERROR') {
-      ctx.stdout.write(`${text}Host ${reverse ? answer.name : name} not found: 3(${answer.rcode})\n`);
+      ctx.stdout.write(`${text}Host ${reverse ? answer.name : name} not found: ${RCODES[answer.rcode]}(${answer.rcode})\n`);
       return 1;
     }
     if (answer.records.length) text += answer.records.map((r) => sentence(r, name)).join('');

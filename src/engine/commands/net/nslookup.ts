@@ -14,11 +14,12 @@ interface Options {
   type?: RecordType;
   /** -debug: each answer's sections are printed too. */
   debug: boolean;
+  /** -version: nslookup says its version and does nothing else. */
   version?: boolean;
 }
 
-/** The options nslookup takes as -NAME=VALUE (any unique prefix of the long names it knows). */
-/** Options it does not know are said to be invalid, and the lookup goes on. */
+/** The options nslookup takes as -NAME or -NAME=VALUE; one it does not know is said to be invalid,
+ * and the lookup goes on, as nslookup does. */
 function parse(ctx: CommandContext, args: string[]): Options {
   const o: Options = { debug: false };
   for (const arg of args) {
