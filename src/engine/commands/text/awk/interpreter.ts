@@ -163,19 +163,14 @@ export class Interpreter {
 
   private matches(rule: Program['rules'][number], index: number): boolean {
     if (!rule.pattern) return true;
-    if (!rule.rangeEnd) return toBool(this.evalCondition(rule.pattern));
+    if (!rule.rangeEnd) return toBool(this.eval(rule.pattern));
     if (!this.ranges.get(index)) {
-      if (!toBool(this.evalCondition(rule.pattern))) return false;
-      this.ranges.set(index, !toBool(this.evalCondition(rule.rangeEnd)));
+      if (!toBool(this.eval(rule.pattern))) return false;
+      this.ranges.set(index, !toBool(this.eval(rule.rangeEnd)));
       return true;
     }
-    if (toBool(this.evalCondition(rule.rangeEnd))) this.ranges.set(index, false);
+    if (toBool(this.eval(rule.rangeEnd))) this.ranges.set(index, false);
     return true;
-  }
-
-  /** A pattern: a regex alone matches the record. */
-  private evalCondition(e: Expr): Value {
-    return this.eval(e);
   }
 
   // ---- records and fields
@@ -588,12 +583,11 @@ export class Interpreter {
   }
 
   private assignTo(target: Expr, value: Value): Value {
-    const stored = value instanceof StrNum || typeof value === 'number' || value === undefined ? value : value;
-    if (target.type === 'var') this.setVar(target.name, stored);
+    if (target.type === 'var') this.setVar(target.name, value);
     else if (target.type === 'field') {
       const i = Math.trunc(toNumber(this.eval(target.index)));
       this.setField(i, typeof value === 'number' ? numberToString(value, this.convfmt) : toStr(value));
-    } else if (target.type === 'index') this.array(target.name).set(this.subscript(target.subscripts), stored);
+    } else if (target.type === 'index') this.array(target.name).set(this.subscript(target.subscripts), value);
     return value;
   }
 
@@ -929,7 +923,8 @@ export class Interpreter {
         const length = [...text].length;
         if (spec.width === undefined || length >= spec.width) return text;
         const fill = ' '.repeat(spec.width - length);
-        return spec.flags.includes('-') ? text + fill : (spec.flags.includes('0') && false ? '' : fill) + text;
+        // gawk pads %s and %c with spaces, a 0 flag notwithstanding.
+        return spec.flags.includes('-') ? text + fill : fill + text;
       };
       switch (conversion) {
         case '%':

@@ -182,7 +182,6 @@ class Parser {
 
   /** A statement, then its terminator (`;`, a newline, or the `}` that follows, left in place). */
   private parseStatement(): Stmt {
-    const t = this.tok;
     if (this.is('{')) return { type: 'block', body: this.parseBlock() };
     if (this.is('if')) {
       this.advance();
@@ -190,14 +189,14 @@ class Parser {
       const test = this.parseExpr();
       this.expect(')');
       this.skipNewlines();
-      const then = this.parseBodyStatement();
+      const then = this.parseStatement();
       // An `else` may follow the statement's terminator.
       const save = { tok: this.tok, pos: this.lexer.position };
       this.skipTerminators();
       if (this.is('else')) {
         this.advance();
         this.skipNewlines();
-        return { type: 'if', test, then, else: this.parseBodyStatement() };
+        return { type: 'if', test, then, else: this.parseStatement() };
       }
       this.tok = save.tok;
       this.lexer.reset(save.pos);
@@ -213,12 +212,12 @@ class Parser {
         return { type: 'while', test, body: { type: 'block', body: [] } };
       }
       this.skipNewlines();
-      return { type: 'while', test, body: this.parseBodyStatement() };
+      return { type: 'while', test, body: this.parseStatement() };
     }
     if (this.is('do')) {
       this.advance();
       this.skipNewlines();
-      const body = this.parseBodyStatement();
+      const body = this.parseStatement();
       this.skipTerminators();
       this.expect('while');
       this.expect('(');
@@ -232,14 +231,9 @@ class Parser {
       this.advance();
       return { type: 'block', body: [] };
     }
-    const simple = this.parseSimpleStatement(t);
+    const simple = this.parseSimpleStatement();
     this.endSimple();
     return simple;
-  }
-
-  /** The body of if/while/for: a statement whose terminator belongs to it. */
-  private parseBodyStatement(): Stmt {
-    return this.parseStatement();
   }
 
   private endSimple(): void {
@@ -268,29 +262,29 @@ class Parser {
         if (this.is(')')) {
           this.advance();
           this.skipNewlines();
-          return { type: 'forin', variable: name, array: array.value, body: this.parseBodyStatement() };
+          return { type: 'forin', variable: name, array: array.value, body: this.parseStatement() };
         }
       }
       this.tok = save.tok;
       this.lexer.reset(save.pos);
     }
-    const init = this.is(';') ? undefined : this.parseSimpleStatement(this.tok);
+    const init = this.is(';') ? undefined : this.parseSimpleStatement();
     this.expect(';');
     this.skipNewlines();
     const test = this.is(';') ? undefined : this.parseExpr();
     this.expect(';');
     this.skipNewlines();
-    const step = this.is(')') ? undefined : this.parseSimpleStatement(this.tok);
+    const step = this.is(')') ? undefined : this.parseSimpleStatement();
     this.expect(')');
     if (this.is(';')) {
       this.advance();
       return { type: 'for', init, test, step, body: { type: 'block', body: [] } };
     }
     this.skipNewlines();
-    return { type: 'for', init, test, step, body: this.parseBodyStatement() };
+    return { type: 'for', init, test, step, body: this.parseStatement() };
   }
 
-  private parseSimpleStatement(t: Token): Stmt {
+  private parseSimpleStatement(): Stmt {
     if (this.is('print') || this.is('printf')) {
       const kind = this.advance().value as 'print' | 'printf';
       let args: Expr[] = [];
@@ -352,7 +346,6 @@ class Parser {
       }
       return { type: 'delete', name: name.value };
     }
-    void t;
     return { type: 'expr', expr: this.parseExpr() };
   }
 
@@ -455,7 +448,7 @@ class Parser {
     if (t.type === 'number' || t.type === 'string' || t.type === 'name' || t.type === 'builtin' || t.type === 'funcname') return true;
     if (t.type === 'keyword') return t.value === 'getline';
     if (t.type !== 'punct') return false;
-    return ['$', '!', '(', '++', '--', '/', '/='].includes(t.value) && !(t.value === '/' && false);
+    return ['$', '!', '(', '++', '--'].includes(t.value);
   }
 
   private parseConcat(): Expr {
@@ -469,10 +462,8 @@ class Parser {
         continue;
       }
       if (this.noIn && this.is('in')) return left;
-      if (!this.startsOperand() || this.is('/') || this.is('/=')) {
-        // A `/` after an operand divides; it was handled by the multiplicative level.
-        return left;
-      }
+      // A `/` after an operand divides (the multiplicative level took it), so it starts no operand here.
+      if (!this.startsOperand()) return left;
       left = { type: 'binary', op: 'concat', left, right: this.parseAdditive() };
     }
   }
@@ -521,14 +512,10 @@ class Parser {
     if (this.is('^') || this.is('**')) {
       this.advance();
       // Right-associative, and the exponent may carry its own sign.
-      const exponent = this.is('-') || this.is('+') || this.is('!') ? this.parseUnary() : this.parsePowerOperand();
+      const exponent = this.is('-') || this.is('+') || this.is('!') ? this.parseUnary() : this.parsePower();
       return { type: 'binary', op: '^', left: base, right: exponent };
     }
     return base;
-  }
-
-  private parsePowerOperand(): Expr {
-    return this.parsePower();
   }
 
   private parsePostfix(): Expr {

@@ -26,7 +26,7 @@ export function toPosix(source: string): string {
       continue;
     }
     const e = source[++i];
-    if (e in SIMPLE) out += SIMPLE[e] === '/' || SIMPLE[e] === '"' ? SIMPLE[e] : SIMPLE[e];
+    if (e in SIMPLE) out += SIMPLE[e];
     else if (e === 'y') out += '\\b';
     else if (/[0-7]/.test(e)) {
       const m = /^[0-7]{1,3}/.exec(source.slice(i))!;
