@@ -106,8 +106,9 @@ function argumentItems(def: AzCommandDef, data: HelpData | undefined): { items: 
 export function optionsNotInLab(def: AzCommandDef): string[] {
   const data = AZ_HELP[def.words.join(' ')];
   if (!data) return [];
-  // --subscription is every command's (the runner reads it).
-  const known = new Set([...def.args.flatMap((a) => a.options), '--subscription']);
+  // --subscription is every command's, and pagination every list's that has it (the runner reads them).
+  const runner = data.args.filter((a) => a.group === 'Pagination Arguments').flatMap((a) => a.options);
+  const known = new Set([...def.args.flatMap((a) => a.options), '--subscription', ...runner]);
   return data.args.flatMap((a) => a.options).filter((o) => !known.has(o));
 }
 

@@ -154,7 +154,11 @@ export const resourceCommands: AzCommandDef[] = [
     words: ['vm', 'list'],
     summary: 'List details of Virtual Machines.',
     args: [rgArg(false), showDetailsArg],
-    examples: [{ command: 'az vm list', summary: 'List all VMs.' }],
+    examples: [
+      { command: 'az vm list', summary: 'List all VMs.' },
+      { command: 'az vm list -g MyResourceGroup', summary: 'List all VMs by resource group.' },
+      { command: 'az vm list -g MyResourceGroup -d', summary: 'List all VMs by resource group with details.' },
+    ],
     shape: 'sdk',
     table: (rs: any[]) => rs.map(vmRow),
     async fetch(a, az) {

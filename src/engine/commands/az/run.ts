@@ -15,6 +15,7 @@ import { formatTsv } from '../../format/knack/tsv.ts';
 import { formatTable, TableUnavailable } from '../../format/knack/table.ts';
 import { formatYaml } from '../../format/knack/yaml.ts';
 import { commandHelp, groupHelp, optionsNotInLab } from './help.ts';
+import { AZ_HELP } from './help-data.ts';
 import { extensionNotInstalled, notSimulated, realChildren } from './unsimulated.ts';
 import type { TreeNode } from './tree.ts';
 
@@ -54,11 +55,19 @@ function normalizedParameters(def: AzCommandDef, words: string[]): string[] {
   return parameterNames(words).flatMap((p) => (mappings.has(p) ? [mappings.get(p)!] : [])).sort();
 }
 
+/** A command's help examples: az's own where the lab has them (help-data.ts), else the lab's. */
+function helpExamples(def: AzCommandDef): AzCommandDef['examples'] {
+  const data = AZ_HELP[def.words.join(' ')];
+  if (!data) return def.examples;
+  // One line each, as the recommender shows them: continuation backslashes and the help's wrapping undone.
+  return data.examples.map((e) => ({ summary: e.summary, command: e.command.join(' ').replace(/\\(?=\s)/g, ' ').replace(/\s+/g, ' ').trim() }));
+}
+
 /** The help examples az shows after an error: those sharing most options with what was typed, then the
  * shortest, in help order among equals (command_recommender's sort_recommendations), at most three. */
 function recommendations(def: AzCommandDef | null, typed: string[] = []): string {
   const target = def ? normalizedParameters(def, typed) : [];
-  const ranked = (def?.examples ?? []).map((example, index) => {
+  const ranked = (def ? helpExamples(def) : []).map((example, index) => {
     const args = normalizedParameters(def!, example.command.split(' '));
     const matches = example.command.startsWith(`az ${def!.words.join(' ')}`) ? args.filter((a) => target.includes(a)).length : -1;
     return { example, index, matches, length: args.length };
@@ -78,6 +87,36 @@ interface Parsed {
   subscription?: string;
   /** --ids: full resource ids standing for the id-part arguments (each run on its own). */
   ids?: string[];
+}
+
+/** aaz list commands page their answer (--max-items, --next-token: "Pagination Arguments"). */
+const paginated = (def: AzCommandDef) => Boolean(AZ_HELP[def.words.join(' ')]?.args.some((a) => a.group === 'Pagination Arguments'));
+const PAGINATION_ARGS: ArgDef[] = [
+  { options: ['--max-items'], dest: 'max_items', help: '' },
+  { options: ['--next-token'], dest: 'next_token', help: '' },
+];
+
+/** aaz's pagination token: base64 of the JSON of where the next page starts. */
+const pageToken = (offset: number) => btoa(`{"next_link": null, "offset": ${offset}}`);
+
+function tokenOffset(token: string): number {
+  try {
+    const offset = (JSON.parse(atob(token)) as { offset?: unknown }).offset;
+    if (typeof offset === 'number' && Number.isInteger(offset) && offset >= 0) return offset;
+  } catch {
+    // not a token az printed
+  }
+  throw new CliError(`--next-token: '${token}' is not a token of this lab's az`);
+}
+
+/** One page of a list (--max-items N from --next-token's offset) and the token of the next, if any. */
+function page(items: unknown[], maxItems: string, nextToken: string | undefined): { items: unknown[]; next?: string } {
+  if (!/^\s*[+-]?\d+(_\d+)*\s*$/.test(maxItems)) throw new CliError(`Failed to parse '--max-items' argument: invalid literal for int() with base 10: ${maxItems.includes("'") && !maxItems.includes('"') ? `"${maxItems}"` : `'${maxItems}'`}`);
+  const size = Number(maxItems.replace(/_/g, ''));
+  if (size < 1) throw new CliError(`InvalidArgumentValue: --max-items: Invalid format: '${size}' is less than 1`);
+  const start = nextToken === undefined ? 0 : tokenOffset(nextToken);
+  const end = start + size;
+  return { items: items.slice(start, end), next: end < items.length ? pageToken(end) : undefined };
 }
 
 /** Commands whose resource az can also name by id take --ids (azure-cli's id-part arguments). */
@@ -136,7 +175,7 @@ function parseArgs(def: AzCommandDef, tokens: string[]): Parsed {
   let help = false;
   let subscription: string | undefined;
   const notInLab = optionsNotInLab(def);
-  const withIds = takesIds(def) ? [...def.args, IDS_ARG] : def.args;
+  const withIds = [...def.args, ...(takesIds(def) ? [IDS_ARG] : []), ...(paginated(def) ? PAGINATION_ARGS : [])];
   const optionOf = (token: string) => withIds.find((a) => a.options.includes(token));
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -326,12 +365,15 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
       // az suggests among all its commands there, not only those the lab has.
       const suggestion = closeMatches(word, [...new Set([...node.children.keys(), ...realChildren(path)])], 1, 0.7)[0];
       const inferred = suggestion ? node.children.get(suggestion) : undefined;
-      let leaf: TreeNode | undefined = inferred;
-      for (let j = i + 1; leaf && !leaf.command && j < tokens.length; j++) leaf = leaf.children.get(tokens[j]);
       err(`ERROR: '${word}' is misspelled or not recognized by the system.\n`);
       if (suggestion) err(`Did you mean '${suggestion}' ?\n`);
-      // az only recommends examples of the inferred command when no option was typed after it.
-      err(recommendations(typedOptions(tokens).length ? null : (leaf?.command ?? null)));
+      // az looks up the examples of the line with the suggestion in place, cut at its first '-'
+      // (inside a word too: `aro list-admin-credentials` gives `aro list`); a cut before an option
+      // leaves a trailing space, which names no command.
+      const inferredName = suggestion ? [...path, suggestion, ...tokens.slice(i + 1)].join(' ').split('-')[0] : '';
+      let leaf: TreeNode | undefined = inferredName && !inferredName.endsWith(' ') ? root : undefined;
+      for (const w of leaf ? inferredName.split(' ') : []) leaf = leaf?.children.get(w);
+      err(recommendations(leaf?.command ?? null));
       return 2;
     }
     path.push(word);
@@ -368,6 +410,8 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
     }
   }
   let result: unknown;
+  /** Warnings az prints once the output is written. */
+  const warnings: string[] = [];
   const subscription = parsed.def.ownSubscription ? String(ctx.world.info.account.id ?? '') : chosenSubscription(ctx, parsed.subscription);
   try {
     if (parsed.ids) {
@@ -381,7 +425,15 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
     } else {
       const idPart = missingIdPart(parsed.def, parsed.args);
       if (idPart) throw idPart;
-      result = shapeOutput(await parsed.def.fetch(parsed.args, azContext(ctx, subscription)), parsed.def.shape);
+      const { max_items: maxItems, next_token: nextToken, ...args } = parsed.args;
+      let fetched = await parsed.def.fetch(args, azContext(ctx, subscription));
+      // Without --max-items az reads every page and --next-token is ignored.
+      if (typeof maxItems === 'string' && Array.isArray(fetched)) {
+        const one = page(fetched, maxItems, nextToken as string | undefined);
+        fetched = one.items;
+        if (one.next) warnings.push(`WARNING: Token of next page: ${one.next}\n`);
+      }
+      result = shapeOutput(fetched, parsed.def.shape);
     }
   } catch (error) {
     if (error instanceof CliError) return cliError(error, err);
@@ -418,6 +470,7 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
     return 1;
   }
   ctx.stdout.write(text);
+  for (const warning of warnings) err(warning);
   return 0;
 }
 
