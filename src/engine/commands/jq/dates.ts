@@ -16,11 +16,13 @@ function timegm(year: number, month: number, day: number, h: number, m: number, 
   return Math.floor(d.getTime() / 1000);
 }
 
+/** C's gmtime of the seconds truncated toward zero, with the fraction past the floor added to the
+ * seconds, as jq 1.7.1 computes them. */
 function brokenDown(seconds: number): number[] {
-  const whole = Math.floor(seconds);
+  const whole = Math.trunc(seconds);
   const d = new Date(whole * 1000);
   const yday = Math.round((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400000);
-  return [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds() + (seconds - whole), d.getUTCDay(), yday];
+  return [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds() + (seconds - Math.floor(seconds)), d.getUTCDay(), yday];
 }
 
 /** The broken-down time jq reads from an array: numbers in the first six places at least. */
@@ -103,7 +105,7 @@ function strftime(t: number[], format: string): string {
 
 /** glibc's strptime in the C locale for the conversions jq programs use; null when the text does
  * not match. */
-function strptime(text: string, format: string): number[] | null {
+function strptime(text: string, format: string): Json[] | null {
   let pos = 0;
   const t = { year: 1900, mon: 0, mday: 0, hour: 0, min: 0, sec: 0, wday: -1, yday: -1, pm: null as boolean | null, epoch: null as number | null };
   const digits = (max: number): number | null => {
@@ -177,14 +179,15 @@ function strptime(text: string, format: string): number[] | null {
       default: return null;
     }
   }
-  // jq accepts trailing white space only.
-  if (!/^\s*$/.test(text.slice(pos))) return null;
+  // jq accepts trailing white space only (and, as 1.7.1 does, adds it to the result).
+  const rest = text.slice(pos);
+  if (!/^\s*$/.test(rest)) return null;
   if (t.pm !== null && t.pm) t.hour += 12;
   if (t.epoch !== null) return brokenDown(t.epoch).map(Math.trunc);
   // jq fills in the weekday and the day of the year from the date.
   const seconds = timegm(t.year, t.mon, t.mday, t.hour, t.min, t.sec);
   const whole = brokenDown(seconds);
-  return [t.year, t.mon, t.mday, t.hour, t.min, t.sec, whole[6], whole[7]];
+  return [t.year, t.mon, t.mday, t.hour, t.min, t.sec, whole[6], whole[7], ...(rest ? [rest] : [])];
 }
 
 function dateInput(v: Json, name: string): number[] {
@@ -199,7 +202,7 @@ function format(v: Json, f: Json, name: string): string {
   return strftime(t, f);
 }
 
-function parse(v: Json, f: Json): number[] {
+function parse(v: Json, f: Json): Json[] {
   if (typeof v !== 'string' || typeof f !== 'string') throw new JqRuntimeError('strptime/1 requires string inputs and arguments');
   const t = strptime(v, f);
   if (!t) throw new JqRuntimeError(`date ${JSON.stringify(v)} does not match format ${JSON.stringify(f)}`);

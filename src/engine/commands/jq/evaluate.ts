@@ -58,6 +58,9 @@ function isPathExpression(ast: Ast): boolean {
   }
 }
 
+/** Builtins that pass their input on or not, by its type or value. */
+const TYPE_FILTERS = new Set(['values', 'nulls', 'booleans', 'numbers', 'strings', 'arrays', 'objects', 'iterables', 'scalars', 'finites', 'normals']);
+
 /** Builtins whose result is a new value, not a place in their input. */
 const NOT_PATHS = new Set(['to_entries/0', 'from_entries/0', 'with_entries/1', 'map/1', 'map_values/1', 'keys/0', 'keys_unsorted/0', 'tojson/0', 'tostring/0', 'length/0', 'sort/0', 'sort_by/1', 'unique/0', 'reverse/0', 'add/0', 'tostream/0', 'splits/1', 'split/1', 'ascii_downcase/0', 'ascii_upcase/0', 'type/0']);
 
@@ -638,6 +641,11 @@ export class Evaluator {
           return;
         }
         if (ast.name === 'empty' && ast.args.length === 0) return;
+        // The type filters (nulls, values, scalars…) are selects: the input's own path when it passes.
+        if (ast.args.length === 0 && TYPE_FILTERS.has(ast.name)) {
+          for (const _ of this.eval(ast, input, env)) yield [];
+          return;
+        }
         if (ast.name === 'recurse' && ast.args.length === 0) {
           yield* this.paths({ t: 'recurse' }, input, env);
           return;

@@ -63,6 +63,8 @@ export function keys(v: Json, sorted: boolean, meter: Meter): Json[] {
 /** `has(key)`: own keys of objects, indices of arrays. */
 export function has(v: Json, key: Json): boolean {
   key = plain(key);
+  // null has nothing (jq 1.7.1 answers false, whatever the key).
+  if (v === null) return false;
   if (isObject(v) && typeof key === 'string') return hasKey(v, key);
   if (Array.isArray(v) && typeof key === 'number') return key >= 0 && key < v.length;
   throw new JqRuntimeError(`Cannot check whether ${typeOf(v)} has a ${typeOf(key)} key`);

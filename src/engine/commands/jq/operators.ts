@@ -75,8 +75,6 @@ export function index(target: Json, key: Json, meter: Meter): Json {
     return slice(target, key.start, key.end, meter);
   } else if (Array.isArray(key) && Array.isArray(target)) {
     return arrayIndexes(target, key, meter);
-  } else if (key === null && target === null) {
-    return null;
   }
   throw indexError(target, key);
 }

@@ -65,7 +65,8 @@ export function put(container: Json[] | JsonObject, key: Json, value: Json, mete
 
 export function getPath(v: Json, path: Json[], meter: Meter): Json {
   let x = v;
-  for (const k of path) x = x === null ? null : index(x, k, meter);
+  // Through null every string, number or slice reads null; other keys are errors, as on null itself.
+  for (const k of path) x = index(x, k, meter);
   return x;
 }
 
