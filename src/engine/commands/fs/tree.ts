@@ -170,9 +170,13 @@ function factsOf(session: SessionState): Facts {
 /** Reads from the world what the tree's files depend on (the API server's URL), once per world.
  * Call it before reading files; without it, the kubeconfig names a placeholder server. */
 export async function prepareTree(session: SessionState): Promise<void> {
-  if (facts.get(session.world)?.apiServer) return;
-  const apiServer = await apiServerUrl(session.world);
-  facts.set(session.world, { world: session.world, apiServer, extra: await projectManifests(session.world) });
+  if (facts.has(session.world)) return;
+  // A world that cannot answer (a live cluster out of reach) leaves the placeholder server and no manifests.
+  const [apiServer, extra] = await Promise.all([
+    apiServerUrl(session.world).catch(() => undefined),
+    projectManifests(session.world).catch(() => new Map<string, TreeNode>()),
+  ]);
+  facts.set(session.world, { world: session.world, apiServer, extra });
 }
 
 type Json = Record<string, unknown>;
