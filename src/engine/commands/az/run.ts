@@ -36,11 +36,6 @@ class ParseError extends Error {
   }
 }
 
-/** Options a reader typed (a misspelled command gets no examples when there are any). */
-function typedOptions(tokens: string[]): string[] {
-  return tokens.filter((t) => t.startsWith('-') && !GLOBAL_VALUE_OPTIONS.has(t.split('=')[0]) && !GLOBAL_FLAGS.has(t)).map((t) => t.split('=')[0]);
-}
-
 /** AzCliCommandInvoker._extract_parameter_names: `--name=x` → `--name`, `-gx` → `-g`. */
 const parameterNames = (words: string[]) => words.filter((p) => p.startsWith('-') && !p.startsWith('---') && p.length > 1).map((p) => (p.startsWith('--') ? p.split('=')[0] : p.slice(0, 2)));
 
