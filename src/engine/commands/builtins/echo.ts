@@ -19,6 +19,14 @@ function unescape(text: string): { text: string; stop: boolean } {
       const m = /^[0-7]{0,3}/.exec(text.slice(i + 1))![0];
       out += String.fromCharCode(parseInt(m || '0', 8));
       i += m.length;
+    } else if (n === 'u' || n === 'U') {
+      // \uHHHH and \UHHHHHHHH: a Unicode character, as bash's echo -e gives it.
+      const m = new RegExp(`^[0-9a-fA-F]{1,${n === 'u' ? 4 : 8}}`).exec(text.slice(i + 1));
+      const code = m ? parseInt(m[0], 16) : -1;
+      if (m && code <= 0x10ffff) {
+        out += String.fromCodePoint(code);
+        i += m[0].length;
+      } else out += `\\${n}`;
     } else if (n === 'x') {
       const m = /^[0-9a-fA-F]{0,2}/.exec(text.slice(i + 1))![0];
       if (m) {
