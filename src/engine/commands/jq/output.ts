@@ -39,14 +39,20 @@ export function number(n: number): string {
   if (Number.isNaN(n)) return 'null';
   if (Object.is(n, -0)) return '-0';
   if (!Number.isFinite(n)) return n > 0 ? '1.7976931348623157e+308' : '-1.7976931348623157e+308';
-  // jq prints the shortest round-trip digits in C's %.17g layout: exponent form below 1e-4
-  // and from 1e17 on, with at least two exponent digits. Between those, JS writes the same.
-  const size = Math.abs(n);
-  if (n === 0 || (size >= 1e-4 && size < 1e17)) return String(n);
+  // jq 1.7.1 prints the shortest round-trip digits, in exponent form when the decimal point falls
+  // 4 or more places before them, or more than 15 places past their end (1e+16, but 15000000000000000).
+  if (n === 0) return '0';
   const [mantissa, exp] = n.toExponential().split('e');
-  const e = Number(exp);
-  if (e >= -4 && e < 17) return String(n);
-  return `${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  const sign = n < 0 ? '-' : '';
+  const digits = mantissa.replace(/^-/, '').replace('.', '');
+  const point = Number(exp) + 1;
+  if (point <= -4 || point > digits.length + 15) {
+    const e = point - 1;
+    return `${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  }
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 export function jqString(s: string): string {
