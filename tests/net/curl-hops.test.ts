@@ -81,11 +81,13 @@ describe('curl -L in the lab', () => {
     const { world } = await redirectingLab('aro2');
     const result = await new Session(world).run(`curl -v -o /dev/null -L '${go('/api/healthcheck')}'`);
     expect(result.stderr).toContain(
-      `< Content-Length: 0\r\n< \r\n* Ignoring the response-body\n* Connection #0 to host ${ROUTE} left intact\n* Issue another request to this URL: 'http://${ROUTE}/api/healthcheck'\n* Found bundle for host: `,
+      // No body to ignore after Content-Length: 0 (curl says so only when body data comes).
+      `< Content-Length: 0\r\n< \r\n* Connection #0 to host ${ROUTE} left intact\n* Issue another request to this URL: 'http://${ROUTE}/api/healthcheck'\n* Found bundle for host: `,
     );
     expect(result.stderr).toMatch(/\* Found bundle for host: 0x[0-9a-f]+ \[serially\]\n\* Can not multiplex, even if we wanted to\n\* Re-using existing connection #0 with host sqlapilb-project1\.apps\.m50kgrxk\.northeurope\.aroapp\.io\n> GET \/api\/healthcheck HTTP\/1\.1\r\n/);
     const other = await new Session(world).run(`curl -v -o /dev/null -L '${go(`http://${ROUTE}:8080/`)}'`);
-    expect(other.stderr).toContain(`* Connection #0 to host ${ROUTE} left intact\n* Clear auth, redirects to port from 80 to 8080\n* Issue another request to this URL: 'http://${ROUTE}:8080/'\n* Hostname ${ROUTE} was found in DNS cache\n*   Trying 192.0.2.80:8080...\n`);
+    // curl's DNS cache holds a name with its port, so the name on another port is looked up afresh.
+    expect(other.stderr).toContain(`* Connection #0 to host ${ROUTE} left intact\n* Clear auth, redirects to port from 80 to 8080\n* Issue another request to this URL: 'http://${ROUTE}:8080/'\n*   Trying 192.0.2.80:8080...\n`);
   });
 });
 

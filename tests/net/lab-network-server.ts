@@ -1,9 +1,9 @@
 // The lab's public network at the lab's own addresses, for recording the net corpus: run inside a
 // network namespace of its own (scripts/make-conformance-references.ts sets one up, with the
 // lab's resolver and router addresses on its loopback), it answers DNS on the resolver's address,
-// port 53, with the lab's DNS model (the bytes the lab's dig measures), and HTTP on the router's
-// address, port 80, with the lab's app. curl, nslookup, dig and host then run as the reader types
-// them. It answers on every address of the namespace: the lab's resolver, and any other server a
+// port 53, with the lab's DNS model (the bytes the lab's dig measures), and HTTP and HTTPS on the
+// router's address, ports 80 and 443, with the lab's app, connections kept open as the router keeps
+// them. curl, nslookup, dig and host then run as the reader types them. It answers on every address of the namespace: the lab's resolver, and any other server a
 // line names (the lab's public DNS is the Internet's, whichever resolver is asked). Prints "ready"
 // once both listen.
 // Usage: node tests/net/lab-network-server.ts LAB | --lab-file FILE [--cert CHAIN.pem --key KEY.pem] [--log FILE]
@@ -59,21 +59,62 @@ const tcp = net.createServer((connection) => {
 });
 await new Promise<void>((resolve) => tcp.listen(53, '0.0.0.0', resolve));
 await new Promise<void>((resolve) => socket.bind(53, '0.0.0.0', () => resolve()));
+/**
+ * The router's side of a connection: HAProxy keeps a client's connection open from request to
+ * request (until an answer says `connection: close`), while the app behind it (fake-network.ts)
+ * answers one request a connection. Each request that comes is handed to the app on a connection
+ * of its own, and its whole answer written back on the client's.
+ */
+function keepAlive(app: number): net.Server {
+  return net.createServer((client) => {
+    let pending = Buffer.alloc(0);
+    let busy = false;
+    client.on('error', () => client.destroy());
+    const next = () => {
+      const end = pending.indexOf('\r\n\r\n');
+      if (busy || end < 0) return;
+      busy = true;
+      const head = pending.subarray(0, end + 4);
+      pending = pending.subarray(end + 4);
+      const chunks: Buffer[] = [];
+      const inner = net.connect(app, '127.0.0.1', () => inner.write(head));
+      inner.on('data', (chunk) => chunks.push(chunk));
+      inner.on('error', () => client.destroy());
+      inner.on('end', () => {
+        const answer = Buffer.concat(chunks);
+        const closes = /\r\nconnection:\s*close\r\n/i.test(answer.subarray(0, answer.indexOf('\r\n\r\n') + 2).toString('latin1'));
+        if (closes) client.end(answer);
+        else client.write(answer);
+        busy = false;
+        next();
+      });
+    };
+    client.on('data', (chunk) => {
+      pending = Buffer.concat([pending, chunk]);
+      next();
+    });
+  });
+}
+
+const listen = (server: net.Server, port: number, host: string) => new Promise<number>((resolve) => server.listen(port, host, () => resolve((server.address() as net.AddressInfo).port)));
+
 const routerIp = new WorldModel(lab).routerIp();
 if (routerIp) {
-  await startFakeApp(lab, {}, { host: routerIp, port: 80 });
+  const plain = await startFakeApp(lab, {}, { host: '127.0.0.1', port: 0 });
+  await listen(keepAlive(plain.port), 80, routerIp);
   // Port 443: TLS with the router's certificate chain (a wildcard for the apps domain, signed by the
-  // ingress operator's own CA, both sent), what it decrypts handed to the app as an https request.
+  // ingress operator's own CA, both sent), what it decrypts handed on as an https request.
   const [certFile, keyFile] = [process.argv[process.argv.indexOf('--cert') + 1], process.argv[process.argv.indexOf('--key') + 1]];
   if (process.argv.includes('--cert')) {
     const behind = await startFakeApp(lab, {}, { host: '127.0.0.1', port: 0, scheme: 'https' });
+    const front = await listen(keepAlive(behind.port), 0, '127.0.0.1');
     const secure = tls.createServer({ cert: readFileSync(certFile), key: readFileSync(keyFile) }, (client) => {
-      const inner = net.connect(behind.port, '127.0.0.1');
+      const inner = net.connect(front, '127.0.0.1');
       client.on('error', () => inner.destroy());
       inner.on('error', () => client.destroy());
       client.pipe(inner).pipe(client);
     });
-    await new Promise<void>((resolve) => secure.listen(443, routerIp, resolve));
+    await listen(secure, 443, routerIp);
   }
 }
 console.log('ready');

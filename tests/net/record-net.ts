@@ -8,7 +8,8 @@
 // the lab's file system is.
 // What the tools measure or draw at random is put back to the lab's model, and nothing else: dig's
 // query id (the lab's id for the question the server received with that id), its Query time (the
-// model's resolver time) and its WHEN (the lab's clock).
+// model's resolver time) and its WHEN (the lab's clock), and the address in memory curl -v names a
+// connection bundle by (the lab's fixed one).
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ import { loadLab } from '../../src/node/labs.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
 import { queryId, recordType, RESOLVER_MS } from '../../src/engine/commands/net/dns.ts';
 import { digDate } from '../../src/engine/commands/net/dig.ts';
+import { BUNDLE } from '../../src/engine/commands/net/curl.ts';
 import type { CorpusLine, Reference } from '../conformance/corpus.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 
@@ -37,6 +39,7 @@ export function modelled(text: string, clock: Date, asked: string): string {
   return text
     .replace(/(;; ->>HEADER<<- .*, id: )(\d+)/g, (whole, head: string, id: string) => `${head}${questions.get(id) ?? id}`)
     .replace(/^;; Query time: \d+ msec$/gm, `;; Query time: ${RESOLVER_MS} msec`)
+    .replace(/^\* Found bundle for host: 0x[0-9a-f]+ /gm, `* Found bundle for host: ${BUNDLE} `)
     .replace(/^;; WHEN: .*$/gm, `;; WHEN: ${digDate(clock)}`);
 }
 
@@ -95,7 +98,8 @@ export async function recordNetLines(lines: CorpusLine[]): Promise<Reference[]> 
     const clock = new Date(world.info.clock);
     mine.forEach((l, i) => {
       const read = (name: string) => readFileSync(join(dir, `${name}.${i}`), 'utf8');
-      out.push({ ...l, stdout: modelled(read('out'), clock, read('asked')), stderr: read('err'), exit: Number(read('rc').trim()) });
+      const asked = read('asked');
+      out.push({ ...l, stdout: modelled(read('out'), clock, asked), stderr: modelled(read('err'), clock, asked), exit: Number(read('rc').trim()) });
     });
   }
   return out;

@@ -14,7 +14,7 @@ const TRY_HELP = "curl: try 'curl --help' or 'curl --manual' for more informatio
 /** curl's default --max-redirs. */
 const MAX_REDIRS = 50;
 /** -v names the connection bundle it reuses by its address in memory; any pointer reads the same. */
-const BUNDLE = '0x55f1c3a0e2b0';
+export const BUNDLE = '0x55f1c3a0e2b0';
 
 interface Options {
   /** The URLs in the order given; each is its own transfer. */
@@ -593,8 +593,10 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
     const reused = pool.open?.key === key;
     // --resolve: this host and port connect to the address given, as if the name had been looked up.
     const pinned = resolved.get(`${url.hostname.toLowerCase()}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`);
-    const hop: HopTrace = { url, number: reused ? pool.open!.number : pool.connections++, reused, cached: pool.looked.has(url.hostname) || pinned !== undefined, timed: Boolean(o.maxTime) };
-    pool.looked.add(url.hostname);
+    // curl's DNS cache holds a name with its port: the same name on another port is looked up again.
+    const lookup = `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
+    const hop: HopTrace = { url, number: reused ? pool.open!.number : pool.connections++, reused, cached: pool.looked.has(lookup) || pinned !== undefined, timed: Boolean(o.maxTime) };
+    pool.looked.add(lookup);
     const left = o.maxTime ? o.maxTime * 1000 - times.totalMs : undefined;
     const target = new URL(url);
     if (pinned !== undefined) target.hostname = pinned;
@@ -642,7 +644,8 @@ async function transfer(ctx: CommandContext, o: Options, first: URL, output: str
     const closing = `${keep ? `* Connection #${hop.number} to host ${url.hostname} left intact` : `* Closing connection ${hop.number}`}\n`;
     if (o.verbose) {
       let trace = `${connectionTrace(hop, answer.remote.ip, port, true)}${requestTrace(url, method, request)}${responseTrace(answer)}`;
-      if (follow) trace += `* Ignoring the response-body\n${closing}`;
+      // A redirect's body is skipped, when it has one.
+      if (follow) trace += `${bodyBytes > 0 ? '* Ignoring the response-body\n' : ''}${closing}`;
       // Off a terminal, curl notes the body it does not trace (curl 7.88's "{ [N bytes data]").
       else if (!ctx.tty && bodyBytes > 0 && method !== 'HEAD') trace += `{ [${bodyBytes} bytes data]\n`;
       ctx.stderr.write(trace);
