@@ -4,8 +4,8 @@ import type { ExerciseDesk, SessionState, Vars } from './commands/types.ts';
 import { registry, findCommand } from './commands/registry.ts';
 import { READER_HOME } from './commands/builtins/cd.ts';
 import type { World } from './world/types.ts';
-import { parse, ShellSyntaxError } from './shell/parser.ts';
-import { expandHistory } from './shell/history.ts';
+import { isIncomplete, parse, ShellSyntaxError } from './shell/parser.ts';
+import { expandHistory, historyEntries } from './shell/history.ts';
 import { internalErrorText, Interpreter, type Sink } from './shell/interpreter.ts';
 import { ArithmeticError } from './shell/arithmetic.ts';
 import { LabLimitError, MAX_COMMANDS_PER_LINE, MAX_HISTORY_CHARS, MAX_HISTORY_LINES, MAX_VARIABLES } from './shell/limits.ts';
@@ -161,7 +161,7 @@ export class Session implements SessionState {
       line = history.line;
       io.err.write(`${line}\n`);
     }
-    if (line.trim()) this.remember(line);
+    for (const entry of historyEntries(line, isIncomplete)) this.remember(entry);
     if ('error' in history) {
       io.err.write(`bash: ${history.error}\n`);
       status = this.status.value;

@@ -472,6 +472,6 @@ describe('a command typed over several lines', () => {
     expect(submitted).toEqual(['for x in a b; do\necho $x\ndone']);
     const screen = [...Array(term.buffer.active.length).keys()].map((y) => term.buffer.active.getLine(y)!.translateToString(true));
     expect(screen.filter((row) => row.startsWith('> '))).toEqual(['> echo $x', '> done']);
-    expect(editor.historyLines()).toEqual(['for x in a b; do\necho $x\ndone']);
+    expect(editor.historyLines()).toEqual(['for x in a b; do echo $x; done']);
   });
 });

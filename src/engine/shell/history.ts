@@ -61,3 +61,65 @@ export function expandHistory(line: string, session: SessionState): HistoryExpan
   }
   return { line: out, expanded };
 }
+
+// Words after which bash joins the next line of a command with a space rather than `; `.
+const JOINS_WITH_SPACE = /(?:(?:^|[\s;|&(){}])(?:do|then|else|\{|\()|\||\|\||&&|;|;;|;&|;;&)$|^\s*(?:for|case|select)\s+\S+\s+in$/;
+
+/** The entries bash's history gets from text typed or pasted over several lines: one for each
+ * command complete at the end of a line, in the form historyLine gives it. */
+export function historyEntries(text: string, incomplete: (text: string) => boolean): string[] {
+  const entries: string[] = [];
+  let pending: string[] = [];
+  for (const line of text.split('\n')) {
+    pending.push(line);
+    const command = pending.join('\n');
+    if (incomplete(command)) continue;
+    if (command.trim()) entries.push(historyLine(command) + (heredocDelimiters(pending[0]).length ? '\n' : ''));
+    pending = [];
+  }
+  if (pending.length && pending.join('\n').trim()) entries.push(historyLine(pending.join('\n')));
+  return entries;
+}
+
+/** A command typed over several lines as bash's history keeps it (cmdhist): one line, its lines
+ * joined by `; ` or, after a word that wants more (`do`, `then`, `{`, `|` …), by a space; a newline
+ * inside quotes or a here-document stays a newline. */
+export function historyLine(text: string): string {
+  const lines = text.split('\n');
+  let out = lines[0];
+  let quote: string | undefined = openQuote(lines[0], undefined);
+  let heredoc = heredocDelimiters(lines[0]);
+  for (const line of lines.slice(1)) {
+    if (quote || heredoc.length) {
+      out += `\n${line}`;
+      if (heredoc.length && line.replace(/^\t+/, '') === heredoc[0]) heredoc = heredoc.slice(1);
+      else if (!heredoc.length) quote = openQuote(line, quote);
+      continue;
+    }
+    const previous = out.replace(/\s+$/, '');
+    if (line.trim() === '') continue;
+    out = `${previous}${JOINS_WITH_SPACE.test(previous) || previous === '' ? ' ' : '; '}${line}`;
+    quote = openQuote(line, undefined);
+    heredoc = heredocDelimiters(line);
+  }
+  return out;
+}
+
+/** The quote still open at the end of a line, given the one open at its start. */
+function openQuote(line: string, open: string | undefined): string | undefined {
+  let quote = open;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '\\' && quote !== "'") i++;
+    else if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) break;
+  }
+  return quote;
+}
+
+/** The delimiters of the here-documents a line begins. */
+function heredocDelimiters(line: string): string[] {
+  return [...line.matchAll(/<<-?\s*(['"]?)([^\s'"<>|&;()]+)\1/g)].map((m) => m[2]);
+}

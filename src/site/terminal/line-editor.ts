@@ -15,6 +15,7 @@
 import { advance, cellBefore, nextStop, previousStop, type Cell } from './input-layout.ts';
 import { commonPrefix } from './touch-input.ts';
 import { editLine, insertable, type CursorStops } from './line-edits.ts';
+import { historyLine } from '../../engine/shell/history.ts';
 
 export interface EditorHost {
   /** Writes to the terminal; `parsed` is called once the terminal has parsed the text. */
@@ -279,11 +280,14 @@ export class LineEditor {
       await this.showPrompt();
       return;
     }
+    const continued = this.continued.length > 0;
     this.continued = [];
     this.line = '';
     this.cursor = 0;
     this.remember = true;
-    if (line.trim() && remember) this.remembered(line);
+    // A command typed over several lines comes back with ↑ as bash keeps it: on one line.
+    const kept = continued ? historyLine(line) : line;
+    if (kept.trim() && remember && !kept.includes('\n')) this.remembered(kept);
     this.historyIndex = this.history.length;
     this.busy = true;
     try {
