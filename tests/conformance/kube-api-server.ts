@@ -80,8 +80,7 @@ export async function startKubeApiServer(lab: LabFile): Promise<{ url: string; c
     }
     // Discovery lists what the lab's server serves: by its version (no EndpointSlice on 1.16) and the
     // custom resources whose objects it holds, exactly as the engine's fixture answers it.
-    if (url.pathname === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: req.headers.host ?? '' }] });
-    const discovery = discoveryDocument(url.pathname, index.served);
+    const discovery = url.pathname === '/api' ? undefined : discoveryDocument(url.pathname, index.served);
     if (discovery) return send(200, discovery as Json);
     if (/^\/apis\/[^/]+\/[^/]+$/.test(url.pathname)) return send(404, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 });
     // /version and the health checks answer as the lab's server does (its own Kubernetes version):

@@ -24,7 +24,7 @@ describe('kubectl describe daemonset', () => {
   it('counts the pods it controls by phase', async () => {
     const lab = await loadLab({ name: 'aro-today' });
     const ds = lab.kube.find((o) => o.kind === 'DaemonSet') as Obj;
-    const running = lab.kube.filter((o) => o.kind === 'Pod' && o.metadata.ownerReferences?.some((r) => r.uid === ds.metadata.uid) && (o as Obj).status.phase === 'Running').length;
+    const running = lab.kube.filter((o) => o.kind === 'Pod' && ((o.metadata.ownerReferences ?? []) as Obj[]).some((r) => r.uid === ds.metadata.uid) && (o as Obj).status.phase === 'Running').length;
     const out = (await run(lab, `kubectl describe ds ${ds.metadata.name} -n ${ds.metadata.namespace}`)).stdout;
     expect(out).toContain(`Desired Number of Nodes Scheduled: ${ds.status.desiredNumberScheduled}\n`);
     expect(out).toContain(`Pods Status:  ${running} Running / 0 Waiting / 0 Succeeded / 0 Failed\n`);
