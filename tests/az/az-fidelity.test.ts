@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
 import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
 import { loadLab } from '../../src/node/labs.ts';
-import { COMPUTE_2022_08_01 } from '../../src/engine/commands/az/sdk-models.ts';
+import { COMPUTE_2024_11_01 } from '../../src/engine/commands/az/sdk-models.ts';
 import { AZ_HELP } from '../../src/engine/commands/az/help-data.ts';
 import { azCommandDefs } from '../../src/engine/commands/az/index.ts';
 import { optionsNotInLab } from '../../src/engine/commands/az/help.ts';
@@ -21,7 +21,7 @@ describe('az vm through the compute SDK model', () => {
     const { run } = await lab();
     const names = JSON.parse((await run('az vm list --query "[].[resourceGroup,name]"')).stdout) as string[][];
     const shown = JSON.parse((await run(`az vm show -g ${names[0][0]} -n ${names[0][1]}`)).stdout);
-    const expected = [...COMPUTE_2022_08_01.VirtualMachine.map(([attr]) => camel(attr)), 'resourceGroup'].sort();
+    const expected = [...COMPUTE_2024_11_01.VirtualMachine.map(([attr]) => camel(attr)), 'resourceGroup'].sort();
     expect(Object.keys(shown).sort()).toEqual(expected);
     // ARM's `diskSizeGB` is the model's disk_size_gb, printed diskSizeGb.
     expect(shown.storageProfile.osDisk).toHaveProperty('diskSizeGb');

@@ -3,7 +3,7 @@ import type { AzCommandDef, AzContext } from './types.ts';
 import { nameArg, rgArg } from './types.ts';
 import { collectionPath, groupPath, quote, resourcePath, subscriptionPath } from './paths.ts';
 import { sdkValue } from './sdk-model.ts';
-import { COMPUTE_2022_08_01, type SdkModels } from './sdk-models.ts';
+import { COMPUTE_2024_11_01, type SdkModels } from './sdk-models.ts';
 
 const ARO = ['Microsoft.RedHatOpenShift', 'openShiftClusters'] as const;
 const VM = ['Microsoft.Compute', 'virtualMachines'] as const;
@@ -63,8 +63,8 @@ function aroModel(cluster: any): any {
   return sdkValue(ARO_MODELS, 'OpenShiftCluster', cluster);
 }
 
-/** What the compute SDK model (API 2022-08-01, azure-cli 2.45) makes of a virtual machine. */
-const vmModel = (vm: unknown): any => sdkValue(COMPUTE_2022_08_01, 'VirtualMachine', vm);
+/** What the compute SDK model (API 2024-11-01, azure-cli 2.74) makes of a virtual machine. */
+const vmModel = (vm: unknown): any => sdkValue(COMPUTE_2024_11_01, 'VirtualMachine', vm);
 
 /** The resources SDK's GenericResourceExpanded: the attributes `az resource list` prints, null when absent. */
 function genericResource(r: any): any {
