@@ -73,24 +73,26 @@ async function materialize(session: Session): Promise<{ image: string; etc: Arra
 
 export async function shellToolsReferences(lines: CorpusLine[]): Promise<Reference[]> {
   const bin = gawkDirectory();
-  const out: Reference[] = [];
-  for (const lab of [...new Set(lines.map((l) => l.lab))]) {
+  // Each lab's tree is written out once; the lines run in the corpus's order.
+  const labs = new Map<string, { mounts: string; environment: Record<string, string>; variables: string }>();
+  for (const lab of new Set(lines.map((l) => l.lab))) {
     const world = createFixtureWorld(await loadLab({ name: lab }));
     const session = new Session(world, { tty: false });
     const { image, etc } = await materialize(session);
-    const mounts = [
-      `mount -o loop,ro ${image} /home`,
-      ...etc.map(([from, to]) => `mount --bind ${from} ${to} && mount -o remount,bind,ro ${to}`),
-    ].join(' && ');
-    const environment = Object.fromEntries(session.vars.environment());
-    const variables = Object.entries(world.info.session.env).map(([k, v]) => `${k}='${v}'`).join('; ');
-    for (const l of lines.filter((x) => x.lab === lab)) {
-      const script = `${mounts} && cd ${READER_HOME} && exec setpriv --reuid=${READER_UID} --regid=${READER_UID} --clear-groups bash --norc --noprofile -c "$1"`;
-      const real = spawnSync('unshare', ['--mount', 'sh', '-c', script, 'sh', `${variables}; ${l.line}`], {
-        encoding: 'utf8', input: '', env: { ...environment, PATH: `${bin}:${environment.PATH ?? '/usr/bin:/bin'}`, LANG: 'C.UTF-8' },
-      });
-      out.push({ ...l, stdout: real.stdout, stderr: real.stderr.replace(/^bash: line \d+: /gm, 'bash: '), exit: real.status ?? 1 });
-    }
+    labs.set(lab, {
+      mounts: [`mount -o loop,ro ${image} /home`, ...etc.map(([from, to]) => `mount --bind ${from} ${to} && mount -o remount,bind,ro ${to}`)].join(' && '),
+      environment: Object.fromEntries(session.vars.environment()),
+      variables: Object.entries(world.info.session.env).map(([k, v]) => `${k}='${v}'`).join('; '),
+    });
+  }
+  const out: Reference[] = [];
+  for (const l of lines) {
+    const { mounts, environment, variables } = labs.get(l.lab)!;
+    const script = `${mounts} && cd ${READER_HOME} && exec setpriv --reuid=${READER_UID} --regid=${READER_UID} --clear-groups bash --norc --noprofile -c "$1"`;
+    const real = spawnSync('unshare', ['--mount', 'sh', '-c', script, 'sh', `${variables}; ${l.line}`], {
+      encoding: 'utf8', input: '', env: { ...environment, PATH: `${bin}:${environment.PATH ?? '/usr/bin:/bin'}`, LANG: 'C.UTF-8' },
+    });
+    out.push({ ...l, stdout: real.stdout, stderr: real.stderr.replace(/^bash: line \d+: /gm, 'bash: '), exit: real.status ?? 1 });
   }
   return out;
 }

@@ -63,7 +63,7 @@ describe('a world that cannot answer', () => {
   it('still gives the tree, with the placeholder server and no manifests', async () => {
     const s = await session('aro2');
     const failing = { ...s.world, kube: async () => { throw new Error('unreachable'); }, arm: async () => { throw new Error('unreachable'); } };
-    const offline = { ...s, world: failing } as typeof s;
+    const offline = { ...s, world: failing } as unknown as typeof s;
     await prepareTree(offline);
     expect(readFile(offline, '/home/reader/.kube/config')).toContain('server: https://api.cluster.local:6443\n');
     expect(listDirectory(offline, '/home/reader')).toEqual(['.bashrc', '.kube', '.profile']);
