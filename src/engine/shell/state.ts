@@ -53,11 +53,11 @@ export function optionFlags(state: ShellState): string {
   return `${state.options.noglob ? 'f' : ''}hi${state.options.nounset ? 'u' : ''}${state.options.xtrace ? 'x' : ''}mB${state.options.histexpand ? 'H' : ''}s`;
 }
 
-export function saveVariable(session: SessionState, state: ShellState, name: string): SavedVariable {
+export function saveVariable(session: SessionState, state: ShellState, name: string, exported?: Set<string>): SavedVariable {
   const array = state.arrays.get(name);
   return {
     scalar: session.vars.get(name),
-    exported: session.vars.environment().some(([n]) => n === name),
+    exported: exported ? exported.has(name) : session.vars.environment().some(([n]) => n === name),
     array: array ? new Map(array) : undefined,
   };
 }
@@ -81,8 +81,9 @@ export interface Snapshot {
 export function snapshot(session: SessionState): Snapshot {
   const state = shellState(session);
   const names = new Set([...session.vars.names(), ...state.arrays.keys()]);
+  const exported = new Set(session.vars.environment().map(([n]) => n));
   return {
-    variables: [...names].map((n) => [n, saveVariable(session, state, n)]),
+    variables: [...names].map((n) => [n, saveVariable(session, state, n, exported)]),
     positional: [...state.positional],
     functions: new Map(state.functions),
     options: { ...state.options },
