@@ -10,12 +10,13 @@ export function absolute(ctx: CommandContext, operand: string): string {
   return resolvePath(ctx.session.vars.get('PWD') ?? READER_HOME, operand);
 }
 
-/** Reads every operand once its tree is prepared; `-` reads standard input (once: a second `-` finds it empty, as after EOF). */
+/** Reads every operand once its tree is prepared; `-` and /dev/stdin read standard input (once: a
+ * second finds it empty, as after EOF). */
 export async function operandReader(ctx: CommandContext): Promise<(operand: string) => Read> {
   await prepareTree(ctx.session);
   let stdinRead = false;
   return (operand) => {
-    if (operand === '-') {
+    if (operand === '-' || operand === '/dev/stdin') {
       const text = stdinRead ? '' : ctx.stdin;
       stdinRead = true;
       return { text };
