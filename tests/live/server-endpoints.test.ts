@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { kubeReadPath, PathRefusal } from '../../src/node/live/bridge-paths.ts';
 
 describe('the bridge and the API server endpoints', () => {
-  it('reads /version, /healthz, /livez and /readyz', () => {
-    for (const path of ['/version', '/healthz', '/livez', '/readyz']) expect(kubeReadPath(path)).toBe(path);
+  it('reads /api, /version, /healthz, /livez and /readyz', () => {
+    for (const path of ['/api', '/version', '/healthz', '/livez', '/readyz']) expect(kubeReadPath(path)).toBe(path);
   });
 
   it('refuses them with a query or a sub-check, and any other top-level path', () => {

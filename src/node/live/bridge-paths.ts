@@ -109,7 +109,7 @@ export function kubeReadPath(path: string): string {
   // Discovery, which kubectl reads before it resolves a typed name: `/apis`, `/api/v1`, and the
   // resource list of a group/version kubectl's table knows.
   const discovery = segments.join('/');
-  if (query.length === 0 && (discovery === 'apis' || discovery === 'api/v1' || DISCOVERY.has(discovery))) return path;
+  if (query.length === 0 && (discovery === 'api' || discovery === 'apis' || discovery === 'api/v1' || DISCOVERY.has(discovery))) return path;
   // The API server's version and health checks (`kubectl version`, `kubectl get --raw /healthz`).
   if (query.length === 0 && SERVER_ENDPOINTS.has(discovery)) return path;
   let group: string;
