@@ -4,7 +4,7 @@
 // ("Expected separator between values at line 1, column 7", "Unmatched ']'", "Exceeds depth limit
 // for parsing"). Numbers keep their literal text (values.ts's NumberLiteral).
 import { number } from './output.ts';
-import { newObject, numberFromLiteral } from './values.ts';
+import { numberFromLiteral, objectFrom } from './values.ts';
 
 export class JqInputError extends Error {
   /** The message without jq's "parse error: " (as `fromjson` words it). */
@@ -106,7 +106,7 @@ function stringBody(body: string, fail: (reason: string) => JqInputError): strin
   return out;
 }
 
-type Frame = { array: unknown[] } | { object: Record<string, unknown>; key?: string };
+type Frame = { array: unknown[] } | { entries: Array<[string, unknown]>; key?: string };
 
 const NONE = Symbol('no value');
 
@@ -162,12 +162,12 @@ export function* readInputs(text: string): Generator<InputValue> {
       case '{':
         if (next !== NONE) throw fail('Expected separator between values', end);
         if (depth >= MAX_PARSING_DEPTH) throw fail('Exceeds depth limit for parsing', end);
-        stack.push(ch === '[' ? { array: [] } : { object: newObject() });
+        stack.push(ch === '[' ? { array: [] } : { entries: [] });
         depth++;
         continue;
       case ':':
         if (next === NONE) throw fail("Expected string key before ':'", end);
-        if (!top || !('object' in top) || top.key !== undefined) throw fail("':' not as part of an object", end);
+        if (!top || !('entries' in top) || top.key !== undefined) throw fail("':' not as part of an object", end);
         if (typeof next !== 'string') throw fail('Object keys must be strings', end);
         top.key = next;
         depth++;
@@ -179,7 +179,7 @@ export function* readInputs(text: string): Generator<InputValue> {
         if ('array' in top) top.array.push(next);
         else if (top.key === undefined) throw fail('Objects must consist of key:value pairs', end);
         else {
-          top.object[top.key] = next;
+          top.entries.push([top.key, next]);
           top.key = undefined;
           depth--;
         }
@@ -195,16 +195,16 @@ export function* readInputs(text: string): Generator<InputValue> {
         break;
       default: {
         // '}'
-        if (!top || !('object' in top)) throw fail("Unmatched '}'", end);
+        if (!top || !('entries' in top)) throw fail("Unmatched '}'", end);
         if (top.key !== undefined) {
           if (next === NONE) throw fail('Objects must consist of key:value pairs', end);
-          top.object[top.key] = next;
+          top.entries.push([top.key, next]);
           depth--;
         } else if (next !== NONE) throw fail('Objects must consist of key:value pairs', end);
-        else if (Object.keys(top.object).length) throw fail('Expected another key-value pair', end);
+        else if (top.entries.length) throw fail('Expected another key-value pair', end);
         stack.pop();
         depth--;
-        next = top.object;
+        next = objectFrom(top.entries);
       }
     }
     if (stack.length === 0 && next !== NONE) {

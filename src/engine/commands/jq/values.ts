@@ -63,8 +63,37 @@ export function isObject(v: Json): v is JsonObject {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof NumberLiteral);
 }
 
+/** A key JavaScript would list before the others (an array index), whatever its insertion order. */
+function indexLike(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 2 ** 32 - 1;
+}
+
+/** A new jq object to fill in. JavaScript lists an object's array-index keys ("2", "80") first,
+ * where jq keeps every key in insertion order; so the object lists its keys through a proxy that
+ * remembers their order once it holds such a key. */
 export function newObject(): JsonObject {
-  return Object.create(null) as JsonObject;
+  let order: string[] | null = null;
+  return new Proxy(Object.create(null) as JsonObject, {
+    set(t, key, value) {
+      if (typeof key === 'string' && !(key in t)) {
+        if (order) order.push(key);
+        else if (indexLike(key)) order = [...(Reflect.ownKeys(t) as string[]), key];
+      }
+      t[key as string] = value;
+      return true;
+    },
+    deleteProperty(t, key) {
+      if (typeof key === 'string' && key in t) {
+        delete t[key];
+        order?.splice(order.indexOf(key), 1);
+      }
+      return true;
+    },
+    ownKeys(t) {
+      return order ? [...order] : Reflect.ownKeys(t);
+    },
+  });
 }
 
 export function hasKey(o: JsonObject, key: string): boolean {
@@ -86,9 +115,12 @@ export function copyObject(o: JsonObject, meter: Meter): JsonObject {
   return out;
 }
 
+/** A finished object (read, never changed in place): a plain object unless one of its keys is an
+ * array index, whose place only newObject's proxy keeps. */
 export function objectFrom(entries: Iterable<readonly [string, Json]>): JsonObject {
-  const out = newObject();
-  for (const [k, v] of entries) out[k] = v;
+  const list = Array.isArray(entries) ? (entries as Array<readonly [string, Json]>) : [...entries];
+  const out = list.some(([k]) => indexLike(k)) ? newObject() : (Object.create(null) as JsonObject);
+  for (const [k, v] of list) out[k] = v;
   return out;
 }
 
