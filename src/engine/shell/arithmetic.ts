@@ -125,7 +125,20 @@ class Evaluator {
     const c = text[cp];
     if (isNameStart(c)) {
       while (isNameChar(text[cp])) cp++;
-      const name = text.slice(start, cp);
+      let name = text.slice(start, cp);
+      if (text[cp] === '[') {
+        // `a[i]`: an array element, named for the variables by its evaluated subscript.
+        let depth = 0;
+        let end = cp;
+        for (; end < text.length; end++) {
+          if (text[end] === '[') depth++;
+          else if (text[end] === ']' && --depth === 0) break;
+        }
+        if (end >= text.length) this.error('bad array subscript');
+        const index = this.subexpr(text.slice(cp + 1, end));
+        name = `${name}[${index}]`;
+        cp = end + 1;
+      }
       s.tokstr = name;
       // A look at the next token: `name = …` assigns without reading name's value.
       const saved = { ...s };

@@ -544,6 +544,14 @@ export class Interpreter {
 
   variable(name: string): string | undefined {
     const state = this.state;
+    const element = ELEMENT.exec(name);
+    if (element) {
+      const array = state.arrays.get(element[1]);
+      let index = Number(element[2]);
+      if (!array) return index === 0 ? this.session.vars.get(element[1]) : undefined;
+      if (index < 0) index += Math.max(...array.keys(), -1) + 1;
+      return array.get(index);
+    }
     switch (name) {
       case '?':
         return String(this.lastStatus());
@@ -589,6 +597,20 @@ export class Interpreter {
   }
 
   assign(name: string, value: string): void {
+    const element = ELEMENT.exec(name);
+    if (element) {
+      let array = this.state.arrays.get(element[1]);
+      if (!array) {
+        array = new Map();
+        const scalar = this.session.vars.get(element[1]);
+        if (scalar !== undefined) array.set(0, scalar);
+        this.session.vars.unset(element[1]);
+        this.state.arrays.set(element[1], array);
+      }
+      const index = Number(element[2]);
+      array.set(index < 0 ? Math.max(...array.keys(), -1) + 1 + index : index, value);
+      return;
+    }
     const array = this.state.arrays.get(name);
     if (array) array.set(0, value);
     else this.session.vars.set(name, value);
@@ -814,6 +836,9 @@ export class Interpreter {
     this.status.value = status;
   }
 }
+
+/** `a[3]`: how arithmetic names an array's element. */
+const ELEMENT = /^([A-Za-z_][A-Za-z0-9_]*)\[(-?[0-9]+)\]$/;
 
 /** The bash the lab's shell behaves as. */
 const BASH_VERSION = '5.2.15(1)-release';
