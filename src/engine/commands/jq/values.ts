@@ -1,6 +1,7 @@
-// jq values as JavaScript values: null, booleans, numbers, strings, arrays and objects. Objects
-// jq builds have no prototype and are read with Object.hasOwn, so keys such as `__proto__`,
-// `constructor` or `toString` are ordinary keys (objects JSON.parse made are only ever read).
+// jq values as JavaScript values: null, booleans, numbers (and NumberLiteral, a number kept as
+// written), strings, arrays and objects. Objects have no prototype and are read with Object.hasOwn,
+// so keys such as `__proto__`, `constructor` or `toString` are ordinary keys; finished objects are
+// only ever read, and a program changes only the copies it makes (newObject).
 // Walks over values keep their own stack: a value may be nested far deeper than the call stack.
 import { COST, type Meter } from './budget.ts';
 
