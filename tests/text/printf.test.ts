@@ -49,3 +49,10 @@ describe("printf's %(…)T", () => {
     expect((await runCommand(printf, ['printf', '%(%F)T'], '', session)).stdout).toBe(now);
   });
 });
+
+describe('printf within the lab\'s bounds', () => {
+  it('stops a width or precision larger than a value the lab holds, instead of building it', async () => {
+    await expect(run('%.99999999f', '1')).rejects.toThrow(/at most \d+ characters/);
+    await expect(run('%999999999s', 'x')).rejects.toThrow(/at most \d+ characters/);
+  });
+});

@@ -3,6 +3,12 @@
 // %e %E %f %F %g %G. Written here because the lab needs the C library's exact text (no JS
 // formatter pads, signs and trims %g as glibc does).
 import { exponentialDigits, fixedDigits, fromDouble, type ExactFloat } from './exact-float.ts';
+import { MAX_VALUE, valueLimit } from '../../shell/limits.ts';
+
+/** A width or precision the lab cannot hold stops the command as any value too large does. */
+export function checkSpec(spec: Spec): void {
+  if ((spec.width ?? 0) > MAX_VALUE || (spec.precision ?? 0) > MAX_VALUE) throw valueLimit();
+}
 
 export interface Spec {
   flags: string;
@@ -30,6 +36,7 @@ function signOf(negative: boolean, spec: Spec): string {
 
 /** %d %i %u %o %x %X of an integer (already wrapped to unsigned for the unsigned conversions). */
 export function formatInteger(value: bigint, spec: Spec): string {
+  checkSpec(spec);
   const negative = value < 0n;
   const magnitude = negative ? -value : value;
   const c = spec.conversion;
@@ -51,6 +58,7 @@ function exponentText(exponent: number): string {
 
 /** %e %E %f %F %g %G of a number (a double, or a long double read exactly). */
 export function formatFloat(number: ExactFloat | number, spec: Spec): string {
+  checkSpec(spec);
   const value = typeof number === 'number' ? fromDouble(number) : number;
   const c = spec.conversion;
   const upper = c === 'E' || c === 'F' || c === 'G';

@@ -3,7 +3,7 @@
 // arguments remain; numbers are read as bash reads them (0x, leading 0, 'c) and a bad one is
 // reported but still printed as far as it was read; -v stores the result in a variable.
 import type { Command } from '../types.ts';
-import { formatFloat, formatInteger, type Spec } from './printf-format.ts';
+import { checkSpec, formatFloat, formatInteger, type Spec } from './printf-format.ts';
 import { fromDecimal, type ExactFloat } from './exact-float.ts';
 import { strftime } from './strftime.ts';
 
@@ -234,6 +234,7 @@ function formatOnce(format: string, run: Run): string {
 }
 
 function pad(text: string, spec: Spec): string {
+  checkSpec(spec);
   if (spec.width === undefined || text.length >= spec.width) return text;
   return spec.flags.includes('-') ? text.padEnd(spec.width) : text.padStart(spec.width);
 }

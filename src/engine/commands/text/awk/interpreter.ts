@@ -5,7 +5,7 @@ import type { Expr, Program, Redirect, Stmt } from './parser.ts';
 import { compare, numberToString, StrNum, toBool, toNumber, toStr, type Value } from './values.ts';
 import { AwkRegexes } from './regex.ts';
 import { AwkArray } from './array.ts';
-import { formatFloat, formatInteger, type Spec } from '../../builtins/printf-format.ts';
+import { checkSpec, formatFloat, formatInteger, type Spec } from '../../builtins/printf-format.ts';
 import { strftime } from '../../builtins/strftime.ts';
 
 /** Statements and records one program may run through before the lab stops it. */
@@ -920,6 +920,7 @@ export class Interpreter {
       else if (m[3] !== undefined) spec.precision = Number(m[3] || '0');
       i = end;
       const pad = (text: string) => {
+        checkSpec(spec);
         const length = [...text].length;
         if (spec.width === undefined || length >= spec.width) return text;
         const fill = ' '.repeat(spec.width - length);
