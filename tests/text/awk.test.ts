@@ -83,3 +83,9 @@ describe('awk options', () => {
     expect((await run('a:b\n', '--field-separator=:', '-e', '{print $2}')).stdout).toBe('b\n');
   });
 });
+
+describe('awk within the lab\'s bounds', () => {
+  it('stops a string that outgrows what the lab holds, instead of exhausting the page', async () => {
+    await expect(run('', 'BEGIN { s = "x"; while (1) s = s s }')).rejects.toThrow(/at most \d+ characters/);
+  });
+});

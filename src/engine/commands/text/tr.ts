@@ -77,7 +77,8 @@ function parseSet(text: string): Item[] {
       if (j < b.length) {
         const count = show(b.slice(i + 3, j));
         if (count !== '' && !/^[0-9]+$/.test(count)) throw new TrError(`invalid repeat count ‘${count}’ in [c*n] construct`);
-        const n = count === '' ? undefined : count.startsWith('0') ? parseInt(count, 8) : parseInt(count, 10);
+        // Past 64 Ki more bytes than any set could need, a count changes nothing: the lab keeps it that short.
+        const n = count === '' ? undefined : Math.min(count.startsWith('0') ? parseInt(count, 8) : parseInt(count, 10), 65536 + b.length);
         items.push({ repeat: b[i + 1].byte, count: n === 0 ? undefined : n });
         i = j;
         continue;
@@ -141,6 +142,7 @@ export const tr: Command = {
     if (extra !== undefined) return fail(`extra operand ‘${extra}’`);
     try {
       const items1 = parseSet(set1);
+      if (items1.some((it) => 'repeat' in it && it.count === undefined)) throw new TrError('the [c*] repeat construct may not appear in string1');
       const items2 = set2 === undefined ? undefined : parseSet(set2);
       let bytes1 = expand(items1);
       if (complement) {

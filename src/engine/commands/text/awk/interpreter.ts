@@ -7,6 +7,7 @@ import { AwkRegexes } from './regex.ts';
 import { AwkArray } from './array.ts';
 import { checkSpec, formatFloat, formatInteger, type Spec } from '../../builtins/printf-format.ts';
 import { strftime } from '../../builtins/strftime.ts';
+import { concat } from '../../../shell/limits.ts';
 
 /** Statements and records one program may run through before the lab stops it. */
 export const MAX_STEPS = 5_000_000;
@@ -613,7 +614,7 @@ export class Interpreter {
       case '||':
         return toBool(this.eval(left)) || toBool(this.eval(right)) ? 1 : 0;
       case 'concat':
-        return toStr(this.eval(left), this.convfmt) + toStr(this.eval(right), this.convfmt);
+        return concat(toStr(this.eval(left), this.convfmt), toStr(this.eval(right), this.convfmt));
       case '<': case '<=': case '==': case '!=': case '>=': case '>': {
         const c = compare(this.eval(left), this.eval(right), this.convfmt);
         const r = op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '==' ? c === 0 : op === '!=' ? c !== 0 : op === '>=' ? c >= 0 : c > 0;
