@@ -91,7 +91,7 @@ const helpName = (options: string[]) => [...options.filter((o) => o.startsWith('
 function argumentItems(def: AzCommandDef, data: HelpData | undefined): { items: Array<Item & { required: boolean }>; ids: boolean } {
   if (data) {
     const items = data.args.map((a) => ({ name: helpName(a.options), tags: a.required ? '[Required]' : '', summary: a.summary, group: a.group, long: a.long?.join('\n'), required: Boolean(a.required) }));
-    return { items, ids: data.args.some((a) => a.group === 'Resource Id Arguments') };
+    return { items, ids: Boolean(data.ids) };
   }
   const ids = def.args.some((a) => a.idPart);
   const items = def.args.map((a) => {
