@@ -88,4 +88,8 @@ describe('awk within the lab\'s bounds', () => {
   it('stops a string that outgrows what the lab holds, instead of exhausting the page', async () => {
     await expect(run('', 'BEGIN { s = "x"; while (1) s = s s }')).rejects.toThrow(/at most \d+ characters/);
   });
+
+  it('ends with a fatal error, not a crash, on a pattern too big for the lab', async () => {
+    expect(await run('aaa\n', '/a{1000}{1000}/')).toMatchObject({ status: 2, stderr: expect.stringContaining('fatal: the lab cannot run /a{1000}{1000}/') });
+  });
 });

@@ -1,7 +1,7 @@
 // awk's regular expressions on the lab's POSIX engine (the one grep uses: leftmost-longest, with a
 // step budget, so no pattern can freeze the page), after gawk's own escapes are read: \y is a word
 // edge, \t \n \/ \" and octal escapes stand for their characters.
-import { Regex, Subject } from '../../../regex/index.ts';
+import { Regex, RegexBudgetError, RegexTooBigError, Subject } from '../../../regex/index.ts';
 import { parsePosix, PosixSyntaxError } from '../../../regex/posix.ts';
 
 interface Fatal {
@@ -63,6 +63,7 @@ export class AwkRegexes {
         regex = new Regex(parsed.node, parsed.groups);
       } catch (error) {
         if (error instanceof PosixSyntaxError) host.fatal(`${error.message}: /${source}/`);
+        if (error instanceof RegexTooBigError || error instanceof RangeError) host.fatal(`the lab cannot run /${source}/: ${error.message}`);
         throw error;
       }
       this.cache.set(source, regex);
@@ -71,7 +72,13 @@ export class AwkRegexes {
   }
 
   test(source: string, text: string, host: Fatal): boolean {
-    return this.compile(source, host).test(new Subject(text));
+    const regex = this.compile(source, host);
+    try {
+      return regex.test(new Subject(text));
+    } catch (error) {
+      if (error instanceof RegexBudgetError) host.fatal(`the lab stopped /${source}/: ${error.message}`);
+      throw error;
+    }
   }
 
   /** The leftmost-longest match at or after `from` (UTF-16 offsets), with its groups' spans. */
@@ -80,7 +87,13 @@ export class AwkRegexes {
     const subject = new Subject(text);
     const at = offsets(text);
     const startCp = [...text.slice(0, from)].length;
-    const m = regex.search(subject, startCp, 'longest', true);
+    let m;
+    try {
+      m = regex.search(subject, startCp, 'longest', true);
+    } catch (error) {
+      if (error instanceof RegexBudgetError) host.fatal(`the lab stopped /${source}/: ${error.message}`);
+      throw error;
+    }
     if (!m) return null;
     return Array.from({ length: m.length }, (_, i) => (m[i] < 0 ? -1 : at(m[i])));
   }
