@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """References for tests/conformance/corpus/az-today.txt: what today's az (azure-cli 2.74) prints for
-the `az network`, `az aro`, `az account` and `az monitor metrics list` lines against a lab.
+the `az network`, `az aro`, `az vm`, `az group`, `az account` and `az monitor metrics list` lines against
+a lab.
 
 Debian bookworm's azure-cli 2.45 (az-oracle, behind az.jsonl) predates today's network commands in
 places and `monitor metrics list`'s move to aaz (2.52), so this script takes Debian trixie's azure-cli 2.74 packages instead (with the Azure SDK, knack and

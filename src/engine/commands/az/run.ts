@@ -234,15 +234,16 @@ function shownOptions(arg: ArgDef, def: AzCommandDef): string {
 }
 
 /** Id parts the reader left out: aaz checks them after parsing; SDK commands ask for the name or --ids. */
-function missingIdPart(def: AzCommandDef, args: Args): CliError | undefined {
+function missingIdPart(def: AzCommandDef, args: Args, fromId?: (option: string) => string): CliError | undefined {
   const missing = def.args.filter((a) => a.required && a.idPart && args[a.dest] === undefined);
   if (!missing.length) return undefined;
   // SDK commands name every missing part at once; aaz checks the resource's own name first.
-  if (missing[0].idPart === 'sdk') return new CliError(`(${missing.map((a) => a.options[0]).join(' ')} | --ids) are required`);
+  if (missing[0].idPart === 'sdk' && !fromId) return new CliError(`(${missing.map((a) => a.options[0]).join(' ')} | --ids) are required`);
   const order = def.idCheckOrder ?? ['name'];
   const rank = (dest: string) => (order.includes(dest) ? order.indexOf(dest) : order.length);
   const first = [...missing].sort((a, b) => rank(a.dest) - rank(b.dest))[0];
-  return new CliError(`InvalidArgumentValue: Missing required field: ${first.dest === 'name' ? '-n' : first.options[0]}`);
+  const option = first.dest === 'name' ? '-n' : first.options[0];
+  return new CliError(fromId ? fromId(option) : `InvalidArgumentValue: Missing required field: ${option}`);
 }
 
 /** No answer from ARM at all (live mode): az's words where it has them, plain ones otherwise. */
@@ -261,9 +262,13 @@ function transportMessage(failure: TransportFailure): string {
   }
 }
 
+/** What azure-cli's is_valid_resource_id takes: a subscription, then optionally a group, a provider's resource and its children. */
+const RESOURCE_ID = /^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+(\/providers\/[^/]+\/[^/]+\/[^/]+(\/[^/]+\/[^/]+)*)?)?$/i;
+
 /** The id-part arguments one resource id gives (`--ids`): its subscription, group and names, the
  * names in the order the command declares its id-part arguments (a parent's name, then its own). */
 function idArgs(def: AzCommandDef, id: string): { subscription?: string; args: Args } {
+  if (!RESOURCE_ID.test(id)) throw new CliError(`invalid resource ID: ${id}`);
   const parts = id.split('/');
   const names = parts.slice(8).filter((_, i) => i % 2 === 0);
   const args: Args = {};
@@ -272,6 +277,8 @@ function idArgs(def: AzCommandDef, id: string): { subscription?: string; args: A
   named.forEach((a, i) => {
     if (names[i] !== undefined) args[a.dest] = names[i];
   });
+  const missing = missingIdPart(def, args, (option) => `Argument ${option} cannot be derived from ID ${id}. Please provide a complete resource ID containing all information of 'Resource Id' arguments. `);
+  if (missing) throw missing;
   return { subscription: parts[2] || undefined, args };
 }
 
