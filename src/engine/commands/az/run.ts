@@ -94,14 +94,29 @@ const PAGINATION_ARGS: ArgDef[] = [
 /** aaz's pagination token: base64 of the JSON of where the next page starts. */
 const pageToken = (offset: number) => btoa(`{"next_link": null, "offset": ${offset}}`);
 
+/** Where a --next-token says the page starts, with aaz's errors for what is not its token. */
 function tokenOffset(token: string): number {
+  const invalid = (why: string) => new CliError(`InvalidArgumentValue: --next-token: ${why}`);
+  // Python's b64decode: characters outside the alphabet are dropped, the padding must be right.
+  const text = token.replace(/[^A-Za-z0-9+/=]/g, '');
+  let decoded: string;
   try {
-    const offset = (JSON.parse(atob(token)) as { offset?: unknown }).offset;
-    if (typeof offset === 'number' && Number.isInteger(offset) && offset >= 0) return offset;
+    if (text.length % 4 !== 0) throw new Error('padding');
+    decoded = atob(text);
   } catch {
-    // not a token az printed
+    throw invalid('Invalid Base64 string.');
   }
-  throw new CliError(`--next-token: '${token}' is not a token of this lab's az`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(decoded);
+  } catch {
+    throw invalid('Invalid JSON object.');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid('Invalid JSON object.');
+  const { offset } = parsed as { offset?: unknown };
+  if (!('next_link' in parsed) || offset === undefined) throw invalid("`next_link` or `offset` doesn't exist.");
+  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw invalid('Invalid JSON object.');
+  return offset;
 }
 
 /** One page of a list (--max-items N from --next-token's offset) and the token of the next, if any. */
