@@ -75,7 +75,10 @@ export class Interpreter {
   private readRecords = false;
   private exitCode = 0;
   private inEnd = false;
-  private randSeed = 0;
+  /** srand's seed: gawk starts from 1 (what the first srand returns). rand() draws from the lab's
+   * own generator, not gawk's, so its numbers differ from gawk's for the same seed. */
+  private randSeed = 1;
+  private randState = 1;
   /** Arrays passed for untyped arguments: a scalar until the function uses them as arrays. */
   private readonly placeholders = new WeakSet<AwkArray>();
 
@@ -834,11 +837,12 @@ export class Interpreter {
       case 'atan2':
         return Math.atan2(num(0), num(1));
       case 'rand':
-        this.randSeed = (this.randSeed * 1103515245 + 12345) % 2147483648;
-        return this.randSeed / 2147483648;
+        this.randState = (this.randState * 1103515245 + 12345) % 2147483648;
+        return this.randState / 2147483648;
       case 'srand': {
         const previous = this.randSeed;
         this.randSeed = args.length ? Math.trunc(num(0)) : Math.floor(this.host.now().getTime() / 1000);
+        this.randState = this.randSeed;
         return previous;
       }
       case 'systime':
