@@ -21,7 +21,7 @@ let jqChunk: string;
 
 beforeAll(async () => {
   engineChunk = chunkWith('the lab reads lines of at most');
-  jqChunk = chunkWith('jq [OPTIONS] FILTER [FILES...]');
+  jqChunk = chunkWith('jq [options] <jq filter> [file...]');
   site = await startSite();
 });
 
