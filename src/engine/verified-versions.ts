@@ -17,10 +17,10 @@ export const VERIFIED_TOOLS: readonly VerifiedTool[] = [
   {
     tool: 'az',
     versions: ['2.45', '2.74'],
-    checked: 'network, aro and monitor commands against azure-cli 2.74 (Debian trixie); vm, group, resource and misspelled commands against azure-cli 2.45 (Debian bookworm), whose modules today\'s az cannot load offline',
+    checked: 'network, aro, monitor, vm, group and account commands against azure-cli 2.74 (Debian trixie); resource list, group exists, vm with -d (which needs an instance view the lab\'s ARM does not serve) and misspelled commands against azure-cli 2.45 (Debian bookworm), which today\'s az cannot answer offline',
     uses: [
-      { version: '2.74', for: 'network, aro, monitor' },
-      { version: '2.45', for: 'vm, group, resource' },
+      { version: '2.74', for: 'network, aro, monitor, vm, group, account' },
+      { version: '2.45', for: 'resource list, vm with -d, misspelled commands' },
     ],
   },
   { tool: 'kubectl', versions: ['v1.32'], checked: 'kubectl client v1.32 (Debian) against an API server serving the lab\'s objects (oc prints through the same code, but no oc binary was run)' },
