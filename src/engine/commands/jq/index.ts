@@ -77,6 +77,9 @@ function parseOptions(args: string[]): Options | { error: string; status: number
     else if (a === '--arg' || a === '--argjson') {
       const [name, value] = [args[i + 1], args[i + 2]];
       if (value === undefined) return badOption(`${a} takes two parameters (e.g. ${a} varname ${a === '--arg' ? 'value' : 'text'})`);
+      i += 2;
+      // jq 1.7.1 keeps a name's first value: a later one is neither parsed nor read.
+      if (o.named.has(name)) continue;
       let v: unknown = value;
       if (a === '--argjson') {
         try {
@@ -87,12 +90,14 @@ function parseOptions(args: string[]): Options | { error: string; status: number
       }
       o.vars.set(name, v);
       o.named.set(name, v);
-      i += 2;
     } else if (a === '--slurpfile' || a === '--rawfile') {
       const [name, file] = [args[i + 1], args[i + 2]];
       if (file === undefined) return badOption(`${a} takes two parameters (e.g. ${a} varname filename)`);
-      o.fileVars.push({ option: a, name, file });
       i += 2;
+      if (o.named.has(name)) continue;
+      // Holds the name's place in $ARGS.named until the file is read.
+      o.named.set(name, undefined);
+      o.fileVars.push({ option: a, name, file });
     } else if (a === '-L') i++;
     else if (a === '--unbuffered' || a.startsWith('-L')) continue;
     else if (a === '--stream') o.stream = true;
@@ -383,7 +388,8 @@ async function run(ctx: CommandContext): Promise<number> {
   }
   const evaluator = new Evaluator(table, () => ctx.session.now().getTime());
   const args = objectFrom([['positional', o.positional], ['named', objectFrom(o.named)]]);
-  const vars = new Map<string, unknown>([['ENV', environmentObject(environment)], ['ARGS', args], ...o.vars]);
+  // jq binds $ENV and $ARGS itself, over an --arg of the same name.
+  const vars = new Map<string, unknown>([...o.vars, ['ENV', environmentObject(environment)], ['ARGS', args]]);
   const env: Env = { vars: Scope.of(vars), defs: Scope.of() };
   const writes = new Writes(ctx);
   let last: unknown = undefined;
