@@ -153,6 +153,6 @@ async function azTodayReferences(lines: CorpusLine[]): Promise<Reference[]> {
   return made;
 }
 
-const makers: Record<string, (lines: CorpusLine[]) => Promise<Reference[]>> = { az: azReferences, kubectl: (lines) => kubectlReferences(lines), 'kubectl-describe': (lines) => kubectlReferences(lines), 'kubectl-diagnose': (lines) => kubectlReferences(lines), 'kubectl-reader': (lines) => kubectlReferences(lines), 'az-today': azTodayReferences, net: netReferences, shell: shellReferences, text: textReferences, 'shell-tools': shellToolsReferences, 'text-tools': textToolsReferences };
+const makers: Record<string, (lines: CorpusLine[]) => Promise<Reference[]>> = { az: azReferences, kubectl: (lines) => kubectlReferences(lines), 'kubectl-describe': (lines) => kubectlReferences(lines), 'kubectl-diagnose': (lines) => kubectlReferences(lines), 'kubectl-reader': (lines) => kubectlReferences(lines), 'az-today': azTodayReferences, net: netReferences, shell: shellReferences, text: textReferences, 'shell-tools': shellToolsReferences, 'shell-files': shellToolsReferences, 'text-tools': textToolsReferences };
 const chosen = process.argv.slice(3);
 for (const [name, make] of Object.entries(makers)) if (!chosen.length || chosen.includes(name)) write(name, await make(readCorpus(name)));

@@ -127,6 +127,8 @@ export class Interpreter {
   /** Runs a whole line: an expansion error ends it, as in an interactive bash. */
   async runList(list: List, io: Streams): Promise<number> {
     try {
+      // Globs and file tests are synchronous; the home's manifests come from the world once.
+      await prepareTree(this.session);
       return await this.list(list, { in: new Input('', true), ...io });
     } catch (error) {
       if (error instanceof ExpansionError) {
@@ -471,13 +473,13 @@ export class Interpreter {
         return ({ nounset: this.state.options.nounset, xtrace: this.state.options.xtrace, pipefail: this.state.options.pipefail, noglob: this.state.options.noglob } as Record<string, boolean>)[arg] ?? false;
       case '-e':
       case '-a':
-        return arg !== '' && nodeAt(path()) !== undefined;
+        return arg !== '' && nodeAt(path(), this.session) !== undefined;
       case '-f':
-        return arg !== '' && nodeAt(path())?.kind === 'file';
+        return arg !== '' && nodeAt(path(), this.session)?.kind === 'file';
       case '-d':
         return arg !== '' && isDirectory(this.session, path());
       case '-r':
-        return arg !== '' && nodeAt(path()) !== undefined;
+        return arg !== '' && nodeAt(path(), this.session) !== undefined;
       case '-s':
         return arg !== '' && (isDirectory(this.session, path()) || (readFile(this.session, path()) ?? '') !== '');
       case '-x':
@@ -511,9 +513,15 @@ export class Interpreter {
         : (pattern) =>
             globPaths(pattern, this.session.vars.get('PWD') ?? '/', {
               list: (path) => listDirectory(this.session, path),
-              exists: (path) => nodeAt(path) !== undefined,
+              exists: (path) => nodeAt(path, this.session) !== undefined,
             }),
       substitute: async (list) => {
+        const only = readsOneFile(list);
+        if (only) {
+          // `$(< file)`: bash reads the file itself, running no command.
+          const input = await this.redirect([only], io);
+          return typeof input === 'number' ? (this.setStatus(input), '') : input.in.rest();
+        }
         const capture = new Capture();
         let status: number;
         const saved = snapshot(this.session);
@@ -835,6 +843,15 @@ export class Interpreter {
   setStatus(status: number): void {
     this.status.value = status;
   }
+}
+
+/** `$(< file)`: a substitution that is one input redirection and nothing else. */
+function readsOneFile(list: List): Redirect | undefined {
+  if (list.items.length !== 1 || list.items[0].negated || list.items[0].timed || list.items[0].commands.length !== 1) return undefined;
+  const command = list.items[0].commands[0];
+  if (command.kind !== 'simple' || command.words.length || command.assignments.length || command.redirects.length !== 1) return undefined;
+  const [r] = command.redirects;
+  return r.op === '<' && r.fd === 0 ? r : undefined;
 }
 
 /** `a[3]`: how arithmetic names an array's element. */

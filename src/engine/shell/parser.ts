@@ -938,7 +938,7 @@ class Parser {
       } else if (c === "'" || c === '"') {
         flush();
         parts.push(...this.parseWordPiece());
-      } else if (c === '$' && this.src[this.pos + 1] === "'" && !quoted) {
+      } else if (c === '$' && this.src[this.pos + 1] === "'") {
         flush();
         parts.push(this.parseAnsiC());
       } else if (c === '$' || c === '`') {

@@ -1,0 +1,48 @@
+// The shell's expansions that read the lab machine's tree: the home's manifests come from the
+// world, so a fresh session must see them in globs, file tests and `$(< file)` on its first line.
+import { describe, expect, it } from 'vitest';
+import { Session } from '../../src/engine/session.ts';
+import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { loadLab } from '../../src/node/labs.ts';
+import { listDirectory, prepareTree, readFile, READER_HOME } from '../../src/engine/commands/fs/tree.ts';
+
+async function fresh() {
+  const world = createFixtureWorld(await loadLab({ name: 'aro2' }));
+  return new Session(world, { tty: false });
+}
+
+/** The project directory and its manifests, as the tree lists them. */
+async function manifests() {
+  const session = await fresh();
+  await prepareTree(session);
+  const project = `${READER_HOME}/${session.world.info.session.namespace}`;
+  return { project, names: listDirectory(session, project)! };
+}
+
+describe('expansions on the tree', () => {
+  it('expands a glob with a directory part to the manifests of the home on the first line', async () => {
+    const { project, names } = await manifests();
+    expect(names.length).toBeGreaterThan(0);
+    const result = await (await fresh()).run(`for f in ${project}/*.yaml; do echo "\${f##*/}"; done`);
+    expect(result.stdout).toBe(names.filter((n) => n.endsWith('.yaml')).map((n) => `${n}\n`).join(''));
+  });
+
+  it('matches a glob in a middle part of the path', async () => {
+    const { project } = await manifests();
+    const [, , user, dir] = project.split('/');
+    expect((await (await fresh()).run(`echo /home/*/${dir}`)).stdout).toBe(`/home/${user}/${dir}\n`);
+  });
+
+  it('sees a manifest with [[ -e ]] in a fresh session', async () => {
+    const { project, names } = await manifests();
+    expect((await (await fresh()).run(`[[ -e ${project}/${names[0]} ]]; echo $?`)).stdout).toBe('0\n');
+  });
+
+  it('reads a file with $(< file) and says when it is missing', async () => {
+    const session = await fresh();
+    await prepareTree(session);
+    const text = readFile(session, `${READER_HOME}/.bashrc`)!;
+    expect((await (await fresh()).run('x="$(<~/.bashrc)"; echo ${#x}')).stdout).toBe(`${text.replace(/\n+$/, '').length}\n`);
+    expect(await (await fresh()).run('echo "[$(< /nope)]"')).toMatchObject({ stdout: '[]\n', stderr: 'bash: /nope: No such file or directory\n' });
+  });
+});
