@@ -93,3 +93,29 @@ describe('awk within the lab\'s bounds', () => {
     expect(await run('aaa\n', '/a{1000}{1000}/')).toMatchObject({ status: 2, stderr: expect.stringContaining('fatal: the lab cannot run /a{1000}{1000}/') });
   });
 });
+
+describe("awk's checks of the program and its run", () => {
+  it('refuses a built-in called with too few or too many arguments, its caret on the closing parenthesis', async () => {
+    expect(await run('', 'BEGIN{print substr("abc")}')).toEqual({
+      stdout: '', stderr: 'awk: cmd. line:1: BEGIN{print substr("abc")}\nawk: cmd. line:1:                         ^ 1 is invalid as number of arguments for substr\n', status: 1,
+    });
+    expect((await run('', 'BEGIN{print length("a", "b")}')).stderr).toContain('2 is invalid as number of arguments for length');
+    expect(await run('', 'BEGIN{print and(1)}')).toMatchObject({ stderr: 'awk: cmd. line:1: fatal: and: called with less than two arguments\n', status: 2 });
+    expect((await run('', 'BEGIN{print and(7, 3, 1), or(1, 2, 4)}')).stdout).toBe('1 7\n');
+  });
+
+  it('splits a record by the FS in force when it was read: a new FS applies from the next record', async () => {
+    expect((await run('a,b c\nd,e f\n', '{ FS = "," } { print $1 }')).stdout).toBe('a,b\nd\n');
+  });
+
+  it("writes to gawk's special files and stops a printf without arguments when it runs", async () => {
+    expect(await run('', 'BEGIN { print "x" >> "/dev/null"; print "e" > "/dev/stderr"; print "o" > "/dev/stdout" }')).toEqual({ stdout: 'o\n', stderr: 'e\n', status: 0 });
+    expect(await run('', 'BEGIN { print "x"; printf }')).toEqual({ stdout: 'x\n', stderr: 'awk: cmd. line:1: fatal: printf: no arguments\n', status: 2 });
+  });
+
+  it('answers -v without var=value with its form and the usage', async () => {
+    const result = await run('', '-v', 'n', 'BEGIN { print n }');
+    expect(result.status).toBe(1);
+    expect(result.stderr.startsWith("awk: `n' argument to `-v' not in `var=value' form\n\nUsage: awk")).toBe(true);
+  });
+});

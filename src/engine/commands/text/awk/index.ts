@@ -103,6 +103,10 @@ export const awk: Command = {
         if (letter === 'F') fs = fieldSeparator(value);
         else if (letter === 'v') {
           const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(value);
+          if (!value.includes('=')) {
+            ctx.stderr.write(`awk: \`${value}' argument to \`-v' not in \`var=value' form\n\n${USAGE}`);
+            return 1;
+          }
           if (!m) {
             ctx.stderr.write(`awk: fatal: \`${value.split('=')[0]}' is not a legal variable name\n`);
             return 2;

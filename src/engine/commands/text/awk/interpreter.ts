@@ -62,6 +62,7 @@ export class Interpreter {
   private readonly regexes = new AwkRegexes();
   private steps = 0;
   private record = '';
+  private recordFS = ' ';
   private fields: string[] = [];
   /** Whether $1…$NF are split from the current record. */
   private split = true;
@@ -266,11 +267,13 @@ export class Interpreter {
   private setRecord(text: string): void {
     this.record = text;
     this.split = false;
+    // The record splits by the FS of the moment it was set: a new FS applies from the next record.
+    this.recordFS = toStr(this.globals.get('FS'));
   }
 
   private ensureSplit(): void {
     if (this.split) return;
-    this.fields = this.splitText(this.record, toStr(this.globals.get('FS')), toStr(this.globals.get('RS')) === '');
+    this.fields = this.splitText(this.record, this.recordFS, toStr(this.globals.get('RS')) === '');
     this.nf = this.fields.length;
     this.globals.set('NF', this.nf);
     this.split = true;
@@ -433,6 +436,8 @@ export class Interpreter {
         this.print(s.args, s.redirect);
         return;
       case 'printf': {
+        // gawk reads a printf without arguments and stops when it runs.
+        if (s.args.length === 0) this.fatal('printf: no arguments');
         const [format, ...args] = s.args.map((a) => this.eval(a));
         this.output(this.sprintf(toStr(format, this.convfmt), args), s.redirect);
         return;
@@ -519,8 +524,10 @@ export class Interpreter {
     }
     const target = toStr(this.eval(redirect.target), this.convfmt);
     if (redirect.op === '|') this.fatal(`running commands (\`| "${target}"') is not available in this lab`);
-    if (target === '/dev/stdout' || target === '-') this.host.write(text);
-    else if (target === '/dev/stderr') this.host.writeError(text);
+    // gawk's special files: standard output and error (by name or descriptor), and /dev/null.
+    if (target === '/dev/stdout' || target === '/dev/fd/1' || target === '-') this.host.write(text);
+    else if (target === '/dev/stderr' || target === '/dev/fd/2') this.host.writeError(text);
+    else if (target === '/dev/null') return;
     else this.fatal(`can't redirect to \`${target}' (Read-only file system)`);
   }
 
@@ -869,11 +876,17 @@ export class Interpreter {
         if (/^[+-]?0[0-7]+$/.test(s)) return parseInt(s, 8);
         return toNumber(s);
       }
-      case 'and': case 'or': case 'xor': case 'lshift': case 'rshift': {
+      case 'and': case 'or': case 'xor': {
+        // gawk folds any number of arguments, two at least.
+        if (args.length < 2) this.fatal(`${name}: called with less than two arguments`);
+        const values = args.map((_, i) => BigInt(Math.trunc(num(i))));
+        const r = values.reduce((a, b) => (name === 'and' ? a & b : name === 'or' ? a | b : a ^ b));
+        return Number(BigInt.asUintN(53, r));
+      }
+      case 'lshift': case 'rshift': {
         const a = BigInt(Math.trunc(num(0)));
         const b = BigInt(Math.trunc(num(1)));
-        const r = name === 'and' ? a & b : name === 'or' ? a | b : name === 'xor' ? a ^ b : name === 'lshift' ? a << b : a >> b;
-        return Number(BigInt.asUintN(53, r));
+        return Number(BigInt.asUintN(53, name === 'lshift' ? a << b : a >> b));
       }
       case 'compl':
         return Number(BigInt.asUintN(53, ~BigInt(Math.trunc(num(0)))));

@@ -320,7 +320,6 @@ class Parser {
         const op = this.advance().value as Redirect['op'];
         redirect = { op, target: this.parseConcat() };
       }
-      if (kind === 'printf' && args.length === 0) this.fail();
       return { type: kind, args, redirect };
     }
     if (this.is('next') || this.is('nextfile') || this.is('break') || this.is('continue')) {
@@ -574,7 +573,8 @@ class Parser {
         if (this.is('(')) {
           this.advance();
           const args = this.is(')') ? [] : this.parseCallArgs();
-          this.expect(')');
+          const close = this.expect(')');
+          checkArity(t.value, args.length, close.start);
           return { type: 'builtin', name: t.value, args, position: t.start };
         }
         if (t.value === 'length') return { type: 'builtin', name: 'length', args: [], position: t.start };
@@ -657,6 +657,24 @@ class Parser {
     this.noIn = saveIn;
     return list;
   }
+}
+
+/** How many arguments gawk 5.2 accepts for each built-in function: [fewest, most]. gawk checks
+ * these while reading the program (and/or/xor check their fewest only when they run). */
+const ARITY: Record<string, [number, number]> = {
+  length: [0, 1], substr: [2, 3], index: [2, 2], split: [2, 4], patsplit: [2, 4], sub: [2, 3], gsub: [2, 3],
+  gensub: [3, 4], match: [2, 3], sprintf: [0, Infinity], tolower: [1, 1], toupper: [1, 1], int: [1, 1], sqrt: [1, 1],
+  exp: [1, 1], log: [1, 1], sin: [1, 1], cos: [1, 1], atan2: [2, 2], rand: [0, 0], srand: [0, 1], system: [1, 1],
+  close: [1, 2], fflush: [0, 1], systime: [0, 0], strftime: [0, 3], mktime: [1, 2], asort: [1, 3], asorti: [1, 3],
+  isarray: [1, 1], typeof: [1, 2], strtonum: [1, 1], and: [0, Infinity], or: [0, Infinity], xor: [0, Infinity],
+  lshift: [2, 2], rshift: [2, 2], compl: [1, 1],
+};
+
+/** gawk's error for a call with a number of arguments the function does not take; the caret
+ * points at the call's closing parenthesis. */
+function checkArity(name: string, count: number, position: number): void {
+  const [fewest, most] = ARITY[name] ?? [0, Infinity];
+  if (count < fewest || count > most) throw new AwkSyntaxError(`${count} is invalid as number of arguments for ${name}`, position);
 }
 
 export function parseProgram(source: string): Program {
