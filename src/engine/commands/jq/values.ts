@@ -161,6 +161,23 @@ export function compareDecimals(a: string, b: string): number {
   return sign * (dx < dy ? -1 : dx > dy ? 1 : 0);
 }
 
+/** Two numbers as jq 1.7.1 compares them: numbers read from literals by their decimal value
+ * (decNumber), so `1.000000000000000000001` is above `1` and `9007199254740993` is not
+ * `9007199254740992`; other numbers as doubles. A plain number met with a kept literal is taken
+ * for a literal too (its text is the double's), the common case; a computed one equal to the
+ * literal's double (`0.5 + 0.5`) is where the lab and jq part. Doubles that differ order the
+ * same way as their decimals, so the decimals are read only on a tie. */
+function compareNumberValues(a: number | NumberLiteral, b: number | NumberLiteral): number {
+  if (a instanceof NumberLiteral && b instanceof NumberLiteral) return compareDecimals(a.text, b.text);
+  const x = plain(a) as number;
+  const y = plain(b) as number;
+  if (x !== y || !Number.isFinite(x) || !(a instanceof NumberLiteral || b instanceof NumberLiteral)) return compareNumbers(x, y);
+  const text = (v: number | NumberLiteral) => (v instanceof NumberLiteral ? v.text : canonicalNumber(String(v)));
+  return compareDecimals(text(a), text(b));
+}
+
+const isNumber = (v: Json): v is number | NumberLiteral => typeof v === 'number' || v instanceof NumberLiteral;
+
 /** jq 1.7.1 orders NaN below every number, itself included. */
 function compareNumbers(a: number, b: number): number {
   if (Number.isNaN(a)) return -1;
@@ -182,13 +199,9 @@ function sortedKeys(o: JsonObject, meter: Meter): string[] {
 /** jq's total order: null < false < true < numbers < strings < arrays < objects; arrays by
  * their items then length, objects by their sorted keys then values in key order. */
 export function compare(a: Json, b: Json, meter: Meter): number {
-  // Two literals compare by their decimal text, as jq 1.7.1's decNumber does.
-  if (a instanceof NumberLiteral && b instanceof NumberLiteral) return compareDecimals(a.text, b.text);
-  a = plain(a);
-  b = plain(b);
-  if (typeof a === 'number' && typeof b === 'number') {
+  if (isNumber(a) && isNumber(b)) {
     meter.charge(COST.compare);
-    return compareNumbers(a, b);
+    return compareNumberValues(a, b);
   }
   // Pending pairs, and numbers (a length difference) to check once the pairs before them tie.
   const stack: Array<readonly [Json, Json] | number> = [[a, b]];
@@ -199,8 +212,8 @@ export function compare(a: Json, b: Json, meter: Meter): number {
       continue;
     }
     meter.charge(COST.compare);
-    if (top[0] instanceof NumberLiteral && top[1] instanceof NumberLiteral) {
-      const c = compareDecimals(top[0].text, top[1].text);
+    if (isNumber(top[0]) && isNumber(top[1])) {
+      const c = compareNumberValues(top[0], top[1]);
       if (c) return c;
       continue;
     }
