@@ -46,3 +46,26 @@ describe('expansions on the tree', () => {
     expect(await (await fresh()).run('echo "[$(< /nope)]"')).toMatchObject({ stdout: '[]\n', stderr: 'bash: /nope: No such file or directory\n' });
   });
 });
+
+describe('process substitution', () => {
+  it('expands <(list) to /dev/fd/63, 62… as bash numbers them', async () => {
+    expect((await (await fresh()).run('echo <(true) <(true)')).stdout).toBe('/dev/fd/63 /dev/fd/62\n');
+  });
+
+  it('gives the list\'s output to the command that reads the path, and to a redirection', async () => {
+    const session = await fresh();
+    expect((await session.run('cat <(echo a) <(echo b)')).stdout).toBe('a\nb\n');
+    expect((await session.run('while read -r w; do echo "<$w>"; done < <(printf "x\\ny\\n")')).stdout).toBe('<x>\n<y>\n');
+  });
+
+  it('closes the path when its command ends', async () => {
+    const result = await (await fresh()).run('cat <(echo x); cat /dev/fd/63');
+    expect(result).toMatchObject({ stdout: 'x\n', stderr: 'cat: /dev/fd/63: No such file or directory\n' });
+  });
+
+  it('says that writing to a process substitution is not available, without running the line', async () => {
+    const result = await (await fresh()).run('echo >(cat)');
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('not available in this lab');
+  });
+});

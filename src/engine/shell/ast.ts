@@ -7,7 +7,9 @@ export type Part =
   | { kind: 'literal'; text: string; quoted: boolean }
   | ({ kind: 'variable'; quoted: boolean } & Parameter)
   | { kind: 'arithmetic'; expression: Word; quoted: boolean }
-  | { kind: 'command'; list: List; quoted: boolean };
+  | { kind: 'command'; list: List; quoted: boolean }
+  /** `<(list)`, `>(list)`: a path standing for the list's output (or input). */
+  | { kind: 'process'; list: List; direction: '<' | '>'; quoted: false };
 
 /** `$name`, `${name…}`: what is read, and how the value is changed. */
 export interface Parameter {

@@ -16,6 +16,8 @@ export interface Expander {
   assign(name: string, value: string): void;
   /** Runs a substituted command list and returns its stdout. */
   substitute(list: List): Promise<string>;
+  /** `<(list)`: the path where the list's output can be read. */
+  process?(list: List, direction: '<' | '>'): Promise<string>;
   /** An array's elements with their indexes (`$@`: the positional parameters from 1); undefined when unset. */
   elements?(name: string): Array<[number, string]> | undefined;
   /** Names of the variables set, for `${!prefix*}`. */
@@ -48,6 +50,9 @@ async function expandParts(parts: Part[], env: Expander, operand: boolean): Prom
     else if (part.kind === 'arithmetic') {
       const text = await expandToString(part.expression, env);
       pieces.push({ text: String(arithmetic(text, env)), quoted: part.quoted, split: !part.quoted });
+    } else if (part.kind === 'process') {
+      if (!env.process) throw new ExpansionError('process substitution is not available here');
+      pieces.push({ text: await env.process(part.list, part.direction), quoted: true, split: false });
     } else {
       // Command substitution drops every trailing newline.
       const text = (await env.substitute(part.list)).replace(/\n+$/, '');

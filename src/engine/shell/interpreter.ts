@@ -12,7 +12,7 @@ import { optionFlags, restoreAll, restoreVariable, saveVariable, shellState, sna
 import { shellBuiltins, type ShellBuiltinContext } from './shell-builtins.ts';
 import { findCommand } from '../commands/registry.ts';
 import type { Output, SessionState } from '../commands/types.ts';
-import { isDirectory, listDirectory, nodeAt, prepareTree, readFile, resolvePath } from '../commands/fs/tree.ts';
+import { isDirectory, listDirectory, nodeAt, prepareTree, readFile, resolvePath, setSubstitutionFile } from '../commands/fs/tree.ts';
 import { globPaths } from './glob.ts';
 
 /** Where bytes go: the terminal (keeps fd order), a capture buffer, or nowhere. */
@@ -111,6 +111,8 @@ export class Interpreter {
   functionDepth = 0;
   /** Command substitutions the running command is inside (`set -x` shows one more `+` for each). */
   private substitutionDepth = 0;
+  /** The /dev/fd paths of the process substitutions open now, the first one 63 as in bash. */
+  private processFiles: string[] = [];
   /** Names of the functions running, innermost last (`$FUNCNAME`). */
   private readonly callStack: string[] = [];
 
@@ -216,6 +218,16 @@ export class Interpreter {
   }
 
   async command(command: Command, io: Streams): Promise<number> {
+    // A process substitution's file lasts as long as the command it was made for.
+    const opened = this.processFiles.length;
+    try {
+      return await this.commandItself(command, io);
+    } finally {
+      for (const path of this.processFiles.splice(opened)) setSubstitutionFile(this.session, path, undefined);
+    }
+  }
+
+  private async commandItself(command: Command, io: Streams): Promise<number> {
     if (command.kind === 'simple') return this.simple(command, io);
     if (command.kind === 'function') {
       this.state.functions.set(command.name, command);
@@ -515,12 +527,23 @@ export class Interpreter {
               list: (path) => listDirectory(this.session, path),
               exists: (path) => nodeAt(path, this.session) !== undefined,
             }),
+      process: async (list, direction) => {
+        if (direction === '>') throw new ExpansionError('>(…): process substitution for writing is not available in this lab');
+        // Its status is not the line's $?, as it runs beside the command in bash.
+        const status = this.lastStatus();
+        const text = await this.expander(io).substitute(list);
+        this.setStatus(status);
+        const path = `/dev/fd/${63 - this.processFiles.length}`;
+        this.processFiles.push(path);
+        setSubstitutionFile(this.session, path, text);
+        return path;
+      },
       substitute: async (list) => {
         const only = readsOneFile(list);
         if (only) {
           // `$(< file)`: bash reads the file itself, running no command.
           const input = await this.redirect([only], io);
-          return typeof input === 'number' ? (this.setStatus(input), '') : input.in.rest();
+          return typeof input === 'number' ? (this.setStatus(input), '') : (input.in?.rest() ?? '');
         }
         const capture = new Capture();
         let status: number;

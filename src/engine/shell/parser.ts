@@ -619,6 +619,7 @@ class Parser {
   }
 
   private tryRedirect(): Redirect | null {
+    if (this.processAt()) return null;
     const m = /^(?:(\d*)(>>|>&|>\||<<<|<<-|<<|<&|<>|>|<)|(&>>|&>))/.exec(this.src.slice(this.pos, this.pos + 12));
     if (!m) return null;
     const op = (m[2] ?? m[3]) as Redirect['op'];
@@ -661,7 +662,25 @@ class Parser {
   }
 
   private atWordEnd(): boolean {
-    return this.pos >= this.src.length || META.has(this.src[this.pos]);
+    return this.pos >= this.src.length || (META.has(this.src[this.pos]) && !this.processAt());
+  }
+
+  /** `<(` or `>(`: a process substitution, a word rather than a redirection. */
+  private processAt(): boolean {
+    return (this.src[this.pos] === '<' || this.src[this.pos] === '>') && this.src[this.pos + 1] === '(';
+  }
+
+  /** `<(list)` at pos. */
+  private parseProcess(): Part {
+    const direction = this.src[this.pos] as '<' | '>';
+    const inner = new Parser(this.src, this.depth + 1);
+    inner.pos = this.pos + 2;
+    const list = inner.parseList();
+    inner.skipBlanks();
+    if (inner.pos >= this.src.length) throw unexpectedEof(')');
+    if (this.src[inner.pos] !== ')') throw unexpected(inner.tokenText());
+    this.pos = inner.pos + 1;
+    return { kind: 'process', list, direction, quoted: false };
   }
 
   // ---- Words.
@@ -697,6 +716,9 @@ class Parser {
       } else if (c === "'" || c === '"') {
         flush();
         parts.push(...this.parseWordPiece());
+      } else if (this.processAt()) {
+        flush();
+        parts.push(this.parseProcess());
       } else if (c === '$' && this.src[this.pos + 1] === "'") {
         flush();
         parts.push(this.parseAnsiC());
@@ -1008,6 +1030,7 @@ class Parser {
     const two = three.slice(0, 2);
     if (two === '&&' || two === '||' || two === ';;' || two === ';&' || two === '|&') return two;
     const c = this.src[this.pos];
+    if (this.processAt()) return '';
     return c !== undefined && '|&;()<>\n'.includes(c) ? c : '';
   }
 

@@ -117,7 +117,7 @@ class Walker {
     } else if (part.kind === 'arithmetic') {
       // `$name` inside `$(( ))` counts; bare names are read by the evaluator and are not seen here.
       this.word(part.expression);
-    } else if (part.kind === 'command') {
+    } else if (part.kind === 'command' || part.kind === 'process') {
       this.list(part.list);
     }
   }

@@ -221,9 +221,22 @@ async function projectManifests(world: World): Promise<Map<string, TreeNode>> {
   return nodes;
 }
 
+/** A process substitution's output, readable at its /dev/fd path while its command runs. */
+const substitutions = new WeakMap<SessionState, Map<string, TreeNode>>();
+
+/** Makes `text` the file at `path` for the session (undefined removes it). */
+export function setSubstitutionFile(session: SessionState, path: string, text: string | undefined): void {
+  const files = substitutions.get(session) ?? new Map<string, TreeNode>();
+  substitutions.set(session, files);
+  if (text === undefined) files.delete(path);
+  else files.set(path, { kind: 'file', owner: 'reader', mode: 'pr--------', text: () => text });
+}
+
 /** Every node: the fixed ones and, once prepared, those read from the session's world. */
 function nodes(session?: SessionState): Map<string, TreeNode> {
   const extra = session ? facts.get(session.world)?.extra : undefined;
+  const piped = session ? substitutions.get(session) : undefined;
+  if (piped?.size) return new Map([...NODES, ...(extra ?? []), ...piped]);
   return extra?.size ? new Map([...NODES, ...extra]) : (NODES as Map<string, TreeNode>);
 }
 
