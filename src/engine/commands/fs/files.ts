@@ -28,3 +28,20 @@ export async function operandReader(ctx: CommandContext): Promise<(operand: stri
     return { text: readFile(ctx.session, path) ?? '' };
   };
 }
+
+/** One input of a tool that reads files: its name as the tool prints it, and what reading it gave. */
+export interface Input {
+  operand: string;
+  read: Read;
+  /** A regular file (not standard input, not a directory): what wc sizes its columns by. */
+  regular: boolean;
+}
+
+/** The inputs the operands name, in order; no operand is standard input. */
+export async function readInputs(ctx: CommandContext, operands: string[]): Promise<Input[]> {
+  const read = await operandReader(ctx);
+  return (operands.length ? operands : ['-']).map((operand) => {
+    const r = read(operand);
+    return { operand, read: r, regular: operand !== '-' && operand !== '/dev/stdin' && 'text' in r };
+  });
+}

@@ -1,6 +1,7 @@
 // GNU cut: -f/-c/-b with -d, -s, --complement, --output-delimiter.
 import type { Command } from '../types.ts';
-import { inputLines, missingFile, OptionError, parseOptions, usageError } from './options.ts';
+import { inputLines, OptionError, parseOptions, usageError } from './options.ts';
+import { readInputs } from '../fs/files.ts';
 
 type Range = [number, number];
 
@@ -39,25 +40,34 @@ export const cut: Command = {
     const delimiter = opts.values.get('d') ?? '\t';
     if (opts.values.has('d') && [...delimiter].length !== 1) return usageError(ctx, 'cut', 'cut: the delimiter must be a single character');
     if (opts.values.has('d') && mode !== 'f') return usageError(ctx, 'cut', 'cut: an input delimiter may be specified only when operating on fields');
-    if (missingFile(ctx, 'cut', opts.operands)) return 1;
     const complement = opts.flags.has('C');
     const keep = (n: number) => selected(ranges, n) !== complement;
     const end = opts.flags.has('z') ? '\0' : '\n';
     let out = '';
-    for (const line of inputLines(ctx.stdin, end)) {
-      if (mode === 'f') {
-        if (!line.includes(delimiter)) {
-          if (!opts.flags.has('s')) out += `${line}${end}`;
-          continue;
+    let status = 0;
+    for (const input of await readInputs(ctx, opts.operands)) {
+      if ('error' in input.read) {
+        ctx.stdout.write(out);
+        out = '';
+        ctx.stderr.write(`cut: ${input.operand}: ${input.read.error}\n`);
+        status = 1;
+        continue;
+      }
+      for (const line of inputLines(input.read.text, end)) {
+        if (mode === 'f') {
+          if (!line.includes(delimiter)) {
+            if (!opts.flags.has('s')) out += `${line}${end}`;
+            continue;
+          }
+          const fields = line.split(delimiter);
+          out += `${fields.filter((_, i) => keep(i + 1)).join(opts.values.get('O') ?? delimiter)}${end}`;
+        } else {
+          const chars = mode === 'c' ? [...line] : [...new TextEncoder().encode(line)].map((b) => String.fromCharCode(b));
+          out += `${chars.filter((_, i) => keep(i + 1)).join('')}${end}`;
         }
-        const fields = line.split(delimiter);
-        out += `${fields.filter((_, i) => keep(i + 1)).join(opts.values.get('O') ?? delimiter)}${end}`;
-      } else {
-        const chars = mode === 'c' ? [...line] : [...new TextEncoder().encode(line)].map((b) => String.fromCharCode(b));
-        out += `${chars.filter((_, i) => keep(i + 1)).join('')}${end}`;
       }
     }
     ctx.stdout.write(out);
-    return 0;
+    return status;
   },
 };

@@ -1,9 +1,10 @@
-// GNU grep on standard input: basic (default), extended (-E) and fixed (-F) patterns, matched
+// GNU grep on files of the lab's tree or standard input (names leading the lines past one input): basic (default), extended (-E) and fixed (-F) patterns, matched
 // leftmost-longest as POSIX says by the lab's linear matcher (back-references by its bounded
 // fallback); status 0 matched, 1 nothing matched, 2 trouble.
 import type { Command, Output } from '../types.ts';
 import { OptionError, parseOptions } from './options.ts';
 import { InputLines, utf8Bytes } from './grep-input.ts';
+import { readInputs } from '../fs/files.ts';
 import { alt, renumber, seq, type AssertKind, type Node } from '../../regex/ast.ts';
 import { grepWord } from '../../regex/chars.ts';
 import { Regex, RegexBudgetError, RegexTooBigError, type Spans, type Subject } from '../../regex/index.ts';
@@ -130,106 +131,122 @@ export const grep: Command = {
     }
     for (const warning of compiled.warnings) ctx.stderr.write(`grep: warning: ${warning}\n`);
     const regex = compiled.regex;
-    let missing = false;
-    for (const file of opts.operands.filter((o) => o !== '-')) {
-      if (!f.has('s')) ctx.stderr.write(`grep: ${file}: No such file or directory\n`);
-      missing = true;
-    }
-    if (opts.operands.length && opts.operands.every((o) => o !== '-')) return 2;
     const max = opts.values.has('m') ? Number(opts.values.get('m')) : Infinity;
     const after = Number(opts.values.get('A') ?? opts.values.get('C') ?? 0);
     const before = Number(opts.values.get('B') ?? opts.values.get('C') ?? 0);
     const context = !f.has('o') && !f.has('c') && !f.has('l') && !f.has('L') && (after > 0 || before > 0);
-    const prefix = f.has('H') ? '(standard input)' : '';
-    const input = new InputLines(ctx.stdin);
-    // Byte offset of each line's start, for -b.
-    const offsets = f.has('b') ? input.byteOffsets() : undefined;
-    const plain = !prefix && !f.has('n') && !f.has('b');
-    const lead = (index: number, separator: string, offset = offsets?.[index]) =>
-      `${prefix ? `${prefix}${separator}` : ''}${f.has('n') ? `${index + 1}${separator}` : ''}${offsets ? `${offset}${separator}` : ''}`;
-    // Selected lines: without a lead, consecutive ones are copied from the input in one slice.
+    // File names lead the lines when more than one input is searched (-H always, -h never).
+    const named = !f.has('h') && (f.has('H') || opts.operands.length > 1);
+    let trouble = false;
+    let selectedAny = false;
     const out = new Pieces(ctx.stdout);
-    let runFrom = -1;
-    let runTo = -1;
-    const flushRun = () => {
-      if (runFrom >= 0) out.add(input.block(runFrom, runTo));
-      runFrom = -1;
-    };
-    const emit = (text: string) => {
-      flushRun();
-      out.add(text);
-    };
-    const emitLine = (index: number, separator: string) => {
-      if (!plain) return emit(`${lead(index, separator)}${input.text(index)}\n`);
-      if (runFrom >= 0 && runTo === index - 1) runTo = index;
-      else {
-        flushRun();
-        runFrom = runTo = index;
+    for (const source of await readInputs(ctx, opts.operands)) {
+      const name = source.regular || 'error' in source.read ? source.operand : '(standard input)';
+      if ('error' in source.read) {
+        out.flush();
+        if (!f.has('s')) ctx.stderr.write(`grep: ${source.operand}: ${source.read.error}\n`);
+        trouble = true;
+        continue;
       }
-    };
-    const listsOnly = f.has('q') || f.has('l') || f.has('L');
-    const onlyMatches = f.has('o') && !f.has('v') && !listsOnly && !f.has('c');
-    let count = 0;
-    let lastPrinted = -1;
-    let afterLeft = 0;
-    try {
-      for (let index = 0; index < input.count; index++) {
-        if (count >= max || (listsOnly && count > 0)) {
-          // GNU still prints the trailing context of the last match.
-          if (context && afterLeft > 0) {
-            emitLine(index, '-');
-            lastPrinted = index;
-            afterLeft -= 1;
+      const result = searchOne(source.read.text, named ? name : '', name);
+      if (typeof result === 'string') {
+        if (!f.has('q')) out.flush();
+        ctx.stderr.write(`${result}\n`);
+        return 2;
+      }
+      if (result > 0) selectedAny = true;
+      if (f.has('q') && selectedAny) return 0;
+    }
+    if (!f.has('q')) out.flush();
+    // -L lists the input when no line is selected, yet the status still says whether one was (GNU grep 3.5+).
+    return trouble ? 2 : selectedAny ? 0 : 1;
+
+    /** Searches one input, writing what it selects; the count of selected lines, or the lab's limit in grep's voice. */
+    function searchOne(text: string, prefix: string, name: string): number | string {
+      const input = new InputLines(text);
+      // Byte offset of each line's start, for -b.
+      const offsets = f.has('b') ? input.byteOffsets() : undefined;
+      const plain = !prefix && !f.has('n') && !f.has('b');
+      const lead = (index: number, separator: string, offset = offsets?.[index]) =>
+        `${prefix ? `${prefix}${separator}` : ''}${f.has('n') ? `${index + 1}${separator}` : ''}${offsets ? `${offset}${separator}` : ''}`;
+      // Selected lines: without a lead, consecutive ones are copied from the input in one slice.
+      let runFrom = -1;
+      let runTo = -1;
+      const flushRun = () => {
+        if (runFrom >= 0) out.add(input.block(runFrom, runTo));
+        runFrom = -1;
+      };
+      const emit = (text: string) => {
+        flushRun();
+        out.add(text);
+      };
+      const emitLine = (index: number, separator: string) => {
+        if (!plain) return emit(`${lead(index, separator)}${input.text(index)}\n`);
+        if (runFrom >= 0 && runTo === index - 1) runTo = index;
+        else {
+          flushRun();
+          runFrom = runTo = index;
+        }
+      };
+      const listsOnly = f.has('q') || f.has('l') || f.has('L');
+      const onlyMatches = f.has('o') && !f.has('v') && !listsOnly && !f.has('c');
+      let count = 0;
+      let lastPrinted = -1;
+      let afterLeft = 0;
+      try {
+        for (let index = 0; index < input.count; index++) {
+          if (count >= max || (listsOnly && count > 0)) {
+            // GNU still prints the trailing context of the last match.
+            if (context && afterLeft > 0) {
+              emitLine(index, '-');
+              lastPrinted = index;
+              afterLeft -= 1;
+              continue;
+            }
+            break;
+          }
+          const line = input.window(index);
+          // -o looks for the line's first match at once: finding it is what selects the line.
+          const first = onlyMatches ? regex.search(line, line.start, 'longest', false) : null;
+          const matched = onlyMatches ? first !== null : regex.test(line) !== f.has('v');
+          if (!matched) {
+            if (context && afterLeft > 0) {
+              emitLine(index, '-');
+              lastPrinted = index;
+              afterLeft -= 1;
+            }
             continue;
           }
-          break;
-        }
-        const line = input.window(index);
-        // -o looks for the line's first match at once: finding it is what selects the line.
-        const first = onlyMatches ? regex.search(line, line.start, 'longest', false) : null;
-        const matched = onlyMatches ? first !== null : regex.test(line) !== f.has('v');
-        if (!matched) {
-          if (context && afterLeft > 0) {
-            emitLine(index, '-');
+          count += 1;
+          if (listsOnly || f.has('c')) continue;
+          if (context) {
+            const from = Math.max(0, index - before, lastPrinted + 1);
+            if (lastPrinted >= 0 && from > lastPrinted + 1) emit('--\n');
+            for (let i = from; i < index; i++) emitLine(i, '-');
+            afterLeft = after;
             lastPrinted = index;
-            afterLeft -= 1;
           }
-          continue;
+          if (onlyMatches) {
+            // -b: the byte offset of each match, counted on from the previous one.
+            let counted = line.start;
+            let offset = offsets?.[index] ?? 0;
+            onlyMatching(regex, line, first!, (start, end) => {
+              if (offsets) offset += utf8Bytes(line.cps, counted, (counted = start));
+              emit(plain ? `${line.slice(start, end)}\n` : `${lead(index, ':', offset)}${line.slice(start, end)}\n`);
+            });
+          } else emitLine(index, ':');
         }
-        count += 1;
-        if (listsOnly || f.has('c')) continue;
-        if (context) {
-          const from = Math.max(0, index - before, lastPrinted + 1);
-          if (lastPrinted >= 0 && from > lastPrinted + 1) emit('--\n');
-          for (let i = from; i < index; i++) emitLine(i, '-');
-          afterLeft = after;
-          lastPrinted = index;
-        }
-        if (onlyMatches) {
-          // -b: the byte offset of each match, counted on from the previous one.
-          let counted = line.start;
-          let offset = offsets?.[index] ?? 0;
-          onlyMatching(regex, line, first!, (start, end) => {
-            if (offsets) offset += utf8Bytes(line.cps, counted, (counted = start));
-            emit(plain ? `${line.slice(start, end)}\n` : `${lead(index, ':', offset)}${line.slice(start, end)}\n`);
-          });
-        } else emitLine(index, ':');
+      } catch (e) {
+        if (!(e instanceof RegexBudgetError)) throw e;
+        flushRun();
+        return budgetMessage(e);
       }
-    } catch (e) {
-      if (!(e instanceof RegexBudgetError)) throw e;
       flushRun();
-      if (!f.has('q')) out.flush();
-      ctx.stderr.write(`${budgetMessage(e)}\n`);
-      return 2;
+      // -l and -L say only whether the input was selected, whatever -c asks.
+      if (f.has('l') || f.has('L')) {
+        if (f.has('L') ? count === 0 : count > 0) out.add(`${name}\n`);
+      } else if (f.has('c')) out.add(`${prefix ? `${prefix}:` : ''}${count}\n`);
+      return count;
     }
-    flushRun();
-    // -l and -L say only whether the input was selected, whatever -c asks.
-    if (f.has('l') || f.has('L')) {
-      if (f.has('L') ? count === 0 : count > 0) out.add('(standard input)\n');
-    } else if (f.has('c')) out.add(`${prefix ? `${prefix}:` : ''}${count}\n`);
-    if (!f.has('q')) out.flush();
-    if (f.has('q') && count > 0) return 0;
-    // -L lists the input when no line is selected, yet the status still says whether one was (GNU grep 3.5+).
-    return missing ? 2 : count > 0 ? 0 : 1;
   },
 };

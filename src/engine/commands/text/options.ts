@@ -73,11 +73,3 @@ export function inputLines(text: string, terminator = '\n'): string[] {
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
-
-/** The lab has no files: every file operand (but `-`) is missing. */
-export function missingFile(ctx: CommandContext, tool: string, operands: string[]): boolean {
-  const file = operands.find((o) => o !== '-');
-  if (file === undefined) return false;
-  ctx.stderr.write(`${tool}: ${file}: No such file or directory\n`);
-  return true;
-}

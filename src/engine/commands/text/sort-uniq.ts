@@ -1,7 +1,13 @@
 // GNU sort and uniq on standard input. Ordering is by code point, which is what sort does under
 // the C.UTF-8 locale that lab terminals (and most containers) use.
 import type { Command } from '../types.ts';
-import { inputLines, missingFile, OptionError, parseOptions, usageError } from './options.ts';
+import { inputLines, OptionError, parseOptions, usageError } from './options.ts';
+import { readInputs } from '../fs/files.ts';
+
+/** Every input's text, each ended by a newline as the tools read one after another. */
+function joined(texts: string[], end: string): string {
+  return texts.map((t) => (t === '' || t.endsWith(end) ? t : t + end)).join('');
+}
 
 interface Key {
   startField: number;
@@ -80,7 +86,6 @@ export const sort: Command = {
     } catch (e) {
       return usageError(ctx, 'sort', (e as OptionError).message, 2);
     }
-    if (missingFile(ctx, 'sort', opts.operands)) return 2;
     const keys: Key[] = [];
     for (const spec of opts.lists.get('k') ?? []) {
       const key = parseKey(spec);
@@ -116,7 +121,16 @@ export const sort: Command = {
     const compare = (a: string, b: string) => keyOrder(a, b) || (unique || opts.flags.has('s') ? 0 : byCodePoint(a, b));
     const reverse = opts.flags.has('r') ? -1 : 1;
     const end = opts.flags.has('z') ? '\0' : '\n';
-    let lines = inputLines(ctx.stdin, end).sort((a, b) => reverse * compare(a, b));
+    const texts: string[] = [];
+    for (const input of await readInputs(ctx, opts.operands)) {
+      const r = input.read;
+      if ('error' in r) {
+        ctx.stderr.write(r.error === 'Is a directory' ? `sort: read failed: ${input.operand}: ${r.error}\n` : `sort: cannot read: ${input.operand}: ${r.error}\n`);
+        return 2;
+      }
+      texts.push(r.text);
+    }
+    let lines = inputLines(joined(texts, end), end).sort((a, b) => reverse * compare(a, b));
     if (unique) lines = lines.filter((l, i) => i === 0 || keyOrder(lines[i - 1], l) !== 0);
     ctx.stdout.write(lines.map((l) => `${l}${end}`).join(''));
     return 0;
@@ -133,10 +147,16 @@ export const uniq: Command = {
     } catch (e) {
       return usageError(ctx, 'uniq', (e as OptionError).message);
     }
-    if (missingFile(ctx, 'uniq', opts.operands)) return 1;
+    // uniq reads one input; a second operand names its output, which the read-only tree refuses.
+    const [input] = await readInputs(ctx, opts.operands.slice(0, 1));
+    if ('error' in input.read) {
+      ctx.stderr.write(input.read.error === 'Is a directory' ? `uniq: error reading '${input.operand}'\n` : `uniq: ${input.operand}: ${input.read.error}\n`);
+      return 1;
+    }
+    const text = input.read.text;
     const same = (a: string, b: string) => (opts.flags.has('i') ? a.toLowerCase() === b.toLowerCase() : a === b);
     const groups: Array<{ line: string; count: number }> = [];
-    for (const line of inputLines(ctx.stdin)) {
+    for (const line of inputLines(text)) {
       const last = groups[groups.length - 1];
       if (last && same(last.line, line)) last.count += 1;
       else groups.push({ line, count: 1 });
