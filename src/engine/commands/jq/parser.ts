@@ -51,9 +51,12 @@ export function patternVars(pattern: Pattern): string[] {
 export class JqSyntaxError extends Error {
   /** Where in the program the error is, when the parser knows. */
   readonly at: number | undefined;
-  constructor(message: string, at?: number) {
+  /** False for a compile error that is no syntax error (jq adds no shell-quoting hint to it). */
+  readonly syntax: boolean;
+  constructor(message: string, at?: number, syntax = true) {
     super(message);
     this.at = at;
+    this.syntax = syntax;
   }
 }
 
@@ -90,8 +93,11 @@ function unexpectedExpecting(token: Token, expecting: string): JqSyntaxError {
   return new JqSyntaxError(`${unexpected(token).message}, expecting ${expecting}`, token.at);
 }
 
+/** A token as bison names it: keywords and operators of several characters by their text
+ * (`then`, `==`, `?//`), single characters quoted (`'|'`), the rest by their token name. */
 function unexpected(token: Token): JqSyntaxError {
-  const shown = token.kind === 'eof' ? 'end of file' : token.kind === 'ident' ? 'IDENT' : token.kind === 'num' ? 'LITERAL' : token.kind === 'str' ? 'QQSTRING_START' : token.kind === 'field' ? 'FIELD' : token.kind === 'var' ? '\'$\'' : `'${token.value}'`;
+  const word = token.kind === 'ident' && KEYWORDS.has(token.value);
+  const shown = token.kind === 'eof' ? 'end of file' : word ? token.value : token.kind === 'ident' ? 'IDENT' : token.kind === 'num' ? 'LITERAL' : token.kind === 'str' ? 'QQSTRING_START' : token.kind === 'field' ? 'FIELD' : token.kind === 'var' ? '\'$\'' : token.value.length > 1 ? token.value : `'${token.value}'`;
   return new JqSyntaxError(`syntax error, unexpected ${shown}`, token.at);
 }
 
@@ -312,19 +318,6 @@ class Parser {
       return { t: 'label', name: v.value, body: this.parsePipe() };
     }
     const left = this.parseComma();
-    if (this.isWord('as')) {
-      this.pos++;
-      const patterns = [this.parsePattern()];
-      // `?//`: alternative patterns, tried in turn when binding or the body fails.
-      while (this.isOp('?//')) {
-        this.pos++;
-        patterns.push(this.parsePattern());
-      }
-      this.expectOp('|');
-      const body = this.parsePipe();
-      if (patterns.length === 1 && patterns[0].p === 'var') return { t: 'as', source: left, name: patterns[0].name, body };
-      return { t: 'as', source: left, name: '', body, patterns };
-    }
     if (this.isOp('|')) {
       this.pos++;
       return { t: 'pipe', left, right: this.parsePipe() };
@@ -396,11 +389,8 @@ class Parser {
 
   private parseAlternative(): Ast {
     const left = this.parseAssign();
-    // Outside a pattern, `?//` is `?` followed by `//`.
-    if (this.isOp('?//')) {
-      this.pos++;
-      return { t: 'binary', op: '//', left: { t: 'optional', expr: left }, right: this.parseDeeper(() => this.parseAlternative()) };
-    }
+    // Outside a pattern `?//` is a token jq's grammar has no place for: it is left to end the
+    // expression, and whatever encloses it reports it.
     if (this.isOp('//')) {
       this.pos++;
       return { t: 'binary', op: '//', left, right: this.parseDeeper(() => this.parseAlternative()) };
@@ -448,6 +438,9 @@ class Parser {
         this.deeper();
         left = { t: 'binary', op, left, right: this.parseBinary(level + 1) };
       }
+      // A second comparison in a row is bison's error on a non-associative operator: no
+      // "expecting" list.
+      if (!BINARY[level].chains && this.binaryOp(level) !== null && left.t === 'binary') throw unexpected(this.peek());
       return left;
     } finally {
       this.depth = start;
@@ -462,13 +455,35 @@ class Parser {
     return this.parsePostfix();
   }
 
-  /** A term and its suffixes (`.a`, `[0]`, `?`), each suffix a level around the term. */
-  private parsePostfix(): Ast {
+  /** `term as $x | body`: jq binds a term only (`1, 2 as $x | …` is `1, (2 as $x | …)`), and
+   * the body runs to the end of the pipe. */
+  private parseBinding(source: Ast): Ast {
+    this.pos++;
+    const patterns = [this.parsePattern()];
+    // `?//`: alternative patterns, tried in turn when binding or the body fails.
+    while (this.isOp('?//')) {
+      this.pos++;
+      patterns.push(this.parsePattern());
+    }
+    this.expectOp('|');
+    const body = this.parsePipe();
+    if (patterns.length === 1 && patterns[0].p === 'var') return { t: 'as', source, name: patterns[0].name, body };
+    return { t: 'as', source, name: '', body, patterns };
+  }
+
+  /** A term and its suffixes (`.a`, `[0]`, `?`), each suffix a level around the term, and an
+   * `as` binding of it unless `bind` is false (reduce's and foreach's source). In jq's grammar
+   * `if`, `try`, `reduce` and `foreach` are no terms, nor is a term a bare `?` follows: no
+   * suffix or binding follows them (`.a??.b`, `(.a)?.b` are syntax errors). */
+  private parsePostfix(bind = true): Ast {
     const start = this.depth;
+    const first = this.peek();
+    let isTerm = !(first.kind === 'ident' && ['if', 'try', 'reduce', 'foreach'].includes(first.value));
     try {
       let term = this.parsePrimary();
       for (;;) {
         const t = this.peek();
+        if (!isTerm && !(t.kind === 'op' && t.value === '?')) return term;
         if ((t.kind === 'op' && ['.', '[', '?'].includes(t.value)) || t.kind === 'field') this.deeper();
         if (t.kind === 'field') {
           this.pos++;
@@ -482,7 +497,8 @@ class Parser {
         } else if (t.kind === 'op' && t.value === '?') {
           this.pos++;
           term = { t: 'optional', expr: term };
-        } else return term;
+          isTerm = false;
+        } else return isTerm && bind && this.isWord('as') ? this.parseBinding(term) : term;
       }
     } finally {
       this.depth = start;
@@ -590,7 +606,7 @@ class Parser {
       return { t: 'try', body };
     }
     if (t.value === 'reduce' || t.value === 'foreach') {
-      const source = this.parsePostfix();
+      const source = this.parsePostfix(false);
       this.expectWord('as');
       const pattern = this.parsePattern();
       const open = this.next();
