@@ -170,7 +170,9 @@ export class Session implements SessionState {
       status = 2;
     } else {
       try {
-        const list = parse(line);
+        const warnings: string[] = [];
+        const list = parse(line, warnings);
+        for (const warning of warnings) io.err.write(`bash: ${warning}\n`);
         status = await new Interpreter(this, this.status, { commands: MAX_COMMANDS_PER_LINE }).runList(list, io);
       } catch (error) {
         if (error instanceof ShellSyntaxError) {

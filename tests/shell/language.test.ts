@@ -133,3 +133,24 @@ describe('declare', () => {
     expect(await run(['declare -i n=1+2; echo "[$n]"'])).toMatchObject({ stdout: '[]\n' });
   });
 });
+
+describe('a here-document without its delimiter', () => {
+  it('still asks for more input at the terminal', () => {
+    expect(isIncomplete('cat <<EOF\n{"a":1}')).toBe(true);
+  });
+
+  it('runs with what was given once the input ends, after bash\'s warning naming the line', async () => {
+    const result = await run(['echo a\ncat <<EOF | tr a-z A-Z\nhello']);
+    expect(result).toMatchObject({ status: 0, stdout: 'a\nHELLO\n', stderr: "bash: warning: here-document at line 2 delimited by end-of-file (wanted `EOF')\n" });
+  });
+});
+
+describe('older and indexed forms', () => {
+  it('evaluates $[ ] as $(( ))', async () => {
+    expect((await run(['x=4; echo $[x*2+1]'])).stdout).toBe('9\n');
+  });
+
+  it('places [i]=v elements of a compound assignment at their index, the next ones after it', async () => {
+    expect((await run(['a=([2]=x [0]=y z); echo "${!a[@]}" "${a[@]}"'])).stdout).toBe('0 1 2 y z x\n');
+  });
+});

@@ -650,10 +650,21 @@ export class Interpreter {
   private async assignment(a: Assignment, env: Expander): Promise<void> {
     const state = this.state;
     if (a.array) {
-      const values = await expandWords(a.array, env);
       const existing = a.append ? state.arrays.get(a.name) ?? (this.session.vars.get(a.name) !== undefined ? new Map([[0, this.session.vars.get(a.name)!]]) : new Map<number, string>()) : new Map<number, string>();
       let next = existing.size ? Math.max(...existing.keys()) + 1 : 0;
-      for (const v of values) existing.set(next++, v);
+      for (const word of a.array) {
+        const element = indexedElement(word);
+        if (!element) {
+          for (const v of await expandWords([word], env)) existing.set(next++, v);
+          continue;
+        }
+        // `[i]=v`: the element at i; the elements after it follow from i + 1.
+        const index = Number(evaluateArithmetic(element.index, { get: (n) => env.variable(n), set: (n, v) => env.assign(n, v) }));
+        const at = index < 0 ? next + index : index;
+        if (at < 0) throw new ExpansionError(`${a.name}[${index}]: bad array subscript`);
+        existing.set(at, await expandAssignmentValue(element.value, env));
+        next = at + 1;
+      }
       this.session.vars.unset(a.name);
       state.arrays.set(a.name, existing);
       return;
@@ -875,6 +886,16 @@ function readsOneFile(list: List): Redirect | undefined {
   if (command.kind !== 'simple' || command.words.length || command.assignments.length || command.redirects.length !== 1) return undefined;
   const [r] = command.redirects;
   return r.op === '<' && r.fd === 0 ? r : undefined;
+}
+
+/** `[i]=value` inside `a=( … )`: the subscript's text and the value's word. */
+function indexedElement(word: Word): { index: string; value: Word } | undefined {
+  const [first] = word.parts;
+  if (first?.kind !== 'literal' || first.quoted || !first.text.startsWith('[')) return undefined;
+  const close = first.text.indexOf(']=');
+  if (close < 0) return undefined;
+  const rest = first.text.slice(close + 2);
+  return { index: first.text.slice(1, close), value: { parts: [...(rest ? [{ ...first, text: rest }] : []), ...word.parts.slice(1)] } };
 }
 
 /** `a[3]`: how arithmetic names an array's element. */

@@ -67,6 +67,9 @@ class Parser {
   private readonly src: string;
   private readonly depth: number;
   private pending: PendingHeredoc[] = [];
+  /** Where the whole input has been read: a here-document missing its delimiter ends at the end
+   * of the input with bash's warning here, instead of asking for more. */
+  warnings?: string[];
 
   constructor(src: string, depth: number) {
     this.src = src;
@@ -79,8 +82,8 @@ class Parser {
     this.skipBlanks();
     if (this.pos < this.src.length) throw unexpected(this.tokenText());
     if (this.pending.length) {
-      const wanted = this.pending[0].delimiter;
-      throw new ShellSyntaxError(`warning: here-document at line 1 delimited by end-of-file (wanted \`${wanted}')`, true);
+      if (!this.warnings) throw new ShellSyntaxError(`warning: here-document at line 1 delimited by end-of-file (wanted \`${this.pending[0].delimiter}')`, true);
+      this.readHeredocs();
     }
     return list;
   }
@@ -645,9 +648,17 @@ class Parser {
     this.pending = [];
     for (const doc of pending) {
       let body = '';
+      // bash names the line before the body's first (the last one it had read).
+      const line = Math.max(1, this.src.slice(0, this.pos).split('\n').length - 1);
+      const endOfInput = () => {
+        const message = `warning: here-document at line ${line} delimited by end-of-file (wanted \`${doc.delimiter}')`;
+        if (!this.warnings) throw new ShellSyntaxError(message, true);
+        this.warnings.push(message);
+      };
       for (;;) {
         if (this.pos >= this.src.length) {
-          throw new ShellSyntaxError(`warning: here-document at line 1 delimited by end-of-file (wanted \`${doc.delimiter}')`, true);
+          endOfInput();
+          break;
         }
         const end = this.src.indexOf('\n', this.pos);
         let line = end < 0 ? this.src.slice(this.pos) : this.src.slice(this.pos, end);
@@ -655,7 +666,10 @@ class Parser {
         if (doc.strip) line = line.replace(/^\t+/, '');
         if (line === doc.delimiter) break;
         body += `${line}\n`;
-        if (end < 0) throw new ShellSyntaxError(`warning: here-document at line 1 delimited by end-of-file (wanted \`${doc.delimiter}')`, true);
+        if (end < 0) {
+          endOfInput();
+          break;
+        }
       }
       doc.redirect.heredoc = doc.expand ? { parts: new Parser(body, this.depth + 1).parseExpandingText(null, true) } : literal(body);
     }
@@ -858,6 +872,19 @@ class Parser {
       return { kind: 'command', list, quoted };
     }
     if (next === '{') return this.parseBraceParameter(quoted);
+    if (next === '[') {
+      // `$[ … ]`: bash's old spelling of `$(( … ))`.
+      let depth = 0;
+      for (let i = this.pos + 2; i < this.src.length; i++) {
+        if (this.src[i] === '[') depth += 1;
+        else if (this.src[i] === ']' && depth-- === 0) {
+          const text = this.src.slice(this.pos + 2, i);
+          this.pos = i + 1;
+          return { kind: 'arithmetic', expression: new Parser(text, this.depth + 1).parseArithmeticText(), quoted };
+        }
+      }
+      throw unexpectedEof(']');
+    }
     if (next !== undefined && SPECIAL_VARS.has(next)) {
       this.pos += 2;
       return { kind: 'variable', name: next, quoted };
@@ -1125,8 +1152,11 @@ function splitTopLevel(text: string, sep: string): string[] {
   return out;
 }
 
-export function parse(line: string): List {
-  return new Parser(line, 0).parseAll();
+/** The line's commands; with `warnings`, the line is all the input there is (see Parser.warnings). */
+export function parse(line: string, warnings?: string[]): List {
+  const parser = new Parser(line, 0);
+  parser.warnings = warnings;
+  return parser.parseAll();
 }
 
 /** Whether bash would ask for more input (PS2) after these lines: an open quote, a construct
