@@ -364,6 +364,10 @@ async function run(ctx: CommandContext): Promise<number> {
       return 3;
     }
     if (!(error instanceof JqSyntaxError)) throw error;
+    if (!error.syntax) {
+      compileError(error.message, error.at);
+      return 3;
+    }
     const at = error.at ?? (error.message.includes('unexpected end of file') ? lastTokenStart(o.filter) : undefined);
     ctx.stderr.write(`jq: error: ${error.message} (Unix shell quoting issues?) at ${programLine(o.filter, at)}\n`);
     // An `if` the end of the program left open is a second error to jq.

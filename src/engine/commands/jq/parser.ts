@@ -4,7 +4,7 @@
 // than the lab terminal's page budget.
 
 import { number } from './output.ts';
-import { numberFromLiteral } from './values.ts';
+import { NumberLiteral, numberFromLiteral } from './values.ts';
 
 export type Ast =
   | { t: 'identity' }
@@ -227,6 +227,37 @@ const BINARY: Array<{ words: string[]; ops: string[]; chains: boolean }> = [
   { words: [], ops: ['*', '/', '%'], chains: true },
 ];
 
+/** The value of a key expression jq folds while compiling (a literal, an empty array or object,
+ * arithmetic on numbers), or undefined. */
+function constantOf(ast: Ast): { value: unknown } | undefined {
+  if (ast.t === 'literal') return { value: ast.value };
+  if (ast.t === 'array' && !ast.expr) return { value: [] };
+  if (ast.t === 'object' && !ast.entries.length) return { value: {} };
+  if (ast.t === 'binary' && ['+', '-', '*', '/', '%'].includes(ast.op)) {
+    const [l, r] = [constantOf(ast.left), constantOf(ast.right)];
+    const [a, b] = [plainNumber(l?.value), plainNumber(r?.value)];
+    if (a === undefined || b === undefined) return undefined;
+    const folded = { '+': a + b, '-': a - b, '*': a * b, '/': a / b, '%': a % b }[ast.op]!;
+    return Number.isFinite(folded) ? { value: folded } : undefined;
+  }
+  return undefined;
+}
+
+function plainNumber(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (v instanceof NumberLiteral) return v.value;
+  return undefined;
+}
+
+/** A key jq computes while compiling that is no string is a compile error, not a runtime one. */
+function constantKeyCheck(key: Ast, at: number | undefined): void {
+  const constant = constantOf(key);
+  if (!constant || typeof constant.value === 'string') return;
+  const v = constant.value;
+  const [type, text] = v === null ? ['null', 'null'] : typeof v === 'boolean' ? ['boolean', String(v)] : Array.isArray(v) ? ['array', '[]'] : typeof v === 'object' && !(v instanceof NumberLiteral) ? ['object', '{}'] : ['number', v instanceof NumberLiteral ? v.text : number(v as number)];
+  throw new JqSyntaxError(`Cannot use ${type} (${text}) as object key`, at, false);
+}
+
 class Parser {
   private pos = 0;
   private readonly tokens: Token[];
@@ -260,6 +291,17 @@ class Parser {
     if (!this.isOp(value)) throw unexpected(this.peek());
     this.pos++;
   }
+  /** A token no expression starts with: first in the program, bison has reduced an empty
+   * program before it and expects the end. */
+  private cannotStart(t: Token): JqSyntaxError {
+    return t === this.tokens[0] && t.kind !== 'eof' ? unexpectedExpecting(t, 'end of file') : unexpected(t);
+  }
+
+  /** `value` next, or bison's error naming what it expected. */
+  private expectOpOr(value: string, expecting: string): void {
+    if (!this.isOp(value)) throw unexpectedExpecting(this.peek(), expecting);
+    this.pos++;
+  }
   private expectWord(value: string): void {
     if (!this.isWord(value)) throw unexpected(this.peek());
     this.pos++;
@@ -289,22 +331,22 @@ class Parser {
     if (this.isWord('def')) {
       this.pos++;
       const name = this.next();
-      if (name.kind !== 'ident') throw unexpected(name);
+      if (name.kind !== 'ident' || KEYWORDS.has(name.value)) throw unexpectedExpecting(name, 'IDENT');
       const params: string[] = [];
       const valueParams: string[] = [];
       if (this.isOp('(')) {
         this.pos++;
         for (;;) {
           const p = this.next();
-          if (p.kind !== 'ident' && p.kind !== 'var') throw unexpected(p);
+          if (p.kind !== 'ident' && p.kind !== 'var') throw unexpectedExpecting(p, 'IDENT or BINDING');
           params.push(p.value);
           if (p.kind === 'var') valueParams.push(p.value);
           if (this.isOp(';')) this.pos++;
           else break;
         }
-        this.expectOp(')');
-      }
-      this.expectOp(':');
+        this.expectOpOr(')', "';' or ')'");
+        this.expectOp(':');
+      } else this.expectOpOr(':', "'(' or ':'");
       // `def f($a): body` is `def f(a): a as $a | body`, first parameter outermost.
       const body = valueParams.reduceRight<Ast>((inner, p) => ({ t: 'as', source: { t: 'call', name: p, args: [] }, name: p, body: inner }), this.parsePipe());
       this.expectOp(';');
@@ -313,8 +355,8 @@ class Parser {
     if (this.isWord('label')) {
       this.pos++;
       const v = this.next();
-      if (v.kind !== 'var') throw unexpected(v);
-      this.expectOp('|');
+      if (v.kind !== 'var') throw unexpectedExpecting(v, 'BINDING');
+      this.expectOpOr('|', "'|'");
       return { t: 'label', name: v.value, body: this.parsePipe() };
     }
     const left = this.parseComma();
@@ -339,6 +381,13 @@ class Parser {
     } finally {
       this.depth = start;
     }
+  }
+
+  /** The pattern after `as` or `?//`, whose first token bison names when it is none of theirs. */
+  private parseBoundPattern(): Pattern {
+    const t = this.peek();
+    if (t.kind !== 'var' && !(t.kind === 'op' && (t.value === '[' || t.value === '{'))) throw unexpectedExpecting(t, "BINDING or '[' or '{'");
+    return this.parsePattern();
   }
 
   /** `$v`, `[p, …]` or `{key: p, $v, …}`. */
@@ -459,13 +508,13 @@ class Parser {
    * the body runs to the end of the pipe. */
   private parseBinding(source: Ast): Ast {
     this.pos++;
-    const patterns = [this.parsePattern()];
+    const patterns = [this.parseBoundPattern()];
     // `?//`: alternative patterns, tried in turn when binding or the body fails.
     while (this.isOp('?//')) {
       this.pos++;
-      patterns.push(this.parsePattern());
+      patterns.push(this.parseBoundPattern());
     }
-    this.expectOp('|');
+    this.expectOpOr('|', "'|'");
     const body = this.parsePipe();
     if (patterns.length === 1 && patterns[0].p === 'var') return { t: 'as', source, name: patterns[0].name, body };
     return { t: 'as', source, name: '', body, patterns };
@@ -572,7 +621,7 @@ class Parser {
       case 'op':
         return this.parseOpPrimary(t);
       default:
-        throw unexpected(t);
+        throw this.cannotStart(t);
     }
   }
 
@@ -608,7 +657,7 @@ class Parser {
     if (t.value === 'reduce' || t.value === 'foreach') {
       const source = this.parsePostfix(false);
       this.expectWord('as');
-      const pattern = this.parsePattern();
+      const pattern = this.parseBoundPattern();
       const open = this.next();
       if (!(open.kind === 'op' && open.value === '(')) throw unexpectedExpecting(open, "'('");
       const init = this.parsePipe();
@@ -630,7 +679,7 @@ class Parser {
       if (v.kind !== 'var') throw unexpected(v);
       return { t: 'break', name: v.value };
     }
-    if (KEYWORDS.has(t.value) && t.value !== 'not_keyword') throw unexpected({ kind: 'op', value: t.value });
+    if (KEYWORDS.has(t.value) && t.value !== 'not_keyword') throw this.cannotStart(t);
     if (t.value === 'true' || t.value === 'false') return { t: 'literal', value: t.value === 'true' };
     if (t.value === 'null') return { t: 'literal', value: null };
     const args: Ast[] = [];
@@ -641,7 +690,7 @@ class Parser {
         if (this.isOp(';')) this.pos++;
         else break;
       }
-      this.expectOp(')');
+      this.expectOpOr(')', "';' or ')'");
     }
     return { t: 'call', name: t.value, args };
   }
@@ -670,7 +719,7 @@ class Parser {
       case '{':
         return this.parseObject();
       default:
-        throw unexpected(t);
+        throw this.cannotStart(t);
     }
   }
 
@@ -683,6 +732,11 @@ class Parser {
       return { t: 'object', entries };
     }
     for (;;) {
+      // jq 1.7.1 takes a comma before the closing brace.
+      if (entries.length && this.isOp('}')) {
+        this.pos++;
+        return { t: 'object', entries };
+      }
       const k = this.next();
       let key: Ast;
       if (k.kind === 'ident') key = { t: 'literal', value: k.value };
@@ -693,7 +747,7 @@ class Parser {
           this.pos++;
           continue;
         }
-        this.expectOp('}');
+        this.expectOpOr('}', "'}'");
         return { t: 'object', entries };
       } else if (k.kind === 'str') key = this.parseString(k);
       else if (k.kind === 'format' && this.peek().kind === 'str') key = this.parseString(this.next(), k.value);
@@ -701,6 +755,7 @@ class Parser {
       else if (k.kind === 'op' && k.value === '(') {
         key = this.parsePipe();
         this.expectOp(')');
+        constantKeyCheck(key, k.at);
       } else throw unexpected(k);
       let value: Ast | undefined;
       if (this.isOp(':')) {
@@ -712,7 +767,7 @@ class Parser {
         this.pos++;
         continue;
       }
-      this.expectOp('}');
+      this.expectOpOr('}', "'}'");
       return { t: 'object', entries };
     }
   }
