@@ -5,15 +5,15 @@ import { readInputs } from '../fs/files.ts';
 
 type Range = [number, number];
 
-function parseList(list: string): Range[] | string {
+function parseList(list: string, mode: string): Range[] | string {
   const ranges: Range[] = [];
   for (const item of list.split(',')) {
     const m = /^(\d*)(-?)(\d*)$/.exec(item);
     if (!m || (!m[1] && !m[3])) return `cut: invalid field value ‘${item}’`;
     const from = m[1] ? Number(m[1]) : 1;
     const to = m[2] ? (m[3] ? Number(m[3]) : Infinity) : from;
-    if (from === 0 || to === 0) return 'cut: fields are numbered from 1';
-    if (from > to) return 'cut: invalid decreasing range';
+    if (m[1] && m[3] && from > to) return 'cut: invalid decreasing range';
+    if (from === 0 || to === 0) return mode === 'f' ? 'cut: fields are numbered from 1' : 'cut: byte/character positions are numbered from 1';
     ranges.push([from, to]);
   }
   return ranges;
@@ -35,7 +35,7 @@ export const cut: Command = {
     if (modes.length === 0) return usageError(ctx, 'cut', 'cut: you must specify a list of bytes, characters, or fields');
     if (modes.length > 1) return usageError(ctx, 'cut', 'cut: only one list may be specified');
     const mode = modes[0];
-    const ranges = parseList(opts.values.get(mode)!);
+    const ranges = parseList(opts.values.get(mode)!, mode);
     if (typeof ranges === 'string') return usageError(ctx, 'cut', ranges);
     const delimiter = opts.values.get('d') ?? '\t';
     if (opts.values.has('d') && [...delimiter].length !== 1) return usageError(ctx, 'cut', 'cut: the delimiter must be a single character');
@@ -62,8 +62,10 @@ export const cut: Command = {
           const fields = line.split(delimiter);
           out += `${fields.filter((_, i) => keep(i + 1)).join(opts.values.get('O') ?? delimiter)}${end}`;
         } else {
-          const chars = mode === 'c' ? [...line] : [...new TextEncoder().encode(line)].map((b) => String.fromCharCode(b));
-          out += `${chars.filter((_, i) => keep(i + 1)).join('')}${end}`;
+          // GNU cut's -c counts bytes as -b does (coreutils has no multibyte cut); a character cut
+          // in two is written as its bytes are, which a UTF-8 reader shows as U+FFFD.
+          const bytes = new TextEncoder().encode(line).filter((_, i) => keep(i + 1));
+          out += `${new TextDecoder().decode(bytes)}${end}`;
         }
       }
     }

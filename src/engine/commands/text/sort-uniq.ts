@@ -1,8 +1,9 @@
-// GNU sort and uniq on standard input. Ordering is by code point, which is what sort does under
+// GNU sort and uniq on files of the lab's tree or standard input. Ordering is by code point, which is what sort does under
 // the C.UTF-8 locale that lab terminals (and most containers) use.
 import type { Command } from '../types.ts';
 import { inputLines, OptionError, parseOptions, usageError } from './options.ts';
 import { readInputs } from '../fs/files.ts';
+import { generalCompare, humanCompare, versionCompare } from './sort-orders.ts';
 
 /** Every input's text, each ended by a newline as the tools read one after another. */
 function joined(texts: string[], end: string): string {
@@ -20,7 +21,7 @@ interface Key {
 
 /** `-k F[.C][OPTS][,F[.C][OPTS]]`; undefined when it does not parse. */
 function parseKey(spec: string): Key | undefined {
-  const m = /^(\d+)(?:\.(\d+))?([bfnr]*)(?:,(\d+)(?:\.(\d+))?([bfnr]*))?$/.exec(spec);
+  const m = /^(\d+)(?:\.(\d+))?([bfnrVhg]*)(?:,(\d+)(?:\.(\d+))?([bfnrVhg]*))?$/.exec(spec);
   if (!m) return undefined;
   return { startField: Number(m[1]), startChar: Number(m[2] ?? 1), endField: m[4] ? Number(m[4]) : undefined, endChar: Number(m[5] ?? 0), own: `${m[3]}${m[6] ?? ''}` };
 }
@@ -82,7 +83,7 @@ export const sort: Command = {
   async run(ctx) {
     let opts;
     try {
-      opts = parseOptions('sort', ctx.argv.slice(1), 'rnuVfbsz', 'kt', { reverse: 'r', 'numeric-sort': 'n', unique: 'u', key: 'k', 'field-separator': 't', 'ignore-leading-blanks': 'b', 'ignore-case': 'f', stable: 's', 'zero-terminated': 'z' });
+      opts = parseOptions('sort', ctx.argv.slice(1), 'rnuVfbszhgcC', 'kto', { output: 'o', check: 'c', 'version-sort': 'V', 'human-numeric-sort': 'h', 'general-numeric-sort': 'g', reverse: 'r', 'numeric-sort': 'n', unique: 'u', key: 'k', 'field-separator': 't', 'ignore-leading-blanks': 'b', 'ignore-case': 'f', stable: 's', 'zero-terminated': 'z' });
     } catch (e) {
       return usageError(ctx, 'sort', (e as OptionError).message, 2);
     }
@@ -99,10 +100,14 @@ export const sort: Command = {
     const global = [...opts.flags].join('');
     const compareKey = (a: string, b: string, key: Key | undefined): number => {
       const flags = key?.own || global;
-      let ka = key ? keyText(a, key, sep, flags.includes('b')) : a;
-      let kb = key ? keyText(b, key, sep, flags.includes('b')) : b;
+      // Without a key the whole line is the key; -b still skips its leading blanks.
+      let ka = key ? keyText(a, key, sep, flags.includes('b')) : flags.includes('b') ? a.replace(/^[ \t]+/, '') : a;
+      let kb = key ? keyText(b, key, sep, flags.includes('b')) : flags.includes('b') ? b.replace(/^[ \t]+/, '') : b;
       let c: number;
       if (flags.includes('n')) c = Math.sign(numberOf(ka) - numberOf(kb));
+      else if (flags.includes('V')) c = versionCompare(ka, kb);
+      else if (flags.includes('h')) c = humanCompare(ka, kb);
+      else if (flags.includes('g')) c = generalCompare(ka, kb);
       else {
         if (flags.includes('f')) [ka, kb] = [ka.toUpperCase(), kb.toUpperCase()];
         c = byCodePoint(ka, kb);
@@ -130,8 +135,22 @@ export const sort: Command = {
       }
       texts.push(r.text);
     }
-    let lines = inputLines(joined(texts, end), end).sort((a, b) => reverse * compare(a, b));
+    const input = inputLines(joined(texts, end), end);
+    // -c/-C: say where the input first goes out of order instead of sorting it.
+    if (opts.flags.has('c') || opts.flags.has('C')) {
+      const at = input.findIndex((l, i) => i > 0 && (reverse * compare(input[i - 1], l) > 0 || (unique && keyOrder(input[i - 1], l) === 0)));
+      if (at < 0) return 0;
+      if (opts.flags.has('c')) ctx.stderr.write(`sort: ${opts.operands[0] ?? '-'}:${at + 1}: disorder: ${input[at]}\n`);
+      return 1;
+    }
+    let lines = input.sort((a, b) => reverse * compare(a, b));
     if (unique) lines = lines.filter((l, i) => i === 0 || keyOrder(lines[i - 1], l) !== 0);
+    const output = opts.values.get('o');
+    if (output !== undefined && output !== '/dev/stdout') {
+      // The lab's tree is read-only: sort opens its output after sorting, and fails there.
+      ctx.stderr.write(`sort: open failed: ${output}: Read-only file system\n`);
+      return 2;
+    }
     ctx.stdout.write(lines.map((l) => `${l}${end}`).join(''));
     return 0;
   },
@@ -143,9 +162,20 @@ export const uniq: Command = {
   async run(ctx) {
     let opts;
     try {
-      opts = parseOptions('uniq', ctx.argv.slice(1), 'cdui', '', { count: 'c', repeated: 'd', unique: 'u', 'ignore-case': 'i' });
+      opts = parseOptions('uniq', ctx.argv.slice(1), 'cdui', 'fsw', {
+        count: 'c', repeated: 'd', unique: 'u', 'ignore-case': 'i', 'skip-fields': 'f', 'skip-chars': 's', 'check-chars': 'w',
+      });
     } catch (e) {
       return usageError(ctx, 'uniq', (e as OptionError).message);
+    }
+    const amounts: Record<string, number> = {};
+    for (const [letter, what] of [['f', 'fields to skip'], ['s', 'bytes to skip'], ['w', 'bytes to compare']]) {
+      const value = opts.values.get(letter);
+      if (value !== undefined && !/^\d+$/.test(value)) {
+        ctx.stderr.write(`uniq: ${value}: invalid number of ${what}\n`);
+        return 1;
+      }
+      if (value !== undefined) amounts[letter] = Number(value);
     }
     // uniq reads one input; a second operand names its output, which the read-only tree refuses.
     const [input] = await readInputs(ctx, opts.operands.slice(0, 1));
@@ -154,7 +184,18 @@ export const uniq: Command = {
       return 1;
     }
     const text = input.read.text;
-    const same = (a: string, b: string) => (opts.flags.has('i') ? a.toLowerCase() === b.toLowerCase() : a === b);
+    // What two lines are compared on: past -f fields (blanks then non-blanks) and -s characters, at most -w.
+    const part = (line: string) => {
+      let at = 0;
+      for (let field = 0; field < (amounts.f ?? 0); field++) {
+        while (at < line.length && /[ \t]/.test(line[at])) at++;
+        while (at < line.length && !/[ \t]/.test(line[at])) at++;
+      }
+      at += amounts.s ?? 0;
+      const kept = line.slice(at, amounts.w === undefined ? undefined : at + amounts.w);
+      return opts.flags.has('i') ? kept.toLowerCase() : kept;
+    };
+    const same = (a: string, b: string) => part(a) === part(b);
     const groups: Array<{ line: string; count: number }> = [];
     for (const line of inputLines(text)) {
       const last = groups[groups.length - 1];
