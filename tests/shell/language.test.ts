@@ -129,8 +129,8 @@ describe('patterns on long values', () => {
 
 describe('declare', () => {
   it('refuses the attributes the lab does not keep rather than store a wrong value', async () => {
-    expect(await run(['declare -A m'])).toMatchObject({ status: 1, stderr: 'bash: declare: -A: not available in this lab (-a, -x, -p, -f, -F and -g are)\n' });
-    expect(await run(['declare -i n=1+2; echo "[$n]"'])).toMatchObject({ stdout: '[]\n' });
+    expect(await run(['declare -A m'])).toMatchObject({ status: 1, stderr: 'bash: declare: -A: not available in this lab (-a, -i, -r, -x, -p, -f, -F and -g are)\n' });
+    expect(await run(['declare -n r=x; echo "[$r]"'])).toMatchObject({ stdout: '[]\n' });
   });
 });
 
@@ -152,5 +152,16 @@ describe('older and indexed forms', () => {
 
   it('places [i]=v elements of a compound assignment at their index, the next ones after it', async () => {
     expect((await run(['a=([2]=x [0]=y z); echo "${!a[@]}" "${a[@]}"'])).stdout).toBe('0 1 2 y z x\n');
+  });
+});
+
+describe('attributes', () => {
+  it('evaluates what is assigned to a declare -i name as arithmetic, += adding', async () => {
+    expect((await run(['declare -i n=2*3; n+=4; echo $n'])).stdout).toBe('10\n');
+  });
+
+  it('refuses to change or unset a read-only name, in bash\'s words, for the rest of the session', async () => {
+    expect(await run(['readonly r=1', 'r=2; echo not reached'])).toMatchObject({ stdout: '', stderr: 'bash: r: readonly variable\n' });
+    expect(await run(['readonly r=1', 'unset r; echo $? $r'])).toMatchObject({ stdout: '1 1\n', stderr: 'bash: unset: r: cannot unset: readonly variable\n' });
   });
 });

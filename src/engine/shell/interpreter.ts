@@ -629,6 +629,10 @@ export class Interpreter {
 
   assign(name: string, value: string): void {
     const element = ELEMENT.exec(name);
+    const base = element ? element[1] : name;
+    // bash ends the line at an assignment to a read-only name.
+    if (this.state.readonly.has(base)) throw new ExpansionError(`${base}: readonly variable`);
+    if (this.state.integer.has(base)) value = String(evaluateArithmetic(value, { get: (n) => this.variable(n), set: (n, v) => this.assign(n, v) }));
     if (element) {
       let array = this.state.arrays.get(element[1]);
       if (!array) {
@@ -649,20 +653,24 @@ export class Interpreter {
 
   private async assignment(a: Assignment, env: Expander): Promise<void> {
     const state = this.state;
+    if (state.readonly.has(a.name)) throw new ExpansionError(`${a.name}: readonly variable`);
+    const integer = (text: string) => (state.integer.has(a.name) ? String(evaluateArithmetic(text, { get: (n) => env.variable(n), set: (n, v) => env.assign(n, v) })) : text);
+    // `n+=3` on an integer adds.
+    const appended = (old: string | undefined, value: string) => (state.integer.has(a.name) ? String(BigInt(integer(old || '0')) + BigInt(integer(value))) : (old ?? '') + value);
     if (a.array) {
       const existing = a.append ? state.arrays.get(a.name) ?? (this.session.vars.get(a.name) !== undefined ? new Map([[0, this.session.vars.get(a.name)!]]) : new Map<number, string>()) : new Map<number, string>();
       let next = existing.size ? Math.max(...existing.keys()) + 1 : 0;
       for (const word of a.array) {
         const element = indexedElement(word);
         if (!element) {
-          for (const v of await expandWords([word], env)) existing.set(next++, v);
+          for (const v of await expandWords([word], env)) existing.set(next++, integer(v));
           continue;
         }
         // `[i]=v`: the element at i; the elements after it follow from i + 1.
         const index = Number(evaluateArithmetic(element.index, { get: (n) => env.variable(n), set: (n, v) => env.assign(n, v) }));
         const at = index < 0 ? next + index : index;
         if (at < 0) throw new ExpansionError(`${a.name}[${index}]: bad array subscript`);
-        existing.set(at, await expandAssignmentValue(element.value, env));
+        existing.set(at, integer(await expandAssignmentValue(element.value, env)));
         next = at + 1;
       }
       this.session.vars.unset(a.name);
@@ -682,10 +690,10 @@ export class Interpreter {
       }
       const at = index < 0 ? Math.max(...array.keys(), -1) + 1 + index : index;
       if (at < 0) throw new ExpansionError(`${a.name}[${index}]: bad array subscript`);
-      array.set(at, a.append ? (array.get(at) ?? '') + value : value);
+      array.set(at, a.append ? appended(array.get(at), value) : integer(value));
       return;
     }
-    this.assign(a.name, a.append ? (this.variable(a.name) ?? '') + value : value);
+    this.assign(a.name, a.append ? appended(this.variable(a.name), value) : value);
   }
 
   // ---- Simple commands.
@@ -812,7 +820,12 @@ export class Interpreter {
       this.callStack.pop();
       state.positional = positional;
       const frame = state.locals.pop()!;
-      for (const [n, v] of frame) restoreVariable(this.session, state, n, v);
+      for (const [n, v] of frame) {
+        // A local's attributes leave with it.
+        state.integer.delete(n);
+        state.readonly.delete(n);
+        restoreVariable(this.session, state, n, v);
+      }
     }
   }
 

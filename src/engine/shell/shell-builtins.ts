@@ -66,6 +66,11 @@ function declareWords(ctx: ShellBuiltinContext, name: string, words: string[], l
       continue;
     }
     const [, variable, op, given] = m;
+    if (op && state.readonly.has(variable)) {
+      ctx.io.err.write(`bash: ${variable}: readonly variable\n`);
+      status = 1;
+      continue;
+    }
     // `name=` NUL `(` then NUL-led values: an array from the parser (`local -a a=(1 2)`); no typed argument holds a NUL.
     const array = given.startsWith('\0(') ? given.slice(2).split('\0').slice(1) : undefined;
     const value = given;
@@ -78,6 +83,7 @@ function declareWords(ctx: ShellBuiltinContext, name: string, words: string[], l
         state.arrays.delete(variable);
       }
     }
+    if (flags.includes('i')) state.integer.add(variable);
     if (flags.includes('a') && !state.arrays.has(variable)) {
       const scalar = shell.session.vars.get(variable);
       shell.session.vars.unset(variable);
@@ -91,6 +97,7 @@ function declareWords(ctx: ShellBuiltinContext, name: string, words: string[], l
       state.arrays.set(variable, existing);
     } else if (op) shell.assign(variable, op === '+=' ? (shell.variable(variable) ?? '') + value : value);
     if (flags.includes('x')) shell.session.vars.export(variable);
+    if (flags.includes('r')) state.readonly.add(variable);
   }
   return status;
 }
@@ -100,11 +107,14 @@ function declaration(shell: Interpreter, name: string): string | undefined {
   const state = shell.state;
   const array = state.arrays.get(name);
   const quoteValue = (v: string) => (/[\x00-\x1f\x7f]/.test(v) ? quoteForSet(v, false) : `"${v.replace(/(["\\$`])/g, '\\$1')}"`);
-  if (array) return `declare -a ${name}=(${[...array].sort(([a], [b]) => a - b).map(([i, v]) => `[${i}]=${quoteValue(v)}`).join(' ')})`;
+  // bash's order of the attribute letters.
+  const attributes = `${state.integer.has(name) ? 'i' : ''}${state.readonly.has(name) ? 'r' : ''}`;
+  if (array) return `declare -a${attributes} ${name}=(${[...array].sort(([a], [b]) => a - b).map(([i, v]) => `[${i}]=${quoteValue(v)}`).join(' ')})`;
   const value = shell.session.vars.get(name);
   if (value === undefined) return undefined;
   const exported = shell.session.vars.environment().some(([n]) => n === name);
-  return `declare -${exported ? 'x' : '-'} ${name}=${quoteValue(value)}`;
+  const letters = `${attributes}${exported ? 'x' : ''}`;
+  return `declare -${letters || '-'} ${name}=${quoteValue(value)}`;
 }
 
 const declare: Builtin = async (ctx) => {
@@ -112,13 +122,13 @@ const declare: Builtin = async (ctx) => {
   const args = ctx.argv.slice(1);
   let flags = '';
   while (args.length && /^[-+][a-zA-Z]+$/.test(args[0])) flags += args.shift()!.slice(1);
-  const unsupported = [...flags].find((f) => 'AilunrtI'.includes(f));
+  const unsupported = [...flags].find((f) => 'AlntuI'.includes(f));
   if (unsupported) {
-    // Attributes the lab's variables do not carry (associative arrays, integers, case, references, read-only).
-    ctx.io.err.write(`bash: ${name}: -${unsupported}: not available in this lab (-a, -x, -p, -f, -F and -g are)\n`);
+    // Attributes the lab's variables do not carry (associative arrays, case, references, tracing).
+    ctx.io.err.write(`bash: ${name}: -${unsupported}: not available in this lab (-a, -i, -r, -x, -p, -f, -F and -g are)\n`);
     return 1;
   }
-  const local = name === 'local' || (ctx.shell.functionDepth > 0 && !flags.includes('g'));
+  const local = name === 'local' || (name !== 'readonly' && ctx.shell.functionDepth > 0 && !flags.includes('g'));
   if (name === 'local' && ctx.shell.functionDepth === 0) {
     ctx.io.err.write('bash: local: can only be used in a function\n');
     return 1;
@@ -428,6 +438,11 @@ const unset: Builtin = async (ctx) => {
   let status = 0;
   for (const name of args) {
     const element = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/.exec(name);
+    if (mode !== 'f' && shell.state.readonly.has(element ? element[1] : name)) {
+      ctx.io.err.write(`bash: unset: ${element ? element[1] : name}: cannot unset: readonly variable\n`);
+      status = 1;
+      continue;
+    }
     if (element && mode !== 'f') {
       const array = shell.state.arrays.get(element[1]);
       if (element[2] === '@' || element[2] === '*') shell.state.arrays.delete(element[1]);
@@ -595,7 +610,18 @@ const notAvailable: Builtin = async (ctx) => {
   return 1;
 };
 
-const NOT_AVAILABLE = ['alias', 'unalias', 'trap', 'shopt', 'jobs', 'fg', 'bg', 'wait', 'exec', 'hash', 'ulimit', 'umask', 'getopts', 'pushd', 'popd', 'dirs', 'times', 'caller', 'compgen', 'complete', 'compopt', 'enable', 'fc', 'bind', 'suspend', 'logout', 'disown', 'readonly', 'kill', 'coproc'];
+const NOT_AVAILABLE = ['alias', 'unalias', 'trap', 'shopt', 'jobs', 'fg', 'bg', 'wait', 'exec', 'hash', 'ulimit', 'umask', 'getopts', 'pushd', 'popd', 'dirs', 'times', 'caller', 'compgen', 'complete', 'compopt', 'enable', 'fc', 'bind', 'suspend', 'logout', 'disown', 'kill', 'coproc'];
+
+/** `readonly NAME[=VALUE]…`: `declare -r`; the listing forms are not kept by the lab. */
+const readonly: Builtin = async (ctx) => {
+  const args = ctx.argv.slice(1);
+  if (args[0] === '--') args.shift();
+  if (!args.length || /^-/.test(args[0])) {
+    ctx.io.err.write(`bash: readonly: ${args[0] ?? 'listing'}: not available in this lab (readonly NAME[=VALUE] is)\n`);
+    return 1;
+  }
+  return declare({ ...ctx, argv: ['readonly', '-r', ...args] });
+};
 
 export const shellBuiltins = new Map<string, Builtin>([
   ...NOT_AVAILABLE.map((name) => [name, notAvailable] as [string, Builtin]),
@@ -613,6 +639,7 @@ export const shellBuiltins = new Map<string, Builtin>([
   ['local', declare],
   ['declare', declare],
   ['typeset', declare],
+  ['readonly', readonly],
   ['set', set],
   ['shift', shift],
   ['read', read],
