@@ -96,8 +96,13 @@ export function pipelineSegments(line: string): string[] {
 export function toolOf(line: CorpusLine): string {
   if (line.corpus === 'shell') return 'bash';
   const segment = ['text', 'text-tools', 'shell-tools'].includes(line.corpus) ? pipelineSegments(line.line).at(-1)! : line.line;
-  return segment.trim().split(/\s+/)[0];
+  const word = segment.trim().split(/\s+/)[0];
+  if (word === '[') return 'test';
+  // A loop, an assignment, a function or a `[[ ]]` around the tools is the shell's line.
+  return /^[a-z][a-z0-9.-]*$/.test(word) && !SHELL_WORDS.has(word) ? word : 'bash';
 }
+
+const SHELL_WORDS = new Set(['for', 'while', 'until', 'if', 'case', 'function', 'select', 'mapfile', 'readarray', 'read', 'declare', 'local', 'set', 'export', 'cd', 'echo']);
 
 function firstDifference(label: string, expected: string, actual: string): string | undefined {
   if (expected === actual) return undefined;
