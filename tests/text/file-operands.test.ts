@@ -58,3 +58,27 @@ describe('file operands of the text tools', () => {
     expect((await runCommand(uniq, ['uniq', '/etc/hostname'], '', session)).stdout).toBe(readFile(session, '/etc/hostname'));
   });
 });
+
+describe('grep -r, -f and -P', () => {
+  it('-r searches the files under a directory, naming each', async () => {
+    const session = fakeSession();
+    const hosts = inputLines(readFile(session, '/etc/hosts')!);
+    const word = hosts[0].split(/\s+/)[0];
+    const { stdout, status } = await runCommand(grep, ['grep', '-rlF', word, '/etc'], '', session);
+    expect(stdout.split('\n')).toContain('/etc/hosts');
+    expect(status).toBe(0);
+  });
+
+  it('-f takes one pattern a line from a file; an empty pattern list matches nothing', async () => {
+    const session = fakeSession();
+    const name = readFile(session, '/etc/hostname')!;
+    expect((await runCommand(grep, ['grep', '-c', '-f', '/etc/hostname', '/etc/hostname'], '', session)).stdout).toBe(`${inputLines(name).length}\n`);
+    expect(await runCommand(grep, ['grep', '-f', '-'], '')).toMatchObject({ stdout: '', status: 1 });
+  });
+
+  it('-P says it is not available, in grep\'s voice and status', async () => {
+    const { stderr, status } = await runCommand(grep, ['grep', '-P', '\\d'], '1\n');
+    expect(stderr).toMatch(/^grep: .*not available in this lab/);
+    expect(status).toBe(2);
+  });
+});

@@ -4,7 +4,9 @@
 import type { Command, Output } from '../types.ts';
 import { OptionError, parseOptions } from './options.ts';
 import { InputLines, utf8Bytes } from './grep-input.ts';
-import { readInputs } from '../fs/files.ts';
+import { absolute, operandReader, readInputs, type Input } from '../fs/files.ts';
+import { isDirectory, listDirectory } from '../fs/tree.ts';
+import { inputLines } from './options.ts';
 import { alt, renumber, seq, type AssertKind, type Node } from '../../regex/ast.ts';
 import { grepWord } from '../../regex/chars.ts';
 import { Regex, RegexBudgetError, RegexTooBigError, type Spans, type Subject } from '../../regex/index.ts';
@@ -93,15 +95,37 @@ function budgetMessage(e: RegexBudgetError): string {
     : `grep: the lab stopped this search after ${e.steps} steps`;
 }
 
+/**
+ * -r: the files under each directory operand, a directory's names in byte order (GNU grep follows
+ * the order the file system lists them in, which differs from disk to disk). Without an operand
+ * grep searches `.` and names the files without the `./` lead.
+ */
+async function recursiveInputs(ctx: Parameters<Command['run']>[0], operands: string[], bare: boolean): Promise<Input[]> {
+  const found: Input[] = [];
+  const walk = async (operand: string) => {
+    const names = listDirectory(ctx.session, absolute(ctx, operand));
+    if (!names) {
+      found.push(...(await readInputs(ctx, [operand])));
+      return;
+    }
+    for (const name of names) await walk(bare && operand === '.' ? name : `${operand.replace(/\/+$/, '')}/${name}`);
+  };
+  for (const operand of operands) await walk(operand);
+  return found;
+}
+
 const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
 
 export const grep: Command = {
   name: 'grep',
-  summary: 'Print lines matching a pattern (-i -v -c -n -b -E -F -o -w -x -q -l -L -A -B -C -m -e).',
+  summary: 'Print lines matching a pattern in files or the input (-i -v -c -n -b -E -F -o -w -x -q -l -L -A -B -C -m -e -f -r -H -h).',
   async run(ctx) {
     let opts;
     try {
-      opts = parseOptions('grep', ctx.argv.slice(1), 'ivcnbEFGowxqsHhlL', 'emABC', {
+      // --color alone means --color=auto; its value is kept under a key no short option uses.
+      const args = ctx.argv.slice(1).map((a) => (a === '--color' || a === '--colour' ? '--color=auto' : a));
+      opts = parseOptions('grep', args, 'ivcnbEFGowxqsHhlLrRP', 'emABCf\0', {
+        recursive: 'r', 'dereference-recursive': 'R', 'perl-regexp': 'P', file: 'f', color: '\0', colour: '\0',
         'ignore-case': 'i', 'invert-match': 'v', count: 'c', 'line-number': 'n', 'byte-offset': 'b', 'extended-regexp': 'E',
         'fixed-strings': 'F', 'basic-regexp': 'G', 'only-matching': 'o', 'word-regexp': 'w', 'line-regexp': 'x', quiet: 'q',
         silent: 'q', 'no-messages': 's', 'with-filename': 'H', 'no-filename': 'h', 'files-with-matches': 'l',
@@ -112,7 +136,35 @@ export const grep: Command = {
       return 2;
     }
     const f = opts.flags;
-    const patterns = opts.lists.get('e') ?? (opts.operands.length ? [opts.operands.shift()!] : undefined);
+    if (f.has('P')) {
+      ctx.stderr.write('grep: Perl matching (-P) is not available in this lab; -E gives extended patterns, and [0-9], [[:alnum:]_], [[:space:]] stand for \\d, \\w, \\s\n');
+      return 2;
+    }
+    const color = opts.values.get('\0');
+    if (color !== undefined && !['always', 'yes', 'force', 'never', 'no', 'none', 'auto', 'tty', 'if-tty'].includes(color)) {
+      ctx.stderr.write(`grep: invalid argument ‘${color}’ for ‘--color’\nValid arguments are:\n  - ‘always’, ‘yes’, ‘force’\n  - ‘never’, ‘no’, ‘none’\n  - ‘auto’, ‘tty’, ‘if-tty’\n${USAGE}`);
+      return 2;
+    }
+    if (color !== undefined && ['always', 'yes', 'force'].includes(color)) {
+      ctx.stderr.write("grep: --color=always is not available in this lab: the lab prints no colours; --color=auto and --color=never are\n");
+      return 2;
+    }
+    // -f FILE: one pattern a line of a file of the tree (or of standard input for `-`).
+    let filePatterns: string[] | undefined;
+    if (opts.lists.has('f')) {
+      const read = await operandReader(ctx);
+      filePatterns = [];
+      for (const file of opts.lists.get('f')!) {
+        const r = read(file);
+        if ('error' in r) {
+          ctx.stderr.write(`grep: ${file}: ${r.error}\n`);
+          return 2;
+        }
+        filePatterns.push(...inputLines(r.text));
+      }
+    }
+    const given = opts.lists.get('e') ?? (filePatterns ? [] : opts.operands.length ? [opts.operands.shift()!] : undefined);
+    const patterns = given && [...given.flatMap((p) => p.split('\n')), ...(filePatterns ?? [])];
     if (patterns === undefined) {
       ctx.stderr.write(USAGE);
       return 2;
@@ -124,7 +176,9 @@ export const grep: Command = {
         return 2;
       }
     }
-    const compiled = compilePatterns(patterns.flatMap((p) => p.split('\n')), f);
+    // An empty -f file holds no pattern: no line matches (every line, with -v).
+    const none = patterns.length === 0;
+    const compiled = compilePatterns(none ? [''] : patterns, f);
     if ('error' in compiled) {
       ctx.stderr.write(`${compiled.error}\n`);
       return 2;
@@ -136,11 +190,13 @@ export const grep: Command = {
     const before = Number(opts.values.get('B') ?? opts.values.get('C') ?? 0);
     const context = !f.has('o') && !f.has('c') && !f.has('l') && !f.has('L') && (after > 0 || before > 0);
     // File names lead the lines when more than one input is searched (-H always, -h never).
-    const named = !f.has('h') && (f.has('H') || opts.operands.length > 1);
+    const recursive = f.has('r') || f.has('R');
+    const named = !f.has('h') && (f.has('H') || opts.operands.length > 1 || (recursive && !(opts.operands.length === 1 && !isDirectory(ctx.session, absolute(ctx, opts.operands[0])))));
     let trouble = false;
     let selectedAny = false;
     const out = new Pieces(ctx.stdout);
-    for (const source of await readInputs(ctx, opts.operands)) {
+    const sources = recursive ? await recursiveInputs(ctx, opts.operands.length ? opts.operands : ['.'], !opts.operands.length) : await readInputs(ctx, opts.operands);
+    for (const source of sources) {
       const name = source.regular || 'error' in source.read ? source.operand : '(standard input)';
       if ('error' in source.read) {
         out.flush();
@@ -207,8 +263,8 @@ export const grep: Command = {
           }
           const line = input.window(index);
           // -o looks for the line's first match at once: finding it is what selects the line.
-          const first = onlyMatches ? regex.search(line, line.start, 'longest', false) : null;
-          const matched = onlyMatches ? first !== null : regex.test(line) !== f.has('v');
+          const first = onlyMatches && !none ? regex.search(line, line.start, 'longest', false) : null;
+          const matched = onlyMatches ? first !== null : (!none && regex.test(line)) !== f.has('v');
           if (!matched) {
             if (context && afterLeft > 0) {
               emitLine(index, '-');
