@@ -4,8 +4,9 @@ import type { ExerciseDesk, SessionState, Vars } from './commands/types.ts';
 import { registry, findCommand } from './commands/registry.ts';
 import { READER_HOME } from './commands/builtins/cd.ts';
 import type { World } from './world/types.ts';
-import { isIncomplete, parse, ShellSyntaxError } from './shell/parser.ts';
+import { commandChunks, isIncomplete, parse, ShellSyntaxError } from './shell/parser.ts';
 import { expandHistory, historyEntries } from './shell/history.ts';
+import { shellState } from './shell/state.ts';
 import { internalErrorText, Interpreter, type Sink } from './shell/interpreter.ts';
 import { ArithmeticError } from './shell/arithmetic.ts';
 import { LabLimitError, MAX_COMMANDS_PER_LINE, MAX_HISTORY_CHARS, MAX_HISTORY_LINES, MAX_VARIABLES } from './shell/limits.ts';
@@ -169,24 +170,29 @@ export class Session implements SessionState {
       io.err.write(`bash: the lab reads lines of at most ${MAX_LINE} characters\n`);
       status = 2;
     } else {
-      try {
-        const warnings: string[] = [];
-        const list = parse(line, warnings);
-        for (const warning of warnings) io.err.write(`bash: ${warning}\n`);
-        status = await new Interpreter(this, this.status, { commands: MAX_COMMANDS_PER_LINE }).runList(list, io);
-      } catch (error) {
-        if (error instanceof ShellSyntaxError) {
-          io.err.write(`bash: ${error.message}\n`);
-          status = 2;
-        } else if (error instanceof ArithmeticError || error instanceof LabLimitError) {
-          // An arithmetic error ends the whole line, as in bash; so does a bound of the lab.
-          io.err.write(`bash: ${error.message}\n`);
-          status = 1;
-        } else {
-          io.err.write(`bash: ${internalErrorText(error)}\n`);
-          this.internalError(error);
-          status = 1;
+      // One complete command at a time, as bash reads them: an alias defined on a line works on the next.
+      status = this.status.value;
+      for (const chunk of commandChunks(line)) {
+        try {
+          const warnings: string[] = [];
+          const list = parse(chunk.text, warnings, shellState(this).aliases, chunk.line);
+          for (const warning of warnings) io.err.write(`bash: ${warning}\n`);
+          status = await new Interpreter(this, this.status, { commands: MAX_COMMANDS_PER_LINE }).runList(list, io);
+        } catch (error) {
+          if (error instanceof ShellSyntaxError) {
+            io.err.write(`bash: ${error.message}\n`);
+            status = 2;
+          } else if (error instanceof ArithmeticError || error instanceof LabLimitError) {
+            // An arithmetic error ends the whole line, as in bash; so does a bound of the lab.
+            io.err.write(`bash: ${error.message}\n`);
+            status = 1;
+          } else {
+            io.err.write(`bash: ${internalErrorText(error)}\n`);
+            this.internalError(error);
+            status = 1;
+          }
         }
+        this.status.value = status;
       }
     }
     this.status.value = status;

@@ -69,3 +69,21 @@ describe('process substitution', () => {
     expect(result.stderr).toContain('not available in this lab');
   });
 });
+
+describe('aliases', () => {
+  it('source ~/.bashrc defines the aliases the file holds, which work on the next line', async () => {
+    const session = await fresh();
+    await prepareTree(session);
+    const defined = readFile(session, `${READER_HOME}/.bashrc`)!.split('\n').filter((l) => l.startsWith('alias ')).sort();
+    expect(defined.length).toBeGreaterThan(0);
+    const sourced = await session.run('source ~/.bashrc; alias');
+    expect(sourced).toMatchObject({ stderr: '', stdout: defined.map((l) => `${l}\n`).join('') });
+    const name = /^alias ([^=]+)=/.exec(defined[0])![1];
+    expect((await session.run(`${name} -d ~`)).stderr).toBe('');
+  });
+
+  it('takes effect on the next line of a pasted text, not on its own', async () => {
+    const result = await (await fresh()).run("alias hi='echo hello'; hi\nhi there");
+    expect(result).toMatchObject({ stdout: 'hello there\n', stderr: 'bash: hi: command not found\n' });
+  });
+});

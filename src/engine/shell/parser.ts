@@ -64,12 +64,17 @@ const literal = (text: string, quoted = true): Word => ({ parts: [{ kind: 'liter
 
 class Parser {
   pos = 0;
-  private readonly src: string;
+  private src: string;
   private readonly depth: number;
   private pending: PendingHeredoc[] = [];
   /** Where the whole input has been read: a here-document missing its delimiter ends at the end
    * of the input with bash's warning here, instead of asking for more. */
   warnings?: string[];
+  /** The aliases in effect when the line was read: a command's first word, unquoted, is replaced by its text. */
+  aliases?: Map<string, string>;
+  firstLine = 1;
+  /** Aliases replaced at this point of the text, so that `alias ls='ls -l'` does not recurse. */
+  private expanded = new Map<string, number>();
 
   constructor(src: string, depth: number) {
     this.src = src;
@@ -539,6 +544,7 @@ class Parser {
     const redirects: Redirect[] = [];
     for (;;) {
       this.skipBlanks();
+      if (words.length === 0) this.expandAlias();
       if (this.pos >= this.src.length) break;
       const c = this.src[this.pos];
       const redirect = this.tryRedirect();
@@ -649,7 +655,7 @@ class Parser {
     for (const doc of pending) {
       let body = '';
       // bash names the line before the body's first (the last one it had read).
-      const line = Math.max(1, this.src.slice(0, this.pos).split('\n').length - 1);
+      const line = Math.max(1, this.src.slice(0, this.pos).split('\n').length - 1) + this.firstLine - 1;
       const endOfInput = () => {
         const message = `warning: here-document at line ${line} delimited by end-of-file (wanted \`${doc.delimiter}')`;
         if (!this.warnings) throw new ShellSyntaxError(message, true);
@@ -673,6 +679,23 @@ class Parser {
       }
       doc.redirect.heredoc = doc.expand ? { parts: new Parser(body, this.depth + 1).parseExpandingText(null, true) } : literal(body);
     }
+  }
+
+  /** Replaces an alias at pos by its text, as bash does when it reads a command's first word. */
+  private expandAlias(): void {
+    if (!this.aliases?.size) return;
+    const m = /^[^\s|&;<>()'"\\$`=]+/.exec(this.src.slice(this.pos, this.pos + 256));
+    if (!m) return;
+    const end = this.pos + m[0].length;
+    if (end < this.src.length && !META.has(this.src[end])) return;
+    const text = this.aliases.get(m[0]);
+    // An alias is not replaced again inside its own text.
+    if (text === undefined || (this.expanded.get(m[0]) ?? -1) >= this.pos) return;
+    this.src = this.src.slice(0, this.pos) + text + this.src.slice(end);
+    this.expanded.set(m[0], this.pos + text.length - 1);
+    // The text's own first word may be an alias too.
+    this.skipBlanks();
+    this.expandAlias();
   }
 
   private atWordEnd(): boolean {
@@ -1152,11 +1175,29 @@ function splitTopLevel(text: string, sep: string): string[] {
   return out;
 }
 
-/** The line's commands; with `warnings`, the line is all the input there is (see Parser.warnings). */
-export function parse(line: string, warnings?: string[]): List {
+/** The line's commands; with `warnings`, the line is all the input there is (see Parser.warnings);
+ * `firstLine` numbers its first line in those warnings. */
+export function parse(line: string, warnings?: string[], aliases?: Map<string, string>, firstLine = 1): List {
   const parser = new Parser(line, 0);
   parser.warnings = warnings;
+  parser.aliases = aliases;
+  parser.firstLine = firstLine;
   return parser.parseAll();
+}
+
+/** Text of several lines as bash reads it: one complete command at a time (an alias defined by
+ * one is in effect for the next), each with the number of its first line. */
+export function commandChunks(text: string): Array<{ text: string; line: number }> {
+  const chunks: Array<{ text: string; line: number }> = [];
+  const lines = text.split('\n');
+  let start = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const chunk = lines.slice(start, i + 1).join('\n');
+    if (i < lines.length - 1 && isIncomplete(chunk)) continue;
+    chunks.push({ text: chunk, line: start + 1 });
+    start = i + 1;
+  }
+  return chunks;
 }
 
 /** Whether bash would ask for more input (PS2) after these lines: an open quote, a construct

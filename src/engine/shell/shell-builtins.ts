@@ -610,7 +610,69 @@ const notAvailable: Builtin = async (ctx) => {
   return 1;
 };
 
-const NOT_AVAILABLE = ['alias', 'unalias', 'trap', 'shopt', 'jobs', 'fg', 'bg', 'wait', 'exec', 'hash', 'ulimit', 'umask', 'getopts', 'pushd', 'popd', 'dirs', 'times', 'caller', 'compgen', 'complete', 'compopt', 'enable', 'fc', 'bind', 'suspend', 'logout', 'disown', 'kill', 'coproc'];
+/** How `alias` prints one: single-quoted as bash does. */
+const aliasLine = (name: string, text: string) => `alias ${name}='${text.replace(/'/g, "'\\''")}'\n`;
+
+/** `alias [-p] [name[=value] …]`: defines aliases, or prints them (all, sorted, without a name). */
+const alias: Builtin = async (ctx) => {
+  const aliases = ctx.shell.state.aliases;
+  const args = ctx.argv.slice(1);
+  while (args.length && /^-/.test(args[0])) {
+    const option = args.shift()!;
+    if (option === '--') break;
+    if (option !== '-p') {
+      ctx.io.err.write(`bash: alias: ${option.slice(0, 2)}: invalid option\nalias: usage: alias [-p] [name[=value] ... ]\n`);
+      return 2;
+    }
+    if (!args.length) break;
+  }
+  if (!args.length || ctx.argv.includes('-p')) for (const name of [...aliases.keys()].sort()) ctx.io.out.write(aliasLine(name, aliases.get(name)!));
+  let status = 0;
+  for (const arg of args) {
+    const eq = arg.indexOf('=');
+    if (eq > 0) {
+      const name = arg.slice(0, eq);
+      if (/[\s|&;<>()'"\\$`/]/.test(name)) {
+        ctx.io.err.write(`bash: alias: \`${name}': invalid alias name\n`);
+        status = 1;
+      } else aliases.set(name, arg.slice(eq + 1));
+    } else if (aliases.has(arg)) ctx.io.out.write(aliasLine(arg, aliases.get(arg)!));
+    else {
+      ctx.io.err.write(`bash: alias: ${arg}: not found\n`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+/** `unalias [-a] name …`. */
+const unalias: Builtin = async (ctx) => {
+  const aliases = ctx.shell.state.aliases;
+  const args = ctx.argv.slice(1);
+  if (args[0] === '-a') {
+    aliases.clear();
+    return 0;
+  }
+  if (args[0] === '--') args.shift();
+  else if (args.length && /^-./.test(args[0])) {
+    ctx.io.err.write(`bash: unalias: ${args[0].slice(0, 2)}: invalid option\nunalias: usage: unalias [-a] name [name ...]\n`);
+    return 2;
+  }
+  if (!args.length) {
+    ctx.io.err.write('unalias: usage: unalias [-a] name [name ...]\n');
+    return 2;
+  }
+  let status = 0;
+  for (const name of args) {
+    if (!aliases.delete(name)) {
+      ctx.io.err.write(`bash: unalias: ${name}: not found\n`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+const NOT_AVAILABLE = ['trap', 'shopt', 'jobs', 'fg', 'bg', 'wait', 'exec', 'hash', 'ulimit', 'umask', 'getopts', 'pushd', 'popd', 'dirs', 'times', 'caller', 'compgen', 'complete', 'compopt', 'enable', 'fc', 'bind', 'suspend', 'logout', 'disown', 'kill', 'coproc'];
 
 /** `readonly NAME[=VALUE]…`: `declare -r`; the listing forms are not kept by the lab. */
 const readonly: Builtin = async (ctx) => {
@@ -640,6 +702,8 @@ export const shellBuiltins = new Map<string, Builtin>([
   ['declare', declare],
   ['typeset', declare],
   ['readonly', readonly],
+  ['alias', alias],
+  ['unalias', unalias],
   ['set', set],
   ['shift', shift],
   ['read', read],

@@ -35,6 +35,8 @@ export interface ShellState {
   readonly: Set<string>;
   /** `declare -i`: names whose assigned values are evaluated as arithmetic. */
   integer: Set<string>;
+  /** `alias name=value`: the text a command's first word stands for. */
+  aliases: Map<string, string>;
 }
 
 const states = new WeakMap<SessionState, ShellState>();
@@ -44,7 +46,7 @@ export function shellState(session: SessionState): ShellState {
   if (!state) {
     // bash sets IFS for every shell; a line that saves and restores it (old=$IFS … IFS=$old) relies on it.
     if (session.vars.get('IFS') === undefined) session.vars.set('IFS', ' \t\n');
-    state = { arrays: new Map(), positional: [], functions: new Map(), options: { nounset: false, xtrace: false, pipefail: false, noglob: false, histexpand: true }, locals: [], readonly: new Set(), integer: new Set() };
+    state = { arrays: new Map(), positional: [], functions: new Map(), options: { nounset: false, xtrace: false, pipefail: false, noglob: false, histexpand: true }, locals: [], readonly: new Set(), integer: new Set(), aliases: new Map() };
     state.arrays.set('PIPESTATUS', new Map([[0, '0']]));
     state.arrays.set('BASH_VERSINFO', new Map(['5', '2', '15', '1', 'release', 'x86_64-pc-linux-gnu'].map((v, i) => [i, v] as [number, string])));
     states.set(session, state);
