@@ -119,3 +119,40 @@ describe("awk's checks of the program and its run", () => {
     expect(result.stderr.startsWith("awk: `n' argument to `-v' not in `var=value' form\n\nUsage: awk")).toBe(true);
   });
 });
+
+describe("gawk's extensions the lab's awk runs", () => {
+  it('runs BEGINFILE and ENDFILE around each input and names standard input `-`', async () => {
+    expect((await run('a\nb\n', 'BEGINFILE { print "open", FILENAME, ARGIND } ENDFILE { print "close", FNR }')).stdout).toBe('open - 0\nclose 2\n');
+  });
+
+  it('chooses a switch case by value or regex, falling through until a break', async () => {
+    expect((await run('', 'BEGIN { switch (5) { case 1: print "one"; case 5: print "five"; case /5/: print "re"; break; default: print "def" } }')).stdout).toBe('five\nre\n');
+  });
+
+  it('matches and compares ignoring case while IGNORECASE is set', async () => {
+    expect((await run('', 'BEGIN { IGNORECASE = 1; print ("ABC" ~ /b/), ("a" == "A"), index("ABC", "b") }')).stdout).toBe('1 1 2\n');
+  });
+
+  it('sorts with asort (numbers before strings) and asorti, and walks arrays in PROCINFO["sorted_in"] order', async () => {
+    expect((await run('', 'BEGIN { a[1] = "b"; a[2] = 10; a[3] = "a"; a[4] = 9; n = asort(a); for (i = 1; i <= n; i++) printf "%s ", a[i] }')).stdout).toBe('9 10 a b ');
+    expect((await run('', 'BEGIN { a["z"]; a["b"]; a[10]; n = asorti(a, d); for (i = 1; i <= n; i++) printf "%s ", d[i] }')).stdout).toBe('10 b z ');
+    expect((await run('b\na\nb\n', '{ n[$1]++ } END { PROCINFO["sorted_in"] = "@val_num_desc"; for (k in n) print k, n[k] }')).stdout).toBe('b 2\na 1\n');
+  });
+
+  it('splits fields by FPAT matches and FIELDWIDTHS widths', async () => {
+    expect((await run('a,"b,c",d\n', 'BEGIN { FPAT = "([^,]*)|(\\"[^\\"]+\\")" } { print NF, $2 }')).stdout).toBe('3 "b,c"\n');
+    expect((await run('abcdefghijkl\n', 'BEGIN { FIELDWIDTHS = "3 2 4" } { print $1 "|" $2 "|" $3 }')).stdout).toBe('abc|de|fghi\n');
+  });
+
+  it('reads octal and hex constants and \\x escapes in the program, positional printf arguments and CONVFMT="%d"', async () => {
+    expect((await run('', 'BEGIN { print 017, 0x11, "\\x41\\101" }')).stdout).toBe('15 17 AA\n');
+    expect((await run('', 'BEGIN { printf "%2$s %1$s\\n", "a", "b" }')).stdout).toBe('b a\n');
+    expect((await run('', 'BEGIN { CONVFMT = "%d"; a[1.5]; for (k in a) print k }')).stdout).toBe('1\n');
+  });
+
+  it('ends recursion deeper than the page holds with a message, not an engine error', async () => {
+    const result = await run('', 'function f(n) { return n ? f(n - 1) : 0 } BEGIN { print f(100000) }');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^awk: cmd\. line:1: fatal: the lab stops a program \d+ function calls deep\n$/);
+  });
+});

@@ -37,7 +37,7 @@ function checkProgram(program: Program): string | undefined {
     }
     if (!node || typeof node !== 'object') return undefined;
     const e = node as Expr;
-    if (e.type === 'regex') {
+    if (e.type === 'regex' || e.type === 'typedregex') {
       try {
         parsePosix(toPosix(e.source), true, false);
       } catch (error) {
@@ -50,6 +50,10 @@ function checkProgram(program: Program): string | undefined {
     }
     return check(Object.values(node));
   };
+  for (const f of program.functions.values()) {
+    const clash = f.params.includes(f.name);
+    if (clash) return `function \`${f.name}': cannot use function name as parameter name`;
+  }
   return check(program.rules) ?? check([...program.functions.values()].map((f) => f.body));
 }
 
@@ -180,7 +184,7 @@ export const awk: Command = {
       // Inputs in their turn: `var=value` operands are assignments made when awk reaches them.
       const inputs: Input[] = [];
       let files = 0;
-      for (const operand of operands) {
+      for (const [index, operand] of operands.entries()) {
         const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(operand);
         if (assignment) {
           inputs.push({ assign: [assignment[1], assignment[2]] });
@@ -188,11 +192,12 @@ export const awk: Command = {
         }
         files++;
         const r = read(operand);
-        if ('text' in r) inputs.push({ name: operand === '-' ? '' : operand, text: r.text });
+        if ('text' in r) inputs.push({ name: operand, text: r.text, argIndex: index + 1 });
         else if (r.error === 'Is a directory') ctx.stderr.write(`awk: warning: command line argument \`${operand}' is a directory: skipped\n`);
         else inputs.push({ missing: operand });
       }
-      if (files === 0) inputs.push({ name: '', text: ctx.stdin });
+      // Standard input is FILENAME `-' to gawk 5.2, ARGIND 0.
+      if (files === 0) inputs.push({ name: '-', text: ctx.stdin, argIndex: 0 });
       interpreter.setInputs(inputs);
       return interpreter.run();
     } catch (error) {

@@ -15,6 +15,12 @@ const MAX_DEPTH = 1000;
 
 /** A run-time error: gawk prints `fatal: …` and exits 2. */
 export class AwkFatal extends Error {}
+/** Function calls nested deeper than the page's stack holds. */
+class CallsTooDeep extends AwkFatal {
+  constructor(depth: number) {
+    super(`fatal: the lab stops a program ${depth} function calls deep`);
+  }
+}
 /** `exit`: END still runs (unless exiting from END), then awk exits with the code. */
 class ExitSignal {
   readonly code: number;
@@ -36,7 +42,7 @@ class ReturnSignal {
 
 /** An operand of awk, in its turn: a file's text, an assignment, or a file that cannot be read. */
 export type Input =
-  | { name: string; text: string }
+  | { name: string; text: string; argIndex: number }
   | { assign: [string, string] }
   | { missing: string };
 
@@ -63,6 +69,9 @@ export class Interpreter {
   private steps = 0;
   private record = '';
   private recordFS = ' ';
+  /** How records split into fields: by FS, by FPAT's matches, or by FIELDWIDTHS' widths. */
+  private fieldMode: 'FS' | 'FPAT' | 'FIELDWIDTHS' = 'FS';
+  private recordMode: 'FS' | 'FPAT' | 'FIELDWIDTHS' = 'FS';
   private fields: string[] = [];
   /** Whether $1…$NF are split from the current record. */
   private split = true;
@@ -74,6 +83,8 @@ export class Interpreter {
   private readonly openFiles = new Map<string, { text: string; pos: number }>();
   private readonly ranges = new Map<number, boolean>();
   private readRecords = false;
+  /** Whether a file of the main input is open (its ENDFILE rules still to run). */
+  private fileOpen = false;
   private exitCode = 0;
   private inEnd = false;
   /** srand's seed: gawk starts from 1 (what the first srand returns). rand() draws from the lab's
@@ -89,11 +100,17 @@ export class Interpreter {
     const defaults: Array<[string, Value]> = [
       ['FS', ' '], ['OFS', ' '], ['ORS', '\n'], ['RS', '\n'], ['NR', 0], ['NF', 0], ['FNR', 0], ['FILENAME', ''],
       ['SUBSEP', '\x1c'], ['RSTART', 0], ['RLENGTH', -1], ['CONVFMT', '%.6g'], ['OFMT', '%.6g'], ['RT', ''],
+      ['ARGIND', 0], ['IGNORECASE', 0], ['FIELDWIDTHS', ''], ['FPAT', '[^[:space:]]+'],
     ];
     for (const [k, v] of defaults) this.globals.set(k, v);
     const environ = new AwkArray();
     for (const [k, v] of host.environment) environ.set(k, new StrNum(v));
     this.arrays.set('ENVIRON', environ);
+    // What a program reads of PROCINFO: gawk's version as Debian's gawk 5.2 reports it, how fields
+    // split, the platform.
+    const procinfo = new AwkArray();
+    for (const [k, v] of [['version', '5.2.1'], ['FS', 'FS'], ['platform', 'posix'], ['strftime', '%a %b %e %H:%M:%S %Z %Y'], ['api_major', 3], ['api_minor', 2]] as Array<[string, Value]>) procinfo.set(k, v);
+    this.arrays.set('PROCINFO', procinfo);
   }
 
   /** ARGV and the inputs: `var=value` operands are assignments made when awk reaches them. */
@@ -133,7 +150,7 @@ export class Interpreter {
     const ends = this.program.rules.filter((r) => r.kind === 'END');
     try {
       for (const rule of begins) this.execBlock(rule.action!);
-      if (mains.length || ends.length) {
+      if (mains.length || ends.length || this.fileRules('BEGINFILE').length || this.fileRules('ENDFILE').length) {
         while (this.nextRecord()) {
           try {
             mains.forEach((rule, index) => {
@@ -197,8 +214,17 @@ export class Interpreter {
     }
   }
 
-  /** Moves to the next input file, making the assignments met on the way; false after the last. */
+  private fileRules(kind: 'BEGINFILE' | 'ENDFILE') {
+    return this.program.rules.filter((r) => r.kind === kind);
+  }
+
+  /** Moves to the next input file, making the assignments met on the way; false after the last.
+   * gawk's ENDFILE rules run as a file ends, its BEGINFILE rules as the next one opens. */
   private openNextInput(): boolean {
+    if (this.fileOpen) {
+      this.fileOpen = false;
+      for (const rule of this.fileRules('ENDFILE')) this.execBlock(rule.action!);
+    }
     for (;;) {
       if (this.inputIndex + 1 >= this.inputs.length) return false;
       const input = this.inputs[++this.inputIndex];
@@ -211,6 +237,9 @@ export class Interpreter {
       this.inputPos = 0;
       this.globals.set('FILENAME', input.name);
       this.globals.set('FNR', 0);
+      this.globals.set('ARGIND', input.argIndex);
+      this.fileOpen = true;
+      for (const rule of this.fileRules('BEGINFILE')) this.execBlock(rule.action!);
       return true;
     }
   }
@@ -268,12 +297,15 @@ export class Interpreter {
     this.record = text;
     this.split = false;
     // The record splits by the FS of the moment it was set: a new FS applies from the next record.
-    this.recordFS = toStr(this.globals.get('FS'));
+    this.recordMode = this.fieldMode;
+    this.recordFS = toStr(this.globals.get(this.fieldMode));
   }
 
   private ensureSplit(): void {
     if (this.split) return;
-    this.fields = this.splitText(this.record, this.recordFS, toStr(this.globals.get('RS')) === '');
+    if (this.recordMode === 'FPAT') this.fields = this.patternSplit(this.record, this.recordFS);
+    else if (this.recordMode === 'FIELDWIDTHS') this.fields = widthSplit(this.record, this.recordFS, this);
+    else this.fields = this.splitText(this.record, this.recordFS, toStr(this.globals.get('RS')) === '');
     this.nf = this.fields.length;
     this.globals.set('NF', this.nf);
     this.split = true;
@@ -320,6 +352,29 @@ export class Interpreter {
       pieces.push(text.slice(start));
     }
     if (paragraph) return pieces.flatMap((p) => p.split('\n'));
+    return pieces;
+  }
+
+  /** gawk's FPAT and patsplit: the fields are the pattern's matches; `separators` gets the text
+   * before, between and after them (index 0 the leading text). */
+  patternSplit(text: string, pattern: string, separators?: string[]): string[] {
+    const pieces: string[] = [];
+    let pos = 0;
+    let last = 0;
+    while (pos <= text.length) {
+      const m = this.regexes.search(pattern, text, pos, this);
+      if (!m) break;
+      // An empty match right after a field is no new field.
+      if (m[0] === m[1] && m[0] === last && pieces.length) {
+        pos = m[0] + 1;
+        continue;
+      }
+      separators?.push(text.slice(last, m[0]));
+      pieces.push(text.slice(m[0], m[1]));
+      last = m[1];
+      pos = m[1] > m[0] ? m[1] : m[1] + 1;
+    }
+    separators?.push(text.slice(last));
     return pieces;
   }
 
@@ -397,6 +452,12 @@ export class Interpreter {
       return;
     }
     this.globals.set(name, value);
+    if (name === 'IGNORECASE') this.regexes.ignoreCase = toBool(value);
+    // The last of FS, FPAT and FIELDWIDTHS assigned says how records split (PROCINFO["FS"] names it).
+    if (name === 'FS' || name === 'FPAT' || name === 'FIELDWIDTHS') {
+      this.fieldMode = name;
+      this.arrays.get('PROCINFO')?.set('FS', name);
+    }
   }
 
   array(name: string): AwkArray {
@@ -407,7 +468,7 @@ export class Interpreter {
         v = new AwkArray();
         local.set(name, v);
       }
-      if (!(v instanceof AwkArray)) this.fatal(`attempt to use scalar \`${name}' as an array`);
+      if (!(v instanceof AwkArray)) this.fatal(`attempt to use scalar parameter \`${name}' as an array`);
       return v;
     }
     if (this.globals.has(name) && !this.arrays.has(name)) this.fatal(`attempt to use scalar \`${name}' as an array`);
@@ -467,7 +528,13 @@ export class Interpreter {
         }
         return;
       case 'forin': {
-        const keys = [...this.array(s.array).keys()];
+        const array = this.array(s.array);
+        let keys = [...array.keys()];
+        // PROCINFO["sorted_in"] chooses the order of for (k in a) by one of gawk's predefined orders.
+        const sortedIn = this.arrays.get('PROCINFO')?.get('sorted_in');
+        if (sortedIn !== undefined && toStr(sortedIn) !== '') {
+          keys = keys.map((key) => ({ key, value: array.get(key) })).sort(this.ordering(toStr(sortedIn, this.convfmt), 'for')).map((e) => e.key);
+        }
         for (const key of keys) {
           this.setVar(s.variable, new StrNum(key));
           if (this.loopBody(s.body)) break;
@@ -477,6 +544,18 @@ export class Interpreter {
       case 'block':
         this.execBlock(s.body);
         return;
+      case 'switch': {
+        const subject = this.eval(s.subject);
+        const chosen = s.cases.findIndex((c) => c.test && this.caseMatches(c.test, subject));
+        const start = chosen >= 0 ? chosen : s.cases.findIndex((c) => !c.test);
+        if (start < 0) return;
+        try {
+          for (const c of s.cases.slice(start)) this.execBlock(c.body);
+        } catch (signal) {
+          if (!(signal instanceof BreakSignal)) throw signal;
+        }
+        return;
+      }
       case 'next':
         if (this.inEnd) this.fatal('`next\' used in END action');
         throw new NextSignal();
@@ -495,6 +574,14 @@ export class Interpreter {
         else this.array(s.name).clear();
         return;
     }
+  }
+
+  /** Whether a switch's case label takes the subject: a regex matches it, a value equals it. */
+  private caseMatches(test: Expr, subject: Value): boolean {
+    if (test.type === 'regex' || test.type === 'typedregex') return this.regexes.test(test.source, toStr(subject, this.convfmt), this);
+    const value = this.eval(test);
+    if (typeof value === 'number' && (typeof subject === 'number' || (subject instanceof StrNum && subject.numeric))) return toNumber(subject) === value;
+    return toStr(subject, this.convfmt) === toStr(value, this.convfmt);
   }
 
   /** One pass of a loop's body: true when it breaks. */
@@ -541,6 +628,8 @@ export class Interpreter {
         return e.value;
       case 'regex':
         return this.regexes.test(e.source, this.record, this) ? 1 : 0;
+      case 'typedregex':
+        return e.source;
       case 'group':
         return this.eval(e.expr);
       case 'tuple':
@@ -590,7 +679,7 @@ export class Interpreter {
 
   /** The source of a regex operand: a literal's text, or a dynamic string's value. */
   regexSource(e: Expr): string {
-    return e.type === 'regex' ? e.source : toStr(this.eval(e), this.convfmt);
+    return e.type === 'regex' || e.type === 'typedregex' ? e.source : toStr(this.eval(e), this.convfmt);
   }
 
   private assignTo(target: Expr, value: Value): Value {
@@ -626,7 +715,7 @@ export class Interpreter {
       case 'concat':
         return concat(toStr(this.eval(left), this.convfmt), toStr(this.eval(right), this.convfmt));
       case '<': case '<=': case '==': case '!=': case '>=': case '>': {
-        const c = compare(this.eval(left), this.eval(right), this.convfmt);
+        const c = compare(this.eval(left), this.eval(right), this.convfmt, this.regexes.ignoreCase);
         const r = op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '==' ? c === 0 : op === '!=' ? c !== 0 : op === '>=' ? c >= 0 : c > 0;
         return r ? 1 : 0;
       }
@@ -662,6 +751,9 @@ export class Interpreter {
       return undefined;
     } catch (signal) {
       if (signal instanceof ReturnSignal) return signal.value;
+      // A page's stack holds fewer nested calls than gawk's: the deepest call ends the program in
+      // awk's voice (its message made once the stack has unwound) instead of as an engine error.
+      if (signal instanceof RangeError) throw new CallsTooDeep(this.frames.length);
       throw signal;
     } finally {
       this.frames.pop();
@@ -748,8 +840,8 @@ export class Interpreter {
         return end <= start ? '' : chars.slice(start - 1, end - 1).join('');
       }
       case 'index': {
-        const s = str(0);
-        const t = str(1);
+        const s = this.regexes.ignoreCase ? str(0).toLowerCase() : str(0);
+        const t = this.regexes.ignoreCase ? str(1).toLowerCase() : str(1);
         const at = s.indexOf(t);
         return at < 0 ? 0 : [...s.slice(0, at)].length + 1;
       }
@@ -757,6 +849,7 @@ export class Interpreter {
         const text = str(0);
         const target = args[1];
         if (target?.type !== 'var') this.fatal('split: second argument is not an array');
+        if (args.length > 3 && args[3].type !== 'var') this.fatal('split: fourth argument is not an array');
         const array = this.array(target.name);
         const seps: string[] = [];
         const pieces = args.length > 2 && args[2].type === 'regex'
@@ -789,6 +882,7 @@ export class Interpreter {
         return this.regexes.gensub(source, target, str(1), which, this);
       }
       case 'match': {
+        if (args.length > 2 && args[2].type !== 'var') this.fatal('match: third argument is not an array');
         const text = str(0);
         const m = this.regexes.match(this.regexSource(args[1]), text, this);
         const array = args[2]?.type === 'var' ? this.array(args[2].name) : undefined;
@@ -890,8 +984,30 @@ export class Interpreter {
       }
       case 'compl':
         return Number(BigInt.asUintN(53, ~BigInt(Math.trunc(num(0)))));
+      case 'asort':
+      case 'asorti':
+        return this.sortArray(name, args);
+      case 'patsplit': {
+        const target = args[1];
+        if (target?.type !== 'var') this.fatal('patsplit: second argument is not an array');
+        if (args.length > 3 && args[3].type !== 'var') this.fatal('patsplit: fourth argument is not an array');
+        const text = str(0);
+        const pattern = args.length > 2 ? this.regexSource(args[2]) : toStr(this.globals.get('FPAT'));
+        const seps: string[] = [];
+        const pieces = this.patternSplit(text, pattern, seps);
+        const array = this.array(target.name);
+        array.clear();
+        pieces.forEach((p, i) => array.set(String(i + 1), new StrNum(p)));
+        if (args[3]?.type === 'var') {
+          const sepArray = this.array(args[3].name);
+          sepArray.clear();
+          seps.forEach((sep, i) => sepArray.set(String(i), new StrNum(sep)));
+        }
+        return pieces.length;
+      }
       case 'typeof': {
         const a = args[0];
+        if (a.type === 'typedregex') return 'regexp';
         if (a.type === 'var' && this.arrays.has(a.name)) return 'array';
         const v = this.eval(a);
         return v === undefined ? 'untyped' : typeof v === 'number' ? 'number' : v instanceof StrNum ? (v.numeric ? 'strnum' : 'string') : 'string';
@@ -905,11 +1021,67 @@ export class Interpreter {
     }
   }
 
+  /** asort (the values) and asorti (the subscripts), sorted into 1…n of the destination (the
+   * source itself when there is none), in gawk's default order or one of its @ind_/@val_ orders. */
+  private sortArray(name: string, args: Expr[]): number {
+    const source = args[0];
+    if (source?.type !== 'var' || !this.isArray(source.name)) this.fatal(`${name}: first argument is not an array`);
+    const dest = args[1];
+    if (dest && (dest.type !== 'var' || (!this.isArray(dest.name) && !this.untyped(dest.name)))) this.fatal(`${name}: second argument is not an array`);
+    const how = args.length > 2 ? toStr(this.eval(args[2]), this.convfmt) : name === 'asort' ? '@val_type_asc' : '@ind_str_asc';
+    const array = this.array(source.name);
+    const entries = array.keys().map((key) => ({ key, value: array.get(key) }));
+    entries.sort(this.ordering(how, name));
+    const target = dest ? this.array(dest.name) : array;
+    const sorted = entries.map((e) => (name === 'asort' ? e.value : e.key));
+    target.clear();
+    sorted.forEach((v, i) => target.set(String(i + 1), v));
+    return sorted.length;
+  }
+
+  /** A comparison of array entries by one of gawk's predefined orders (`@ind_str_asc` …). */
+  private ordering(how: string, caller: string): (a: { key: string; value: Value }, b: { key: string; value: Value }) => number {
+    const m = /^@(ind|val)_(str|num|type)_(asc|desc)$/.exec(how);
+    if (!m || (m[1] === 'ind' && m[2] === 'type')) {
+      if (how === '@unsorted') return () => 0;
+      this.fatal(caller === 'for' ? `\`${how}' is invalid as a function name` : `sort comparison function \`${how}' is not defined`);
+    }
+    const [, what, kind, direction] = m;
+    const strings = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    const numeric = (v: Value) => typeof v === 'number' || v === undefined || (v instanceof StrNum && v.numeric);
+    const by = (a: Value, b: Value): number => {
+      if (kind === 'str') return strings(toStr(a, this.convfmt), toStr(b, this.convfmt));
+      if (kind === 'num') return toNumber(a) - toNumber(b) || strings(toStr(a, this.convfmt), toStr(b, this.convfmt));
+      // By type: numbers before strings, each in its own order.
+      if (numeric(a) !== numeric(b)) return numeric(a) ? -1 : 1;
+      return numeric(a) ? toNumber(a) - toNumber(b) || strings(toStr(a, this.convfmt), toStr(b, this.convfmt)) : strings(toStr(a), toStr(b));
+    };
+    const sign = direction === 'asc' ? 1 : -1;
+    return (a, b) => sign * (what === 'ind' ? by(kind === 'num' ? new StrNum(a.key) : a.key, kind === 'num' ? new StrNum(b.key) : b.key) : by(a.value, b.value) || strings(a.key, b.key));
+  }
+
+  private isArray(name: string): boolean {
+    const local = this.frame()?.locals;
+    if (local?.has(name)) return local.get(name) instanceof AwkArray;
+    return this.arrays.has(name);
+  }
+
   /** awk's printf: C's conversions, numbers from awk values, %c of a number as its character. */
   sprintf(format: string, args: Value[]): string {
     let out = '';
     let next = 0;
-    const take = (at: number): Value => {
+    // gawk's positional arguments (`%2$s`, `*1$`): all conversions use them, or none does.
+    let positional: boolean | undefined;
+    const take = (at: number, position?: string): Value => {
+      const isPositional = position !== undefined;
+      if (positional !== undefined && positional !== isPositional) this.fatal("must use `count$' on all formats or none");
+      positional = isPositional;
+      if (isPositional) {
+        const n = Number(position);
+        if (n < 1) this.fatal("argument index with `$' must be > 0");
+        if (n > args.length) this.fatal(`argument index ${n} greater than total number of supplied arguments`);
+        return args[n - 1];
+      }
       if (next >= args.length) {
         throw new AwkFatal(`${this.where()}fatal: not enough arguments to satisfy format string\n\t\`${format}'\n\t${' '.repeat(at)}^ ran out for this one`);
       }
@@ -921,7 +1093,9 @@ export class Interpreter {
         out += c;
         continue;
       }
-      const m = /^%([-+ #0']*)(\*|[0-9]+)?(?:\.(\*|[0-9]*))?([a-zA-Z%])?/.exec(format.slice(i))!;
+      const m = /^%(?:([0-9]+)\$)?([-+ #0']*)(\*(?:[0-9]+\$)?|[0-9]+)?(?:\.(\*(?:[0-9]+\$)?|[0-9]*))?([a-zA-Z%])?/.exec(format.slice(i))!;
+      const position = m[1];
+      m.splice(1, 1);
       const conversion = m[4];
       if (conversion === undefined) {
         out += format.slice(i);
@@ -929,12 +1103,13 @@ export class Interpreter {
       }
       const end = i + m[0].length - 1;
       const spec: Spec = { flags: m[1], conversion };
-      if (m[2] === '*') {
-        const w = Math.trunc(toNumber(take(end)));
+      const starPosition = (text: string) => /^\*([0-9]+)\$$/.exec(text)?.[1];
+      if (m[2]?.startsWith('*')) {
+        const w = Math.trunc(toNumber(take(end, starPosition(m[2]))));
         if (w < 0) spec.flags += '-';
         spec.width = Math.abs(w);
       } else if (m[2]) spec.width = Number(m[2]);
-      if (m[3] === '*') spec.precision = Math.max(0, Math.trunc(toNumber(take(end))));
+      if (m[3]?.startsWith('*')) spec.precision = Math.max(0, Math.trunc(toNumber(take(end, starPosition(m[3])))));
       else if (m[3] !== undefined) spec.precision = Number(m[3] || '0');
       i = end;
       const pad = (text: string) => {
@@ -950,20 +1125,20 @@ export class Interpreter {
           out += '%';
           break;
         case 's': {
-          const v = take(end);
+          const v = take(end, position);
           let text = typeof v === 'number' ? numberToString(v, this.convfmt) : toStr(v);
           if (spec.precision !== undefined) text = [...text].slice(0, spec.precision).join('');
           out += pad(text);
           break;
         }
         case 'c': {
-          const v = take(end);
+          const v = take(end, position);
           const text = typeof v === 'number' ? String.fromCodePoint(Math.trunc(v) >= 0 && Math.trunc(v) <= 0x10ffff ? Math.trunc(v) : 0) : [...toStr(v)][0] ?? '\0';
           out += pad(text);
           break;
         }
         case 'd': case 'i': case 'o': case 'x': case 'X': case 'u': {
-          const n = toNumber(take(end));
+          const n = toNumber(take(end, position));
           if (!Number.isFinite(n)) {
             out += formatFloat(n, { ...spec, conversion: 'f' });
             break;
@@ -974,7 +1149,7 @@ export class Interpreter {
           break;
         }
         case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
-          out += formatFloat(toNumber(take(end)), spec);
+          out += formatFloat(toNumber(take(end, position)), spec);
           break;
         default:
           // gawk copies an unknown conversion as it is.
@@ -983,6 +1158,25 @@ export class Interpreter {
     }
     return out;
   }
+}
+
+/** gawk's FIELDWIDTHS: fields of the given widths (a `*` last takes the rest; `N:W` skips N
+ * characters first); text past the widths is no field. */
+function widthSplit(text: string, widths: string, host: { fatal(message: string): never }): string[] {
+  const chars = [...text];
+  const fields: string[] = [];
+  let pos = 0;
+  const specs = widths.trim().split(/[ \t]+/).filter(Boolean);
+  for (const [i, spec] of specs.entries()) {
+    const m = /^(?:([0-9]+):)?([0-9]+|\*)$/.exec(spec);
+    if (!m || (m[2] === '*' && i !== specs.length - 1)) host.fatal(`invalid FIELDWIDTHS value, for field ${i + 1}, near \`${spec}'`);
+    pos += m[1] ? Number(m[1]) : 0;
+    if (pos >= chars.length) break;
+    const width = m[2] === '*' ? chars.length - pos : Number(m[2]);
+    fields.push(chars.slice(pos, pos + width).join(''));
+    pos += width;
+  }
+  return fields;
 }
 
 /** The escapes of a -v value or a command-line assignment, as awk reads a string. */

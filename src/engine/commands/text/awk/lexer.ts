@@ -1,7 +1,7 @@
 // awk's tokens, read on demand: whether `/` starts a regular expression or divides depends on
 // what the parser expects, so the parser asks for a regular expression when an operand may start.
 export type TokenType =
-  | 'number' | 'string' | 'regex' | 'name' | 'funcname' | 'builtin' | 'keyword' | 'newline' | 'eof' | 'punct';
+  | 'number' | 'string' | 'regex' | 'typedregex' | 'name' | 'funcname' | 'builtin' | 'keyword' | 'newline' | 'eof' | 'punct';
 
 export interface Token {
   type: TokenType;
@@ -22,14 +22,14 @@ export class AwkSyntaxError extends Error {
 }
 
 const KEYWORDS = new Set([
-  'BEGIN', 'END', 'function', 'func', 'if', 'else', 'while', 'for', 'do', 'break', 'continue', 'next', 'nextfile',
+  'BEGIN', 'END', 'BEGINFILE', 'ENDFILE', 'switch', 'case', 'default', 'function', 'func', 'if', 'else', 'while', 'for', 'do', 'break', 'continue', 'next', 'nextfile',
   'exit', 'return', 'delete', 'in', 'getline', 'print', 'printf',
 ]);
 
 export const BUILTINS = new Set([
   'length', 'substr', 'index', 'split', 'sub', 'gsub', 'gensub', 'match', 'sprintf', 'tolower', 'toupper', 'int',
   'sqrt', 'exp', 'log', 'sin', 'cos', 'atan2', 'rand', 'srand', 'system', 'close', 'fflush', 'systime', 'strftime',
-  'mktime', 'asort', 'asorti', 'isarray', 'typeof', 'strtonum', 'and', 'or', 'xor', 'lshift', 'rshift', 'compl',
+  'mktime', 'asort', 'asorti', 'patsplit', 'isarray', 'typeof', 'strtonum', 'and', 'or', 'xor', 'lshift', 'rshift', 'compl',
 ]);
 
 // Longest first, so that `**=` wins over `**` and `*`.
@@ -75,6 +75,11 @@ export class Lexer {
       return { type: 'newline', value: '\n', start };
     }
     if (c === '"') return this.string(start);
+    // gawk's typed regex constant @/re/: a regex that is also a value.
+    if (c === '@' && s[this.pos + 1] === '/') {
+      const r = this.regex(start + 1);
+      return { type: 'typedregex', value: r.value, start };
+    }
     if (/[0-9.]/.test(c) && /^(?:0[xX][0-9a-fA-F]+|[0-9]*\.?[0-9]+|[0-9]+\.)/.test(s.slice(this.pos))) {
       const m = /^(?:0[xX][0-9a-fA-F]+|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)/.exec(s.slice(this.pos))!;
       this.pos += m[0].length;
@@ -115,7 +120,12 @@ export class Lexer {
         this.pos++;
         continue;
       }
-      if (e !== undefined && /[0-7]/.test(e)) {
+      if (e === 'x' && /^[0-9a-fA-F]/.test(s.slice(this.pos + 1))) {
+        // gawk reads at most two hex digits after \x.
+        const m = /^[0-9a-fA-F]{1,2}/.exec(s.slice(this.pos + 1))!;
+        value += String.fromCharCode(parseInt(m[0], 16));
+        this.pos += 1 + m[0].length;
+      } else if (e !== undefined && /[0-7]/.test(e)) {
         const m = /^[0-7]{1,3}/.exec(s.slice(this.pos))!;
         value += String.fromCharCode(parseInt(m[0], 8));
         this.pos += m[0].length;

@@ -6,6 +6,8 @@ export type Expr =
   | { type: 'num'; value: number }
   | { type: 'str'; value: string }
   | { type: 'regex'; source: string }
+  /** gawk's @/re/: a regex as a value (its text, typeof "regexp"). */
+  | { type: 'typedregex'; source: string }
   | { type: 'var'; name: string }
   | { type: 'field'; index: Expr }
   | { type: 'index'; name: string; subscripts: Expr[] }
@@ -37,14 +39,21 @@ export type Stmt =
   | { type: 'do'; body: Stmt; test: Expr }
   | { type: 'for'; init?: Stmt; test?: Expr; step?: Stmt; body: Stmt }
   | { type: 'forin'; variable: string; array: string; body: Stmt }
+  | { type: 'switch'; subject: Expr; cases: SwitchCase[] }
   | { type: 'block'; body: Stmt[] }
   | { type: 'next' } | { type: 'nextfile' } | { type: 'break' } | { type: 'continue' }
   | { type: 'exit'; code?: Expr }
   | { type: 'return'; value?: Expr }
   | { type: 'delete'; name: string; subscripts?: Expr[] };
 
+/** One `case value:` (or `default:`, no test) of a switch, with the statements up to the next label. */
+export interface SwitchCase {
+  test?: Expr;
+  body: Stmt[];
+}
+
 export interface Rule {
-  kind: 'BEGIN' | 'END' | 'main';
+  kind: 'BEGIN' | 'END' | 'BEGINFILE' | 'ENDFILE' | 'main';
   pattern?: Expr;
   /** A range pattern's end: the rule runs from a record matching `pattern` to one matching this. */
   rangeEnd?: Expr;
@@ -122,8 +131,8 @@ class Parser {
         functions.set(f.name, f);
         this.skipTerminators();
         continue;
-      } else if (this.is('BEGIN') || this.is('END')) {
-        const kind = this.advance().value as 'BEGIN' | 'END';
+      } else if (this.is('BEGIN') || this.is('END') || this.is('BEGINFILE') || this.is('ENDFILE')) {
+        const kind = this.advance().value as Rule['kind'];
         if (!this.is('{')) this.fail();
         rules.push({ kind, action: this.parseBlock() });
       } else {
@@ -150,6 +159,7 @@ class Parser {
   private parseFunction(): AwkFunction {
     this.advance();
     const nameToken = this.advance();
+    if (nameToken.type === 'builtin') throw new AwkSyntaxError(`\`${nameToken.value}' is a built-in function, it cannot be redefined`, nameToken.start);
     if (nameToken.type !== 'name') this.fail(nameToken);
     this.expect('(');
     const params: string[] = [];
@@ -227,6 +237,7 @@ class Parser {
       return { type: 'do', body, test };
     }
     if (this.is('for')) return this.parseFor();
+    if (this.is('switch')) return this.parseSwitch();
     if (this.is(';')) {
       this.advance();
       return { type: 'block', body: [] };
@@ -246,6 +257,44 @@ class Parser {
       return;
     }
     this.fail();
+  }
+
+  /** gawk's switch: cases compare by value, or match a regex constant; a case runs on into the next
+   * unless it breaks. */
+  private parseSwitch(): Stmt {
+    this.advance();
+    this.expect('(');
+    const subject = this.parseExpr();
+    this.expect(')');
+    this.skipNewlines();
+    this.expect('{');
+    const cases: SwitchCase[] = [];
+    this.skipTerminators();
+    while (!this.is('}')) {
+      if (this.is('case')) {
+        this.advance();
+        let test: Expr;
+        if (this.is('-') || this.is('+')) {
+          const sign = this.advance().value;
+          const n = this.advance();
+          if (n.type !== 'number') this.fail(n);
+          test = { type: 'num', value: (sign === '-' ? -1 : 1) * Number(n.value) };
+        } else if (this.tok.type === 'number' || this.tok.type === 'string' || this.tok.type === 'typedregex' || this.is('/') || this.is('/=')) test = this.parsePrimary();
+        else this.fail();
+        this.expect(':');
+        cases.push({ test, body: [] });
+      } else if (this.is('default')) {
+        this.advance();
+        this.expect(':');
+        cases.push({ body: [] });
+      } else {
+        if (!cases.length || this.atEof()) this.fail();
+        cases[cases.length - 1].body.push(this.parseStatement());
+      }
+      this.skipTerminators();
+    }
+    this.advance();
+    return { type: 'switch', subject, cases };
   }
 
   private parseFor(): Stmt {
@@ -444,7 +493,7 @@ class Parser {
   /** Whether the current token can start an operand of a concatenation (not + or -, which subtract). */
   private startsOperand(): boolean {
     const t = this.tok;
-    if (t.type === 'number' || t.type === 'string' || t.type === 'name' || t.type === 'builtin' || t.type === 'funcname') return true;
+    if (t.type === 'number' || t.type === 'string' || t.type === 'typedregex' || t.type === 'name' || t.type === 'builtin' || t.type === 'funcname') return true;
     if (t.type === 'keyword') return t.value === 'getline';
     if (t.type !== 'punct') return false;
     return ['$', '!', '(', '++', '--'].includes(t.value);
@@ -548,10 +597,13 @@ class Parser {
     switch (t.type) {
       case 'number':
         this.advance();
-        return { type: 'num', value: /^0[xX]/.test(t.value) ? parseInt(t.value, 16) : Number(t.value) };
+        return { type: 'num', value: sourceNumber(t.value) };
       case 'string':
         this.advance();
         return { type: 'str', value: t.value };
+      case 'typedregex':
+        this.advance();
+        return { type: 'typedregex', source: t.value };
       case 'name': {
         this.advance();
         if (t.call) {
@@ -657,6 +709,14 @@ class Parser {
     this.noIn = saveIn;
     return list;
   }
+}
+
+/** A number as written in the program: gawk reads 0x… as hexadecimal and 0… (octal digits only) as
+ * octal there, though not in input. */
+function sourceNumber(text: string): number {
+  if (/^0[xX]/.test(text)) return parseInt(text, 16);
+  if (/^0[0-7]+$/.test(text)) return parseInt(text, 8);
+  return Number(text);
 }
 
 /** How many arguments gawk 5.2 accepts for each built-in function: [fewest, most]. gawk checks

@@ -53,20 +53,23 @@ function offsets(text: string): ((cp: number) => number) {
 
 export class AwkRegexes {
   private readonly cache = new Map<string, Regex>();
+  /** gawk's IGNORECASE: every match ignores case while it is set. */
+  ignoreCase = false;
 
   /** The compiled pattern; a pattern the engine rejects is gawk's fatal error. */
   compile(source: string, host: Fatal): Regex {
-    let regex = this.cache.get(source);
+    const key = `${this.ignoreCase ? 'i' : 's'}${source}`;
+    let regex = this.cache.get(key);
     if (!regex) {
       try {
-        const parsed = parsePosix(toPosix(source), true, false);
+        const parsed = parsePosix(toPosix(source), true, this.ignoreCase);
         regex = new Regex(parsed.node, parsed.groups);
       } catch (error) {
         if (error instanceof PosixSyntaxError) host.fatal(`${error.message}: /${source}/`);
         if (error instanceof RegexTooBigError || error instanceof RangeError) host.fatal(`the lab cannot run /${source}/: ${error.message}`);
         throw error;
       }
-      this.cache.set(source, regex);
+      this.cache.set(key, regex);
     }
     return regex;
   }

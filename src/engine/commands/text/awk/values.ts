@@ -41,8 +41,10 @@ export function numberToString(n: number, fmt: string): string {
   if (Number.isNaN(n)) return '-nan';
   if (!Number.isFinite(n)) return n > 0 ? '+inf' : '-inf';
   if (Number.isInteger(n)) return BigInt(n).toString();
-  const m = /^%([-+ #0]*)([0-9]*)(?:\.([0-9]+))?([eEfFgG])$/.exec(fmt);
+  const m = /^%([-+ #0]*)([0-9]*)(?:\.([0-9]+))?([eEfFgGdi])$/.exec(fmt);
   if (!m) return String(n);
+  // An integer format (CONVFMT="%d") truncates toward zero, as C's conversion of the double does.
+  if (m[4] === 'd' || m[4] === 'i') return String(Math.trunc(n)).replace(/^-0$/, '0');
   return formatFloat(n, { flags: m[1], width: m[2] ? Number(m[2]) : undefined, precision: m[3] === undefined ? undefined : Number(m[3]), conversion: m[4] });
 }
 
@@ -63,13 +65,14 @@ export function toBool(v: Value): boolean {
 const numericOperand = (v: Value) => typeof v === 'number' || v === undefined || (v instanceof StrNum && v.numeric);
 
 /** awk's comparison: numeric when both sides are numbers (or numeric input), by characters otherwise. */
-export function compare(a: Value, b: Value, convfmt: string): number {
+export function compare(a: Value, b: Value, convfmt: string, ignoreCase = false): number {
   if (numericOperand(a) && numericOperand(b)) {
     const x = toNumber(a);
     const y = toNumber(b);
     return x < y ? -1 : x > y ? 1 : x === y ? 0 : Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : -1;
   }
-  const x = toStr(a, convfmt);
-  const y = toStr(b, convfmt);
+  // gawk's IGNORECASE compares strings with their case folded.
+  const x = ignoreCase ? toStr(a, convfmt).toLowerCase() : toStr(a, convfmt);
+  const y = ignoreCase ? toStr(b, convfmt).toLowerCase() : toStr(b, convfmt);
   return x < y ? -1 : x > y ? 1 : 0;
 }
