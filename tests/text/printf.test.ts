@@ -8,6 +8,11 @@ import { fromDecimal, fixedDigits } from '../../src/engine/commands/builtins/exa
 const run = (...argv: string[]) => runCommand(printf, ['printf', ...argv]);
 
 describe('printf', () => {
+  it('pads and clips by bytes, as bash does: a two-byte é takes two columns of a width', async () => {
+    expect((await run('%-4s|%3s|', 'é', 'é')).stdout).toBe('é  | é|');
+    expect((await run('%.1s|%c', 'é', 'é')).stdout).toBe('\uFFFD|\uFFFD');
+  });
+
   it('reuses the format while arguments remain', async () => {
     expect((await run('%s-%s\n', 'a', 'b', 'c')).stdout).toBe('a-b\nc-\n');
   });

@@ -207,7 +207,7 @@ function formatOnce(format: string, run: Run): string {
         const value = arg === undefined || arg === '' ? -1n : readInteger(run, arg, false);
         const seconds = value === -1n || value === -2n ? Math.floor(run.now.getTime() / 1000) : Number(value);
         const text = strftime(timeFormat, seconds);
-        out += pad(spec.precision === undefined ? text : text.slice(0, spec.precision), spec);
+        out += pad(clip(text, spec.precision), spec);
         i = close + 2;
         continue;
       }
@@ -233,21 +233,34 @@ function formatOnce(format: string, run: Run): string {
   return out;
 }
 
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+
+/** bash's printf pads by bytes, not characters: `%-4s` of é (two bytes) adds two spaces. */
 function pad(text: string, spec: Spec): string {
   checkSpec(spec);
-  if (spec.width === undefined || text.length >= spec.width) return text;
-  return spec.flags.includes('-') ? text.padEnd(spec.width) : text.padStart(spec.width);
+  const length = /^[\x00-\x7f]*$/.test(text) ? text.length : utf8.encode(text).length;
+  if (spec.width === undefined || length >= spec.width) return text;
+  const fill = ' '.repeat(spec.width - length);
+  return spec.flags.includes('-') ? text + fill : fill + text;
+}
+
+/** A precision keeps that many bytes; a character cut in two is shown as the terminal shows its bytes (U+FFFD). */
+function clip(text: string, precision: number | undefined): string {
+  if (precision === undefined) return text;
+  if (/^[\x00-\x7f]*$/.test(text)) return text.slice(0, precision);
+  return fromUtf8.decode(utf8.encode(text).slice(0, precision));
 }
 
 function convert(spec: Spec, run: Run): string {
   switch (spec.conversion) {
     case 's': {
       const arg = nextArg(run) ?? '';
-      return pad(spec.precision === undefined ? arg : arg.slice(0, spec.precision), spec);
+      return pad(clip(arg, spec.precision), spec);
     }
     case 'b': {
       const { text, stop } = unescape(nextArg(run) ?? '', true);
-      const shown = pad(spec.precision === undefined ? text : text.slice(0, spec.precision), spec);
+      const shown = pad(clip(text, spec.precision), spec);
       if (stop) throw new StopOutput(shown);
       return shown;
     }
@@ -257,7 +270,8 @@ function convert(spec: Spec, run: Run): string {
     }
     case 'c': {
       const arg = nextArg(run) ?? '';
-      return pad(arg.length ? String.fromCharCode(new TextEncoder().encode(arg)[0]) : '\0', spec);
+      // %c prints the argument's first byte: of a multibyte character, a lone byte (U+FFFD on screen).
+      return pad(arg.length ? fromUtf8.decode(utf8.encode(arg).slice(0, 1)) : '\0', spec);
     }
     case 'd': case 'i':
       return formatInteger(readInteger(run, nextArg(run), false), spec);
