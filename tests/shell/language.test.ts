@@ -165,3 +165,19 @@ describe('attributes', () => {
     expect(await run(['readonly r=1', 'unset r; echo $? $r'])).toMatchObject({ stdout: '1 1\n', stderr: 'bash: unset: r: cannot unset: readonly variable\n' });
   });
 });
+
+describe('what bash sets itself', () => {
+  it('counts subshells and substitutions in $BASH_SUBSHELL', async () => {
+    expect((await run(['echo $BASH_SUBSHELL $(echo $BASH_SUBSHELL) $( (echo $BASH_SUBSHELL) )'])).stdout).toBe('0 1 2\n');
+  });
+
+  it('lists the set -o options on in $SHELLOPTS as set changes them', async () => {
+    const before = (await run(['echo $SHELLOPTS'])).stdout.trim().split(':');
+    const after = (await run(['set -u; echo $SHELLOPTS'])).stdout.trim().split(':');
+    expect(after).toEqual([...before, 'nounset']);
+  });
+
+  it('gives a sequence of characters through the backslash as bash does: an empty word', async () => {
+    expect((await run(['printf "[%s]" {Z..a}'])).stdout).toBe('[Z][[][][]][^][_][`][a]');
+  });
+});

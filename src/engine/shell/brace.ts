@@ -92,7 +92,8 @@ function expandItems(items: Item[], budget: { words: number }): Item[][] {
       const text = inner.every((i) => 'ch' in i) ? inner.map((i) => (i as { ch: string }).ch).join('') : null;
       const words = text === null ? null : sequence(text);
       if (!words) continue;
-      alternatives = words.map((w) => [...w].map((ch) => ({ part: { kind: 'literal', text: ch, quoted: true } as Part })));
+      // bash's sequence gives a backslash unquoted, which quote removal then takes away: an empty word.
+      alternatives = words.map((w) => (w === '\\' ? [''] : [...w]).map((ch) => ({ part: { kind: 'literal', text: ch, quoted: true } as Part })));
     }
     budget.words += alternatives.length;
     if (budget.words > MAX_WORDS) return [items];

@@ -28,6 +28,8 @@ export interface Expander {
   warn?(message: string): void;
   /** Pathname expansion: the paths a pattern matches, sorted; none (or undefined) leaves the word as it is. */
   glob?(pattern: PatternPiece[]): string[] | undefined;
+  /** `~user`: the user's home directory, as the machine's /etc/passwd gives it. */
+  home?(user: string): string | undefined;
 }
 
 /** An expansion bash reports and that ends the line (bad substitution, `${x:?}`, unbound variables). */
@@ -348,7 +350,7 @@ function tildeValue(user: string, env: Expander): string | undefined {
   if (user === '-') return env.variable('OLDPWD');
   if (user === 'root') return '/root';
   if (user === 'reader') return '/home/reader';
-  return undefined;
+  return env.home?.(user);
 }
 
 /** An assignment's value: tilde expanded at its start and after each `:`, no splitting. */

@@ -111,6 +111,7 @@ export class Interpreter {
   functionDepth = 0;
   /** Command substitutions the running command is inside (`set -x` shows one more `+` for each). */
   private substitutionDepth = 0;
+  private subshellDepth = 0;
   /** The /dev/fd paths of the process substitutions open now, the first one 63 as in bash. */
   private processFiles: string[] = [];
   /** Names of the functions running, innermost last (`$FUNCNAME`). */
@@ -244,6 +245,7 @@ export class Interpreter {
         return this.list(command.body, io);
       case 'subshell': {
         const saved = snapshot(this.session);
+        this.subshellDepth += 1;
         try {
           return await this.list(command.body, io);
         } catch (error) {
@@ -254,6 +256,7 @@ export class Interpreter {
           }
           throw error;
         } finally {
+          this.subshellDepth -= 1;
           restoreAll(this.session, saved);
         }
       }
@@ -517,7 +520,8 @@ export class Interpreter {
         const scalar = this.session.vars.get(name);
         return scalar === undefined ? undefined : [[0, scalar]];
       },
-      names: () => [...new Set([...this.session.vars.names(), ...state.arrays.keys()])],
+      names: () => [...new Set([...this.session.vars.names(), ...state.arrays.keys(), ...DYNAMIC_NAMES])],
+      home: (user) => readFile(this.session, '/etc/passwd')?.split('\n').find((l) => l.split(':')[0] === user)?.split(':')[5],
       nounset: state.options.nounset,
       warn: (message) => io.err.write(`bash: ${message}\n`),
       glob: state.options.noglob
@@ -607,6 +611,14 @@ export class Interpreter {
         return this.session.vars.get(name) ?? '4241';
       case 'BASHPID':
         return '4242';
+      case 'BASH':
+        return this.session.vars.get(name) ?? '/usr/bin/bash';
+      case 'BASH_SUBSHELL':
+        return String(this.substitutionDepth + this.subshellDepth);
+      case 'SHELLOPTS':
+        return shellOptions(state.options);
+      case 'BASHOPTS':
+        return BASHOPTS;
       case 'OSTYPE':
         return this.session.vars.get(name) ?? 'linux-gnu';
       case 'HOSTTYPE':
@@ -913,6 +925,22 @@ function indexedElement(word: Word): { index: string; value: Word } | undefined 
 
 /** `a[3]`: how arithmetic names an array's element. */
 const ELEMENT = /^([A-Za-z_][A-Za-z0-9_]*)\[(-?[0-9]+)\]$/;
+
+/** Variables bash sets itself, which `${!BASH@}` names. */
+const DYNAMIC_NAMES = ['BASH', 'BASHOPTS', 'BASHPID', 'BASH_ALIASES', 'BASH_ARGC', 'BASH_ARGV', 'BASH_ARGV0', 'BASH_CMDS', 'BASH_COMMAND', 'BASH_LINENO', 'BASH_LOADABLES_PATH', 'BASH_SOURCE', 'BASH_SUBSHELL', 'BASH_VERSION', 'SHELLOPTS'];
+
+/** shopt's options on in an interactive bash 5.2 as Debian starts it. */
+const BASHOPTS = 'checkwinsize:cmdhist:complete_fullquote:expand_aliases:extquote:force_fignore:globasciiranges:globskipdots:hostcomplete:interactive_comments:patsub_replacement:progcomp:promptvars:sourcepath';
+
+/** `$SHELLOPTS`: the `set -o` options on, in bash's (alphabetical) order. */
+function shellOptions(options: { nounset: boolean; xtrace: boolean; pipefail: boolean; noglob: boolean; histexpand: boolean }): string {
+  const on = ['braceexpand', 'hashall', ...(options.histexpand ? ['histexpand'] : []), 'history', 'interactive-comments'];
+  if (options.noglob) on.push('noglob');
+  if (options.nounset) on.push('nounset');
+  if (options.pipefail) on.push('pipefail');
+  if (options.xtrace) on.push('xtrace');
+  return on.join(':');
+}
 
 /** The bash the lab's shell behaves as. */
 const BASH_VERSION = '5.2.15(1)-release';
