@@ -156,3 +156,9 @@ describe("gawk's extensions the lab's awk runs", () => {
     expect(result.stderr).toMatch(/^awk: cmd\. line:1: fatal: the lab stops a program \d+ function calls deep\n$/);
   });
 });
+
+describe("awk's printf of infinities and NaN", () => {
+  it('writes them signed, upper case for %E %F %G, with any numeric conversion', async () => {
+    expect((await run('', 'BEGIN { i = -log(0); printf "[%d][%e][%G][%8d]\\n", i, i, i, -i }')).stdout).toBe('[+inf][+inf][+INF][-inf]\n');
+  });
+});

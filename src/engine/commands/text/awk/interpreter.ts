@@ -533,7 +533,7 @@ export class Interpreter {
         // PROCINFO["sorted_in"] chooses the order of for (k in a) by one of gawk's predefined orders.
         const sortedIn = this.arrays.get('PROCINFO')?.get('sorted_in');
         if (sortedIn !== undefined && toStr(sortedIn) !== '') {
-          keys = keys.map((key) => ({ key, value: array.get(key) })).sort(this.ordering(toStr(sortedIn, this.convfmt), 'for')).map((e) => e.key);
+          keys = keys.map((key) => ({ key, value: array.get(key) })).sort(this.ordering(toStr(sortedIn, this.convfmt))).map((e) => e.key);
         }
         for (const key of keys) {
           this.setVar(s.variable, new StrNum(key));
@@ -921,14 +921,14 @@ export class Interpreter {
         return Math.trunc(num(0));
       case 'sqrt': {
         const x = num(0);
-        if (x < 0) this.host.writeError(`awk: cmd. line:1: warning: sqrt: called with negative argument ${toStr(x)}\n`);
+        if (x < 0) this.host.writeError(`awk: cmd. line:1: ${this.where()}warning: sqrt: received negative argument ${toStr(x)}\n`);
         return Math.sqrt(x);
       }
       case 'exp':
         return Math.exp(num(0));
       case 'log': {
         const x = num(0);
-        if (x < 0) this.host.writeError(`awk: cmd. line:1: warning: log: received negative argument ${numberToString(x, this.convfmt)}\n`);
+        if (x < 0) this.host.writeError(`awk: cmd. line:1: ${this.where()}warning: log: received negative argument ${numberToString(x, this.convfmt)}\n`);
         return Math.log(x);
       }
       case 'sin':
@@ -1025,13 +1025,14 @@ export class Interpreter {
    * source itself when there is none), in gawk's default order or one of its @ind_/@val_ orders. */
   private sortArray(name: string, args: Expr[]): number {
     const source = args[0];
-    if (source?.type !== 'var' || !this.isArray(source.name)) this.fatal(`${name}: first argument is not an array`);
+    // An untyped name becomes an empty array, as gawk makes it.
+    if (source?.type !== 'var' || (!this.isArray(source.name) && !this.untyped(source.name))) this.fatal(`${name}: first argument is not an array`);
     const dest = args[1];
     if (dest && (dest.type !== 'var' || (!this.isArray(dest.name) && !this.untyped(dest.name)))) this.fatal(`${name}: second argument is not an array`);
     const how = args.length > 2 ? toStr(this.eval(args[2]), this.convfmt) : name === 'asort' ? '@val_type_asc' : '@ind_str_asc';
     const array = this.array(source.name);
     const entries = array.keys().map((key) => ({ key, value: array.get(key) }));
-    entries.sort(this.ordering(how, name));
+    entries.sort(this.ordering(how));
     const target = dest ? this.array(dest.name) : array;
     const sorted = entries.map((e) => (name === 'asort' ? e.value : e.key));
     target.clear();
@@ -1040,11 +1041,11 @@ export class Interpreter {
   }
 
   /** A comparison of array entries by one of gawk's predefined orders (`@ind_str_asc` …). */
-  private ordering(how: string, caller: string): (a: { key: string; value: Value }, b: { key: string; value: Value }) => number {
+  private ordering(how: string): (a: { key: string; value: Value }, b: { key: string; value: Value }) => number {
     const m = /^@(ind|val)_(str|num|type)_(asc|desc)$/.exec(how);
     if (!m || (m[1] === 'ind' && m[2] === 'type')) {
       if (how === '@unsorted') return () => 0;
-      this.fatal(caller === 'for' ? `\`${how}' is invalid as a function name` : `sort comparison function \`${how}' is not defined`);
+      this.fatal(`sort comparison function \`${how}' is not defined`);
     }
     const [, what, kind, direction] = m;
     const strings = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
@@ -1140,7 +1141,7 @@ export class Interpreter {
         case 'd': case 'i': case 'o': case 'x': case 'X': case 'u': {
           const n = toNumber(take(end, position));
           if (!Number.isFinite(n)) {
-            out += formatFloat(n, { ...spec, conversion: 'f' });
+            out += nonFinite(n, conversion);
             break;
           }
           const value = BigInt(Math.trunc(n));
@@ -1148,9 +1149,11 @@ export class Interpreter {
           out += formatInteger(unsigned && value < 0n ? value + 2n ** 64n : value, spec);
           break;
         }
-        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
-          out += formatFloat(toNumber(take(end, position)), spec);
+        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
+          const n = toNumber(take(end, position));
+          out += Number.isFinite(n) ? formatFloat(n, spec) : nonFinite(n, conversion);
           break;
+        }
         default:
           // gawk copies an unknown conversion as it is.
           out += format.slice(i - m[0].length + 1, i + 1);
@@ -1158,6 +1161,13 @@ export class Interpreter {
     }
     return out;
   }
+}
+
+/** An infinity or NaN as gawk's printf writes it with any numeric conversion: always signed,
+ * upper case for %E %F %G, no padding. The lab's NaN is negative, as x86's log(-1) is. */
+function nonFinite(n: number, conversion: string): string {
+  const text = Number.isNaN(n) ? '-nan' : n > 0 ? '+inf' : '-inf';
+  return 'EFG'.includes(conversion) ? text.toUpperCase() : text;
 }
 
 /** gawk's FIELDWIDTHS: fields of the given widths (a `*` last takes the rest; `N:W` skips N
