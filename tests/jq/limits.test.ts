@@ -10,11 +10,12 @@ import { Session } from '../../src/engine/session.ts';
 import { emptyWorld } from '../shell/fake-world.ts';
 import { caseName, jq, type JqReference } from './run-jq.ts';
 import { costly } from '../helpers/cost.ts';
+import { MAX_DEPTH } from '../../src/engine/commands/jq/evaluate.ts';
 
 const MAX_OUTPUT = 4 * 1024 * 1024;
 const STEPS = 'jq: error: the lab stops programs after 500000 steps\n';
 const DATA = 'jq: error: the lab stops programs that build or scan more than 32 MB of data\n';
-const CALLS = 'jq: error: the lab stops programs nested deeper than 200 calls\n';
+const CALLS = `jq: error: the lab stops programs nested deeper than ${MAX_DEPTH} calls\n`;
 const OUTPUT = `jq: error: the lab stopped this output at ${MAX_OUTPUT} characters\n`;
 
 const references: JqReference[] = JSON.parse(readFileSync(new URL('./limits-references.json', import.meta.url), 'utf8'));

@@ -14,11 +14,14 @@ import { formatValue, toJsonText } from './text.ts';
 import { writePrefix } from './output.ts';
 import { compare, copyObject, descendants, isObject, newObject, NumberLiteral, objectFrom, pathsOf, plain, typeOf, type Json, type JsonObject } from './values.ts';
 
-type Definition = { params: string[]; body: Ast; env: Env };
+type Definition = { params: string[]; body: Ast; env: Env; closure?: true };
 type Env = { vars: Scope<Json>; defs: Scope<Definition> };
 type Builtin = (input: Json, args: Ast[], env: Env, ev: Evaluator) => Iterable<Json>;
 
-const MAX_DEPTH = 200;
+/** How deeply evaluation nests (a user call is about nine levels): about half of what V8's
+ * default stack holds, measured with `def f: if . < N then .+1|f else . end` (the stack gives
+ * out near 3500 levels in Node 22), so the lab's message comes before the engine's. */
+export const MAX_DEPTH = 2000;
 /** What catching an error counts, in steps. */
 const CATCH_STEPS = 4;
 
@@ -880,7 +883,10 @@ export class Evaluator {
 
   /** A user function's environment: its parameters are filters run in the caller's environment. */
   private callEnv(name: string, args: Ast[], def: Definition, env: Env): Env {
-    const defs = def.params.reduce((scope, p, i) => scope.with(`${p}/0`, { params: [], body: args[i], env }), def.env.defs.with(`${name}/${args.length}`, def));
+    // A parameter's filter runs where it was written: its own name there is the caller's (`n`
+    // in `f(n - 1)`), not itself, or every recursion by a parameter would never end.
+    if (def.closure) return def.env;
+    const defs = def.params.reduce((scope, p, i) => scope.with(`${p}/0`, { params: [], body: args[i], env, closure: true }), def.env.defs.with(`${name}/${args.length}`, def));
     return { vars: def.env.vars, defs };
   }
 
