@@ -28,6 +28,8 @@ export interface Expander {
   warn?(message: string): void;
   /** Pathname expansion: the paths a pattern matches, sorted; none (or undefined) leaves the word as it is. */
   glob?(pattern: PatternPiece[]): string[] | undefined;
+  /** Makes the tree ready for glob, before the first pattern is matched. */
+  prepareGlob?(): Promise<void>;
   /** `~user`: the user's home directory, as the machine's /etc/passwd gives it. */
   home?(user: string): string | undefined;
 }
@@ -435,7 +437,12 @@ function splitFields(pieces: Piece[], env: Expander): Field[] {
 /** Expands a word into fields (zero, one or several after splitting), braces and tilde first. */
 export async function expandWord(word: Word, env: Expander): Promise<string[]> {
   const fields: string[] = [];
-  for (const w of braceExpand(word)) fields.push(...fieldsOf(await expandParts(tilde(w, env).parts, env, false), env));
+  for (const w of braceExpand(word)) {
+    const pieces = await expandParts(tilde(w, env).parts, env, false);
+    // The tree is read (its manifests fetched) only by a line that has a pattern to match.
+    if (env.prepareGlob && pieces.some((p) => 'text' in p && !p.quoted && /[*?[]/.test(p.text))) await env.prepareGlob();
+    fields.push(...fieldsOf(pieces, env));
+  }
   return fields;
 }
 

@@ -130,8 +130,6 @@ export class Interpreter {
   /** Runs a whole line: an expansion error ends it, as in an interactive bash. */
   async runList(list: List, io: Streams): Promise<number> {
     try {
-      // Globs and file tests are synchronous; the home's manifests come from the world once.
-      await prepareTree(this.session);
       return await this.list(list, { in: new Input('', true), ...io });
     } catch (error) {
       if (error instanceof ExpansionError) {
@@ -425,6 +423,8 @@ export class Interpreter {
         return (await expandSingle(expr.word, env)) !== '' ? 0 : 1;
       case 'unary': {
         const arg = await expandSingle(expr.arg, env);
+        // File tests read the tree, its home's manifests fetched from the world once.
+        if (!['-z', '-n', '-v', '-o'].includes(expr.op)) await prepareTree(this.session);
         return this.unaryTest(expr.op, arg) ? 0 : 1;
       }
       case 'binary': {
@@ -521,6 +521,7 @@ export class Interpreter {
         return scalar === undefined ? undefined : [[0, scalar]];
       },
       names: () => [...new Set([...this.session.vars.names(), ...state.arrays.keys(), ...DYNAMIC_NAMES])],
+      prepareGlob: () => prepareTree(this.session),
       home: (user) => readFile(this.session, '/etc/passwd')?.split('\n').find((l) => l.split(':')[0] === user)?.split(':')[5],
       nounset: state.options.nounset,
       warn: (message) => io.err.write(`bash: ${message}\n`),
