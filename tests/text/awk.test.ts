@@ -162,3 +162,10 @@ describe("awk's printf of infinities and NaN", () => {
     expect((await run('', 'BEGIN { i = -log(0); printf "[%d][%e][%G][%8d]\\n", i, i, i, -i }')).stdout).toBe('[+inf][+inf][+INF][-inf]\n');
   });
 });
+
+describe('awk FIELDWIDTHS checked when assigned', () => {
+  it("refuses a value gawk cannot read, naming the field and what follows, and a `*' that is not last", async () => {
+    expect(await run('', 'BEGIN { FIELDWIDTHS = "2 x 3" }')).toEqual({ stdout: '', stderr: "awk: cmd. line:1: fatal: invalid FIELDWIDTHS value, for field 2, near `x 3'\n", status: 2 });
+    expect((await run('', 'BEGIN { FIELDWIDTHS = "1 * 2" }')).stderr).toBe("awk: cmd. line:1: fatal: `*' must be the last designator in FIELDWIDTHS\n");
+  });
+});

@@ -454,6 +454,10 @@ export class Interpreter {
     this.globals.set(name, value);
     if (name === 'IGNORECASE') this.regexes.ignoreCase = toBool(value);
     // The last of FS, FPAT and FIELDWIDTHS assigned says how records split (PROCINFO["FS"] names it).
+    if (name === 'FIELDWIDTHS') {
+      const widths = parseWidths(toStr(value, this.convfmt));
+      if (typeof widths === 'string') this.fatal(widths);
+    }
     if (name === 'FS' || name === 'FPAT' || name === 'FIELDWIDTHS') {
       this.fieldMode = name;
       this.arrays.get('PROCINFO')?.set('FS', name);
@@ -1170,19 +1174,53 @@ function nonFinite(n: number, conversion: string): string {
   return 'EFG'.includes(conversion) ? text.toUpperCase() : text;
 }
 
-/** gawk's FIELDWIDTHS: fields of the given widths (a `*` last takes the rest; `N:W` skips N
- * characters first); text past the widths is no field. */
+/** gawk's FIELDWIDTHS read as gawk reads it when assigned: widths, each perhaps `N:` (characters
+ * skipped first), a `*` last taking the rest; the message of a value it refuses. */
+function parseWidths(text: string): Array<{ skip: number; width: number }> | string {
+  const specs: Array<{ skip: number; width: number }> = [];
+  let pos = 0;
+  const digits = () => {
+    const m = /^[0-9]+/.exec(text.slice(pos));
+    if (m) pos += m[0].length;
+    return m ? Number(m[0]) : undefined;
+  };
+  for (;;) {
+    while (text[pos] === ' ' || text[pos] === '\t') pos++;
+    if (pos >= text.length) return specs;
+    const invalid = () => `invalid FIELDWIDTHS value, for field ${specs.length + 1}, near \`${text.slice(pos)}'`;
+    let skip = 0;
+    let width: number | undefined;
+    if (text[pos] !== '*') {
+      width = digits();
+      if (width === undefined) return invalid();
+      if (text[pos] === ':') {
+        pos++;
+        skip = width;
+        width = text[pos] === '*' ? undefined : digits();
+        if (width === undefined && text[pos] !== '*') return invalid();
+      }
+    }
+    if (width === undefined) {
+      pos++;
+      if (text.slice(pos).trim() !== '') return "`*' must be the last designator in FIELDWIDTHS";
+      specs.push({ skip, width: Infinity });
+      return specs;
+    }
+    if (pos < text.length && text[pos] !== ' ' && text[pos] !== '\t') return invalid();
+    specs.push({ skip, width });
+  }
+}
+
+/** A record split by FIELDWIDTHS; text past the widths is no field. */
 function widthSplit(text: string, widths: string, host: { fatal(message: string): never }): string[] {
+  const specs = parseWidths(widths);
+  if (typeof specs === 'string') host.fatal(specs);
   const chars = [...text];
   const fields: string[] = [];
   let pos = 0;
-  const specs = widths.trim().split(/[ \t]+/).filter(Boolean);
-  for (const [i, spec] of specs.entries()) {
-    const m = /^(?:([0-9]+):)?([0-9]+|\*)$/.exec(spec);
-    if (!m || (m[2] === '*' && i !== specs.length - 1)) host.fatal(`invalid FIELDWIDTHS value, for field ${i + 1}, near \`${spec}'`);
-    pos += m[1] ? Number(m[1]) : 0;
+  for (const { skip, width } of specs) {
+    pos += skip;
     if (pos >= chars.length) break;
-    const width = m[2] === '*' ? chars.length - pos : Number(m[2]);
     fields.push(chars.slice(pos, pos + width).join(''));
     pos += width;
   }

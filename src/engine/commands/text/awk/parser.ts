@@ -137,6 +137,8 @@ class Parser {
         rules.push({ kind, action: this.parseBlock() });
       } else {
         const rule: Rule = { kind: 'main' };
+        // gawk takes no @/re/ as a pattern of its own.
+        if (this.tok.type === 'typedregex') this.fail();
         if (!this.is('{')) {
           rule.pattern = this.parseExpr();
           if (this.is(',')) {
