@@ -70,7 +70,7 @@ const entries: Entry[] = [
   { name: 'tr', module: 'tr', summary: 'Translate, delete (-d) or squeeze (-s) characters of the input: ranges a-z, [:upper:] classes, -c complement.' },
   { name: 'awk', module: 'awk', summary: 'Scan lines and fields (GNU awk: \'{print $1}\', -F, -v, BEGIN/END, patterns, printf, arrays, sub/gsub/split …).' },
   { name: 'cut', module: 'cut', summary: 'Print selected fields (-d DELIM -f LIST) or characters (-c LIST) of each line.' },
-  { name: 'grep', module: 'grep', summary: 'Print lines matching a pattern (-i -v -c -n -b -E -F -o -w -x -q -l -L -A -B -C -m -e).' },
+  { name: 'grep', module: 'grep', summary: 'Print lines matching a pattern in files or the input (-i -v -c -n -b -E -F -o -w -x -q -l -L -A -B -C -m -e -f -r -H -h).' },
   { name: 'head', module: 'head-tail', summary: 'Print the first lines of the input (-n N).' },
   { name: 'tail', module: 'head-tail', summary: 'Print the last lines of the input (-n N, -n +N from line N).' },
   { name: 'wc', module: 'wc', summary: 'Count lines (-l), words (-w), characters (-m) and bytes (-c) of the input, or its longest line (-L).' },

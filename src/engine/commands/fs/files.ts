@@ -39,6 +39,10 @@ export interface Input {
 
 /** The inputs the operands name, in order; no operand is standard input. */
 export async function readInputs(ctx: CommandContext, operands: string[]): Promise<Input[]> {
+  // Standard input alone needs no tree (whose preparing loads the cluster's manifests).
+  if (operands.every((o) => o === '-')) {
+    return (operands.length ? operands : ['-']).map((operand, i) => ({ operand, read: { text: i === 0 ? ctx.stdin : '' }, regular: false }));
+  }
   const read = await operandReader(ctx);
   return (operands.length ? operands : ['-']).map((operand) => {
     const r = read(operand);
