@@ -6,7 +6,7 @@ import type { List, Parameter, Part, Word } from './ast.ts';
 import { evaluateArithmetic } from './arithmetic.ts';
 import { braceExpand } from './brace.ts';
 import { concat, LabLimitError, MAX_VALUE } from './limits.ts';
-import { hasGlob, patternSource, type PatternPiece } from './pattern.ts';
+import { hasGlob, patternRegExp, patternSource, type PatternPiece } from './pattern.ts';
 import { codePoints } from '../format/code-points.ts';
 
 export interface Expander {
@@ -158,7 +158,7 @@ async function parameter(p: Parameter, quoted: boolean, env: Expander): Promise<
   } else if (op.startsWith('/')) changed = await substitute(p, values, env);
   else if (op === '^' || op === '^^' || op === ',' || op === ',,' || op === '~' || op === '~~') {
     const pieces = await expandPattern(p.word!, env);
-    const re = pieces.length && pieces.some((x) => x.text) ? new RegExp(`^(?:${patternSource(pieces)})$`, 'u') : /^[\s\S]$/u;
+    const re = pieces.length && pieces.some((x) => x.text) ? patternRegExp(`^(?:${patternSource(pieces)})$`) : /^[\s\S]$/u;
     // `~` toggles the case (undocumented, but bash 5.2 has it).
     const change = (c: string) => (op.startsWith('^') ? c.toUpperCase() : op.startsWith(',') ? c.toLowerCase() : c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase());
     changed = values.map((v) => {
@@ -236,12 +236,12 @@ function removeAffix(value: string, pieces: PatternPiece[], prefix: boolean, lon
   const source = patternSource(pieces);
   if (value.length > EXACT_MATCH_LIMIT) {
     const lazy = patternSource(pieces, !longest);
-    const m = prefix ? new RegExp(`^(?:${lazy})`, 'u').exec(value) : new RegExp(`^([\\s\\S]${longest ? '*?' : '*'})(?:${lazy})$`, 'u').exec(value);
+    const m = prefix ? patternRegExp(`^(?:${lazy})`).exec(value) : patternRegExp(`^([\\s\\S]${longest ? '*?' : '*'})(?:${lazy})$`).exec(value);
     if (!m) return value;
     return prefix ? value.slice(m[0].length) : m[1];
   }
   const chars = [...value];
-  const anchored = new RegExp(`^(?:${source})$`, 'u');
+  const anchored = patternRegExp(`^(?:${source})$`);
   // Prefix lengths (or suffix starts) from the shortest match to the longest.
   const shortestFirst = prefix ? [...Array(chars.length + 1).keys()] : [...Array(chars.length + 1).keys()].reverse();
   for (const n of longest ? [...shortestFirst].reverse() : shortestFirst) {
@@ -259,12 +259,12 @@ async function substitute(p: Parameter, values: string[], env: Expander): Promis
     replacement.map((piece) => ('fieldBreak' in piece ? ' ' : piece.quoted ? piece.text : piece.text.replace(/\\(.)|&/g, (m, c: string | undefined) => (c !== undefined ? c : matched)))).join('');
   const source = patternSource(pieces);
   if (!pieces.some((x) => x.text)) return values;
-  const anchored = new RegExp(`^(?:${source})$`, 'u');
+  const anchored = patternRegExp(`^(?:${source})$`);
   return values.map((value) => {
     if (value.length > EXACT_MATCH_LIMIT) {
       // One pass: the regular expression's leftmost, greedy match stands for the longest.
       const anchor = p.op === '/#' ? '^' : '';
-      const re = new RegExp(`${anchor}(?:${source})${p.op === '/%' ? '$' : ''}`, p.op === '//' ? 'gu' : 'u');
+      const re = patternRegExp(`${anchor}(?:${source})${p.op === '/%' ? '$' : ''}`, p.op === '//' ? 'gu' : 'u');
       return value.replace(re, (m) => (m === '' ? m : replace(m)));
     }
     const chars = [...value];

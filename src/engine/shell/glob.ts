@@ -48,11 +48,16 @@ export function globPaths(pattern: PatternPiece[], cwd: string, tree: Tree): str
         if (tree.exists(at)) next.push({ shown: prefix + name, at });
         continue;
       }
-      const re = new RegExp(`^(?:${patternSource(segment)})$`, 'u');
       const dotted = segment[0].text.startsWith('.');
-      for (const name of tree.list(c.at) ?? []) {
-        if (name.startsWith('.') && !dotted) continue;
-        if (re.test(name)) next.push({ shown: prefix + name, at: join(c.at, name) });
+      try {
+        const re = new RegExp(`^(?:${patternSource(segment)})$`, 'u');
+        for (const name of tree.list(c.at) ?? []) {
+          if (name.startsWith('.') && !dotted) continue;
+          if (re.test(name)) next.push({ shown: prefix + name, at: join(c.at, name) });
+        }
+      } catch {
+        // Too large for the engine (it compiles on first use), and so longer than any file name:
+        // nothing matches, and bash leaves the word as it is.
       }
     }
     candidates = next;

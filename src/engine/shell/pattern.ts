@@ -1,6 +1,7 @@
 // bash's patterns (`*`, `?`, `[…]` with `!`/`^` and POSIX classes), as JavaScript regular
 // expressions: used by `${x#p}`, `${x/p/r}`, `case` and `[[ x == p ]]`. Quoted characters match
 // themselves.
+import { LabLimitError } from './limits.ts';
 
 export interface PatternPiece {
   text: string;
@@ -82,7 +83,20 @@ export function patternSource(pieces: PatternPiece[], lazy = false): string {
 
 /** Whether the whole of `text` matches the pattern. */
 export function matchesPattern(text: string, pieces: PatternPiece[]): boolean {
-  return new RegExp(`^(?:${patternSource(pieces)})$`, 'u').test(text);
+  return patternRegExp(`^(?:${patternSource(pieces)})$`).test(text);
+}
+
+/** A pattern's regular expression, compiled at once: one too large for the browser's engine (a word
+ * of thousands of brackets) stops the command with the lab's message, not an internal error. */
+export function patternRegExp(source: string, flags = 'u'): RegExp {
+  try {
+    const re = new RegExp(source, flags);
+    re.test(''); // the engine compiles on first use; a size error shows only then
+    re.lastIndex = 0;
+    return re;
+  } catch {
+    throw new LabLimitError('the lab cannot match a pattern this large');
+  }
 }
 
 /** Whether the pattern holds any character with a special meaning. */
