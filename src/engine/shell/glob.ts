@@ -1,7 +1,8 @@
 // Pathname expansion over the lab's read-only tree: `*`, `?` and `[…]` in each part of a path
 // match the names of its directories, hidden names only by a pattern that starts with a dot,
 // results in byte order (LANG=C.UTF-8), as bash does.
-import { patternSource, type PatternPiece } from './pattern.ts';
+import { LabLimitError } from './limits.ts';
+import { patternRegExp, patternSource, type PatternPiece } from './pattern.ts';
 
 export interface Tree {
   /** The names in a directory, or undefined when it is none. */
@@ -49,15 +50,18 @@ export function globPaths(pattern: PatternPiece[], cwd: string, tree: Tree): str
         continue;
       }
       const dotted = segment[0].text.startsWith('.');
+      let re: RegExp;
       try {
-        const re = new RegExp(`^(?:${patternSource(segment)})$`, 'u');
-        for (const name of tree.list(c.at) ?? []) {
-          if (name.startsWith('.') && !dotted) continue;
-          if (re.test(name)) next.push({ shown: prefix + name, at: join(c.at, name) });
-        }
-      } catch {
-        // Too large for the engine (it compiles on first use), and so longer than any file name:
-        // nothing matches, and bash leaves the word as it is.
+        re = patternRegExp(`^(?:${patternSource(segment)})$`);
+      } catch (error) {
+        // Too large for the engine, and so longer than any file name: nothing matches, and bash
+        // leaves the word as it is.
+        if (error instanceof LabLimitError) continue;
+        throw error;
+      }
+      for (const name of tree.list(c.at) ?? []) {
+        if (name.startsWith('.') && !dotted) continue;
+        if (re.test(name)) next.push({ shown: prefix + name, at: join(c.at, name) });
       }
     }
     candidates = next;
