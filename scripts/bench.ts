@@ -11,7 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { loadLab } from '../src/node/labs.ts';
-import { createFixtureWorld } from '../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../src/engine/sources/fixture/index.ts';
 import { Session } from '../src/engine/session.ts';
 import { transcriptLines } from '../src/engine/transcript.ts';
 import { liveWorldOn, startFakeCluster } from '../tests/helpers/fake-cluster.ts';

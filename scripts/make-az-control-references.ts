@@ -7,7 +7,7 @@ import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { exportArm } from '../src/engine/world/fixture/export.ts';
+import { exportArm } from '../src/engine/sources/fixture/export.ts';
 import { labWithText } from '../tests/helpers/control-lab.ts';
 
 interface Case {

@@ -14,7 +14,7 @@ import { chownSync, mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLab } from '../src/node/labs.ts';
-import { createFixtureWorld } from '../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../src/engine/sources/fixture/index.ts';
 import { Session } from '../src/engine/session.ts';
 import { prepareTree, readFile, READER_HOME, treeEntries } from '../src/engine/commands/fs/tree.ts';
 import { TREE_AGE_MS } from '../src/engine/commands/text/ls.ts';

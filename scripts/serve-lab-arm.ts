@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadLab } from '../src/node/labs.ts';
-import { createFixtureWorld } from '../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../src/engine/sources/fixture/index.ts';
 import type { Json } from '../src/engine/world/types.ts';
 
 const world = createFixtureWorld(await loadLab({ name: process.argv[2] }));

@@ -3,9 +3,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parseLabFile, parseLabJson } from '../engine/world/fixture/schema.ts';
+import { parseLabFile, parseLabJson } from '../engine/world/schema/lab-file.ts';
 import type { LabFile } from '../engine/world/types.ts';
-import { applyScenario, type ScenarioFile } from '../engine/world/scenario.ts';
+import { applyScenario, type ScenarioFile } from '../engine/sources/fixture/scenario.ts';
 
 const LABS = new URL('../../labs/', import.meta.url);
 export const DEFAULT_LAB = 'aro2';

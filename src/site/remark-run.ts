@@ -6,7 +6,7 @@
 import { loadLab } from '../node/labs.ts';
 import { FLOWS, isFlow, walk } from '../engine/walk/walk.ts';
 import { Session } from '../engine/session.ts';
-import { createFixtureWorld } from '../engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../engine/sources/fixture/index.ts';
 import type { LabFile } from '../engine/world/types.ts';
 import { variablesUsed } from '../engine/shell/variables-used.ts';
 import { verifiedBadge } from '../engine/verified-versions.ts';

@@ -4,7 +4,7 @@
 // urllib.parse.quote(name, safe='').
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import type { World } from '../../src/engine/world/types.ts';
 import { loadLab } from '../../src/node/labs.ts';
 import { quote } from '../../src/engine/commands/az/paths.ts';

@@ -2,7 +2,7 @@
 // --subscription and the options az lists that the lab does not take.
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { loadLab } from '../../src/node/labs.ts';
 import { COMPUTE_2024_11_01 } from '../../src/engine/commands/az/sdk-models.ts';
 import { AZ_HELP } from '../../src/engine/commands/az/help-data.ts';

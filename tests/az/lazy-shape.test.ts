@@ -3,7 +3,7 @@
 // or a table reads only the parts it prints.
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import { addResourceGroup, shapeOutput } from '../../src/engine/commands/az/shape.ts';
 import { isPyContainer } from '../../src/engine/format/knack/python.ts';

@@ -2,7 +2,7 @@
 // `az network watcher show-next-hop` answers from every lab's workers.
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { loadLab } from '../../src/node/labs.ts';
 import type { ArmResource } from '../../src/engine/world/types.ts';
 

@@ -4,7 +4,7 @@
 // error), and the session goes on; `npm run bench` holds each to a second of CPU.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { loadLab } from '../../src/node/labs.ts';
 import { MAX_OUTPUT } from '../../src/engine/format/knack/printer.ts';
 import { MAX_QUERY_DEPTH, MAX_STEPS } from '../../src/engine/query/budget.ts';

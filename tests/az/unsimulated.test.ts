@@ -1,7 +1,7 @@
 // A real az command the lab does not simulate is not called a typo; real typos keep az's own error.
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { loadLab } from '../../src/node/labs.ts';
 import { REAL_AZ_COMMANDS } from '../../src/engine/commands/az/real-commands.ts';
 

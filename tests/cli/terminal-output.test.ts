@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { visibleControls } from '../../src/engine/format/visible-controls.ts';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { ESCAPES, POD, ROUTE_URL, labWithText } from '../helpers/control-lab.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/aro-labs', import.meta.url));

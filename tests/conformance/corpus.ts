@@ -3,7 +3,7 @@
 // engine against those references. Used by the test suite and by `npm run conformance`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import type { World } from '../../src/engine/world/types.ts';
 

@@ -6,10 +6,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Json, KubeObject, LabFile } from '../../src/engine/world/types.ts';
-import { KubeIndex, selfAccessReview } from '../../src/engine/world/fixture/kube.ts';
+import { KubeIndex, selfAccessReview } from '../../src/engine/sources/fixture/kube.ts';
 import { CURRENT_USER } from '../../src/engine/commands/kube/cluster.ts';
-import { podLog } from '../../src/engine/world/fixture/pod-logs.ts';
-import { servedObjects } from '../../src/engine/world/fixture/controllers.ts';
+import { podLog } from '../../src/engine/sources/fixture/pod-logs.ts';
+import { servedObjects } from '../../src/engine/sources/fixture/controllers.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
 import { discoveryDocument } from '../../src/engine/world/kube-resources.ts';
 import { printerFor } from '../../src/engine/format/kube/printers/index.ts';

@@ -8,7 +8,7 @@ import { createProcessor } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { parse } from '../../src/engine/shell/parser.ts';
 import { blockNeeds, runBlocks, type Node } from '../../src/site/remark-run.ts';
 import { builtinLabs } from '../../src/node/labs.ts';

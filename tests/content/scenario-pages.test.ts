@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
 import { loadCatalogue } from '../../src/node/exercises.ts';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { expectedOutput } from '../../src/engine/exercises/check.ts';
 import { canonical } from '../../src/engine/exercises/answers.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';

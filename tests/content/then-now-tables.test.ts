@@ -8,7 +8,7 @@ import { createProcessor } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { attribute, elements, runBlocks, type Node } from '../../src/site/remark-run.ts';
 import { frontmatterLabs } from '../../src/site/page-labs.ts';
 

@@ -10,7 +10,7 @@ import { createProcessor } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { transcriptLines } from '../../src/engine/transcript.ts';
 import type { World } from '../../src/engine/world/types.ts';
 import { runBlocks, type Node } from '../../src/site/remark-run.ts';

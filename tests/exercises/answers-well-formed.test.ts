@@ -12,7 +12,7 @@ import { isIpv4, listItems, printedValue, toNumber } from '../../src/engine/exer
 import { runLines } from '../../src/engine/exercises/run.ts';
 import type { AnswerKind } from '../../src/engine/exercises/types.ts';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { exercisesOnLab } from './chapter-labs.ts';
 
 const labs = await listLabs();

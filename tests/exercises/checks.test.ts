@@ -8,7 +8,7 @@ import { createDesk } from '../../src/engine/exercises/desk.ts';
 import { assertUniqueIds, parseExerciseFile } from '../../src/engine/exercises/schema.ts';
 import type { CatalogueEntry } from '../../src/engine/exercises/catalogue.ts';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { loadLab } from '../../src/node/labs.ts';
 
 const world = createFixtureWorld(await loadLab({ name: 'aro2' }));

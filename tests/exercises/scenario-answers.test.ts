@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
 import { loadCatalogue } from '../../src/node/exercises.ts';
 import { checkAnswer } from '../../src/engine/exercises/check.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 
 const entries = await loadCatalogue();

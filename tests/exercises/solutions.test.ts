@@ -10,7 +10,7 @@ import { canonical, listItems, printedValue } from '../../src/engine/exercises/a
 import { CheckUnavailable, runLines } from '../../src/engine/exercises/run.ts';
 import type { AnswerKind } from '../../src/engine/exercises/types.ts';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { exercisesOnLab } from './chapter-labs.ts';
 
 const labs = await listLabs();

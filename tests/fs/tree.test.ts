@@ -2,7 +2,7 @@
 // about the lab (its resolver, its API server) is read from the lab's world.
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import { apiServerUrl } from '../../src/engine/commands/kube/cluster.ts';
 import { isDirectory, listDirectory, prepareTree, readFile, resolvePath } from '../../src/engine/commands/fs/tree.ts';

@@ -1,7 +1,7 @@
 // The built-in labs (labs/<name>/world.json), found on disk, so that tests which loop over them
 // take in a new lab without being edited. Synchronous: describe() blocks need the names at once.
 import { readFileSync } from 'node:fs';
-import { parseLabJson } from '../../src/engine/world/fixture/schema.ts';
+import { parseLabJson } from '../../src/engine/world/schema/lab-file.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 import { builtinLabs } from '../../src/node/labs.ts';
 

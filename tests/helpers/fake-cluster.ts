@@ -11,13 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
-import { ArmIndex } from '../../src/engine/world/fixture/arm.ts';
-import { KubeIndex } from '../../src/engine/world/fixture/kube.ts';
-import { podLog } from '../../src/engine/world/fixture/pod-logs.ts';
+import { ArmIndex } from '../../src/engine/sources/fixture/arm.ts';
+import { KubeIndex } from '../../src/engine/sources/fixture/kube.ts';
+import { podLog } from '../../src/engine/sources/fixture/pod-logs.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
-import { MonitorIndex } from '../../src/engine/world/fixture/monitor.ts';
+import { MonitorIndex } from '../../src/engine/sources/fixture/monitor.ts';
 import { startFakeApp, startFakeDns } from './fake-network.ts';
-import { exportArm, exportKube } from '../../src/engine/world/fixture/export.ts';
+import { exportArm, exportKube } from '../../src/engine/sources/fixture/export.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 import { liveConfig, type LiveConfig } from '../../src/node/live/config.ts';
 

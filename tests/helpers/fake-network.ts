@@ -6,7 +6,7 @@ import dgram from 'node:dgram';
 import net from 'node:net';
 import dnsPacket from 'dns-packet';
 import type { LabFile } from '../../src/engine/world/types.ts';
-import { createFixtureNetwork } from '../../src/engine/world/fixture/network.ts';
+import { createFixtureNetwork } from '../../src/engine/sources/fixture/network.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
 
 export interface FakeService {

@@ -5,7 +5,7 @@
 // comes from a router that was ready then.
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import type { KubeObject, LabFile } from '../../src/engine/world/types.ts';
 

@@ -4,9 +4,9 @@
 // anything; anyone else nothing).
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
-import { selfAccessReview } from '../../src/engine/world/fixture/kube.ts';
+import { selfAccessReview } from '../../src/engine/sources/fixture/kube.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 
 type Obj = Record<string, any>;

@@ -3,7 +3,7 @@
 // ready (and whose operator objects still say Available) is served with the conditions
 // cluster-ingress-operator of the cluster's release computes. `oc get co` prints the CRD's columns.
 import { describe, expect, it } from 'vitest';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 import { builtInLab } from '../helpers/built-in-labs.ts';

@@ -5,7 +5,7 @@
 // DEL and C1 controls and folds a raw NEL; jsonpath prints the value raw.
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { ESCAPES, POD, labWithText } from '../helpers/control-lab.ts';
 
 async function kubectl(note: string, line: string) {

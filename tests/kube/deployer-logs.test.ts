@@ -4,7 +4,7 @@
 // up, the old one down, then Success). Names and counts are read from the world.
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 

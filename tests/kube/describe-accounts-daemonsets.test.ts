@@ -2,7 +2,7 @@
 // (scheduling counts and the phases of the pods it controls), read from the lab's objects.
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 

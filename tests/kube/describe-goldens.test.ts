@@ -3,7 +3,7 @@
 // do not: each recorded line replayed on the same world must match byte for byte.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import { describeGoldenLab, describeInput, type DescribeGolden } from './describe-world.ts';
 

@@ -5,8 +5,8 @@
 // with the real kubectl 1.32 is the conformance corpus (corpus/kubectl-describe.txt).
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
-import { KubeIndex } from '../../src/engine/world/fixture/kube.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
+import { KubeIndex } from '../../src/engine/sources/fixture/kube.ts';
 import { Session } from '../../src/engine/session.ts';
 import type { KubeObject, LabFile, World } from '../../src/engine/world/types.ts';
 import { goTabwrite, OC_DESCRIBE } from '../../src/engine/commands/kube/describe/tabwriter.ts';

@@ -3,7 +3,7 @@
 // the event's source, count and name. The 2020 cluster holds its app's recent events; today's
 // quiet clusters hold none.
 import { describe, expect, it } from 'vitest';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 import { builtInLab, builtInLabs } from '../helpers/built-in-labs.ts';

@@ -3,7 +3,7 @@
 // lines is one entry per line, each with a time, and --tail counts those lines.
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 
 type Obj = Record<string, any>;

@@ -3,7 +3,7 @@
 // certificate has no private key logs HAProxy's refusal; TYPE/NAME picks a pod as kubectl does; the
 // kubelet's options and refusals. Every expectation is read from the world.
 import { describe, expect, it } from 'vitest';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import type { KubeObject, LabFile } from '../../src/engine/world/types.ts';
 import { builtInLab } from '../helpers/built-in-labs.ts';

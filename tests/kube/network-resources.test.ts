@@ -5,7 +5,7 @@
 // tests/conformance/kube-api-server.ts serving the same objects.
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { resolveResource } from '../../src/engine/world/kube-resources.ts';
 import type { KubeObject, LabFile } from '../../src/engine/world/types.ts';
 import { labInfo } from './fake-world.ts';

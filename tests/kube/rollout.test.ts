@@ -1,7 +1,7 @@
 // oc rollout history over the 2020 cluster's DeploymentConfigs: one row per replication controller
 // of the config, by version, with its phase and cause read from its annotations.
 import { describe, expect, it } from 'vitest';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import type { KubeObject, LabFile } from '../../src/engine/world/types.ts';
 import { builtInLab } from '../helpers/built-in-labs.ts';

@@ -5,8 +5,8 @@
 // made its object. kubectl resolves names against that discovery, as the real one does.
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
-import { KubeIndex } from '../../src/engine/world/fixture/kube.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
+import { KubeIndex } from '../../src/engine/sources/fixture/kube.ts';
 import { minorOf, serverVersion } from '../../src/engine/world/kube-resources.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 import { builtInLab, builtInLabs } from '../helpers/built-in-labs.ts';

@@ -70,7 +70,7 @@ describe('the post kubectl lines', () => {
 
   // Runs once the aro2 lab world and the fixture world exist.
   const labPath = new URL('../../labs/aro2/world.json', import.meta.url);
-  const fixturePath = new URL('../../src/engine/world/fixture/index.ts', import.meta.url);
+  const fixturePath = new URL('../../src/engine/sources/fixture/index.ts', import.meta.url);
   it.skipIf(!existsSync(labPath) || !existsSync(fixturePath))('print the post tables on the aro2 lab world', async () => {
     const lab = JSON.parse(readFileSync(labPath, 'utf8')) as LabFile;
     const fixture = (await import(/* @vite-ignore */ fixturePath.href)) as { createFixtureWorld(lab: LabFile): World };

@@ -6,10 +6,10 @@ import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { pageOrigin, startBridge } from '../../src/node/live/bridge.ts';
-import { connectBridge } from '../../src/engine/world/bridge/client.ts';
-import { parseBridgeUrl } from '../../src/engine/world/bridge/protocol.ts';
+import { connectBridge } from '../../src/engine/sources/bridge/client.ts';
+import { parseBridgeUrl } from '../../src/engine/sources/bridge/protocol.ts';
 import { ARM_TOKEN, KUBE_TOKEN, liveWorldOn, startFakeCluster } from '../helpers/fake-cluster.ts';
 import { ROOT } from '../helpers/site.ts';
 

@@ -5,7 +5,7 @@
 // server's usual headers.
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
-import { KubeIndex } from '../../src/engine/world/fixture/kube.ts';
+import { KubeIndex } from '../../src/engine/sources/fixture/kube.ts';
 import type { KubeObject } from '../../src/engine/world/types.ts';
 import { ARM_TOKEN, KUBE_TOKEN, startFakeCluster } from '../helpers/fake-cluster.ts';
 

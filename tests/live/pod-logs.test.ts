@@ -4,7 +4,7 @@
 // the fake API server on 127.0.0.1 serving the lab.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 import { kubeReadPath, PathRefusal } from '../../src/node/live/bridge-paths.ts';

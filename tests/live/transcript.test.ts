@@ -3,7 +3,7 @@
 // fixture's record (the DNS server nslookup names is the only fact that differs, and both name it).
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import { part2Lines, record } from '../transcript/helpers.ts';
 import { liveWorldOn, startFakeCluster } from '../helpers/fake-cluster.ts';

@@ -5,7 +5,7 @@
 // from the lab's objects.
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
 import type { KubeObject, LabFile } from '../../src/engine/world/types.ts';
 import { builtInLab, builtInLabs } from '../helpers/built-in-labs.ts';

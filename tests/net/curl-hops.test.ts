@@ -3,7 +3,7 @@
 // with an app that also answers a few paths with redirects.
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import type { HttpRequest, HttpResponse, World } from '../../src/engine/world/types.ts';
 

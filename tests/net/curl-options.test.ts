@@ -3,7 +3,7 @@
 // the lab's read-only file system cannot take. Hosts and addresses are read from the lab.
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
 import { loadLab } from '../../src/node/labs.ts';
 import { builtInLab, builtInLabs } from '../helpers/built-in-labs.ts';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import dnsPacket from 'dns-packet';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 import { ask, reverseName } from '../../src/engine/commands/net/dns.ts';

@@ -4,7 +4,7 @@
 // service has no ready pod.
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import { ingressTo } from '../../src/engine/model/ingress.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';

@@ -13,7 +13,7 @@ import tls from 'node:tls';
 import { appendFileSync, readFileSync } from 'node:fs';
 import dnsPacket from 'dns-packet';
 import { loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
 import { ask, recordType, type DnsAnswer } from '../../src/engine/commands/net/dns.ts';
 import { encodeAnswer } from '../../src/engine/commands/net/dns-wire.ts';

@@ -3,7 +3,7 @@
 // frontend from the Internet, or over a peering that is not connected, does not answer.
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
 import { isPrivateIp } from '../../src/engine/model/addresses.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';

@@ -4,7 +4,7 @@
 // answers in the app's usual few milliseconds; all within the router's 30 s server timeout.
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
 import { ODBC_LOGIN_TIMEOUT_MS, sqlOutcome } from '../../src/engine/app/sqlapi.ts';

@@ -2,7 +2,7 @@
 // world, so a fresh session must see them in globs, file tests and `$(< file)` on its first line.
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { loadLab } from '../../src/node/labs.ts';
 import { listDirectory, prepareTree, readFile, READER_HOME } from '../../src/engine/commands/fs/tree.ts';
 

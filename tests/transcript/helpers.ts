@@ -1,7 +1,7 @@
 // Runs lines in a lab session the way a reader would, for the transcript and consistency tests.
 import { readFile } from 'node:fs/promises';
 import { loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import { transcriptLines } from '../../src/engine/transcript.ts';
 

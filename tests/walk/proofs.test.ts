@@ -6,8 +6,8 @@
 // and a firewall hop (on any lab, scenarios included) shows the firewall's own public address.
 import { describe, expect, it } from 'vitest';
 import { listLabs, loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
-import { KubeIndex } from '../../src/engine/world/fixture/kube.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
+import { KubeIndex } from '../../src/engine/sources/fixture/kube.ts';
 import { Session } from '../../src/engine/session.ts';
 import { FLOWS, WalkError, walk, type Walk } from '../../src/engine/walk/walk.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { listLabs, loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import { walk, type FlowName } from '../../src/engine/walk/walk.ts';
-import { applyScenario, ScenarioError, type ScenarioFile } from '../../src/engine/world/scenario.ts';
+import { applyScenario, ScenarioError, type ScenarioFile } from '../../src/engine/sources/fixture/scenario.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
 import { sqlApi } from '../../src/engine/app/sqlapi.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';

@@ -3,7 +3,7 @@
 // commands print. A world that stops the packet says where and why.
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import { FLOWS, walk } from '../../src/engine/walk/walk.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';

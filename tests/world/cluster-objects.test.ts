@@ -2,7 +2,7 @@
 // makes them, nodes with the capacity and allocatable resources their kubelet reports.
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 

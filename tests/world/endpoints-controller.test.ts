@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
-import { withDerivedEndpoints } from '../../src/engine/world/fixture/controllers.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
-import { exportKube } from '../../src/engine/world/fixture/export.ts';
+import { withDerivedEndpoints } from '../../src/engine/sources/fixture/controllers.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
+import { exportKube } from '../../src/engine/sources/fixture/export.ts';
 import { Session } from '../../src/engine/session.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
 import type { KubeObject, LabFile } from '../../src/engine/world/types.ts';

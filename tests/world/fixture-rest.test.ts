@@ -1,8 +1,8 @@
 // The fixture answers ARM and Kubernetes GETs like the real APIs, 404 bodies included.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseLabJson } from '../../src/engine/world/fixture/schema.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { parseLabJson } from '../../src/engine/world/schema/lab-file.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 
 const lab = parseLabJson(readFileSync(new URL('../../labs/aro2/world.json', import.meta.url), 'utf8'), 'aro2');
 const world = createFixtureWorld(lab);

@@ -3,7 +3,7 @@
 // character. Refusals name the file, the path and the character, and never carry it raw.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseLabFile, parseLabJson } from '../../src/engine/world/fixture/schema.ts';
+import { parseLabFile, parseLabJson } from '../../src/engine/world/schema/lab-file.ts';
 
 type Lab = { info: any; arm: any[]; kube: any[] };
 const text = (lab: string) => readFileSync(new URL(`../../labs/${lab}/world.json`, import.meta.url), 'utf8');

@@ -3,7 +3,7 @@
 // node that runs the app pod, and what az prints from them agrees across outputs and intervals.
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
 import { snatUsage } from '../../src/engine/model/snat.ts';

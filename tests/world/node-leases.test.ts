@@ -3,7 +3,7 @@
 // the 2020 cluster too), resourcequotas and limitranges, so `kubectl describe node` prints its
 // Lease section and `describe namespace` says there is no quota, as on a real cluster.
 import { describe, expect, it } from 'vitest';
-import { createFixtureWorld } from '../../src/engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
 import { builtInLab, builtInLabs } from '../helpers/built-in-labs.ts';
 

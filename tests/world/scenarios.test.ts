@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { listLabs, loadLab } from '../../src/node/labs.ts';
-import { applyScenario, ScenarioError, type ScenarioFile } from '../../src/engine/world/scenario.ts';
+import { applyScenario, ScenarioError, type ScenarioFile } from '../../src/engine/sources/fixture/scenario.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
 import { inPrefix } from '../../src/engine/model/addresses.ts';
 import type { KubeObject, LabFile } from '../../src/engine/world/types.ts';

@@ -2,7 +2,7 @@
 // it and the reason.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseLabFile, parseLabJson } from '../../src/engine/world/fixture/schema.ts';
+import { parseLabFile, parseLabJson } from '../../src/engine/world/schema/lab-file.ts';
 import { builtInLabs } from '../helpers/built-in-labs.ts';
 
 const text = (lab: string) => readFileSync(new URL(`../../labs/${lab}/world.json`, import.meta.url), 'utf8');

@@ -3,7 +3,7 @@
 import { loadCatalogue } from '../exercises.ts';
 import { forLab } from '../../engine/exercises/catalogue.ts';
 import { checkAnswer } from '../../engine/exercises/check.ts';
-import { createFixtureWorld } from '../../engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../engine/sources/fixture/index.ts';
 import { chosenLab, labOptions, UsageError, write, type CliCommand } from './common.ts';
 
 export const checkCommand: CliCommand = {

@@ -3,7 +3,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { loadLab } from '../labs.ts';
 import type { LabFile, World } from '../../engine/world/types.ts';
 import { Session, type LineResult } from '../../engine/session.ts';
-import { createFixtureWorld } from '../../engine/world/fixture/index.ts';
+import { createFixtureWorld } from '../../engine/sources/fixture/index.ts';
 import { createDesk } from '../../engine/exercises/desk.ts';
 import { forLab } from '../../engine/exercises/catalogue.ts';
 import { loadCatalogue } from '../exercises.ts';

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { field } from '../../engine/format/kube/printers/helpers.ts';
 import type { ArmResource, Json, JsonObject, KubeObject, LabFile, World } from '../../engine/world/types.ts';
-import { parseLabFile } from '../../engine/world/fixture/schema.ts';
+import { parseLabFile } from '../../engine/world/schema/lab-file.ts';
 import { isPrivate } from './network.ts';
 import { REDACTED, REDACTION_RULES } from './redact.ts';
 

@@ -1,8 +1,8 @@
 // "Connect to my cluster": the terminal's world becomes the reader's cluster, lent by
 // `aro-labs bridge` on their machine. Loaded when the reader connects (or a tab reconnects).
 import type { World } from '../../engine/world/types.ts';
-import { parseBridgeUrl } from '../../engine/world/bridge/protocol.ts';
-import { connectBridge, type BridgeError } from '../../engine/world/bridge/client.ts';
+import { parseBridgeUrl } from '../../engine/sources/bridge/protocol.ts';
+import { connectBridge, type BridgeError } from '../../engine/sources/bridge/client.ts';
 import { rememberBridge } from './bridge-memory.ts';
 
 /** Connects, or throws an Error whose message tells the reader what to do. */

@@ -1,7 +1,7 @@
 // The page's side of live mode: a World whose every call goes to `aro-labs bridge` on the reader's
 // machine. When the bridge stops answering, the calls report it and `onLost` lets the terminal
 // fall back to the lab.
-import type { HttpRequest, HttpResponse, Json, LabInfo, NetError, RestResponse, World } from '../types.ts';
+import type { HttpRequest, HttpResponse, Json, LabInfo, NetError, RestResponse, World } from '../../world/types.ts';
 import { BRIDGE_API, type BridgeAddress, type BridgeCall } from './protocol.ts';
 
 export class BridgeError extends Error {
