@@ -2,8 +2,9 @@
 // and (later) the reader's live cluster. Commands only ever see this interface, so whatever they
 // print is the same for both sources.
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
+import type { Json, JsonObject } from './json.ts';
+
+export type { Json, JsonObject };
 
 /** An ARM resource exactly as an ARM GET returns it (REST wire shape). */
 export interface ArmResource {

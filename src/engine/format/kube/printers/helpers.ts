@@ -1,31 +1,8 @@
 // Small shared pieces of the server-side printers (k8s pkg/printers/internalversion).
-import type { Json, JsonObject, KubeObject } from '../../../world/types.ts';
+import type { KubeObject } from '../../../world/types.ts';
+import { arr, field, obj, str } from '../../../world/json.ts';
 
-/** Reads a nested field of an unstructured object, undefined when any step is missing. */
-export function field(obj: unknown, ...path: Array<string | number>): Json | undefined {
-  let cur: unknown = obj;
-  for (const p of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[p];
-  }
-  return cur as Json | undefined;
-}
-
-export function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-export function arr(value: unknown): Json[] {
-  return Array.isArray(value) ? value : [];
-}
-
-export function obj(value: unknown): JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : {};
-}
-
-export function num(value: unknown): number {
-  return typeof value === 'number' ? value : 0;
-}
+export { arr, field, num, obj, str } from '../../../world/json.ts';
 
 export function byteOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
