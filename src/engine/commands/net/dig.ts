@@ -36,6 +36,8 @@ interface Display {
 }
 
 const SECTIONS = ['cmd', 'comments', 'question', 'answer', 'authority', 'additional', 'stats'] as const;
+type Section = (typeof SECTIONS)[number];
+const isSection = (flag: string): flag is Section => SECTIONS.some((s) => s === flag);
 
 interface Question {
   name: string;
@@ -70,8 +72,13 @@ function columns(fields: Array<[string, number]>, prefix = ''): string {
 }
 
 /** A record in BIND's columns; +nottlid and +noclass leave their column out. */
-const recordLine = (r: DnsRecord, display: Display) =>
-  columns([[r.name, 0], ...(display.ttlid ? [[String(r.ttl), 24] as [string, number]] : []), ...(display.class ? [['IN', 32] as [string, number]] : []), [r.type, 40], [r.data, 48]]);
+const recordLine = (r: DnsRecord, display: Display) => {
+  const fields: Array<[string, number]> = [[r.name, 0]];
+  if (display.ttlid) fields.push([String(r.ttl), 24]);
+  if (display.class) fields.push(['IN', 32]);
+  fields.push([r.type, 40], [r.data, 48]);
+  return columns(fields);
+};
 const questionLine = (q: DnsAnswer) => columns([[q.name, 0], ['IN', 32], [q.type, 40]], ';');
 
 /** The arguments, or dig's complaint. */
@@ -105,7 +112,7 @@ function parse(args: string[]): { questions: Question[]; server?: string; displa
       } else if (flag === 'all') for (const s of SECTIONS) display[s] = on;
       else if (flag === 'tcp' || flag === 'vc') display.tcp = on;
       else if (flag === 'ttlid' || flag === 'class') display[flag] = on;
-      else if (flag && (SECTIONS as readonly string[]).includes(flag)) display[flag as (typeof SECTIONS)[number]] = on;
+      else if (flag && isSection(flag)) display[flag] = on;
       else return `Invalid option: ${arg}\n${USAGE}`;
     } else if (arg === '-x') {
       const ip = args[++i];

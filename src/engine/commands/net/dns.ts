@@ -4,7 +4,9 @@
 // names) and PTR records of public IPs with a reverse FQDN. A name it holds answers other types
 // with no records (NOERROR); a name it does not hold is NXDOMAIN. It holds no zone of its own, so
 // negative answers carry no SOA.
+import { field, optStr } from '../../world/json.ts';
 import type { NetError, World } from '../../world/types.ts';
+import { RESOLVER_MS } from '../../model/network-timing.ts';
 
 /** The bind9 release whose nslookup, dig and host the lab's imitate (Debian 12's bind9-dnsutils). */
 export const BIND_VERSION = '9.18.49-1~deb12u3-Debian';
@@ -55,16 +57,14 @@ function addressOf(name: string): string | undefined {
 
 const withDot = (name: string) => (name.endsWith('.') ? name : `${name}.`);
 
-type Obj = Record<string, unknown>;
-
 /** The reverse FQDN a public IP of the world's subscription has set, when one has. */
 async function reverseFqdn(world: World, ip: string): Promise<string | undefined> {
-  const subscription = (world.info.account as { id?: string }).id;
+  const subscription = optStr(world.info.account.id);
   if (!subscription) return undefined;
   const listed = await world.arm(`/subscriptions/${subscription}/providers/Microsoft.Network/publicIPAddresses`);
-  const items = ((listed.body as Obj | null)?.value ?? []) as Obj[];
-  const match = items.find((p) => (p.properties as Obj | undefined)?.ipAddress === ip);
-  const fqdn = ((match?.properties as Obj | undefined)?.dnsSettings as Obj | undefined)?.reverseFqdn;
+  const items = field(listed.body, 'value');
+  const match = Array.isArray(items) ? items.find((p) => field(p, 'properties', 'ipAddress') === ip) : undefined;
+  const fqdn = field(match, 'properties', 'dnsSettings', 'reverseFqdn');
   return typeof fqdn === 'string' && fqdn !== '' ? withDot(fqdn) : undefined;
 }
 
@@ -91,12 +91,14 @@ export async function ask(world: World, asked: string, type: RecordType): Promis
 /** A record type as the tools take it on their command lines (any case), or undefined. */
 export function recordType(text: string): RecordType | undefined {
   const upper = text.toUpperCase();
-  return upper in TYPE_CODES ? (upper as RecordType) : undefined;
+  return isRecordType(upper) ? upper : undefined;
 }
 
-/** How long the reader's resolver takes to answer from its cache: the lookup time of the lab's
- * network model (curl's time_namelookup), which dig prints as its Query time. */
-export const RESOLVER_MS = 3;
+function isRecordType(text: string): text is RecordType {
+  return Object.hasOwn(TYPE_CODES, text);
+}
+
+export { RESOLVER_MS };
 
 /** The id of a question on the wire. A real resolver client picks one at random; the lab picks one
  * from the question (FNV-1a of type and name), so a line prints the same id every time. */
