@@ -65,7 +65,7 @@ function compareWithVm(node: Node, groups: number, all: string[], seed: number, 
 }
 
 describe("the matcher's shortcuts answer as its Pike VM does", () => {
-  it("on grep's extended patterns, with and without -w and -x edges", () => {
+  it(`on grep's extended patterns, with and without -w and -x edges (seed ${SEED})`, () => {
     fc.assert(
       fc.property(pattern(posixAtom), texts, fc.nat(), fc.integer({ min: 0, max: 2 }), (source, all, seed, edges) => {
         let parsed;
@@ -80,7 +80,7 @@ describe("the matcher's shortcuts answer as its Pike VM does", () => {
     );
   });
 
-  it("on jq's Oniguruma patterns, single-line and multi-line", () => {
+  it(`on jq's Oniguruma patterns, single-line and multi-line (seed ${SEED})`, () => {
     fc.assert(
       fc.property(pattern(onigAtom), texts, fc.nat(), fc.boolean(), (source, all, seed, dotAll) => {
         let parsed;
