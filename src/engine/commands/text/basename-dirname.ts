@@ -1,7 +1,8 @@
 // GNU basename (NAME [SUFFIX], -a, -s SUFFIX) and dirname: the same string rules as coreutils,
 // on the names given (no file is read).
 import type { Command, CommandContext } from '../types.ts';
-import { OptionError, parseOptions, usageError } from './options.ts';
+import { parseOptions, usageError } from './options.ts';
+import { errorMessage } from '../../world/json.ts';
 
 function baseOf(name: string, suffix: string | undefined): string {
   if (name === '') return '';
@@ -32,7 +33,7 @@ export const basename: Command = {
     try {
       opts = parseOptions('basename', ctx.argv.slice(1), 'az', 's', { multiple: 'a', suffix: 's', zero: 'z' });
     } catch (e) {
-      return usageError(ctx, 'basename', (e as OptionError).message);
+      return usageError(ctx, 'basename', errorMessage(e));
     }
     const names = opts.operands;
     if (names.length === 0) return missing(ctx, 'basename');
@@ -56,7 +57,7 @@ export const dirname: Command = {
     try {
       opts = parseOptions('dirname', ctx.argv.slice(1), 'z', '', { zero: 'z' });
     } catch (e) {
-      return usageError(ctx, 'dirname', (e as OptionError).message);
+      return usageError(ctx, 'dirname', errorMessage(e));
     }
     if (opts.operands.length === 0) return missing(ctx, 'dirname');
     const end = opts.flags.has('z') ? '\0' : '\n';

@@ -1,7 +1,8 @@
 // GNU cut: -f/-c/-b with -d, -s, --complement, --output-delimiter.
 import type { Command } from '../types.ts';
-import { inputLines, OptionError, parseOptions, usageError } from './options.ts';
+import { inputLines, parseOptions, usageError } from './options.ts';
 import { readInputs } from '../fs/files.ts';
+import { errorMessage } from '../../world/json.ts';
 
 type Range = [number, number];
 
@@ -29,7 +30,7 @@ export const cut: Command = {
     try {
       opts = parseOptions('cut', ctx.argv.slice(1), 'snz', 'dfcbO', { delimiter: 'd', fields: 'f', characters: 'c', bytes: 'b', 'only-delimited': 's', complement: 'C', 'output-delimiter': 'O', 'zero-terminated': 'z' });
     } catch (e) {
-      return usageError(ctx, 'cut', (e as OptionError).message);
+      return usageError(ctx, 'cut', errorMessage(e));
     }
     const modes = ['f', 'c', 'b'].filter((m) => opts.values.has(m));
     if (modes.length === 0) return usageError(ctx, 'cut', 'cut: you must specify a list of bytes, characters, or fields');

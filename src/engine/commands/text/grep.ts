@@ -2,7 +2,7 @@
 // leftmost-longest as POSIX says by the lab's linear matcher (back-references by its bounded
 // fallback); status 0 matched, 1 nothing matched, 2 trouble.
 import type { Command, Output } from '../types.ts';
-import { OptionError, parseOptions } from './options.ts';
+import { parseOptions } from './options.ts';
 import { InputLines, utf8Bytes } from './grep-input.ts';
 import { absolute, operandReader, readInputs, type Input } from '../fs/files.ts';
 import { isDirectory, listDirectory } from '../fs/tree.ts';
@@ -12,6 +12,7 @@ import { grepWord } from '../../regex/chars.ts';
 import { Regex, RegexBudgetError, RegexTooBigError, type Spans, type Subject } from '../../regex/index.ts';
 import { MAX_PROGRAM } from '../../regex/limits.ts';
 import { fixedString, parsePosix, PosixSyntaxError } from '../../regex/posix.ts';
+import { errorMessage } from '../../world/json.ts';
 
 /** grep's -w edges and -x anchors around the joined patterns (-x wins over -w, as in GNU grep). */
 function wholeWordsOrLine(node: Node, words: boolean, line: boolean): Node {
@@ -132,7 +133,7 @@ export const grep: Command = {
         'files-without-match': 'L', regexp: 'e', 'max-count': 'm', 'after-context': 'A', 'before-context': 'B', context: 'C',
       });
     } catch (e) {
-      ctx.stderr.write(`${(e as OptionError).message}\n${USAGE}`);
+      ctx.stderr.write(`${errorMessage(e)}\n${USAGE}`);
       return 2;
     }
     const f = opts.flags;

@@ -1,8 +1,9 @@
 // GNU head and tail on files of the lab's tree or standard input: -n N, -N, -c N, head's -n -N
 // (all but the last N) and tail's -n +N (from line N); `==> NAME <==` headers past one input (-q, -v).
 import type { Command, CommandContext } from '../types.ts';
-import { OptionError, parseOptions, usageError } from './options.ts';
+import { parseOptions, usageError } from './options.ts';
 import { readInputs } from '../fs/files.ts';
+import { errorMessage } from '../../world/json.ts';
 
 function linesKeepingEnds(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
@@ -17,7 +18,7 @@ function headOrTail(tool: 'head' | 'tail') {
     try {
       opts = parseOptions(tool, args, 'qv', 'nc', { lines: 'n', bytes: 'c', quiet: 'q', silent: 'q', verbose: 'v' });
     } catch (e) {
-      return usageError(ctx, tool, (e as OptionError).message);
+      return usageError(ctx, tool, errorMessage(e));
     }
     const bytes = opts.values.has('c') && (!opts.values.has('n') || ctx.argv.lastIndexOf('-c') > ctx.argv.lastIndexOf('-n'));
     const spec = (bytes ? opts.values.get('c') : opts.values.get('n')) ?? '10';

@@ -1,9 +1,10 @@
 // GNU sort and uniq on files of the lab's tree or standard input. Ordering is by code point, which is what sort does under
 // the C.UTF-8 locale that lab terminals (and most containers) use.
 import type { Command } from '../types.ts';
-import { inputLines, OptionError, parseOptions, usageError } from './options.ts';
+import { inputLines, parseOptions, usageError } from './options.ts';
 import { readInputs } from '../fs/files.ts';
 import { generalCompare, humanCompare, versionCompare } from './sort-orders.ts';
+import { errorMessage } from '../../world/json.ts';
 
 /** Every input's text, each ended by a newline as the tools read one after another. */
 function joined(texts: string[], end: string): string {
@@ -85,7 +86,7 @@ export const sort: Command = {
     try {
       opts = parseOptions('sort', ctx.argv.slice(1), 'rnuVfbszhgcC', 'kto', { output: 'o', check: 'c', 'version-sort': 'V', 'human-numeric-sort': 'h', 'general-numeric-sort': 'g', reverse: 'r', 'numeric-sort': 'n', unique: 'u', key: 'k', 'field-separator': 't', 'ignore-leading-blanks': 'b', 'ignore-case': 'f', stable: 's', 'zero-terminated': 'z' });
     } catch (e) {
-      return usageError(ctx, 'sort', (e as OptionError).message, 2);
+      return usageError(ctx, 'sort', errorMessage(e), 2);
     }
     const keys: Key[] = [];
     for (const spec of opts.lists.get('k') ?? []) {
@@ -166,7 +167,7 @@ export const uniq: Command = {
         count: 'c', repeated: 'd', unique: 'u', 'ignore-case': 'i', 'skip-fields': 'f', 'skip-chars': 's', 'check-chars': 'w',
       });
     } catch (e) {
-      return usageError(ctx, 'uniq', (e as OptionError).message);
+      return usageError(ctx, 'uniq', errorMessage(e));
     }
     const amounts: Record<string, number> = {};
     for (const [letter, what] of [['f', 'fields to skip'], ['s', 'bytes to skip'], ['w', 'bytes to compare']]) {

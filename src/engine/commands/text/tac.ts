@@ -1,8 +1,9 @@
 // GNU tac: each input's lines last first, files in the order given; a last line without its
 // newline is joined to the next one printed, as tac's output does.
 import type { Command } from '../types.ts';
-import { OptionError, parseOptions, usageError } from './options.ts';
+import { parseOptions, usageError } from './options.ts';
 import { readInputs } from '../fs/files.ts';
+import { errorMessage } from '../../world/json.ts';
 
 export const tac: Command = {
   name: 'tac',
@@ -12,7 +13,7 @@ export const tac: Command = {
     try {
       opts = parseOptions('tac', ctx.argv.slice(1), '', '');
     } catch (e) {
-      return usageError(ctx, 'tac', (e as OptionError).message);
+      return usageError(ctx, 'tac', errorMessage(e));
     }
     let status = 0;
     for (const input of await readInputs(ctx, opts.operands)) {

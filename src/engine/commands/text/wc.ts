@@ -2,9 +2,10 @@
 // total past one; columns as wide as the regular files' total size, 7 when standard input or a
 // directory is among them, 1 for one count of one input.
 import type { Command } from '../types.ts';
-import { OptionError, parseOptions, usageError } from './options.ts';
+import { parseOptions, usageError } from './options.ts';
 import { readInputs } from '../fs/files.ts';
 import { codePoints } from '../../format/code-points.ts';
+import { errorMessage } from '../../world/json.ts';
 
 /** Display width of the longest line, tabs to the next multiple of 8 (one pass, no copies). */
 function longestLine(text: string): number {
@@ -27,7 +28,7 @@ export const wc: Command = {
     try {
       opts = parseOptions('wc', ctx.argv.slice(1), 'lwcmL', '', { lines: 'l', words: 'w', bytes: 'c', chars: 'm', 'max-line-length': 'L' });
     } catch (e) {
-      return usageError(ctx, 'wc', (e as OptionError).message);
+      return usageError(ctx, 'wc', errorMessage(e));
     }
     const inputs = await readInputs(ctx, opts.operands);
     const chosen = ['l', 'w', 'm', 'c', 'L'].filter((k) => opts.flags.has(k));

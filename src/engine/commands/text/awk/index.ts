@@ -24,6 +24,12 @@ function locate(source: string, position: number): { line: number; text: string;
   return { line, text: source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd), column: position - lineStart };
 }
 
+/** A node of the program's tree that is the expression of that type (no statement shares an
+ * expression's type name). */
+function isNodeOf<T extends Expr['type']>(node: object, type: T): node is Extract<Expr, { type: T }> {
+  return 'type' in node && node.type === type;
+}
+
 /** What gawk finds wrong while reading the program beyond its grammar: regex literals it cannot
  * compile, a constant division by zero it folds. */
 function checkProgram(program: Program): string | undefined {
@@ -36,8 +42,8 @@ function checkProgram(program: Program): string | undefined {
       return undefined;
     }
     if (!node || typeof node !== 'object') return undefined;
-    const e = node as Expr;
-    if (e.type === 'regex' || e.type === 'typedregex') {
+    const e = node;
+    if (isNodeOf(e, 'regex') || isNodeOf(e, 'typedregex')) {
       try {
         parsePosix(toPosix(e.source), true, false);
       } catch (error) {
@@ -45,7 +51,7 @@ function checkProgram(program: Program): string | undefined {
         throw error;
       }
     }
-    if (e.type === 'binary' && (e.op === '/' || e.op === '%') && e.left.type === 'num' && e.right.type === 'num' && e.right.value === 0) {
+    if (isNodeOf(e, 'binary') && (e.op === '/' || e.op === '%') && e.left.type === 'num' && e.right.type === 'num' && e.right.value === 0) {
       return e.op === '/' ? 'division by zero attempted' : "division by zero attempted in `%'";
     }
     return check(Object.values(node));

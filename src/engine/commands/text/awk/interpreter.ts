@@ -109,7 +109,8 @@ export class Interpreter {
     // What a program reads of PROCINFO: gawk's version as Debian's gawk 5.2 reports it, how fields
     // split, the platform.
     const procinfo = new AwkArray();
-    for (const [k, v] of [['version', '5.2.1'], ['FS', 'FS'], ['platform', 'posix'], ['strftime', '%a %b %e %H:%M:%S %Z %Y'], ['api_major', 3], ['api_minor', 2]] as Array<[string, Value]>) procinfo.set(k, v);
+    const entries: Array<[string, Value]> = [['version', '5.2.1'], ['FS', 'FS'], ['platform', 'posix'], ['strftime', '%a %b %e %H:%M:%S %Z %Y'], ['api_major', 3], ['api_minor', 2]];
+    for (const [k, v] of entries) procinfo.set(k, v);
     this.arrays.set('PROCINFO', procinfo);
   }
 
@@ -431,7 +432,7 @@ export class Interpreter {
         if (v.size === 0 && this.placeholder(v)) return undefined;
         this.fatal(`attempt to use array \`${name}' in a scalar context`);
       }
-      return v as Value;
+      return v;
     }
     if (name === 'NF') this.ensureSplit();
     if (this.arrays.has(name)) this.fatal(`attempt to use array \`${name}' in a scalar context`);

@@ -104,6 +104,14 @@ class Parser {
     throw new AwkSyntaxError('syntax error', token.start);
   }
 
+  /** The current token when it is one of `words`, taken as that word; otherwise the syntax error. */
+  private take<W extends string>(...words: W[]): W {
+    const word = words.find((w) => this.is(w));
+    if (word === undefined) this.fail();
+    this.advance();
+    return word;
+  }
+
   private expect(value: string): Token {
     if (!this.is(value)) this.fail();
     return this.advance();
@@ -132,7 +140,7 @@ class Parser {
         this.skipTerminators();
         continue;
       } else if (this.is('BEGIN') || this.is('END') || this.is('BEGINFILE') || this.is('ENDFILE')) {
-        const kind = this.advance().value as Rule['kind'];
+        const kind = this.take('BEGIN', 'END', 'BEGINFILE', 'ENDFILE');
         if (!this.is('{')) this.fail();
         rules.push({ kind, action: this.parseBlock() });
       } else {
@@ -337,7 +345,7 @@ class Parser {
 
   private parseSimpleStatement(): Stmt {
     if (this.is('print') || this.is('printf')) {
-      const kind = this.advance().value as 'print' | 'printf';
+      const kind = this.take('print', 'printf');
       let args: Expr[] = [];
       const previous = this.noGreater;
       this.noGreater = true;
@@ -368,13 +376,13 @@ class Parser {
       this.noGreater = previous;
       let redirect: Redirect | undefined;
       if (this.is('>') || this.is('>>') || this.is('|')) {
-        const op = this.advance().value as Redirect['op'];
+        const op = this.take('>', '>>', '|');
         redirect = { op, target: this.parseConcat() };
       }
       return { type: kind, args, redirect };
     }
     if (this.is('next') || this.is('nextfile') || this.is('break') || this.is('continue')) {
-      return { type: this.advance().value as 'next' };
+      return { type: this.take('next', 'nextfile', 'break', 'continue') };
     }
     if (this.is('exit')) {
       this.advance();
@@ -570,14 +578,14 @@ class Parser {
 
   private parsePostfix(): Expr {
     if (this.is('++') || this.is('--')) {
-      const op = this.advance().value as '++' | '--';
+      const op = this.take('++', '--');
       const target = this.parsePostfix();
       if (!this.isLvalue(target)) this.fail();
       return { type: 'incdec', op, prefix: true, target };
     }
     const e = this.parsePrimary();
     if ((this.is('++') || this.is('--')) && this.isLvalue(e)) {
-      const op = this.advance().value as '++' | '--';
+      const op = this.take('++', '--');
       return { type: 'incdec', op, prefix: false, target: e };
     }
     return e;
