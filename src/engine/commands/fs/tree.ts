@@ -6,6 +6,7 @@
 // the shell answers a write as a read-only file system does.
 import type { SessionState } from '../types.ts';
 import type { World } from '../../world/types.ts';
+import { arr, field, isJsonObject, obj, str, type JsonObject } from '../../world/json.ts';
 import { apiServerUrl } from '../kube/cluster.ts';
 
 /** The reader's home on the lab's machine: HOME and the first PWD of every session. */
@@ -179,19 +180,17 @@ export async function prepareTree(session: SessionState): Promise<void> {
   facts.set(session.world, { world: session.world, apiServer, extra });
 }
 
-type Json = Record<string, unknown>;
-
 /** What a reader applied to create a Service or a Route: its kind, name and the spec they wrote
  * (not what the cluster filled in: cluster IPs, node ports, defaults). */
-function manifest(kind: 'Service' | 'Route', object: Json, kubectlYaml: (value: unknown) => string): string {
-  const metadata = object.metadata as Json;
-  const spec = { ...(object.spec as Json) };
+function manifest(kind: 'Service' | 'Route', object: JsonObject, kubectlYaml: (value: unknown) => string): string {
+  const metadata = obj(object.metadata);
+  const spec = { ...obj(object.spec) };
   if (kind === 'Service') {
     for (const key of ['clusterIP', 'clusterIPs', 'externalTrafficPolicy', 'internalTrafficPolicy', 'ipFamilies', 'ipFamilyPolicy', 'sessionAffinity', 'healthCheckNodePort', 'allocateLoadBalancerNodePorts']) delete spec[key];
-    if (Array.isArray(spec.ports)) spec.ports = spec.ports.map((p: Json) => Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'nodePort')));
+    if (Array.isArray(spec.ports)) spec.ports = spec.ports.map((p) => Object.fromEntries(Object.entries(obj(p)).filter(([k]) => k !== 'nodePort')));
   } else {
     delete spec.wildcardPolicy;
-    if (spec.to) spec.to = Object.fromEntries(Object.entries(spec.to as Json).filter(([k]) => k !== 'weight'));
+    if (spec.to) spec.to = Object.fromEntries(Object.entries(obj(spec.to)).filter(([k]) => k !== 'weight'));
   }
   const apiVersion = kind === 'Service' ? 'v1' : 'route.openshift.io/v1';
   return kubectlYaml({ apiVersion, kind, metadata: { name: metadata.name, namespace: metadata.namespace }, spec });
@@ -210,9 +209,9 @@ async function projectManifests(world: World): Promise<Map<string, TreeNode>> {
   ];
   for (const [kind, path] of lists) {
     const response = await world.kube(path);
-    const items = response.status === 200 ? ((response.body as Json | null)?.items as Json[] | undefined) ?? [] : [];
+    const items = response.status === 200 ? arr(field(response.body, 'items')).filter(isJsonObject) : [];
     for (const item of items) {
-      const name = (item.metadata as Json).name as string;
+      const name = str(field(item, 'metadata', 'name'));
       const text = manifest(kind, item, kubectlYaml);
       nodes.set(`${dir}/${name}-${kind.toLowerCase()}.yaml`, readers('-rw-r--r--', () => text));
     }
@@ -233,11 +232,11 @@ export function setSubstitutionFile(session: SessionState, path: string, text: s
 }
 
 /** Every node: the fixed ones and, once prepared, those read from the session's world. */
-function nodes(session?: SessionState): Map<string, TreeNode> {
+function nodes(session?: SessionState): ReadonlyMap<string, TreeNode> {
   const extra = session ? facts.get(session.world)?.extra : undefined;
   const piped = session ? substitutions.get(session) : undefined;
   if (piped?.size) return new Map([...NODES, ...(extra ?? []), ...piped]);
-  return extra?.size ? new Map([...NODES, ...extra]) : (NODES as Map<string, TreeNode>);
+  return extra?.size ? new Map([...NODES, ...extra]) : NODES;
 }
 
 /** `path` resolved against `cwd` as bash does for logical paths: `.` dropped, `..` removes the part before it. */
