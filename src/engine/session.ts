@@ -8,6 +8,7 @@ import { commandChunks, isIncomplete, parse, ShellSyntaxError } from './shell/pa
 import { expandHistory, historyEntries } from './shell/history.ts';
 import { shellState } from './shell/state.ts';
 import { internalErrorText, Interpreter, type Sink } from './shell/interpreter.ts';
+import { shellBuiltins } from './shell/shell-builtins.ts';
 import { ArithmeticError } from './shell/arithmetic.ts';
 import { LabLimitError, MAX_COMMANDS_PER_LINE, MAX_HISTORY_CHARS, MAX_HISTORY_LINES, MAX_VARIABLES } from './shell/limits.ts';
 
@@ -177,7 +178,7 @@ export class Session implements SessionState {
           const warnings: string[] = [];
           const list = parse(chunk.text, warnings, shellState(this).aliases, chunk.line);
           for (const warning of warnings) io.err.write(`bash: ${warning}\n`);
-          status = await new Interpreter(this, this.status, { commands: MAX_COMMANDS_PER_LINE }).runList(list, io);
+          status = await new Interpreter(this, this.status, { commands: MAX_COMMANDS_PER_LINE }, shellBuiltins).runList(list, io);
         } catch (error) {
           if (error instanceof ShellSyntaxError) {
             io.err.write(`bash: ${error.message}\n`);

@@ -1,10 +1,11 @@
-// One registry for every command the lab terminal knows: its name, its line for `help`, and a
-// loader for the module that runs it. A command's module, and what only it needs (jq's
+// One registry for every command the lab terminal knows (catalogue.ts names them): a loader for
+// the module that runs each. A command's module, and what only it needs (jq's
 // interpreter, az's command tree and --query, kubectl's YAML and JSONPath printers, curl), loads
 // when the command first runs or completes a word, as just-bash's registry does with lazy
 // loaders: the terminal starts with the shell alone, and `help` and Tab list every command
 // without loading any. Each loader names its module literally, so the bundler makes it a chunk.
 import type { Command } from './types.ts';
+import { commandCatalogue, type CommandModule } from './catalogue.ts';
 // The session itself reads cd's directory tree (the reader's home), so cd comes with the shell.
 import { cd } from './builtins/cd.ts';
 
@@ -37,60 +38,10 @@ const modules = {
   host: () => import('./net/host.ts').then((m) => [m.host]),
   jq: () => import('./jq/index.ts').then((m) => m.jqCommands),
   submit: () => import('./exercises/submit.ts').then((m) => [m.submit]),
-} satisfies Record<string, () => Promise<Command[]>>;
+} satisfies Record<CommandModule, () => Promise<Command[]>>;
 
-export type CommandModule = keyof typeof modules;
+export type { CommandModule };
 
-/** A command as the registry knows it before its module loads. `summary` is the one `help` prints
- * (tests/engine/registry.test.ts keeps it equal to the module's own). */
-interface Entry {
-  name: string;
-  module: CommandModule;
-  summary: string;
-}
-
-const entries: Entry[] = [
-  { name: 'echo', module: 'echo', summary: 'Print the arguments, separated by spaces (-n: no newline, -e: interpret escapes).' },
-  { name: 'env', module: 'env', summary: 'Print the exported environment variables.' },
-  { name: 'export', module: 'variables', summary: 'Mark variables for the environment of commands: export NAME[=VALUE]...' },
-  { name: 'unset', module: 'variables', summary: 'Remove variables: unset NAME...' },
-  { name: 'history', module: 'session', summary: 'Show the lines typed in this terminal (history -c clears them).' },
-  { name: 'clear', module: 'session', summary: 'Clear the terminal screen.' },
-  { name: 'help', module: 'session', summary: 'List the commands of this lab terminal (help NAME: one command).' },
-  { name: 'true', module: 'session', summary: 'Do nothing, successfully.' },
-  { name: 'false', module: 'session', summary: 'Do nothing, unsuccessfully.' },
-  { name: 'pwd', module: 'session', summary: 'Print the working directory.' },
-  { name: 'cd', module: 'cd', summary: 'Change the working directory (the lab has a small read-only tree: ~, /tmp, /usr, /etc…).' },
-  { name: 'test', module: 'test', summary: 'Evaluate a condition: strings (= != -z -n), integers (-eq -lt …), files (-e -f -d); ! -a -o ( ).' },
-  { name: '[', module: 'test', summary: 'Evaluate a condition, as test does; the last argument must be ].' },
-  { name: 'printf', module: 'printf', summary: 'Print the arguments through a format: %s %d %x %f %b %q %c …, widths, precision, -v VAR.' },
-  { name: 'refresh', module: 'session', summary: 'Live mode: forget the reads kept for this session, so the next commands ask Azure and the cluster again.' },
-  { name: 'cat', module: 'cat', summary: 'Print files of the lab\'s read-only tree or the input (-n -b -s -A -E -T -v).' },
-  { name: 'ls', module: 'ls', summary: 'List a directory of the lab\'s read-only tree (-a -A -l -1 -C -d -r -h).' },
-  { name: 'tr', module: 'tr', summary: 'Translate, delete (-d) or squeeze (-s) characters of the input: ranges a-z, [:upper:] classes, -c complement.' },
-  { name: 'awk', module: 'awk', summary: 'Scan lines and fields (GNU awk: \'{print $1}\', -F, -v, BEGIN/END, patterns, printf, arrays, sub/gsub/split …).' },
-  { name: 'cut', module: 'cut', summary: 'Print selected fields (-d DELIM -f LIST) or characters (-c LIST) of each line.' },
-  { name: 'grep', module: 'grep', summary: 'Print lines matching a pattern in files or the input (-i -v -c -n -b -E -F -o -w -x -q -l -L -A -B -C -m -e -f -r -H -h).' },
-  { name: 'head', module: 'head-tail', summary: 'Print the first lines of the input (-n N).' },
-  { name: 'tail', module: 'head-tail', summary: 'Print the last lines of the input (-n N, -n +N from line N).' },
-  { name: 'wc', module: 'wc', summary: 'Count lines (-l), words (-w), characters (-m) and bytes (-c) of the input, or its longest line (-L).' },
-  { name: 'sort', module: 'sort-uniq', summary: 'Sort lines (-r reverse, -n numeric, -u unique, -k F[,F] key, -t SEP, -b, -f, -z).' },
-  { name: 'uniq', module: 'sort-uniq', summary: 'Collapse repeated adjacent lines (-c count, -d only repeated, -u only unique).' },
-  { name: 'seq', module: 'seq', summary: 'Print numbers from FIRST (1) by INCREMENT (1) to LAST (-s SEP, -w equal widths).' },
-  { name: 'tac', module: 'tac', summary: 'Print the lines of files or the input last first.' },
-  { name: 'rev', module: 'rev', summary: 'Reverse the characters of each line of files or the input.' },
-  { name: 'basename', module: 'basename-dirname', summary: 'Print a name without its directories (and a SUFFIX; -a, -s).' },
-  { name: 'dirname', module: 'basename-dirname', summary: 'Print a name without its last component.' },
-  { name: 'az', module: 'az', summary: "Azure CLI: read the lab's Azure resources (aro, network, vm, group, account) and load balancer metrics (monitor)." },
-  { name: 'kubectl', module: 'kube', summary: 'Kubernetes command-line tool: get pods, services, nodes, endpoints...' },
-  { name: 'oc', module: 'kube', summary: 'OpenShift command-line tool: kubectl plus projects and routes' },
-  { name: 'curl', module: 'curl', summary: "Transfer URLs over HTTP from the reader's machine (-s -S -i -I -v -L -f -o -w -H -A -D -m …; curl --help lists them)." },
-  { name: 'nslookup', module: 'nslookup', summary: "Ask the reader's DNS resolver for a name's records (-type=A|AAAA|CNAME|TXT|MX|NS|SOA|PTR|ANY) or an address's name." },
-  { name: 'dig', module: 'dig', summary: "Ask the reader's DNS resolver one question and show its answer as dig does (+short, -x, @SERVER, TYPE)." },
-  { name: 'host', module: 'host', summary: "Ask the reader's DNS resolver for a name's addresses or an address's name, in one sentence each (-t TYPE)." },
-  { name: 'jq', module: 'jq', summary: 'Filter JSON (jq 1.7.1: -r, -c, -e, -s, -n, -R, -S, --arg, --argjson, --args; files of the lab; every builtin but modules, Bessel and gamma functions).' },
-  { name: 'submit', module: 'submit', summary: "Check an exercise's answer: submit ID ANSWER (or submit ID after the command that prints it)." },
-];
 
 /** Modules loaded (or loading) so far, each once; a load that failed (a chunk the network lost) is tried again next time. */
 const loading = new Map<CommandModule, Promise<Command[]>>();
@@ -107,7 +58,7 @@ function loadModule(module: CommandModule): Promise<Command[]> {
 
 /** The command itself, its module loaded. */
 export async function loadCommand(name: string): Promise<Command | undefined> {
-  const entry = entries.find((e) => e.name === name);
+  const entry = commandCatalogue.find((e) => e.name === name);
   if (!entry) return undefined;
   return (await loadModule(entry.module)).find((c) => c.name === name);
 }
@@ -118,7 +69,7 @@ export function loadedModules(): CommandModule[] {
 }
 
 /** Stands for a command until it runs: its first run or completion loads its module. */
-function onFirstUse(entry: Entry): Command {
+function onFirstUse(entry: (typeof commandCatalogue)[number]): Command {
   const command = async () => {
     const found = await loadCommand(entry.name);
     if (!found) throw new Error(`the module ${entry.module} has no command ${entry.name}`);
@@ -132,7 +83,7 @@ function onFirstUse(entry: Entry): Command {
   };
 }
 
-export const registry: ReadonlyMap<string, Command> = new Map(entries.map((e) => [e.name, onFirstUse(e)]));
+export const registry: ReadonlyMap<string, Command> = new Map(commandCatalogue.map((e) => [e.name, onFirstUse(e)]));
 
 export function findCommand(name: string): Command | undefined {
   return registry.get(name);

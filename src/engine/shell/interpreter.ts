@@ -9,11 +9,11 @@ import { ArithmeticError, evaluateArithmetic } from './arithmetic.ts';
 import { LabLimitError, MAX_FUNCTION_DEPTH, MAX_VALUE } from './limits.ts';
 import { matchesPattern, patternSource } from './pattern.ts';
 import { optionFlags, restoreAll, restoreVariable, saveVariable, shellState, snapshot, type ShellState } from './state.ts';
-import { shellBuiltins, type ShellBuiltinContext } from './shell-builtins.ts';
 import { findCommand } from '../commands/registry.ts';
 import type { Output, SessionState } from '../commands/types.ts';
 import { isDirectory, listDirectory, nodeAt, prepareTree, readFile, resolvePath, setSubstitutionFile } from '../commands/fs/tree.ts';
 import { globPaths } from './glob.ts';
+import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from './signals.ts';
 
 /** Where bytes go: the terminal (keeps fd order), a capture buffer, or nowhere. */
 export interface Sink extends Output {
@@ -72,38 +72,20 @@ export interface Limits {
   commands: number;
 }
 
-/** `break n` and `continue n` unwinding to their loop, `return n` to its function. */
-export class BreakSignal {
-  readonly levels: number;
-  /** The loop's status: 1 when break's own argument was wrong. */
-  readonly status: number;
-  constructor(levels: number, status = 0) {
-    this.levels = levels;
-    this.status = status;
-  }
+/** What a builtin of the shell itself (read, set, local…) works on: the interpreter running it. */
+export interface ShellBuiltinContext {
+  argv: string[];
+  io: Streams;
+  shell: Interpreter;
 }
-export class ContinueSignal {
-  readonly levels: number;
-  constructor(levels: number) {
-    this.levels = levels;
-  }
-}
-export class ExitSignal {
-  readonly status: number;
-  constructor(status: number) {
-    this.status = status;
-  }
-}
-export class ReturnSignal {
-  readonly status: number;
-  constructor(status: number) {
-    this.status = status;
-  }
-}
+
+export type ShellBuiltin = (ctx: ShellBuiltinContext) => Promise<number>;
 
 export class Interpreter {
   readonly session: SessionState;
   private readonly limits: Limits;
+  /** The shell's own builtins, found before the registry's commands. */
+  private readonly builtins: ReadonlyMap<string, ShellBuiltin>;
   /** `$?`, kept by the session across lines. */
   private readonly status: { value: number };
   private commandsRun = 0;
@@ -117,10 +99,11 @@ export class Interpreter {
   /** Names of the functions running, innermost last (`$FUNCNAME`). */
   private readonly callStack: string[] = [];
 
-  constructor(session: SessionState, status: { value: number }, limits: Limits) {
+  constructor(session: SessionState, status: { value: number }, limits: Limits, builtins: ReadonlyMap<string, ShellBuiltin>) {
     this.session = session;
     this.status = status;
     this.limits = limits;
+    this.builtins = builtins;
   }
 
   get state(): ShellState {
@@ -742,7 +725,7 @@ export class Interpreter {
     const name = argv[0];
     const definition = options.functions ? this.state.functions.get(name) : undefined;
     if (definition) return this.callFunction(name, argv, streams);
-    const builtin = shellBuiltins.get(name);
+    const builtin = this.builtins.get(name);
     if (builtin) {
       const ctx: ShellBuiltinContext = { argv, io: streams, shell: this };
       return builtin(ctx);

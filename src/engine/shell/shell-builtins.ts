@@ -1,22 +1,14 @@
 // The builtins that work on the shell's own state rather than the lab's: `:`, break, continue,
 // return, local, declare/typeset, set, shift, read, type, unset, eval and let, with bash 5.2's
 // messages and statuses.
-import type { Interpreter, Streams } from './interpreter.ts';
-import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from './interpreter.ts';
+import type { Interpreter, ShellBuiltin, ShellBuiltinContext } from './interpreter.ts';
+import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from './signals.ts';
 import { parse, ShellSyntaxError } from './parser.ts';
 import { ArithmeticError, evaluateArithmetic } from './arithmetic.ts';
 import { saveVariable } from './state.ts';
 import { functionText } from './deparse.ts';
 import { findCommand, registry } from '../commands/registry.ts';
 import { isDirectory, prepareTree, readFile, resolvePath } from '../commands/fs/tree.ts';
-
-export interface ShellBuiltinContext {
-  argv: string[];
-  io: Streams;
-  shell: Interpreter;
-}
-
-type Builtin = (ctx: ShellBuiltinContext) => Promise<number>;
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -37,7 +29,7 @@ function loopCount(ctx: ShellBuiltinContext, name: string): number | null {
   return Number(arg);
 }
 
-const breakOrContinue = (name: 'break' | 'continue'): Builtin => async (ctx) => {
+const breakOrContinue = (name: 'break' | 'continue'): ShellBuiltin => async (ctx) => {
   if (ctx.shell.loopDepth === 0) {
     ctx.io.err.write(`bash: ${name}: only meaningful in a \`for', \`while', or \`until' loop\n`);
     return 0;
@@ -117,7 +109,7 @@ function declaration(shell: Interpreter, name: string): string | undefined {
   return `declare -${letters || '-'} ${name}=${quoteValue(value)}`;
 }
 
-const declare: Builtin = async (ctx) => {
+const declare: ShellBuiltin = async (ctx) => {
   const name = ctx.argv[0];
   const args = ctx.argv.slice(1);
   let flags = '';
@@ -159,7 +151,7 @@ const declare: Builtin = async (ctx) => {
   return declareWords(ctx, name, args, local, flags);
 };
 
-const set: Builtin = async (ctx) => {
+const set: ShellBuiltin = async (ctx) => {
   const state = ctx.shell.state;
   const args = ctx.argv.slice(1);
   if (args.length === 0) {
@@ -230,7 +222,7 @@ function quoteForSet(value: string, inArray: boolean): string {
   return value !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
 }
 
-const shift: Builtin = async (ctx) => {
+const shift: ShellBuiltin = async (ctx) => {
   const state = ctx.shell.state;
   const arg = ctx.argv[1] ?? '1';
   if (!/^-?[0-9]+$/.test(arg)) {
@@ -247,7 +239,7 @@ const shift: Builtin = async (ctx) => {
   return 0;
 };
 
-const returnBuiltin: Builtin = async (ctx) => {
+const returnBuiltin: ShellBuiltin = async (ctx) => {
   if (ctx.shell.functionDepth === 0) {
     ctx.io.err.write("bash: return: can only `return' from a function or sourced script\n");
     return 2;
@@ -290,7 +282,7 @@ function splitForRead(line: string, ifs: string, count: number): string[] {
   return fields;
 }
 
-const read: Builtin = async (ctx) => {
+const read: ShellBuiltin = async (ctx) => {
   const shell = ctx.shell;
   const args = ctx.argv.slice(1);
   let raw = false;
@@ -384,7 +376,7 @@ const read: Builtin = async (ctx) => {
   return found ? 0 : 1;
 };
 
-const type: Builtin = async (ctx) => {
+const type: ShellBuiltin = async (ctx) => {
   const args = ctx.argv.slice(1);
   let terse = false;
   let all = false;
@@ -425,7 +417,7 @@ const type: Builtin = async (ctx) => {
 };
 
 
-const unset: Builtin = async (ctx) => {
+const unset: ShellBuiltin = async (ctx) => {
   const shell = ctx.shell;
   const args = ctx.argv.slice(1);
   let mode: 'f' | 'v' | undefined;
@@ -467,7 +459,7 @@ const unset: Builtin = async (ctx) => {
   return status;
 };
 
-const evalBuiltin: Builtin = async (ctx) => {
+const evalBuiltin: ShellBuiltin = async (ctx) => {
   const text = ctx.argv.slice(1).join(' ');
   if (!text.trim()) return 0;
   let list;
@@ -481,7 +473,7 @@ const evalBuiltin: Builtin = async (ctx) => {
   return ctx.shell.list(list, ctx.io);
 };
 
-const letBuiltin: Builtin = async (ctx) => {
+const letBuiltin: ShellBuiltin = async (ctx) => {
   const shell = ctx.shell;
   if (ctx.argv.length < 2) {
     ctx.io.err.write('bash: let: expression expected\n');
@@ -501,7 +493,7 @@ const letBuiltin: Builtin = async (ctx) => {
 };
 
 /** `exit [n]`: ends a subshell; typed at the prompt, it ends the line (the lab's terminal stays open). */
-const exit: Builtin = async (ctx) => {
+const exit: ShellBuiltin = async (ctx) => {
   const arg = ctx.argv[1];
   if (arg !== undefined && !/^-?[0-9]+$/.test(arg)) {
     ctx.io.err.write(`bash: exit: ${arg}: numeric argument required\n`);
@@ -511,7 +503,7 @@ const exit: Builtin = async (ctx) => {
 };
 
 /** `source FILE` and `. FILE`: the lines of a file of the lab's tree, run in this shell. */
-const source: Builtin = async (ctx) => {
+const source: ShellBuiltin = async (ctx) => {
   const name = ctx.argv[0];
   const file = ctx.argv[1];
   if (file === undefined) {
@@ -549,7 +541,7 @@ function commandPath(ctx: ShellBuiltinContext, name: string): string | undefined
 }
 
 /** `command NAME …` runs NAME passing over functions; `command -v NAME` says what NAME is. */
-const command: Builtin = async (ctx) => {
+const command: ShellBuiltin = async (ctx) => {
   const args = ctx.argv.slice(1);
   if (args[0] === '-v' || args[0] === '-V') {
     const verbose = args.shift() === '-V';
@@ -568,7 +560,7 @@ const command: Builtin = async (ctx) => {
   return ctx.shell.runCommand(args, ctx.io, { functions: false });
 };
 
-const builtin: Builtin = async (ctx) => {
+const builtin: ShellBuiltin = async (ctx) => {
   const name = ctx.argv[1];
   if (name === undefined) return 0;
   if (!BASH_BUILTINS.has(name) && !shellBuiltins.has(name)) {
@@ -579,7 +571,7 @@ const builtin: Builtin = async (ctx) => {
 };
 
 /** `mapfile [-t] [NAME]`, `readarray`: the lines of standard input into an array (MAPFILE by default). */
-const mapfile: Builtin = async (ctx) => {
+const mapfile: ShellBuiltin = async (ctx) => {
   const args = ctx.argv.slice(1);
   let trim = false;
   while (args.length && /^-[t]+$/.test(args[0])) {
@@ -605,7 +597,7 @@ const mapfile: Builtin = async (ctx) => {
 };
 
 /** bash builtins the lab does not run: said so in bash's voice rather than "command not found". */
-const notAvailable: Builtin = async (ctx) => {
+const notAvailable: ShellBuiltin = async (ctx) => {
   ctx.io.err.write(`bash: ${ctx.argv[0]}: not available in this lab\n`);
   return 1;
 };
@@ -614,7 +606,7 @@ const notAvailable: Builtin = async (ctx) => {
 const aliasLine = (name: string, text: string) => `alias ${name}='${text.replace(/'/g, "'\\''")}'\n`;
 
 /** `alias [-p] [name[=value] …]`: defines aliases, or prints them (all, sorted, without a name). */
-const alias: Builtin = async (ctx) => {
+const alias: ShellBuiltin = async (ctx) => {
   const aliases = ctx.shell.state.aliases;
   const args = ctx.argv.slice(1);
   while (args.length && /^-/.test(args[0])) {
@@ -646,7 +638,7 @@ const alias: Builtin = async (ctx) => {
 };
 
 /** `unalias [-a] name …`. */
-const unalias: Builtin = async (ctx) => {
+const unalias: ShellBuiltin = async (ctx) => {
   const aliases = ctx.shell.state.aliases;
   const args = ctx.argv.slice(1);
   if (args[0] === '-a') {
@@ -675,7 +667,7 @@ const unalias: Builtin = async (ctx) => {
 const NOT_AVAILABLE = ['trap', 'shopt', 'jobs', 'fg', 'bg', 'wait', 'exec', 'hash', 'ulimit', 'umask', 'getopts', 'pushd', 'popd', 'dirs', 'times', 'caller', 'compgen', 'complete', 'compopt', 'enable', 'fc', 'bind', 'suspend', 'logout', 'disown', 'kill', 'coproc'];
 
 /** `readonly NAME[=VALUE]…`: `declare -r`; the listing forms are not kept by the lab. */
-const readonly: Builtin = async (ctx) => {
+const readonly: ShellBuiltin = async (ctx) => {
   const args = ctx.argv.slice(1);
   if (args[0] === '--') args.shift();
   if (!args.length || /^-/.test(args[0])) {
@@ -685,8 +677,8 @@ const readonly: Builtin = async (ctx) => {
   return declare({ ...ctx, argv: ['readonly', '-r', ...args] });
 };
 
-export const shellBuiltins = new Map<string, Builtin>([
-  ...NOT_AVAILABLE.map((name) => [name, notAvailable] as [string, Builtin]),
+export const shellBuiltins = new Map<string, ShellBuiltin>([
+  ...NOT_AVAILABLE.map((name) => [name, notAvailable] as [string, ShellBuiltin]),
   ['source', source],
   ['.', source],
   ['command', command],
@@ -717,27 +709,3 @@ export const shellBuiltins = new Map<string, Builtin>([
 export function isShellName(name: string): boolean {
   return shellBuiltins.has(name) || registry.has(name);
 }
-
-/** One line for `help` about each builtin the shell runs itself. */
-export const shellBuiltinSummaries: Array<[string, string]> = [
-  [':', 'Do nothing, successfully (its arguments are expanded).'],
-  ['break', 'Leave the innermost loop (break N: N loops).'],
-  ['continue', 'Start the next turn of the innermost loop (continue N).'],
-  ['return', 'Leave a function with a status (return N).'],
-  ['exit', 'Leave a subshell with a status (exit N); at the prompt it ends the line.'],
-  ['local', 'Make variables local to the function running: local NAME[=VALUE]...'],
-  ['declare', 'Set variables and show them: declare [-a] [-x] [-p] [-f|-F] NAME[=VALUE]...'],
-  ['typeset', 'The same as declare.'],
-  ['set', 'Set positional parameters (set -- ARGS) and options (-u, -x, -f, -o pipefail); alone, list variables.'],
-  ['shift', 'Drop the first positional parameters (shift N).'],
-  ['read', 'Read a line of the input into variables (-r, -a ARRAY, -p, -d, -n, IFS).'],
-  ['mapfile', 'Read the lines of the input into an array (-t: without their newlines).'],
-  ['readarray', 'The same as mapfile.'],
-  ['type', 'Say what a name is: keyword, function, builtin or file (-t, -a, -p).'],
-  ['unset', 'Remove variables, array elements (unset a[1]) or functions (unset -f NAME).'],
-  ['eval', 'Run the arguments, joined, as a line of the shell.'],
-  ['let', 'Evaluate arithmetic expressions: let "x = 1 + 2".'],
-  ['source', "Run the lines of a file of the lab's tree in this shell (also: . FILE)."],
-  ['command', 'Run a command passing over functions; command -v NAME says what runs.'],
-  ['builtin', 'Run a shell builtin passing over functions.'],
-];

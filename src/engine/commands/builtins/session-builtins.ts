@@ -1,7 +1,7 @@
 // Builtins about the terminal session itself: history, clear, help, true, false, pwd, refresh.
 import type { Command } from '../types.ts';
-import { registry } from '../registry.ts';
-import { shellBuiltinSummaries } from '../../shell/shell-builtins.ts';
+import { commandCatalogue } from '../catalogue.ts';
+import { shellBuiltinSummaries } from '../../shell/builtin-summaries.ts';
 import { READER_HOME } from './cd.ts';
 
 export const history: Command = {
@@ -34,8 +34,8 @@ export const help: Command = {
   async run(ctx) {
     const wanted = ctx.argv.slice(1);
     // The shell's own builtins (read, set, local…) run inside the interpreter, not from the registry.
-    const shell = shellBuiltinSummaries.filter(([name]) => !registry.has(name)).map(([name, summary]) => ({ name, summary }));
-    const commands = [...registry.values(), ...shell].filter((c) => wanted.length === 0 || wanted.includes(c.name));
+    const shell = shellBuiltinSummaries.filter(([name]) => !commandCatalogue.some((c) => c.name === name)).map(([name, summary]) => ({ name, summary }));
+    const commands = [...commandCatalogue, ...shell].filter((c) => wanted.length === 0 || wanted.includes(c.name));
     if (wanted.length && commands.length === 0) {
       ctx.stderr.write(`bash: help: no help topics match \`${wanted[0]}'.  Try \`help help' or \`man -k ${wanted[0]}' or \`info ${wanted[0]}'.\n`);
       return 1;
