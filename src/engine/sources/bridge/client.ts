@@ -1,8 +1,9 @@
 // The page's side of live mode: a World whose every call goes to `aro-labs bridge` on the reader's
 // machine. When the bridge stops answering, the calls report it and `onLost` lets the terminal
 // fall back to the lab.
-import type { HttpRequest, HttpResponse, Json, LabInfo, NetError, RestResponse, World } from '../../world/types.ts';
-import { BRIDGE_API, type BridgeAddress, type BridgeCall } from './protocol.ts';
+import type { HttpRequest, Json, LabInfo, NetError, RestResponse, World } from '../../world/types.ts';
+import { errorMessage, field, optStr, parseJson } from '../../world/json.ts';
+import { BRIDGE_API, isHttpAnswer, isResolveAnswer, isRestAnswer, type BridgeAddress, type BridgeCall } from './protocol.ts';
 
 export class BridgeError extends Error {
   /** HTTP status of the bridge's refusal; 0 when the bridge did not answer at all. */
@@ -14,7 +15,7 @@ export class BridgeError extends Error {
 }
 
 /** One call; a refused or failed call throws BridgeError with the bridge's own words. */
-async function call(address: BridgeAddress, name: BridgeCall, body: Json = {}): Promise<Json> {
+async function call(address: BridgeAddress, name: BridgeCall, body: object = {}): Promise<Json> {
   let response: Response;
   try {
     response = await fetch(`${address.origin}${BRIDGE_API}/${name}`, {
@@ -28,15 +29,22 @@ async function call(address: BridgeAddress, name: BridgeCall, body: Json = {}): 
   const text = await response.text();
   let parsed: Json;
   try {
-    parsed = JSON.parse(text) as Json;
+    parsed = parseJson(text);
   } catch {
     throw new BridgeError(`the bridge at ${address.origin} answered HTTP ${response.status} without JSON`, response.status);
   }
   if (!response.ok) {
-    const message = (parsed as { error?: string } | null)?.error ?? `HTTP ${response.status}`;
+    const message = optStr(field(parsed, 'error')) ?? `HTTP ${response.status}`;
     throw new BridgeError(message, response.status);
   }
   return parsed;
+}
+
+/** One call whose answer must have the shape `fits` checks; another shape is a refusal of that call. */
+async function answer<T>(address: BridgeAddress, name: BridgeCall, body: object, fits: (value: unknown) => value is T): Promise<T> {
+  const value = await call(address, name, body);
+  if (fits(value)) return value;
+  throw new BridgeError(`the bridge at ${address.origin} answered the ${name} call in a shape this page does not read`, 502);
 }
 
 export async function connectBridge(address: BridgeAddress, onLost: (error: BridgeError) => void = () => {}): Promise<World> {
@@ -51,15 +59,15 @@ export async function connectBridge(address: BridgeAddress, onLost: (error: Brid
   const gone = (error: unknown) => !(error instanceof BridgeError) || error.status === 0 || error.status === 401;
   const rest = async (name: 'arm' | 'kube', path: string): Promise<RestResponse> => {
     try {
-      return (await call(address, name, { path })) as unknown as RestResponse;
+      return await answer(address, name, { path }, isRestAnswer);
     } catch (error) {
       if (gone(error)) return lost(error);
-      return { status: 0, body: null, failure: { kind: 'unreachable', endpoint: address.origin, detail: (error as Error).message } };
+      return { status: 0, body: null, failure: { kind: 'unreachable', endpoint: address.origin, detail: errorMessage(error) } };
     }
   };
   const refused = (error: unknown, host: string): NetError => {
     if (gone(error)) return lost(error);
-    return { error: 'refused-by-policy', host, message: (error as Error).message };
+    return { error: 'refused-by-policy', host, message: errorMessage(error) };
   };
   return {
     source: 'live',
@@ -68,21 +76,21 @@ export async function connectBridge(address: BridgeAddress, onLost: (error: Brid
     kube: (path) => rest('kube', path),
     async resolve(host) {
       try {
-        return (await call(address, 'resolve', { host })) as string[] | NetError;
+        return await answer(address, 'resolve', { host }, isResolveAnswer);
       } catch (error) {
         return refused(error, host);
       }
     },
     async http(req: HttpRequest) {
       try {
-        return (await call(address, 'http', req as unknown as Json)) as unknown as HttpResponse | NetError;
+        return await answer(address, 'http', req, isHttpAnswer);
       } catch (error) {
         return refused(error, new URL(req.url).hostname);
       }
     },
     async refresh() {
       try {
-        return Number((await call(address, 'refresh')) as number);
+        return Number(await call(address, 'refresh'));
       } catch (error) {
         return lost(error);
       }
