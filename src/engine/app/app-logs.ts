@@ -14,10 +14,9 @@
 import type { KubeObject } from '../world/types.ts';
 import type { WorldModel } from '../model/world-model.ts';
 import { proxyingRouter } from './router.ts';
-import { sqlApi } from './sqlapi.ts';
+import { containerEnv, sqlApi } from './sqlapi.ts';
 import type { ContainerRun, LogLine } from './pod-log.ts';
-
-type Obj = Record<string, any>;
+import { arr, field, isJsonObject, optStr, parseJson, str } from '../world/json.ts';
 
 /** A request the reader's curl made through a route and the app answered (the session's journal). */
 export interface AppRequestRecord {
@@ -48,7 +47,7 @@ function asctime(at: Date): string {
 
 /** Whether a pod runs the sample API (its image is erjosito/sqlapi). */
 export function runsSqlApi(pod: KubeObject): boolean {
-  return ((pod.spec as Obj | undefined)?.containers ?? []).some((c: Obj) => /(^|\/)sqlapi:/.test(String(c.image)));
+  return arr(pod.spec?.containers).some((c) => /(^|\/)sqlapi:/.test(String(field(c, 'image'))));
 }
 
 /** The pods a route's requests reach: the lab's router sends each route to one backend pod. */
@@ -66,13 +65,13 @@ function accessLine(at: Date, address: string, method: string, target: string, s
 function sqlLines(model: WorldModel, pod: KubeObject, record: AppRequestRecord): LogLine[] {
   const query = new URLSearchParams(record.query);
   const answer = sqlApi(model, pod, { path: record.path, query, host: record.host, remoteAddr: '', headers: record.headers, now: record.at });
-  const env = Object.fromEntries((((pod.spec as Obj).containers?.[0]?.env ?? []) as Obj[]).map((e) => [e.name, e.value ?? '']));
+  const env = containerEnv(pod);
   const fqdn = query.get('SQL_SERVER_FQDN') ?? env.SQL_SERVER_FQDN ?? '';
   const ip = model.clusterResolve(fqdn, pod.metadata.namespace ?? 'default')[0];
   const sqlQuery = record.path === '/api/sqlsrcip' ? "SELECT CONNECTIONPROPERTY('client_net_address')" : 'SELECT @@VERSION';
   let output = '';
   try {
-    output = String((JSON.parse(answer.body) as { sql_output?: unknown }).sql_output ?? '');
+    output = String(field(parseJson(answer.body), 'sql_output') ?? '');
   } catch {
     output = '';
   }
@@ -112,12 +111,12 @@ interface ServingRouter {
  * ready. In the order the router is chosen now (the first by name). */
 function servingRouters(model: WorldModel): ServingRouter[] {
   const isRouter = (p: KubeObject) => p.kind === 'Pod' && p.metadata.namespace === 'openshift-ingress' && p.metadata.name.startsWith('router-');
-  const ready = (p: KubeObject) => ((p.status as Obj | undefined)?.conditions ?? []).find((c: Obj) => c.type === 'Ready') as Obj | undefined;
+  const ready = (p: KubeObject) => arr(p.status?.conditions).filter(isJsonObject).find((c) => c.type === 'Ready');
   const since = (p: KubeObject) => {
     const r = ready(p);
-    return Date.parse(r?.status === 'True' ? r.lastTransitionTime : (p.metadata.creationTimestamp ?? r?.lastTransitionTime ?? ''));
+    return Date.parse(r?.status === 'True' ? str(r.lastTransitionTime) : (p.metadata.creationTimestamp ?? optStr(r?.lastTransitionTime) ?? ''));
   };
-  const ip = (p: KubeObject) => String((p.status as Obj | undefined)?.podIP ?? '');
+  const ip = (p: KubeObject) => String(p.status?.podIP ?? '');
   const past = (model.lab.past ?? []).filter((x) => isRouter(x.object)).map((x) => ({ name: x.object.metadata.name, ip: ip(x.object), from: since(x.object), until: Date.parse(x.deletedAt) }));
   const now = model.routerPods().map((p) => ({ name: p.metadata.name, ip: ip(p), from: since(p), until: Infinity }));
   return [...past, ...now]
@@ -139,7 +138,7 @@ export function appLog(model: WorldModel, pod: KubeObject, run: ContainerRun, un
   ];
   const lines: LogLine[] = banner.map((text, i) => ({ at: new Date(start.getTime() + 900 + i), text }));
   const router = proxyingRouter(model);
-  const routerIp = (router?.status as Obj | undefined)?.podIP as string | undefined;
+  const routerIp = optStr(router?.status?.podIP);
   // The steady load arrives through whichever router served at the time: the routers of the past
   // (a scenario replaced them) until they were deleted, the routers of now while they are ready.
   const clock = new Date(model.lab.info.clock);
@@ -148,7 +147,7 @@ export function appLog(model: WorldModel, pod: KubeObject, run: ContainerRun, un
   for (const load of model.lab.info.app.load ?? []) {
     const [namespace, name] = load.route.split('/');
     const route = model.kube('Route', namespace).find((r) => r.metadata.name === name);
-    const host = (route?.spec as Obj | undefined)?.host as string | undefined;
+    const host = optStr(route?.spec?.host);
     if (!host || !servesRoute(model, pod, host)) continue;
     const every = 60_000 / load.perMinute;
     const from = Math.max(start.getTime() + 5_000, load.sinceMinutes !== undefined ? clock.getTime() - load.sinceMinutes * 60_000 : 0);

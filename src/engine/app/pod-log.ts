@@ -3,8 +3,7 @@
 // `previous`, else the running one, else the last terminated one; a container that never ran has no
 // log). The lines themselves come from the programs' own models (router-logs.ts, app-logs.ts).
 import type { KubeObject } from '../world/types.ts';
-
-type Obj = Record<string, any>;
+import { arr, field, isJsonObject, obj, type JsonObject } from '../world/json.ts';
 
 export interface LogLine {
   /** When the container wrote the line (what --timestamps prints and --since filters on). */
@@ -24,19 +23,22 @@ export type RunChoice = { ok: true; run: ContainerRun } | { ok: false; message: 
 
 /** The run a log request reads, or the kubelet's refusal in its own words. */
 export function chooseRun(pod: KubeObject, container: string, previous: boolean): RunChoice {
-  const statuses = [...(((pod.status as Obj | undefined)?.initContainerStatuses ?? []) as Obj[]), ...(((pod.status as Obj | undefined)?.containerStatuses ?? []) as Obj[])];
+  const statuses = [...arr(field(pod.status, 'initContainerStatuses')), ...arr(field(pod.status, 'containerStatuses'))].filter(isJsonObject);
   const status = statuses.find((s) => s.name === container);
   const name = pod.metadata.name;
-  const last = status?.lastState?.terminated as Obj | undefined;
-  const state = (status?.state ?? {}) as Obj;
+  const lastState = field(status, 'lastState', 'terminated');
+  const last: JsonObject | undefined = isJsonObject(lastState) ? lastState : undefined;
+  const state = obj(status?.state);
+  const running = isJsonObject(state.running) ? state.running : undefined;
+  const terminated = isJsonObject(state.terminated) ? state.terminated : undefined;
   const date = (v: unknown) => new Date(String(v));
   if (previous) {
     if (!last?.containerID) return { ok: false, message: `previous terminated container "${container}" in pod "${name}" not found` };
     return { ok: true, run: { startedAt: date(last.startedAt), finishedAt: date(last.finishedAt), previous: true } };
   }
-  if (state.running) return { ok: true, run: { startedAt: date(state.running.startedAt), previous: false } };
-  if (state.terminated) {
-    if (state.terminated.containerID) return { ok: true, run: { startedAt: date(state.terminated.startedAt), finishedAt: date(state.terminated.finishedAt), previous: false } };
+  if (running) return { ok: true, run: { startedAt: date(running.startedAt), previous: false } };
+  if (terminated) {
+    if (terminated.containerID) return { ok: true, run: { startedAt: date(terminated.startedAt), finishedAt: date(terminated.finishedAt), previous: false } };
     if (last?.containerID) return { ok: true, run: { startedAt: date(last.startedAt), finishedAt: date(last.finishedAt), previous: true } };
     return { ok: false, message: `container "${container}" in pod "${name}" is terminated` };
   }
@@ -44,7 +46,7 @@ export function chooseRun(pod: KubeObject, container: string, previous: boolean)
     if (!last.containerID) return { ok: false, message: `container "${container}" in pod "${name}" is terminated` };
     return { ok: true, run: { startedAt: date(last.startedAt), finishedAt: date(last.finishedAt), previous: true } };
   }
-  const reason = String(state.waiting?.reason ?? 'ContainerCreating');
+  const reason = String(field(state, 'waiting', 'reason') ?? 'ContainerCreating');
   if (reason === 'ErrImagePull') return { ok: false, message: `container "${container}" in pod "${name}" is waiting to start: image can't be pulled` };
   if (reason === 'ImagePullBackOff') return { ok: false, message: `container "${container}" in pod "${name}" is waiting to start: trying and failing to pull image` };
   return { ok: false, message: `container "${container}" in pod "${name}" is waiting to start: ${reason}` };

@@ -31,8 +31,7 @@
 import type { KubeObject } from '../world/types.ts';
 import type { WorldModel } from '../model/world-model.ts';
 import { klogHeader, type ContainerRun, type LogLine } from './pod-log.ts';
-
-type Obj = Record<string, any>;
+import { field, optStr } from '../world/json.ts';
 
 const PEM_PATH = '/var/lib/haproxy/router/certs/default.pem';
 const CONFIG = '/var/lib/haproxy/conf/haproxy.config';
@@ -49,7 +48,7 @@ function decode(value: unknown): string {
 /** The default certificate's secret, when the IngressController names one. */
 export function defaultCertificateSecret(model: WorldModel): KubeObject | undefined {
   const ic = model.kube('IngressController', 'openshift-ingress-operator').find((o) => o.metadata.name === 'default');
-  const name = (ic?.spec as Obj | undefined)?.defaultCertificate?.name as string | undefined;
+  const name = optStr(field(ic?.spec, 'defaultCertificate', 'name'));
   return name ? model.kube('Secret', 'openshift-ingress').find((s) => s.metadata.name === name) : undefined;
 }
 
@@ -58,14 +57,13 @@ export function defaultCertificateSecret(model: WorldModel): KubeObject | undefi
 export function defaultCertificateLoads(model: WorldModel): boolean {
   const secret = defaultCertificateSecret(model);
   if (!secret) return true;
-  const data = ((secret as Obj).data ?? {}) as Obj;
   const hasKey = (pem: string) => /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/.test(pem);
-  return hasKey(decode(data['tls.crt'])) || hasKey(decode(data['tls.key']));
+  return hasKey(decode(field(secret, 'data', 'tls.crt'))) || hasKey(decode(field(secret, 'data', 'tls.key')));
 }
 
 /** OpenShift's minor version from the cluster resource (4.3 → 3). */
 function openshiftMinor(model: WorldModel): number {
-  const version = String(((model.cluster()?.properties as Obj | undefined)?.clusterProfile as Obj | undefined)?.version ?? '4.19');
+  const version = String(field(model.cluster(), 'properties', 'clusterProfile', 'version') ?? '4.19');
   return Number(/^4\.(\d+)/.exec(version)?.[1] ?? 19);
 }
 
@@ -113,7 +111,8 @@ export function routerLog(model: WorldModel, pod: KubeObject, run: ContainerRun,
   const logr = (name: string, msg: string, kv: Array<[string, string]> = []): string => {
     const pair = ([k, v]: [string, string]) => `${JSON.stringify(k)}=${JSON.stringify(v)}`;
     if (minor <= 5) return `${name} "level"=0 "msg"=${JSON.stringify(msg)}  ${kv.map(pair).join(' ')}`;
-    return `"msg"=${JSON.stringify(msg)} ${[['logger', name] as [string, string], ...kv].sort(([a], [b]) => (a < b ? -1 : 1)).map(pair).join(' ')}`;
+    const named: Array<[string, string]> = [['logger', name], ...kv];
+    return `"msg"=${JSON.stringify(msg)} ${named.sort(([a], [b]) => (a < b ? -1 : 1)).map(pair).join(' ')}`;
   };
   const build = minor <= 5 ? 'majorFromGit: \nminorFromGit: \ncommitFromGit: 31daec7b\nversionFromGit: 4.0.0-112-g31daec7b\ngitTreeState: clean\nbuildDate: 2020-05-08T05:58:02Z\n' : 'majorFromGit: \nminorFromGit: \ncommitFromGit: 5e84f4b6\nversionFromGit: 4.0.0-591-g5e84f4b6\ngitTreeState: clean\nbuildDate: 2025-11-27T09:12:40Z\n';
   const lines: LogLine[] = [

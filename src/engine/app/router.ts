@@ -5,8 +5,7 @@ import type { KubeObject } from '../world/types.ts';
 import type { WorldModel } from '../model/world-model.ts';
 import type { AppResponse } from './flask.ts';
 import { sqlApi, waitsForSnatPort } from './sqlapi.ts';
-
-type Obj = Record<string, any>;
+import { field, str } from '../world/json.ts';
 
 // OpenShift router's default 503 page (served when no route or no endpoint matches).
 const UNAVAILABLE_PAGE = `<html>
@@ -163,8 +162,7 @@ export function route(model: WorldModel, req: RoutedRequest): AppResponse {
   const router = req.router ?? proxyingRouter(model);
   const routeObject = model.routeForHost(req.host);
   if (!router || !routeObject) return unavailable();
-  const tls = (routeObject.spec as Obj | undefined)?.tls as Obj | undefined;
-  if (req.secure === false && tls?.insecureEdgeTerminationPolicy === 'Redirect') return redirectToHttps(req);
+  if (req.secure === false && field(routeObject.spec, 'tls', 'insecureEdgeTerminationPolicy') === 'Redirect') return redirectToHttps(req);
   const pod = model.routeBackend(routeObject);
   if (!pod) return unavailable();
   if (waitsForSnatPort(model, pod, req.path)) return gatewayTimeout();
@@ -173,7 +171,7 @@ export function route(model: WorldModel, req: RoutedRequest): AppResponse {
     path: req.path,
     query: req.query,
     host: req.host,
-    remoteAddr: (router.status as Obj).podIP,
+    remoteAddr: str(router.status?.podIP),
     headers: { ...req.headers, 'x-forwarded-for': forwarded },
     now: req.now,
   });

@@ -4,8 +4,7 @@ import type { KubeObject } from '../world/types.ts';
 import type { WorldModel } from '../model/world-model.ts';
 import { jsonify, notFound, type AppResponse } from './flask.ts';
 import { OUTBOUND_PATHS, snatNow } from '../model/snat.ts';
-
-type Obj = Record<string, any>;
+import { arr, field, isJsonObject, optStr, str, type JsonObject } from '../world/json.ts';
 
 export interface AppRequest {
   path: string;
@@ -17,9 +16,10 @@ export interface AppRequest {
   now: Date;
 }
 
-function containerEnv(pod: KubeObject): Record<string, string> {
+/** The variables the pod's first container declares with a value (valueFrom reads as ''). */
+export function containerEnv(pod: KubeObject): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const e of ((pod.spec as Obj).containers?.[0]?.env ?? []) as Array<{ name: string; value?: string }>) env[e.name] = e.value ?? '';
+  for (const e of arr(field(pod.spec, 'containers', 0, 'env')).filter(isJsonObject)) env[str(e.name)] = str(e.value);
   return env;
 }
 
@@ -29,22 +29,23 @@ function serviceVariables(model: WorldModel, pod: KubeObject): Record<string, st
   const services = [...model.kube('Service', pod.metadata.namespace), ...(pod.metadata.namespace === 'default' ? [] : model.kube('Service', 'default').filter((s) => s.metadata.name === 'kubernetes'))];
   const vars: Record<string, string> = {};
   for (const s of services) {
-    const spec = s.spec as Obj;
-    if (!spec.clusterIP || spec.clusterIP === 'None' || Date.parse(s.metadata.creationTimestamp ?? '') > started) continue;
+    const clusterIp = str(s.spec?.clusterIP);
+    if (!clusterIp || clusterIp === 'None' || Date.parse(s.metadata.creationTimestamp ?? '') > started) continue;
     const name = s.metadata.name.toUpperCase().replace(/-/g, '_');
-    const ports = (spec.ports ?? []) as Obj[];
+    const ports = arr(s.spec?.ports).filter(isJsonObject);
     if (!ports.length) continue;
-    vars[`${name}_SERVICE_HOST`] = spec.clusterIP;
-    vars[`${name}_SERVICE_PORT`] = String(ports[0].port);
-    for (const p of ports) if (p.name) vars[`${name}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, '_')}`] = String(p.port);
-    const proto = (p: Obj) => String(p.protocol ?? 'TCP').toLowerCase();
-    vars[`${name}_PORT`] = `${proto(ports[0])}://${spec.clusterIP}:${ports[0].port}`;
+    const port = (p: JsonObject) => String(p.port);
+    const proto = (p: JsonObject) => String(p.protocol ?? 'TCP').toLowerCase();
+    vars[`${name}_SERVICE_HOST`] = clusterIp;
+    vars[`${name}_SERVICE_PORT`] = port(ports[0]);
+    for (const p of ports) if (typeof p.name === 'string' && p.name) vars[`${name}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, '_')}`] = port(p);
+    vars[`${name}_PORT`] = `${proto(ports[0])}://${clusterIp}:${port(ports[0])}`;
     for (const p of ports) {
-      const key = `${name}_PORT_${p.port}_${String(p.protocol ?? 'TCP').toUpperCase()}`;
-      vars[key] = `${proto(p)}://${spec.clusterIP}:${p.port}`;
+      const key = `${name}_PORT_${port(p)}_${String(p.protocol ?? 'TCP').toUpperCase()}`;
+      vars[key] = `${proto(p)}://${clusterIp}:${port(p)}`;
       vars[`${key}_PROTO`] = proto(p);
-      vars[`${key}_PORT`] = String(p.port);
-      vars[`${key}_ADDR`] = spec.clusterIP;
+      vars[`${key}_PORT`] = port(p);
+      vars[`${key}_ADDR`] = clusterIp;
     }
   }
   return vars;
@@ -80,10 +81,10 @@ export type SqlOutcome = 'answered' | 'no-such-host' | 'login-timeout';
 export function sqlOutcome(model: WorldModel, from: KubeObject, fqdn: string, namespace: string): SqlOutcome {
   const ip = model.clusterResolve(fqdn, namespace)[0];
   if (!ip) return 'no-such-host';
-  const service = model.kube('Service').find((s) => (s.spec as Obj).clusterIP === ip);
+  const service = model.kube('Service').find((s) => s.spec?.clusterIP === ip);
   const backend = service ? model.serviceEndpoints(service)[0] : undefined;
   if (!service || !backend) return 'login-timeout';
-  const port = Number((service.spec as Obj).ports?.[0]?.targetPort ?? (service.spec as Obj).ports?.[0]?.port ?? 1433);
+  const port = Number(field(service.spec, 'ports', 0, 'targetPort') ?? field(service.spec, 'ports', 0, 'port') ?? 1433);
   return model.networkPolicyDenies(from, backend, port) ? 'login-timeout' : 'answered';
 }
 
@@ -98,7 +99,7 @@ function sqlWaitMs(outcome: SqlOutcome): number | undefined {
  * every SNAT port of the pod's node taken, the SYN is dropped and the request hangs. */
 export function waitsForSnatPort(model: WorldModel, pod: KubeObject, path: string): boolean {
   if (!OUTBOUND_PATHS.has(path)) return false;
-  const snat = snatNow(model, String((pod.spec as Obj).nodeName));
+  const snat = snatNow(model, String(pod.spec?.nodeName));
   return snat !== undefined && snat.minute.failed > 0;
 }
 
@@ -106,20 +107,20 @@ export function sqlApi(model: WorldModel, pod: KubeObject, req: AppRequest): App
   const env = environment(model, pod);
   const namespace = pod.metadata.namespace ?? 'default';
   const fqdn = req.query.get('SQL_SERVER_FQDN') ?? env.SQL_SERVER_FQDN ?? '';
-  const dnsServer = model.service('openshift-dns', 'dns-default')?.spec?.clusterIP as string | undefined;
+  const dnsServer = optStr(model.service('openshift-dns', 'dns-default')?.spec?.clusterIP);
   const sqlFailure = `Connection to server ${fqdn} failed, you might have to update the firewall rules or check your credentials?`;
   switch (req.path) {
     case '/api/healthcheck':
       return jsonify({ health: 'OK' }, req.now);
     case '/api/ip': {
-      const node = (pod.spec as Obj).nodeName as string;
+      const node = str(pod.spec?.nodeName);
       const gateway = model.podNetworkOf(node)?.split('/')[0].replace(/\.0$/, '.1') ?? '';
       const forwarded = req.headers['x-forwarded-for'];
       return jsonify(
         {
           my_default_gateway: gateway,
           my_dns_servers: `['${dnsServer ?? ''}']`,
-          my_private_ip: (pod.status as Obj).podIP,
+          my_private_ip: pod.status?.podIP,
           my_public_ip: model.egressIp(node) ?? '',
           path_accessed: `${req.host}${req.path}`,
           sql_server_fqdn: fqdn,
@@ -142,7 +143,7 @@ export function sqlApi(model: WorldModel, pod: KubeObject, req: AppRequest): App
     case '/api/sqlsrcip': {
       const outcome = sqlOutcome(model, pod, fqdn, namespace);
       // Pod-to-service traffic inside the SDN is not SNATed: SQL Server sees the pod's own address.
-      const answer = req.path === '/api/sqlversion' ? model.lab.info.app.sqlVersion : (pod.status as Obj).podIP;
+      const answer = req.path === '/api/sqlversion' ? model.lab.info.app.sqlVersion : pod.status?.podIP;
       const response = jsonify({ sql_output: outcome === 'answered' ? answer : sqlFailure }, req.now);
       const waitMs = sqlWaitMs(outcome);
       return waitMs === undefined ? response : { ...response, waitMs };

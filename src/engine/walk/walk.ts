@@ -7,8 +7,8 @@ import { SNAT_HOLD_MINUTES, snatNow } from '../model/snat.ts';
 import { WorldModel } from '../model/world-model.ts';
 import { isPrivateIp } from '../model/addresses.ts';
 import { ingressTo, lbRuleFor, nsgPath } from '../model/ingress.ts';
-
-type Obj = Record<string, any>;
+import { containerEnv } from '../app/sqlapi.ts';
+import { arr, field, isJsonObject, obj, optStr, str, type Json, type JsonObject } from '../world/json.ts';
 
 export type FlowName = 'ingress' | 'egress' | 'sql' | 'api';
 
@@ -50,6 +50,11 @@ const NODE_PORT = 43000;
 const SNAT_PORT = 1024;
 
 const at = (ip: string | undefined, port: number | string) => `${ip ?? '?'}:${port}`;
+
+/** A port as a service spells it: a number, or the name of a container's port. */
+const portOf = (value: Json | undefined): number | string => (typeof value === 'number' || typeof value === 'string' ? value : String(value));
+
+const objectOrUndefined = (value: Json | undefined): JsonObject | undefined => (isJsonObject(value) ? value : undefined);
 
 export class WalkError extends Error {}
 
@@ -122,7 +127,7 @@ class Walker {
   /** The network plugin: network.config's spec.networkType, else what the nodes' annotations show. */
   plugin(): Plugin {
     const config = this.model.kube('Network').find((n) => n.apiVersion.startsWith('config.openshift.io/') && n.metadata.name === 'cluster');
-    const type = (config?.spec as Obj | undefined)?.networkType as string | undefined;
+    const type = config?.spec?.networkType;
     if (type === 'OVNKubernetes' || type === 'OpenShiftSDN') return PLUGINS[type];
     const ovn = this.model.kube('Node').some((n) => Object.keys(n.metadata.annotations ?? {}).some((a) => a.startsWith('k8s.ovn.org/')));
     return PLUGINS[ovn ? 'OVNKubernetes' : 'OpenShiftSDN'];
@@ -137,13 +142,15 @@ class Walker {
       const route = this.model.privateRoute(privateIp, ip);
       if (route) {
         const peering = route.peered
-          ? (((route.from.properties as Obj | undefined)?.virtualNetworkPeerings ?? []) as Obj[]).find((p) => (p.properties?.remoteVirtualNetwork?.id ?? '').toLowerCase() === route.to.id.toLowerCase())
+          ? arr(field(route.from, 'properties', 'virtualNetworkPeerings'))
+              .filter(isJsonObject)
+              .find((p) => str(field(p, 'properties', 'remoteVirtualNetwork', 'id')).toLowerCase() === route.to.id.toLowerCase())
           : undefined;
         return {
           ip: privateIp,
           inside: true,
           label: route.peered ? `your machine ${privateIp} (VNet ${route.from.name})` : `your machine ${privateIp}`,
-          peering: peering && { name: peering.name, vnet: route.from.name, group: route.from.id.split('/')[4], remote: route.to.name },
+          peering: peering && { name: str(peering.name), vnet: route.from.name, group: route.from.id.split('/')[4], remote: route.to.name },
         };
       }
     }
@@ -177,13 +184,13 @@ class Walker {
   }
 
   nodeGroup(): string {
-    const id = (this.model.cluster()?.properties as Obj | undefined)?.clusterProfile?.resourceGroupId as string | undefined;
+    const id = optStr(field(this.model.cluster(), 'properties', 'clusterProfile', 'resourceGroupId'));
     return id?.split('/')[4] ?? '';
   }
 
   nodeIp(name: string): string | undefined {
     const node = this.model.kube('Node').find((n) => n.metadata.name === name);
-    return ((node?.status as Obj | undefined)?.addresses as Obj[] | undefined)?.find((a) => a.type === 'InternalIP')?.address;
+    return optStr(arr(node?.status?.addresses).filter(isJsonObject).find((a) => a.type === 'InternalIP')?.address);
   }
 
   /** The app the lab's route reaches: route, its service and the first ready pod behind it. */
@@ -203,9 +210,9 @@ class Walker {
 
   /** The command that shows the address the app's calls leave from: the app's own answer through
    * its route, or, when the route does not answer from the reader's machine, the public IP resource. */
-  myPublicIpProof(host: string, pip: Obj | undefined): string {
+  myPublicIpProof(host: string, pip: unknown): string {
     if (this.routeAnswers(host) || !pip) return `curl -s "http://${host}/api/ip" | jq -r .my_public_ip`;
-    return `az network public-ip show -g ${String(pip.id).split('/')[4]} -n ${pip.name} -o table`;
+    return `az network public-ip show -g ${String(field(pip, 'id')).split('/')[4]} -n ${field(pip, 'name')} -o table`;
   }
 
   /** A public address for "a server on the Internet" that nothing in the world uses. */
@@ -218,7 +225,7 @@ class Walker {
 
 function ingress(w: Walker): void {
   const { route, service, pod } = w.app();
-  const host = String((route.spec as Obj).host);
+  const host = String(route.spec?.host);
   const routerIp = w.model.publicResolve(host)[0];
   const client = w.client(routerIp);
   const privateFrontend = routerIp !== undefined && isPrivateIp(routerIp);
@@ -241,16 +248,16 @@ function ingress(w: Walker): void {
   if (path.stop?.stage === 'frontend' && path.clientIp === undefined) return w.stopHere(path.stop.why);
   w.peeringHop(client, at(routerIp, port));
   const carried = path.carried;
-  const spec = (path.service?.spec ?? w.model.routerService()?.spec ?? {}) as Obj;
+  const spec = obj(field(path.service, 'spec') ?? w.model.routerService()?.spec);
   const local = path.local;
-  const probe = carried?.probe?.properties as Obj | undefined;
+  const probe = objectOrUndefined(field(carried?.probe, 'properties'));
   const probeText = probe ? `its health probe (${probe.protocol} ${probe.requestPath ?? ''} on port ${probe.port}${local && spec.healthCheckNodePort === probe.port ? ', the service\'s healthCheckNodePort' : ''})` : 'its health probe';
   const routerNode = path.node;
   w.hop({
     at: carried ? `load balancer ${carried.lb.name}, rule ${carried.rule.name}` : 'load balancer',
     src: at(client.ip, CLIENT_PORT),
     dst: at(routerIp, port),
-    change: path.stop?.stage === 'probe' ? 'none: no healthy backend' : carried?.rule.properties.enableFloatingIP ? 'none (floating IP: the node receives the frontend address as destination)' : 'destination rewritten to the backend node',
+    change: path.stop?.stage === 'probe' ? 'none: no healthy backend' : field(carried?.rule, 'properties', 'enableFloatingIP') ? 'none (floating IP: the node receives the frontend address as destination)' : 'destination rewritten to the backend node',
     why:
       path.stop?.stage === 'probe'
         ? local
@@ -277,7 +284,7 @@ function ingress(w: Walker): void {
     return w.stopHere(path.stop?.why ?? `The network security group ${denied.nsg.name} drops the packet.`);
   }
   const router = path.router ?? w.model.routerPods()[0];
-  const routerPodIp = (router?.status as Obj | undefined)?.podIP as string | undefined;
+  const routerPodIp = optStr(field(router, 'status', 'podIP'));
   // Cluster: the node that received the packet may hand it to a router pod elsewhere, and then
   // translates the source to its own address so that the answer comes back through it.
   const source = local ? client.ip : nodeIp;
@@ -311,8 +318,8 @@ function ingress(w: Walker): void {
   } else if (path.stop) return w.stopHere(path.stop.why);
   if (!router || !routerPodIp) return w.stopHere('No router pod takes the connection.');
   if (!pod) return w.stopHere(`The service ${service.metadata.name} has no ready pod: the router answers 503 Service Unavailable.`);
-  const podIp = (pod.status as Obj).podIP as string;
-  const targetPort = ((service.spec as Obj).ports?.[0]?.targetPort ?? (service.spec as Obj).ports?.[0]?.port) as number;
+  const podIp = optStr(pod.status?.podIP);
+  const targetPort = portOf(field(service.spec, 'ports', 0, 'targetPort') ?? field(service.spec, 'ports', 0, 'port'));
   w.hop({
     at: `router pod ${router.metadata.name}`,
     src: at(routerPodIp, PROXY_PORT),
@@ -334,11 +341,11 @@ function ingress(w: Walker): void {
 function egress(w: Walker): void {
   const { route, pod } = w.app();
   if (!pod) throw new WalkError(`the app of route ${route.metadata.name} has no ready pod to start from`);
-  const podIp = (pod.status as Obj).podIP as string;
-  const node = (pod.spec as Obj).nodeName as string;
+  const podIp = optStr(pod.status?.podIP);
+  const node = str(pod.spec?.nodeName);
   const nodeIp = w.nodeIp(node);
   const target = w.internetHost();
-  const host = String((route.spec as Obj).host);
+  const host = String(route.spec?.host);
   const plugin = w.plugin();
   const path = w.model.nodeEgress(node);
   w.title =
@@ -420,7 +427,7 @@ function egress(w: Walker): void {
       dst: at(target, 443),
       change: 'none',
       why: `The server sees the NAT gateway's public IP, the address the app reports as my_public_ip.`,
-      proof: w.myPublicIpProof(host, w.model.arm(((nat.properties?.publicIpAddresses ?? []) as Obj[])[0]?.id)),
+      proof: w.myPublicIpProof(host, w.model.arm(optStr(field(nat, 'properties', 'publicIpAddresses', 0, 'id')))),
     });
     return;
   }
@@ -457,11 +464,10 @@ function sql(w: Walker): void {
   const { route, pod } = w.app();
   if (!pod) throw new WalkError(`the app of route ${route.metadata.name} has no ready pod to start from`);
   const namespace = pod.metadata.namespace ?? 'default';
-  const env = Object.fromEntries((((pod.spec as Obj).containers?.[0]?.env ?? []) as Obj[]).map((e) => [e.name, e.value ?? '']));
-  const fqdn = (env.SQL_SERVER_FQDN as string) || `server.${namespace}.svc.cluster.local`;
-  const podIp = (pod.status as Obj).podIP as string;
+  const fqdn = containerEnv(pod).SQL_SERVER_FQDN || `server.${namespace}.svc.cluster.local`;
+  const podIp = optStr(pod.status?.podIP);
   const clusterIp = w.model.clusterResolve(fqdn, namespace)[0];
-  const host = String((route.spec as Obj).host);
+  const host = String(route.spec?.host);
   const plugin = w.plugin();
   w.hop({
     at: `app pod ${pod.metadata.name}`,
@@ -472,15 +478,15 @@ function sql(w: Walker): void {
     proof: w.routeAnswers(host) ? `curl -s "http://${host}/api/dns?fqdn=${fqdn}"` : `kubectl get svc -n ${namespace}`,
   });
   if (!clusterIp) return w.stopHere(`${fqdn} does not resolve: the app cannot connect to SQL Server.`);
-  const service = w.model.kube('Service').find((s) => (s.spec as Obj).clusterIP === clusterIp);
+  const service = w.model.kube('Service').find((s) => s.spec?.clusterIP === clusterIp);
   const backend = service ? w.model.serviceEndpoints(service)[0] : undefined;
-  const node = (pod.spec as Obj).nodeName as string;
+  const node = str(pod.spec?.nodeName);
   if (!service || !backend) {
     w.hop({ at: `node ${node}`, src: at(podIp, POD_PORT), dst: at(clusterIp, 1433), change: 'none', why: 'The service has no ready endpoint: nothing to translate the ClusterIP to.', proof: w.endpointsProof(service?.metadata.name) });
     return w.stopHere(`The service behind ${clusterIp} has no ready pod: the connection is refused.`);
   }
-  const backendIp = (backend.status as Obj).podIP as string;
-  const targetPort = Number(((service.spec as Obj).ports?.[0]?.targetPort as number | undefined) ?? 1433);
+  const backendIp = optStr(backend.status?.podIP);
+  const targetPort = Number(field(service.spec, 'ports', 0, 'targetPort') ?? 1433);
   w.hop({
     at: `node ${node} (${w.nodeIp(node) ?? '?'})`,
     src: at(podIp, POD_PORT),
@@ -491,7 +497,7 @@ function sql(w: Walker): void {
   });
   // The packet reaches the SQL pod's node, across the overlay when that is another node; an
   // ingress NetworkPolicy that selects the SQL pod is enforced there.
-  const backendNode = (backend.spec as Obj).nodeName as string;
+  const backendNode = str(backend.spec?.nodeName);
   const crossed = backendNode !== node;
   const blocking = w.model.networkPolicyDenies(pod, backend, targetPort);
   w.hop({
@@ -545,15 +551,15 @@ function api(w: Walker): void {
   const carried = lbRuleFor(w.model, apiIp, 6443);
   const pool = w.model.arm(carried?.rule.properties.backendAddressPool?.id);
   // Backend IP configurations are children of NICs; a NIC names the VM it belongs to, whose name is the node's.
-  const nics = ((pool?.properties?.backendIPConfigurations ?? []) as Obj[]).map((c) => w.model.arm(String(c.id).split('/').slice(0, 9).join('/')));
-  const vms = nics.map((nic) => String(nic?.properties?.virtualMachine?.id ?? '').split('/').pop()?.toLowerCase());
+  const nics = arr(field(pool, 'properties', 'backendIPConfigurations')).map((c) => w.model.arm(String(field(c, 'id')).split('/').slice(0, 9).join('/')));
+  const vms = nics.map((nic) => String(field(nic, 'properties', 'virtualMachine', 'id') ?? '').split('/').pop()?.toLowerCase());
   const inPool = w.model.kube('Node').filter((n) => vms.includes(n.metadata.name.toLowerCase()));
   const isMaster = (n: KubeObject) => n.metadata.labels?.['node-role.kubernetes.io/master'] !== undefined || n.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined;
   // The pool may hold workers too (today's single public load balancer): the API server runs on masters.
   const master = inPool.find(isMaster) ?? inPool[0];
   const workersToo = inPool.some((n) => !isMaster(n));
   const masterIp = master ? w.nodeIp(master.metadata.name) : undefined;
-  const probe = carried?.probe?.properties as Obj | undefined;
+  const probe = objectOrUndefined(field(carried?.probe, 'properties'));
   const probeText = probe ? ` Its health probe (${probe.protocol} ${probe.requestPath ?? ''} on port ${probe.port}, every ${probe.intervalInSeconds} s) ${workersToo ? 'fails on the workers its pool also holds, so only masters get the connection' : 'picks the masters whose API server is ready'}.` : '';
   w.hop({
     at: carried ? `load balancer ${carried.lb.name}, rule ${carried.rule.name}` : 'load balancer',
