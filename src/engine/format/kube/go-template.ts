@@ -10,6 +10,7 @@
 
 import { goFormatFloatG, goStrconvQuote } from './go-values.ts';
 import { goKeyOrder } from './json.ts';
+import { isJsonObject } from '../../world/json.ts';
 
 /** An int of the template's own (a literal, len, a range index): Go prints it without an exponent. */
 export class GoInt {
@@ -36,7 +37,8 @@ function numKind(v: Value): 'int' | 'float' | undefined {
 }
 
 function numValue(v: Value): number {
-  return v instanceof GoInt || v instanceof GoFloat ? v.v : (v as number);
+  if (v instanceof GoInt || v instanceof GoFloat) return v.v;
+  return typeof v === 'number' ? v : NaN;
 }
 
 export class TemplateError extends Error {
@@ -44,7 +46,7 @@ export class TemplateError extends Error {
   partial = '';
 }
 
-const NO_VALUE: unknown = Symbol('no value');
+const NO_VALUE = Symbol('no value');
 type Value = unknown;
 
 // ---------------------------------------------------------------- lexer
@@ -273,7 +275,7 @@ class Parser {
           case 'if':
           case 'with':
           case 'range':
-            list.push(this.control(k));
+            list.push(this.control(k.val));
             continue;
           case 'break':
           case 'continue':
@@ -294,19 +296,19 @@ class Parser {
     if (t.type !== 'right') this.fail(t.pos, `unexpected ${describe(t)} in ${context}`);
   }
 
-  private control(k: Tok): Node {
+  private control(kind: 'if' | 'with' | 'range'): Node {
     this.vars.push([...this.vars[this.vars.length - 1]]);
-    const pipe = this.pipeline(k.val, true, k.val === 'range');
+    const pipe = this.pipeline(kind, true, kind === 'range');
     const [list, end] = this.itemList(true);
     let elseList: Node[] | undefined;
     if (end!.val === 'else') {
       // {{else if …}} / {{else with …}}: a nested control in the else branch.
       const nested = this.peekNonSpace();
-      if ((k.val === 'if' || k.val === 'with') && nested.type === 'keyword' && nested.val === k.val) {
+      if ((kind === 'if' || kind === 'with') && nested.type === 'keyword' && nested.val === kind) {
         this.nonSpace();
-        elseList = [this.control(nested)];
+        elseList = [this.control(kind)];
         this.vars.pop();
-        return { kind: k.val as 'if' | 'with', pos: pipe.pos, pipe, list, elseList };
+        return { kind, pos: pipe.pos, pipe, list, elseList };
       }
       this.expectRight('else');
       const [elseNodes, end2] = this.itemList(true);
@@ -315,7 +317,7 @@ class Parser {
       elseList = elseNodes;
     } else this.expectRight('end');
     this.vars.pop();
-    return { kind: k.val as 'if' | 'with' | 'range', pos: pipe.pos, pipe, list, elseList } as Node;
+    return { kind, pos: pipe.pos, pipe, list, elseList };
   }
 
   private pipeline(context: string, topLevel: boolean, rangeDecl = false): Pipe {
@@ -491,7 +493,7 @@ export function printValue(v: Value): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(printValue).join(' ')}]`;
-  const o = v as Record<string, unknown>;
+  const o = isJsonObject(v) ? v : {};
   return `map[${Object.keys(o)
     .sort(goKeyOrder)
     .map((k) => `${k}:${printValue(o[k])}`)
@@ -506,7 +508,7 @@ function truth(v: Value): boolean {
   if (typeof v === 'string') return v !== '';
   if (typeof v === 'boolean') return v;
   if (Array.isArray(v)) return v.length > 0;
-  return Object.keys(v as object).length > 0;
+  return isJsonObject(v) && Object.keys(v).length > 0;
 }
 
 class Exec {
@@ -597,10 +599,10 @@ class Exec {
         any = true;
         if (!each(new GoInt(i), v[i])) break;
       }
-    } else if (v !== null && typeof v === 'object' && v !== NO_VALUE && !(v instanceof GoInt) && !(v instanceof GoFloat)) {
-      for (const k of Object.keys(v as object).sort(goKeyOrder)) {
+    } else if (isJsonObject(v) && !(v instanceof GoInt) && !(v instanceof GoFloat)) {
+      for (const k of Object.keys(v).sort(goKeyOrder)) {
         any = true;
-        if (!each(k, (v as Record<string, unknown>)[k])) break;
+        if (!each(k, v[k])) break;
       }
     } else if (v !== null && v !== NO_VALUE) {
       this.fail(n.pos, rangeText(n.pipe, this.src), `range can't iterate over ${printValue(v)}`);
@@ -675,9 +677,8 @@ class Exec {
       // A missing key's zero value stays missing; a null one cannot be looked into.
       if (v === NO_VALUE) return NO_VALUE;
       if (v === null) this.fail(pos, text, `nil pointer evaluating interface {}.${name}`);
-      if (typeof v !== 'object' || Array.isArray(v) || v instanceof GoInt) this.fail(pos, text, `can't evaluate field ${name} in type ${v instanceof GoInt ? 'int' : 'interface {}'}`);
-      const o = v as Record<string, unknown>;
-      v = Object.prototype.hasOwnProperty.call(o, name) ? o[name] : NO_VALUE;
+      if (!isJsonObject(v) || v instanceof GoInt) return this.fail(pos, text, `can't evaluate field ${name} in type ${v instanceof GoInt ? 'int' : 'interface {}'}`);
+      v = Object.prototype.hasOwnProperty.call(v, name) ? v[name] : NO_VALUE;
     }
     return v;
   }
@@ -706,9 +707,9 @@ class Exec {
       case 'len': {
         need(1);
         const v = args[0]();
-        if (typeof v === 'string') return new GoInt(Buffer.byteLength(v));
+        if (typeof v === 'string') return new GoInt(new TextEncoder().encode(v).length);
         if (Array.isArray(v)) return new GoInt(v.length);
-        if (v !== null && typeof v === 'object' && !(v instanceof GoInt) && !(v instanceof GoFloat) && v !== NO_VALUE) return new GoInt(Object.keys(v).length);
+        if (v !== null && typeof v === 'object' && !(v instanceof GoInt) && !(v instanceof GoFloat)) return new GoInt(Object.keys(v).length);
         // A missing value reaches reflect as the zero Value, which panics inside len.
         return err(v === NO_VALUE ? 'reflect: call of reflect.Value.Type on zero Value' : v === null ? 'len of nil pointer' : `len of type ${typeName(v)}`);
       }
@@ -721,11 +722,10 @@ class Exec {
             if (numKind(i) !== 'int') err(`cannot index slice/array with type ${typeName(i)}`);
             const n = numValue(i);
             if (n < 0 || n >= v.length) err(`index out of range: ${n}`);
-            v = typeof v === 'string' ? new GoInt(Buffer.from(v)[n]) : v[n];
-          } else if (v !== null && typeof v === 'object' && v !== NO_VALUE && !(v instanceof GoInt)) {
-            if (typeof i !== 'string') err(`value has type ${typeName(i)}; should be string`);
-            const o = v as Record<string, unknown>;
-            v = Object.prototype.hasOwnProperty.call(o, i as string) ? o[i as string] : NO_VALUE;
+            v = typeof v === 'string' ? new GoInt(new TextEncoder().encode(v)[n]) : v[n];
+          } else if (isJsonObject(v) && !(v instanceof GoInt)) {
+            const key = typeof i === 'string' ? i : err(`value has type ${typeName(i)}; should be string`);
+            v = Object.prototype.hasOwnProperty.call(v, key) ? v[key] : NO_VALUE;
           } else if (v === NO_VALUE) {
             err('index of nil pointer');
           } else if (v === null) {
@@ -787,7 +787,7 @@ class Exec {
         for (const a of args.slice(1)) {
           const k = a();
           if (Array.isArray(v) && k instanceof GoInt && k.v >= 0 && k.v < v.length) v = v[k.v];
-          else if (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof k === 'string' && Object.prototype.hasOwnProperty.call(v, k)) v = (v as Record<string, unknown>)[k];
+          else if (isJsonObject(v) && typeof k === 'string' && Object.prototype.hasOwnProperty.call(v, k)) v = v[k];
           else return false;
         }
         return true;
@@ -797,7 +797,7 @@ class Exec {
         const v = args[0]();
         if (typeof v !== 'string') return this.fail(pos, text, `wrong type for value; expected string; got ${typeName(v)}`);
         if (!/^[A-Za-z0-9+/]*={0,2}$/.test(v) || v.length % 4 !== 0) return err(`base64 decode failed: illegal base64 data at input byte ${Math.max(0, v.search(/[^A-Za-z0-9+/=]/))}`);
-        return Buffer.from(v, 'base64').toString('utf8');
+        return new TextDecoder('utf-8', { ignoreBOM: true }).decode(Uint8Array.from(atob(v), (c) => c.charCodeAt(0)));
       }
       default:
         return this.fail(pos, text, `"${name}" is not available in this lab terminal`);
@@ -817,7 +817,9 @@ function compare(a: Value, b: Value, err: (m: string) => never, ordered = false)
   if (ordered && ka === 'bool') err('invalid type for comparison');
   const x = numKind(a) ? numValue(a) : a;
   const y = numKind(b) ? numValue(b) : b;
-  return x === y ? 0 : (x as number | string) < (y as number | string) ? -1 : 1;
+  if (x === y) return 0;
+  // Unequal booleans need only be unequal: eq and ne ask no order of them.
+  return (typeof x === 'number' && typeof y === 'number') || (typeof x === 'string' && typeof y === 'string') ? (x < y ? -1 : 1) : 1;
 }
 
 /** fmt.Sprint: spaces between operands when neither is a string. */
@@ -878,7 +880,7 @@ function formatVerb(verb: string, a: Value, precision: string | undefined, plus:
       return sharp && typeof a === 'string' ? goStrconvQuote(a) : printValue(a);
     case 's':
       if (typeof a === 'string') return precision !== undefined ? a.slice(0, Number(precision)) : a;
-      if (Array.isArray(a) || (a !== null && typeof a === 'object' && !(a instanceof GoInt) && a !== NO_VALUE)) return printValue(a);
+      if (Array.isArray(a) || (a !== null && typeof a === 'object' && !(a instanceof GoInt))) return printValue(a);
       return bad();
     case 'q':
       return typeof a === 'string' ? goStrconvQuote(a) : kind === 'int' ? `'${String.fromCodePoint(numValue(a))}'` : bad();
@@ -892,7 +894,7 @@ function formatVerb(verb: string, a: Value, precision: string | undefined, plus:
     case 'X': {
       let s: string;
       if (kind === 'int') s = numValue(a).toString(16);
-      else if (typeof a === 'string') s = Buffer.from(a).toString('hex');
+      else if (typeof a === 'string') s = Array.from(new TextEncoder().encode(a), (b) => b.toString(16).padStart(2, '0')).join('');
       else return bad();
       return verb === 'X' ? s.toUpperCase() : s;
     }

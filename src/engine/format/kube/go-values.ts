@@ -3,6 +3,7 @@
 // output (%v of scalars) and in the jsonpath error dump (%#v of the whole object).
 
 import { goKeyOrder } from './json.ts';
+import { isJsonObject } from '../../world/json.ts';
 
 /** strconv.FormatFloat(f, 'g', -1, 64), which is also what %v prints for a float64. */
 export function goFormatFloatG(n: number): string {
@@ -35,8 +36,8 @@ export function goPrintV(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return isGoInt(value) ? String(value) : goFormatFloatG(value);
   if (Array.isArray(value)) return '[' + value.map(goPrintV).join(' ') + ']';
-  if (typeof value === 'object') {
-    const o = value as Record<string, unknown>;
+  if (isJsonObject(value)) {
+    const o = value;
     const keys = Object.keys(o).sort(goKeyOrder);
     return 'map[' + keys.map((k) => `${k}:${goPrintV(o[k])}`).join(' ') + ']';
   }
@@ -81,8 +82,8 @@ export function goPrintSharpV(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return isGoInt(value) ? String(value) : goFormatFloatG(value);
   if (Array.isArray(value)) return '[]interface {}{' + value.map((v) => goPrintSharpV(v)).join(', ') + '}';
-  if (typeof value === 'object') {
-    const o = value as Record<string, unknown>;
+  if (isJsonObject(value)) {
+    const o = value;
     const keys = Object.keys(o).sort(goKeyOrder);
     return 'map[string]interface {}{' + keys.map((k) => `${goStrconvQuote(k)}:${goPrintSharpV(o[k])}`).join(', ') + '}';
   }

@@ -6,6 +6,7 @@
 // characters <, > and & as \u003c, \u003e, \u0026, and U+2028/U+2029, which JSON.stringify does not.
 
 import type { Json } from '../../world/types.ts';
+import { isJsonObject } from '../../world/json.ts';
 
 /** Go's byte-wise ordering of map keys (UTF-8 order; the same as UTF-16 order outside surrogates). */
 export function goKeyOrder(a: string, b: string): number {
@@ -67,14 +68,14 @@ function encode(value: unknown, indent: string, level: number): string {
     if (value.length === 0) return '[]';
     return '[' + value.map((v) => pad + encode(v, indent, level + 1)).join(',') + close + ']';
   }
-  if (typeof value === 'object') {
-    const keys = Object.keys(value as object)
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+  if (isJsonObject(value)) {
+    const keys = Object.keys(value)
+      .filter((k) => value[k] !== undefined)
       .sort(goKeyOrder);
     if (keys.length === 0) return '{}';
     return (
       '{' +
-      keys.map((k) => pad + goQuote(k) + colon + encode((value as Record<string, unknown>)[k], indent, level + 1)).join(',') +
+      keys.map((k) => pad + goQuote(k) + colon + encode(value[k], indent, level + 1)).join(',') +
       close +
       '}'
     );

@@ -297,7 +297,10 @@ class Parser {
 function parseAction(text: string): ListNode {
   const p = new Parser();
   const root = p.parse(`{${text}}`);
-  return root.nodes[0] as ListNode;
+  const action = root.nodes[0];
+  // The text starts with its left delimiter, which always opens a list.
+  if (action?.type !== 'list') throw new Error('jsonpath: an action parses to a list');
+  return action;
 }
 
 function isTerminator(r: string): boolean {
@@ -608,7 +611,7 @@ export class JsonPath {
 
 type Kind = 'bool' | 'int' | 'float' | 'string';
 
-function basicKind(v: Value): [Kind, unknown] {
+function basicKind(v: Value): [Kind, boolean | number | string] {
   if (typeof v === 'boolean') return ['bool', v];
   if (typeof v === 'number') return [isGoInt(v) ? 'int' : 'float', v];
   if (typeof v === 'string') return ['string', v];
@@ -623,18 +626,16 @@ function compare(left: Value, right: Value, op: string): boolean {
     return op === '==' ? v1 === v2 : v1 !== v2;
   }
   if (k1 !== k2) throw new JsonPathError('incompatible types for comparison');
-  if (k1 === 'bool') throw new JsonPathError('invalid type for comparison');
-  const a = v1 as number | string;
-  const b = v2 as number | string;
+  if (typeof v1 === 'boolean' || typeof v2 === 'boolean') throw new JsonPathError('invalid type for comparison');
   switch (op) {
     case '<':
-      return a < b;
+      return v1 < v2;
     case '>':
-      return a > b;
+      return v1 > v2;
     case '<=':
-      return a <= b;
+      return v1 <= v2;
     case '>=':
-      return a >= b;
+      return v1 >= v2;
   }
   throw new JsonPathError(`unrecognized filter operator ${op}`);
 }

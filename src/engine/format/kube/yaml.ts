@@ -13,6 +13,7 @@
 
 import { goFormatFloatG } from './go-values.ts';
 import { goKeyOrder } from './json.ts';
+import { isJsonObject } from '../../world/json.ts';
 
 const BEST_INDENT = 2;
 const BEST_WIDTH = 80;
@@ -303,7 +304,7 @@ class Emitter {
   /** Emits a node. `mappingContext` and `simpleKey` mirror libyaml's emitter flags. */
   node(value: unknown, ctx: { mappingContext: boolean; simpleKey: boolean; root: boolean }): void {
     if (Array.isArray(value)) this.sequence(value, ctx.mappingContext);
-    else if (value !== null && typeof value === 'object') this.mapping(value as Record<string, unknown>);
+    else if (isJsonObject(value)) this.mapping(value);
     else this.scalarValue(value, ctx.simpleKey, ctx.root);
   }
 
@@ -597,10 +598,10 @@ function readBack(value: unknown): unknown {
   const read = (v: unknown): unknown => {
     if (typeof v === 'string') return fold(v);
     if (Array.isArray(v)) return v.map(read);
-    if (v === null || typeof v !== 'object') return v;
+    if (!isJsonObject(v)) return v;
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(v).sort(goKeyOrder)) {
-      const inner = (v as Record<string, unknown>)[key];
+      const inner = v[key];
       if (inner !== undefined) out[fold(key)] = read(inner);
     }
     return out;

@@ -13,7 +13,7 @@ export const secretPrinter: TablePrinter = {
   ],
   cells(secret: KubeObject, options: PrintOptions): string[] {
     const data = field(secret, 'data');
-    const count = data && typeof data === 'object' ? Object.keys(data as object).length : 0;
+    const count = data && typeof data === 'object' ? Object.keys(data).length : 0;
     return [secret.metadata.name, str(field(secret, 'type')), String(count), timestampSince(secret.metadata.creationTimestamp, options.now)];
   },
 };
