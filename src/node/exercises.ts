@@ -1,8 +1,6 @@
 // The exercise files on disk (labs/exercises/<chapter>.json), validated, as one catalogue.
 import { readdir, readFile } from 'node:fs/promises';
-import { assertUniqueIds, ExerciseFileError, parseExerciseFile } from '../engine/exercises/schema.ts';
-import { catalogue, type CatalogueEntry } from '../engine/exercises/catalogue.ts';
-import type { ChapterExercises } from '../engine/exercises/types.ts';
+import { assertUniqueIds, ExerciseFileError, parseExerciseFile, catalogue, type CatalogueEntry, type ChapterExercises } from '../engine/index.ts';
 
 const FOLDER = new URL('../../labs/exercises/', import.meta.url);
 

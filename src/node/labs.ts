@@ -3,9 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parseLabFile, parseLabJson } from '../engine/world/schema/lab-file.ts';
-import type { LabFile } from '../engine/world/types.ts';
-import { applyScenario, type ScenarioFile } from '../engine/sources/fixture/scenario.ts';
+import { parseLabFile, parseLabJson, applyScenario, type LabFile, type ScenarioFile } from '../engine/index.ts';
 
 const LABS = new URL('../../labs/', import.meta.url);
 export const DEFAULT_LAB = 'aro2';

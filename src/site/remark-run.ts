@@ -4,12 +4,7 @@
 // its chapter. Done here, not in the components, because Astro may render sibling components
 // concurrently and the commands of a page depend on each other.
 import { loadLab } from '../node/labs.ts';
-import { FLOWS, isFlow, walk } from '../engine/walk/walk.ts';
-import { Session } from '../engine/session.ts';
-import { createFixtureWorld } from '../engine/sources/fixture/index.ts';
-import type { LabFile } from '../engine/world/types.ts';
-import { variablesUsed } from '../engine/shell/variables-used.ts';
-import { verifiedBadge } from '../engine/verified-versions.ts';
+import { FLOWS, isFlow, walk, Session, createFixtureWorld, variablesUsed, verifiedBadge, type LabFile } from '../engine/index.ts';
 import { pageLabs } from './page-labs.ts';
 // What a block needs is what the page's terminal runs first: one shape for both sides.
 import type { Need } from './terminal/needs.ts';

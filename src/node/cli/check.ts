@@ -1,9 +1,7 @@
 // `aro-labs check ID ANSWER`: checks one exercise in the chosen lab with the page's feedback;
 // exit 0 when right, 1 when wrong. For exercises answered by a command, ANSWER is the command.
 import { loadCatalogue } from '../exercises.ts';
-import { forLab } from '../../engine/exercises/catalogue.ts';
-import { checkAnswer } from '../../engine/exercises/check.ts';
-import { createFixtureWorld } from '../../engine/sources/fixture/index.ts';
+import { forLab, checkAnswer, createFixtureWorld } from '../../engine/index.ts';
 import { chosenLab, labOptions, UsageError, write, type CliCommand } from './common.ts';
 
 export const checkCommand: CliCommand = {

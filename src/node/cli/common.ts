@@ -1,13 +1,8 @@
 // What the subcommands of the CLI share: their shape, lab selection, and writing to stdout safely.
 import type { ParseArgsConfig } from 'node:util';
 import { loadLab } from '../labs.ts';
-import type { LabFile, World } from '../../engine/world/types.ts';
-import { Session, type LineResult } from '../../engine/session.ts';
-import { createFixtureWorld } from '../../engine/sources/fixture/index.ts';
-import { createDesk } from '../../engine/exercises/desk.ts';
-import { forLab } from '../../engine/exercises/catalogue.ts';
+import { Session, createFixtureWorld, createDesk, forLab, visibleControls, type LabFile, type World, type LineResult } from '../../engine/index.ts';
 import { loadCatalogue } from '../exercises.ts';
-import { visibleControls } from '../../engine/format/visible-controls.ts';
 
 export type OptionValues = Record<string, string | boolean | Array<string | boolean> | undefined>;
 

@@ -1,6 +1,6 @@
 // `aro-labs exercises`: the exercises a lab offers; `--json` as [{id, chapter, title}].
 import { loadCatalogue } from '../exercises.ts';
-import { forLab, summary } from '../../engine/exercises/catalogue.ts';
+import { forLab, summary } from '../../engine/index.ts';
 import { chosenLab, labOptions, write, type CliCommand } from './common.ts';
 
 export const exercisesCommand: CliCommand = {

@@ -1,5 +1,5 @@
 // `aro-labs export`: a lab's ARM resources or Kubernetes objects as the real APIs return them.
-import { exportArm, exportKube } from '../../engine/sources/fixture/export.ts';
+import { exportArm, exportKube } from '../../engine/index.ts';
 import { chosenLab, labOptions, UsageError, write, type CliCommand } from './common.ts';
 
 export const exportCommand: CliCommand = {

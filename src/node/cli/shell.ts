@@ -1,7 +1,7 @@
 // `aro-labs shell`: an interactive lab terminal in the reader's own terminal, with line editing,
 // history and tab completion from node:readline.
 import { createInterface, type Interface } from 'node:readline';
-import type { Session } from '../../engine/session.ts';
+import type { Session } from '../../engine/index.ts';
 import { chosenWorld, forStream, labOptions, liveOptions, worldSession, write, writeResult, type CliCommand } from './common.ts';
 
 const EXIT = /^\s*exit(?:\s+(\d+))?\s*$/;

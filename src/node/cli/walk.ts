@@ -1,6 +1,5 @@
 // `aro-labs walk`: one packet's path through the lab, hop by hop, as a table or as JSON.
-import { FLOWS, isFlow, walk, WalkError } from '../../engine/walk/walk.ts';
-import { walkTable } from '../../engine/walk/format.ts';
+import { FLOWS, isFlow, walk, WalkError, walkTable } from '../../engine/index.ts';
 import { chosenLab, labOptions, UsageError, write, type CliCommand } from './common.ts';
 
 export const walkCommand: CliCommand = {

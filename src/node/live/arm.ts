@@ -8,7 +8,7 @@ import { ResourceManagementClient } from '@azure/arm-resources';
 import type { Readable } from 'node:stream';
 import { createDefaultHttpClient, createPipelineRequest, RestError, type HttpClient, type Pipeline, type PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/core-auth';
-import type { Json, RestResponse } from '../../engine/world/types.ts';
+import type { Json, RestResponse } from '../../engine/index.ts';
 import { failure, malformed } from './failure.ts';
 import { AnswerTooLarge, declaredLength, MAX_ANSWER_BYTES, readWhole } from './bounds.ts';
 import type { LiveConfig } from './config.ts';

@@ -5,7 +5,7 @@
 // resource type the terminal never reads is refused whatever its spelling. The one subresource let
 // through is a pod's log as `kubectl logs` reads it: a GET of `pods/NAME/log` in a namespace, with
 // only the parameters kubectl sends for a finished read (never `follow`).
-import { everyApiResource } from '../../engine/world/kube-resources.ts';
+import { everyApiResource } from '../../engine/index.ts';
 
 /** Longer than any path the engine builds (an ARM metrics query is the longest, a few hundred characters). */
 export const MAX_PATH_LENGTH = 2048;

@@ -7,8 +7,7 @@ import http from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import type { HttpRequest, Json, World } from '../../engine/world/types.ts';
-import { BRIDGE_API, BRIDGE_CALLS, bridgeUrl, type BridgeCall } from '../../engine/sources/bridge/protocol.ts';
+import { BRIDGE_API, BRIDGE_CALLS, bridgeUrl, type HttpRequest, type Json, type World, type BridgeCall } from '../../engine/index.ts';
 import { armReadPath, kubeReadPath, PathRefusal } from './bridge-paths.ts';
 
 /** The published site and the local dev and preview servers. */

@@ -1,7 +1,7 @@
 // Reads of one live session, kept for a short time: a chapter runs the same `az network lb list`
 // several times and should pay one round trip. Concurrent reads of the same path share one
 // request. Failures and throttling are never kept, so the next try asks again.
-import type { RestResponse } from '../../engine/world/types.ts';
+import type { RestResponse } from '../../engine/index.ts';
 
 export interface CachedSource {
   get(path: string): Promise<RestResponse>;

@@ -1,6 +1,6 @@
 // An answer that never came (or came unreadable) from ARM or the API server, for the commands to
 // word in their tool's voice.
-import type { RestResponse, TransportFailure } from '../../engine/world/types.ts';
+import type { RestResponse, TransportFailure } from '../../engine/index.ts';
 
 export function failure(kind: TransportFailure['kind'], endpoint: string, detail: string): RestResponse {
   return { status: 0, body: null, failure: { kind, endpoint, detail } };

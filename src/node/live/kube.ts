@@ -4,7 +4,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { KubeConfig } from '@kubernetes/client-node';
-import type { Json, RestResponse } from '../../engine/world/types.ts';
+import type { Json, RestResponse } from '../../engine/index.ts';
 import { failure, malformed } from './failure.ts';
 import { declaredLength, MAX_ANSWER_BYTES, readWhole } from './bounds.ts';
 import { endpointUrl, LiveConfigError, type LiveConfig } from './config.ts';

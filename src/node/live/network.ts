@@ -12,7 +12,7 @@ import { promises as dns } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP } from 'node:net';
-import type { HttpRequest, HttpResponse, NetError } from '../../engine/world/types.ts';
+import type { HttpRequest, HttpResponse, NetError } from '../../engine/index.ts';
 import type { LiveConfig, Pin } from './config.ts';
 import type { Redactor } from './redact.ts';
 import { classify, insidePrefixes } from './addresses.ts';

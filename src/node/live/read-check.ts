@@ -4,7 +4,7 @@
 // (`shell --live`, `exec --live`) and the bridge read through the same check, so a name typed into
 // a command can never reach another resource type. A refused path is never sent: the command that
 // built it gets a failure, which it words in its tool's voice.
-import type { RestResponse } from '../../engine/world/types.ts';
+import type { RestResponse } from '../../engine/index.ts';
 import { armReadPath, kubeReadPath, normalise, PathRefusal } from './bridge-paths.ts';
 import { failure } from './failure.ts';
 

@@ -8,7 +8,7 @@
 // trimmed too, with its base64 and the JSON spellings apps write, so that it is also caught where
 // it reappears as plain text (an app that prints its environment, a token echoed in an error),
 // and the session's own credentials are known from the start.
-import type { Json, JsonObject } from '../../engine/world/types.ts';
+import type { Json, JsonObject } from '../../engine/index.ts';
 import { AUTH_SCHEMES, isSecretFlag, isSecretName, looksLikeKeyMaterial, REDACTED, redactShapes } from './credentials.ts';
 import { KnownSecrets, MIN_SECRET_LENGTH } from './known-secrets.ts';
 

@@ -4,9 +4,7 @@
 // replaced everywhere, public IPs optionally remapped, consistently, to the documentation ranges.
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
-import { field } from '../../engine/format/kube/printers/helpers.ts';
-import type { ArmResource, Json, JsonObject, KubeObject, LabFile, World } from '../../engine/world/types.ts';
-import { parseLabFile } from '../../engine/world/schema/lab-file.ts';
+import { field, parseLabFile, type ArmResource, type Json, type JsonObject, type KubeObject, type LabFile, type World } from '../../engine/index.ts';
 import { isPrivate } from './network.ts';
 import { REDACTED, REDACTION_RULES } from './redact.ts';
 

@@ -3,8 +3,7 @@
 // interface as with a fixture, so every command prints through the same code.
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { TokenCredential } from '@azure/core-auth';
-import { field } from '../../engine/format/kube/printers/helpers.ts';
-import type { Json, LabInfo, RestResponse, World } from '../../engine/world/types.ts';
+import { field, quote, VERIFIED_TOOLS, type Json, type LabInfo, type RestResponse, type World } from '../../engine/index.ts';
 import { liveConfig, type LiveConfig } from './config.ts';
 import { createArmSource } from './arm.ts';
 import { createKubeSource } from './kube.ts';
@@ -12,8 +11,6 @@ import { createLiveNetwork, type ClusterHosts } from './network.ts';
 import { cached } from './cache.ts';
 import { Redactor } from './redact.ts';
 import { unreadPath, type LiveReads } from './read-check.ts';
-import { quote } from '../../engine/commands/az/paths.ts';
-import { VERIFIED_TOOLS } from '../../engine/verified-versions.ts';
 
 export interface LiveOptions {
   /** The ARO cluster's name and resource group (`$cluster_name`, `$rg` in the chapters). */

@@ -1,6 +1,5 @@
 // The exercises in the browser: the same files the CLI reads (validated by the test suite).
-import { catalogue, forLab, type CatalogueEntry } from '../../engine/exercises/catalogue.ts';
-import type { ChapterExercises } from '../../engine/exercises/types.ts';
+import { catalogue, forLab, type CatalogueEntry, type ChapterExercises } from '../../engine/index.ts';
 
 const files = Object.values(import.meta.glob<ChapterExercises>('../../../labs/exercises/*.json', { eager: true, import: 'default' }));
 const all = catalogue(files);

@@ -1,8 +1,6 @@
 // Checks answers given in the page, in the world of the lab in effect (the terminal's world).
 // Loaded on first use, with the engine.
-import { checkAnswer, solutionAnswer } from '../../engine/exercises/check.ts';
-import type { Verdict } from '../../engine/exercises/types.ts';
-import { CheckUnavailable } from '../../engine/exercises/run.ts';
+import { checkAnswer, solutionAnswer, CheckUnavailable, type Verdict } from '../../engine/index.ts';
 import { liveWorld, loadLabWorld } from '../labs/world.ts';
 import { findExercise } from './catalogue.ts';
 import { reportUnexpected } from '../errors.ts';

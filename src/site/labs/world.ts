@@ -1,7 +1,6 @@
 // Loads the world of the lab in effect (see choice.ts), once per page: the terminal and the
 // exercises share it, so they always agree. Loaded lazily, with the engine.
-import type { LabFile, World } from '../../engine/world/types.ts';
-import type { ScenarioFile } from '../../engine/sources/fixture/scenario.ts';
+import type { LabFile, World, ScenarioFile } from '../../engine/index.ts';
 import { chooseLab, FILE_KEY, labChoice, scenarioNames } from './choice.ts';
 import { readText, setAside } from '../storage.ts';
 
@@ -39,14 +38,14 @@ async function builtin(name: string): Promise<LabFile> {
   // The built-in labs and scenarios are validated by the test suite.
   const data = (await load()) as LabFile | ScenarioFile;
   if (!('changes' in data)) return data;
-  const { applyScenario } = await import('../../engine/sources/fixture/scenario.ts');
+  const { applyScenario } = await import('../engine/scenario.ts');
   return applyScenario(await builtin(data.base), data);
 }
 
 async function fromStorage(): Promise<LabFile | undefined> {
   const text = readText(FILE_KEY);
   if (text === undefined) return undefined;
-  const { parseLabJson } = await import('../../engine/world/schema/lab-file.ts');
+  const { parseLabJson } = await import('../engine/lab-file.ts');
   try {
     return parseLabJson(text, 'the loaded lab file');
   } catch (error) {
@@ -88,7 +87,7 @@ export function loadLabFile(pageLab: string): Promise<LabFile> {
 export function loadLabWorld(pageLab: string): Promise<LoadedLab> {
   const file = loadLabFile(pageLab);
   // The fixture's code comes with the world, not with the lab's data.
-  loaded ??= Promise.all([file, import('../../engine/sources/fixture/index.ts')]).then(([lab, { createFixtureWorld }]) => ({ lab, world: createFixtureWorld(lab) }));
+  loaded ??= Promise.all([file, import('../engine/fixture.ts')]).then(([lab, { createFixtureWorld }]) => ({ lab, world: createFixtureWorld(lab) }));
   return loaded;
 }
 
@@ -97,6 +96,6 @@ export async function readLabFile(file: File): Promise<{ lab: LabFile; text: str
   const MAX_BYTES = 4 * 1024 * 1024;
   if (file.size > MAX_BYTES) throw new Error(`${file.name}: the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; a lab file may have at most 4 MB`);
   const text = await file.text();
-  const { parseLabJson } = await import('../../engine/world/schema/lab-file.ts');
+  const { parseLabJson } = await import('../engine/lab-file.ts');
   return { lab: parseLabJson(text, file.name), text };
 }

@@ -15,7 +15,7 @@
 import { advance, cellBefore, nextStop, previousStop, type Cell } from './input-layout.ts';
 import { commonPrefix } from './touch-input.ts';
 import { editLine, insertable, type CursorStops } from './line-edits.ts';
-import { historyLine } from '../../engine/shell/history.ts';
+import { historyLine } from '../../engine/index.ts';
 
 export interface EditorHost {
   /** Writes to the terminal; `parsed` is called once the terminal has parsed the text. */

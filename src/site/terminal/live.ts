@@ -1,8 +1,6 @@
 // "Connect to my cluster": the terminal's world becomes the reader's cluster, lent by
 // `aro-labs bridge` on their machine. Loaded when the reader connects (or a tab reconnects).
-import type { World } from '../../engine/world/types.ts';
-import { parseBridgeUrl } from '../../engine/sources/bridge/protocol.ts';
-import { connectBridge, type BridgeError } from '../../engine/sources/bridge/client.ts';
+import { parseBridgeUrl, connectBridge, type World, type BridgeError } from '../../engine/index.ts';
 import { rememberBridge } from './bridge-memory.ts';
 
 /** Connects, or throws an Error whose message tells the reader what to do. */

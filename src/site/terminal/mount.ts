@@ -14,11 +14,9 @@ import { copySelectionOnChord } from './copy-keys.ts';
 import { isPasteChord } from './early-keys.ts';
 import { labInEffect } from '../labs/choice.ts';
 import { labNamespace, loadLabWorld, useLiveWorld } from '../labs/world.ts';
-import type { World } from '../../engine/world/types.ts';
-import type { Session } from '../../engine/session.ts';
+import { visibleControls, type World, type Session } from '../../engine/index.ts';
 import { readJson, writeJson } from '../storage.ts';
 import { recordAttempt } from '../progress/store.ts';
-import { visibleControls } from '../../engine/format/visible-controls.ts';
 import { logUnexpected, reportUnexpected } from '../errors.ts';
 import { parseNeeds, runNeeds } from './needs.ts';
 import { wrapWords } from './wrap.ts';
@@ -63,12 +61,10 @@ interface Engine {
 }
 
 async function loadEngine(pageLab: string): Promise<Engine> {
-  const [{ world }, { Session }, { createDesk }, { exercisesFor }, { isIncomplete }] = await Promise.all([
+  const [{ world }, { Session, createDesk, isIncomplete }, { exercisesFor }] = await Promise.all([
     loadLabWorld(pageLab),
-    import('../../engine/session.ts'),
-    import('../../engine/exercises/desk.ts'),
+    import('../engine/terminal.ts'),
     import('../exercises/catalogue.ts'),
-    import('../../engine/shell/parser.ts'),
   ]);
   return {
     world,

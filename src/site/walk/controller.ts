@@ -1,6 +1,6 @@
 // Steps through a <packet-walk>: Back/Next/Play, arrow keys, Home/End, the proof sent to the
 // page's terminal, and the walk recomputed in the browser when the reader chose another lab.
-import type { Hop, Walk } from '../../engine/walk/walk.ts';
+import type { Hop, Walk } from '../../engine/index.ts';
 import { labInEffect } from '../labs/choice.ts';
 import { addresses, before, hopTitle, HOP_COLUMNS } from './view.ts';
 
@@ -75,7 +75,7 @@ export async function controlWalk(host: HTMLElement, early: readonly Event[] = [
   const pageLab = host.dataset.lab ?? 'aro2';
   const inEffect = labInEffect(pageLab);
   if (inEffect.key !== pageLab) {
-    const [{ loadLabWorld }, { walk: compute }] = await Promise.all([import('../labs/world.ts'), import('../../engine/walk/walk.ts')]);
+    const [{ loadLabWorld }, { walk: compute }] = await Promise.all([import('../labs/world.ts'), import('../engine/walk.ts')]);
     try {
       walk = compute((await loadLabWorld(pageLab)).lab, walk.flow);
       $('[data-walk-lab]').textContent = inEffect.name;

@@ -1,6 +1,6 @@
 // What the packet-walk component prints for a hop, shared by its build-time render and the
 // controller that redraws it in the browser.
-import type { Hop, Walk } from '../../engine/walk/walk.ts';
+import type { Hop, Walk } from '../../engine/index.ts';
 
 /** The hop's title in the diagram: its step and place, whole (the box wraps it). */
 export const hopTitle = (hop: Hop): string => `${hop.step}. ${hop.at}`;

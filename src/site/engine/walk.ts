@@ -1,0 +1,2 @@
+// The packet walk, loaded when a reader first opens one.
+export { walk } from '../../engine/index.ts';
