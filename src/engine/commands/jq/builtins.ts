@@ -1,6 +1,6 @@
 // jq's builtin functions, each as a generator over its input. The work on values lives in
 // library.ts (charged to the program's budget); this table binds names to it.
-import { describe, JqRuntimeError, toJsonText, truthy, typeOf, type Builtin, type Evaluator, type Json, type JsonObject } from './evaluate.ts';
+import { describe, JqRuntimeError, toJsonText, truthy, typeOf, type Builtin, type Evaluator, type JqValue, type JqObject } from './evaluate.ts';
 import { COST } from './budget.ts';
 import { JqInputError, parseJsonText } from './input.ts';
 import * as lib from './library.ts';
@@ -12,28 +12,28 @@ import { dateBuiltins } from './dates.ts';
 import { toText } from './text.ts';
 import { NumberLiteral, objectFrom, pathsOf, plain } from './values.ts';
 
-const one = (f: (input: Json, ev: Evaluator) => Json): Builtin =>
+const one = (f: (input: JqValue, ev: Evaluator) => JqValue): Builtin =>
   function* (input, _args, _env, ev) {
     yield f(input, ev);
   };
 
 /** jq's math functions take numbers only. */
-function number(v: Json): number {
+function number(v: JqValue): number {
   v = plain(v);
   if (typeof v !== 'number') throw new JqRuntimeError(`${describe(v)} number required`);
   return v;
 }
 
-function needArray(v: Json, what: string): Json[] {
+function needArray(v: JqValue, what: string): JqValue[] {
   if (!Array.isArray(v)) throw new JqRuntimeError(`${describe(v)} cannot be ${what}, as it is not an array`);
   return v;
 }
 
-const byKey = (ev: Evaluator, f: Ast, env: Parameters<Builtin>[2]) => (x: Json) => [...ev.eval(f, x, env)];
+const byKey = (ev: Evaluator, f: Ast, env: Parameters<Builtin>[2]) => (x: JqValue) => [...ev.eval(f, x, env)];
 
 /** jq's `*_by(f)` start with `map([f])`, then refuse anything but an array (objects iterate
  * first): each item with its key. */
-function keyed(ev: Evaluator, v: Json, key: (x: Json) => Json, refusal: string): Array<readonly [Json, Json]> {
+function keyed(ev: Evaluator, v: JqValue, key: (x: JqValue) => JqValue, refusal: string): Array<readonly [JqValue, JqValue]> {
   const items = lib.iterate(v, ev.budget);
   ev.budget.charge(items.length * 2 * COST.item);
   const pairs = items.map((x) => [key(x), x] as const);
@@ -44,13 +44,13 @@ function keyed(ev: Evaluator, v: Json, key: (x: Json) => Json, refusal: string):
 const NOT_BOTH_ARRAYS = 'sorted, as they are not both arrays';
 
 /** Items ordered by jq's total order of their keys (a stable sort, as jq's). */
-function sortedBy(ev: Evaluator, v: Json, key: (x: Json) => Json): Array<readonly [Json, Json]> {
+function sortedBy(ev: Evaluator, v: JqValue, key: (x: JqValue) => JqValue): Array<readonly [JqValue, JqValue]> {
   return keyed(ev, v, key, NOT_BOTH_ARRAYS).sort((a, c) => ev.compare(a[0], c[0]));
 }
 
 /** `min_by`/`max_by`: the first item with the least key, or the last with the greatest. */
-function extremeBy(ev: Evaluator, v: Json, key: (x: Json) => Json, greatest: boolean): Json {
-  let best: readonly [Json, Json] | null = null;
+function extremeBy(ev: Evaluator, v: JqValue, key: (x: JqValue) => JqValue, greatest: boolean): JqValue {
+  let best: readonly [JqValue, JqValue] | null = null;
   for (const pair of keyed(ev, v, key, 'iterated over')) {
     const c = best === null ? 0 : ev.compare(pair[0], best[0]);
     if (best === null || (greatest ? c >= 0 : c < 0)) best = pair;
@@ -59,23 +59,23 @@ function extremeBy(ev: Evaluator, v: Json, key: (x: Json) => Json, greatest: boo
 }
 
 /** `min`/`max` take only arrays. */
-function extreme(ev: Evaluator, v: Json, greatest: boolean): Json {
+function extreme(ev: Evaluator, v: JqValue, greatest: boolean): JqValue {
   if (!Array.isArray(v)) throw new JqRuntimeError(`${describe(v)} and ${describe(v)} cannot be iterated over`);
   return extremeBy(ev, v, (x) => x, greatest);
 }
 
 /** jq's any/all (`any(.[]; f)`): the conditions in order, up to the first that decides. */
-function decide(conditions: Iterable<Json>, all: boolean): boolean {
+function decide(conditions: Iterable<JqValue>, all: boolean): boolean {
   for (const c of conditions) if (truthy(c) !== all) return !all;
   return all;
 }
 
-function* conditions(ev: Evaluator, v: Json, f: Ast, env: Parameters<Builtin>[2]): Generator<Json> {
+function* conditions(ev: Evaluator, v: JqValue, f: Ast, env: Parameters<Builtin>[2]): Generator<JqValue> {
   for (const x of lib.iterate(v, ev.budget)) yield* ev.eval(f, x, env);
 }
 
 /** A JSON text from a string, with jq's words for what is wrong with it. */
-function parsed(text: string, ev: Evaluator): Json {
+function parsed(text: string, ev: Evaluator): JqValue {
   ev.budget.charge(text.length * COST.char);
   try {
     return parseJsonText(text);
@@ -85,7 +85,7 @@ function parsed(text: string, ev: Evaluator): Json {
   }
 }
 
-function rangeBound(v: Json): number {
+function rangeBound(v: JqValue): number {
   v = plain(v);
   if (typeof v !== 'number') throw new JqRuntimeError('Range bounds must be numeric');
   return v;
@@ -160,7 +160,7 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
   def('error', 1, function* (v, [m], e, ev) { for (const msg of ev.eval(m, v, e)) throw new JqRuntimeError(msg); });
   def('select', 1, function* (v, [f], e, ev) { for (const c of ev.eval(f, v, e)) if (truthy(c)) yield v; });
   def('map', 1, function* (v, [f], e, ev) {
-    const out: Json[] = [];
+    const out: JqValue[] = [];
     for (const x of lib.iterate(v, ev.budget)) {
       for (const y of ev.eval(f, x, e)) {
         ev.budget.charge(COST.item);
@@ -172,7 +172,7 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
   def('map_values', 1, function* (v, [f], e, ev) {
     lib.iterate(v, ev.budget);
     if (Array.isArray(v)) yield v.flatMap((x) => [...ev.eval(f, x, e)].slice(0, 1));
-    else yield objectFrom(Object.entries(v as JsonObject).flatMap(([k, x]) => [...ev.eval(f, x, e)].slice(0, 1).map((y) => [k, y] as const)));
+    else yield objectFrom(Object.entries(v as JqObject).flatMap(([k, x]) => [...ev.eval(f, x, e)].slice(0, 1).map((y) => [k, y] as const)));
   });
   def('has', 1, function* (v, [k], e, ev) {
     for (const key of ev.eval(k, v, e)) yield lib.has(v, key);
@@ -193,7 +193,7 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
   def('sort_by', 1, function* (v, [f], e, ev) { yield sortedBy(ev, v, byKey(ev, f, e)).map(([, x]) => x); });
   def('group_by', 1, function* (v, [f], e, ev) {
     const sorted = sortedBy(ev, v, byKey(ev, f, e));
-    const groups: Json[][] = [];
+    const groups: JqValue[][] = [];
     sorted.forEach(([k, x], i) => (i > 0 && ev.compare(sorted[i - 1][0], k) === 0 ? groups[groups.length - 1].push(x) : groups.push([x])));
     yield groups;
   });

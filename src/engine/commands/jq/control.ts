@@ -2,7 +2,7 @@
 // reach outside the program (input, debug, halt). Loops are loops here, not recursion, so a long
 // `until` runs inside the lab's step budget instead of its call-depth limit.
 import { COST } from './budget.ts';
-import { describe, JqRuntimeError, type Builtin, type Env, type Evaluator, type Json } from './evaluate.ts';
+import { describe, JqRuntimeError, type Builtin, type Env, type Evaluator, type JqValue } from './evaluate.ts';
 import { JqHalt } from './errors.ts';
 import type { Ast } from './parser.ts';
 import { COMPACT, writeJson } from './output.ts';
@@ -10,14 +10,14 @@ import { toText } from './text.ts';
 import { isObject, newObject, plain } from './values.ts';
 import * as lib from './library.ts';
 
-const truthy = (v: Json) => v !== null && v !== false;
+const truthy = (v: JqValue) => v !== null && v !== false;
 
-function* outputs(ev: Evaluator, f: Ast, input: Json, env: Env): Generator<Json> {
+function* outputs(ev: Evaluator, f: Ast, input: JqValue, env: Env): Generator<JqValue> {
   yield* ev.eval(f, input, env);
 }
 
 /** The cartesian product of the arrays in `sets`, the first varying slowest. */
-function* product(sets: Json[], ev: Evaluator): Generator<Json[]> {
+function* product(sets: JqValue[], ev: Evaluator): Generator<JqValue[]> {
   if (sets.length === 0) return yield [];
   for (const x of lib.iterate(sets[0], ev.budget)) {
     for (const rest of product(sets.slice(1), ev)) {
@@ -28,7 +28,7 @@ function* product(sets: Json[], ev: Evaluator): Generator<Json[]> {
 }
 
 /** Indices of `needle` in `haystack` as jq's `indices` finds them. */
-function indices(ev: Evaluator, v: Json, needle: Json): Json {
+function indices(ev: Evaluator, v: JqValue, needle: JqValue): JqValue {
   if (v === null) return null;
   if (Array.isArray(v)) return ev.index(v, Array.isArray(needle) ? needle : [needle]);
   if (typeof v === 'string' && typeof needle === 'string') return lib.stringIndices(v, needle, ev.budget);
@@ -37,10 +37,10 @@ function indices(ev: Evaluator, v: Json, needle: Json): Json {
 
 /** tostream's events for `v` (and --stream's for an input): leaves as [path, value], then
  * [path of a container's last child] once that container is done. */
-export function* streamEvents(v: Json, path: Json[] = []): Generator<Json> {
-  const keys: Json[] | null = Array.isArray(v) ? v.map((_, i) => i) : isObject(v) ? Object.keys(v) : null;
+export function* streamEvents(v: JqValue, path: JqValue[] = []): Generator<JqValue> {
+  const keys: JqValue[] | null = Array.isArray(v) ? v.map((_, i) => i) : isObject(v) ? Object.keys(v) : null;
   if (!keys || keys.length === 0) return yield [path, v];
-  for (const k of keys) yield* streamEvents(Array.isArray(v) ? v[k as number] : (v as Record<string, Json>)[k as string], [...path, k]);
+  for (const k of keys) yield* streamEvents(Array.isArray(v) ? v[k as number] : (v as Record<string, JqValue>)[k as string], [...path, k]);
   yield [[...path, keys[keys.length - 1]]];
 }
 
@@ -50,7 +50,7 @@ export function controlBuiltins(): Array<[string, Builtin]> {
 
   def('until/2', function* (v, [cond, update], e, ev) {
     // until(c; u): the first value, from the input by way of u, for which c holds.
-    const pending: Json[] = [v];
+    const pending: JqValue[] = [v];
     while (pending.length) {
       const x = pending.pop()!;
       ev.budget.step();
@@ -61,7 +61,7 @@ export function controlBuiltins(): Array<[string, Builtin]> {
     }
   });
   def('while/2', function* (v, [cond, update], e, ev) {
-    const pending: Json[] = [v];
+    const pending: JqValue[] = [v];
     while (pending.length) {
       const x = pending.pop()!;
       ev.budget.step();
@@ -81,8 +81,8 @@ export function controlBuiltins(): Array<[string, Builtin]> {
   });
   // recurse(f) and recurse(f; cond): each value, then what f makes of it, depth first. f's outputs
   // for a value are taken at once, so a deep recursion holds arrays, not suspended filters.
-  const recurse = function* (ev: Evaluator, v: Json, next: (x: Json) => Json[]): Generator<Json> {
-    const stack: Array<Iterator<Json>> = [[v][Symbol.iterator]()];
+  const recurse = function* (ev: Evaluator, v: JqValue, next: (x: JqValue) => JqValue[]): Generator<JqValue> {
+    const stack: Array<Iterator<JqValue>> = [[v][Symbol.iterator]()];
     while (stack.length) {
       const step = stack[stack.length - 1].next();
       if (step.done) {
@@ -104,7 +104,7 @@ export function controlBuiltins(): Array<[string, Builtin]> {
   });
   // last(f) is reduce f as $x (null; $x): null when f is empty.
   def('last/1', function* (v, [f], e, ev) {
-    let last: Json = null;
+    let last: JqValue = null;
     for (const x of outputs(ev, f, v, e)) last = x;
     yield last;
   });
@@ -113,7 +113,7 @@ export function controlBuiltins(): Array<[string, Builtin]> {
     for (const i of outputs(ev, n, v, e)) {
       const at = plain(i) as number;
       if (ev.compare(i, 0) < 0) throw new JqRuntimeError("nth doesn't support negative indices");
-      let last: Json = null;
+      let last: JqValue = null;
       let count = 0;
       for (const x of outputs(ev, f, v, e)) {
         last = x;
@@ -158,7 +158,7 @@ export function controlBuiltins(): Array<[string, Builtin]> {
     const rows = lib.iterate(v, ev.budget);
     let width = 0;
     for (const r of rows) width = Math.max(width, lib.length(r, ev.budget) as number);
-    const out: Json[] = [];
+    const out: JqValue[] = [];
     for (let i = 0; i < width; i++) out.push(rows.map((r) => ev.index(r, i)));
     ev.budget.charge(width * rows.length * COST.item);
     yield out;
@@ -171,14 +171,14 @@ export function controlBuiltins(): Array<[string, Builtin]> {
     for (const x of outputs(ev, src, v, e)) for (const y of outputs(ev, s, v, e)) if (ev.compare(x, y) === 0) return yield true;
     yield false;
   });
-  const index = (ev: Evaluator, rows: Iterable<Json>, key: Ast, e: Env) => {
+  const index = (ev: Evaluator, rows: Iterable<JqValue>, key: Ast, e: Env) => {
     const out = newObject();
     for (const row of rows) for (const k of outputs(ev, key, row, e)) out[toText(k, ev.budget)] = row;
     return out;
   };
   def('INDEX/1', function* (v, [key], e, ev) { yield index(ev, lib.iterate(v, ev.budget), key, e); });
   def('INDEX/2', function* (v, [rows, key], e, ev) { yield index(ev, outputs(ev, rows, v, e), key, e); });
-  const joined = function* (ev: Evaluator, idx: Json, row: Json, key: Ast, e: Env) {
+  const joined = function* (ev: Evaluator, idx: JqValue, row: JqValue, key: Ast, e: Env) {
     for (const k of outputs(ev, key, row, e)) yield [row, ev.index(idx, k)];
   };
   def('JOIN/2', function* (v, [idx, key], e, ev) {
@@ -190,9 +190,9 @@ export function controlBuiltins(): Array<[string, Builtin]> {
   def('JOIN/4', function* (v, [idx, rows, key, join], e, ev) {
     for (const table of outputs(ev, idx, v, e)) for (const row of outputs(ev, rows, v, e)) for (const pair of joined(ev, table, row, key, e)) yield* outputs(ev, join, pair, e);
   });
-  def('walk/1', function* walk(v, [f], e, ev): Generator<Json> {
+  def('walk/1', function* walk(v, [f], e, ev): Generator<JqValue> {
     // Children first (keys in their order), then f on the rebuilt value.
-    let rebuilt: Json = v;
+    let rebuilt: JqValue = v;
     if (Array.isArray(v)) rebuilt = v.flatMap((x) => [...walk(x, [f], e, ev)].slice(0, 1));
     else if (isObject(v)) {
       const out = newObject();
@@ -203,7 +203,7 @@ export function controlBuiltins(): Array<[string, Builtin]> {
     yield* outputs(ev, f, rebuilt, e);
   });
   def('pick/1', function* (v, [f], e, ev) {
-    let out: Json = null;
+    let out: JqValue = null;
     for (const path of ev.paths(f, v, e)) out = ev.setPath(out, path, ev.getPath(v, path));
     yield out;
   });
@@ -256,7 +256,7 @@ export function controlBuiltins(): Array<[string, Builtin]> {
     }
   });
   def('fromstream/1', function* (v, [f], e, ev) {
-    let building: Json = null;
+    let building: JqValue = null;
     for (const event of outputs(ev, f, v, e)) {
       if (!Array.isArray(event) || !Array.isArray(event[0])) throw new JqRuntimeError('Invalid path component');
       const path = event[0];
@@ -300,7 +300,7 @@ export function controlBuiltins(): Array<[string, Builtin]> {
     yield v;
   });
   def('halt/0', function* () { throw new JqHalt(0, ''); });
-  const haltError = (v: Json, status: Json) => {
+  const haltError = (v: JqValue, status: JqValue) => {
     const code = plain(status);
     if (typeof code !== 'number') throw new JqRuntimeError('halt_error/1: number required');
     return new JqHalt(code, typeof v === 'string' ? v : `${writeJson(v, COMPACT)}\n`);

@@ -1,7 +1,7 @@
 // jq 1.7.1's date builtins, in UTC (the lab's machine runs in UTC, so localtime is gmtime):
 // broken-down times are [year, month 0-11, day, hours, minutes, seconds, weekday, day of year]
 // as jq prints them, formatted and parsed with glibc's C-locale strftime/strptime conversions.
-import { JqRuntimeError, type Builtin, type Json } from './evaluate.ts';
+import { JqRuntimeError, type Builtin, type JqValue } from './evaluate.ts';
 import { plain } from './values.ts';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -26,7 +26,7 @@ function brokenDown(seconds: number): number[] {
 }
 
 /** The broken-down time jq reads from an array: numbers in the first six places at least. */
-function fields(v: Json, error: string): number[] {
+function fields(v: JqValue, error: string): number[] {
   if (!Array.isArray(v) || v.length < 6) throw new JqRuntimeError(error);
   const out = v.map(plain);
   if (out.some((x) => typeof x !== 'number')) throw new JqRuntimeError(error);
@@ -105,7 +105,7 @@ function strftime(t: number[], format: string): string {
 
 /** glibc's strptime in the C locale for the conversions jq programs use; null when the text does
  * not match. */
-function strptime(text: string, format: string): Json[] | null {
+function strptime(text: string, format: string): JqValue[] | null {
   let pos = 0;
   const t = { year: 1900, mon: 0, mday: 0, hour: 0, min: 0, sec: 0, wday: -1, yday: -1, pm: null as boolean | null, epoch: null as number | null };
   const digits = (max: number): number | null => {
@@ -190,33 +190,33 @@ function strptime(text: string, format: string): Json[] | null {
   return [t.year, t.mon, t.mday, t.hour, t.min, t.sec, whole[6], whole[7], ...(rest ? [rest] : [])];
 }
 
-function dateInput(v: Json, name: string): number[] {
+function dateInput(v: JqValue, name: string): number[] {
   const n = plain(v);
   if (typeof n === 'number') return brokenDown(n).map((x, i) => (i === 5 ? Math.trunc(x) : x));
   return fields(v, `${name}/1 requires parsed datetime inputs`);
 }
 
-function format(v: Json, f: Json, name: string): string {
+function format(v: JqValue, f: JqValue, name: string): string {
   const t = dateInput(v, name);
   if (typeof f !== 'string') throw new JqRuntimeError(`${name}/1 requires a string format`);
   return strftime(t, f);
 }
 
-function parse(v: Json, f: Json): Json[] {
+function parse(v: JqValue, f: JqValue): JqValue[] {
   if (typeof v !== 'string' || typeof f !== 'string') throw new JqRuntimeError('strptime/1 requires string inputs and arguments');
   const t = strptime(v, f);
   if (!t) throw new JqRuntimeError(`date ${JSON.stringify(v)} does not match format ${JSON.stringify(f)}`);
   return t;
 }
 
-function mktime(v: Json): number {
+function mktime(v: JqValue): number {
   if (!Array.isArray(v)) throw new JqRuntimeError('mktime requires array inputs');
   const [year, mon, mday, hour, min, sec] = fields(v, 'mktime requires parsed datetime inputs');
   return timegm(year, mon, mday, hour, min, sec);
 }
 
 export function dateBuiltins(): Array<[string, Builtin]> {
-  const timeOf = (name: string) => function* (v: Json) {
+  const timeOf = (name: string) => function* (v: JqValue) {
     const n = plain(v);
     if (typeof n !== 'number') throw new JqRuntimeError(`${name}() requires numeric inputs`);
     yield brokenDown(n);

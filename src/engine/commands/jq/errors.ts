@@ -1,12 +1,12 @@
 // jq's runtime errors and how it names a value inside their messages.
 import { writePrefix } from './output.ts';
-import { typeOf, type Json } from './values.ts';
+import { typeOf, type JqValue } from './values.ts';
 
 /** An error a jq program raised (`error(v)`, a type error…); `try` catches it. Programs raise
  * and catch these by the million (`.a?` on numbers), so they skip the engine's stack trace. */
 export class JqRuntimeError extends Error {
-  readonly value: unknown;
-  constructor(value: unknown) {
+  readonly value: JqValue;
+  constructor(value: JqValue) {
     const traces = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     super(typeof value === 'string' ? value : describe(value));
@@ -20,7 +20,7 @@ const SHOWN_BYTES = 14;
 const KEPT_BYTES = 11;
 
 /** How jq names a value in error messages: `number (1)`, `string ("abc")`, `object ({"a":1})`. */
-export function describe(v: Json): string {
+export function describe(v: JqValue): string {
   const { text } = writePrefix(v, SHOWN_BYTES + 1);
   let shown = text;
   if (/^[\x00-\x7f]*$/.test(text)) {
@@ -43,7 +43,7 @@ export class JqHalt {
   }
 }
 
-export function indexError(target: Json, key: Json): JqRuntimeError {
+export function indexError(target: JqValue, key: JqValue): JqRuntimeError {
   const k = typeof key === 'string' ? `string "${key}"` : typeOf(key);
   return new JqRuntimeError(`Cannot index ${typeOf(target)} with ${k}`);
 }

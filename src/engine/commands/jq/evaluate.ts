@@ -12,11 +12,11 @@ import { checkKey, deletePaths, getPath, put, setPath } from './paths.ts';
 import { Scope } from './scope.ts';
 import { formatValue, toJsonText } from './text.ts';
 import { writePrefix } from './output.ts';
-import { compare, copyObject, descendants, isObject, newObject, NumberLiteral, objectFrom, pathsOf, plain, typeOf, type Json, type JsonObject } from './values.ts';
+import { compare, copyObject, descendants, isObject, newObject, NumberLiteral, objectFrom, pathsOf, plain, typeOf, type JqValue, type JqObject } from './values.ts';
 
 type Definition = { params: string[]; body: Ast; env: Env; closure?: true };
-type Env = { vars: Scope<Json>; defs: Scope<Definition> };
-type Builtin = (input: Json, args: Ast[], env: Env, ev: Evaluator) => Iterable<Json>;
+type Env = { vars: Scope<JqValue>; defs: Scope<Definition> };
+type Builtin = (input: JqValue, args: Ast[], env: Env, ev: Evaluator) => Iterable<JqValue>;
 
 /** How deeply evaluation nests (a user call is about nine levels): about half of what V8's
  * default stack holds, measured with `def f: if . < N then .+1|f else . end` (the stack gives
@@ -25,10 +25,10 @@ export const MAX_DEPTH = 2000;
 /** What catching an error counts, in steps. */
 const CATCH_STEPS = 4;
 
-const truthy = (v: Json) => v !== null && v !== false;
+const truthy = (v: JqValue) => v !== null && v !== false;
 
 /** jq's text of a value in a buffer of `size` bytes: cut to size - 4 and "..." when longer. */
-function truncated(v: Json, size: number): string {
+function truncated(v: JqValue, size: number): string {
   const text = writePrefix(v, size).text;
   return text.length > size - 1 ? `${text.slice(0, size - 4)}...` : text;
 }
@@ -123,7 +123,7 @@ function commaParts(ast: Ast): Ast[] {
 /** What a program reads and writes besides its input and outputs (`input`, `debug`, `stderr`). */
 export interface EvalIO {
   /** The next input, when `input`/`inputs` read one. */
-  nextInput(): Json | undefined;
+  nextInput(): JqValue | undefined;
   /** input_line_number: the newlines jq's parser has read so far. */
   lineNumber(): number;
   /** input_filename: jq names standard input once it has read from it. */
@@ -143,7 +143,7 @@ export class Evaluator {
     this.now = now;
   }
 
-  *eval(ast: Ast, input: Json, env: Env): Generator<Json> {
+  *eval(ast: Ast, input: JqValue, env: Env): Generator<JqValue> {
     this.budget.step();
     if (++this.depth > MAX_DEPTH) {
       this.depth = 0;
@@ -240,7 +240,7 @@ export class Evaluator {
           yield* this.binary(ast.op, ast.left, ast.right, input, env);
           return;
         case 'array': {
-          const items: Json[] = [];
+          const items: JqValue[] = [];
           if (ast.expr) {
             for (const v of this.eval(ast.expr, input, env)) {
               this.budget.charge(COST.item);
@@ -276,8 +276,9 @@ export class Evaluator {
             yield env.vars.get('ENV') ?? newObject();
             return;
           }
-          if (!env.vars.has(ast.name)) throw new JqRuntimeError(`$${ast.name} is not defined`);
-          yield env.vars.get(ast.name);
+          const value = env.vars.get(ast.name);
+          if (value === undefined) throw new JqRuntimeError(`$${ast.name} is not defined`);
+          yield value;
           return;
         }
         case 'as':
@@ -321,15 +322,15 @@ export class Evaluator {
   /** One output per combination of one output of each level, in jq's nesting order (level i
    * opens after the levels before it chose); an explicit stack, as programs may have many levels.
    * A suspended level is not on the call stack, so the depth it holds is set aside meanwhile. */
-  private *combinations(levels: number, open: (level: number, chosen: Json[]) => Iterator<Json>): Generator<Json[]> {
-    const chosen: Json[] = new Array(levels);
+  private *combinations(levels: number, open: (level: number, chosen: JqValue[]) => Iterator<JqValue>): Generator<JqValue[]> {
+    const chosen: JqValue[] = new Array(levels);
     if (levels === 0) {
       yield chosen;
       return;
     }
-    const iterators: Iterator<Json>[] = [];
+    const iterators: Iterator<JqValue>[] = [];
     const held: number[] = [];
-    const resume = (level: number): IteratorResult<Json> => {
+    const resume = (level: number): IteratorResult<JqValue> => {
       this.depth += held[level];
       const before = this.depth - held[level];
       try {
@@ -383,7 +384,7 @@ export class Evaluator {
 
   /** The scopes binding `pattern` to `value` (an object key that is an expression may give more
    * than one); keys are read as `.[key]` reads them. */
-  *bind(pattern: Pattern, value: Json, input: Json, env: Env): Generator<Env> {
+  *bind(pattern: Pattern, value: JqValue, input: JqValue, env: Env): Generator<Env> {
     if (pattern.p === 'var') {
       yield { ...env, vars: env.vars.with(pattern.name, value) };
       return;
@@ -419,7 +420,7 @@ export class Evaluator {
 
   /** `SOURCE as P1 ?// P2 … | BODY` for one value: every pattern's variables start as null; an
    * error in binding or in the body moves on to the next pattern, the last one's error stands. */
-  private *destructure(patterns: Pattern[], value: Json, body: Ast, input: Json, env: Env): Generator<Json> {
+  private *destructure(patterns: Pattern[], value: JqValue, body: Ast, input: JqValue, env: Env): Generator<JqValue> {
     let base = env;
     if (patterns.length > 1) for (const name of patterns.flatMap(patternVars)) base = { ...base, vars: base.vars.with(name, null) };
     for (let i = 0; i < patterns.length; i++) {
@@ -435,9 +436,9 @@ export class Evaluator {
 
   /** `foreach SOURCE as P (INIT; UPDATE; EXTRACT)`: each output of UPDATE becomes the state and
    * is extracted in turn. */
-  private *foreach(ast: Extract<Ast, { t: 'foreach' }>, input: Json, env: Env): Generator<Json> {
+  private *foreach(ast: Extract<Ast, { t: 'foreach' }>, input: JqValue, env: Env): Generator<JqValue> {
     for (const init of this.eval(ast.init, input, env)) {
-      let state: Json = init;
+      let state: JqValue = init;
       for (const v of this.eval(ast.source, input, env)) {
         const scopes = ast.pattern ? this.bind(ast.pattern, v, input, env) : [{ ...env, vars: env.vars.with(ast.name, v) }];
         for (const scoped of scopes) {
@@ -452,13 +453,13 @@ export class Evaluator {
     }
   }
 
-  private *reduce(ast: Extract<Ast, { t: 'reduce' }>, input: Json, env: Env): Generator<Json> {
+  private *reduce(ast: Extract<Ast, { t: 'reduce' }>, input: JqValue, env: Env): Generator<JqValue> {
     if (ast.pattern) {
       for (const init of this.eval(ast.init, input, env)) {
-        let acc: Json = init;
+        let acc: JqValue = init;
         for (const v of this.eval(ast.source, input, env)) {
           for (const scoped of this.bind(ast.pattern, v, input, env)) {
-            let last: Json = null;
+            let last: JqValue = null;
             for (const out of this.eval(ast.update, acc, scoped)) last = out;
             acc = last;
           }
@@ -470,7 +471,7 @@ export class Evaluator {
     const plan = inPlacePlan(ast.update);
     const usable = plan !== null && plan.calls.every((key) => !env.defs.has(key));
     for (const init of this.eval(ast.init, input, env)) {
-      let acc: Json = init;
+      let acc: JqValue = init;
       // Whether acc is a container this loop made and alone holds (so it may change it).
       let owned = false;
       for (const v of this.eval(ast.source, input, env)) {
@@ -482,7 +483,7 @@ export class Evaluator {
             continue;
           }
         }
-        let last: Json = null;
+        let last: JqValue = null;
         for (const out of this.eval(ast.update, acc, scoped)) last = out;
         acc = last;
         owned = false;
@@ -493,16 +494,16 @@ export class Evaluator {
 
   /** One reduce update done in place; undefined when this update must run as written. The
    * plan's expressions cannot see the accumulator, so they run before anything changes. */
-  private updateInPlace(plan: InPlacePlan, acc: Json[] | JsonObject, owned: boolean, env: Env): { acc: Json; owned: boolean } | undefined {
+  private updateInPlace(plan: InPlacePlan, acc: JqValue[] | JqObject, owned: boolean, env: Env): { acc: JqValue; owned: boolean } | undefined {
     this.budget.step();
-    const own = (): Json[] | JsonObject => {
+    const own = (): JqValue[] | JqObject => {
       if (owned) return acc;
       owned = true;
       return (acc = Array.isArray(acc) ? concatArrays(acc, [], this.budget) : copyObject(acc, this.budget));
     };
     if (plan.kind === 'append') {
       // `. + E` gives one output per output of E; reduce keeps the last.
-      let last: Json;
+      let last: JqValue = null;
       let count = 0;
       for (const r of this.eval(plan.value, acc, env)) {
         const fits = r === null || (Array.isArray(acc) ? Array.isArray(r) : isObject(r));
@@ -513,13 +514,12 @@ export class Evaluator {
       if (count === 0) return { acc: null, owned: false };
       if (last === null) return { acc, owned };
       const target = own();
-      if (Array.isArray(target)) {
-        const items = last as Json[];
-        this.budget.charge(items.length * COST.item);
-        for (const x of items) target.push(x);
-      } else {
-        const source = last as JsonObject;
-        for (const k of Object.keys(source)) put(target, k, source[k], this.budget);
+      // `fits` made `last` the same kind of container as the accumulator.
+      if (Array.isArray(target) && Array.isArray(last)) {
+        this.budget.charge(last.length * COST.item);
+        for (const x of last) target.push(x);
+      } else if (!Array.isArray(target) && isObject(last)) {
+        for (const k of Object.keys(last)) put(target, k, last[k], this.budget);
       }
       return { acc: target, owned };
     }
@@ -547,7 +547,7 @@ export class Evaluator {
   }
 
   /** Paths a path expression points at (`.a.b`, `.[]`, `..`, `select(…)`, pipes of those). */
-  *paths(ast: Ast, input: Json, env: Env): Generator<Json[]> {
+  *paths(ast: Ast, input: JqValue, env: Env): Generator<JqValue[]> {
     this.budget.step();
     switch (ast.t) {
       case 'identity':
@@ -595,7 +595,7 @@ export class Evaluator {
             if (ast.optional) continue;
             throw new JqRuntimeError(`Cannot iterate over ${describe(v)}`);
           }
-          const keys: Json[] = Array.isArray(v) ? v.map((_, i) => i) : v === null ? [] : Object.keys(v);
+          const keys: JqValue[] = Array.isArray(v) ? v.map((_, i) => i) : v === null ? [] : Object.keys(v);
           for (const k of keys) {
             this.budget.charge((p.length + 1) * COST.item);
             yield* this.each([[...p, k]]);
@@ -669,7 +669,7 @@ export class Evaluator {
     throw new JqRuntimeError(`Invalid path expression with result ${truncated(value, 30)}`);
   }
 
-  private *conditionalPaths(branches: Array<{ cond: Ast; then: Ast }>, i: number, otherwise: Ast | undefined, input: Json, env: Env): Generator<Json[]> {
+  private *conditionalPaths(branches: Array<{ cond: Ast; then: Ast }>, i: number, otherwise: Ast | undefined, input: JqValue, env: Env): Generator<JqValue[]> {
     if (i === branches.length) {
       yield* otherwise ? this.paths(otherwise, input, env) : [[]];
       return;
@@ -681,32 +681,32 @@ export class Evaluator {
   }
 
   /** `@name` applied to `v`. */
-  format(name: string, v: Json): string {
+  format(name: string, v: JqValue): string {
     return formatValue(name, v, this.budget);
   }
 
-  getPath(v: Json, path: Json): Json {
+  getPath(v: JqValue, path: JqValue): JqValue {
     if (!Array.isArray(path)) throw new JqRuntimeError('Path must be specified as an array');
     return getPath(v, path, this.budget);
   }
 
-  setPath(v: Json, path: Json, value: Json): Json {
+  setPath(v: JqValue, path: JqValue, value: JqValue): JqValue {
     if (!Array.isArray(path)) throw new JqRuntimeError('Path must be specified as an array');
     return setPath(v, path, value, this.budget);
   }
 
-  deletePaths(v: Json, paths: Json): Json {
+  deletePaths(v: JqValue, paths: JqValue): JqValue {
     if (!Array.isArray(paths)) throw new JqRuntimeError('Paths must be specified as an array');
     for (const p of paths) if (!Array.isArray(p)) throw new JqRuntimeError(`Path must be specified as array, not ${typeOf(p)}`);
-    return deletePaths(v, paths as Json[][], this.budget);
+    return deletePaths(v, paths as JqValue[][], this.budget);
   }
 
-  private *assign(op: string, target: Ast, value: Ast, input: Json, env: Env): Generator<Json> {
+  private *assign(op: string, target: Ast, value: Ast, input: JqValue, env: Env): Generator<JqValue> {
     if (op === '|=') {
       // jq 1.7.1: the update's first output replaces the value; a path it gives none is deleted,
       // once every path has been updated.
       let out = input;
-      const gone: Json[][] = [];
+      const gone: JqValue[][] = [];
       for (const p of this.paths(target, input, env)) {
         let updated = false;
         for (const v of this.eval(value, getPath(out, p, this.budget), env)) {
@@ -729,25 +729,25 @@ export class Evaluator {
     }
   }
 
-  first(ast: Ast, input: Json, env: Env): Json {
+  first(ast: Ast, input: JqValue, env: Env): JqValue {
     for (const v of this.eval(ast, input, env)) return v;
     return null;
   }
 
   /** jq's comparison and arithmetic, charged to this program's budget. */
-  compare(a: Json, b: Json): number {
+  compare(a: JqValue, b: JqValue): number {
     return compare(a, b, this.budget);
   }
 
-  arith(op: string, a: Json, b: Json): Json {
+  arith(op: string, a: JqValue, b: JqValue): JqValue {
     return arith(op, a, b, this.budget);
   }
 
-  index(target: Json, key: Json): Json {
+  index(target: JqValue, key: JqValue): JqValue {
     return index(target, key, this.budget);
   }
 
-  private *interpolate(parts: Array<string | Ast>, format: string | undefined, input: Json, env: Env): Generator<Json> {
+  private *interpolate(parts: Array<string | Ast>, format: string | undefined, input: JqValue, env: Env): Generator<JqValue> {
     if (parts.every((p) => typeof p === 'string' || isSingle(p))) {
       // `"\(.a)-\(.b)"`: one string, no generators.
       const text = parts.map((p) => (typeof p === 'string' ? p : formatValue(format ?? 'text', this.single(p, input, env), this.budget))).join('');
@@ -755,10 +755,10 @@ export class Evaluator {
       yield text;
       return;
     }
-    const formatted = function* (this: Evaluator, part: Ast): Generator<Json> {
+    const formatted = function* (this: Evaluator, part: Ast): Generator<JqValue> {
       for (const v of this.eval(part, input, env)) yield formatValue(format ?? 'text', v, this.budget);
     };
-    const open = (i: number): Iterator<Json> => {
+    const open = (i: number): Iterator<JqValue> => {
       const part = parts[i];
       return typeof part === 'string' ? [part][Symbol.iterator]() : formatted.call(this, part);
     };
@@ -769,7 +769,7 @@ export class Evaluator {
     }
   }
 
-  private *binary(op: string, left: Ast, right: Ast, input: Json, env: Env): Generator<Json> {
+  private *binary(op: string, left: Ast, right: Ast, input: JqValue, env: Env): Generator<JqValue> {
     if (op === 'and' || op === 'or') {
       for (const l of this.eval(left, input, env)) {
         if (op === 'and' && !truthy(l)) yield false;
@@ -820,19 +820,23 @@ export class Evaluator {
 
   /** `{k: v, …}`: one object per combination of the entries' keys and values. */
   /** The one output of a filter isSingle accepts (`.a`, `$x`, `"k"`, `.`), without a generator. */
-  private single(ast: Ast, input: Json, env: Env): Json {
+  private single(ast: Ast, input: JqValue, env: Env): JqValue {
     this.budget.step();
     switch (ast.t) {
       case 'literal':
         return ast.value;
       case 'identity':
         return input;
-      case 'string':
-        return ast.parts[0];
+      case 'string': {
+        const [text] = ast.parts;
+        if (typeof text !== 'string') throw new Error('an interpolated string may have other than one output');
+        return text;
+      }
       case 'var':
         if (ast.name === 'ENV') return env.vars.get('ENV') ?? newObject();
-        if (!env.vars.has(ast.name)) throw new JqRuntimeError(`$${ast.name} is not defined`);
-        return env.vars.get(ast.name);
+        const value = env.vars.get(ast.name);
+        if (value === undefined) throw new JqRuntimeError(`$${ast.name} is not defined`);
+        return value;
       case 'index':
         return index(this.single(ast.target, input, env), this.single(ast.key, input, env), this.budget);
       default:
@@ -840,7 +844,7 @@ export class Evaluator {
     }
   }
 
-  private *object(entries: Array<{ key: Ast; value?: Ast }>, input: Json, env: Env): Generator<Json> {
+  private *object(entries: Array<{ key: Ast; value?: Ast }>, input: JqValue, env: Env): Generator<JqValue> {
     if (entries.every((e) => isSingle(e.key) && (!e.value || isSingle(e.value)))) {
       // `{a: .x, b: $y}`: one object, its entries in order, no generators.
       this.budget.charge(entries.length * COST.entry);
@@ -854,8 +858,8 @@ export class Evaluator {
       return;
     }
     // Level 2i chooses entry i's key, level 2i+1 its value.
-    const outputs = (ast: Ast): Iterator<Json> => (isSingle(ast) ? [this.single(ast, input, env)][Symbol.iterator]() : this.eval(ast, input, env));
-    const open = (level: number, chosen: Json[]): Iterator<Json> => {
+    const outputs = (ast: Ast): Iterator<JqValue> => (isSingle(ast) ? [this.single(ast, input, env)][Symbol.iterator]() : this.eval(ast, input, env));
+    const open = (level: number, chosen: JqValue[]): Iterator<JqValue> => {
       const entry = entries[level >> 1];
       if (level % 2 === 0) return outputs(entry.key);
       const key = chosen[level - 1];
@@ -870,7 +874,7 @@ export class Evaluator {
     }
   }
 
-  private *conditional(branches: Array<{ cond: Ast; then: Ast }>, i: number, otherwise: Ast | undefined, input: Json, env: Env): Generator<Json> {
+  private *conditional(branches: Array<{ cond: Ast; then: Ast }>, i: number, otherwise: Ast | undefined, input: JqValue, env: Env): Generator<JqValue> {
     if (i === branches.length) {
       yield* otherwise ? this.eval(otherwise, input, env) : [input];
       return;
@@ -893,4 +897,4 @@ export class Evaluator {
 }
 
 export { compare, describe, index, JqBudgetError, JqRuntimeError, Scope, toJsonText, truthy, typeOf };
-export type { Builtin, Env, Json, JsonObject, Meter };
+export type { Builtin, Env, JqValue, JqObject, Meter };

@@ -12,7 +12,7 @@ import { COMPACT, paletteFrom, TooLong, writeJson, writeJsonColored, type WriteO
 import { BUILD_CONFIGURATION, HELP, USE_HELP } from './help.ts';
 import { streamEvents } from './control.ts';
 import { operandReader } from '../fs/files.ts';
-import { newObject, objectFrom } from './values.ts';
+import { newObject, objectFrom, type JqValue } from './values.ts';
 
 /** What jq prints when it is given no program on a terminal: the help up to its options. */
 const USAGE = `${HELP.slice(0, HELP.indexOf('Command options:'))}For listing the command options, use jq --help.\n`;
@@ -29,11 +29,11 @@ interface Options {
   exitStatus: boolean;
   slurp: boolean;
   write: WriteOptions;
-  vars: Map<string, unknown>;
+  vars: Map<string, JqValue>;
   /** --arg/--argjson values by name, for $ARGS.named. */
-  named: Map<string, unknown>;
+  named: Map<string, JqValue>;
   /** --args/--jsonargs values, for $ARGS.positional. */
-  positional: unknown[];
+  positional: JqValue[];
   filter?: string;
   files: string[];
   /** -C / -M; undefined: colour when writing to a terminal. */
@@ -80,7 +80,7 @@ function parseOptions(args: string[]): Options | { error: string; status: number
       i += 2;
       // jq 1.7.1 keeps a name's first value: a later one is neither parsed nor read.
       if (o.named.has(name)) continue;
-      let v: unknown = value;
+      let v: JqValue = value;
       if (a === '--argjson') {
         try {
           v = parseJsonText(value);
@@ -96,7 +96,7 @@ function parseOptions(args: string[]): Options | { error: string; status: number
       i += 2;
       if (o.named.has(name)) continue;
       // Holds the name's place in $ARGS.named until the file is read.
-      o.named.set(name, undefined);
+      o.named.set(name, null);
       o.fileVars.push({ option: a, name, file });
     } else if (a === '-L') i++;
     else if (a === '--unbuffered' || a.startsWith('-L')) continue;
@@ -170,13 +170,19 @@ function asciiOnly(text: string): string {
   return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** An object of a program's tree that is a filter: one with a tag `t` (patterns and object
+ * entries have none). */
+function isAst(node: object): node is Ast {
+  return 't' in node;
+}
+
 /** jq refuses at compile time to call a function it does not know. */
 function undefinedFunctions(ast: Ast, known: (name: string) => boolean, defined: Set<string> = new Set()): string[] {
   const found: string[] = [];
   const walk = (node: unknown, scope: Set<string>): void => {
     if (!node || typeof node !== 'object') return;
-    const n = node as Ast;
-    if (n.t === 'def') {
+    const n = node;
+    if (isAst(n) && n.t === 'def') {
       const inner = new Set(scope).add(`${n.name}/${n.params.length}`);
       const bodyScope = new Set(inner);
       n.params.forEach((p) => bodyScope.add(`${p}/0`));
@@ -184,7 +190,7 @@ function undefinedFunctions(ast: Ast, known: (name: string) => boolean, defined:
       walk(n.rest, inner);
       return;
     }
-    if (n.t === 'call') {
+    if (isAst(n) && n.t === 'call') {
       const key = `${n.name}/${n.args.length}`;
       if (!scope.has(key) && !known(key)) found.push(key);
     }
@@ -202,7 +208,9 @@ function undefinedVariable(ast: Ast, bound: Set<string>): string | null {
   const walk = (node: unknown, scope: Set<string>): string | null => {
     if (!node || typeof node !== 'object') return null;
     if (Array.isArray(node)) return node.map((n) => walk(n, scope)).find(Boolean) ?? null;
-    const n = node as Ast;
+    if (!node || typeof node !== 'object') return null;
+    const n = node;
+    if (!isAst(n)) return Object.values(n).map((v) => walk(v, scope)).find(Boolean) ?? null;
     switch (n.t) {
       case 'var':
         return scope.has(n.name) || ['ENV', 'ARGS', '__loc__'].includes(n.name) ? null : `$${n.name}`;
@@ -337,14 +345,16 @@ async function run(ctx: CommandContext): Promise<number> {
       ctx.stderr.write(`jq: Bad JSON in ${option} ${name} ${file}: Could not open ${file}: ${got.error === 'Is a directory' ? "It's a directory" : got.error}\n`);
       return 2;
     }
+    let value: JqValue;
     try {
-      o.vars.set(name, option === '--rawfile' ? got.text : [...readInputs(got.text)].map((x) => x.value));
+      value = option === '--rawfile' ? got.text : [...readInputs(got.text)].map((x) => x.value);
     } catch (e) {
       if (!(e instanceof JqInputError)) throw e;
       ctx.stderr.write(`jq: Bad JSON in ${option} ${name} ${file}: ${e.reason}\n`);
       return 2;
     }
-    o.named.set(name, o.vars.get(name));
+    o.vars.set(name, value);
+    o.named.set(name, value);
   }
   const environment = Object.fromEntries(ctx.session.vars.environment());
   const table = builtins(environment);
@@ -391,13 +401,13 @@ async function run(ctx: CommandContext): Promise<number> {
     return 3;
   }
   const evaluator = new Evaluator(table, () => ctx.session.now().getTime());
-  const args = objectFrom([['positional', o.positional], ['named', objectFrom(o.named)]]);
+  const args = objectFrom([['positional', o.positional], ['named', objectFrom([...o.named])]]);
   // jq binds $ENV and $ARGS itself, over an --arg of the same name.
-  const vars = new Map<string, unknown>([...o.vars, ['ENV', environmentObject(environment)], ['ARGS', args]]);
+  const vars = new Map<string, JqValue>([...o.vars, ['ENV', environmentObject(environment)], ['ARGS', args]]);
   const env: Env = { vars: Scope.of(vars), defs: Scope.of() };
   const writes = new Writes(ctx);
-  let last: unknown = undefined;
-  const emit = (v: unknown) => {
+  let last: JqValue | undefined = undefined;
+  const emit = (v: JqValue) => {
     last = v;
     const end = o.nul ? '\0' : o.join ? '' : '\n';
     writes.stdout((limit) => {
@@ -450,7 +460,7 @@ async function run(ctx: CommandContext): Promise<number> {
     filename: () => (readOne ? filename : null),
     stderr: (text) => writes.stderr(() => text),
   };
-  const runOn = (input: unknown): number | undefined => {
+  const runOn = (input: JqValue): number | undefined => {
     try {
       for (const v of evaluator.eval(program, input, env)) emit(v);
     } catch (error) {

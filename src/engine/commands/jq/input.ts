@@ -4,7 +4,7 @@
 // ("Expected separator between values at line 1, column 7", "Unmatched ']'", "Exceeds depth limit
 // for parsing"). Numbers keep their literal text (values.ts's NumberLiteral).
 import { number } from './output.ts';
-import { numberFromLiteral, objectFrom } from './values.ts';
+import { isIndexKey, newObject, numberFromLiteral, type JqObject, type JqValue } from './values.ts';
 
 export class JqInputError extends Error {
   /** The message without jq's "parse error: " (as `fromjson` words it). */
@@ -16,7 +16,7 @@ export class JqInputError extends Error {
 }
 
 export interface InputValue {
-  value: unknown;
+  value: JqValue;
   /** Line number jq reports for runtime errors about this input. */
   line: number;
   /** input_line_number: the newlines jq's parser had read when it handed this value on (the
@@ -38,15 +38,23 @@ function position(text: string, end: number): string {
   return `line ${line}, column ${column}`;
 }
 
-function literal(token: string): { ok: boolean; value?: unknown; kind: string } {
-  if (token === 'true' || token === 'false' || token === 'null') return { ok: true, value: JSON.parse(token), kind: '' };
-  // jq 1.7.1 takes a word for true, false or null by its first letters (`nu`: null; any other
-  // `n…` might be nan, a number) and anything else for a number, as decNumber reads one.
-  if (/^(?:[tf]|nu)/.test(token)) return { ok: false, kind: 'Invalid literal' };
-  if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(token)) return { ok: true, value: numberFromLiteral(token, number), kind: '' };
-  if (/^[+-]?nan$/i.test(token)) return { ok: true, value: NaN, kind: '' };
-  if (/^[+-]?inf(?:inity)?$/i.test(token)) return { ok: true, value: token.startsWith('-') ? -Infinity : Infinity, kind: '' };
-  return { ok: false, kind: 'Invalid numeric literal' };
+/** The value of a literal (true, 12, nan…), or undefined when jq does not read it as one. */
+function literal(token: string): JqValue | undefined {
+  if (token === 'true') return true;
+  if (token === 'false') return false;
+  if (token === 'null') return null;
+  if (/^(?:[tf]|nu)/.test(token)) return undefined;
+  if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(token)) return numberFromLiteral(token, number);
+  if (/^[+-]?nan$/i.test(token)) return NaN;
+  if (/^[+-]?inf(?:inity)?$/i.test(token)) return token.startsWith('-') ? -Infinity : Infinity;
+  return undefined;
+}
+
+/** What is wrong with a token literal() does not read. jq 1.7.1 takes a word for true, false or
+ * null by its first letters (`nu`: null; any other `n…` might be nan, a number) and anything else
+ * for a number, as decNumber reads one. */
+function literalFault(token: string): string {
+  return /^(?:[tf]|nu)/.test(token) ? 'Invalid literal' : 'Invalid numeric literal';
 }
 
 /** Line numbers by position, from the newlines' positions (found once, searched by halves). */
@@ -106,7 +114,27 @@ function stringBody(body: string, fail: (reason: string) => JqInputError): strin
   return out;
 }
 
-type Frame = { array: unknown[] } | { entries: Array<[string, unknown]>; key?: string };
+/** An object being read: filled in place, a plain prototype-less object until one of its keys is
+ * an array index (then newObject's proxy, which keeps that key's place). */
+interface ObjectFrame {
+  object: JqObject;
+  indexed: boolean;
+  size: number;
+  key?: string;
+}
+
+type Frame = { array: JqValue[] } | ObjectFrame;
+
+function put(frame: ObjectFrame, key: string, value: JqValue): void {
+  if (!frame.indexed && isIndexKey(key)) {
+    const object = newObject();
+    for (const k of Object.keys(frame.object)) object[k] = frame.object[k];
+    frame.object = object;
+    frame.indexed = true;
+  }
+  frame.object[key] = value;
+  frame.size++;
+}
 
 const NONE = Symbol('no value');
 
@@ -115,10 +143,10 @@ export function* readInputs(text: string): Generator<InputValue> {
   const stack: Frame[] = [];
   /** Levels as jq counts them: each container, and each key whose value is being read. */
   let depth = 0;
-  let next: unknown = NONE;
+  let next: JqValue | typeof NONE = NONE;
   let tokenStart = -1;
   const fail = (reason: string, end: number) => new JqInputError(`${reason} at ${position(text, end)}`);
-  const take = (v: unknown, end: number) => {
+  const take = (v: JqValue, end: number) => {
     if (next !== NONE) throw fail('Expected separator between values', end);
     next = v;
   };
@@ -135,10 +163,11 @@ export function* readInputs(text: string): Generator<InputValue> {
     }
     let line = 0;
     if (tokenStart >= 0) {
-      const parsed = literal(text.slice(tokenStart, i));
+      const token = text.slice(tokenStart, i);
+      const parsed = literal(token);
       // jq reports the position after the character that ended the token.
-      if (!parsed.ok) throw fail(parsed.kind, i + 1);
-      take(parsed.value, i + 1);
+      if (parsed === undefined) throw fail(literalFault(token), i + 1);
+      take(parsed, i + 1);
       tokenStart = -1;
       line = lines.lineAt(i);
     }
@@ -162,12 +191,12 @@ export function* readInputs(text: string): Generator<InputValue> {
       case '{':
         if (next !== NONE) throw fail('Expected separator between values', end);
         if (depth >= MAX_PARSING_DEPTH) throw fail('Exceeds depth limit for parsing', end);
-        stack.push(ch === '[' ? { array: [] } : { entries: [] });
+        stack.push(ch === '[' ? { array: [] } : { object: Object.create(null), indexed: false, size: 0 });
         depth++;
         continue;
       case ':':
         if (next === NONE) throw fail("Expected string key before ':'", end);
-        if (!top || !('entries' in top) || top.key !== undefined) throw fail("':' not as part of an object", end);
+        if (!top || !('object' in top) || top.key !== undefined) throw fail("':' not as part of an object", end);
         if (typeof next !== 'string') throw fail('Object keys must be strings', end);
         top.key = next;
         depth++;
@@ -179,7 +208,7 @@ export function* readInputs(text: string): Generator<InputValue> {
         if ('array' in top) top.array.push(next);
         else if (top.key === undefined) throw fail('Objects must consist of key:value pairs', end);
         else {
-          top.entries.push([top.key, next]);
+          put(top, top.key, next);
           top.key = undefined;
           depth--;
         }
@@ -195,16 +224,16 @@ export function* readInputs(text: string): Generator<InputValue> {
         break;
       default: {
         // '}'
-        if (!top || !('entries' in top)) throw fail("Unmatched '}'", end);
+        if (!top || !('object' in top)) throw fail("Unmatched '}'", end);
         if (top.key !== undefined) {
           if (next === NONE) throw fail('Objects must consist of key:value pairs', end);
-          top.entries.push([top.key, next]);
+          put(top, top.key, next);
           depth--;
         } else if (next !== NONE) throw fail('Objects must consist of key:value pairs', end);
-        else if (top.entries.length) throw fail('Expected another key-value pair', end);
+        else if (top.size) throw fail('Expected another key-value pair', end);
         stack.pop();
         depth--;
-        next = objectFrom(top.entries);
+        next = top.object;
       }
     }
     if (stack.length === 0 && next !== NONE) {
@@ -213,16 +242,17 @@ export function* readInputs(text: string): Generator<InputValue> {
     }
   }
   if (tokenStart >= 0) {
-    const parsed = literal(text.slice(tokenStart));
-    if (!parsed.ok) throw fail(`${parsed.kind} at EOF`, text.length);
-    take(parsed.value, text.length);
+    const token = text.slice(tokenStart);
+    const parsed = literal(token);
+    if (parsed === undefined) throw fail(`${literalFault(token)} at EOF`, text.length);
+    take(parsed, text.length);
   }
   if (stack.length) throw fail('Unfinished JSON term at EOF', text.length);
   if (next !== NONE) yield { value: next, line: lines.lineAt(text.length), lineNumber: lines.lineAt(text.length + 1) - 1 };
 }
 
 /** Exactly one JSON text (`fromjson`, `tonumber`, `--argjson`). */
-export function parseJsonText(text: string): unknown {
+export function parseJsonText(text: string): JqValue {
   const values = readInputs(text);
   const first = values.next();
   if (first.done) throw new JqInputError('Expected JSON value');

@@ -3,10 +3,10 @@
 import { COST, type Meter } from './budget.ts';
 import { describe, JqRuntimeError } from './errors.ts';
 import { toJsonText } from './text.ts';
-import { compare, hasKey, isObject, newObject, objectFrom, plain, sortCost, typeOf, type Json, type JsonObject } from './values.ts';
+import { compare, hasKey, isObject, newObject, objectFrom, plain, sortCost, typeOf, type JqValue, type JqObject } from './values.ts';
 
 /** `.[]`'s values, or jq's error for what cannot be iterated. */
-export function iterate(v: Json, meter: Meter): Json[] {
+export function iterate(v: JqValue, meter: Meter): JqValue[] {
   if (Array.isArray(v)) return v;
   if (isObject(v)) {
     const values = Object.values(v);
@@ -32,7 +32,7 @@ function codePoints(s: string): number {
   return s.length - pairs;
 }
 
-export function length(v: Json, meter: Meter): Json {
+export function length(v: JqValue, meter: Meter): JqValue {
   v = plain(v);
   if (v === null) return 0;
   if (typeof v === 'boolean') throw new JqRuntimeError(`boolean (${v}) has no length`);
@@ -47,7 +47,7 @@ export function length(v: Json, meter: Meter): Json {
   return n;
 }
 
-export function keys(v: Json, sorted: boolean, meter: Meter): Json[] {
+export function keys(v: JqValue, sorted: boolean, meter: Meter): JqValue[] {
   if (Array.isArray(v)) {
     meter.charge(v.length * COST.item);
     return v.map((_, i) => i);
@@ -61,7 +61,7 @@ export function keys(v: Json, sorted: boolean, meter: Meter): Json[] {
 }
 
 /** `has(key)`: own keys of objects, indices of arrays. */
-export function has(v: Json, key: Json): boolean {
+export function has(v: JqValue, key: JqValue): boolean {
   key = plain(key);
   // null has nothing (jq 1.7.1 answers false, whatever the key).
   if (v === null) return false;
@@ -71,32 +71,32 @@ export function has(v: Json, key: Json): boolean {
 }
 
 // jq's kinds tell true from false: `true | contains(false)` is a type error.
-const kind = (v: Json) => (typeof v === 'boolean' ? String(v) : typeOf(v));
+const kind = (v: JqValue) => (typeof v === 'boolean' ? String(v) : typeOf(v));
 
 /** jq's `contains`: substrings, every needle item inside some item, every needle key inside. */
-export function contains(a: Json, b: Json, meter: Meter): boolean {
+export function contains(a: JqValue, b: JqValue, meter: Meter): boolean {
   if (kind(a) !== kind(b)) return false;
   meter.charge(COST.compare);
   if (typeof a === 'string') {
     meter.charge(a.length * COST.char);
     return a.includes(b as string);
   }
-  if (Array.isArray(a)) return (b as Json[]).every((y) => a.some((x) => contains(x, y, meter)));
+  if (Array.isArray(a)) return (b as JqValue[]).every((y) => a.some((x) => contains(x, y, meter)));
   if (isObject(a)) {
-    const needle = b as JsonObject;
+    const needle = b as JqObject;
     return Object.keys(needle).every((k) => hasKey(a, k) && contains(a[k], needle[k], meter));
   }
   return compare(a, b, meter) === 0;
 }
 
-export function checkedContains(a: Json, b: Json, meter: Meter): boolean {
+export function checkedContains(a: JqValue, b: JqValue, meter: Meter): boolean {
   if (kind(a) !== kind(b)) throw new JqRuntimeError(`${describe(a)} and ${describe(b)} cannot have their containment checked`);
   return contains(a, b, meter);
 }
 
 /** `add`: `reduce .[] as $x (null; . + $x)`, appending in place to what it already copied. */
-export function add(v: Json, meter: Meter, plus: (a: Json, b: Json) => Json): Json {
-  let acc: Json = null;
+export function add(v: JqValue, meter: Meter, plus: (a: JqValue, b: JqValue) => JqValue): JqValue {
+  let acc: JqValue = null;
   let owned = false;
   for (const x of iterate(v, meter)) {
     if (acc === null) {
@@ -106,11 +106,11 @@ export function add(v: Json, meter: Meter, plus: (a: Json, b: Json) => Json): Js
     else if (Array.isArray(acc) && Array.isArray(x)) {
       if (!owned) acc = plus(acc, []);
       meter.charge(x.length * COST.item);
-      for (const item of x) (acc as Json[]).push(item);
+      for (const item of x) (acc as JqValue[]).push(item);
       owned = true;
     } else if (isObject(acc) && isObject(x)) {
       if (!owned) acc = plus(acc, newObject());
-      for (const k of Object.keys(x)) (acc as JsonObject)[k] = x[k];
+      for (const k of Object.keys(x)) (acc as JqObject)[k] = x[k];
       meter.charge(Object.keys(x).length * COST.entry);
       owned = true;
     } else acc = plus(acc, x);
@@ -120,8 +120,8 @@ export function add(v: Json, meter: Meter, plus: (a: Json, b: Json) => Json): Js
 
 /** jq's join: `reduce .[] as $i (null; (if . == null then "" else . + $x end) + ($i | if . ==
  * null then "" elif type == "boolean" or type == "number" then tojson else . end)) // ""`. */
-export function join(v: Json, separator: Json, meter: Meter, plus: (a: Json, b: Json) => Json): Json {
-  let acc: Json = null;
+export function join(v: JqValue, separator: JqValue, meter: Meter, plus: (a: JqValue, b: JqValue) => JqValue): JqValue {
+  let acc: JqValue = null;
   for (const item of iterate(v, meter)) {
     const left = acc === null ? '' : plus(acc, separator);
     const right = item === null ? '' : typeof item === 'boolean' || typeof item === 'number' ? toJsonText(item, meter) : item;
@@ -131,10 +131,10 @@ export function join(v: Json, separator: Json, meter: Meter, plus: (a: Json, b: 
 }
 
 /** `flatten(depth)`, with an explicit stack: arrays inside arrays, `depth` levels down. */
-export function flatten(v: Json, depth: number, meter: Meter): Json[] {
+export function flatten(v: JqValue, depth: number, meter: Meter): JqValue[] {
   if (depth < 0) throw new JqRuntimeError('flatten depth must not be negative');
-  const out: Json[] = [];
-  const stack: Array<{ items: Json[]; at: number; depth: number }> = [{ items: iterate(v, meter), at: 0, depth }];
+  const out: JqValue[] = [];
+  const stack: Array<{ items: JqValue[]; at: number; depth: number }> = [{ items: iterate(v, meter), at: 0, depth }];
   while (stack.length) {
     const top = stack[stack.length - 1];
     if (top.at === top.items.length) {
@@ -149,19 +149,19 @@ export function flatten(v: Json, depth: number, meter: Meter): Json[] {
   return out;
 }
 
-export function toEntries(v: Json, meter: Meter): Json[] {
+export function toEntries(v: JqValue, meter: Meter): JqValue[] {
   return keys(v, false, meter).map((key) => {
     meter.charge(2 * COST.entry);
-    return objectFrom([['key', key], ['value', Array.isArray(v) ? v[key as number] : (v as JsonObject)[key as string]]]);
+    return objectFrom([['key', key], ['value', Array.isArray(v) ? v[key as number] : (v as JqObject)[key as string]]]);
   });
 }
 
 /** jq's from_entries: `map({(.key // .Key // .name // .Name): (if has("value") then .value
  * else .Value end)}) | add + {} // {}`. */
-export function fromEntries(v: Json, meter: Meter, index: (target: Json, key: Json) => Json): JsonObject {
+export function fromEntries(v: JqValue, meter: Meter, index: (target: JqValue, key: JqValue) => JqValue): JqObject {
   const out = newObject();
   for (const entry of iterate(v, meter)) {
-    let key: Json = null;
+    let key: JqValue = null;
     for (const name of ['key', 'Key', 'name', 'Name']) {
       key = index(entry, name);
       if (key !== null && key !== false) break;
@@ -173,7 +173,7 @@ export function fromEntries(v: Json, meter: Meter, index: (target: Json, key: Js
   return out;
 }
 
-export function reverse(v: Json, meter: Meter): Json {
+export function reverse(v: JqValue, meter: Meter): JqValue {
   if (v === null) return [];
   if (!Array.isArray(v)) {
     // jq: `[.[length - 1 - range(0; length)]]`, so only an empty string or object gets by.
@@ -185,12 +185,12 @@ export function reverse(v: Json, meter: Meter): Json {
   return [...v].reverse();
 }
 
-function stringOrFail(v: Json, message: string): string {
+function stringOrFail(v: JqValue, message: string): string {
   if (typeof v !== 'string') throw new JqRuntimeError(message);
   return v;
 }
 
-export function split(v: Json, separator: Json, meter: Meter): Json[] {
+export function split(v: JqValue, separator: JqValue, meter: Meter): JqValue[] {
   const s = stringOrFail(v, 'split input and separator must be strings');
   const sep = stringOrFail(separator, 'split input and separator must be strings');
   meter.charge(s.length * COST.char);
@@ -199,7 +199,7 @@ export function split(v: Json, separator: Json, meter: Meter): Json[] {
   return parts;
 }
 
-export function explode(v: Json, meter: Meter): number[] {
+export function explode(v: JqValue, meter: Meter): number[] {
   const s = stringOrFail(v, 'explode input must be a string');
   meter.charge(s.length * COST.item);
   const out: number[] = [];
@@ -214,7 +214,7 @@ export function explode(v: Json, meter: Meter): number[] {
 const IMPLODE_CHUNK = 0x4000;
 
 /** `implode`: code points to a string; ones Unicode has no character for become U+FFFD. */
-export function implode(v: Json, meter: Meter): string {
+export function implode(v: JqValue, meter: Meter): string {
   if (!Array.isArray(v)) throw new JqRuntimeError('implode input must be an array');
   meter.charge(v.length * 2 * COST.char);
   const points = v.map((x) => {
@@ -229,13 +229,13 @@ export function implode(v: Json, meter: Meter): string {
 }
 
 /** jq's `ascii_downcase`/`ascii_upcase`: only A-Z and a-z change. */
-export function asciiCase(v: Json, upper: boolean, meter: Meter): string {
+export function asciiCase(v: JqValue, upper: boolean, meter: Meter): string {
   const s = stringOrFail(v, 'explode input must be a string');
   meter.charge(s.length * COST.char);
   return upper ? s.replace(/[a-z]+/g, (x) => x.toUpperCase()) : s.replace(/[A-Z]+/g, (x) => x.toLowerCase());
 }
 
-export function utf8ByteLength(v: Json, meter: Meter): number {
+export function utf8ByteLength(v: JqValue, meter: Meter): number {
   if (typeof v !== 'string') throw new JqRuntimeError(`${describe(v)} only strings have UTF-8 byte length`);
   meter.charge(v.length * COST.char);
   return new TextEncoder().encode(v).length;
@@ -263,7 +263,7 @@ export function stringIndices(haystack: string, needle: string, meter: Meter): n
 }
 
 /** `env`/`$ENV`: the exported variables as an object without a prototype. */
-export function environmentObject(env: Record<string, string>): JsonObject {
+export function environmentObject(env: Record<string, string>): JqObject {
   return objectFrom(Object.entries(env));
 }
 

@@ -1,10 +1,10 @@
 // jq's math builtins (C's libm as jq 1.7.1 exposes it): functions of their input, and functions
 // of their arguments (`pow(a; b)`, each argument's outputs in turn, the last argument's outermost).
 // Bessel and gamma functions have no exact JavaScript counterpart and say they are not available.
-import { describe, JqRuntimeError, type Builtin, type Json } from './evaluate.ts';
+import { describe, JqRuntimeError, type Builtin, type JqValue } from './evaluate.ts';
 import { plain } from './values.ts';
 
-function num(v: Json): number {
+function num(v: JqValue): number {
   const n = plain(v);
   if (typeof n !== 'number') throw new JqRuntimeError(`${describe(v)} number required`);
   return n;
@@ -50,7 +50,7 @@ function nextafter(x: number, y: number): number {
   return view.getFloat64(0);
 }
 
-const UNARY: Record<string, (x: number) => Json> = {
+const UNARY: Record<string, (x: number) => JqValue> = {
   acos: Math.acos, acosh: Math.acosh, asin: Math.asin, asinh: Math.asinh, atan: Math.atan, atanh: Math.atanh,
   cbrt: Math.cbrt, ceil: Math.ceil, cos: Math.cos, cosh: Math.cosh, exp: Math.exp, exp10: (x) => 10 ** x,
   exp2: (x) => 2 ** x, expm1: Math.expm1, fabs: Math.abs, floor: Math.floor, log: Math.log, log10: Math.log10,
@@ -71,7 +71,7 @@ const BINARY: Record<string, (x: number, y: number) => number> = {
 const UNAVAILABLE = ['gamma/0', 'lgamma/0', 'tgamma/0', 'lgamma_r/0', 'j0/0', 'j1/0', 'y0/0', 'y1/0', 'erf/0', 'erfc/0', 'jn/2', 'yn/2'];
 
 /** Every output of each argument, the last argument's outermost (as jq binds `$a`, `$b`). */
-function* argumentValues(args: Json[][]): Generator<Json[]> {
+function* argumentValues(args: JqValue[][]): Generator<JqValue[]> {
   if (args.length === 0) return yield [];
   const last = args[args.length - 1];
   for (const v of last) for (const rest of argumentValues(args.slice(0, -1))) yield [...rest, v];

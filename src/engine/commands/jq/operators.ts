@@ -2,7 +2,7 @@
 // what it copies or compares to the program's budget.
 import { COST, type Meter } from './budget.ts';
 import { describe, indexError, JqRuntimeError } from './errors.ts';
-import { compare, copyObject, getKey, hasKey, isObject, plain, typeOf, type Json, type JsonObject } from './values.ts';
+import { compare, copyObject, getKey, hasKey, isObject, plain, typeOf, type JqValue, type JqObject } from './values.ts';
 
 const INT_MAX = 2 ** 31 - 1;
 
@@ -13,22 +13,22 @@ export function cIndex(key: number): number {
 }
 
 /** jq's slice bounds: negative from the end, clamped, the end rounded up. */
-export function sliceBounds(length: number, from: Json, to: Json): [number, number] {
-  from = plain(from);
-  to = plain(to);
-  if ((from !== null && typeof from !== 'number') || (to !== null && typeof to !== 'number')) {
+export function sliceBounds(length: number, from: JqValue, to: JqValue): [number, number] {
+  const first = plain(from);
+  const last = plain(to);
+  if ((first !== null && typeof first !== 'number') || (last !== null && typeof last !== 'number')) {
     throw new JqRuntimeError('Start and end indices of an array slice must be numbers');
   }
   const clamp = (x: number) => Math.min(length, Math.max(0, x < 0 ? length + x : x));
-  const start = clamp((from as number | null) ?? 0);
-  const end = Math.max(start, clamp((to as number | null) ?? length));
+  const start = clamp(first ?? 0);
+  const end = Math.max(start, clamp(last ?? length));
   return [Math.floor(start), Math.ceil(end)];
 }
 
 /** Code points, when a string has any outside the BMP (jq slices strings by code point). */
 const ASTRAL = /[\ud800-\udfff]/;
 
-export function slice(target: Json, from: Json, to: Json, meter: Meter): Json {
+export function slice(target: JqValue, from: JqValue, to: JqValue, meter: Meter): JqValue {
   if (target === null) return null;
   if (typeof target === 'string') {
     const chars = ASTRAL.test(target) ? Array.from(target) : null;
@@ -45,7 +45,7 @@ export function slice(target: Json, from: Json, to: Json, meter: Meter): Json {
 }
 
 /** Where `needle` occurs in `haystack` as a run of items (jq's `.[array]` and `indices`). */
-function arrayIndexes(haystack: Json[], needle: Json[], meter: Meter): Json {
+function arrayIndexes(haystack: JqValue[], needle: JqValue[], meter: Meter): JqValue {
   const found: number[] = [];
   for (let i = 0; i < haystack.length; i++) {
     let match = needle.length > 0;
@@ -56,7 +56,7 @@ function arrayIndexes(haystack: Json[], needle: Json[], meter: Meter): Json {
 }
 
 /** `target[key]` as jq reads it: missing keys and out-of-range or fractional indices are null. */
-export function index(target: Json, key: Json, meter: Meter): Json {
+export function index(target: JqValue, key: JqValue, meter: Meter): JqValue {
   key = plain(key);
   if (typeof key === 'string') {
     if (target === null) return null;
@@ -79,12 +79,12 @@ export function index(target: Json, key: Json, meter: Meter): Json {
   throw indexError(target, key);
 }
 
-export function concatArrays(a: Json[], b: Json[], meter: Meter): Json[] {
+export function concatArrays(a: JqValue[], b: JqValue[], meter: Meter): JqValue[] {
   meter.charge((a.length + b.length) * COST.item);
   return a.concat(b);
 }
 
-function mergeObjects(a: JsonObject, b: JsonObject, meter: Meter): JsonObject {
+function mergeObjects(a: JqObject, b: JqObject, meter: Meter): JqObject {
   const out = copyObject(a, meter);
   for (const k of Object.keys(b)) out[k] = b[k];
   meter.charge(Object.keys(b).length * COST.entry);
@@ -93,7 +93,7 @@ function mergeObjects(a: JsonObject, b: JsonObject, meter: Meter): JsonObject {
 
 /** `"s" * n`: jq 1.7.1 repeats the string int(n) times, gives null for a negative (or NaN) n,
  * and refuses a result past the int range. */
-function repeatString(s: string, n: number, meter: Meter): Json {
+function repeatString(s: string, n: number, meter: Meter): JqValue {
   if (!(n >= 0)) return null;
   const count = Math.trunc(n);
   if (n > INT_MAX || s.length * count > INT_MAX) throw new JqRuntimeError('Repeat string result too long');
@@ -103,66 +103,62 @@ function repeatString(s: string, n: number, meter: Meter): Json {
   return s.repeat(count);
 }
 
-export function arith(op: string, a: Json, b: Json, meter: Meter): Json {
-  const ta = typeOf(a);
-  const tb = typeOf(b);
-  const fail = (verb: string) => new JqRuntimeError(`${describe(a)} and ${describe(b)} cannot be ${verb}`);
-  // Arithmetic makes a new double of a kept literal (jq 1.7 keeps the text only of what it passes on).
-  if (op !== '+') {
-    a = plain(a);
-    b = plain(b);
+export function arith(op: string, a: JqValue, b: JqValue, meter: Meter): JqValue {
+  if (op === '+') {
+    if (a === null) return b;
+    if (b === null) return a;
   }
+  // Arithmetic makes a new double of a kept literal (jq 1.7 keeps the text only of what it passes on).
+  const x = plain(a);
+  const y = plain(b);
+  const fail = (verb: string) => new JqRuntimeError(`${describe(x)} and ${describe(y)} cannot be ${verb}`);
   switch (op) {
     case '+':
-      if (a === null) return b;
-      if (b === null) return a;
-      a = plain(a);
-      b = plain(b);
-      if (ta === 'number' && tb === 'number') return (a as number) + (b as number);
-      if (ta === 'string' && tb === 'string') {
+      if (typeof x === 'number' && typeof y === 'number') return x + y;
+      if (typeof x === 'string' && typeof y === 'string') {
         // Engines join strings without copying them; only the shorter side is new data.
-        meter.charge(Math.min((a as string).length, (b as string).length) * COST.char);
-        return (a as string) + (b as string);
+        meter.charge(Math.min(x.length, y.length) * COST.char);
+        return x + y;
       }
-      if (ta === 'array' && tb === 'array') return concatArrays(a as Json[], b as Json[], meter);
-      if (ta === 'object' && tb === 'object') return mergeObjects(a as JsonObject, b as JsonObject, meter);
+      if (Array.isArray(x) && Array.isArray(y)) return concatArrays(x, y, meter);
+      if (isObject(x) && isObject(y)) return mergeObjects(x, y, meter);
       throw fail('added');
     case '-':
-      if (ta === 'number' && tb === 'number') return (a as number) - (b as number);
-      if (ta === 'array' && tb === 'array') {
-        meter.charge((a as Json[]).length * COST.item);
-        return (a as Json[]).filter((x) => !(b as Json[]).some((y) => compare(x, y, meter) === 0));
+      if (typeof x === 'number' && typeof y === 'number') return x - y;
+      if (Array.isArray(x) && Array.isArray(y)) {
+        meter.charge(x.length * COST.item);
+        return x.filter((item) => !y.some((other) => compare(item, other, meter) === 0));
       }
       throw fail('subtracted');
     case '*':
-      if (ta === 'number' && tb === 'number') return (a as number) * (b as number);
-      if (ta === 'string' && tb === 'number') return repeatString(a as string, b as number, meter);
-      if (ta === 'number' && tb === 'string') return repeatString(b as string, a as number, meter);
-      if (ta === 'object' && tb === 'object') return deepMerge(a as JsonObject, b as JsonObject, meter);
+      if (typeof x === 'number' && typeof y === 'number') return x * y;
+      if (typeof x === 'string' && typeof y === 'number') return repeatString(x, y, meter);
+      if (typeof x === 'number' && typeof y === 'string') return repeatString(y, x, meter);
+      if (isObject(x) && isObject(y)) return deepMerge(x, y, meter);
       throw fail('multiplied');
     case '/':
-      if (ta === 'number' && tb === 'number') {
-        if (b === 0) throw new JqRuntimeError(`${describe(a)} and ${describe(b)} cannot be divided because the divisor is zero`);
-        return (a as number) / (b as number);
+      if (typeof x === 'number' && typeof y === 'number') {
+        if (y === 0) throw new JqRuntimeError(`${describe(x)} and ${describe(y)} cannot be divided because the divisor is zero`);
+        return x / y;
       }
-      if (ta === 'string' && tb === 'string') {
-        meter.charge((a as string).length * COST.char);
-        return (a as string).split(b as string);
+      if (typeof x === 'string' && typeof y === 'string') {
+        meter.charge(x.length * COST.char);
+        return x.split(y);
       }
       throw fail('divided');
     default:
-      if (ta === 'number' && tb === 'number') {
-        if (Math.trunc(b as number) === 0) throw new JqRuntimeError(`${describe(a)} and ${describe(b)} cannot be divided (remainder) because the divisor is zero`);
-        return Math.trunc(a as number) % Math.trunc(b as number);
+      if (typeof x === 'number' && typeof y === 'number') {
+        if (Math.trunc(y) === 0) throw new JqRuntimeError(`${describe(x)} and ${describe(y)} cannot be divided (remainder) because the divisor is zero`);
+        return Math.trunc(x) % Math.trunc(y);
       }
       throw fail('divided (remainder)');
   }
 }
 
 /** `a * b`: objects merged recursively, with an explicit stack (values may be nested deeply). */
-function deepMerge(a: JsonObject, b: JsonObject, meter: Meter): JsonObject {
+function deepMerge(a: JqObject, b: JqObject, meter: Meter): JqObject {
   const out = copyObject(a, meter);
-  const pending: Array<[JsonObject, JsonObject]> = [[out, b]];
+  const pending: Array<[JqObject, JqObject]> = [[out, b]];
   while (pending.length) {
     const [target, source] = pending.pop()!;
     for (const k of Object.keys(source)) {

@@ -4,12 +4,12 @@
 // than the lab terminal's page budget.
 
 import { number } from './output.ts';
-import { NumberLiteral, numberFromLiteral } from './values.ts';
+import { NumberLiteral, numberFromLiteral, type JqValue } from './values.ts';
 
 export type Ast =
   | { t: 'identity' }
   | { t: 'recurse' }
-  | { t: 'literal'; value: unknown }
+  | { t: 'literal'; value: JqValue }
   | { t: 'string'; parts: Array<string | Ast>; format?: string }
   | { t: 'index'; target: Ast; key: Ast; optional: boolean }
   | { t: 'slice'; target: Ast; from?: Ast; to?: Ast; optional: boolean }

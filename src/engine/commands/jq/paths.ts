@@ -4,27 +4,27 @@ import { COST, type Meter } from './budget.ts';
 import { indexError, JqRuntimeError } from './errors.ts';
 import { typeOf } from './values.ts';
 import { cIndex, index, sliceBounds } from './operators.ts';
-import { compare, copyObject, isObject, newObject, plain, type Json, type JsonObject } from './values.ts';
+import { compare, copyObject, isObject, newObject, plain, type JqValue, type JqObject } from './values.ts';
 
 /** A copy of `v` to change at `key`; null becomes a new array or object as the key asks. */
 /** A slice's path component (`.[1:3]`): {start, end}. */
-function isSlice(key: Json): key is { start: Json; end: Json } {
+function isSlice(key: JqValue): key is { start: JqValue; end: JqValue } {
   return isObject(key) && Object.hasOwn(key, 'start') && Object.hasOwn(key, 'end');
 }
 
-export function copyFor(v: Json, key: Json, meter: Meter): Json[] | JsonObject {
+export function copyFor(v: JqValue, key: JqValue, meter: Meter): JqValue[] | JqObject {
   key = plain(key);
-  if (isSlice(key) && (v === null || Array.isArray(v))) return v === null ? [] : [...(v as Json[])];
+  if (isSlice(key) && (v === null || Array.isArray(v))) return v === null ? [] : [...(v as JqValue[])];
   if (typeof key === 'number' && (v === null || Array.isArray(v))) {
-    meter.charge(((v as Json[] | null)?.length ?? 0) * COST.item);
-    return v === null ? [] : [...(v as Json[])];
+    meter.charge(((v as JqValue[] | null)?.length ?? 0) * COST.item);
+    return v === null ? [] : [...(v as JqValue[])];
   }
   if (typeof key === 'string' && (v === null || isObject(v))) return v === null ? newObject() : copyObject(v, meter);
   throw indexError(v, key);
 }
 
 /** A container can take only its own kind of key: numbers in arrays, strings in objects. */
-export function checkKey(container: Json[] | JsonObject, key: Json): void {
+export function checkKey(container: JqValue[] | JqObject, key: JqValue): void {
   key = plain(key);
   if (Array.isArray(container) && isSlice(key)) return;
   if (Array.isArray(container) ? typeof key !== 'number' : typeof key !== 'string') throw indexError(container, key);
@@ -34,7 +34,7 @@ export function checkKey(container: Json[] | JsonObject, key: Json): void {
 const MAX_ARRAY_INDEX = 2 ** 29 - 1;
 
 /** Sets `container[key]` (a container this program made), padding arrays with null. */
-export function put(container: Json[] | JsonObject, key: Json, value: Json, meter: Meter): void {
+export function put(container: JqValue[] | JqObject, key: JqValue, value: JqValue, meter: Meter): void {
   checkKey(container, key);
   key = plain(key);
   if (Array.isArray(container) && isSlice(key)) {
@@ -63,14 +63,14 @@ export function put(container: Json[] | JsonObject, key: Json, value: Json, mete
   container[i] = value;
 }
 
-export function getPath(v: Json, path: Json[], meter: Meter): Json {
+export function getPath(v: JqValue, path: JqValue[], meter: Meter): JqValue {
   let x = v;
   // Through null every string, number or slice reads null; other keys are errors, as on null itself.
   for (const k of path) x = index(x, k, meter);
   return x;
 }
 
-export function setPath(root: Json, path: Json[], value: Json, meter: Meter): Json {
+export function setPath(root: JqValue, path: JqValue[], value: JqValue, meter: Meter): JqValue {
   if (path.length === 0) return value;
   const top = copyFor(root, path[0], meter);
   let parent = top;
@@ -84,9 +84,9 @@ export function setPath(root: Json, path: Json[], value: Json, meter: Meter): Js
 }
 
 /** `root` without the value at `path` (nothing to delete under null or a missing key). */
-function deletePath(root: Json, path: Json[], meter: Meter): Json {
+function deletePath(root: JqValue, path: JqValue[], meter: Meter): JqValue {
   if (path.length === 0) return null;
-  const containers: Json[] = [root];
+  const containers: JqValue[] = [root];
   for (const key of path.slice(0, -1)) {
     const here = containers[containers.length - 1];
     if (here === null) return root;
@@ -117,7 +117,7 @@ function deletePath(root: Json, path: Json[], meter: Meter): Json {
 }
 
 /** `delpaths`: the longest paths first, so deleting never moves an index still to delete. */
-export function deletePaths(root: Json, paths: Json[][], meter: Meter): Json {
+export function deletePaths(root: JqValue, paths: JqValue[][], meter: Meter): JqValue {
   const sorted = [...paths].sort((a, b) => compare(b, a, meter));
   let out = root;
   for (const p of sorted) out = deletePath(out, p, meter);

@@ -2,7 +2,7 @@
 // on the lab's linear regex engine, with jq 1.7.1's match loop, result objects and error texts.
 // sub/gsub find every match first and join the replacement's outputs by position, as jq 1.7.1
 // does; the replacement is evaluated with the named captures as its input.
-import { describe, JqRuntimeError, typeOf, type Builtin, type Evaluator, type Json } from './evaluate.ts';
+import { describe, JqRuntimeError, typeOf, type Builtin, type Evaluator, type JqValue } from './evaluate.ts';
 import type { Ast } from './parser.ts';
 import { COST, type Meter } from './budget.ts';
 import { Regex, RegexBudgetError, RegexTooBigError, Subject } from '../../regex/index.ts';
@@ -43,7 +43,7 @@ function subject(text: string, meter: Meter): Subject {
  * the pattern this run compiled already). Compiling and every step of matching are charged to
  * the program's work budget.
  */
-function compile(input: Json, re: Json, modifiers: Json, meter: Meter): Compiled {
+function compile(input: JqValue, re: JqValue, modifiers: JqValue, meter: Meter): Compiled {
   if (typeof input !== 'string') throw new JqRuntimeError(`${describe(input)} cannot be matched, as it is not a string`);
   if (typeof re !== 'string') throw new JqRuntimeError(`${describe(re)} is not a string`);
   const flags = { global: false, ignoreCase: false, extended: false, dotAll: false, longest: false, notEmpty: false };
@@ -132,12 +132,12 @@ function matchesIn(s: Subject, c: Compiled, meter: Meter): Match[] {
   return out;
 }
 
-function matches(input: Json, re: Json, modifiers: Json, meter: Meter): Match[] {
+function matches(input: JqValue, re: JqValue, modifiers: JqValue, meter: Meter): Match[] {
   const c = compile(input, re, modifiers, meter);
   return matchesIn(subject(input as string, meter), c, meter);
 }
 
-function matchesAny(input: Json, re: Json, modifiers: Json, meter: Meter): boolean {
+function matchesAny(input: JqValue, re: JqValue, modifiers: JqValue, meter: Meter): boolean {
   const c = compile(input, re, modifiers, meter);
   try {
     return c.regex.test(subject(input as string, meter), 0, c.notEmpty);
@@ -149,21 +149,21 @@ function matchesAny(input: Json, re: Json, modifiers: Json, meter: Meter): boole
 type Match = { offset: number; length: number; string: string; captures: Array<{ offset: number; length: number; string: string | null; name: string | null }> };
 
 /** The named captures as one object, the input of capture/1 and of sub's replacement. */
-function captureObject(m: Match): Json {
-  const out: Record<string, Json> = {};
+function captureObject(m: Match): JqValue {
+  const out: Record<string, JqValue> = {};
   for (const cap of m.captures) if (cap.name !== null) out[cap.name] = cap.string;
   return out;
 }
 
 /** test/1, match/1, capture/1 take a regex or [regex, modifiers]. */
-function regexAndModifiers(val: Json): [Json, Json] {
+function regexAndModifiers(val: JqValue): [JqValue, JqValue] {
   if (typeof val === 'string') return [val, null];
   if (Array.isArray(val) && val.length > 1) return [val[0], val[1]];
   if (Array.isArray(val) && val.length > 0) return [val[0], null];
   throw new JqRuntimeError(`${typeOf(val)} not a string or array`);
 }
 
-function addStrings(a: Json, b: Json): Json {
+function addStrings(a: JqValue, b: JqValue): JqValue {
   if (b === null) return a;
   if (a === null) return b;
   if (typeof a === 'string' && typeof b === 'string') return a + b;
@@ -175,10 +175,10 @@ function addStrings(a: Json, b: Json): Json {
  * the k-th result (with the text before that match); a result is the text's rest added to it,
  * and the input itself when no match gave a value.
  */
-function* substitute(ev: Evaluator, env: Env, input: Json, re: Json, replacement: Ast, flags: Json): Generator<Json> {
+function* substitute(ev: Evaluator, env: Env, input: JqValue, re: JqValue, replacement: Ast, flags: JqValue): Generator<JqValue> {
   const found = matches(input, re, flags, ev.budget);
   const text = subject(input as string, ev.budget);
-  const results: Json[] = [];
+  const results: JqValue[] = [];
   let previous = 0;
   for (const m of found) {
     const gap = text.slice(previous, Math.max(previous, m.offset));
@@ -199,7 +199,7 @@ function* substitute(ev: Evaluator, env: Env, input: Json, re: Json, replacement
 }
 
 /** splits/2: the text between the matches of `re` with "g" added to the modifiers. */
-function* splits(input: Json, re: Json, flags: Json, meter: Meter): Generator<Json> {
+function* splits(input: JqValue, re: JqValue, flags: JqValue, meter: Meter): Generator<JqValue> {
   const compiled = compile(input, re, addStrings('g', flags), meter);
   const s = subject(input as string, meter);
   const all = matchesIn(s, compiled, meter);
@@ -207,7 +207,7 @@ function* splits(input: Json, re: Json, flags: Json, meter: Meter): Generator<Js
   for (let i = 0; i + 1 < bounds.length; i += 2) yield s.slice(Math.min(bounds[i], s.length), Math.max(Math.min(bounds[i + 1], s.length), Math.min(bounds[i], s.length)));
 }
 
-function* each(ev: Evaluator, ast: Ast, input: Json, env: Env): Generator<Json> {
+function* each(ev: Evaluator, ast: Ast, input: JqValue, env: Env): Generator<JqValue> {
   yield* ev.eval(ast, input, env);
 }
 

@@ -3,10 +3,10 @@
 import { COST, workExceeded, type Meter } from './budget.ts';
 import { describe, JqRuntimeError } from './errors.ts';
 import { COMPACT, TooLong, writeCompact, writeJson } from './output.ts';
-import { isObject, NumberLiteral, type Json } from './values.ts';
+import { isObject, NumberLiteral, type JqValue } from './values.ts';
 
 /** `v` as compact JSON (jq's `tojson`), stopping at the work the program has left. */
-export function toJsonText(v: Json, meter: Meter): string {
+export function toJsonText(v: JqValue, meter: Meter): string {
   let written: { text: string; work: number };
   try {
     written = writeCompact(v, meter.workLeft);
@@ -19,7 +19,7 @@ export function toJsonText(v: Json, meter: Meter): string {
 }
 
 /** `tostring`: strings as they are, anything else as JSON. */
-export function toText(v: Json, meter: Meter): string {
+export function toText(v: JqValue, meter: Meter): string {
   return typeof v === 'string' ? v : toJsonText(v, meter);
 }
 
@@ -63,7 +63,7 @@ function uri(text: string): string {
   return encodeURIComponent(text.replace(LONE_SURROGATE, '\ufffd')).replace(/[!*'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-function row(name: 'csv' | 'tsv', v: Json, meter: Meter): string {
+function row(name: 'csv' | 'tsv', v: JqValue, meter: Meter): string {
   if (!Array.isArray(v)) throw new JqRuntimeError(`${describe(v)} cannot be ${name}-formatted, only array`);
   return v
     .map((x) => {
@@ -75,7 +75,7 @@ function row(name: 'csv' | 'tsv', v: Json, meter: Meter): string {
     .join(name === 'csv' ? ',' : '\t');
 }
 
-function shell(v: Json, meter: Meter): string {
+function shell(v: JqValue, meter: Meter): string {
   return (Array.isArray(v) ? v : [v])
     .map((x) => {
       if (typeof x === 'string') return `'${x.replace(/'/g, "'\\''")}'`;
@@ -86,7 +86,7 @@ function shell(v: Json, meter: Meter): string {
 }
 
 /** `@name` applied to `v`. */
-export function formatValue(name: string, v: Json, meter: Meter): string {
+export function formatValue(name: string, v: JqValue, meter: Meter): string {
   if (name === 'text' && (v === null || typeof v !== 'object' || v instanceof NumberLiteral)) {
     // Scalars as text: what string interpolation does most.
     const text = typeof v === 'string' ? v : writeJson(v, COMPACT);

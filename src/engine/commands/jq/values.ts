@@ -5,8 +5,12 @@
 // Walks over values keep their own stack: a value may be nested far deeper than the call stack.
 import { COST, type Meter } from './budget.ts';
 
-export type Json = unknown;
-export type JsonObject = Record<string, Json>;
+/** A jq value. */
+export type JqValue = null | boolean | number | NumberLiteral | string | JqValue[] | JqObject;
+/** A jq object: prototype-less, read with Object.hasOwn. */
+export interface JqObject {
+  [key: string]: JqValue;
+}
 
 /** A number read from a literal (input JSON or the program) that jq 1.7 prints as it was written
  * (`1.0`, `1E+1000`, `100000000000000000000`, in decNumber's canonical form) until arithmetic
@@ -22,8 +26,17 @@ export class NumberLiteral {
 }
 
 /** `v` with a kept literal turned into its number (what arithmetic and comparisons read). */
-export function plain(v: Json): Json {
+export function plain(v: JqValue): Exclude<JqValue, NumberLiteral> {
   return v instanceof NumberLiteral ? v.value : v;
+}
+
+/** A number's double, whether kept as a literal or not. */
+export function numeric(v: number | NumberLiteral): number {
+  return v instanceof NumberLiteral ? v.value : v;
+}
+
+export function isNumber(v: JqValue): v is number | NumberLiteral {
+  return typeof v === 'number' || v instanceof NumberLiteral;
 }
 
 /** decNumber's canonical (scientific) text of a JSON number literal: trailing zeros kept, plain
@@ -47,25 +60,25 @@ export function canonicalNumber(literal: string): string {
 
 /** A number from its literal text: a NumberLiteral when jq 1.7 would print the text otherwise
  * than the double (`print` is the writer's text of a double). */
-export function numberFromLiteral(literal: string, print: (n: number) => string): Json {
+export function numberFromLiteral(literal: string, print: (n: number) => string): JqValue {
   const value = Number(literal);
   const text = canonicalNumber(literal);
   return text === print(value) ? value : new NumberLiteral(value, text);
 }
 
-export function typeOf(v: Json): string {
+export function typeOf(v: JqValue): string {
   if (v === null) return 'null';
   if (v instanceof NumberLiteral) return 'number';
   if (Array.isArray(v)) return 'array';
   return typeof v === 'object' ? 'object' : typeof v;
 }
 
-export function isObject(v: Json): v is JsonObject {
+export function isObject(v: JqValue | undefined): v is JqObject {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof NumberLiteral);
 }
 
 /** A key JavaScript would list before the others (an array index), whatever its insertion order. */
-function indexLike(key: string): boolean {
+export function isIndexKey(key: string): boolean {
   const c = key.charCodeAt(0);
   return c >= 48 && c <= 57 && /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 2 ** 32 - 1;
 }
@@ -73,15 +86,16 @@ function indexLike(key: string): boolean {
 /** A new jq object to fill in. JavaScript lists an object's array-index keys ("2", "80") first,
  * where jq keeps every key in insertion order; so the object lists its keys through a proxy that
  * remembers their order once it holds such a key. */
-export function newObject(): JsonObject {
+export function newObject(): JqObject {
   let order: string[] | null = null;
-  return new Proxy(Object.create(null) as JsonObject, {
+  return new Proxy(emptyObject(), {
     set(t, key, value) {
-      if (typeof key === 'string' && !(key in t)) {
+      if (typeof key !== 'string') return Reflect.set(t, key, value);
+      if (!(key in t)) {
         if (order) order.push(key);
-        else if (indexLike(key)) order = [...(Reflect.ownKeys(t) as string[]), key];
+        else if (isIndexKey(key)) order = [...Object.keys(t), key];
       }
-      t[key as string] = value;
+      t[key] = value;
       return true;
     },
     deleteProperty(t, key) {
@@ -97,18 +111,24 @@ export function newObject(): JsonObject {
   });
 }
 
-export function hasKey(o: JsonObject, key: string): boolean {
+/** A plain object with no prototype, so that no key is special. */
+export function emptyObject(): JqObject {
+  const o: JqObject = Object.create(null);
+  return o;
+}
+
+export function hasKey(o: JqObject, key: string): boolean {
   return Object.hasOwn(o, key);
 }
 
 /** The value at `key`, or undefined when `o` has no such key of its own. */
-export function getKey(o: JsonObject, key: string): Json {
+export function getKey(o: JqObject, key: string): JqValue | undefined {
   return Object.hasOwn(o, key) ? o[key] : undefined;
 }
 
 /** A fresh object with `o`'s keys in `o`'s order (assignment to a prototype-less object never
  * reaches a `__proto__` setter). */
-export function copyObject(o: JsonObject, meter: Meter): JsonObject {
+export function copyObject(o: JqObject, meter: Meter): JqObject {
   const keys = Object.keys(o);
   meter.charge(keys.length * COST.entry);
   const out = newObject();
@@ -118,10 +138,9 @@ export function copyObject(o: JsonObject, meter: Meter): JsonObject {
 
 /** A finished object (read, never changed in place): a plain object unless one of its keys is an
  * array index, whose place only newObject's proxy keeps. */
-export function objectFrom(entries: Iterable<readonly [string, Json]>): JsonObject {
-  const list = Array.isArray(entries) ? (entries as Array<readonly [string, Json]>) : [...entries];
-  const out = list.some(([k]) => indexLike(k)) ? newObject() : (Object.create(null) as JsonObject);
-  for (const [k, v] of list) out[k] = v;
+export function objectFrom(entries: ReadonlyArray<readonly [string, JqValue]>): JqObject {
+  const out = entries.some(([k]) => isIndexKey(k)) ? newObject() : emptyObject();
+  for (const [k, v] of entries) out[k] = v;
   return out;
 }
 
@@ -131,10 +150,10 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function compareScalars(a: Json, b: Json, type: string): number {
-  if (type === 'boolean') return Number(a) - Number(b);
-  if (type === 'number') return compareNumbers(a as number, b as number);
-  if (type === 'string') return compareStrings(a as string, b as string);
+function compareScalars(a: JqValue, b: JqValue): number {
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  if (typeof a === 'number' && typeof b === 'number') return compareNumbers(a, b);
+  if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b);
   return 0;
 }
 
@@ -169,14 +188,13 @@ export function compareDecimals(a: string, b: string): number {
  * same way as their decimals, so the decimals are read only on a tie. */
 function compareNumberValues(a: number | NumberLiteral, b: number | NumberLiteral): number {
   if (a instanceof NumberLiteral && b instanceof NumberLiteral) return compareDecimals(a.text, b.text);
-  const x = plain(a) as number;
-  const y = plain(b) as number;
+  const x = numeric(a);
+  const y = numeric(b);
   if (x !== y || !Number.isFinite(x) || !(a instanceof NumberLiteral || b instanceof NumberLiteral)) return compareNumbers(x, y);
   const text = (v: number | NumberLiteral) => (v instanceof NumberLiteral ? v.text : canonicalNumber(String(v)));
   return compareDecimals(text(a), text(b));
 }
 
-const isNumber = (v: Json): v is number | NumberLiteral => typeof v === 'number' || v instanceof NumberLiteral;
 
 /** jq 1.7.1 orders NaN below every number, itself included. */
 function compareNumbers(a: number, b: number): number {
@@ -190,7 +208,7 @@ export function sortCost(n: number): number {
   return n * Math.max(1, Math.ceil(Math.log2(n + 1))) * COST.compare;
 }
 
-function sortedKeys(o: JsonObject, meter: Meter): string[] {
+function sortedKeys(o: JqObject, meter: Meter): string[] {
   const keys = Object.keys(o);
   meter.charge(keys.length * COST.entry + sortCost(keys.length));
   return keys.sort();
@@ -198,13 +216,13 @@ function sortedKeys(o: JsonObject, meter: Meter): string[] {
 
 /** jq's total order: null < false < true < numbers < strings < arrays < objects; arrays by
  * their items then length, objects by their sorted keys then values in key order. */
-export function compare(a: Json, b: Json, meter: Meter): number {
+export function compare(a: JqValue, b: JqValue, meter: Meter): number {
   if (isNumber(a) && isNumber(b)) {
     meter.charge(COST.compare);
     return compareNumberValues(a, b);
   }
   // Pending pairs, and numbers (a length difference) to check once the pairs before them tie.
-  const stack: Array<readonly [Json, Json] | number> = [[a, b]];
+  const stack: Array<readonly [JqValue, JqValue] | number> = [[a, b]];
   while (stack.length) {
     const top = stack.pop()!;
     if (typeof top === 'number') {
@@ -223,63 +241,55 @@ export function compare(a: Json, b: Json, meter: Meter): number {
     const tx = typeOf(x);
     const ty = typeOf(y);
     if (tx !== ty) return TYPE_ORDER.indexOf(tx) - TYPE_ORDER.indexOf(ty);
-    if (tx === 'array') {
-      const xs = x as Json[];
-      const ys = y as Json[];
-      const n = Math.min(xs.length, ys.length);
-      stack.push(xs.length - ys.length);
-      for (let i = n - 1; i >= 0; i--) stack.push([xs[i], ys[i]]);
-    } else if (tx === 'object') {
-      const kx = sortedKeys(x as JsonObject, meter);
-      const ky = sortedKeys(y as JsonObject, meter);
+    if (Array.isArray(x) && Array.isArray(y)) {
+      const n = Math.min(x.length, y.length);
+      stack.push(x.length - y.length);
+      for (let i = n - 1; i >= 0; i--) stack.push([x[i], y[i]]);
+    } else if (isObject(x) && isObject(y)) {
+      const kx = sortedKeys(x, meter);
+      const ky = sortedKeys(y, meter);
       const n = Math.min(kx.length, ky.length);
       for (let i = 0; i < n; i++) {
         const c = compareStrings(kx[i], ky[i]);
         if (c) return c;
       }
       if (kx.length !== ky.length) return kx.length - ky.length;
-      for (let i = n - 1; i >= 0; i--) stack.push([(x as JsonObject)[kx[i]], (y as JsonObject)[kx[i]]]);
+      for (let i = n - 1; i >= 0; i--) stack.push([x[kx[i]], y[kx[i]]]);
     } else {
-      if (tx === 'string') meter.charge(Math.min((x as string).length, (y as string).length) * COST.char);
-      const c = compareScalars(x, y, tx);
+      if (typeof x === 'string' && typeof y === 'string') meter.charge(Math.min(x.length, y.length) * COST.char);
+      const c = compareScalars(x, y);
       if (c) return c;
     }
   }
   return 0;
 }
 
-/** A container being walked: its path, and the index of its next child. */
-interface Frame {
-  path: Json[];
-  value: Json[] | JsonObject;
-  keys: string[] | null;
-  at: number;
-}
+/** A container being walked: its path, its items or its object and keys, and the index of its next child. */
+type Frame = { path: JqValue[]; at: number } & ({ items: JqValue[]; keys: null } | { object: JqObject; keys: string[] });
 
-function frame(path: Json[], value: Json, meter: Meter): Frame | null {
-  if (Array.isArray(value)) return { path, value, keys: null, at: 0 };
-  if (value instanceof NumberLiteral) return null;
+function frame(path: JqValue[], value: JqValue, meter: Meter): Frame | null {
+  if (Array.isArray(value)) return { path, items: value, keys: null, at: 0 };
   if (!isObject(value)) return null;
   const keys = Object.keys(value);
   meter.charge(keys.length * COST.item);
-  return { path, value, keys, at: 0 };
+  return { path, object: value, keys, at: 0 };
 }
 
 /** Every value inside `v`, depth first in jq's order, without `v` itself, with its path when
  * `withPaths`; each container is walked one child at a time, so the walk holds only the current branch. */
-function* walk(v: Json, meter: Meter, withPaths: boolean): Generator<{ path: Json[]; value: Json }> {
+function* walk(v: JqValue, meter: Meter, withPaths: boolean): Generator<{ path: JqValue[]; value: JqValue }> {
   const stack: Frame[] = [];
   const root = frame([], v, meter);
   if (root) stack.push(root);
   while (stack.length) {
     const top = stack[stack.length - 1];
-    const size = top.keys ? top.keys.length : (top.value as Json[]).length;
+    const size = top.keys === null ? top.items.length : top.keys.length;
     if (top.at === size) {
       stack.pop();
       continue;
     }
     const i = top.at++;
-    const value = top.keys ? (top.value as JsonObject)[top.keys[i]] : (top.value as Json[])[i];
+    const value = top.keys === null ? top.items[i] : top.object[top.keys[i]];
     let path = top.path;
     if (withPaths) {
       meter.charge((top.path.length + 1) * COST.item);
@@ -292,12 +302,12 @@ function* walk(v: Json, meter: Meter, withPaths: boolean): Generator<{ path: Jso
 }
 
 /** Every path inside `v` with its value, depth first in jq's order, without `v` itself. */
-export function* pathsOf(v: Json, meter: Meter): Generator<{ path: Json[]; value: Json }> {
+export function* pathsOf(v: JqValue, meter: Meter): Generator<{ path: JqValue[]; value: JqValue }> {
   yield* walk(v, meter, true);
 }
 
 /** Every value inside `v`, `v` first, in jq's order (`..`). */
-export function* descendants(v: Json, meter: Meter): Generator<Json> {
+export function* descendants(v: JqValue, meter: Meter): Generator<JqValue> {
   yield v;
   for (const { value } of walk(v, meter, false)) yield value;
 }
