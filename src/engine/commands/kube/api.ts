@@ -2,6 +2,7 @@
 import type { Json, KubeObject, RestResponse, TransportFailure, World } from '../../world/types.ts';
 import type { ApiResource } from '../../world/kube-resources.ts';
 import { apiResources, qualifiedPlural, resourcePath, resourcesOfDiscovery } from '../../world/kube-resources.ts';
+import { arr, field, optStr } from '../../world/json.ts';
 
 /** An error kubectl prints as is (after "error: " or in the API server's words). */
 export class KubeError extends Error {
@@ -138,12 +139,12 @@ export function discoveredResources(world: World): Promise<readonly ApiResource[
 async function discover(world: World): Promise<readonly ApiResource[]> {
   const groups = await world.kube('/apis');
   if (groups.status !== 200 || groups.failure) return apiResources;
-  const groupVersions = ['v1', ...((groups.body as { groups?: Array<{ versions?: Array<{ groupVersion?: string }> }> }).groups ?? []).flatMap((g) => (g.versions ?? []).map((v) => v.groupVersion ?? ''))];
+  const groupVersions = ['v1', ...arr(field(groups.body, 'groups')).flatMap((g) => arr(field(g, 'versions')).map((v) => optStr(field(v, 'groupVersion')) ?? ''))];
   const lists = new Map<string, string[]>();
   for (const gv of groupVersions) {
     const list = await world.kube(gv === 'v1' ? '/api/v1' : `/apis/${gv}`);
-    const resources = list.status === 200 ? ((list.body as { resources?: Array<{ name?: string }> }).resources ?? []) : [];
-    lists.set(gv, resources.map((r) => r.name ?? ''));
+    const resources = list.status === 200 ? arr(field(list.body, 'resources')) : [];
+    lists.set(gv, resources.map((r) => optStr(field(r, 'name')) ?? ''));
   }
   return resourcesOfDiscovery(lists);
 }

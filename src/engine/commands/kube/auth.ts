@@ -11,7 +11,7 @@ import { discoveredResources } from './api.ts';
 import { currentUser } from './cluster.ts';
 import { AUTH_CAN_I_HELP, AUTH_HELP } from './help-client.ts';
 import { resolveResource } from '../../world/kube-resources.ts';
-import { selfAccessReview } from '../../sources/fixture/kube.ts';
+import { selfAccessReview } from '../../model/access-review.ts';
 
 const RESOURCE_VERBS = new Set(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', 'use', 'bind', 'impersonate', '*', 'approve', 'sign', 'escalate', 'attest']);
 const NON_RESOURCE_VERBS = new Set(['get', 'put', 'post', 'head', 'options', 'delete', 'patch', '*']);

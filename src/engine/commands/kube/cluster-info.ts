@@ -9,8 +9,7 @@ import { flagBool, flagString } from './flags.ts';
 import { listObjects, discoveredResources } from './api.ts';
 import { apiServerUrl } from './cluster.ts';
 import { CLUSTER_INFO_HELP } from './help-client.ts';
-
-type Obj = Record<string, any>;
+import { arr, field, str } from '../../world/json.ts';
 
 /** utilnet.JoinSchemeNamePort: name, scheme:name, name:port or scheme:name:port. */
 function joinSchemeNamePort(scheme: string, name: string, port: string): string {
@@ -30,16 +29,16 @@ export function runClusterInfo(cli: Cli, argv: string[]): Promise<number> {
     const services = (await discoveredResources(cli.ctx.world)).find((r) => r.group === '' && r.plural === 'services')!;
     const list = await listObjects(cli.ctx.world, services, namespace, { labelSelector: 'kubernetes.io/cluster-service=true' });
     let out = `Kubernetes control plane is running at ${host}\n`;
-    for (const service of list.items as Obj[]) {
-      const ports: Obj[] = service.spec?.ports ?? [];
-      const ingress: Obj | undefined = service.status?.loadBalancer?.ingress?.[0];
+    for (const service of list.items) {
+      const ports = arr(service.spec?.ports);
+      const ingress = field(service.status, 'loadBalancer', 'ingress', 0);
       let link = '';
       if (ingress) {
-        const ip = ingress.ip || ingress.hostname;
-        for (const p of ports) link += `http://${ip}:${p.port} `;
+        const ip = field(ingress, 'ip') || field(ingress, 'hostname');
+        for (const p of ports) link += `http://${String(ip)}:${String(field(p, 'port'))} `;
       } else {
-        let name = service.metadata.name as string;
-        if (ports.length > 0) name = joinSchemeNamePort(ports[0].name === 'https' || ports[0].port === 443 ? 'https' : '', name, ports[0].name ?? '');
+        let name = service.metadata.name;
+        if (ports.length > 0) name = joinSchemeNamePort(field(ports[0], 'name') === 'https' || field(ports[0], 'port') === 443 ? 'https' : '', name, str(field(ports[0], 'name')));
         link = `${host}/api/v1/namespaces/${service.metadata.namespace}/services/${name}/proxy`;
       }
       out += `${service.metadata.labels?.['kubernetes.io/name'] || service.metadata.name} is running at ${link}\n`;

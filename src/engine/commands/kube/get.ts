@@ -10,6 +10,7 @@ import { goJsonCompact, kubectlJson } from '../../format/kube/json.ts';
 import { GoTemplate, TemplateError, printValue } from '../../format/kube/go-template.ts';
 import { kubectlYaml } from '../../format/kube/yaml.ts';
 import { JsonPath, JsonPathError } from '../../format/kube/jsonpath.ts';
+import { parseJson } from '../../world/json.ts';
 import { goPrintSharpV, goPrintV, goStrconvQuote } from '../../format/kube/go-values.ts';
 import { KubeError, getObject, listObjects, discoveredResources, serverError } from './api.ts';
 import type { Cli } from './cli.ts';
@@ -195,7 +196,7 @@ function outputFormat(output0: string, template: string, allowMissing: boolean):
 function withoutManagedFields(o: KubeObject): KubeObject {
   if (!o.metadata || !('managedFields' in o.metadata)) return o;
   const { managedFields: _omit, ...metadata } = o.metadata;
-  return { ...o, metadata: metadata as KubeObject['metadata'] };
+  return { ...o, metadata };
 }
 
 function runJsonPath(template: string, data: unknown, allowMissing: boolean, asJson: boolean): string {
@@ -465,15 +466,14 @@ interface GenericOptions {
 /** printGeneric: one object when one was asked for by name, otherwise a v1 List of them all. */
 function printGeneric(cli: Cli, format: Format, objects: KubeObject[], single: boolean, o: GenericOptions): void {
   const strip = (x: KubeObject): KubeObject => (o.showManagedFields ? x : withoutManagedFields(x));
-  const data: unknown = single
-    ? objects[0]
-    : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
+  const list = { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
+  const data = single ? objects[0] : list;
   switch (format.kind) {
     case 'json':
-      cli.out(kubectlJson(single ? strip(objects[0]) : { ...(data as object), items: objects.map(strip) }));
+      cli.out(kubectlJson(single ? strip(objects[0]) : { ...list, items: objects.map(strip) }));
       return;
     case 'yaml':
-      cli.out(kubectlYaml(single ? strip(objects[0]) : { ...(data as object), items: objects.map(strip) }));
+      cli.out(kubectlYaml(single ? strip(objects[0]) : { ...list, items: objects.map(strip) }));
       return;
     case 'name':
       for (const obj of objects) cli.out(`${nameOf(obj)}/${obj.metadata.name || '<unknown>'}\n`);
@@ -496,7 +496,7 @@ function printGeneric(cli: Cli, format: Format, objects: KubeObject[], single: b
  * over it; on a failure, what it printed, the debugging dump on stdout, and the error. */
 function runGoTemplate(cli: Cli, template: string, parsed: GoTemplate, data: unknown): void {
   const raw = goJsonCompact(data);
-  const decoded = JSON.parse(raw) as unknown;
+  const decoded = parseJson(raw);
   try {
     cli.out(parsed.execute(decoded));
   } catch (e) {

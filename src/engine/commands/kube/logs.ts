@@ -13,8 +13,7 @@ import { plainError, runVerb } from './cli.ts';
 import type { FlagDef, ParsedFlags } from './flags.ts';
 import { FlagError, flagBool, flagString } from './flags.ts';
 import { formatLabelSelector } from '../../format/kube/printers/helpers.ts';
-
-type Obj = Record<string, any>;
+import { arr, field, obj } from '../../world/json.ts';
 
 /** `kubectl logs --help` as kubectl 1.32 prints it. */
 export const KUBECTL_LOGS_HELP = "Print the logs for a container in a pod or specified resource. If the pod has only one container, the container name is optional.\n\nExamples:\n  # Return snapshot logs from pod nginx with only one container\n  kubectl logs nginx\n  \n  # Return snapshot logs from pod nginx, prefixing each line with the source pod and container name\n  kubectl logs nginx --prefix\n  \n  # Return snapshot logs from pod nginx, limiting output to 500 bytes\n  kubectl logs nginx --limit-bytes=500\n  \n  # Return snapshot logs from pod nginx, waiting up to 20 seconds for it to start running.\n  kubectl logs nginx --pod-running-timeout=20s\n  \n  # Return snapshot logs from pod nginx with multi containers\n  kubectl logs nginx --all-containers=true\n  \n  # Return snapshot logs from all pods in the deployment nginx\n  kubectl logs deployment/nginx --all-pods=true\n  \n  # Return snapshot logs from all containers in pods defined by label app=nginx\n  kubectl logs -l app=nginx --all-containers=true\n  \n  # Return snapshot logs from all pods defined by label app=nginx, limiting concurrent log requests to 10 pods\n  kubectl logs -l app=nginx --max-log-requests=10\n  \n  # Return snapshot of previous terminated ruby container logs from pod web-1\n  kubectl logs -p -c ruby web-1\n  \n  # Begin streaming the logs from pod nginx, continuing even if errors occur\n  kubectl logs nginx -f --ignore-errors=true\n  \n  # Begin streaming the logs of the ruby container in pod web-1\n  kubectl logs -f -c ruby web-1\n  \n  # Begin streaming the logs from all containers in pods defined by label app=nginx\n  kubectl logs -f -l app=nginx --all-containers=true\n  \n  # Display only the most recent 20 lines of output in pod nginx\n  kubectl logs --tail=20 nginx\n  \n  # Show all logs from pod nginx written in the last hour\n  kubectl logs --since=1h nginx\n  \n  # Show all logs with timestamps from pod nginx starting from August 30, 2024, at 06:00:00 UTC\n  kubectl logs nginx --since-time=2024-08-30T06:00:00Z --timestamps=true\n  \n  # Show logs from a kubelet with an expired serving certificate\n  kubectl logs --insecure-skip-tls-verify-backend nginx\n  \n  # Return snapshot logs from first container of a job named hello\n  kubectl logs job/hello\n  \n  # Return snapshot logs from container nginx-1 of a deployment named nginx\n  kubectl logs deployment/nginx -c nginx-1\n\nOptions:\n    --all-containers=false:\n\tGet all containers' logs in the pod(s).\n\n    --all-pods=false:\n\tGet logs from all pod(s). Sets prefix to true.\n\n    -c, --container='':\n\tPrint the logs of this container\n\n    -f, --follow=false:\n\tSpecify if the logs should be streamed.\n\n    --ignore-errors=false:\n\tIf watching / following pod logs, allow for any errors that occur to be non-fatal\n\n    --insecure-skip-tls-verify-backend=false:\n\tSkip verifying the identity of the kubelet that logs are requested from.  In theory, an attacker could provide invalid log content back. You might want to use this if your kubelet serving certificates have expired.\n\n    --limit-bytes=0:\n\tMaximum bytes of logs to return. Defaults to no limit.\n\n    --max-log-requests=5:\n\tSpecify maximum number of concurrent logs to follow when using by a selector. Defaults to 5.\n\n    --pod-running-timeout=20s:\n\tThe length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running\n\n    --prefix=false:\n\tPrefix each log line with the log source (pod name and container name)\n\n    -p, --previous=false:\n\tIf true, print the logs for the previous instance of the container in a pod if it exists.\n\n    -l, --selector='':\n\tSelector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.\n\n    --since=0s:\n\tOnly return logs newer than a relative duration like 5s, 2m, or 3h. Defaults to all logs. Only one of since-time / since may be used.\n\n    --since-time='':\n\tOnly return logs after a specific date (RFC3339). Defaults to all logs. Only one of since-time / since may be used.\n\n    --tail=-1:\n\tLines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided.\n\n    --timestamps=false:\n\tInclude timestamps on each line in the log output\n\nUsage:\n  kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]\n\nUse \"kubectl options\" for a list of global command-line options (applies to all commands).\n";
@@ -75,25 +74,25 @@ function parseDuration(text: string): number | string {
 /** podutils.ByLogging: scheduled first, Running before Unknown before Pending, ready first, ready
  * for longer first, more restarts first, older first. */
 function byLogging(a: KubeObject, b: KubeObject): number {
-  const s = (p: KubeObject) => (p.status ?? {}) as Obj;
-  const node = (p: KubeObject) => ((p.spec as Obj | undefined)?.nodeName ? 0 : 1);
-  const phase = (p: KubeObject) => ({ Running: 0, Unknown: 1, Pending: 2 })[String(s(p).phase)] ?? 3;
-  const readyCondition = (p: KubeObject) => ((s(p).conditions ?? []) as Obj[]).find((c) => c.type === 'Ready');
-  const ready = (p: KubeObject) => (readyCondition(p)?.status === 'True' ? 0 : 1);
-  const readySince = (p: KubeObject) => (ready(p) === 0 ? Date.parse(readyCondition(p)?.lastTransitionTime ?? '') || Infinity : Infinity);
-  const restarts = (p: KubeObject) => Math.max(0, ...((s(p).containerStatuses ?? []) as Obj[]).map((c) => Number(c.restartCount ?? 0)));
+  const node = (p: KubeObject) => (p.spec?.nodeName ? 0 : 1);
+  const phases: Record<string, number> = { Running: 0, Unknown: 1, Pending: 2 };
+  const phase = (p: KubeObject) => phases[String(p.status?.phase)] ?? 3;
+  const readyCondition = (p: KubeObject) => arr(p.status?.conditions).find((c) => field(c, 'type') === 'Ready');
+  const ready = (p: KubeObject) => (field(readyCondition(p), 'status') === 'True' ? 0 : 1);
+  const readySince = (p: KubeObject) => (ready(p) === 0 ? Date.parse(String(field(readyCondition(p), 'lastTransitionTime') ?? '')) || Infinity : Infinity);
+  const restarts = (p: KubeObject) => Math.max(0, ...arr(p.status?.containerStatuses).map((c) => Number(field(c, 'restartCount') ?? 0)));
   const created = (p: KubeObject) => Date.parse(p.metadata.creationTimestamp ?? '') || Infinity;
   return node(a) - node(b) || phase(a) - phase(b) || ready(a) - ready(b) || readySince(a) - readySince(b) || restarts(b) - restarts(a) || created(a) - created(b);
 }
 
 /** The label selector a controller or service selects its pods with (SelectorsForObject). */
 function selectorOf(o: KubeObject): string | undefined {
-  const spec = (o.spec ?? {}) as Obj;
+  const selector = o.spec?.selector;
   switch (o.kind) {
     case 'ReplicationController':
     case 'Service':
     case 'DeploymentConfig': {
-      const labels = (spec.selector ?? {}) as Record<string, string>;
+      const labels = obj(selector);
       return Object.keys(labels).length ? Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(',') : undefined;
     }
     case 'Deployment':
@@ -101,7 +100,7 @@ function selectorOf(o: KubeObject): string | undefined {
     case 'StatefulSet':
     case 'DaemonSet':
     case 'Job': {
-      const text = formatLabelSelector(spec.selector);
+      const text = formatLabelSelector(selector);
       return text === '<none>' ? undefined : text;
     }
     default:
@@ -172,7 +171,7 @@ async function logs(cli: Cli, flags: ParsedFlags): Promise<number> {
         throw plainError(`no kind "DeploymentConfig" is registered for version "${object.apiVersion}" in scheme "pkg/scheme/scheme.go:28"`);
       } else if (object.kind === 'DeploymentConfig') {
         // oc's deployment log: the deployer pod of the latest version.
-        const version = Number((object.status as Obj | undefined)?.latestVersion ?? 0);
+        const version = Number(object.status?.latestVersion ?? 0);
         const deployer = `${name}-${version}-deploy`;
         try {
           pods = [await getObject(ctx.world, podsResource.resource, namespace, deployer)];
@@ -198,9 +197,9 @@ async function logs(cli: Cli, flags: ParsedFlags): Promise<number> {
   let container = flagString(flags, 'container') || (args.length === 2 ? args[1] : '');
   let out = '';
   for (const pod of pods) {
-    const containers = (((pod.spec as Obj | undefined)?.containers ?? []) as Obj[]).map((c) => String(c.name));
+    const containers = arr(pod.spec?.containers).map((c) => String(field(c, 'name')));
     let chosen = container;
-    if (chosen && !containers.includes(chosen) && !(((pod.spec as Obj | undefined)?.initContainers ?? []) as Obj[]).some((c) => c.name === chosen)) {
+    if (chosen && !containers.includes(chosen) && !arr(pod.spec?.initContainers).some((c) => field(c, 'name') === chosen)) {
       throw plainError(`container ${chosen} is not valid for pod ${pod.metadata.name}`);
     }
     if (!chosen) {
@@ -211,9 +210,8 @@ async function logs(cli: Cli, flags: ParsedFlags): Promise<number> {
       else {
         if (annotated) cli.err(`Default container name "${annotated}" not found in pod ${pod.metadata.name}\n`);
         chosen = containers[0] ?? '';
-        const spec = (pod.spec ?? {}) as Obj;
-        const ephemeral = ((spec.ephemeralContainers ?? []) as Obj[]).map((c) => `${c.name} (ephem)`);
-        const init = ((spec.initContainers ?? []) as Obj[]).map((c) => `${c.name} (init)`);
+        const ephemeral = arr(pod.spec?.ephemeralContainers).map((c) => `${String(field(c, 'name'))} (ephem)`);
+        const init = arr(pod.spec?.initContainers).map((c) => `${String(field(c, 'name'))} (init)`);
         if (containers.length > 1 || init.length > 0 || ephemeral.length > 0) cli.err(`Defaulted container "${chosen}" out of: ${[...containers, ...ephemeral, ...init].join(', ')}\n`);
       }
     }

@@ -10,10 +10,11 @@ import type { Cli } from './cli.ts';
 import { plainError, runVerb } from './cli.ts';
 import { flagBool, flagString } from './flags.ts';
 import { KUSTOMIZE_VERSION } from './version.ts';
+import { arr, field, optStr, parseJson } from '../../world/json.ts';
 
 function completedVersion(body: unknown): string | undefined {
-  const history = (body as { status?: { history?: Array<{ state?: string; version?: string }> } } | undefined)?.status?.history ?? [];
-  return history.find((h) => h.state === 'Completed')?.version;
+  const completed = arr(field(body, 'status', 'history')).find((h) => field(h, 'state') === 'Completed');
+  return optStr(field(completed, 'version'));
 }
 
 export function runOcVersion(cli: Cli, argv: string[]): Promise<number> {
@@ -39,8 +40,8 @@ export function runOcVersion(cli: Cli, argv: string[]): Promise<number> {
       if (openshift) out += `Server Version: ${openshift}\n`;
       const v = await world.kube('/version');
       if (v.status === 200) {
-        const info = (typeof v.body === 'string' ? JSON.parse(v.body) : v.body) as { gitVersion?: string };
-        if (info.gitVersion) out += `Kubernetes Version: ${info.gitVersion}\n`;
+        const gitVersion = field(typeof v.body === 'string' ? parseJson(v.body) : v.body, 'gitVersion');
+        if (gitVersion) out += `Kubernetes Version: ${String(gitVersion)}\n`;
       }
     }
     cli.out(out);

@@ -11,6 +11,7 @@
 // the printer's own newline leaves an empty line at the end). The output comes from oc's and
 // kubectl's source, not from a recorded run: oc is not among the reference tools.
 import type { KubeObject } from '../../world/types.ts';
+import { arr, field } from '../../world/json.ts';
 import { kindPrefix, resolveResource } from '../../world/kube-resources.ts';
 import { discoveredResources, getObject, listObjects } from './api.ts';
 import type { Cli } from './cli.ts';
@@ -20,7 +21,6 @@ import { flagString } from './flags.ts';
 import { describePodTemplate } from './describe/replicationcontroller.ts';
 import { escapeTerminal, PrefixWriter } from './describe/tabwriter.ts';
 
-type Obj = Record<string, any>;
 
 const historyFlags: FlagDef[] = [
   { name: 'revision', type: 'int' },
@@ -113,7 +113,7 @@ async function deploymentConfigHistory(cli: Cli, namespace: string, name: string
     const desired = owned.find((rc) => version(rc) === revision);
     if (!desired) throw plainError('unable to find the specified revision');
     const w = new PlainPrefixWriter();
-    describePodTemplate((desired.spec as Obj | undefined)?.template, w);
+    describePodTemplate(desired.spec?.template, w);
     return w.text();
   }
   const rows = [...owned].sort((a, b) => version(a) - version(b)).map((rc) => [String(version(rc)), annotation(rc, 'openshift.io/deployment.phase'), annotation(rc, 'openshift.io/deployment.status-reason') || '<unknown>']);
@@ -124,7 +124,7 @@ async function deploymentHistory(cli: Cli, namespace: string, deployment: KubeOb
   const rss = resolveResource('replicasets', served);
   if (!rss.ok) return 'No rollout history found.';
   const list = await listObjects(cli.ctx.world, rss.resource, namespace);
-  const owned = list.items.filter((rs) => ((rs.metadata.ownerReferences ?? []) as Obj[]).some((o) => o.uid === deployment.metadata.uid));
+  const owned = list.items.filter((rs) => arr(rs.metadata.ownerReferences).some((o) => field(o, 'uid') === deployment.metadata.uid));
   if (owned.length === 0) return 'No rollout history found.';
   const revision = (rs: KubeObject) => Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
   // The change cause is the ReplicaSet's annotation (kubectl copies it onto the revision's template).

@@ -3,6 +3,7 @@
 // that ignores a selector still answers like a real server.
 import type { KubeObject } from '../../world/types.ts';
 import type { ApiResource } from '../../world/kube-resources.ts';
+import { field } from '../../world/json.ts';
 import { KubeError } from './api.ts';
 
 type LabelRequirement =
@@ -33,7 +34,7 @@ export function parseLabelSelector(text: string): LabelRequirement[] | undefined
     let m: RegExpExecArray | null;
     if ((m = /^!\s*([A-Za-z0-9._\/-]+)$/.exec(p))) reqs.push({ key: m[1], op: 'notexists' });
     else if ((m = /^([A-Za-z0-9._\/-]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(p))) {
-      reqs.push({ key: m[1], op: m[2] as 'in' | 'notin', values: m[3].split(',').map((v) => v.trim()) });
+      reqs.push({ key: m[1], op: m[2] === 'in' ? 'in' : 'notin', values: m[3].split(',').map((v) => v.trim()) });
     } else if ((m = /^([A-Za-z0-9._\/-]+)\s*(==|=|!=)\s*([A-Za-z0-9._-]*)$/.exec(p))) {
       reqs.push({ key: m[1], op: m[2] === '!=' ? 'neq' : 'eq', value: m[3] });
     } else if ((m = /^([A-Za-z0-9._\/-]+)$/.exec(p))) reqs.push({ key: m[1], op: 'exists' });
@@ -78,11 +79,11 @@ const FIELD_GETTERS: Record<string, Record<string, (o: KubeObject) => string>> =
   nodes: { 'spec.unschedulable': (o) => String(o.spec?.unschedulable === true) },
   // Events (kubernetes pkg/registry/core/event/strategy.go ToSelectableFields): the involved object's fields, reason, source, type.
   events: {
-    ...Object.fromEntries(['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath'].map((f) => [`involvedObject.${f}`, (o: KubeObject) => String((o as unknown as { involvedObject?: Record<string, unknown> }).involvedObject?.[f] ?? '')])),
-    reason: (o) => String((o as unknown as { reason?: string }).reason ?? ''),
-    reportingComponent: (o) => String((o as unknown as { reportingComponent?: string }).reportingComponent ?? ''),
-    source: (o) => String((o as unknown as { source?: { component?: string } }).source?.component ?? ''),
-    type: (o) => String((o as unknown as { type?: string }).type ?? ''),
+    ...Object.fromEntries(['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath'].map((f) => [`involvedObject.${f}`, (o: KubeObject) => String(field(o, 'involvedObject', f) ?? '')])),
+    reason: (o) => String(field(o, 'reason') ?? ''),
+    reportingComponent: (o) => String(field(o, 'reportingComponent') ?? ''),
+    source: (o) => String(field(o, 'source', 'component') ?? ''),
+    type: (o) => String(field(o, 'type') ?? ''),
   },
   namespaces: { 'status.phase': (o) => String(o.status?.phase ?? '') },
   services: {

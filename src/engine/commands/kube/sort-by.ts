@@ -62,13 +62,21 @@ export function goLess(i: unknown, j: unknown): boolean {
   const it = goType(i);
   if (it === 'bool' || it.startsWith('[]') || it.startsWith('map')) throw new Unsortable(`unsortable type: ${it}`);
   if (goType(j) !== it) throw new Unsortable('unsortable interface: interface');
-  if (typeof i === 'string') {
+  if (typeof i === 'string' && typeof j === 'string') {
     const a = quantity(i);
-    const b = a === undefined ? undefined : quantity(j as string);
+    const b = a === undefined ? undefined : quantity(j);
     if (a !== undefined && b !== undefined) return a < b;
-    return Buffer.compare(Buffer.from(i), Buffer.from(j as string)) < 0;
+    return utf8Less(i, j);
   }
-  return (i as number) < (j as number);
+  // Both numbers: goType found the same type for both.
+  return typeof i === 'number' && typeof j === 'number' && i < j;
+}
+
+/** Go's string comparison: byte-wise on UTF-8, which orders a surrogate pair after U+E000–U+FFFF. */
+function utf8Less(a: string, b: string): boolean {
+  const [x, y] = [new TextEncoder().encode(a), new TextEncoder().encode(b)];
+  for (let k = 0; k < x.length && k < y.length; k++) if (x[k] !== y[k]) return x[k] < y[k];
+  return x.length < y.length;
 }
 
 function parser(field: string): JsonPath {

@@ -7,6 +7,7 @@ import { flagBool, flagString } from './flags.ts';
 import { kubectlYaml } from '../../format/kube/yaml.ts';
 import { VERSION_HELP } from './help-client.ts';
 import { KubeError } from './api.ts';
+import { field, parseJson, str, type Json } from '../../world/json.ts';
 
 export const CLIENT_VERSION = {
   major: '1',
@@ -24,8 +25,8 @@ export const KUSTOMIZE_VERSION = 'v5.5.0';
 /** version.Info's fields in its struct's order: what json.MarshalIndent prints, empty ones included. */
 const INFO_FIELDS = ['major', 'minor', 'gitVersion', 'gitCommit', 'gitTreeState', 'buildDate', 'goVersion', 'compiler', 'platform'] as const;
 
-function info(o: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(INFO_FIELDS.map((k) => [k, typeof o[k] === 'string' ? (o[k] as string) : '']));
+function info(o: Json): Record<string, string> {
+  return Object.fromEntries(INFO_FIELDS.map((k) => [k, str(field(o, k))]));
 }
 
 /** version.ParseSemantic's major and minor, or undefined for a text that is not semver. */
@@ -53,7 +54,7 @@ export function runVersion(cli: Cli, argv: string[]): Promise<number> {
     if (!clientOnly) {
       const answer = await cli.ctx.world.kube('/version');
       if (answer.failure || answer.status !== 200) serverError = new KubeError('error: the server could not be asked for its version');
-      else server = info(typeof answer.body === 'string' ? JSON.parse(answer.body) : (answer.body as Record<string, unknown>));
+      else server = info(typeof answer.body === 'string' ? parseJson(answer.body) : answer.body);
     }
     const document = { clientVersion: CLIENT_VERSION, kustomizeVersion: KUSTOMIZE_VERSION, ...(server ? { serverVersion: server } : {}) };
     if (output === '') {
