@@ -39,7 +39,10 @@ export interface ArmNames {
   peId: string;
   peNicId: string;
   peIpconfig: string;
-  /** The private link service on the internal API frontend (today's layout) and its NIC. */
+  /** Whether the lab has the private link service on the internal API frontend: today's layout
+   * (the 2020 cluster had one too, but live mode reads no such type, so its lab leaves it out). */
+  apiPrivateLink: boolean;
+  /** That private link service and its NIC. */
   plsName: string;
   plsId: string;
   plsNicId: string;
@@ -89,6 +92,7 @@ export function armNames(spec: LabSpec): ArmNames {
     peId,
     peNicId,
     peIpconfig: `${peNicId}/ipConfigurations/privateEndpointIpConfig.${guid(`pe-ipconfig:${peId}`)}`,
+    apiPrivateLink: spec.layout === 'today',
     plsName,
     plsId,
     plsNicId,

@@ -22,9 +22,8 @@ export function buildArm(spec: LabSpec): ArmResource[] {
     privateEndpoints.push(pe.endpoint);
     nics.push(pe.nic);
   }
-  // The private link service of today's layout (see apiPrivateLinkService for 2020's).
   const privateLinkServices: ArmResource[] = [];
-  if (spec.layout === 'today') {
+  if (n.apiPrivateLink) {
     const pls = apiPrivateLinkService(spec, n);
     privateLinkServices.push(pls.service);
     nics.push(pls.nic);

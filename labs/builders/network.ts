@@ -111,12 +111,11 @@ export function peering(id: string, remoteVnet: string, remotePrefix: string, re
 /** The cluster's VNet: its master and worker subnets with every IP configuration in them, and the
  * peering to the customer's hub when there is one. */
 export function clusterVnet(spec: LabSpec, n: ArmNames, plan: LoadBalancerPlan[]): ArmResource {
-  const withPls = spec.layout === 'today';
   const subnet = (which: SubnetRole): JsonObject => {
     const id = n.subnetId(which);
     const inSubnet = n.machines.filter((m) => m.role === which).map((m) => ref(n.ipconfigId(m.nic)));
     const frontends = plan.flatMap((lb) => lb.frontends.filter((f) => 'subnet' in f && f.subnet === which).map((f) => ref(n.childId(lb.name, 'frontendIPConfigurations', f.name))));
-    const endpoints = which === 'master' ? [...(withPls ? [ref(n.plsConfig)] : []), ...(spec.gateway ? [ref(n.peIpconfig)] : [])] : [];
+    const endpoints = which === 'master' ? [...(n.apiPrivateLink ? [ref(n.plsConfig)] : []), ...(spec.gateway ? [ref(n.peIpconfig)] : [])] : [];
     return {
       name: spec.vnet[which][0],
       id,

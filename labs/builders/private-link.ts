@@ -48,8 +48,7 @@ export function gatewayPrivateEndpoint(spec: LabSpec, n: ArmNames, gw: GatewaySp
   return { endpoint, nic: nic(spec, { id: n.peNicId, ipconfig: lastSegment(n.peIpconfig), ip: gw.privateEndpointIp, subnet: n.subnetId('master'), accelerated: false, privateEndpoint: n.peId }) };
 }
 
-/** The private link service on the internal API frontend and its NIC. The 2020 cluster had one too
- * (`aro2-p8bjm-pls` at 10.0.0.5); its lab leaves it out, since live mode reads no such type. */
+/** The private link service on the internal API frontend and its NIC. */
 export function apiPrivateLinkService(spec: LabSpec, n: ArmNames): { service: ArmResource; nic: ArmResource } {
   const { infra, plsName, plsId } = n;
   const location = spec.location;
