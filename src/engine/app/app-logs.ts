@@ -14,7 +14,7 @@
 import type { KubeObject } from '../world/types.ts';
 import type { WorldModel } from '../model/world-model.ts';
 import { proxyingRouter } from './router.ts';
-import { containerEnv, sqlApi } from './sqlapi.ts';
+import { containerEnv, sqlApi, SQL_SERVER_PORT } from './sqlapi.ts';
 import type { ContainerRun, LogLine } from './pod-log.ts';
 import { arr, field, isJsonObject, optStr, parseJson, str } from '../world/json.ts';
 
@@ -84,7 +84,7 @@ function sqlLines(model: WorldModel, pod: KubeObject, record: AppRequestRecord):
   const info = (ms: number, text: string): LogLine => ({ at: at(ms), text: `[${asctime(at(ms))}] INFO in sql_api: ${text}` });
   const lines: LogLine[] = [
     info(0, 'Building connection string with no Database'),
-    info(1, `connection string: Driver={ODBC Driver 17 for SQL Server};Server=tcp:${fqdn},1433;Uid=${env.SQL_SERVER_USERNAME ?? ''};Pwd=${env.SQL_SERVER_PASSWORD ?? ''};Encrypt=yes;TrustServerCertificate=yes;Connection Timeut=30;`),
+    info(1, `connection string: Driver={ODBC Driver 17 for SQL Server};Server=tcp:${fqdn},${SQL_SERVER_PORT};Uid=${env.SQL_SERVER_USERNAME ?? ''};Pwd=${env.SQL_SERVER_PASSWORD ?? ''};Encrypt=yes;TrustServerCertificate=yes;Connection Timeut=30;`),
     // The script joins the address into this line: a name that does not resolve (False) gets no line.
     ...(ip ? [info(2, `Connecting to database server ${fqdn} - ${ip}...`)] : []),
   ];

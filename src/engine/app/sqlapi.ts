@@ -61,6 +61,10 @@ export function environment(model: WorldModel, pod: KubeObject): Record<string, 
   };
 }
 
+/** The port the app's connection string names for SQL Server (`Server=tcp:<fqdn>,1433`): the
+ * app dials it whatever port the service behind the name listens on. */
+export const SQL_SERVER_PORT = 1433;
+
 /** How long the ODBC driver waits for a login that gets no answer. The sample app calls
  * `pyodbc.connect(cx_string)` without `timeout`, and its connection string's `Connection Timeut=30`
  * is misspelled (and no ODBC keyword even spelled right: that is ADO.NET's): the Microsoft ODBC
@@ -84,7 +88,7 @@ export function sqlOutcome(model: WorldModel, from: KubeObject, fqdn: string, na
   const service = model.kube('Service').find((s) => s.spec?.clusterIP === ip);
   const backend = service ? model.serviceEndpoints(service)[0] : undefined;
   if (!service || !backend) return 'login-timeout';
-  const port = Number(field(service.spec, 'ports', 0, 'targetPort') ?? field(service.spec, 'ports', 0, 'port') ?? 1433);
+  const port = Number(field(service.spec, 'ports', 0, 'targetPort') ?? field(service.spec, 'ports', 0, 'port') ?? SQL_SERVER_PORT);
   return model.networkPolicyDenies(from, backend, port) ? 'login-timeout' : 'answered';
 }
 

@@ -7,7 +7,7 @@ import { SNAT_HOLD_MINUTES, snatNow } from '../model/snat.ts';
 import { WorldModel } from '../model/world-model.ts';
 import { isPrivateIp } from '../model/addresses.ts';
 import { ingressTo, lbRuleFor, nsgPath } from '../model/ingress.ts';
-import { containerEnv } from '../app/sqlapi.ts';
+import { containerEnv, SQL_SERVER_PORT } from '../app/sqlapi.ts';
 import { arr, field, isJsonObject, obj, optStr, str, type Json, type JsonObject } from '../world/json.ts';
 
 export type FlowName = 'ingress' | 'egress' | 'sql' | 'api';
@@ -72,23 +72,31 @@ interface Plugin {
   policy: string;
 }
 
-const PLUGINS: Record<Plugin['type'], Plugin> = {
-  OpenShiftSDN: {
+/** The cluster network operator's settings for its plugin (operator.openshift.io Network
+ * "cluster", spec.defaultNetwork), when the world holds them; absent, the plugins' defaults. */
+type PluginSettings = JsonObject;
+
+const PLUGINS: Record<Plugin['type'], (settings: PluginSettings) => Plugin> = {
+  OpenShiftSDN: (settings) => ({
     type: 'OpenShiftSDN',
     serviceNat: "kube-proxy's iptables rules",
     verb: (plural) => plural,
     masquerade: "iptables' MASQUERADE rule (OpenShift SDN)",
-    overlay: 'VXLAN (UDP 4789)',
+    overlay: `VXLAN (UDP ${field(settings, 'openshiftSDNConfig', 'vxlanPort') ?? 4789})`,
     policy: 'the Open vSwitch flows OpenShift SDN programs on the destination pod\'s node',
-  },
-  OVNKubernetes: {
+  }),
+  OVNKubernetes: (settings) => ({
     type: 'OVNKubernetes',
     serviceNat: "OVN-Kubernetes' load balancer in Open vSwitch (no kube-proxy)",
     verb: (_plural, singular) => singular,
-    masquerade: "the node's OVN gateway router on br-ex (OVN-Kubernetes, shared gateway mode)",
-    overlay: 'Geneve (UDP 6081)',
+    // routingViaHost: local gateway mode, egress goes through the host's own routing and masquerade.
+    masquerade:
+      field(settings, 'ovnKubernetesConfig', 'gatewayConfig', 'routingViaHost') === true
+        ? "the node's own netfilter masquerade rule, which OVN-Kubernetes installs on the host (local gateway mode, routingViaHost)"
+        : "the node's OVN gateway router on br-ex (OVN-Kubernetes, shared gateway mode)",
+    overlay: `Geneve (UDP ${field(settings, 'ovnKubernetesConfig', 'genevePort') ?? 6081})`,
     policy: "the OVN ACL on the destination pod's logical switch port, on that pod's node",
-  },
+  }),
 };
 
 /** Where the reader's machine is, for a flow to an address. */
@@ -124,13 +132,16 @@ class Walker {
     return { flow, title: this.title ?? FLOWS.find((f) => f.name === flow)!.title, hops: this.hops, ...(this.stop ? { stopped: this.stop } : {}) };
   }
 
-  /** The network plugin: network.config's spec.networkType, else what the nodes' annotations show. */
+  /** The network plugin: network.config's spec.networkType, else the network operator's, else what
+   * the nodes' annotations show; with the operator's settings for it (ports, gateway mode). */
   plugin(): Plugin {
     const config = this.model.kube('Network').find((n) => n.apiVersion.startsWith('config.openshift.io/') && n.metadata.name === 'cluster');
-    const type = config?.spec?.networkType;
-    if (type === 'OVNKubernetes' || type === 'OpenShiftSDN') return PLUGINS[type];
+    const operator = this.model.kube('Network').find((n) => n.apiVersion.startsWith('operator.openshift.io/') && n.metadata.name === 'cluster');
+    const settings = obj(operator?.spec?.defaultNetwork);
+    const type = config?.spec?.networkType ?? settings.type;
+    if (type === 'OVNKubernetes' || type === 'OpenShiftSDN') return PLUGINS[type](settings);
     const ovn = this.model.kube('Node').some((n) => Object.keys(n.metadata.annotations ?? {}).some((a) => a.startsWith('k8s.ovn.org/')));
-    return PLUGINS[ovn ? 'OVNKubernetes' : 'OpenShiftSDN'];
+    return PLUGINS[ovn ? 'OVNKubernetes' : 'OpenShiftSDN'](settings);
   }
 
   /** The reader's machine as a connection to `ip` starts from it: inside a VNet that reaches the
@@ -215,6 +226,12 @@ class Walker {
     return `az network public-ip show -g ${String(field(pip, 'id')).split('/')[4]} -n ${field(pip, 'name')} -o table`;
   }
 
+  /** The API server's port, from the URL the cluster publishes (https's 443 when it names none). */
+  apiPort(): number {
+    const url = optStr(field(this.model.cluster(), 'properties', 'apiserverProfile', 'url'));
+    return Number((url && new URL(url).port) || 443);
+  }
+
   /** A public address for "a server on the Internet" that nothing in the world uses. */
   internetHost(): string {
     const used = JSON.stringify(this.lab);
@@ -248,7 +265,9 @@ function ingress(w: Walker): void {
   if (path.stop?.stage === 'frontend' && path.clientIp === undefined) return w.stopHere(path.stop.why);
   w.peeringHop(client, at(routerIp, port));
   const carried = path.carried;
-  const spec = obj(field(path.service, 'spec') ?? w.model.routerService()?.spec);
+  const routerService = path.service ?? w.model.routerService();
+  const spec = obj(routerService?.spec);
+  const routerServiceWords = routerService ? `the ${routerService.metadata.name} service` : "the router's service";
   const local = path.local;
   const probe = objectOrUndefined(field(carried?.probe, 'properties'));
   const probeText = probe ? `its health probe (${probe.protocol} ${probe.requestPath ?? ''} on port ${probe.port}${local && spec.healthCheckNodePort === probe.port ? ', the service\'s healthCheckNodePort' : ''})` : 'its health probe';
@@ -294,9 +313,9 @@ function ingress(w: Walker): void {
     dst: at(routerPodIp, port),
     change: `DNAT ${at(routerIp, port)} → ${at(routerPodIp, port)}${local ? '' : `; SNAT ${client.ip} → ${nodeIp ?? '?'}`}`,
     why: local
-      ? `${plugin.serviceNat} for the router-default service ${plugin.verb('send', 'sends')} the load balancer's address to a router pod on this node; the client's address is kept (externalTrafficPolicy Local).`
-      : `${plugin.serviceNat} for the router-default service ${plugin.verb('send', 'sends')} the load balancer's address to a router pod, possibly on another node, and ${plugin.verb('translate', 'translates')} the source to this node's address (externalTrafficPolicy ${spec.externalTrafficPolicy ?? 'Cluster'}): the client's address is lost.`,
-    proof: 'kubectl get svc -n openshift-ingress',
+      ? `${plugin.serviceNat} for ${routerServiceWords} ${plugin.verb('send', 'sends')} the load balancer's address to a router pod on this node; the client's address is kept (externalTrafficPolicy Local).`
+      : `${plugin.serviceNat} for ${routerServiceWords} ${plugin.verb('send', 'sends')} the load balancer's address to a router pod, possibly on another node, and ${plugin.verb('translate', 'translates')} the source to this node's address (externalTrafficPolicy ${spec.externalTrafficPolicy ?? 'Cluster'}): the client's address is lost.`,
+    proof: `kubectl get svc -n ${routerService?.metadata.namespace ?? 'openshift-ingress'}`,
   });
   // The answer's way back, shown when the node's subnet has a route table that could take it elsewhere.
   const subnet = w.model.arm(w.model.nicOfNode(routerNode)?.properties?.ipConfigurations?.[0]?.properties?.subnet?.id);
@@ -378,12 +397,13 @@ function egress(w: Walker): void {
     const subnetVnet = String(path.subnet.id ?? '').split('/subnets/')[0].toLowerCase();
     const elsewhere = firewallVnet && firewallVnet.id.toLowerCase() !== subnetVnet;
     const tableGroup = String(path.table.id).split('/')[4];
+    const prefix = str(field(path.route, 'properties', 'addressPrefix'));
     w.hop({
       at: `route table ${path.table.name} (${path.subnet.name})`,
       src: at(nodeIp, NODE_PORT),
       dst: at(target, 443),
       change: `next hop ${firewallIp} (route ${path.route.name})`,
-      why: `The node's subnet has a route table whose 0.0.0.0/0 route sends everything to a virtual appliance instead of the load balancer's outbound rule${elsewhere ? `; ${firewallIp} is in VNet ${firewallVnet.name}, reached through the peering` : ''}.`,
+      why: `The node's subnet has a route table whose ${prefix} route sends ${prefix === '0.0.0.0/0' ? 'everything' : `traffic to ${target}`} to a virtual appliance instead of the load balancer's outbound rule${elsewhere ? `; ${firewallIp} is in VNet ${firewallVnet.name}, reached through the peering` : ''}.`,
       proof: `az network route-table route list -g ${tableGroup} --route-table-name ${path.table.name} -o table`,
     });
     // The firewall's public address is shown from its public IP resource (az network firewall is an
@@ -472,7 +492,7 @@ function sql(w: Walker): void {
   w.hop({
     at: `app pod ${pod.metadata.name}`,
     src: at(podIp, POD_PORT),
-    dst: at(clusterIp, 1433),
+    dst: at(clusterIp, SQL_SERVER_PORT),
     change: `cluster DNS: ${fqdn} → ${clusterIp ?? 'nothing'}`,
     why: `SQL_SERVER_FQDN names a service; the cluster's DNS answers with the service's ClusterIP, a virtual address no interface has.`,
     proof: w.routeAnswers(host) ? `curl -s "http://${host}/api/dns?fqdn=${fqdn}"` : `kubectl get svc -n ${namespace}`,
@@ -482,16 +502,16 @@ function sql(w: Walker): void {
   const backend = service ? w.model.serviceEndpoints(service)[0] : undefined;
   const node = str(pod.spec?.nodeName);
   if (!service || !backend) {
-    w.hop({ at: `node ${node}`, src: at(podIp, POD_PORT), dst: at(clusterIp, 1433), change: 'none', why: 'The service has no ready endpoint: nothing to translate the ClusterIP to.', proof: w.endpointsProof(service?.metadata.name) });
+    w.hop({ at: `node ${node}`, src: at(podIp, POD_PORT), dst: at(clusterIp, SQL_SERVER_PORT), change: 'none', why: 'The service has no ready endpoint: nothing to translate the ClusterIP to.', proof: w.endpointsProof(service?.metadata.name) });
     return w.stopHere(`The service behind ${clusterIp} has no ready pod: the connection is refused.`);
   }
   const backendIp = optStr(backend.status?.podIP);
-  const targetPort = Number(field(service.spec, 'ports', 0, 'targetPort') ?? 1433);
+  const targetPort = Number(field(service.spec, 'ports', 0, 'targetPort') ?? SQL_SERVER_PORT);
   w.hop({
     at: `node ${node} (${w.nodeIp(node) ?? '?'})`,
     src: at(podIp, POD_PORT),
     dst: at(backendIp, targetPort),
-    change: `DNAT ${at(clusterIp, 1433)} → ${at(backendIp, targetPort)}`,
+    change: `DNAT ${at(clusterIp, SQL_SERVER_PORT)} → ${at(backendIp, targetPort)}`,
     why: `${plugin.serviceNat} on the pod's own node ${plugin.verb('translate', 'translates')} the ClusterIP of ${service.metadata.name} to one of its endpoints; the source is not translated inside the cluster network.`,
     proof: w.endpointsProof(service.metadata.name),
   });
@@ -530,13 +550,14 @@ function api(w: Walker): void {
   const host = w.model.apiHost();
   if (!host) throw new WalkError('the cluster publishes no API server URL');
   const apiIp = w.model.publicResolve(host)[0];
+  const port = w.apiPort();
   const client = w.client(apiIp);
   const privateApi = apiIp !== undefined && isPrivateIp(apiIp);
   w.title = `${client.inside ? 'Your machine in a peered VNet' : 'Client'} → API server through the ${privateApi ? 'internal' : 'public'} API load balancer`;
   w.hop({
     at: client.inside ? client.label : 'client',
     src: at(client.ip, CLIENT_PORT),
-    dst: at(apiIp, 6443),
+    dst: at(apiIp, port),
     change: `DNS: ${host} → ${apiIp ?? 'nothing'}`,
     why: privateApi
       ? 'The API is private: its name resolves, in public DNS too, to the private frontend of the internal load balancer, which answers only inside the network.'
@@ -547,8 +568,11 @@ function api(w: Walker): void {
   if (privateApi && !client.inside) {
     return w.stopHere(`${apiIp} is a private address: nothing on the Internet routes to it. Only a machine in the cluster's VNet or a peered one reaches the API.`);
   }
-  w.peeringHop(client, at(apiIp, 6443));
-  const carried = lbRuleFor(w.model, apiIp, 6443);
+  w.peeringHop(client, at(apiIp, port));
+  const carried = lbRuleFor(w.model, apiIp, port);
+  const floating = field(carried?.rule, 'properties', 'enableFloatingIP') === true;
+  // The port the rule sends to on the master: the NSGs and the API server see that one.
+  const backendPort = Number(field(carried?.rule, 'properties', 'backendPort') ?? port);
   const pool = w.model.arm(carried?.rule.properties.backendAddressPool?.id);
   // Backend IP configurations are children of NICs; a NIC names the VM it belongs to, whose name is the node's.
   const nics = arr(field(pool, 'properties', 'backendIPConfigurations')).map((c) => w.model.arm(String(field(c, 'id')).split('/').slice(0, 9).join('/')));
@@ -559,37 +583,41 @@ function api(w: Walker): void {
   const master = inPool.find(isMaster) ?? inPool[0];
   const workersToo = inPool.some((n) => !isMaster(n));
   const masterIp = master ? w.nodeIp(master.metadata.name) : undefined;
+  // With a floating IP the master receives the frontend's address as the packet's destination.
+  const reached = floating ? apiIp : masterIp;
   const probe = objectOrUndefined(field(carried?.probe, 'properties'));
   const probeText = probe ? ` Its health probe (${probe.protocol} ${probe.requestPath ?? ''} on port ${probe.port}, every ${probe.intervalInSeconds} s) ${workersToo ? 'fails on the workers its pool also holds, so only masters get the connection' : 'picks the masters whose API server is ready'}.` : '';
   w.hop({
     at: carried ? `load balancer ${carried.lb.name}, rule ${carried.rule.name}` : 'load balancer',
     src: at(client.ip, CLIENT_PORT),
-    dst: at(masterIp, 6443),
-    change: carried ? `DNAT ${at(apiIp, 6443)} → ${at(masterIp, 6443)}` : 'none',
+    dst: at(reached, backendPort),
+    change: !carried ? 'none' : floating ? 'none (floating IP: the master receives the frontend address as destination)' : `DNAT ${at(apiIp, port)} → ${at(masterIp, backendPort)}`,
     why: carried
-      ? `Rule ${carried.rule.name} has no floating IP: the load balancer rewrites the destination to a master in its backend pool, keeping the client's address.${probeText}`
-      : 'No load balancer rule carries port 6443 on this address.',
+      ? floating
+        ? `Rule ${carried.rule.name} has a floating IP: the load balancer sends the packet to a master in its backend pool with the frontend address still its destination, keeping the client's address.${probeText}`
+        : `Rule ${carried.rule.name} has no floating IP: the load balancer rewrites the destination to a master in its backend pool, keeping the client's address.${probeText}`
+      : `No load balancer rule carries port ${port} on this address.`,
     proof: `az network lb rule list --lb-name ${carried?.lb.name ?? '<lb>'} -g ${w.nodeGroup()} -o table`,
   });
   if (!carried || !master) return w.stopHere('No load balancer rule or master takes the connection.');
   // The NSGs on the master's subnet and NIC, as for the router's nodes (model/ingress.ts).
-  const destination = carried.rule.properties.enableFloatingIP ? apiIp : (masterIp ?? apiIp);
-  const denied = nsgPath(w.model, master.metadata.name, { direction: 'Inbound', protocol: 'Tcp', source: client.ip, destination, port: 6443 }).denied;
+  const destination = floating ? apiIp : (masterIp ?? apiIp);
+  const denied = nsgPath(w.model, master.metadata.name, { direction: 'Inbound', protocol: 'Tcp', source: client.ip, destination, port: backendPort }).denied;
   if (denied) {
     w.hop({
       at: `NSG ${denied.nsg.name} (${denied.on === 'subnet' ? 'subnet' : 'NIC'} of ${master.metadata.name})`,
       src: at(client.ip, CLIENT_PORT),
-      dst: at(masterIp, 6443),
+      dst: at(reached, backendPort),
       change: `dropped by rule ${denied.rule.name} (priority ${denied.rule.properties.priority})`,
-      why: `Azure checks the packet against the NSG on the master's ${denied.on === 'subnet' ? 'subnet' : 'network interface'}: its rules${denied.isDefault ? ' and default rules' : ''} by priority, the first that matches the source ${client.ip}, the destination and port 6443 decides.`,
+      why: `Azure checks the packet against the NSG on the master's ${denied.on === 'subnet' ? 'subnet' : 'network interface'}: its rules${denied.isDefault ? ' and default rules' : ''} by priority, the first that matches the source ${client.ip}, the destination and port ${backendPort} decides.`,
       proof: `az network nsg rule list -g ${String(denied.nsg.id).split('/')[4]} --nsg-name ${denied.nsg.name} --include-default -o table`,
     });
-    return w.stopHere(`The network security group ${denied.nsg.name} drops the connection to the API server: ${denied.isDefault ? `no rule allows ${client.ip} to port 6443, so its default rule ${denied.rule.name} denies it` : `rule ${denied.rule.name} denies ${client.ip} to port 6443`}.`);
+    return w.stopHere(`The network security group ${denied.nsg.name} drops the connection to the API server: ${denied.isDefault ? `no rule allows ${client.ip} to port ${backendPort}, so its default rule ${denied.rule.name} denies it` : `rule ${denied.rule.name} denies ${client.ip} to port ${backendPort}`}.`);
   }
   w.hop({
     at: `master ${master.metadata.name}`,
     src: at(client.ip, CLIENT_PORT),
-    dst: at(masterIp, 6443),
+    dst: at(reached, backendPort),
     change: 'none',
     why: `The API server on the master answers; it sees the client's own ${client.inside ? 'private' : 'public'} address.`,
     proof: 'kubectl get nodes -o wide',
