@@ -21,13 +21,13 @@ const READ_FROM_THE_LB = ['frontend-ip', 'rule', 'probe', 'outbound-rule', 'inbo
 describe.each(builtInLabs())('on %s', (name) => {
   const lab = builtInLab(name);
   const lbs = lab.arm.filter((r) => r.type.toLowerCase() === 'microsoft.network/loadbalancers');
-  const lb = lbs[0];
+  const [lb] = lbs;
   // A name no load balancer of the group has: one of the group's own names with a suffix.
-  const missing = `${lb.name}-${'x'.repeat(3)}`;
-  const group = groupOf(lb);
+  const missing = `${lb?.name}-${'x'.repeat(3)}`;
+  const group = lb ? groupOf(lb) : '';
 
   it('has a load balancer and no load balancer of the name it calls missing', () => {
-    expect(lb).toBeDefined();
+    expect(lbs.length, 'load balancers').not.toBe(0);
     expect(lbs.some((r) => r.name.toLowerCase() === missing.toLowerCase())).toBe(false);
   });
 
