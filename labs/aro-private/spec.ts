@@ -29,7 +29,6 @@ export const aroPrivate: LabSpec = {
   },
   subscription: privateSub,
   location: 'eastus',
-  layout: 'today',
   cluster: { name: 'private', group: 'private-rg', nodeGroup: 'aro-p4v8n2kd', infraId: 'private-6hx2c', domain: 'p4v8n2kd', ...CLUSTER_419 },
   createdAt: '2026-11-17T10:02:31.5524877Z',
   network: 'OVNKubernetes',

@@ -29,7 +29,6 @@ export const aroToday: LabSpec = {
   },
   subscription: todaySub,
   location: 'westeurope',
-  layout: 'today',
   cluster: { name: 'demo', group: 'demo-rg', nodeGroup: 'aro-x7k2p9qa', infraId: 'demo-4xt7q', domain: 'x7k2p9qa', ...CLUSTER_419 },
   createdAt: '2026-11-11T06:44:52.3816204Z',
   network: 'OVNKubernetes',

@@ -30,7 +30,6 @@ export const aro2: LabSpec = {
   },
   subscription: aro2Sub,
   location: 'northeurope',
-  layout: '2020',
   cluster: { name: 'aro2', group: 'aro2', nodeGroup: 'aro2-resources', infraId: 'aro2-p8bjm', domain: 'm50kgrxk', version: '4.3.18', kubelet: 'v1.16.2', crio: 'cri-o://1.16.6-2.rhaos4.3.git4a6c6b3.el8', osImage: 'Red Hat Enterprise Linux CoreOS 43.81.202005080554.0 (Ootpa)', kernel: '4.18.0-147.8.1.el8_1.x86_64' },
   network: 'OpenShiftSDN',
   vm: { masterSize: 'Standard_D8s_v3', workerSize: 'Standard_D4s_v3', sku: 'aro_43', version: '43.81.20200311' },

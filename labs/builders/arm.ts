@@ -40,7 +40,7 @@ export function buildArm(spec: LabSpec): ArmResource[] {
     ...vms,
     ...privateEndpoints,
     ...privateLinkServices,
-    ...(spec.layout === '2020' ? privateDnsZone(spec, n) : []),
+    ...(spec.info.layout === '2020' ? privateDnsZone(spec, n) : []),
     ...(spec.hub ? hubResources(spec, n, spec.hub) : []),
   ];
   return resources.sort((a, b) => (a.id.toLowerCase() < b.id.toLowerCase() ? -1 : 1));

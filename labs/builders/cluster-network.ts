@@ -14,7 +14,7 @@ export function networkConfig(ctx: KubeContext): KubeObject {
     apiVersion: 'config.openshift.io/v1',
     kind: 'Network',
     metadata: { ...meta('cluster', spec.clusterAgeMinutes + 10), generation: 2 },
-    spec: { clusterNetwork: CLUSTER_NETWORK, externalIP: { policy: {} }, ...(spec.layout === 'today' ? { networkDiagnostics: { mode: '', sourcePlacement: {}, targetPlacement: {} } } : {}), networkType: spec.network, serviceNetwork: ['172.30.0.0/16'] },
+    spec: { clusterNetwork: CLUSTER_NETWORK, externalIP: { policy: {} }, ...(spec.info.layout === 'today' ? { networkDiagnostics: { mode: '', sourcePlacement: {}, targetPlacement: {} } } : {}), networkType: spec.network, serviceNetwork: ['172.30.0.0/16'] },
     status: { clusterNetwork: CLUSTER_NETWORK, clusterNetworkMTU: ovn ? 1400 : 1450, networkType: spec.network, serviceNetwork: ['172.30.0.0/16'] },
   };
 }

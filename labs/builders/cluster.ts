@@ -18,7 +18,7 @@ export function clusterResource(spec: LabSpec, n: ArmNames): ArmResource {
   // ARO gives every Loadbalancer cluster a profile with one managed IP; it reconciles (and so
   // reports) the effective IPs only on today's layout, not on 2020's (ArchitectureVersionV1).
   if (spec.outboundType === 'Loadbalancer') {
-    networkProfile.loadBalancerProfile = { managedOutboundIps: { count: 1 }, ...(spec.layout === 'today' ? { effectiveOutboundIps: [{ id: `${nodeGroupId}/providers/Microsoft.Network/publicIPAddresses/${n.infra}-pip-v4` }] } : {}) };
+    networkProfile.loadBalancerProfile = { managedOutboundIps: { count: 1 }, ...(spec.info.layout === 'today' ? { effectiveOutboundIps: [{ id: `${nodeGroupId}/providers/Microsoft.Network/publicIPAddresses/${n.infra}-pip-v4` }] } : {}) };
   }
   networkProfile.preconfiguredNSG = 'Disabled';
   return {

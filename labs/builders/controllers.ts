@@ -102,8 +102,8 @@ export function controllersOf(ctx: KubeContext, pods: PodSpec[]): KubeObject[] {
     // A LoadBalancerService IngressController's rollout: 4.3 surges one pod and keeps every old one
     // until it is ready; 4.19 allows half of two replicas down, surges 25 %, and waits 30 s
     // (three 10 s health checks) before a new pod counts as available.
-    const routerStrategy = spec.layout === '2020' ? { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } } : { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '50%', maxSurge: '25%' } };
-    const routerMinReady = router && spec.layout !== '2020' ? 30 : 0;
+    const routerStrategy = spec.info.layout === '2020' ? { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } } : { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '50%', maxSurge: '25%' } };
+    const routerMinReady = router && spec.info.layout !== '2020' ? 30 : 0;
     const tpl = template(first);
     const progressing = { type: 'Progressing', status: 'True', lastUpdateTime: at(age - 2), lastTransitionTime: at(age + 1), reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${name}" has successfully progressed.` };
     const available = { type: 'Available', status: 'True', lastUpdateTime: at(age - 2), lastTransitionTime: at(age - 2), reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' };
@@ -127,6 +127,6 @@ export function controllersOf(ctx: KubeContext, pods: PodSpec[]): KubeObject[] {
     });
   }
   // 2020: the IngressController was made after the controllers (today it comes with the network objects).
-  if (ctx.spec.layout === '2020') out.push(defaultIngressController(ctx));
+  if (ctx.spec.info.layout === '2020') out.push(defaultIngressController(ctx));
   return out;
 }

@@ -11,7 +11,7 @@ import type { LabSpec, PodSpec } from './spec.ts';
  * metrics proxy, the release's images and version substituted by the release payload. */
 export function ingressOperatorPod(spec: LabSpec): PodSpec {
   const version = spec.cluster.version;
-  const today = spec.layout !== '2020';
+  const today = spec.info.layout !== '2020';
   const hash = randomSuffix(`ingress-operator-rs:${spec.cluster.name}`, 10);
   const suffix = randomSuffix(`ingress-operator-pod:${spec.cluster.name}`, 5);
   const master = spec.masters[0];
@@ -98,7 +98,7 @@ export function ingressSecrets(spec: LabSpec, meta: Meta): KubeObject[] {
     secret('router-metrics-certs-default', 'kubernetes.io/tls', tls('router-metrics'), { annotations: { 'service.alpha.openshift.io/originating-service-name': 'router-internal-default', 'service.alpha.openshift.io/originating-service-uid': guid(`k8s:${ns}/router-internal-default:${JSON.stringify({ 'ingresscontroller.operator.openshift.io/owning-ingresscontroller': 'default' })}`) } }),
     secret('router-stats-default', 'Opaque', { statsPassword: b64('stats-password', 32), statsUsername: b64('stats-username', 32) }),
   ];
-  const legacyTokens = spec.layout === '2020';
+  const legacyTokens = spec.info.layout === '2020';
   for (const sa of ['builder', 'default', 'deployer', 'router']) {
     out.push(secret(`${sa}-dockercfg-${suffix(`dockercfg:${spec.cluster.name}/${sa}`)}`, 'kubernetes.io/dockercfg', { '.dockercfg': b64(`dockercfg:${sa}`, 5400) }, { annotations: { 'kubernetes.io/service-account.name': sa } }));
     if (legacyTokens) out.push(secret(`${sa}-token-${suffix(`token:${spec.cluster.name}/${sa}`)}`, 'kubernetes.io/service-account-token', { 'ca.crt': b64(`ca:${sa}`, 3590), namespace: b64(ns, ns.length), 'service-ca.crt': b64(`sca:${sa}`, 4724), token: b64(`token:${sa}`, 912) }, { annotations: { 'kubernetes.io/service-account.name': sa } }));

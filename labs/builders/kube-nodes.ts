@@ -79,7 +79,7 @@ export function nodeObjects(ctx: KubeContext): KubeObject[] {
     // The network plugin allocates each node's pod network (OVN-Kubernetes in an annotation,
     // OpenShift SDN in a HostSubnet); OpenShift's kube-controller-manager stopped writing
     // spec.podCIDR as well in 4.6 (openshift/cluster-kube-controller-manager-operator#480).
-    spec: { ...(spec.layout === '2020' ? { podCIDR: n.podCidr, podCIDRs: [n.podCidr] } : {}), providerID: `azure:///subscriptions/${spec.subscription}/resourceGroups/${spec.cluster.nodeGroup}/providers/Microsoft.Compute/virtualMachines/${n.name}`, ...(role === 'master' ? { taints: [{ effect: 'NoSchedule', key: 'node-role.kubernetes.io/master' }] } : {}) },
+    spec: { ...(spec.info.layout === '2020' ? { podCIDR: n.podCidr, podCIDRs: [n.podCidr] } : {}), providerID: `azure:///subscriptions/${spec.subscription}/resourceGroups/${spec.cluster.nodeGroup}/providers/Microsoft.Compute/virtualMachines/${n.name}`, ...(role === 'master' ? { taints: [{ effect: 'NoSchedule', key: 'node-role.kubernetes.io/master' }] } : {}) },
     status: {
       ...nodeResources(spec, role === 'master' ? spec.vm.masterSize : spec.vm.workerSize, role === 'master' ? 1024 : 128, kubeMinor),
       addresses: [{ address: n.ip, type: 'InternalIP' }, { address: n.name, type: 'Hostname' }],

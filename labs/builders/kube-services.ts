@@ -21,7 +21,7 @@ export function allServices(ctx: KubeContext): ServiceSpec[] {
       loadBalancerIp: spec.ips.router,
       // Since 2021 ARO's installer creates this service asking for the address ARO reserved (the
       // router's public IP, or on a private cluster the highest free address of the worker subnet).
-      ...(spec.layout === '2020'
+      ...(spec.info.layout === '2020'
         ? {}
         : {
             annotations: {

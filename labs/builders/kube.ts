@@ -38,7 +38,7 @@ export function buildKube(spec: LabSpec): KubeObject[] {
   objects.push(networkConfig(ctx));
   if (spec.network === 'OpenShiftSDN') objects.push(...openShiftSdnObjects(ctx, objects));
   // Today's IngressController comes here; 2020's was made after the controllers.
-  if (spec.layout === 'today') objects.push(defaultIngressController(ctx));
+  if (spec.info.layout === 'today') objects.push(defaultIngressController(ctx));
   if (spec.gateway) objects.push(aroClusterObject(ctx, spec.gateway));
   objects.push(...controllersOf(ctx, pods));
   objects.push(...clusterOperators(ctx));

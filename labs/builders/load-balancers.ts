@@ -38,7 +38,7 @@ export function loadBalancerPlan(spec: LabSpec, n: ArmNames): LoadBalancerPlan[]
     outbound: [],
   });
 
-  if (spec.layout === '2020') {
+  if (spec.info.layout === '2020') {
     // The app's internal LoadBalancer service in the project: the cloud provider's `<infraID>-internal`.
     const sqlSvc = required(spec.services.find((s) => s.type === 'LoadBalancer' && s.namespace === spec.project), spec, "a LoadBalancer service in the app's project");
     const sqlFrontend = `a${required(sqlSvc.uid, spec, `the uid of service ${sqlSvc.name}`).replace(/-/g, '')}`.slice(0, 32);
@@ -105,7 +105,7 @@ export function poolsOf(plan: LoadBalancerPlan[], n: ArmNames, nic: string): Arr
 }
 
 export function loadBalancers(spec: LabSpec, n: ArmNames, plan: LoadBalancerPlan[]): ArmResource[] {
-  const zonal = spec.layout === 'today';
+  const zonal = spec.info.layout === 'today';
   return plan.map((lb) => {
     const id = n.lbId(lb.name);
     const child = (kind: string, name: string) => n.childId(lb.name, kind, name);
@@ -185,7 +185,7 @@ export function loadBalancers(spec: LabSpec, n: ArmNames, plan: LoadBalancerPlan
       };
     });
     // The cloud provider tagged the load balancers it made in 2020; ARO's own (`-lb`) have no tags.
-    const tags: Record<string, string> = lb.name.endsWith('-lb') || spec.layout === 'today' ? {} : { 'kubernetes-cluster-name': 'kubernetes' };
+    const tags: Record<string, string> = lb.name.endsWith('-lb') || spec.info.layout === 'today' ? {} : { 'kubernetes-cluster-name': 'kubernetes' };
     return {
       name: lb.name,
       id,

@@ -24,7 +24,7 @@ export interface NicOptions {
 
 /** The DNS suffix Azure gives the NICs of the cluster's VNet. */
 export function dnsSuffix(spec: LabSpec): string {
-  return `${guid(`dns:${spec.cluster.name}`).replace(/-/g, '').slice(0, 26)}.${spec.layout === '2020' ? 'fx' : 'ax'}.internal.cloudapp.net`;
+  return `${guid(`dns:${spec.cluster.name}`).replace(/-/g, '').slice(0, 26)}.${spec.info.layout === '2020' ? 'fx' : 'ax'}.internal.cloudapp.net`;
 }
 
 export function nic(spec: LabSpec, o: NicOptions): ArmResource {
@@ -134,7 +134,7 @@ export function clusterMachines(spec: LabSpec, n: ArmNames, plan: LoadBalancerPl
   for (const m of n.machines) {
     const id = n.nid('networkInterfaces', m.nic);
     const vmId = `${n.rgId(spec.cluster.nodeGroup)}/providers/Microsoft.Compute/virtualMachines/${m.node.name}`;
-    nics.push(nic(spec, { id, ipconfig: 'pipConfig', ip: m.node.ip, subnet: n.subnetId(m.role), pools: poolsOf(plan, n, m.nic), vm: vmId, accelerated: m.role === 'worker' && spec.layout === 'today' }));
+    nics.push(nic(spec, { id, ipconfig: 'pipConfig', ip: m.node.ip, subnet: n.subnetId(m.role), pools: poolsOf(plan, n, m.nic), vm: vmId, accelerated: m.role === 'worker' && spec.info.layout === 'today' }));
     vms.push(
       vm(spec, {
         id: vmId,

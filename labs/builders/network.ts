@@ -47,7 +47,7 @@ export function networkSecurityGroups(spec: LabSpec, n: ArmNames): ArmResource[]
     const rules: JsonObject[] = [];
     // ARO opens 6443 only when the API is public; the cloud provider opens the router's ports to the
     // Internet only for a public service (an internal one relies on the default AllowVnetInBound).
-    if (name === masterNsg && isPublic) rules.push(securityRule(id, 'apiserver_in', '6443', spec.layout === '2020' ? 101 : 120, '*', '*'));
+    if (name === masterNsg && isPublic) rules.push(securityRule(id, 'apiserver_in', '6443', spec.info.layout === '2020' ? 101 : 120, '*', '*'));
     if (name === nodeNsg && isPublic) rules.push(securityRule(id, `${frontendName}-TCP-80-Internet`, '80', 500, 'Internet', spec.ips.router), securityRule(id, `${frontendName}-TCP-443-Internet`, '443', 501, 'Internet', spec.ips.router));
     const roles: SubnetRole[] = ['master', 'worker'];
     const subnets = roles.filter((w) => (w === 'master' ? masterNsg : nodeNsg) === name).map((w) => ref(n.subnetId(w)));
@@ -126,7 +126,7 @@ export function clusterVnet(spec: LabSpec, n: ArmNames, plan: LoadBalancerPlan[]
         addressPrefix: spec.vnet[which][1],
         networkSecurityGroup: ref(n.nid('networkSecurityGroups', which === 'master' ? n.masterNsg : n.nodeNsg)),
         ...(n.udrId ? { routeTable: ref(n.udrId) } : {}),
-        serviceEndpoints: [{ provisioningState: 'Succeeded', service: 'Microsoft.ContainerRegistry', locations: ['*'] }, ...(spec.layout === 'today' ? [{ provisioningState: 'Succeeded', service: 'Microsoft.Storage', locations: [spec.location] }] : [])],
+        serviceEndpoints: [{ provisioningState: 'Succeeded', service: 'Microsoft.ContainerRegistry', locations: ['*'] }, ...(spec.info.layout === 'today' ? [{ provisioningState: 'Succeeded', service: 'Microsoft.Storage', locations: [spec.location] }] : [])],
         ipConfigurations: [...inSubnet, ...frontends, ...endpoints],
         ...(spec.gateway && which === 'master' ? { privateEndpoints: [ref(n.peId)] } : {}),
         delegations: [],

@@ -15,7 +15,7 @@ import type { KubeContext } from './kube-context.ts';
 export function operatorObjects(ctx: KubeContext, objects: KubeObject[]): KubeObject[] {
   const { spec, meta, at, appsDomain } = ctx;
   const out: KubeObject[] = [];
-  const v43 = spec.layout === '2020';
+  const v43 = spec.info.layout === '2020';
   const dnsUid = guid(`dns-operator:${spec.cluster.name}/default`);
   const dnsConditions = [
     { type: 'Degraded', status: 'False', reason: 'AsExpected', message: 'Enough DNS pods are available, and the DNS service has a cluster IP address.', lastTransitionTime: at(spec.clusterAgeMinutes - 25) },
@@ -112,13 +112,13 @@ export function clusterOperators(ctx: KubeContext): KubeObject[] {
   const { spec, meta, at } = ctx;
   const v43 = ['authentication', 'cloud-credential', 'cluster-autoscaler', 'console', 'dns', 'image-registry', 'ingress', 'insights', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'machine-api', 'machine-config', 'marketplace', 'monitoring', 'network', 'node-tuning', 'openshift-apiserver', 'openshift-controller-manager', 'openshift-samples', 'operator-lifecycle-manager', 'operator-lifecycle-manager-catalog', 'operator-lifecycle-manager-packageserver', 'service-ca', 'service-catalog-apiserver', 'service-catalog-controller-manager', 'storage'];
   const v419 = ['aro', 'authentication', 'baremetal', 'cloud-controller-manager', 'cloud-credential', 'cluster-autoscaler', 'config-operator', 'console', 'control-plane-machine-set', 'csi-snapshot-controller', 'dns', 'etcd', 'image-registry', 'ingress', 'insights', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-storage-version-migrator', 'machine-api', 'machine-approver', 'machine-config', 'marketplace', 'monitoring', 'network', 'node-tuning', 'olm', 'openshift-apiserver', 'openshift-controller-manager', 'openshift-samples', 'operator-lifecycle-manager', 'operator-lifecycle-manager-catalog', 'operator-lifecycle-manager-packageserver', 'service-ca', 'storage'];
-  const names = spec.layout === '2020' ? v43 : v419.filter((n) => n !== 'aro' || spec.gateway);
+  const names = spec.info.layout === '2020' ? v43 : v419.filter((n) => n !== 'aro' || spec.gateway);
   const version = spec.cluster.version;
   return names.map((name, i): KubeObject => {
     // Operators became available one after another during the installation's last half hour.
     const since = spec.clusterAgeMinutes - 30 + ((i * 7) % 29);
     const ingress = name === 'ingress';
-    const conditions = spec.layout === '2020'
+    const conditions = spec.info.layout === '2020'
       ? [
           { type: 'Degraded', status: 'False', lastTransitionTime: at(since + 2), ...(ingress ? { reason: 'NoIngressControllersDegraded' } : { reason: 'AsExpected' }) },
           { type: 'Progressing', status: 'False', lastTransitionTime: at(since), ...(ingress ? { message: 'desired and current number of IngressControllers are equal' } : { reason: 'AsExpected' }) },

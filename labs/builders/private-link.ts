@@ -52,7 +52,7 @@ export function gatewayPrivateEndpoint(spec: LabSpec, n: ArmNames, gw: GatewaySp
 export function apiPrivateLinkService(spec: LabSpec, n: ArmNames): { service: ArmResource; nic: ArmResource } {
   const { infra, plsName, plsId } = n;
   const location = spec.location;
-  const internalApiLb = spec.layout === '2020' ? `${infra}-internal-lb` : `${infra}-internal`;
+  const internalApiLb = spec.info.layout === '2020' ? `${infra}-internal-lb` : `${infra}-internal`;
   const plsConnection = `${plsId}/privateEndpointConnections/${plsName}.${guid(`pls-conn:${plsId}`)}`;
   const address = required(spec.ips.privateLinkService, spec, 'ips.privateLinkService');
   const service: ArmResource = {

@@ -42,6 +42,6 @@ export function frontendPublicIps(spec: LabSpec, n: ArmNames, plan: LoadBalancer
   }
   return [...addresses].map(([name, address]) =>
     // Only the 2020 router IP was the cloud provider's, tagged with the service it was made for.
-    publicIp(spec.location, n.nid('publicIPAddresses', name), address, frontendOf.get(name) ?? '', spec.layout === '2020' && name === n.routerPip ? { 'kubernetes-cluster-name': 'kubernetes', service: 'openshift-ingress/router-default' } : {}, spec.layout === 'today'),
+    publicIp(spec.location, n.nid('publicIPAddresses', name), address, frontendOf.get(name) ?? '', spec.info.layout === '2020' && name === n.routerPip ? { 'kubernetes-cluster-name': 'kubernetes', service: 'openshift-ingress/router-default' } : {}, spec.info.layout === 'today'),
   );
 }

@@ -32,7 +32,7 @@ export function routerWorkload(spec: LabSpec, appsDomain: string, certificateSec
     terminationMessagePath: '/dev/termination-log',
     terminationMessagePolicy: 'FallbackToLogsOnError',
   };
-  if (spec.layout === '2020') {
+  if (spec.info.layout === '2020') {
     return {
       container: {
         ...common,
@@ -121,7 +121,7 @@ export function routerWorkload(spec: LabSpec, appsDomain: string, certificateSec
 export function defaultIngressController(ctx: KubeContext): KubeObject {
   const { spec, meta, appsDomain } = ctx;
   const scope = spec.visibility === 'Private' ? 'Internal' : 'External';
-  if (spec.layout === '2020') {
+  if (spec.info.layout === '2020') {
     return {
       apiVersion: 'operator.openshift.io/v1',
       kind: 'IngressController',

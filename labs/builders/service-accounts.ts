@@ -10,7 +10,7 @@ import type { KubeContext } from './kube-context.ts';
 export function serviceAccounts(ctx: KubeContext, namespaces: string[]): KubeObject[] {
   const { spec, meta } = ctx;
   const out: KubeObject[] = [];
-  const legacyTokens = spec.layout === '2020';
+  const legacyTokens = spec.info.layout === '2020';
   const b64 = placeholderBase64;
   const suffix = (seed: string) => randomSuffix(seed, 5);
   for (const ns of namespaces) {

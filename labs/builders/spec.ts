@@ -72,10 +72,11 @@ export interface GatewaySpec {
 }
 
 export interface LabSpec {
+  /** The world file's own facts (title, clock, account, session…); `info.layout` ('2020' or 'today')
+   * chooses between the two generations of ARO the builders know. */
   info: LabInfo;
   subscription: string;
   location: string;
-  layout: '2020' | 'today';
   cluster: { name: string; group: string; nodeGroup: string; infraId: string; domain: string; version: string; kubelet: string; crio: string; osImage: string; kernel: string };
   /** When the cluster resource was created (ARM's systemData); absent for clusters older than systemData. */
   createdAt?: string;
