@@ -3,6 +3,7 @@
 import { describe, JqRuntimeError, toJsonText, truthy, typeOf, type Builtin, type Evaluator, type JqValue, type JqObject } from './evaluate.ts';
 import { COST } from './budget.ts';
 import { JqInputError, parseJsonText } from './input.ts';
+import { requireNumber } from './errors.ts';
 import * as lib from './library.ts';
 import type { Ast } from './parser.ts';
 import { regexBuiltins } from './regex.ts';
@@ -10,19 +11,13 @@ import { mathBuiltins } from './math.ts';
 import { controlBuiltins } from './control.ts';
 import { dateBuiltins } from './dates.ts';
 import { toText } from './text.ts';
-import { NumberLiteral, objectFrom, pathsOf, plain } from './values.ts';
+import { isObject, NumberLiteral, objectFrom, pathsOf, plain } from './values.ts';
 
 const one = (f: (input: JqValue, ev: Evaluator) => JqValue): Builtin =>
   function* (input, _args, _env, ev) {
     yield f(input, ev);
   };
 
-/** jq's math functions take numbers only. */
-function number(v: JqValue): number {
-  v = plain(v);
-  if (typeof v !== 'number') throw new JqRuntimeError(`${describe(v)} number required`);
-  return v;
-}
 
 function needArray(v: JqValue, what: string): JqValue[] {
   if (!Array.isArray(v)) throw new JqRuntimeError(`${describe(v)} cannot be ${what}, as it is not an array`);
@@ -133,7 +128,7 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
   def('max', 0, one((v, ev) => extreme(ev, v, true)));
   def('flatten', 0, one((v, ev) => lib.flatten(v, Infinity, ev.budget)));
   def('flatten', 1, function* (v, [depth], e, ev) {
-    for (const d of ev.eval(depth, v, e)) yield lib.flatten(v, plain(d) as number, ev.budget);
+    for (const d of ev.eval(depth, v, e)) yield lib.flatten(v, requireNumber(d), ev.budget);
   });
   def('to_entries', 0, one((v, ev) => lib.toEntries(v, ev.budget)));
   def('from_entries', 0, one((v, ev) => lib.fromEntries(v, ev.budget, (x, k) => ev.index(x, k))));
@@ -172,7 +167,7 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
   def('map_values', 1, function* (v, [f], e, ev) {
     lib.iterate(v, ev.budget);
     if (Array.isArray(v)) yield v.flatMap((x) => [...ev.eval(f, x, e)].slice(0, 1));
-    else yield objectFrom(Object.entries(v as JqObject).flatMap(([k, x]) => [...ev.eval(f, x, e)].slice(0, 1).map((y) => [k, y] as const)));
+    else if (isObject(v)) yield objectFrom(Object.entries(v).flatMap(([k, x]) => [...ev.eval(f, x, e)].slice(0, 1).map((y) => [k, y] as const)));
   });
   def('has', 1, function* (v, [k], e, ev) {
     for (const key of ev.eval(k, v, e)) yield lib.has(v, key);
@@ -244,7 +239,7 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
   def('del', 1, function* (v, [f], e, ev) { yield ev.deletePaths(v, [...ev.paths(f, v, e)]); });
   def('explode', 0, one((v, ev) => lib.explode(v, ev.budget)));
   def('implode', 0, one((v, ev) => lib.implode(v, ev.budget)));
-  def('isnan', 0, one((v) => Number.isNaN(number(v))));
+  def('isnan', 0, one((v) => Number.isNaN(requireNumber(v))));
   def('infinite', 0, one(() => Infinity));
   def('nan', 0, one(() => NaN));
   def('builtins', 0, function* () { yield [...b.keys()]; });

@@ -3,7 +3,7 @@
 // `until` runs inside the lab's step budget instead of its call-depth limit.
 import { COST } from './budget.ts';
 import { describe, JqRuntimeError, type Builtin, type Env, type Evaluator, type JqValue } from './evaluate.ts';
-import { JqHalt } from './errors.ts';
+import { JqHalt, requireNumber } from './errors.ts';
 import type { Ast } from './parser.ts';
 import { COMPACT, writeJson } from './output.ts';
 import { toText } from './text.ts';
@@ -38,9 +38,13 @@ function indices(ev: Evaluator, v: JqValue, needle: JqValue): JqValue {
 /** tostream's events for `v` (and --stream's for an input): leaves as [path, value], then
  * [path of a container's last child] once that container is done. */
 export function* streamEvents(v: JqValue, path: JqValue[] = []): Generator<JqValue> {
-  const keys: JqValue[] | null = Array.isArray(v) ? v.map((_, i) => i) : isObject(v) ? Object.keys(v) : null;
-  if (!keys || keys.length === 0) return yield [path, v];
-  for (const k of keys) yield* streamEvents(Array.isArray(v) ? v[k as number] : (v as Record<string, JqValue>)[k as string], [...path, k]);
+  if (Array.isArray(v) && v.length > 0) {
+    for (let i = 0; i < v.length; i++) yield* streamEvents(v[i], [...path, i]);
+    return yield [[...path, v.length - 1]];
+  }
+  const keys = isObject(v) ? Object.keys(v) : [];
+  if (!isObject(v) || keys.length === 0) return yield [path, v];
+  for (const k of keys) yield* streamEvents(v[k], [...path, k]);
   yield [[...path, keys[keys.length - 1]]];
 }
 
@@ -111,8 +115,8 @@ export function controlBuiltins(): Array<[string, Builtin]> {
   def('nth/1', function* (v, [n], e, ev) { for (const i of outputs(ev, n, v, e)) yield ev.index(v, i); });
   def('nth/2', function* (v, [n, f], e, ev) {
     for (const i of outputs(ev, n, v, e)) {
-      const at = plain(i) as number;
       if (ev.compare(i, 0) < 0) throw new JqRuntimeError("nth doesn't support negative indices");
+      const at = requireNumber(i);
       let last: JqValue = null;
       let count = 0;
       for (const x of outputs(ev, f, v, e)) {
@@ -149,7 +153,7 @@ export function controlBuiltins(): Array<[string, Builtin]> {
   });
   def('combinations/1', function* (v, [n], e, ev) {
     for (const count of outputs(ev, n, v, e)) {
-      const sets = Array.from({ length: Math.max(0, Math.ceil(plain(count) as number)) }, () => v);
+      const sets = Array.from({ length: Math.max(0, Math.ceil(requireNumber(count))) }, () => v);
       if (sets.length === 0) yield [];
       else yield* product(sets, ev);
     }
@@ -157,7 +161,7 @@ export function controlBuiltins(): Array<[string, Builtin]> {
   def('transpose/0', function* (v, _a, _e, ev) {
     const rows = lib.iterate(v, ev.budget);
     let width = 0;
-    for (const r of rows) width = Math.max(width, lib.length(r, ev.budget) as number);
+    for (const r of rows) width = Math.max(width, lib.length(r, ev.budget));
     const out: JqValue[] = [];
     for (let i = 0; i < width; i++) out.push(rows.map((r) => ev.index(r, i)));
     ev.budget.charge(width * rows.length * COST.item);
@@ -270,10 +274,10 @@ export function controlBuiltins(): Array<[string, Builtin]> {
     }
   });
   def('truncate_stream/1', function* (v, [f], e, ev) {
-    const depth = plain(v) as number;
+    const depth = requireNumber(v);
     for (const event of outputs(ev, f, v, e)) {
       const path = ev.index(event, 0);
-      if ((lib.length(path, ev.budget) as number) > depth) yield ev.setPath(event, [0], ev.index(path, { start: depth, end: null }));
+      if (lib.length(path, ev.budget) > depth) yield ev.setPath(event, [0], ev.index(path, { start: depth, end: null }));
     }
   });
   def('input/0', function* (_v, _a, _e, ev) {

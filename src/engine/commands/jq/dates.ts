@@ -28,9 +28,13 @@ function brokenDown(seconds: number): number[] {
 /** The broken-down time jq reads from an array: numbers in the first six places at least. */
 function fields(v: JqValue, error: string): number[] {
   if (!Array.isArray(v) || v.length < 6) throw new JqRuntimeError(error);
-  const out = v.map(plain);
-  if (out.some((x) => typeof x !== 'number')) throw new JqRuntimeError(error);
-  return (out as number[]).map((x) => Math.trunc(x));
+  const out: number[] = [];
+  for (const x of v) {
+    const n = plain(x);
+    if (typeof n !== 'number') throw new JqRuntimeError(error);
+    out.push(Math.trunc(n));
+  }
+  return out;
 }
 
 const pad = (n: number, width: number, fill = '0') => {
@@ -103,11 +107,25 @@ function strftime(t: number[], format: string): string {
   return format.replace(/%[EO]?(.)/gs, (_, c: string) => conv(c));
 }
 
+/** What strptime reads: C's struct tm, the half of the day %p named, and the seconds %s gave. */
+interface BrokenDown {
+  year: number;
+  mon: number;
+  mday: number;
+  hour: number;
+  min: number;
+  sec: number;
+  wday: number;
+  yday: number;
+  pm: boolean | null;
+  epoch: number | null;
+}
+
 /** glibc's strptime in the C locale for the conversions jq programs use; null when the text does
  * not match. */
 function strptime(text: string, format: string): JqValue[] | null {
   let pos = 0;
-  const t = { year: 1900, mon: 0, mday: 0, hour: 0, min: 0, sec: 0, wday: -1, yday: -1, pm: null as boolean | null, epoch: null as number | null };
+  const t: BrokenDown = { year: 1900, mon: 0, mday: 0, hour: 0, min: 0, sec: 0, wday: -1, yday: -1, pm: null, epoch: null };
   const digits = (max: number): number | null => {
     const m = new RegExp(`^[+-]?\\d{1,${max}}`).exec(text.slice(pos).replace(/^\s+/, (s) => ((pos += s.length), '')));
     if (!m) return null;

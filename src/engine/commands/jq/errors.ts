@@ -1,6 +1,6 @@
 // jq's runtime errors and how it names a value inside their messages.
 import { writePrefix } from './output.ts';
-import { typeOf, type JqValue } from './values.ts';
+import { plain, typeOf, type JqValue } from './values.ts';
 
 /** An error a jq program raised (`error(v)`, a type error…); `try` catches it. Programs raise
  * and catch these by the million (`.a?` on numbers), so they skip the engine's stack trace. */
@@ -41,6 +41,13 @@ export class JqHalt {
     this.status = status;
     this.message = message;
   }
+}
+
+/** A number argument's double: jq's math functions and counts take numbers only. */
+export function requireNumber(v: JqValue): number {
+  const n = plain(v);
+  if (typeof n !== 'number') throw new JqRuntimeError(`${describe(v)} number required`);
+  return n;
 }
 
 export function indexError(target: JqValue, key: JqValue): JqRuntimeError {

@@ -69,8 +69,8 @@ const NOT_PATHS = new Set(['to_entries/0', 'from_entries/0', 'with_entries/1', '
 
 /** `break $name` unwinding to its label (each run of a label is its own target). */
 class BreakSignal {
-  readonly target: object;
-  constructor(target: object) {
+  readonly target: JqValue;
+  constructor(target: JqValue) {
     this.target = target;
   }
 }
@@ -302,7 +302,7 @@ export class Evaluator {
         case 'break': {
           const target = env.vars.get(labelVar(ast.name));
           if (!target) throw new JqRuntimeError(`$*label-${ast.name} is not defined`);
-          throw new BreakSignal(target as object);
+          throw new BreakSignal(target);
         }
         case 'reduce':
           yield* this.reduce(ast, input, env);
@@ -697,8 +697,12 @@ export class Evaluator {
 
   deletePaths(v: JqValue, paths: JqValue): JqValue {
     if (!Array.isArray(paths)) throw new JqRuntimeError('Paths must be specified as an array');
-    for (const p of paths) if (!Array.isArray(p)) throw new JqRuntimeError(`Path must be specified as array, not ${typeOf(p)}`);
-    return deletePaths(v, paths as JqValue[][], this.budget);
+    const list: JqValue[][] = [];
+    for (const p of paths) {
+      if (!Array.isArray(p)) throw new JqRuntimeError(`Path must be specified as array, not ${typeOf(p)}`);
+      list.push(p);
+    }
+    return deletePaths(v, list, this.budget);
   }
 
   private *assign(op: string, target: Ast, value: Ast, input: JqValue, env: Env): Generator<JqValue> {
@@ -763,7 +767,7 @@ export class Evaluator {
       return typeof part === 'string' ? [part][Symbol.iterator]() : formatted.call(this, part);
     };
     for (const chosen of this.combinations(parts.length, open)) {
-      const text = (chosen as string[]).join('');
+      const text = chosen.join('');
       this.budget.charge(text.length * COST.char);
       yield text;
     }
@@ -869,7 +873,11 @@ export class Evaluator {
     for (const chosen of this.combinations(entries.length * 2, open)) {
       this.budget.charge(entries.length * COST.entry);
       const out = newObject();
-      for (let i = 0; i < chosen.length; i += 2) out[chosen[i] as string] = chosen[i + 1];
+      for (let i = 0; i < chosen.length; i += 2) {
+        const key = chosen[i];
+        // open() let only strings through as keys.
+        if (typeof key === 'string') out[key] = chosen[i + 1];
+      }
       yield out;
     }
   }

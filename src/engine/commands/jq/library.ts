@@ -32,8 +32,8 @@ function codePoints(s: string): number {
   return s.length - pairs;
 }
 
-export function length(v: JqValue, meter: Meter): JqValue {
-  v = plain(v);
+export function length(value: JqValue, meter: Meter): number {
+  const v = plain(value);
   if (v === null) return 0;
   if (typeof v === 'boolean') throw new JqRuntimeError(`boolean (${v}) has no length`);
   if (typeof v === 'number') return Math.abs(v);
@@ -42,7 +42,7 @@ export function length(v: JqValue, meter: Meter): JqValue {
     return codePoints(v);
   }
   if (Array.isArray(v)) return v.length;
-  const n = Object.keys(v as object).length;
+  const n = Object.keys(v).length;
   meter.charge(n * COST.item);
   return n;
 }
@@ -77,15 +77,13 @@ const kind = (v: JqValue) => (typeof v === 'boolean' ? String(v) : typeOf(v));
 export function contains(a: JqValue, b: JqValue, meter: Meter): boolean {
   if (kind(a) !== kind(b)) return false;
   meter.charge(COST.compare);
-  if (typeof a === 'string') {
+  // The kinds are equal: `b` is of `a`'s type.
+  if (typeof a === 'string' && typeof b === 'string') {
     meter.charge(a.length * COST.char);
-    return a.includes(b as string);
+    return a.includes(b);
   }
-  if (Array.isArray(a)) return (b as JqValue[]).every((y) => a.some((x) => contains(x, y, meter)));
-  if (isObject(a)) {
-    const needle = b as JqObject;
-    return Object.keys(needle).every((k) => hasKey(a, k) && contains(a[k], needle[k], meter));
-  }
+  if (Array.isArray(a) && Array.isArray(b)) return b.every((y) => a.some((x) => contains(x, y, meter)));
+  if (isObject(a) && isObject(b)) return Object.keys(b).every((k) => hasKey(a, k) && contains(a[k], b[k], meter));
   return compare(a, b, meter) === 0;
 }
 
@@ -104,13 +102,15 @@ export function add(v: JqValue, meter: Meter, plus: (a: JqValue, b: JqValue) => 
       owned = false;
     } else if (x === null) continue;
     else if (Array.isArray(acc) && Array.isArray(x)) {
-      if (!owned) acc = plus(acc, []);
+      const target: JqValue = owned ? acc : plus(acc, []);
       meter.charge(x.length * COST.item);
-      for (const item of x) (acc as JqValue[]).push(item);
+      if (Array.isArray(target)) for (const item of x) target.push(item);
+      acc = target;
       owned = true;
     } else if (isObject(acc) && isObject(x)) {
-      if (!owned) acc = plus(acc, newObject());
-      for (const k of Object.keys(x)) (acc as JqObject)[k] = x[k];
+      const target: JqValue = owned ? acc : plus(acc, newObject());
+      if (isObject(target)) for (const k of Object.keys(x)) target[k] = x[k];
+      acc = target;
       meter.charge(Object.keys(x).length * COST.entry);
       owned = true;
     } else acc = plus(acc, x);
@@ -152,7 +152,8 @@ export function flatten(v: JqValue, depth: number, meter: Meter): JqValue[] {
 export function toEntries(v: JqValue, meter: Meter): JqValue[] {
   return keys(v, false, meter).map((key) => {
     meter.charge(2 * COST.entry);
-    return objectFrom([['key', key], ['value', Array.isArray(v) ? v[key as number] : (v as JqObject)[key as string]]]);
+    const value = Array.isArray(v) && typeof key === 'number' ? v[key] : isObject(v) && typeof key === 'string' ? v[key] : null;
+    return objectFrom([['key', key], ['value', value]]);
   });
 }
 

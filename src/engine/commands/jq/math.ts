@@ -2,13 +2,10 @@
 // of their arguments (`pow(a; b)`, each argument's outputs in turn, the last argument's outermost).
 // Bessel and gamma functions have no exact JavaScript counterpart and say they are not available.
 import { describe, JqRuntimeError, type Builtin, type JqValue } from './evaluate.ts';
+import { requireNumber } from './errors.ts';
 import { plain } from './values.ts';
 
-function num(v: JqValue): number {
-  const n = plain(v);
-  if (typeof n !== 'number') throw new JqRuntimeError(`${describe(v)} number required`);
-  return n;
-}
+const num = requireNumber;
 
 /** C's frexp: a mantissa in [0.5, 1) and a power of two. */
 function frexp(x: number): [number, number] {

@@ -4,7 +4,7 @@
 // messages use the same writer. A writer has a limit and stops there (TooLong), so a huge value
 // never becomes a huge string first.
 
-import { NumberLiteral } from './values.ts';
+import { NumberLiteral, type JqObject, type JqValue } from './values.ts';
 
 export interface WriteOptions {
   indent: string;
@@ -70,10 +70,13 @@ export function paletteFrom(spec: string): Palette | undefined {
   if (fields.length > DEFAULT_PALETTE.length || fields.some((f) => !/^[0-9;]{0,12}$/.test(f))) return undefined;
   return DEFAULT_PALETTE.map((c, i) => fields[i] ?? c);
 }
+/** A value that is no container. */
+type JqScalar = Exclude<JqValue, JqValue[] | JqObject>;
+
 const esc = (code: string) => `\x1b[${code}m`;
 const RESET = esc('0');
 
-function colorOf(v: unknown, palette: Palette): string {
+function colorOf(v: JqValue, palette: Palette): string {
   if (v === null || v === undefined) return palette[0];
   if (v === false) return palette[1];
   if (v === true) return palette[2];
@@ -119,12 +122,12 @@ class Writer {
     return jqString(s.length > room ? s.slice(0, room + 1) : s);
   }
 
-  private scalar(v: unknown): string {
+  private scalar(v: JqScalar): string {
     if (v === null || v === undefined) return 'null';
     if (typeof v === 'boolean') return String(v);
     if (typeof v === 'number') return number(v);
     if (v instanceof NumberLiteral) return v.text;
-    return this.string(v as string);
+    return this.string(v);
   }
 
   private keys(v: object): string[] {
@@ -132,7 +135,7 @@ class Writer {
     return this.o.sortKeys ? keys.sort() : keys;
   }
 
-  plain(v: unknown, level: number): void {
+  plain(v: JqValue, level: number): void {
     if (level > MAX_PRINT_DEPTH) return this.put(TOO_DEEP);
     if (v === null || typeof v !== 'object' || v instanceof NumberLiteral) return this.put(this.scalar(v));
     const { compact, indent } = this.o;
@@ -153,12 +156,12 @@ class Writer {
     this.put('{');
     keys.forEach((k, i) => {
       this.put(`${i ? ',' : ''}${pad}${this.string(k)}${sep}`);
-      this.plain((v as Record<string, unknown>)[k], level + 1);
+      this.plain(v[k], level + 1);
     });
     this.put(`${close}}`);
   }
 
-  colored(v: unknown, level: number): void {
+  colored(v: JqValue, level: number): void {
     const palette = this.o.palette ?? DEFAULT_PALETTE;
     const col = esc(colorOf(v, palette));
     if (level > MAX_PRINT_DEPTH) return this.put(`${col}${TOO_DEEP}${RESET}`);
@@ -179,14 +182,14 @@ class Writer {
     this.put(`${col}{`);
     keys.forEach((k, i) => {
       this.put(`${i ? `${col},` : ''}${newline(level + 1)}${RESET}${esc(palette[7])}${this.string(k)}${RESET}${col}${sep}${RESET}`);
-      this.colored((v as Record<string, unknown>)[k], level + 1);
+      this.colored(v[k], level + 1);
     });
     this.put(`${col}${newline(level)}${col}}${RESET}`);
   }
 }
 
 /** `v` as jq prints it; throws TooLong past `limit` characters. */
-export function writeJson(v: unknown, o: WriteOptions, limit = Infinity): string {
+export function writeJson(v: JqValue, o: WriteOptions, limit = Infinity): string {
   if (typeof v !== 'object' || v === null || v instanceof NumberLiteral) {
     // Scalars need no writer; a string is escaped only as far as the limit can reach.
     const text = v === undefined || v === null ? 'null' : typeof v === 'number' ? number(v) : v instanceof NumberLiteral ? v.text : typeof v === 'string' ? jqString(v.length > limit ? v.slice(0, limit + 1) : v) : String(v);
@@ -198,7 +201,7 @@ export function writeJson(v: unknown, o: WriteOptions, limit = Infinity): string
   return w.text();
 }
 
-export function writeJsonColored(v: unknown, o: WriteOptions, limit = Infinity): string {
+export function writeJsonColored(v: JqValue, o: WriteOptions, limit = Infinity): string {
   const w = new Writer(o, limit);
   w.colored(v, 0);
   return w.text();
@@ -206,7 +209,7 @@ export function writeJsonColored(v: unknown, o: WriteOptions, limit = Infinity):
 
 /** `v` as compact JSON, and the work writing it took; throws TooLong once that work passes
  * `workLimit` (`tojson`, `tostring`: the work comes out of the program's budget). */
-export function writeCompact(v: unknown, workLimit: number): { text: string; work: number } {
+export function writeCompact(v: JqValue, workLimit: number): { text: string; work: number } {
   if (typeof v !== 'object' || v === null || v instanceof NumberLiteral) {
     const text = writeJson(v, COMPACT, workLimit);
     return { text, work: text.length + PIECE_WORK };
@@ -217,7 +220,7 @@ export function writeCompact(v: unknown, workLimit: number): { text: string; wor
 }
 
 /** At most `limit` characters of `v` written compactly, and whether that is all of it. */
-export function writePrefix(v: unknown, limit: number): { text: string; whole: boolean } {
+export function writePrefix(v: JqValue, limit: number): { text: string; whole: boolean } {
   try {
     return { text: writeJson(v, COMPACT, limit), whole: true };
   } catch (e) {

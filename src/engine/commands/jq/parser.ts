@@ -254,7 +254,7 @@ function constantKeyCheck(key: Ast, at: number | undefined): void {
   const constant = constantOf(key);
   if (!constant || typeof constant.value === 'string') return;
   const v = constant.value;
-  const [type, text] = v === null ? ['null', 'null'] : typeof v === 'boolean' ? ['boolean', String(v)] : Array.isArray(v) ? ['array', '[]'] : typeof v === 'object' && !(v instanceof NumberLiteral) ? ['object', '{}'] : ['number', v instanceof NumberLiteral ? v.text : number(v as number)];
+  const [type, text] = v === null ? ['null', 'null'] : typeof v === 'boolean' ? ['boolean', String(v)] : Array.isArray(v) ? ['array', '[]'] : typeof v === 'object' && !(v instanceof NumberLiteral) ? ['object', '{}'] : ['number', v instanceof NumberLiteral ? v.text : typeof v === 'number' ? number(v) : String(v)];
   throw new JqSyntaxError(`Cannot use ${type} (${text}) as object key`, at, false);
 }
 

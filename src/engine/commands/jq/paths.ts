@@ -13,14 +13,14 @@ function isSlice(key: JqValue): key is { start: JqValue; end: JqValue } {
 }
 
 export function copyFor(v: JqValue, key: JqValue, meter: Meter): JqValue[] | JqObject {
-  key = plain(key);
-  if (isSlice(key) && (v === null || Array.isArray(v))) return v === null ? [] : [...(v as JqValue[])];
-  if (typeof key === 'number' && (v === null || Array.isArray(v))) {
-    meter.charge(((v as JqValue[] | null)?.length ?? 0) * COST.item);
-    return v === null ? [] : [...(v as JqValue[])];
+  const k = plain(key);
+  if ((isSlice(k) || typeof k === 'number') && (v === null || Array.isArray(v))) {
+    if (v === null) return [];
+    if (typeof k === 'number') meter.charge(v.length * COST.item);
+    return [...v];
   }
-  if (typeof key === 'string' && (v === null || isObject(v))) return v === null ? newObject() : copyObject(v, meter);
-  throw indexError(v, key);
+  if (typeof k === 'string' && (v === null || isObject(v))) return v === null ? newObject() : copyObject(v, meter);
+  throw indexError(v, k);
 }
 
 /** A container can take only its own kind of key: numbers in arrays, strings in objects. */
@@ -36,21 +36,23 @@ const MAX_ARRAY_INDEX = 2 ** 29 - 1;
 /** Sets `container[key]` (a container this program made), padding arrays with null. */
 export function put(container: JqValue[] | JqObject, key: JqValue, value: JqValue, meter: Meter): void {
   checkKey(container, key);
-  key = plain(key);
-  if (Array.isArray(container) && isSlice(key)) {
+  const k = plain(key);
+  if (Array.isArray(container) && isSlice(k)) {
     // Assigning to a slice puts the new array's items in its place.
     if (!Array.isArray(value)) throw new JqRuntimeError('A slice of an array can only be assigned another array');
-    const [start, end] = sliceBounds(container.length, key.start, key.end);
+    const [start, end] = sliceBounds(container.length, k.start, k.end);
     meter.charge((container.length + value.length) * COST.item);
     container.splice(start, end - start, ...value);
     return;
   }
+  // checkKey let through only a string into an object and a number into an array.
   if (!Array.isArray(container)) {
     meter.charge(COST.entry);
-    container[key as string] = value;
+    if (typeof k === 'string') container[k] = value;
     return;
   }
-  let i = cIndex(key as number);
+  if (typeof k !== 'number') throw indexError(container, k);
+  let i = cIndex(k);
   if (i < 0) i += container.length;
   if (i < 0) throw new JqRuntimeError('Out of bounds negative array index');
   if (i > MAX_ARRAY_INDEX) throw new JqRuntimeError('Array index too large');
@@ -103,10 +105,12 @@ function deletePath(root: JqValue, path: JqValue[], meter: Meter): JqValue {
     const [start, end] = sliceBounds(copy.length, last.start, last.end);
     copy.splice(start, end - start);
   } else if (Array.isArray(copy)) {
-    const i = cIndex(plain(last) as number);
+    const k = plain(last);
+    if (typeof k !== 'number') throw indexError(copy, k);
+    const i = cIndex(k);
     const at = i < 0 ? copy.length + i : i;
     if (at >= 0 && at < copy.length) copy.splice(at, 1);
-  } else delete copy[last as string];
+  } else if (typeof last === 'string') delete copy[last];
   for (let d = path.length - 2; d >= 0; d--) {
     here = containers[d];
     const parent = copyFor(here, path[d], meter);

@@ -38,13 +38,18 @@ function subject(text: string, meter: Meter): Subject {
   return new Subject(text);
 }
 
+/** The text a regex builtin reads: its input, which must be a string (jq checks it first). */
+function matchedText(input: JqValue): string {
+  if (typeof input !== 'string') throw new JqRuntimeError(`${describe(input)} cannot be matched, as it is not a string`);
+  return input;
+}
+
 /**
- * jq's f_match checks, in its order: the input, the regex, the modifiers, then compiles (or takes
+ * jq's f_match checks, in its order: the input (matchedText), the regex, the modifiers, then compiles (or takes
  * the pattern this run compiled already). Compiling and every step of matching are charged to
  * the program's work budget.
  */
-function compile(input: JqValue, re: JqValue, modifiers: JqValue, meter: Meter): Compiled {
-  if (typeof input !== 'string') throw new JqRuntimeError(`${describe(input)} cannot be matched, as it is not a string`);
+function compile(re: JqValue, modifiers: JqValue, meter: Meter): Compiled {
   if (typeof re !== 'string') throw new JqRuntimeError(`${describe(re)} is not a string`);
   const flags = { global: false, ignoreCase: false, extended: false, dotAll: false, longest: false, notEmpty: false };
   if (typeof modifiers === 'string') {
@@ -133,14 +138,16 @@ function matchesIn(s: Subject, c: Compiled, meter: Meter): Match[] {
 }
 
 function matches(input: JqValue, re: JqValue, modifiers: JqValue, meter: Meter): Match[] {
-  const c = compile(input, re, modifiers, meter);
-  return matchesIn(subject(input as string, meter), c, meter);
+  const text = matchedText(input);
+  const c = compile(re, modifiers, meter);
+  return matchesIn(subject(text, meter), c, meter);
 }
 
 function matchesAny(input: JqValue, re: JqValue, modifiers: JqValue, meter: Meter): boolean {
-  const c = compile(input, re, modifiers, meter);
+  const text = matchedText(input);
+  const c = compile(re, modifiers, meter);
   try {
-    return c.regex.test(subject(input as string, meter), 0, c.notEmpty);
+    return c.regex.test(subject(text, meter), 0, c.notEmpty);
   } catch (e) {
     throw regexFailure(e);
   }
@@ -177,7 +184,7 @@ function addStrings(a: JqValue, b: JqValue): JqValue {
  */
 function* substitute(ev: Evaluator, env: Env, input: JqValue, re: JqValue, replacement: Ast, flags: JqValue): Generator<JqValue> {
   const found = matches(input, re, flags, ev.budget);
-  const text = subject(input as string, ev.budget);
+  const text = subject(matchedText(input), ev.budget);
   const results: JqValue[] = [];
   let previous = 0;
   for (const m of found) {
@@ -200,8 +207,10 @@ function* substitute(ev: Evaluator, env: Env, input: JqValue, re: JqValue, repla
 
 /** splits/2: the text between the matches of `re` with "g" added to the modifiers. */
 function* splits(input: JqValue, re: JqValue, flags: JqValue, meter: Meter): Generator<JqValue> {
-  const compiled = compile(input, re, addStrings('g', flags), meter);
-  const s = subject(input as string, meter);
+  const modifiers = addStrings('g', flags);
+  const text = matchedText(input);
+  const compiled = compile(re, modifiers, meter);
+  const s = subject(text, meter);
   const all = matchesIn(s, compiled, meter);
   const bounds = [0, ...all.flatMap((m) => [m.offset, m.offset + m.length]), s.length];
   for (let i = 0; i + 1 < bounds.length; i += 2) yield s.slice(Math.min(bounds[i], s.length), Math.max(Math.min(bounds[i + 1], s.length), Math.min(bounds[i], s.length)));
@@ -218,13 +227,13 @@ export function regexBuiltins(): Array<[string, Builtin]> {
     ['test/2', function* (v, [re, fl], e, ev) { for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) yield matchesAny(v, r, f, ev.budget); }],
     ['match/1', function* (v, [val], e, ev) { for (const x of each(ev, val, v, e)) yield* matches(v, ...regexAndModifiers(x), ev.budget); }],
     ['match/2', function* (v, [re, fl], e, ev) { for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) yield* matches(v, r, f, ev.budget); }],
-    ['capture/1', function* (v, [val], e, ev) { for (const x of each(ev, val, v, e)) for (const m of matches(v, ...regexAndModifiers(x), ev.budget)) yield captureObject(m as Match); }],
-    ['capture/2', function* (v, [re, fl], e, ev) { for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) for (const m of matches(v, r, f, ev.budget)) yield captureObject(m as Match); }],
+    ['capture/1', function* (v, [val], e, ev) { for (const x of each(ev, val, v, e)) for (const m of matches(v, ...regexAndModifiers(x), ev.budget)) yield captureObject(m); }],
+    ['capture/2', function* (v, [re, fl], e, ev) { for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) for (const m of matches(v, r, f, ev.budget)) yield captureObject(m); }],
     ['scan/1', function* (v, [re], e, ev) {
-      for (const r of each(ev, re, v, e)) for (const m of matches(v, r, 'g', ev.budget) as Match[]) yield m.captures.length > 0 ? m.captures.map((c) => c.string) : m.string;
+      for (const r of each(ev, re, v, e)) for (const m of matches(v, r, 'g', ev.budget)) yield m.captures.length > 0 ? m.captures.map((c) => c.string) : m.string;
     }],
     ['scan/2', function* (v, [re, fl], e, ev) {
-      for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) for (const m of matches(v, r, addStrings('g', f), ev.budget) as Match[]) yield m.captures.length > 0 ? m.captures.map((c) => c.string) : m.string;
+      for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) for (const m of matches(v, r, addStrings('g', f), ev.budget)) yield m.captures.length > 0 ? m.captures.map((c) => c.string) : m.string;
     }],
     ['splits/1', function* (v, [re], e, ev) { for (const r of each(ev, re, v, e)) yield* splits(v, r, null, ev.budget); }],
     ['splits/2', function* (v, [re, fl], e, ev) { for (const f of each(ev, fl, v, e)) for (const r of each(ev, re, v, e)) yield* splits(v, r, f, ev.budget); }],
