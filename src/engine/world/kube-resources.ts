@@ -6,6 +6,7 @@
 // This is the only place that knows the table: the fixture API server serves these resources and
 // the bridge lets their paths through, kubectl and oc name them.
 import type { KubeObject } from './types.ts';
+import { field, optStr } from './json.ts';
 
 export interface ApiResource {
   plural: string;
@@ -127,8 +128,7 @@ export const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVe
 export function serverVersion(objects: readonly KubeObject[]): string | undefined {
   const nodes = objects.filter((o) => o.kind === 'Node' && o.apiVersion === 'v1');
   const master = nodes.find((n) => Object.keys(n.metadata.labels ?? {}).some((l) => l === 'node-role.kubernetes.io/master' || l === 'node-role.kubernetes.io/control-plane'));
-  const version = (master ?? nodes[0])?.status?.nodeInfo as { kubeletVersion?: unknown } | undefined;
-  return typeof version?.kubeletVersion === 'string' ? version.kubeletVersion : undefined;
+  return optStr(field((master ?? nodes[0])?.status, 'nodeInfo', 'kubeletVersion'));
 }
 
 /** What the API server over these objects serves: the table at its version, and the custom

@@ -3,40 +3,13 @@
 // print is the same for both sources.
 
 import type { Json, JsonObject } from './json.ts';
+import type { LabInfo } from './schema/lab-file.ts';
 
 export type { Json, JsonObject };
-
-/** An ARM resource exactly as an ARM GET returns it (REST wire shape). */
-export interface ArmResource {
-  id: string;
-  name: string;
-  type: string;
-  location?: string;
-  etag?: string;
-  sku?: JsonObject;
-  zones?: string[];
-  tags?: Record<string, string>;
-  properties?: JsonObject;
-  [key: string]: unknown;
-}
-
-/** A Kubernetes/OpenShift object as the API server returns it. */
-export interface KubeObject {
-  apiVersion: string;
-  kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    uid?: string;
-    creationTimestamp?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    [key: string]: unknown;
-  };
-  spec?: JsonObject;
-  status?: JsonObject;
-  [key: string]: unknown;
-}
+// The objects of a world, typed by the schemas that check them when a lab loads.
+export type { ArmResource } from './schema/arm.ts';
+export type { KubeObject } from './schema/kube.ts';
+export type { AppLoad, LabFile, LabInfo, PastObject } from './schema/lab-file.ts';
 
 /** Answer of a REST GET (ARM or Kubernetes): status code and parsed JSON body. */
 export interface RestResponse {
@@ -104,48 +77,6 @@ export interface NetError {
   partial?: { response: HttpResponse; bodyBytes: number };
 }
 
-/** Facts about the lab that are not ARM or Kubernetes objects. */
-export interface LabInfo {
-  name: string;
-  title: string;
-  summary: string;
-  /** '2020': the post's cluster (four load balancers); 'today': a cluster created today. */
-  layout: '2020' | 'today';
-  /** The instant the lab is frozen at; AGE columns are computed from it. ISO 8601. */
-  clock: string;
-  /** What `az account show` returns (REST-ish subscription entry of azureProfile.json). */
-  account: JsonObject;
-  /** The reader's public address as the Internet sees it (ends up in X-Forwarded-For). */
-  client: {
-    publicIp: string;
-    /** The reader's machine sits in a VNet peered to the cluster's: it reaches private frontends,
-     * and X-Forwarded-For shows this address. Absent: the reader is on the Internet. */
-    privateIp?: string;
-  };
-  /** The DNS server `nslookup` reports talking to: an address, with `#port` when not 53. */
-  resolver: string;
-  /** Shell state a new session starts with. */
-  session: { env: Record<string, string>; namespace: string };
-  /** Versions of the tools this lab imitates, shown on the terminal badge. */
-  tools: Record<string, string>;
-  /** Extra public DNS records (name -> A records) beyond what the cluster publishes. */
-  dns?: Record<string, string[]>;
-  /** Behaviour of the sample app that is not visible in any object (e.g. the SQL Server version banner). */
-  app: { sqlVersion: string; load?: AppLoad[] };
-  /** A fault scenario's story: what the reader is told went wrong (the symptom, not the cause). */
-  story?: string;
-}
-
-/** Requests the sample app has been serving at a steady rate (what Azure Monitor's metrics follow). */
-export interface AppLoad {
-  /** The route the requests come through, `namespace/name`. */
-  route: string;
-  path: string;
-  perMinute: number;
-  /** The load began this many minutes before the lab's clock (absent: all along). */
-  sinceMinutes?: number;
-}
-
 export interface World {
   readonly info: LabInfo;
   readonly source: 'fixture' | 'live';
@@ -162,23 +93,4 @@ export interface World {
   http(req: HttpRequest): Promise<HttpResponse | NetError>;
   /** Live sources keep reads for a short time; this forgets them and says how many it dropped. */
   refresh?(): Promise<number>;
-}
-
-/** A lab world file (`labs/<lab>/world.json`, a snapshot, or a file a reader loads). */
-export interface LabFile {
-  formatVersion: 1;
-  info: LabInfo;
-  /** Every ARM resource, resource groups included, child collections nested in their parent's properties. */
-  arm: ArmResource[];
-  /** Every Kubernetes/OpenShift object. */
-  kube: KubeObject[];
-  /** Objects that existed before the lab's clock and are gone (a scenario removed them), with when
-   * they were deleted: what happened before them (a log line's router) can name them. */
-  past?: PastObject[];
-}
-
-export interface PastObject {
-  object: KubeObject;
-  /** ISO 8601. */
-  deletedAt: string;
 }
