@@ -89,11 +89,12 @@ function expandItems(items: Item[], budget: { words: number }): Item[][] {
       alternatives = bounds.slice(0, -1).map((b, i) => items.slice(b + 1, bounds[i + 1]));
     } else {
       const inner = items.slice(open + 1, found.close);
-      const text = inner.every((i) => 'ch' in i) ? inner.map((i) => (i as { ch: string }).ch).join('') : null;
+      const chars = inner.flatMap((i) => ('ch' in i ? [i.ch] : []));
+      const text = chars.length === inner.length ? chars.join('') : null;
       const words = text === null ? null : sequence(text);
       if (!words) continue;
       // bash's sequence gives a backslash unquoted, which quote removal then takes away: an empty word.
-      alternatives = words.map((w) => (w === '\\' ? [''] : [...w]).map((ch) => ({ part: { kind: 'literal', text: ch, quoted: true } as Part })));
+      alternatives = words.map((w) => (w === '\\' ? [''] : [...w]).map((ch): Item => ({ part: { kind: 'literal', text: ch, quoted: true } })));
     }
     budget.words += alternatives.length;
     if (budget.words > MAX_WORDS) return [items];

@@ -189,7 +189,7 @@ export class Interpreter {
       status = statuses[last];
       if (this.state.options.pipefail) status = [...statuses].reverse().find((s) => s !== 0) ?? 0;
     }
-    this.state.arrays.set('PIPESTATUS', new Map(statuses.map((s, i) => [i, String(s)] as [number, string])));
+    this.state.arrays.set('PIPESTATUS', new Map(statuses.map((s, i): [number, string] => [i, String(s)])));
     return pipeline.negated ? (status === 0 ? 1 : 0) : status;
   }
 
@@ -454,7 +454,7 @@ export class Interpreter {
     this.state.arrays.delete('BASH_REMATCH');
     this.session.vars.unset('BASH_REMATCH');
     if (!m) return 1;
-    this.state.arrays.set('BASH_REMATCH', new Map(m.map((g, i) => [i, g ?? ''] as [number, string])));
+    this.state.arrays.set('BASH_REMATCH', new Map(m.map((g, i): [number, string] => [i, g ?? ''])));
     return 0;
   }
 
@@ -467,8 +467,10 @@ export class Interpreter {
         return arg !== '';
       case '-v':
         return this.expander({ out: nullSink, err: nullSink }).variable(arg) !== undefined || this.state.arrays.has(arg);
-      case '-o':
-        return ({ nounset: this.state.options.nounset, xtrace: this.state.options.xtrace, pipefail: this.state.options.pipefail, noglob: this.state.options.noglob } as Record<string, boolean>)[arg] ?? false;
+      case '-o': {
+        const options: Record<string, boolean> = { nounset: this.state.options.nounset, xtrace: this.state.options.xtrace, pipefail: this.state.options.pipefail, noglob: this.state.options.noglob };
+        return options[arg] ?? false;
+      }
       case '-e':
       case '-a':
         return arg !== '' && nodeAt(path(), this.session) !== undefined;
@@ -717,7 +719,8 @@ export class Interpreter {
       return 1;
     }
     this.trace(io, argv.map(traceWord).join(' '));
-    return this.withPrefix(command.assignments, env, () => this.runCommand(argv, streams as Streams));
+    const redirected = streams;
+    return this.withPrefix(command.assignments, env, () => this.runCommand(argv, redirected));
   }
 
   /** Runs argv[0]: a function (unless `command`/`builtin` pass over them), a builtin of the shell, or a command of the registry. */

@@ -27,6 +27,8 @@ const LIST_END = new Set(['then', 'do', 'done', 'fi', 'elif', 'else', 'esac', '}
 const DECLARATIONS = new Set(['local', 'declare', 'typeset', 'readonly', 'export']);
 const COND_UNARY = new Set(['-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x', '-G', '-L', '-N', '-O', '-S', '-z', '-n', '-o', '-v', '-R']);
 const COND_BINARY = new Set(['==', '=', '!=', '<', '>', '=~', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
+const REDIRECT_OPS: ReadonlySet<string> = new Set<Redirect['op']>(['>', '>>', '>|', '<', '>&', '<&', '&>', '&>>', '<<<', '<<', '<<-', '<>']);
+const isRedirectOp = (text: string): text is Redirect['op'] => REDIRECT_OPS.has(text);
 
 function unexpected(token: string): ShellSyntaxError {
   return new ShellSyntaxError(`syntax error near unexpected token \`${token}'`);
@@ -631,7 +633,8 @@ class Parser {
     if (this.processAt()) return null;
     const m = /^(?:(\d*)(>>|>&|>\||<<<|<<-|<<|<&|<>|>|<)|(&>>|&>))/.exec(this.src.slice(this.pos, this.pos + 12));
     if (!m) return null;
-    const op = (m[2] ?? m[3]) as Redirect['op'];
+    const op = m[2] ?? m[3];
+    if (!isRedirectOp(op)) return null;
     const fd = m[1] ? Number(m[1]) : op.startsWith('<') ? 0 : 1;
     this.pos += m[0].length;
     this.skipBlanks();
@@ -709,7 +712,7 @@ class Parser {
 
   /** `<(list)` at pos. */
   private parseProcess(): Part {
-    const direction = this.src[this.pos] as '<' | '>';
+    const direction = this.src[this.pos] === '<' ? '<' : '>';
     const inner = new Parser(this.src, this.depth + 1);
     inner.pos = this.pos + 2;
     const list = inner.parseList();

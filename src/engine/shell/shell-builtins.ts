@@ -367,7 +367,7 @@ const read: ShellBuiltin = async (ctx) => {
   if (arrayName) {
     const fields = ifs === '' ? [line] : splitForRead(line, ifs, Number.MAX_SAFE_INTEGER);
     shell.session.vars.unset(arrayName);
-    shell.state.arrays.set(arrayName, new Map(fields.map((f, n) => [n, f] as [number, string])));
+    shell.state.arrays.set(arrayName, new Map(fields.map((f, n): [number, string] => [n, f])));
   } else if (args.length === 0) shell.assign('REPLY', line);
   else {
     const fields = ifs === '' ? [line] : splitForRead(line, ifs, args.length);
@@ -592,7 +592,7 @@ const mapfile: ShellBuiltin = async (ctx) => {
   if (input) input.pos = input.text.length;
   const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
   ctx.shell.session.vars.unset(name);
-  ctx.shell.state.arrays.set(name, new Map(lines.map((l, i) => [i, trim ? l.replace(/\n$/, '') : l] as [number, string])));
+  ctx.shell.state.arrays.set(name, new Map(lines.map((l, i): [number, string] => [i, trim ? l.replace(/\n$/, '') : l])));
   return 0;
 };
 
@@ -678,7 +678,7 @@ const readonly: ShellBuiltin = async (ctx) => {
 };
 
 export const shellBuiltins = new Map<string, ShellBuiltin>([
-  ...NOT_AVAILABLE.map((name) => [name, notAvailable] as [string, ShellBuiltin]),
+  ...NOT_AVAILABLE.map((name): [string, ShellBuiltin] => [name, notAvailable]),
   ['source', source],
   ['.', source],
   ['command', command],

@@ -48,7 +48,7 @@ export function shellState(session: SessionState): ShellState {
     if (session.vars.get('IFS') === undefined) session.vars.set('IFS', ' \t\n');
     state = { arrays: new Map(), positional: [], functions: new Map(), options: { nounset: false, xtrace: false, pipefail: false, noglob: false, histexpand: true }, locals: [], readonly: new Set(), integer: new Set(), aliases: new Map() };
     state.arrays.set('PIPESTATUS', new Map([[0, '0']]));
-    state.arrays.set('BASH_VERSINFO', new Map(['5', '2', '15', '1', 'release', 'x86_64-pc-linux-gnu'].map((v, i) => [i, v] as [number, string])));
+    state.arrays.set('BASH_VERSINFO', new Map(['5', '2', '15', '1', 'release', 'x86_64-pc-linux-gnu'].map((v, i): [number, string] => [i, v])));
     states.set(session, state);
   }
   return state;
