@@ -1,0 +1,58 @@
+// Lint of the engine's types (`npm run lint`; the import boundaries are .dependency-cruiser.cjs's):
+// no `any`, and no type assertion but at the JSON boundary, where no guard can state what a value is.
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+/** Files that read raw JSON where no guard can express the fact, so a cast (with its reason) is allowed. */
+const jsonBoundary = ['src/engine/world/json.ts', 'src/engine/world/schema/**'];
+
+/** Files that still hold an `any` or a type assertion while the engine moves to its typed model;
+ * each leaves its list once it is clean, and the lists only shrink. */
+const notYetTyped = {
+  any: [
+    'src/engine/commands/az/sdk-model.ts',
+    'src/engine/model/ingress.ts',
+    'src/engine/model/next-hop.ts',
+    'src/engine/model/snat.ts',
+    'src/engine/model/world-model.ts',
+    'src/engine/query/jmespath.ts',
+    'src/engine/query/parser.ts',
+  ],
+  assertions: [
+    'src/engine/commands/az/complete.ts',
+    'src/engine/commands/az/unsimulated.ts',
+    'src/engine/commands/kube/api.ts',
+    'src/engine/commands/kube/describe/deploymentconfig-oc.ts',
+    'src/engine/commands/kube/describe/events.ts',
+    'src/engine/commands/kube/describe/generic.ts',
+    'src/engine/commands/kube/describe/namespace.ts',
+    'src/engine/commands/kube/describe/node.ts',
+    'src/engine/commands/kube/describe/pod.ts',
+    'src/engine/commands/kube/describe/route-oc.ts',
+    'src/engine/commands/kube/describe/secret.ts',
+    'src/engine/commands/kube/describe/service.ts',
+    'src/engine/model/ingress.ts',
+    'src/engine/model/next-hop.ts',
+    'src/engine/model/snat.ts',
+    'src/engine/model/world-model.ts',
+    'src/engine/query/jmespath.ts',
+    'src/engine/query/parser.ts',
+    'src/engine/sources/bridge/client.ts',
+  ],
+};
+
+export default defineConfig(
+  {
+    files: ['src/engine/**/*.ts'],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }],
+    },
+  },
+  { files: jsonBoundary, rules: { '@typescript-eslint/consistent-type-assertions': 'off' } },
+  ...(notYetTyped.any.length ? [{ files: notYetTyped.any, rules: { '@typescript-eslint/no-explicit-any': 'off' } }] : []),
+  ...(notYetTyped.assertions.length ? [{ files: notYetTyped.assertions, rules: { '@typescript-eslint/consistent-type-assertions': 'off' } }] : []),
+);
