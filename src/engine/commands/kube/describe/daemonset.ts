@@ -6,12 +6,11 @@ import { describeEvents, getTyped, searchEvents } from './events.ts';
 import { formatLabels, formatLabelSelector } from '../../../format/kube/printers/helpers.ts';
 import { describePodTemplate } from './replicationcontroller.ts';
 import { controlledBy, describeInWriter, listItems, podPhaseCounts, podsStatus, printAnnotations, printLabels, type DescribeSettings } from './shared.ts';
-
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+import { field } from '../../../world/json.ts';
 
 export async function describeDaemonSetByName(world: World, namespace: string, name: string, settings: DescribeSettings): Promise<string> {
   const ds = await getTyped(world, `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/daemonsets/${encodeURIComponent(name)}`, `daemonsets.apps "${name}" not found`);
-  const selector = formatLabelSelector((ds.spec as Json)?.selector);
+  const selector = formatLabelSelector(ds.spec?.selector);
   const query = selector === '<none>' ? '' : `?labelSelector=${encodeURIComponent(selector)}`;
   const pods = await listItems(world, `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods${query}`);
   const counts = podPhaseCounts(pods.filter((p) => controlledBy(p, ds.metadata.uid)));
@@ -19,21 +18,22 @@ export async function describeDaemonSetByName(world: World, namespace: string, n
   return describeDaemonSet(ds, counts, events, settings.now);
 }
 
-export function describeDaemonSet(ds: KubeObject, counts: Record<string, number>, events: KubeObject[] | undefined, now: Date): string {
-  const spec: Json = ds.spec ?? {};
-  const status: Json = ds.status ?? {};
+export function describeDaemonSet(ds: KubeObject, counts: Record<string, number>, events: readonly unknown[] | undefined, now: Date): string {
+  const spec = ds.spec ?? {};
+  const status = ds.status ?? {};
+  const count = (key: string) => String(status[key] ?? 0);
   return describeInWriter((w) => {
     w.write(0, `Name:\t${ds.metadata.name}\n`);
     const selector = formatLabelSelector(spec.selector);
     w.write(0, `Selector:\t${selector === '<none>' ? '' : selector}\n`);
-    w.write(0, `Node-Selector:\t${formatLabels(spec.template?.spec?.nodeSelector)}\n`);
+    w.write(0, `Node-Selector:\t${formatLabels(field(spec, 'template', 'spec', 'nodeSelector'))}\n`);
     printLabels(w, 'Labels', ds.metadata.labels);
     printAnnotations(w, 'Annotations', ds.metadata.annotations);
-    w.write(0, `Desired Number of Nodes Scheduled: ${status.desiredNumberScheduled ?? 0}\n`);
-    w.write(0, `Current Number of Nodes Scheduled: ${status.currentNumberScheduled ?? 0}\n`);
-    w.write(0, `Number of Nodes Scheduled with Up-to-date Pods: ${status.updatedNumberScheduled ?? 0}\n`);
-    w.write(0, `Number of Nodes Scheduled with Available Pods: ${status.numberAvailable ?? 0}\n`);
-    w.write(0, `Number of Nodes Misscheduled: ${status.numberMisscheduled ?? 0}\n`);
+    w.write(0, `Desired Number of Nodes Scheduled: ${count('desiredNumberScheduled')}\n`);
+    w.write(0, `Current Number of Nodes Scheduled: ${count('currentNumberScheduled')}\n`);
+    w.write(0, `Number of Nodes Scheduled with Up-to-date Pods: ${count('updatedNumberScheduled')}\n`);
+    w.write(0, `Number of Nodes Scheduled with Available Pods: ${count('numberAvailable')}\n`);
+    w.write(0, `Number of Nodes Misscheduled: ${count('numberMisscheduled')}\n`);
     w.write(0, `Pods Status:\t${podsStatus(counts)}\n`);
     describePodTemplate(spec.template, w);
     if (events) describeEvents(events, w, now);

@@ -41,7 +41,7 @@ export async function describeDeploymentConfigOc(world: World, namespace: string
     const selector = setString((rc.spec as Json)?.selector);
     pods.set(rc.metadata.name, await listItems(world, `/api/v1/namespaces/${ns}/pods${selector ? `?labelSelector=${encodeURIComponent(selector)}` : ''}`));
   }
-  let events: KubeObject[] | undefined;
+  let events: readonly unknown[] | undefined;
   if (settings.showEvents) {
     const m = dc.metadata;
     events = await listEvents(world, m.namespace ?? '', fieldSet({ 'involvedObject.kind': 'DeploymentConfig', 'involvedObject.name': m.name, 'involvedObject.namespace': m.namespace ?? '', ...(m.uid ? { 'involvedObject.uid': m.uid } : {}) }), 0);
@@ -49,7 +49,7 @@ export async function describeDeploymentConfigOc(world: World, namespace: string
   return describeDeploymentConfig(dc, history, pods, events, settings.now);
 }
 
-export function describeDeploymentConfig(dc: KubeObject, history: KubeObject[], pods: Map<string, Json[]>, events: KubeObject[] | undefined, now: Date): string {
+export function describeDeploymentConfig(dc: KubeObject, history: KubeObject[], pods: Map<string, Json[]>, events: readonly unknown[] | undefined, now: Date): string {
   const spec: Json = dc.spec ?? {};
   const status: Json = dc.status ?? {};
   return describeInWriter((w) => {

@@ -12,7 +12,7 @@ export async function describeEndpointSliceByName(world: World, namespace: strin
   return describeEndpointSlice(eps, events, settings.now);
 }
 
-export function describeEndpointSlice(eps: KubeObject, events: KubeObject[] | undefined, now: Date): string {
+export function describeEndpointSlice(eps: KubeObject, events: readonly unknown[] | undefined, now: Date): string {
   const e: Json = eps;
   return describeInWriter((w) => {
     w.write(0, `Name:\t${eps.metadata.name}\n`);

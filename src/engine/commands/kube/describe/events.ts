@@ -5,6 +5,7 @@
 // the lab sends no limit, as its other lists do (live mode's bridge passes no paging), and still
 // follows a `continue` should a server send one.
 import type { KubeObject, World } from '../../../world/types.ts';
+import { arr, field, str, type Json } from '../../../world/json.ts';
 import { KubeError } from '../api.ts';
 import { fieldSet, since } from './go.ts';
 import type { PrefixWriter } from './tabwriter.ts';
@@ -17,64 +18,53 @@ export interface ObjectRef {
 }
 
 /** GET …/events?fieldSelector=…, following `continue`; what was read when a page fails (kubectl shows `<none>` when the search fails). */
-export async function searchEvents(world: World, ref: ObjectRef, _chunkSize: number): Promise<KubeObject[]> {
+export async function searchEvents(world: World, ref: ObjectRef, _chunkSize: number): Promise<Json[]> {
   const set: Record<string, string> = { 'involvedObject.name': ref.name, 'involvedObject.namespace': ref.namespace };
   if (ref.kind) set['involvedObject.kind'] = ref.kind;
   if (ref.uid) set['involvedObject.uid'] = ref.uid;
   return listEvents(world, ref.namespace, fieldSet(set), _chunkSize);
 }
 
-export async function listEvents(world: World, namespace: string, fieldSelector: string, _chunkSize: number): Promise<KubeObject[]> {
+export async function listEvents(world: World, namespace: string, fieldSelector: string, _chunkSize: number): Promise<Json[]> {
   const base = namespace === '' ? '/api/v1/events' : `/api/v1/namespaces/${encodeURIComponent(namespace)}/events`;
-  const items: KubeObject[] = [];
+  const items: Json[] = [];
   let cont = '';
   for (let page = 0; page < 1000; page++) {
     const query = [`fieldSelector=${encodeURIComponent(fieldSelector)}`];
     if (cont) query.push(`continue=${encodeURIComponent(cont)}`);
     const response = await world.kube(`${base}?${query.join('&')}`);
     if (response.failure || response.status !== 200) return items;
-    const body = response.body as { items?: KubeObject[]; metadata?: { continue?: string } };
-    items.push(...(body.items ?? []));
-    cont = body.metadata?.continue ?? '';
+    items.push(...arr(field(response.body, 'items')));
+    cont = str(field(response.body, 'metadata', 'continue'));
     if (!cont) break;
   }
   return items;
 }
 
-interface EventFields {
-  type?: string;
-  reason?: string;
-  message?: string;
-  count?: number;
-  firstTimestamp?: string | null;
-  lastTimestamp?: string | null;
-  eventTime?: string | null;
-  series?: { count?: number; lastObservedTime?: string };
-  source?: { component?: string };
-  reportingComponent?: string;
-}
-
-const time = (t: string | null | undefined): number => (t ? new Date(t).getTime() : -62135596800000);
+const time = (t: Json | undefined): number => (t ? new Date(String(t)).getTime() : -62135596800000);
 
 /** DescribeEvents. */
-export function describeEvents(events: KubeObject[], w: PrefixWriter, now: Date): void {
+export function describeEvents(events: readonly unknown[], w: PrefixWriter, now: Date): void {
   if (events.length === 0) {
     w.write(0, 'Events:\t<none>\n');
     return;
   }
   w.flush();
   // sort.Sort on LastTimestamp (an insertion sort at these sizes: stable).
-  const sorted = events.map((e, i) => ({ e: e as unknown as EventFields, i })).sort((a, b) => time(a.e.lastTimestamp) - time(b.e.lastTimestamp) || a.i - b.i);
+  const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => time(field(a.e, 'lastTimestamp')) - time(field(b.e, 'lastTimestamp')) || a.i - b.i);
   w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(1, '----\t------\t----\t----\t-------\n');
   for (const { e } of sorted) {
-    const first = e.eventTime ? since(e.eventTime, now) : since(e.firstTimestamp, now);
+    const eventTime = field(e, 'eventTime');
+    const series = field(e, 'series');
+    const count = field(e, 'count');
+    const first = eventTime ? since(eventTime, now) : since(field(e, 'firstTimestamp'), now);
     let interval: string;
-    if (e.series) interval = `${since(e.series.lastObservedTime, now)} (x${e.series.count ?? 0} over ${first})`;
-    else if ((e.count ?? 0) > 1) interval = `${since(e.lastTimestamp, now)} (x${e.count} over ${first})`;
+    if (series) interval = `${since(field(series, 'lastObservedTime'), now)} (x${String(field(series, 'count') ?? 0)} over ${first})`;
+    else if (Number(count ?? 0) > 1) interval = `${since(field(e, 'lastTimestamp'), now)} (x${String(count)} over ${first})`;
     else interval = first;
-    const source = e.source?.component || e.reportingComponent || '';
-    w.write(1, `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${(e.message ?? '').trim()}\n`);
+    const source = field(e, 'source', 'component') || field(e, 'reportingComponent') || '';
+    w.write(1, `${String(field(e, 'type') ?? '')}\t${String(field(e, 'reason') ?? '')}\t${interval}\t${String(source)}\t${String(field(e, 'message') ?? '').trim()}\n`);
   }
 }
 

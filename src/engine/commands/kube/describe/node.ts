@@ -7,8 +7,7 @@ import { describeEvents, getTyped, searchEvents } from './events.ts';
 import { addQuantity, goInt64, milliValue, parseQuantity, quantityString, rfc1123z, since, value, ZERO, type Quantity } from './go.ts';
 import { describeInWriter, printAnnotations, printLabels, printTaints, type DescribeSettings } from './shared.ts';
 import type { PrefixWriter } from './tabwriter.ts';
-
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+import { arr, field, obj, str, type Json } from '../../../world/json.ts';
 
 interface Lease {
   ok: boolean;
@@ -19,18 +18,18 @@ interface Lease {
 export async function describeNodeByName(world: World, _namespace: string, name: string, settings: DescribeSettings): Promise<string> {
   const node = await getTyped(world, `/api/v1/nodes/${encodeURIComponent(name)}`, `nodes "${name}" not found`);
   const selector = `spec.nodeName=${name},status.phase!=Succeeded,status.phase!=Failed`;
-  const pods: KubeObject[] = [];
+  const pods: Json[] = [];
   let cont = '';
   for (let page = 0; page < 1000; page++) {
     const query = [`fieldSelector=${encodeURIComponent(selector)}`];
     if (cont) query.push(`continue=${encodeURIComponent(cont)}`);
     const response = await world.kube(`/api/v1/pods?${query.join('&')}`);
     if (response.failure || response.status !== 200) break;
-    pods.push(...(((response.body as Json).items ?? []) as KubeObject[]));
-    cont = (response.body as Json).metadata?.continue ?? '';
+    pods.push(...arr(field(response.body, 'items')));
+    cont = str(field(response.body, 'metadata', 'continue'));
     if (!cont) break;
   }
-  let events: KubeObject[] | undefined;
+  let events: Json[] | undefined;
   if (settings.showEvents) {
     const ref = { kind: 'Node', name: node.metadata.name, namespace: '' };
     events = await searchEvents(world, { ...ref, uid: node.metadata.uid }, settings.chunkSize);
@@ -40,15 +39,16 @@ export async function describeNodeByName(world: World, _namespace: string, name:
   const lease: Lease =
     !leaseResponse.failure && leaseResponse.status === 200
       ? { ok: true, lease: leaseResponse.body }
-      : { ok: false, error: (leaseResponse.body as Json)?.message ?? leaseResponse.failure?.detail ?? 'the server could not find the requested resource' };
+      : { ok: false, error: String(field(leaseResponse.body, 'message') ?? leaseResponse.failure?.detail ?? 'the server could not find the requested resource') };
   return describeNode(node, pods, events, lease, settings.now);
 }
 
 /** Go's map iteration is random, but resource lists print sorted by name (SortableResourceNames). */
-function resourceList(list: Record<string, string> | undefined): Array<[string, Quantity]> {
-  return Object.keys(list ?? {})
+function resourceList(list: Json | undefined): Array<[string, Quantity]> {
+  const map = obj(list);
+  return Object.keys(map)
     .sort()
-    .map((k) => [k, parseQuantity(list![k]) ?? ZERO]);
+    .map((k) => [k, parseQuantity(map[k]) ?? ZERO]);
 }
 
 function findRoles(labels: Record<string, string>): string[] {
@@ -62,9 +62,9 @@ function findRoles(labels: Record<string, string>): string[] {
   return [...roles].sort();
 }
 
-export function describeNode(node: KubeObject, pods: KubeObject[], events: KubeObject[] | undefined, lease: Lease, now: Date): string {
-  const spec: Json = node.spec ?? {};
-  const status: Json = node.status ?? {};
+export function describeNode(node: KubeObject, pods: readonly unknown[], events: readonly unknown[] | undefined, lease: Lease, now: Date): string {
+  const spec = node.spec ?? {};
+  const status = node.status ?? {};
   return describeInWriter((w) => {
     w.write(0, `Name:\t${node.metadata.name}\n`);
     const roles = findRoles(node.metadata.labels ?? {});
@@ -72,25 +72,28 @@ export function describeNode(node: KubeObject, pods: KubeObject[], events: KubeO
     printLabels(w, 'Labels', node.metadata.labels);
     printAnnotations(w, 'Annotations', node.metadata.annotations);
     w.write(0, `CreationTimestamp:\t${rfc1123z(node.metadata.creationTimestamp)}\n`);
-    printTaints(w, 'Taints', spec.taints ?? []);
-    w.write(0, `Unschedulable:\t${spec.unschedulable === true}\n`);
+    printTaints(w, 'Taints', arr(spec.taints));
+    w.write(0, `Unschedulable:\t${String(spec.unschedulable === true)}\n`);
     if (lease.ok) {
-      const l = lease.lease?.spec ?? {};
+      const l = field(lease.lease, 'spec');
+      const acquireTime = field(l, 'acquireTime');
+      const renewTime = field(l, 'renewTime');
       w.write(0, 'Lease:\n');
-      w.write(1, `HolderIdentity:\t${l.holderIdentity ?? '<unset>'}\n`);
-      w.write(1, `AcquireTime:\t${l.acquireTime ? rfc1123z(l.acquireTime) : '<unset>'}\n`);
-      w.write(1, `RenewTime:\t${l.renewTime ? rfc1123z(l.renewTime) : '<unset>'}\n`);
-    } else w.write(0, `Lease:\tFailed to get lease: ${lease.error}\n`);
-    const conditions: Json[] = status.conditions ?? [];
+      w.write(1, `HolderIdentity:\t${String(field(l, 'holderIdentity') ?? '<unset>')}\n`);
+      w.write(1, `AcquireTime:\t${acquireTime ? rfc1123z(acquireTime) : '<unset>'}\n`);
+      w.write(1, `RenewTime:\t${renewTime ? rfc1123z(renewTime) : '<unset>'}\n`);
+    } else w.write(0, `Lease:\tFailed to get lease: ${String(lease.error)}\n`);
+    const conditions = arr(status.conditions);
     if (conditions.length > 0) {
       w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
       w.write(1, '----\t------\t-----------------\t------------------\t------\t-------\n');
       for (const c of conditions) {
-        w.write(1, `${c.type ?? ''} \t${c.status ?? ''} \t${rfc1123z(c.lastHeartbeatTime)} \t${rfc1123z(c.lastTransitionTime)} \t${c.reason ?? ''} \t${c.message ?? ''}\n`);
+        const text = (key: string) => String(field(c, key) ?? '');
+        w.write(1, `${text('type')} \t${text('status')} \t${rfc1123z(field(c, 'lastHeartbeatTime'))} \t${rfc1123z(field(c, 'lastTransitionTime'))} \t${text('reason')} \t${text('message')}\n`);
       }
     }
     w.write(0, 'Addresses:\n');
-    for (const a of (status.addresses ?? []) as Json[]) w.write(1, `${a.type}:\t${a.address}\n`);
+    for (const a of arr(status.addresses)) w.write(1, `${String(field(a, 'type'))}:\t${String(field(a, 'address'))}\n`);
     const capacity = resourceList(status.capacity);
     const allocatableList = resourceList(status.allocatable);
     if (capacity.length > 0) {
@@ -101,22 +104,24 @@ export function describeNode(node: KubeObject, pods: KubeObject[], events: KubeO
       w.write(0, 'Allocatable:\n');
       for (const [k, q] of allocatableList) w.write(0, `  ${k}:\t${quantityString(q)}\n`);
     }
-    const info: Json = status.nodeInfo ?? {};
+    const info = (key: string) => String(field(status, 'nodeInfo', key) ?? '');
     w.write(0, 'System Info:\n');
-    w.write(0, `  Machine ID:\t${info.machineID ?? ''}\n`);
-    w.write(0, `  System UUID:\t${info.systemUUID ?? ''}\n`);
-    w.write(0, `  Boot ID:\t${info.bootID ?? ''}\n`);
-    w.write(0, `  Kernel Version:\t${info.kernelVersion ?? ''}\n`);
-    w.write(0, `  OS Image:\t${info.osImage ?? ''}\n`);
-    w.write(0, `  Operating System:\t${info.operatingSystem ?? ''}\n`);
-    w.write(0, `  Architecture:\t${info.architecture ?? ''}\n`);
-    w.write(0, `  Container Runtime Version:\t${info.containerRuntimeVersion ?? ''}\n`);
-    w.write(0, `  Kubelet Version:\t${info.kubeletVersion ?? ''}\n`);
-    w.write(0, `  Kube-Proxy Version:\t${info.kubeProxyVersion ?? ''}\n`);
-    if (spec.podCIDR) w.write(0, `PodCIDR:\t${spec.podCIDR}\n`);
-    if ((spec.podCIDRs ?? []).length > 0) w.write(0, `PodCIDRs:\t${spec.podCIDRs.join(',')}\n`);
-    if (spec.providerID) w.write(0, `ProviderID:\t${spec.providerID}\n`);
-    describeNodeResource(pods, status.allocatable && Object.keys(status.allocatable).length > 0 ? status.allocatable : (status.capacity ?? {}), w, now);
+    w.write(0, `  Machine ID:\t${info('machineID')}\n`);
+    w.write(0, `  System UUID:\t${info('systemUUID')}\n`);
+    w.write(0, `  Boot ID:\t${info('bootID')}\n`);
+    w.write(0, `  Kernel Version:\t${info('kernelVersion')}\n`);
+    w.write(0, `  OS Image:\t${info('osImage')}\n`);
+    w.write(0, `  Operating System:\t${info('operatingSystem')}\n`);
+    w.write(0, `  Architecture:\t${info('architecture')}\n`);
+    w.write(0, `  Container Runtime Version:\t${info('containerRuntimeVersion')}\n`);
+    w.write(0, `  Kubelet Version:\t${info('kubeletVersion')}\n`);
+    w.write(0, `  Kube-Proxy Version:\t${info('kubeProxyVersion')}\n`);
+    if (spec.podCIDR) w.write(0, `PodCIDR:\t${String(spec.podCIDR)}\n`);
+    const podCIDRs = arr(spec.podCIDRs);
+    if (podCIDRs.length > 0) w.write(0, `PodCIDRs:\t${podCIDRs.join(',')}\n`);
+    if (spec.providerID) w.write(0, `ProviderID:\t${String(spec.providerID)}\n`);
+    const allocatable = obj(status.allocatable);
+    describeNodeResource(pods, Object.keys(allocatable).length > 0 ? allocatable : obj(status.capacity), w, now);
     if (events) describeEvents(events, w, now);
   });
 }
@@ -126,31 +131,31 @@ type Amounts = Map<string, Quantity>;
 /** resourcehelper.PodRequestsAndLimits: the larger of the containers' sum and any init container,
  * plus the pod's overhead (a request the pod does not state is zero here: the API server, not
  * kubectl, defaults a request to its limit). */
-function podRequestsAndLimits(pod: KubeObject): { reqs: Amounts; limits: Amounts } {
-  const spec: Json = pod.spec ?? {};
-  const sum = (containers: Json[], key: 'requests' | 'limits'): Amounts => {
+function podRequestsAndLimits(pod: unknown): { reqs: Amounts; limits: Amounts } {
+  const spec = field(pod, 'spec');
+  const sum = (containers: readonly Json[], key: 'requests' | 'limits'): Amounts => {
     const out: Amounts = new Map();
     for (const c of containers) {
-      const own = c.resources?.[key] ?? {};
-      for (const [k, v] of Object.entries(own)) {
+      for (const [k, v] of Object.entries(obj(field(c, 'resources', key)))) {
         const q = parseQuantity(v);
         if (q) out.set(k, addQuantity(out.get(k) ?? ZERO, q));
       }
     }
     return out;
   };
-  const max = (a: Amounts, containers: Json[], key: 'requests' | 'limits'): Amounts => {
+  const max = (a: Amounts, containers: readonly Json[], key: 'requests' | 'limits'): Amounts => {
     for (const c of containers) {
       const own = sum([c], key);
       for (const [k, q] of own) if (!a.has(k) || a.get(k)!.nanos < q.nanos) a.set(k, q);
     }
     return a;
   };
-  const init: Json[] = spec.initContainers ?? [];
-  const reqs = max(sum(spec.containers ?? [], 'requests'), init, 'requests');
-  const limits = max(sum(spec.containers ?? [], 'limits'), init, 'limits');
+  const init = arr(field(spec, 'initContainers'));
+  const containers = arr(field(spec, 'containers'));
+  const reqs = max(sum(containers, 'requests'), init, 'requests');
+  const limits = max(sum(containers, 'limits'), init, 'limits');
   for (const [key, target] of [['requests', reqs], ['limits', limits]] as const) {
-    for (const [k, v] of Object.entries(spec.overhead ?? {})) {
+    for (const [k, v] of Object.entries(obj(field(spec, 'overhead')))) {
       const q = parseQuantity(v);
       if (q && (key === 'requests' || target.has(k))) target.set(k, addQuantity(target.get(k) ?? ZERO, q));
     }
@@ -161,7 +166,7 @@ function podRequestsAndLimits(pod: KubeObject): { reqs: Amounts; limits: Amounts
 /** IsStandardContainerResourceName's names, and pods: the rest are extended resources. */
 const STANDARD = new Set(['cpu', 'memory', 'ephemeral-storage', 'pods']);
 
-function describeNodeResource(pods: KubeObject[], allocatable0: Record<string, string>, w: PrefixWriter, now: Date): void {
+function describeNodeResource(pods: readonly unknown[], allocatable0: Record<string, Json>, w: PrefixWriter, now: Date): void {
   const allocatable = new Map(Object.entries(allocatable0).map(([k, v]) => [k, parseQuantity(v) ?? ZERO] as const));
   const cpuAlloc = milliValue(allocatable.get('cpu') ?? ZERO);
   const memAlloc = value(allocatable.get('memory') ?? ZERO);
@@ -178,7 +183,7 @@ function describeNodeResource(pods: KubeObject[], allocatable0: Record<string, s
     const ml = limits.get('memory') ?? ZERO;
     w.write(
       1,
-      `${pod.metadata.namespace ?? ''}\t${pod.metadata.name}\t\t${quantityString(cr)} (${pct(milliValue(cr), cpuAlloc)}%)\t${quantityString(cl)} (${pct(milliValue(cl), cpuAlloc)}%)\t${quantityString(mr)} (${pct(value(mr), memAlloc)}%)\t${quantityString(ml)} (${pct(value(ml), memAlloc)}%)\t${since(pod.metadata.creationTimestamp, now)}\n`,
+      `${String(field(pod, 'metadata', 'namespace') ?? '')}\t${String(field(pod, 'metadata', 'name'))}\t\t${quantityString(cr)} (${pct(milliValue(cr), cpuAlloc)}%)\t${quantityString(cl)} (${pct(milliValue(cl), cpuAlloc)}%)\t${quantityString(mr)} (${pct(value(mr), memAlloc)}%)\t${quantityString(ml)} (${pct(value(ml), memAlloc)}%)\t${since(field(pod, 'metadata', 'creationTimestamp'), now)}\n`,
     );
   }
   w.write(0, 'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n');

@@ -31,7 +31,7 @@ export async function describePodByName(world: World, namespace: string, name: s
     throw error;
   }
   const pod = response.body as unknown as KubeObject;
-  let events: KubeObject[] | undefined;
+  let events: readonly unknown[] | undefined;
   if (settings.showEvents) {
     const mirror = pod.metadata.annotations?.['kubernetes.io/config.mirror'];
     events = await searchEvents(world, { name: pod.metadata.name, namespace: pod.metadata.namespace ?? '', uid: mirror ?? pod.metadata.uid }, settings.chunkSize);
@@ -39,7 +39,7 @@ export async function describePodByName(world: World, namespace: string, name: s
   return describePod(pod, events, settings.now);
 }
 
-export function describePod(pod: KubeObject, events: KubeObject[] | undefined, now: Date): string {
+export function describePod(pod: KubeObject, events: readonly unknown[] | undefined, now: Date): string {
   const spec: Json = pod.spec ?? {};
   const status: Json = pod.status ?? {};
   return describeInWriter((w) => {

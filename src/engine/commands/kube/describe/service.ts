@@ -22,7 +22,7 @@ function ingressString(ingress: Json[]): string {
   return ingress.map((i) => (i.ip ? `${i.ip}${i.ipMode ? ` (${i.ipMode})` : ''}` : (i.hostname ?? ''))).join(', ');
 }
 
-export function describeService(service: KubeObject, slices: KubeObject[], events: KubeObject[] | undefined, now: Date): string {
+export function describeService(service: KubeObject, slices: KubeObject[], events: readonly unknown[] | undefined, now: Date): string {
   const spec: Json = service.spec ?? {};
   const status: Json = service.status ?? {};
   return describeInWriter((w) => {
@@ -98,7 +98,7 @@ export async function describeEndpointsByName(world: World, namespace: string, n
   return describeEndpoints(ep, events, settings.now);
 }
 
-export function describeEndpoints(ep: KubeObject, events: KubeObject[] | undefined, now: Date): string {
+export function describeEndpoints(ep: KubeObject, events: readonly unknown[] | undefined, now: Date): string {
   return describeInWriter((w) => {
     w.write(0, `Name:\t${ep.metadata.name}\n`);
     w.write(0, `Namespace:\t${ep.metadata.namespace ?? ''}\n`);

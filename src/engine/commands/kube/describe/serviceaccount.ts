@@ -5,24 +5,26 @@
 import type { KubeObject, World } from '../../../world/types.ts';
 import { describeEvents, getTyped, searchEvents } from './events.ts';
 import { describeInWriter, listItems, printAnnotations, printLabels, type DescribeSettings } from './shared.ts';
-
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+import { arr, field } from '../../../world/json.ts';
 
 export async function describeServiceAccountByName(world: World, namespace: string, name: string, settings: DescribeSettings): Promise<string> {
   const sa = await getTyped(world, `/api/v1/namespaces/${encodeURIComponent(namespace)}/serviceaccounts/${encodeURIComponent(name)}`, `serviceaccounts "${name}" not found`);
   const secrets = await listItems(world, `/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets`);
   const tokens = secrets.filter(
-    (s) => s.type === 'kubernetes.io/service-account-token' && s.metadata?.annotations?.['kubernetes.io/service-account.name'] === sa.metadata.name && (s.metadata?.annotations?.['kubernetes.io/service-account.uid'] ?? '') === (sa.metadata.uid ?? ''),
+    (s) =>
+      field(s, 'type') === 'kubernetes.io/service-account-token' &&
+      field(s, 'metadata', 'annotations', 'kubernetes.io/service-account.name') === sa.metadata.name &&
+      (field(s, 'metadata', 'annotations', 'kubernetes.io/service-account.uid') ?? '') === (sa.metadata.uid ?? ''),
   );
-  const existing = new Set(secrets.map((s) => s.metadata?.name as string));
+  const existing = new Set(secrets.map((s) => String(field(s, 'metadata', 'name'))));
   const events = settings.showEvents ? await searchEvents(world, { kind: 'ServiceAccount', name: sa.metadata.name, namespace: sa.metadata.namespace ?? '', uid: sa.metadata.uid }, settings.chunkSize) : undefined;
-  return describeServiceAccount(sa, tokens.map((t) => t.metadata.name as string), existing, events, settings.now);
+  return describeServiceAccount(sa, tokens.map((t) => String(field(t, 'metadata', 'name'))), existing, events, settings.now);
 }
 
-export function describeServiceAccount(sa: KubeObject, tokens: string[], existing: Set<string>, events: KubeObject[] | undefined, now: Date): string {
-  const names = (list: unknown) => ((list ?? []) as Json[]).map((s) => s.name as string);
-  const pull = names((sa as Json).imagePullSecrets);
-  const mount = names((sa as Json).secrets);
+export function describeServiceAccount(sa: KubeObject, tokens: string[], existing: Set<string>, events: readonly unknown[] | undefined, now: Date): string {
+  const names = (list: unknown) => arr(list).map((s) => String(field(s, 'name')));
+  const pull = names(sa.imagePullSecrets);
+  const mount = names(sa.secrets);
   const missing = new Set([...pull, ...mount].filter((n) => !existing.has(n)));
   // Sorted by header: "Image pull secrets:", "Mountable secrets: ", "Tokens:            ".
   const sections: Array<[string, string[], boolean]> = [

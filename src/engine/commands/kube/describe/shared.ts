@@ -3,9 +3,8 @@
 // printers of kubectl's pkg/describe, and what the controllers' describers have in common (the
 // pods a controller owns, their phases, the conditions table).
 import type { World } from '../../../world/types.ts';
+import { arr, field, obj, optStr, str, type Json } from '../../../world/json.ts';
 import { KUBECTL_DESCRIBE, PrefixWriter, type GoTabwriterOptions } from './tabwriter.ts';
-
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export interface DescribeSettings {
   showEvents: boolean;
@@ -21,25 +20,27 @@ export function describeInWriter(body: (w: PrefixWriter) => void, options: GoTab
 }
 
 /** printLabelsMultiline. */
-export function printLabels(w: PrefixWriter, title: string, labels: Record<string, string> | undefined, initialIndent = '', innerIndent = '\t'): void {
+export function printLabels(w: PrefixWriter, title: string, labels: unknown, initialIndent = '', innerIndent = '\t'): void {
   w.write(0, `${initialIndent}${title}:${innerIndent}`);
-  const keys = Object.keys(labels ?? {}).sort();
+  const map = obj(labels);
+  const keys = Object.keys(map).sort();
   if (keys.length === 0) {
     w.writeLine('<none>');
     return;
   }
   keys.forEach((key, i) => {
     if (i !== 0) w.write(0, `${initialIndent}${innerIndent}`);
-    w.write(0, `${key}=${labels![key]}\n`);
+    w.write(0, `${key}=${String(map[key])}\n`);
   });
 }
 
 const MAX_ANNOTATION = 140;
 
 /** printAnnotationsMultiline: the last applied configuration is left out, long values folded. */
-export function printAnnotations(w: PrefixWriter, title: string, annotations: Record<string, string> | undefined): void {
+export function printAnnotations(w: PrefixWriter, title: string, annotations: unknown): void {
   w.write(0, `${title}:\t`);
-  const keys = Object.keys(annotations ?? {})
+  const map = obj(annotations);
+  const keys = Object.keys(map)
     .filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration')
     .sort();
   if (keys.length === 0) {
@@ -48,7 +49,7 @@ export function printAnnotations(w: PrefixWriter, title: string, annotations: Re
   }
   keys.forEach((key, i) => {
     if (i !== 0) w.write(0, '\t');
-    const value = annotations![key].replace(/\n$/, '');
+    const value = str(map[key]).replace(/\n$/, '');
     if (utf8Length(value) + utf8Length(key) + 2 > MAX_ANNOTATION || value.includes('\n')) {
       w.write(0, `${key}:\n`);
       for (const s of value.split('\n')) w.write(0, `\t  ${shorten(s, MAX_ANNOTATION - 2)}\n`);
@@ -67,21 +68,25 @@ function shorten(s: string, max: number): string {
   return new TextDecoder().decode(bytes.slice(0, max)) + '...';
 }
 
-interface Taint {
-  key?: string;
-  value?: string;
-  effect?: string;
-}
+/** A taint's or a toleration's fields. */
+const taintOf = (t: Json) => ({
+  key: optStr(field(t, 'key')),
+  operator: optStr(field(t, 'operator')),
+  value: optStr(field(t, 'value')),
+  effect: optStr(field(t, 'effect')),
+  tolerationSeconds: field(t, 'tolerationSeconds'),
+});
+type Taint = ReturnType<typeof taintOf>;
 
 /** printNodeTaintsMultiline: sorted by effect then key, each as Taint.ToString. */
-export function printTaints(w: PrefixWriter, title: string, taints: Taint[]): void {
+export function printTaints(w: PrefixWriter, title: string, taints: readonly Json[]): void {
   w.write(0, `${title}:\t`);
   if (taints.length === 0) {
     w.writeLine('<none>');
     return;
   }
   const key = (t: Taint) => `${t.effect ?? ''},${t.key ?? ''}`;
-  const sorted = [...taints].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const sorted = taints.map(taintOf).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   sorted.forEach((t, i) => {
     if (i !== 0) w.write(0, '\t');
     let text = t.key ?? '';
@@ -91,29 +96,21 @@ export function printTaints(w: PrefixWriter, title: string, taints: Taint[]): vo
   });
 }
 
-interface Toleration {
-  key?: string;
-  operator?: string;
-  value?: string;
-  effect?: string;
-  tolerationSeconds?: number;
-}
-
 /** printPodTolerationsMultiline. */
-export function printTolerations(w: PrefixWriter, title: string, tolerations: Toleration[]): void {
+export function printTolerations(w: PrefixWriter, title: string, tolerations: readonly Json[]): void {
   w.write(0, `${title}:\t`);
   if (tolerations.length === 0) {
     w.writeLine('<none>');
     return;
   }
-  const sorted = [...tolerations].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0));
+  const sorted = tolerations.map(taintOf).sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0));
   sorted.forEach((t, i) => {
     if (i !== 0) w.write(0, '\t');
     let text = t.key ?? '';
     if (t.value) text += `=${t.value}`;
     if (t.effect) text += `:${t.effect}`;
     if (t.operator === 'Exists' && !t.value) text += t.key || t.effect ? ' op=Exists' : 'op=Exists';
-    if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null) text += ` for ${t.tolerationSeconds}s`;
+    if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null) text += ` for ${String(t.tolerationSeconds)}s`;
     w.write(0, `${text}\n`);
   });
 }
@@ -121,16 +118,19 @@ export function printTolerations(w: PrefixWriter, title: string, tolerations: To
 /** The items of a LIST; nothing when the server does not answer it. */
 export async function listItems(world: World, path: string): Promise<Json[]> {
   const response = await world.kube(path);
-  return !response.failure && response.status === 200 ? ((response.body as Json).items ?? []) : [];
+  return !response.failure && response.status === 200 ? arr(field(response.body, 'items')) : [];
 }
 
 /** Whether an object's controlling owner reference names `uid`. */
-export const controlledBy = (o: Json, uid: string | undefined): boolean => (o.metadata?.ownerReferences ?? []).some((r: Json) => r.controller === true && r.uid === uid);
+export const controlledBy = (o: unknown, uid: string | undefined): boolean => arr(field(o, 'metadata', 'ownerReferences')).some((r) => field(r, 'controller') === true && field(r, 'uid') === uid);
 
 /** getPodStatusForController: the pods counted by phase. */
-export function podPhaseCounts(pods: Json[]): Record<string, number> {
+export function podPhaseCounts(pods: readonly unknown[]): Record<string, number> {
   const counts: Record<string, number> = { Running: 0, Pending: 0, Succeeded: 0, Failed: 0 };
-  for (const p of pods) if (p.status?.phase in counts) counts[p.status.phase]++;
+  for (const p of pods) {
+    const phase = String(field(p, 'status', 'phase'));
+    if (phase in counts) counts[phase]++;
+  }
   return counts;
 }
 
@@ -138,9 +138,10 @@ export function podPhaseCounts(pods: Json[]): Record<string, number> {
 export const podsStatus = (counts: Record<string, number>): string => `${counts.Running} Running / ${counts.Pending} Waiting / ${counts.Succeeded} Succeeded / ${counts.Failed} Failed`;
 
 /** A controller's conditions as a Type/Status/Reason table, when it has any. */
-export function describeConditions(w: PrefixWriter, conditions: Json[] | undefined): void {
-  if (!conditions || conditions.length === 0) return;
+export function describeConditions(w: PrefixWriter, conditions: Json | undefined): void {
+  const rows = arr(conditions);
+  if (rows.length === 0) return;
   w.write(0, 'Conditions:\n  Type\tStatus\tReason\n');
   w.write(1, '----\t------\t------\n');
-  for (const c of conditions) w.write(1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`);
+  for (const c of rows) w.write(1, `${String(field(c, 'type'))} \t${String(field(c, 'status'))}\t${String(field(c, 'reason') ?? '')}\n`);
 }
