@@ -92,6 +92,10 @@ describe('a private cluster from the Internet', () => {
     return isPrivateIp(model.routerIp() ?? '');
   });
 
+  it('is the private cluster lab', () => {
+    expect(privateLabs).toEqual(['aro-private']);
+  });
+
   it.each(privateLabs)('%s: ingress and api stop at the first hop for a reader with no private address', (name) => {
     const lab = builtInLab(name);
     const outside: LabFile = { ...lab, info: { ...lab.info, client: { publicIp: lab.info.client.publicIp } } };
