@@ -32,7 +32,10 @@ describe.each(builtInLabs())('events on %s', (name) => {
   });
 
   it('adds the subobject, source, first seen, count and name with -o wide', async () => {
-    if (events.length === 0) return;
+    if (events.length === 0) {
+      expect((await run(lab, 'kubectl get ev -o wide')).stderr).toBe(`No resources found in ${namespace} namespace.\n`);
+      return;
+    }
     const header = (await run(lab, 'kubectl get ev -o wide')).stdout.split('\n')[0].split(/\s{3,}/);
     expect(header).toEqual(['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME']);
   });

@@ -284,6 +284,8 @@ for (const name of builtInLabs()) {
 
     it("places the reader's private address on a NIC of a VNet peered with the cluster's, leaving through its public address", () => {
       const privateIp = lab.info.client.privateIp;
+      // Only the private cluster's reader sits in a peered VNet.
+      expect(privateIp !== undefined, 'a private address for the reader').toBe(name === 'aro-private');
       if (!privateIp) return;
       const clusterVnet = get(profile.masterProfile.subnetId.split('/subnets/')[0])!;
       const nic = nics.find((n) => n.properties.ipConfigurations.some((c: Obj) => c.properties.privateIPAddress === privateIp))!;
@@ -296,6 +298,8 @@ for (const name of builtInLabs()) {
     });
 
     it('has no public IP and no public load balancer in the node resource group of a cluster routing its own egress, and that route on both subnets', () => {
+      // Only the private cluster routes its own egress.
+      expect(profile.networkProfile.outboundType === 'UserDefinedRouting', 'outboundType UserDefinedRouting').toBe(name === 'aro-private');
       if (profile.networkProfile.outboundType !== 'UserDefinedRouting') return;
       expect([profile.apiserverProfile.visibility, profile.ingressProfiles[0].visibility]).toEqual(['Private', 'Private']);
       expect(ofType('Microsoft.Network/publicIPAddresses').filter(inNodeGroup)).toEqual([]);
