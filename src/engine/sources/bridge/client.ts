@@ -48,6 +48,8 @@ async function answer<T>(address: BridgeAddress, name: BridgeCall, body: object,
 }
 
 export async function connectBridge(address: BridgeAddress, onLost: (error: BridgeError) => void = () => {}): Promise<World> {
+  // JSON boundary: the bridge sends the live world's LabInfo as it built it, and the lab file's
+  // schema offers no guard for the info alone.
   const info = (await call(address, 'info')) as unknown as LabInfo;
   const lost = (error: unknown): never => {
     const failure = error instanceof BridgeError ? error : new BridgeError(String(error), 0);
