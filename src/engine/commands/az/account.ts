@@ -1,27 +1,26 @@
 // az account show, list and set: the login profile's one subscription, the lab's account
 // (azure-cli's Profile reads azureProfile.json; nothing goes to ARM).
-import type { ArgDef, AzCommandDef, AzContext } from './types.ts';
-import { CliError } from './types.ts';
-
-type Account = Record<string, unknown>;
+import type { AzCommandDef, AzContext } from './types.ts';
+import { azCommand, CliError } from './types.ts';
+import { arr, field, type Json, type JsonObject } from '../../world/json.ts';
 
 /** The profile's subscription named by id or name, as Profile matches them (case aside). */
-function find(az: AzContext, typed: string): Account | undefined {
-  const account = az.world.info.account as Account;
+function find(az: AzContext, typed: string): JsonObject | undefined {
+  const account = az.world.info.account;
   return [account.id, account.name].some((known) => String(known ?? '').toLowerCase() === typed.toLowerCase()) ? account : undefined;
 }
 
 /** account show's and set's own --subscription (az names it --subscription/-s/--name/-n). */
-const subscriptionArg = (required: boolean): ArgDef => ({ options: ['--subscription', '-s', '--name', '-n'], dest: 'subscription', help: 'Name or ID of subscription.', required });
+const subscriptionArg = <R extends boolean>(required: R) => ({ options: ['--subscription', '-s', '--name', '-n'], dest: 'subscription' as const, help: 'Name or ID of subscription.', required });
 
 /** `az account list`: each subscription with environmentName renamed cloudName. */
-function listed(account: Account): Account {
+function listed(account: JsonObject): Record<string, Json | undefined> {
   const { environmentName, ...rest } = account;
   return { cloudName: environmentName, ...rest };
 }
 
 export const accountCommands: AzCommandDef[] = [
-  {
+  azCommand({
     words: ['account', 'show'],
     summary: 'Get the details of a subscription.',
     args: [subscriptionArg(false)],
@@ -30,12 +29,12 @@ export const accountCommands: AzCommandDef[] = [
     ownSubscription: true,
     fetch: async (a, az) => {
       if (a.subscription === undefined) return az.world.info.account;
-      const account = find(az, String(a.subscription));
+      const account = find(az, a.subscription);
       if (!account) throw new CliError(`Subscription '${a.subscription}' not found. Check the spelling and casing and try again.`);
       return account;
     },
-  },
-  {
+  }),
+  azCommand({
     words: ['account', 'list'],
     summary: 'Get a list of subscriptions for the logged in account. By default, only \'Enabled\' subscriptions from the current cloud is shown.',
     args: [
@@ -46,10 +45,10 @@ export const accountCommands: AzCommandDef[] = [
     shape: 'plain',
     ownSubscription: true,
     // azure-cli's transform_account_list.
-    table: (rs: Account[]) => rs.map((r) => ({ Name: r.name, CloudName: r.cloudName, SubscriptionId: r.id, TenantId: r.tenantId, State: r.state, IsDefault: r.isDefault })),
-    fetch: async (_a, az) => [listed(az.world.info.account as Account)],
-  },
-  {
+    table: (rs) => arr(rs).map((r) => ({ Name: field(r, 'name'), CloudName: field(r, 'cloudName'), SubscriptionId: field(r, 'id'), TenantId: field(r, 'tenantId'), State: field(r, 'state'), IsDefault: field(r, 'isDefault') })),
+    fetch: async (_a, az) => [listed(az.world.info.account)],
+  }),
+  azCommand({
     words: ['account', 'set'],
     summary: 'Set a subscription to be the current active subscription.',
     args: [subscriptionArg(true)],
@@ -58,8 +57,8 @@ export const accountCommands: AzCommandDef[] = [
     ownSubscription: true,
     // The lab has one subscription: setting it changes nothing, and az prints nothing.
     fetch: async (a, az) => {
-      if (!find(az, String(a.subscription))) throw new CliError(`The subscription of '${a.subscription}' doesn't exist in cloud '${az.world.info.account.environmentName ?? 'AzureCloud'}'.`);
+      if (!find(az, a.subscription)) throw new CliError(`The subscription of '${a.subscription}' doesn't exist in cloud '${az.world.info.account.environmentName ?? 'AzureCloud'}'.`);
       return null;
     },
-  },
+  }),
 ];

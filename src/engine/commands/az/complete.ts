@@ -2,14 +2,14 @@
 import type { SessionState } from '../types.ts';
 import type { TreeNode } from './tree.ts';
 import { quote } from './paths.ts';
+import { arr, field, str } from '../../world/json.ts';
 
 const GLOBAL_OPTIONS = ['--query', '--output', '-o', '--help', '-h', '--only-show-errors', '--debug', '--verbose'];
 
 async function names(session: SessionState, path: string): Promise<string[]> {
   const response = await session.world.arm(path);
   if (response.status !== 200) return [];
-  const value = (response.body as { value?: Array<{ name?: string }> }).value ?? [];
-  return value.map((r) => r.name ?? '').filter(Boolean);
+  return arr(field(response.body, 'value')).map((r) => str(field(r, 'name'))).filter(Boolean);
 }
 
 export async function completeAz(root: TreeNode, words: string[], session: SessionState): Promise<string[]> {

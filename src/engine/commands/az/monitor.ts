@@ -2,13 +2,12 @@
 // query (timespan from now and --offset, --dimension turned into a $filter) and calls the aaz
 // command of Microsoft.Insights 2018-01-01, whose schema keeps only known fields, drops nulls and
 // makes every aggregation a Python float. Its table transformer is metrics_table.
-import type { ArgDef, Args, AzCommandDef } from './types.ts';
-import { CliError } from './types.ts';
+import type { ArgsOf, AzCommandDef } from './types.ts';
+import { argDefs, azCommand, CliError } from './types.ts';
 import { PyFloat } from '../../format/knack/python.ts';
 import { formatDuration, parseDuration } from '../../format/iso-duration.ts';
 import { quote } from './paths.ts';
-
-type Obj = Record<string, any>;
+import { arr, field, obj, type Json } from '../../world/json.ts';
 
 /** monitor/actions.py get_period_type: `5m` → PT5M, `1d` → P1DT; an ISO duration is kept. */
 function periodParts(value: string): { iso?: string; days: string; hours: string; minutes: string; seconds: string } {
@@ -73,11 +72,11 @@ const VALID_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/[^/
 
 /** monitor/validators.py get_target_resource_validator: a full id, or a name with its group and type,
  * joined as resource_id() joins them (unquoted: the id goes into the path as it is). */
-function targetResource(a: Args, subscription: string): string {
-  const name = a.resource as string;
-  const namespace = a.resource_namespace as string | undefined;
-  const parent = a.resource_parent as string | undefined;
-  let type = a.resource_type as string | undefined;
+function targetResource(a: MetricsArgs, subscription: string): string {
+  const name = a.resource;
+  const namespace = a.resource_namespace;
+  const parent = a.resource_parent;
+  let type = a.resource_type;
   if (VALID_ID.test(name)) {
     if (namespace || parent || type) throw new CliError(USAGE);
     return name;
@@ -95,58 +94,70 @@ function targetResource(a: Args, subscription: string): string {
 
 const FLOATS = ['average', 'count', 'maximum', 'minimum', 'total'];
 
-const localizable = (v: Obj | undefined) => (v ? pick({ localizedValue: v.localizedValue, value: v.value }) : undefined);
+/** What aaz keeps of a JSON value: a value, and Python floats where its schema says float. */
+type Kept = Json | PyFloat | Kept[] | { [key: string]: Kept };
+type KeptObject = { [key: string]: Kept };
+
+/** A localizable string ({localizedValue, value}), when there is one. */
+const localizable = (v: Json | undefined) => (v ? pick({ localizedValue: field(v, 'localizedValue'), value: field(v, 'value') }) : undefined);
 
 /** Only set values, in the schema's order (aaz drops nulls and fields it does not know). */
-function pick(fields: Record<string, unknown>): Obj {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== undefined));
+function pick(fields: Record<string, Kept | undefined>): KeptObject {
+  const out: KeptObject = {};
+  for (const [key, value] of Object.entries(fields)) if (value !== null && value !== undefined) out[key] = value;
+  return out;
 }
 
-function dataPoint(d: Obj): Obj {
-  const out: Obj = {};
+function dataPoint(d: Json): KeptObject {
+  const out: KeptObject = {};
   for (const key of ['average', 'count', 'maximum', 'minimum', 'timeStamp', 'total']) {
-    const v = d[key];
+    const v = field(d, key);
     if (v === null || v === undefined) continue;
     out[key] = FLOATS.includes(key) ? new PyFloat(Number(v)) : v;
   }
   return out;
 }
 
-function aazOutput(body: Obj): Obj {
+/** A list field the schema maps item by item: left out when the answer has none. */
+const items = <T>(list: Json | undefined, each: (item: Json) => T): T[] | undefined => (list ? arr(list).map(each) : undefined);
+
+function aazOutput(body: Json): KeptObject {
+  const read = (key: string) => field(body, key);
   return pick({
-    cost: body.cost,
-    interval: body.interval,
-    namespace: body.namespace,
-    resourceregion: body.resourceregion,
-    timespan: body.timespan,
-    value: ((body.value ?? []) as Obj[]).map((m) =>
+    cost: read('cost'),
+    interval: read('interval'),
+    namespace: read('namespace'),
+    resourceregion: read('resourceregion'),
+    timespan: read('timespan'),
+    value: arr(read('value')).map((m) =>
       pick({
-        displayDescription: m.displayDescription,
-        errorCode: m.errorCode,
-        errorMessage: m.errorMessage,
-        id: m.id,
-        name: localizable(m.name),
-        timeseries: ((m.timeseries ?? []) as Obj[]).map((t) =>
+        displayDescription: field(m, 'displayDescription'),
+        errorCode: field(m, 'errorCode'),
+        errorMessage: field(m, 'errorMessage'),
+        id: field(m, 'id'),
+        name: localizable(field(m, 'name')),
+        timeseries: arr(field(m, 'timeseries')).map((t) =>
           pick({
-            data: t.data ? (t.data as Obj[]).map(dataPoint) : undefined,
-            metadatavalues: t.metadatavalues ? (t.metadatavalues as Obj[]).map((v) => pick({ name: localizable(v.name), value: v.value })) : undefined,
+            data: items(field(t, 'data'), dataPoint),
+            metadatavalues: items(field(t, 'metadatavalues'), (v) => pick({ name: localizable(field(v, 'name')), value: field(v, 'value') })),
           }),
         ),
-        type: m.type,
-        unit: m.unit,
+        type: field(m, 'type'),
+        unit: field(m, 'unit'),
       }),
     ),
   });
 }
 
 /** monitor/transformers.py metrics_table: a row per data point; the timestamp stays as the service wrote it. */
-function metricsTable(result: Obj): Obj[] {
-  const rows: Obj[] = [];
-  for (const group of result.value as Obj[]) {
-    for (const series of group.timeseries as Obj[]) {
-      const metadata = Object.fromEntries((series.metadatavalues as Obj[]).map((m) => [m.name.localizedValue, m.value]));
-      for (const data of series.data as Obj[]) {
-        rows.push({ Timestamp: data.timeStamp, Name: group.name.localizedValue, ...metadata, ...Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'timeStamp')) });
+function metricsTable(result: unknown): Array<Record<string, unknown>> {
+  const rows: Array<Record<string, unknown>> = [];
+  const list = (value: unknown, key: string) => arr(field(value, key));
+  for (const group of list(result, 'value')) {
+    for (const series of list(group, 'timeseries')) {
+      const metadata = Object.fromEntries(list(series, 'metadatavalues').map((m) => [String(field(m, 'name', 'localizedValue')), field(m, 'value')]));
+      for (const data of list(series, 'data')) {
+        rows.push({ Timestamp: field(data, 'timeStamp'), Name: field(group, 'name', 'localizedValue'), ...metadata, ...Object.fromEntries(Object.entries(obj(data)).filter(([k]) => k !== 'timeStamp')) });
       }
     }
   }
@@ -157,7 +168,7 @@ function metricsTable(result: Obj): Obj[] {
 
 const AGGREGATIONS = ['None', 'Average', 'Count', 'Minimum', 'Maximum', 'Total'];
 
-const args: ArgDef[] = [
+const args = argDefs([
   { options: ['--aggregation'], dest: 'aggregation', help: 'The list of aggregation types (space-separated) to retrieve.', nargs: '*', choices: AGGREGATIONS },
   { options: ['--dimension'], dest: 'dimension', help: 'The list of dimensions (space-separated) the metrics are queried into.', nargs: '*' },
   { options: ['--filter'], dest: 'filters', help: `A string used to reduce the set of metric data returned. eg. "BlobType eq '*'".` },
@@ -175,17 +186,19 @@ const args: ArgDef[] = [
   { options: ['--interval'], dest: 'interval', help: 'The interval over which to aggregate metrics, in ##h##m format.  Default: 1m.', type: periodType, group: 'Time' },
   { options: ['--offset'], dest: 'offset', help: 'Time offset of the query range, in ##d##h format.  Default: 1h.', type: periodType, group: 'Time' },
   { options: ['--start-time'], dest: 'start_time', help: 'Start time of the query. Format: date (yyyy-mm-dd) time (hh:mm:ss.xxxxx) timezone (+/-hh:mm).', nargs: '+', group: 'Time' },
-];
+]);
+
+type MetricsArgs = ArgsOf<typeof args>;
 
 function parseIntStrict(value: string): number {
   if (!/^\s*[+-]?\d+(?:_\d+)*\s*$/.test(value)) throw new Error('not an int');
   return Number(value.replace(/_/g, ''));
 }
 
-const joined = (v: unknown) => (Array.isArray(v) ? v.join(' ') : (v as string | undefined));
+const joined = (v: string[] | undefined) => v?.join(' ');
 
 export const monitorCommands: AzCommandDef[] = [
-  {
+  azCommand({
     words: ['monitor', 'metrics', 'list'],
     summary: 'List the metric values for a resource.',
     args,
@@ -202,15 +215,15 @@ export const monitorCommands: AzCommandDef[] = [
     table: metricsTable,
     async fetch(a, az) {
       const resource = targetResource(a, az.subscription);
-      const dimensions = a.dimension as string[] | undefined;
-      let filter = a.filters as string | undefined;
+      const dimensions = a.dimension;
+      let filter = a.filters;
       if (dimensions?.length) {
         if (filter) throw new CliError('usage: --dimension and --filter parameters are mutually exclusive.');
         filter = dimensions.map((d) => `${d} eq '*'`).join(' and ');
       }
       // The end defaults to now (the lab's clock in a fixture), as a naive UTC time.
       const now = az.now().getTime();
-      const offset = periodMs((a.offset as string | undefined) ?? '1h');
+      const offset = periodMs(a.offset ?? '1h');
       const start = joined(a.start_time);
       const end = joined(a.end_time);
       let from: string;
@@ -225,18 +238,18 @@ export const monitorCommands: AzCommandDef[] = [
         const s = parseDateTime(start, 'Start time of the query.');
         [from, to] = [s.iso, end ? parseDateTime(end, 'End time of the query. Defaults to the current time.').iso : isoformat(s.ms + offset, '+00:00')];
       }
-      const interval = aazDuration(periodString((a.interval as string | undefined) ?? '1m'));
+      const interval = aazDuration(periodString(a.interval ?? '1m'));
       const params: Array<[string, string | undefined]> = [
         ['$filter', filter],
-        ['aggregation', (a.aggregation as string[] | undefined)?.join(',') || undefined],
+        ['aggregation', a.aggregation?.join(',') || undefined],
         ['interval', interval],
-        ['metricnames', (a.metrics as string[] | undefined)?.join(',')],
-        ['orderby', a.orderby as string | undefined],
+        ['metricnames', a.metrics?.join(',')],
+        ['orderby', a.orderby],
         ['timespan', quotePlus(`${from}/${to}`)],
-        ['top', (a.top as string | undefined) ?? '10'],
+        ['top', a.top ?? '10'],
       ];
-      const query = params.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${quote(v!)}`).join('&');
+      const query = params.flatMap(([k, v]) => (v === undefined ? [] : [`${k}=${quote(v)}`])).join('&');
       return aazOutput(await az.get(`${resource}/providers/Microsoft.Insights/metrics?${query}`));
     },
-  },
+  }),
 ];

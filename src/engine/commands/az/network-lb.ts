@@ -1,28 +1,29 @@
 // az network lb and its child collections (address-pool, frontend-ip, rule, probe, outbound-rule,
 // inbound-nat-rule). Today's az generates them from the REST specs: REST casing, no transformers.
-import type { ArgDef, AzCommandDef } from './types.ts';
-import { CliError, nameArg, rgArg } from './types.ts';
+import type { AzCommandDef, AzContext } from './types.ts';
+import { argDef, azCommand, CliError, nameArg, rgArg } from './types.ts';
 import { childPath, collectionPath, quote, resourcePath } from './paths.ts';
+import { childItems, namedChild } from './child.ts';
 
 const LB = ['Microsoft.Network', 'loadBalancers'] as const;
 
 export const lbCommands: AzCommandDef[] = [
-  {
+  azCommand({
     words: ['network', 'lb', 'list'],
     summary: 'List load balancers.',
     args: [rgArg(false)],
     examples: [{ command: 'az network lb list -g MyResourceGroup', summary: 'List load balancers.' }],
     shape: 'aaz',
-    fetch: (a, az) => az.list(collectionPath(az, a.resource_group as string | undefined, ...LB)),
-  },
-  {
+    fetch: (a, az) => az.list(collectionPath(az, a.resource_group, ...LB)),
+  }),
+  azCommand({
     words: ['network', 'lb', 'show'],
     summary: 'Get the details of a load balancer.',
     args: [rgArg(true, 'aaz'), nameArg('Microsoft.Network/loadBalancers', 'The load balancer name.', undefined, undefined, 'aaz')],
     examples: [{ command: 'az network lb show -g MyResourceGroup -n MyLb', summary: 'Get the details of a load balancer.' }],
     shape: 'aaz',
-    fetch: (a, az) => az.get(resourcePath(az, a.resource_group as string, ...LB, a.name as string)),
-  },
+    fetch: (a, az) => az.get(resourcePath(az, a.resource_group, ...LB, a.name)),
+  }),
 ];
 
 interface Child {
@@ -46,11 +47,22 @@ const CHILDREN: Child[] = [
   { group: 'inbound-nat-rule', collection: 'inboundNatRules', noun: 'MyNatRule', listSummary: 'List inbound NAT rules.', showSummary: 'Get the details of an inbound NAT rule.' },
 ];
 
-const lbNameArg: ArgDef = { options: ['--lb-name'], dest: 'lb_name', help: 'The load balancer name.', required: true, complete: { type: 'Microsoft.Network/loadBalancers' } };
+const lbNameArg = argDef({ options: ['--lb-name'], dest: 'lb_name', help: 'The load balancer name.', required: true, complete: { type: 'Microsoft.Network/loadBalancers' } });
+
+/** The load balancer named, and the one in it: its dest and its group's. */
+interface LbArgs {
+  resource_group: string;
+  lb_name: string;
+}
+
+/** The load balancer's items of a collection (a missing load balancer is ARM's ResourceNotFound for it). */
+async function childrenOf(a: LbArgs, az: AzContext, collection: string) {
+  return childItems(await az.get(resourcePath(az, a.resource_group, ...LB, a.lb_name)), collection);
+}
 
 for (const child of CHILDREN) {
-  const collection = (a: Record<string, unknown>, az: Parameters<AzCommandDef['fetch']>[1]) => childPath(az, a.resource_group as string, ...LB, a.lb_name as string, child.collection);
-  lbCommands.push({
+  const collection = (a: LbArgs, az: AzContext) => childPath(az, a.resource_group, ...LB, a.lb_name, child.collection);
+  lbCommands.push(azCommand({
     words: ['network', 'lb', child.group, 'list'],
     summary: child.listSummary,
     // In the order az declares them (argparse names the missing ones in it).
@@ -59,13 +71,11 @@ for (const child of CHILDREN) {
     shape: 'aaz',
     async fetch(a, az) {
       if (child.ownPath) return az.list(collection(a, az));
-      // A missing load balancer is ARM's ResourceNotFound for the load balancer itself.
-      const lb = await az.get(resourcePath(az, a.resource_group as string, ...LB, a.lb_name as string));
-      return [...(lb.properties?.[child.collection] ?? [])];
+      return [...(await childrenOf(a, az, child.collection))];
     },
-  });
+  }));
   if (child.showSummary) {
-    lbCommands.push({
+    lbCommands.push(azCommand({
       words: ['network', 'lb', child.group, 'show'],
       summary: child.showSummary,
       // address-pool show checks its id parts itself (aaz); the others are argparse's, in az's order.
@@ -77,12 +87,11 @@ for (const child of CHILDREN) {
       shape: 'aaz',
       // az reads the load balancer and picks the child by name: a missing one is its bare ResourceNotFoundError.
       async fetch(a, az) {
-        if (child.ownPath) return az.get(`${collection(a, az)}/${quote(String(a.name))}`);
-        const lb = await az.get(resourcePath(az, a.resource_group as string, ...LB, a.lb_name as string));
-        const found = (lb.properties?.[child.collection] ?? []).find((c: { name?: string }) => c.name?.toLowerCase() === String(a.name).toLowerCase());
+        if (child.ownPath) return az.get(`${collection(a, az)}/${quote(a.name)}`);
+        const found = namedChild(await childrenOf(a, az, child.collection), a.name);
         if (!found) throw new CliError('ResourceNotFoundError');
         return found;
       },
-    });
+    }));
   }
 }

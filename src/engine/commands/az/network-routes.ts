@@ -8,31 +8,39 @@
 // Live mode sends no POST to a subscription: the bridge passes on only reads of the paths the engine
 // reads, and these actions are long-running operations it would have to follow; az's route-table,
 // NSG and NIC reads answer the same question there.
-import type { ArgDef, AzCommandDef, AzContext } from './types.ts';
-import { CliError, nameArg, rgArg } from './types.ts';
+import type { AzCommandDef, AzContext } from './types.ts';
+import { argDef, azCommand, CliError, nameArg, rgArg } from './types.ts';
 import { collectionPath, resourcePath, subscriptionPath } from './paths.ts';
+import { arr, field, obj, type Json, type JsonObject } from '../../world/json.ts';
 
 const N = 'Microsoft.Network';
 
 /** network `transform_effective_route_table`. */
-function effectiveRouteRows(result: any) {
-  return (result.value as any[]).map((item) => ({
-    Source: item.source,
-    State: item.state,
-    'Address Prefix': (item.addressPrefix ?? []).join(' '),
-    'Next Hop Type': item.nextHopType,
-    'Next Hop IP': (item.nextHopIpAddress ?? []).join(' '),
+function effectiveRouteRows(result: unknown) {
+  return arr(field(result, 'value')).map((item) => ({
+    Source: field(item, 'source'),
+    State: field(item, 'state'),
+    'Address Prefix': arr(field(item, 'addressPrefix')).join(' '),
+    'Next Hop Type': field(item, 'nextHopType'),
+    'Next Hop IP': arr(field(item, 'nextHopIpAddress')).join(' '),
   }));
 }
 
 /** A NAT gateway as aaz's 2022-01-01 schema reads it: its fields alone (ARM's newer ones, such as
  * the IPv6 addresses and prefixes or sourceVirtualNetwork, never reach today's az), sub-resources as
  * their ids, no null value. */
-function natGatewayFields(r: any): unknown {
+function natGatewayFields(r: Json): Json {
   if (r === null || typeof r !== 'object') return r;
-  const pick = (o: any, keys: string[]) => Object.fromEntries(keys.filter((k) => o?.[k] !== undefined && o[k] !== null).map((k) => [k, o[k]]));
-  const refs = (list: unknown) => (Array.isArray(list) ? list.map((x) => pick(x, ['id'])) : list);
-  const out: Record<string, unknown> = pick(r, ['etag', 'id', 'location', 'name', 'properties', 'sku', 'tags', 'type', 'zones']);
+  const pick = (o: Json, keys: string[]): JsonObject => {
+    const picked: JsonObject = {};
+    for (const k of keys) {
+      const v = field(o, k);
+      if (v !== undefined && v !== null) picked[k] = v;
+    }
+    return picked;
+  };
+  const refs = (list: Json): Json => (Array.isArray(list) ? list.map((x) => pick(x, ['id'])) : list);
+  const out = pick(r, ['etag', 'id', 'location', 'name', 'properties', 'sku', 'tags', 'type', 'zones']);
   if (out.sku) out.sku = pick(out.sku, ['name']);
   if (out.properties) {
     const p = pick(out.properties, ['idleTimeoutInMinutes', 'provisioningState', 'publicIpAddresses', 'publicIpPrefixes', 'resourceGuid', 'subnets']);
@@ -42,14 +50,14 @@ function natGatewayFields(r: any): unknown {
   return out;
 }
 
-const noWaitArg: ArgDef = { options: ['--no-wait'], dest: 'no_wait', help: 'Do not wait for the long-running operation to finish.', flag: true };
+const noWaitArg = argDef({ options: ['--no-wait'], dest: 'no_wait', help: 'Do not wait for the long-running operation to finish.', flag: true });
 
 /** What live mode says instead of sending a POST action to the reader's subscription. */
 function liveRefusal(words: string[]): CliError {
   return new CliError(`'az ${words.join(' ')}' asks Azure to compute an answer with a POST action, and live mode only reads: ARO Packet Labs sends no POST to your subscription. The route tables, NSGs and NICs it reads (az network route-table route list, az network nsg rule list, az network nic show) hold the same routes.`);
 }
 
-function post(az: AzContext, words: string[], path: string, body: unknown): Promise<any> {
+function post(az: AzContext, words: string[], path: string, body: Json): Promise<Json> {
   if (!az.post) throw liveRefusal(words);
   return az.post(path, body);
 }
@@ -65,7 +73,7 @@ const SHOW_NEXT_HOP = ['network', 'watcher', 'show-next-hop'];
 const EFFECTIVE_ROUTES = ['network', 'nic', 'show-effective-route-table'];
 
 const commands: AzCommandDef[] = [
-  {
+  azCommand({
     words: EFFECTIVE_ROUTES,
     summary: 'Show the effective route table applied to a network interface.',
     args: [rgArg(true, 'aaz'), nameArg(`${N}/networkInterfaces`, 'Name of the network interface (NIC).', undefined, undefined, 'aaz'), noWaitArg],
@@ -73,12 +81,12 @@ const commands: AzCommandDef[] = [
     shape: 'aaz',
     table: effectiveRouteRows,
     async fetch(a, az) {
-      const path = `${resourcePath(az, a.resource_group as string, N, 'networkInterfaces', a.name as string)}/effectiveRouteTable`;
+      const path = `${resourcePath(az, a.resource_group, N, 'networkInterfaces', a.name)}/effectiveRouteTable`;
       const result = await post(az, EFFECTIVE_ROUTES, path, null);
       return a.no_wait ? null : result;
     },
-  },
-  {
+  }),
+  azCommand({
     words: SHOW_NEXT_HOP,
     summary: 'Get information on the `next hop` of a VM.',
     args: [
@@ -93,32 +101,32 @@ const commands: AzCommandDef[] = [
     shape: 'aaz',
     async fetch(a, az) {
       if (!az.post) throw liveRefusal(SHOW_NEXT_HOP);
-      const group = a.resource_group as string | undefined;
-      const vmId = resourceId(az, '--vm', a.vm as string, group, 'Microsoft.Compute', 'virtualMachines');
+      const group = a.resource_group;
+      const vmId = resourceId(az, '--vm', a.vm, group, 'Microsoft.Compute', 'virtualMachines');
       // az reads the VM (for its location) by the group argument and the id's last segment.
       const vmName = vmId.split('/').pop() ?? '';
       const vm = await az.get(resourcePath(az, group ?? '', 'Microsoft.Compute', 'virtualMachines', vmName));
-      const location = String(vm.location ?? '');
+      const location = String(field(vm, 'location') ?? '');
       const watchers = await az.list(`${subscriptionPath(az)}/providers/${N}/networkWatchers`);
-      const watcher = watchers.find((w) => String(w.location).toLowerCase() === location.toLowerCase());
+      const watcher = watchers.find((w) => String(field(w, 'location')).toLowerCase() === location.toLowerCase());
       if (!watcher) throw new CliError(`network watcher is not enabled for region ${location}.`);
-      const [, , , , watcherGroup, , , , watcherName] = String(watcher.id).split('/');
-      const body: Record<string, string> = { destinationIPAddress: a.dest_ip as string, sourceIPAddress: a.source_ip as string };
-      if (a.nic !== undefined) body.targetNicResourceId = resourceId(az, '--nic', a.nic as string, group, N, 'networkInterfaces');
+      const [, , , , watcherGroup, , , , watcherName] = String(field(watcher, 'id')).split('/');
+      const body: Record<string, string> = { destinationIPAddress: a.dest_ip, sourceIPAddress: a.source_ip };
+      if (a.nic !== undefined) body.targetNicResourceId = resourceId(az, '--nic', a.nic, group, N, 'networkInterfaces');
       body.targetResourceId = vmId;
       const result = await post(az, SHOW_NEXT_HOP, `${resourcePath(az, watcherGroup, N, 'networkWatchers', watcherName)}/nextHop`, body);
       return a.no_wait ? null : result;
     },
-  },
-  {
+  }),
+  azCommand({
     words: ['network', 'nat', 'gateway', 'list'],
     summary: 'List NAT gateways.',
     args: [rgArg(false)],
     examples: [{ command: 'az network nat gateway list -g MyResourceGroup', summary: 'List NAT gateways.' }],
     shape: 'aaz',
-    fetch: async (a, az) => (await az.list(collectionPath(az, a.resource_group as string | undefined, N, 'natGateways'))).map(natGatewayFields),
-  },
-  {
+    fetch: async (a, az) => (await az.list(collectionPath(az, a.resource_group, N, 'natGateways'))).map(natGatewayFields),
+  }),
+  azCommand({
     words: ['network', 'nat', 'gateway', 'show'],
     summary: 'Show details of a NAT gateway.',
     args: [rgArg(true, 'aaz'), nameArg(`${N}/natGateways`, 'Name of the NAT gateway.', undefined, undefined, 'aaz')],
@@ -127,8 +135,8 @@ const commands: AzCommandDef[] = [
       { command: 'az network nat gateway show --ids {GatewayId}', summary: 'Show NAT gateway using ID.' },
     ],
     shape: 'aaz',
-    fetch: async (a, az) => natGatewayFields(await az.get(resourcePath(az, a.resource_group as string, N, 'natGateways', a.name as string))),
-  },
+    fetch: async (a, az) => natGatewayFields(await az.get(resourcePath(az, a.resource_group, N, 'natGateways', a.name))),
+  }),
 ];
 
 // aaz prints only the fields of the API version its commands were generated from (2022-01-01), and
@@ -140,10 +148,10 @@ function withEffectiveFields(def: AzCommandDef): AzCommandDef {
   return {
     ...def,
     async fetch(a, az) {
-      const result = (await def.fetch(a, az)) as { value?: Array<Record<string, unknown>> } | null;
+      const result = await def.fetch(a, az);
       if (!result) return result;
-      const shown = ({ hasBgpOverride: _dropped, ...rest }: Record<string, unknown>) => Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null));
-      return { ...result, value: (result.value ?? []).map(shown) };
+      const shown = (route: Json) => Object.fromEntries(Object.entries(obj(route)).filter(([k, v]) => k !== 'hasBgpOverride' && v !== null));
+      return { ...obj(result), value: arr(field(result, 'value')).map(shown) };
     },
   };
 }

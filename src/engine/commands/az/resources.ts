@@ -1,6 +1,9 @@
 // az aro, vm, group and account: SDK-based commands with their own table transformers.
 import type { AzCommandDef, AzContext } from './types.ts';
-import { nameArg, rgArg } from './types.ts';
+import { argDef, azCommand, nameArg, rgArg } from './types.ts';
+import { childItems } from './child.ts';
+import { isPyDict } from '../../format/knack/python.ts';
+import { arr, field, isJsonArray, num, obj, str, type Json } from '../../world/json.ts';
 import { collectionPath, groupPath, quote, resourcePath, subscriptionPath } from './paths.ts';
 import { sdkValue } from './sdk-model.ts';
 import { COMPUTE_2024_11_01, type SdkModels } from './sdk-models.ts';
@@ -8,26 +11,30 @@ import { COMPUTE_2024_11_01, type SdkModels } from './sdk-models.ts';
 const ARO = ['Microsoft.RedHatOpenShift', 'openShiftClusters'] as const;
 const VM = ['Microsoft.Compute', 'virtualMachines'] as const;
 
-function aroRow(r: any) {
-  const parts = String(r.id ?? '').split('/');
+function aroRow(r: unknown) {
+  const parts = String(field(r, 'id') ?? '').split('/');
   return {
-    Name: r.name,
+    Name: field(r, 'name'),
     ResourceGroup: parts[4],
-    Location: r.location,
-    ProvisioningState: r.provisioningState,
-    WorkerCount: (r.workerProfiles ?? []).reduce((n: number, w: any) => n + (w.count ?? 0), 0),
-    URL: r.consoleProfile?.url,
+    Location: field(r, 'location'),
+    ProvisioningState: field(r, 'provisioningState'),
+    WorkerCount: arr(field(r, 'workerProfiles')).reduce((n: number, w) => n + num(field(w, 'count')), 0),
+    URL: field(r, 'consoleProfile', 'url'),
   };
 }
 
 // compute's transform_vm: None values are dropped, Zones only when the key exists.
-function vmRow(r: any) {
-  const row: Record<string, unknown> = { Name: r.name, ResourceGroup: r.resourceGroup };
-  if (r.powerState != null) row.PowerState = r.powerState;
-  if (r.publicIps != null) row.PublicIps = r.publicIps;
-  if (r.fqdns != null) row.Fqdns = r.fqdns;
-  row.Location = r.location;
-  if ('zones' in r) row.Zones = (r.zones ?? []).join(',');
+function vmRow(r: unknown) {
+  const row: Record<string, unknown> = { Name: field(r, 'name'), ResourceGroup: field(r, 'resourceGroup') };
+  const setIfAny = (column: string, key: string) => {
+    const value = field(r, key);
+    if (value !== null && value !== undefined) row[column] = value;
+  };
+  setIfAny('PowerState', 'powerState');
+  setIfAny('PublicIps', 'publicIps');
+  setIfAny('Fqdns', 'fqdns');
+  row.Location = field(r, 'location');
+  if (isPyDict(r) && 'zones' in r) row.Zones = arr(r.zones).join(',');
   return row;
 }
 
@@ -59,15 +66,15 @@ const ARO_MODELS: SdkModels = {
 };
 
 /** What the ARO SDK model makes of a cluster, as az prints it. */
-function aroModel(cluster: any): any {
+function aroModel(cluster: Json): unknown {
   return sdkValue(ARO_MODELS, 'OpenShiftCluster', cluster);
 }
 
 /** What the compute SDK model (API 2024-11-01, azure-cli 2.74) makes of a virtual machine. */
-const vmModel = (vm: unknown): any => sdkValue(COMPUTE_2024_11_01, 'VirtualMachine', vm);
+const vmModel = (vm: Json): unknown => sdkValue(COMPUTE_2024_11_01, 'VirtualMachine', vm);
 
 /** The resources SDK's GenericResourceExpanded: the attributes `az resource list` prints, null when absent. */
-function genericResource(r: any): any {
+function genericResource(r: Json) {
   return {
     changedTime: null,
     createdTime: null,
@@ -80,24 +87,24 @@ function genericResource(r: any): any {
     provisioningState: null,
     sku: null,
     tags: null,
-    ...r,
+    ...obj(r),
   };
 }
 
-const showDetailsArg = { options: ['--show-details', '-d'], dest: 'show_details', help: 'Show public ip address, FQDN, and power states. command will run slow.', flag: true };
+const showDetailsArg = argDef({ options: ['--show-details', '-d'], dest: 'show_details', help: 'Show public ip address, FQDN, and power states. command will run slow.', flag: true });
 
 /** `vm list/show -d`: what az adds from the instance view and the VM's NICs. */
-async function withDetails(vms: any[], az: AzContext): Promise<any[]> {
+async function withDetails(vms: unknown[], az: AzContext): Promise<unknown[]> {
   return Promise.all(
     vms.map(async (vm) => {
-      const nics = await Promise.all(((vm.networkProfile?.networkInterfaces ?? []) as Array<{ id: string }>).map((n) => az.get(n.id)));
-      const configs = nics.flatMap((n: any) => n.properties?.ipConfigurations ?? []);
+      const nics = await Promise.all(arr(field(vm, 'networkProfile', 'networkInterfaces')).map((n) => az.get(str(field(n, 'id')))));
+      const configs = nics.flatMap((n) => childItems(n, 'ipConfigurations'));
       return {
-        ...vm,
+        ...obj(vm),
         fqdns: '',
-        macAddresses: nics.map((n: any) => n.properties?.macAddress).join(','),
+        macAddresses: nics.map((n) => field(n, 'properties', 'macAddress')).join(','),
         powerState: 'VM running',
-        privateIps: configs.map((c: any) => c.properties?.privateIPAddress).join(','),
+        privateIps: configs.map((c) => field(c, 'properties', 'privateIPAddress')).join(','),
         publicIps: '',
       };
     }),
@@ -109,21 +116,22 @@ async function withDetails(vms: any[], az: AzContext): Promise<any[]> {
  * public IPs its configurations name. */
 async function vmIpAddresses(az: AzContext, group: string | undefined, name: string | undefined): Promise<unknown[]> {
   const nics = await az.list(`${subscriptionPath(az)}/providers/Microsoft.Network/networkInterfaces`);
-  const pips = new Map((await az.list(`${subscriptionPath(az)}/providers/Microsoft.Network/publicIPAddresses`)).map((p) => [p.id, p]));
+  const pips = new Map((await az.list(`${subscriptionPath(az)}/providers/Microsoft.Network/publicIPAddresses`)).map((p) => [field(p, 'id'), p]));
   const out: unknown[] = [];
   for (const nic of nics) {
-    const vmId = nic.properties?.virtualMachine?.id;
+    const vmId = field(nic, 'properties', 'virtualMachine', 'id');
     if (typeof vmId !== 'string') continue;
     const parts = vmId.split('/');
     const [vmGroup, vmName] = [parts[4] ?? '', parts[8] ?? ''];
     if ((group !== undefined && group.toLowerCase() !== vmGroup.toLowerCase()) || (name !== undefined && name.toLowerCase() !== vmName.toLowerCase())) continue;
-    const network = { privateIpAddresses: [] as unknown[], publicIpAddresses: [] as unknown[] };
-    for (const config of nic.properties?.ipConfigurations ?? []) {
-      network.privateIpAddresses.push(config.properties?.privateIPAddress ?? null);
-      const pip = pips.get(config.properties?.publicIPAddress?.id);
+    const network: { privateIpAddresses: Json[]; publicIpAddresses: Array<Record<string, Json | undefined>> } = { privateIpAddresses: [], publicIpAddresses: [] };
+    for (const config of childItems(nic, 'ipConfigurations')) {
+      network.privateIpAddresses.push(field(config, 'properties', 'privateIPAddress') ?? null);
+      const pip = pips.get(field(config, 'properties', 'publicIPAddress', 'id'));
       if (!pip) continue;
-      const info: Record<string, unknown> = { id: pip.id, name: pip.name, ipAddress: pip.properties?.ipAddress ?? null, ipAllocationMethod: pip.properties?.publicIPAllocationMethod ?? null };
-      if (Array.isArray(pip.zones) && pip.zones.length) info.zone = pip.zones[0];
+      const info: Record<string, Json | undefined> = { id: field(pip, 'id'), name: field(pip, 'name'), ipAddress: field(pip, 'properties', 'ipAddress') ?? null, ipAllocationMethod: field(pip, 'properties', 'publicIPAllocationMethod') ?? null };
+      const zones = field(pip, 'zones');
+      if (isJsonArray(zones) && zones.length) info.zone = zones[0];
       network.publicIpAddresses.push(info);
     }
     out.push({ virtualMachine: { resourceGroup: vmGroup, name: vmName, network } });
@@ -132,25 +140,25 @@ async function vmIpAddresses(az: AzContext, group: string | undefined, name: str
 }
 
 export const resourceCommands: AzCommandDef[] = [
-  {
+  azCommand({
     words: ['aro', 'list'],
     summary: 'List clusters.',
     args: [rgArg(false)],
     examples: [{ command: 'az aro list -o table', summary: 'List clusters.' }],
     shape: 'plain',
-    table: (rs: any[]) => rs.map(aroRow),
-    fetch: async (a, az) => (await az.list(collectionPath(az, a.resource_group as string | undefined, ...ARO))).map(aroModel),
-  },
-  {
+    table: (rs) => arr(rs).map(aroRow),
+    fetch: async (a, az) => (await az.list(collectionPath(az, a.resource_group, ...ARO))).map(aroModel),
+  }),
+  azCommand({
     words: ['aro', 'show'],
     summary: 'Get the details of a cluster.',
     args: [rgArg(), nameArg('Microsoft.RedHatOpenShift/openShiftClusters', 'Name of cluster.')],
     examples: [{ command: 'az aro show --name MyCluster --resource-group MyResourceGroup', summary: 'Get the details of a cluster.' }],
     shape: 'plain',
     table: aroRow,
-    fetch: async (a, az) => aroModel(await az.get(resourcePath(az, a.resource_group as string, ...ARO, a.name as string))),
-  },
-  {
+    fetch: async (a, az) => aroModel(await az.get(resourcePath(az, a.resource_group, ...ARO, a.name))),
+  }),
+  azCommand({
     words: ['vm', 'list'],
     summary: 'List details of Virtual Machines.',
     args: [rgArg(false), showDetailsArg],
@@ -160,13 +168,13 @@ export const resourceCommands: AzCommandDef[] = [
       { command: 'az vm list -g MyResourceGroup -d', summary: 'List all VMs by resource group with details.' },
     ],
     shape: 'sdk',
-    table: (rs: any[]) => rs.map(vmRow),
+    table: (rs) => arr(rs).map(vmRow),
     async fetch(a, az) {
-      const vms = (await az.list(collectionPath(az, a.resource_group as string | undefined, ...VM))).map(vmModel);
+      const vms = (await az.list(collectionPath(az, a.resource_group, ...VM))).map(vmModel);
       return a.show_details ? withDetails(vms, az) : vms;
     },
-  },
-  {
+  }),
+  azCommand({
     words: ['vm', 'show'],
     summary: 'Get the details of a VM.',
     args: [rgArg(true, 'sdk'), nameArg('Microsoft.Compute/virtualMachines', 'The name of the Virtual Machine.', undefined, undefined, 'sdk'), showDetailsArg],
@@ -174,56 +182,57 @@ export const resourceCommands: AzCommandDef[] = [
     shape: 'sdk',
     table: vmRow,
     async fetch(a, az) {
-      const vm = vmModel(await az.get(resourcePath(az, a.resource_group as string, ...VM, a.name as string)));
+      const vm = vmModel(await az.get(resourcePath(az, a.resource_group, ...VM, a.name)));
       return a.show_details ? (await withDetails([vm], az))[0] : vm;
     },
-  },
-  {
+  }),
+  azCommand({
     words: ['vm', 'list-ip-addresses'],
     summary: 'List IP addresses associated with a VM.',
     args: [{ options: ['--name', '-n'], dest: 'name', help: 'The name of the Virtual Machine. You can configure the default using `az configure --defaults vm=<name>`.', complete: { type: 'Microsoft.Compute/virtualMachines' } }, rgArg(false)],
     examples: [{ command: 'az vm list-ip-addresses -n MyVm', summary: 'Get the IP addresses for a VM.' }],
     shape: 'plain',
     // compute's transform_ip_addresses (a column whose cells are all empty is left out).
-    table: (rs: any[]) =>
-      rs.map(({ virtualMachine: vm }) => {
-        const pub = (vm.network.publicIpAddresses as Array<{ ipAddress?: string }>).map((p) => p.ipAddress).filter(Boolean).join(',');
-        return { virtualMachine: vm.name, publicIPAddresses: pub || null, privateIPAddresses: vm.network.privateIpAddresses.join(',') || null };
+    table: (rs) =>
+      arr(rs).map((r) => {
+        const vm = field(r, 'virtualMachine');
+        const pub = arr(field(vm, 'network', 'publicIpAddresses')).map((p) => field(p, 'ipAddress')).filter(Boolean).join(',');
+        return { virtualMachine: field(vm, 'name'), publicIPAddresses: pub || null, privateIPAddresses: arr(field(vm, 'network', 'privateIpAddresses')).join(',') || null };
       }),
-    fetch: (a, az) => vmIpAddresses(az, a.resource_group as string | undefined, a.name as string | undefined),
-  },
-  {
+    fetch: (a, az) => vmIpAddresses(az, a.resource_group, a.name),
+  }),
+  azCommand({
     words: ['group', 'list'],
     summary: 'List resource groups.',
     args: [],
     examples: [{ command: 'az group list --query "[?location==\'westus\']"', summary: 'List all resource groups located in the West US region.' }],
     shape: 'plain',
-    table: (rs: any[]) => rs.map((r) => ({ Name: r.name, Location: r.location, Status: r.properties?.provisioningState })),
-    fetch: async (_a, az) => (await az.list(`${subscriptionPath(az)}/resourcegroups`)).map((g) => ({ managedBy: null, tags: null, ...g })),
-  },
-  {
+    table: (rs) => arr(rs).map((r) => ({ Name: field(r, 'name'), Location: field(r, 'location'), Status: field(r, 'properties', 'provisioningState') })),
+    fetch: async (_a, az) => (await az.list(`${subscriptionPath(az)}/resourcegroups`)).map((g) => ({ managedBy: null, tags: null, ...obj(g) })),
+  }),
+  azCommand({
     words: ['group', 'show'],
     summary: 'Gets a resource group.',
     args: [{ options: ['--name', '--resource-group', '-n', '-g'], dest: 'name', help: 'Name of resource group.', required: true, complete: 'group' }],
     examples: [],
     shape: 'plain',
     // The resources SDK's ResourceGroup model prints every attribute, null when absent.
-    fetch: async (a, az) => ({ managedBy: null, tags: null, ...(await az.get(`${subscriptionPath(az)}/resourcegroups/${quote(a.name as string)}`)) }),
-  },
-  {
+    fetch: async (a, az) => ({ managedBy: null, tags: null, ...obj(await az.get(`${subscriptionPath(az)}/resourcegroups/${quote(a.name)}`)) }),
+  }),
+  azCommand({
     words: ['group', 'exists'],
     summary: 'Check if a resource group exists.',
     args: [{ options: ['--name', '--resource-group', '-n', '-g'], dest: 'name', help: 'The name of the resource group to check.', required: true, complete: 'group' }],
     examples: [{ command: 'az group exists -n MyResourceGroup', summary: 'Check if a resource group exists.' }],
     shape: 'plain',
     async fetch(a, az) {
-      const path = `${subscriptionPath(az)}/resourcegroups/${quote(a.name as string)}`;
+      const path = `${subscriptionPath(az)}/resourcegroups/${quote(a.name)}`;
       const answer = await az.world.arm(path);
       if (answer.failure) return az.get(path);
       return answer.status >= 200 && answer.status < 300;
     },
-  },
-  {
+  }),
+  azCommand({
     words: ['resource', 'list'],
     summary: 'List resources.',
     args: [
@@ -234,13 +243,17 @@ export const resourceCommands: AzCommandDef[] = [
     examples: [{ command: 'az resource list --resource-group MyResourceGroup', summary: 'List all the resources in a resource group.' }],
     shape: 'plain',
     // transform_resource_list: Status is properties.provisioningStatus, or ' ' when a list brings no properties.
-    table: (rs: any[]) => rs.map((r) => ({ Name: r.name, ResourceGroup: r.resourceGroup, Location: r.location, Type: r.type, Status: r.properties ? r.properties.provisioningStatus : ' ' })),
+    table: (rs) =>
+      arr(rs).map((r) => {
+        const properties = field(r, 'properties');
+        return { Name: field(r, 'name'), ResourceGroup: field(r, 'resourceGroup'), Location: field(r, 'location'), Type: field(r, 'type'), Status: properties ? field(properties, 'provisioningStatus') : ' ' };
+      }),
     async fetch(a, az) {
-      const group = a.resource_group as string | undefined;
+      const group = a.resource_group;
       const all = await az.list(group ? `${groupPath(az, group)}/resources` : `${subscriptionPath(az)}/resources`);
-      const type = (a.resource_type as string | undefined)?.toLowerCase();
-      const name = a.name as string | undefined;
-      return all.filter((r) => (!type || String(r.type).toLowerCase() === type) && (!name || r.name === name)).map(genericResource);
+      const type = a.resource_type?.toLowerCase();
+      const name = a.name;
+      return all.filter((r) => (!type || String(field(r, 'type')).toLowerCase() === type) && (!name || field(r, 'name') === name)).map(genericResource);
     },
-  },
+  }),
 ];

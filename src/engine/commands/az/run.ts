@@ -2,7 +2,8 @@
 // error texts and exit codes), reads ARM through the world, applies --query and prints in the
 // chosen output format.
 import type { CommandContext } from '../types.ts';
-import type { Json, RestResponse, TransportFailure } from '../../world/types.ts';
+import type { RestResponse, TransportFailure } from '../../world/types.ts';
+import { arr, errorMessage, field, isJsonObject, parseJson } from '../../world/json.ts';
 import { ArmError, CliError, type ArgDef, type Args, type AzCommandDef, type AzContext } from './types.ts';
 import { closeMatches } from './difflib.ts';
 import { azWriteRefusal } from '../read-only.ts';
@@ -108,12 +109,12 @@ function tokenOffset(token: string): number {
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(decoded);
+    parsed = parseJson(decoded);
   } catch {
     throw invalid('Invalid JSON object.');
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid('Invalid JSON object.');
-  const { offset } = parsed as { offset?: unknown };
+  if (!isJsonObject(parsed)) throw invalid('Invalid JSON object.');
+  const { offset } = parsed;
   if (!('next_link' in parsed) || offset === undefined) throw invalid("`next_link` or `offset` doesn't exist.");
   if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw invalid('Invalid JSON object.');
   return offset;
@@ -231,7 +232,7 @@ function parseArgs(def: AzCommandDef, tokens: string[]): Parsed {
     else if (global === 'subscription') subscription = value;
     else if (arg) args[arg.dest] = checkedValue(def, arg, value);
   }
-  const ids = args.ids as string[] | undefined;
+  const ids = Array.isArray(args.ids) ? args.ids : undefined;
   delete args.ids;
   if (help) return { def, args, query, output, help, subscription };
   const missing = def.args.filter((a) => a.required && !a.idPart && args[a.dest] === undefined);
@@ -314,9 +315,10 @@ function azContext(ctx: CommandContext, subscription: string): AzContext {
     if (response.failure) throw new CliError(transportMessage(response.failure));
     if (response.status >= 200 && response.status < 300) return response.body;
     // ARM wraps errors in `error`; Azure Monitor (ODataV4) sends `{code, message}` bare.
-    const body = response.body as { error?: { code?: string; message?: string }; code?: string; message?: string } | null;
-    const error = body?.error ?? (typeof body?.code === 'string' ? body : undefined);
-    throw new ArmError(response.status, error?.code ?? 'Error', error?.message ?? `Operation returned an invalid status code ${response.status}`);
+    const body = response.body;
+    const error = field(body, 'error') ?? (typeof field(body, 'code') === 'string' ? body : undefined);
+    const [code, message] = [field(error, 'code'), field(error, 'message')];
+    throw new ArmError(response.status, String(code ?? 'Error'), String(message ?? `Operation returned an invalid status code ${response.status}`));
   };
   const get = async (path: string) => answer(await world.arm(path));
   const armAction = world.armAction?.bind(world);
@@ -324,8 +326,8 @@ function azContext(ctx: CommandContext, subscription: string): AzContext {
     world,
     subscription,
     get,
-    list: async (path: string) => ((await get(path)) as { value?: unknown[] }).value ?? [],
-    post: armAction ? async (path: string, body: unknown) => answer(await armAction(path, body as Json)) : undefined,
+    list: async (path: string) => arr(field(await get(path), 'value')),
+    post: armAction ? async (path, body) => answer(await armAction(path, body)) : undefined,
     now: () => ctx.session.now(),
   };
 }
@@ -404,8 +406,7 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
   try {
     parsed = parseArgs(node.command, tokens.slice(i));
   } catch (error) {
-    const e = error as ParseError;
-    err(`ERROR: ${e.message}\n${recommendations(e.examplesOf, tokens.slice(i))}`);
+    err(`ERROR: ${errorMessage(error)}\n${recommendations(error instanceof ParseError ? error.examplesOf : null, tokens.slice(i))}`);
     return 2;
   }
   if (parsed.help) {
@@ -446,7 +447,7 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
       let fetched = await parsed.def.fetch(args, azContext(ctx, subscription));
       // Without --max-items az reads every page and --next-token is ignored.
       if (typeof maxItems === 'string' && Array.isArray(fetched)) {
-        const one = page(fetched, maxItems, nextToken as string | undefined);
+        const one = page(fetched, maxItems, typeof nextToken === 'string' ? nextToken : undefined);
         fetched = one.items;
         if (one.next) warnings.push(`WARNING: Token of next page: ${one.next}\n`);
       }

@@ -3,6 +3,7 @@
 // dropped), then knack's todict names each attribute in camelCase (disk_size_gb → diskSizeGb) in
 // the order the object holds them, and prints datetimes as Python's isoformat.
 import type { SdkModels } from './sdk-models.ts';
+import { isPyDict } from '../../format/knack/python.ts';
 
 /** azure-cli's to_camel_case of an attribute name. */
 const camel = (attr: string) => attr.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -17,27 +18,25 @@ export function pyIsoformat(value: unknown): unknown {
   return `${m[1]}T${m[2]}${/^0+$/.test(micro) ? '' : `.${micro}`}${zone}`;
 }
 
-function readKey(value: any, key: string): unknown {
+function readKey(value: unknown, key: string): unknown {
   let cur = value;
-  for (const part of key.split('.')) cur = cur !== null && typeof cur === 'object' && !Array.isArray(cur) ? cur[part] : undefined;
+  for (const part of key.split('.')) cur = isPyDict(cur) ? cur[part] : undefined;
   return cur;
 }
-
-const isDict = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The value of msrest type `type` (a model name, `[T]`, `{T}` or a primitive) as az prints it. */
 export function sdkValue(models: SdkModels, type: string, value: unknown): unknown {
   if (value === undefined || value === null) return null;
   if (type.startsWith('[')) return Array.isArray(value) ? value.map((v) => sdkValue(models, type.slice(1, -1), v)) : null;
   if (type.startsWith('{')) {
-    if (!isDict(value)) return null;
+    if (!isPyDict(value)) return null;
     const inner = type.slice(1, -1);
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sdkValue(models, inner, v)]));
   }
   if (type === 'iso-8601') return pyIsoformat(value);
   const model = models[type];
   if (!model) return value;
-  if (!isDict(value)) return null;
+  if (!isPyDict(value)) return null;
   const out: Record<string, unknown> = {};
   for (const [attr, key, t] of model) out[camel(attr)] = sdkValue(models, t, readKey(value, key));
   return out;

@@ -10,7 +10,7 @@
 // holds all its rules, pools and frontends), so only those are built; the answer read from the
 // world is never written to.
 
-import { isPyContainer } from '../../format/knack/python.ts';
+import { isPyContainer, isPyDict } from '../../format/knack/python.ts';
 import { MAX_DEPTH } from '../../format/knack/printer.ts';
 import { CliError } from './types.ts';
 
@@ -52,7 +52,7 @@ class Deferred {
 
 /** Where a shaped dict keeps its deferred values (a symbol: no printer or query lists it). */
 const DEFERRED = Symbol('deferred');
-type Lazy = Dict & { [DEFERRED]?: Record<string, Deferred> };
+type Lazy = Dict & { [DEFERRED]?: Map<string, Deferred> };
 
 // One getter per key name, shared by every dict: V8 then gives dicts of one shape one hidden class,
 // where a getter of their own would make a new hidden class for each dict (garbage that fills the
@@ -65,7 +65,7 @@ function getterFor(key: string): (this: Lazy) => unknown {
   let get = GETTERS.get(key);
   if (get) return get;
   get = function (this: Lazy) {
-    const deferred = this[DEFERRED]![key];
+    const deferred = this[DEFERRED]!.get(key)!;
     if (!deferred.done) {
       deferred.shaped = shapeValue(deferred.value, deferred.level, deferred.how);
       deferred.done = true;
@@ -80,18 +80,17 @@ function getterFor(key: string): (this: Lazy) => unknown {
 function setLazy(target: Lazy, key: string, deferred: Deferred): void {
   let pending = target[DEFERRED];
   if (!pending) {
-    pending = Object.create(null) as Record<string, Deferred>;
+    pending = new Map<string, Deferred>();
     Object.defineProperty(target, DEFERRED, { value: pending });
   }
-  pending[key] = deferred;
+  pending.set(key, deferred);
   Object.defineProperty(target, key, { get: getterFor(key), enumerable: true, configurable: true });
 }
 
 function shapeValue(value: unknown, level: number, how: Shaping): unknown {
   checkDepth(level);
   if (Array.isArray(value)) return value.map((v) => shapeValue(v, level + 1, how));
-  if (!isPyContainer(value)) return value;
-  return shapeDict(value as Dict, level, how);
+  return isPyDict(value) ? shapeDict(value, level, how) : value;
 }
 
 function shapeDict(source: Dict, level: number, how: Shaping): Dict {
@@ -108,8 +107,8 @@ function shapeDict(source: Dict, level: number, how: Shaping): Dict {
   };
   for (const key of Object.keys(source)) {
     const value = source[key];
-    if (how.lift && key === 'properties' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      for (const inner of Object.keys(value)) put(inner, (value as Dict)[inner], level + 2);
+    if (how.lift && key === 'properties' && isPyDict(value)) {
+      for (const inner of Object.keys(value)) put(inner, value[inner], level + 2);
     } else put(key, value, level + 1);
   }
   if (how.groups && !hasGroup && typeof id === 'string' && id) {
@@ -131,11 +130,10 @@ export function addResourceGroup(value: unknown, level = 0): void {
     value.forEach((v) => addResourceGroup(v, level + 1));
     return;
   }
-  if (!isPyContainer(value)) return;
-  const obj = value as Dict;
-  if (!Object.keys(obj).some((k) => k.toLowerCase() === 'resourcegroup') && typeof obj.id === 'string' && obj.id) {
-    const parts = obj.id.split('/');
-    if (parts[3]?.toLowerCase() === 'resourcegroups' && parts.length > 8) obj.resourceGroup = parts[4];
+  if (!isPyDict(value)) return;
+  if (!Object.keys(value).some((k) => k.toLowerCase() === 'resourcegroup') && typeof value.id === 'string' && value.id) {
+    const parts = value.id.split('/');
+    if (parts[3]?.toLowerCase() === 'resourcegroups' && parts.length > 8) value.resourceGroup = parts[4];
   }
-  for (const [key, v] of Object.entries(obj)) if (key !== 'sourceVault') addResourceGroup(v, level + 1);
+  for (const [key, v] of Object.entries(value)) if (key !== 'sourceVault') addResourceGroup(v, level + 1);
 }

@@ -1,11 +1,12 @@
 // Commands of `az` are data: their words, arguments, help examples, where they read ARM and how
 // their table looks. One runner (run.ts) parses, fetches, queries and formats for all of them.
-import type { World } from '../../world/types.ts';
+import type { Json, World } from '../../world/types.ts';
 
-export interface ArgDef {
+/** One argument of a command; `D` is its dest, the key under which the command reads its value. */
+export interface ArgDef<D extends string = string> {
   /** Option strings as az lists them, long first: ['--name', '-n']. */
   options: string[];
-  dest: string;
+  dest: D;
   help: string;
   required?: boolean;
   /** A switch that takes no value. */
@@ -32,35 +33,71 @@ export interface Example {
   summary: string;
 }
 
-export type Args = Record<string, string | string[] | boolean | undefined>;
+/** An argument's value as the runner hands it over: a switch is true when given; a list argument
+ * holds its values; a required one is always there (argparse, or the id-part check, stopped
+ * the command otherwise); any other may be missing. */
+export type ArgValue<A extends ArgDef> = A extends { flag: true } ? true | undefined : A extends { nargs: '+' | '*' } ? string[] | undefined : A extends { required: true } ? string : string | undefined;
+
+/** The values a command's arguments give, by dest. */
+export type ArgsOf<A extends readonly ArgDef[]> = { [Arg in A[number] as Arg['dest']]: ArgValue<Arg> };
+
+/** What the runner parsed, before it knows which command's arguments they are. */
+export type Args = Record<string, string | string[] | true | undefined>;
 
 export interface AzContext {
   world: World;
   subscription: string;
   /** ARM GET of a path; non-2xx answers throw ArmError. */
-  get(path: string): Promise<any>;
+  get(path: string): Promise<Json>;
   /** ARM GET of a list (`{value: [...]}`), returning the items. */
-  list(path: string): Promise<any[]>;
+  list(path: string): Promise<Json[]>;
   /** ARM POST of an action that computes an answer (see World.armAction); undefined in live mode. */
-  post?(path: string, body: unknown): Promise<any>;
+  post?(path: string, body: Json): Promise<Json>;
   /** The session's clock (a fixture's is frozen at the lab's instant). */
   now(): Date;
 }
 
-export interface AzCommandDef {
+/** What every command has besides its arguments and how it reads them. */
+interface CommandBase {
   words: string[];
   summary: string;
-  args: ArgDef[];
   examples: Example[];
-  fetch(args: Args, az: AzContext): Promise<unknown>;
   /** How the service's JSON becomes az's output (see shape.ts). */
   shape: 'aaz' | 'sdk' | 'plain';
   /** The order in which an aaz command checks its id parts (dests), when it is not its own name first. */
   idCheckOrder?: string[];
   /** The command reads --subscription itself (az's account commands): no warning for an unknown one. */
   ownSubscription?: boolean;
-  /** The command's table transformer (a function or a JMESPath expression), when it has one. */
-  table?: ((result: any) => unknown) | string;
+  /** The command's table transformer (a function of the shaped output, or a JMESPath expression), when it has one. */
+  table?: ((result: unknown) => unknown) | string;
+}
+
+/** A command with its arguments `A`: its fetch reads their values typed from their definitions. */
+export interface AzCommandSpec<A extends readonly ArgDef[]> extends CommandBase {
+  args: A;
+  fetch(args: ArgsOf<A>, az: AzContext): Promise<unknown>;
+}
+
+/** Any command, as the runner, the tree and the help hold them. */
+export interface AzCommandDef extends CommandBase {
+  args: readonly ArgDef[];
+  fetch(args: Args, az: AzContext): Promise<unknown>;
+}
+
+/** A command whose fetch reads its arguments by their dests, typed from the definitions written
+ * here (the runner hands it only what they allow). */
+export function azCommand<const A extends readonly ArgDef[]>(spec: AzCommandSpec<A>): AzCommandDef {
+  return spec;
+}
+
+/** An argument defined apart from its command, its dest and kind kept for the command's fetch. */
+export function argDef<const A extends ArgDef>(arg: A): A {
+  return arg;
+}
+
+/** Arguments defined apart from their command, each one's dest and kind kept. */
+export function argDefs<const A extends readonly ArgDef[]>(args: A): A {
+  return args;
 }
 
 /** An error az prints as `ERROR: <message>`, with its exit status, where ARM was not the one to say it. */
@@ -82,9 +119,14 @@ export class ArmError extends Error {
   }
 }
 
-export const rgArg = (required = true, idPart?: ArgDef['idPart']): ArgDef => ({ options: ['--resource-group', '-g'], dest: 'resource_group', help: 'Name of resource group. You can configure the default group using `az configure --defaults group=<name>`.', required, complete: 'group', idPart });
+/** --resource-group: required unless `required` is false. */
+export function rgArg(required?: true, idPart?: ArgDef['idPart']): ArgDef<'resource_group'> & { required: true };
+export function rgArg(required: false, idPart?: ArgDef['idPart']): ArgDef<'resource_group'> & { required: false };
+export function rgArg(required = true, idPart?: ArgDef['idPart']): ArgDef<'resource_group'> {
+  return { options: ['--resource-group', '-g'], dest: 'resource_group', help: 'Name of resource group. You can configure the default group using `az configure --defaults group=<name>`.', required, complete: 'group', idPart };
+}
 
-export const nameArg = (type: string, help: string, parentDest?: string, parentType?: string, idPart?: ArgDef['idPart']): ArgDef => ({
+export const nameArg = (type: string, help: string, parentDest?: string, parentType?: string, idPart?: ArgDef['idPart']): ArgDef<'name'> & { required: true } => ({
   options: ['--name', '-n'],
   dest: 'name',
   help,

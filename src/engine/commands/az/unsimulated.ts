@@ -55,7 +55,7 @@ const FIREWALL_NOUNS: Record<string, string[]> = {
 };
 
 const EXTENSION_COMMANDS: ReadonlyMap<string, string> = new Map(
-  Object.entries(FIREWALL_NOUNS).flatMap(([noun, verbs]) => verbs.map((verb) => [['network firewall', noun, verb].filter(Boolean).join(' '), 'azure-firewall'] as [string, string])),
+  Object.entries(FIREWALL_NOUNS).flatMap(([noun, verbs]) => verbs.map((verb): [string, string] => [['network firewall', noun, verb].filter(Boolean).join(' '), 'azure-firewall'])),
 );
 
 /** az's answer to a command of an extension that is not installed (`words`: the command's words

@@ -1,6 +1,6 @@
 // knack's json output: json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False) + "\n".
 // Written through a Printer, so a huge or deeply nested value stops at the lab's bounds.
-import { isPyNumber, pyNumber } from './python.ts';
+import { isPyDict, isPyNumber, pyNumber } from './python.ts';
 import { Printer } from './printer.ts';
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -9,12 +9,12 @@ function scalar(value: unknown, out: Printer): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'boolean') return String(value);
   if (isPyNumber(value)) return pyNumber(value);
-  return JSON.stringify(out.cut(value as string));
+  return JSON.stringify(typeof value === 'string' ? out.cut(value) : value);
 }
 
 function write(value: unknown, out: Printer, indent: string, level: number): void {
   out.depth(level);
-  if (value === null || typeof value !== 'object' || isPyNumber(value)) return out.put(scalar(value, out));
+  if (!isPyDict(value) && !Array.isArray(value)) return out.put(scalar(value, out));
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return out.put('[]');
@@ -24,13 +24,12 @@ function write(value: unknown, out: Printer, indent: string, level: number): voi
     });
     return out.put(`\n${indent}]`);
   }
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj);
+  const keys = Object.keys(value);
   if (keys.length === 0) return out.put('{}');
   out.scan(keys.length);
   keys.sort(byCodePoint).forEach((k, i) => {
     out.put(`${i ? ',' : '{'}\n${inner}${JSON.stringify(out.cut(k))}: `);
-    write(obj[k], out, inner, level + 1);
+    write(value[k], out, inner, level + 1);
   });
   out.put(`\n${indent}}`);
 }

@@ -22,6 +22,9 @@ export const isPyNumber = (value: unknown): value is number | PyFloat => typeof 
 /** A dict or a list (a PyFloat is a scalar even though it is a JS object). */
 export const isPyContainer = (value: unknown): value is object => value !== null && typeof value === 'object' && !(value instanceof PyFloat);
 
+/** A dict: a container that is not a list, read by its keys. */
+export const isPyDict = (value: unknown): value is Record<string, unknown> => isPyContainer(value) && !Array.isArray(value);
+
 /** repr(float): the shortest digits that round-trip, fixed notation for exponents -4..15, else `1e+16`. */
 export function floatRepr(n: number): string {
   if (Number.isNaN(n)) return 'nan';

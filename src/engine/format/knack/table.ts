@@ -1,6 +1,6 @@
 // knack's table output (tabulate "simple", no number parsing): header, dashes, rows; each column
 // max(header + 2, widest cell) wide, two spaces between columns, no trailing spaces.
-import { isPyContainer, pyStr, writePyRepr } from './python.ts';
+import { isPyContainer, isPyDict, pyStr, writePyRepr } from './python.ts';
 import { Printer } from './printer.ts';
 import { tabulateSimple } from './tabulate.ts';
 
@@ -21,7 +21,7 @@ function autoRow(item: unknown, sortKeys: boolean, out: Printer): Map<string, st
     item.forEach((v, i) => row.set(`Column${i + 1}`, v === null ? '' : isPyContainer(v) ? repr(v) : pyStr(v)));
     return row;
   }
-  if (!isPyContainer(item)) {
+  if (!isPyDict(item)) {
     row.set('Result', pyStr(item));
     return row;
   }
@@ -29,7 +29,7 @@ function autoRow(item: unknown, sortKeys: boolean, out: Printer): Map<string, st
   out.scan(keys.length);
   if (sortKeys) keys.sort();
   for (const key of keys) {
-    const value = (item as Record<string, unknown>)[key];
+    const value = item[key];
     if (SKIPPED.has(key) || value === null || value === undefined || isPyContainer(value)) continue;
     row.set(capitalize(key), pyStr(value));
   }

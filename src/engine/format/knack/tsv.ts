@@ -3,7 +3,7 @@
 // dict, a part of the command's result selected by a path included, is sorted), nested dicts empty,
 // nested lists their length, None/True/False spelled by Python.
 import { isOrderedDict } from '../../query/jmespath.ts';
-import { isPyContainer, pyStr } from './python.ts';
+import { isPyContainer, isPyDict, pyStr } from './python.ts';
 import { Printer } from './printer.ts';
 
 function cell(value: unknown, out: Printer): string {
@@ -17,11 +17,11 @@ function row(item: unknown, out: Printer): string {
     out.scan(item.length);
     return item.map((v) => cell(v, out)).join('\t');
   }
-  if (isPyContainer(item)) {
+  if (isPyDict(item)) {
     const keys = Object.keys(item);
     out.scan(keys.length);
     if (!isOrderedDict(item)) keys.sort();
-    return keys.map((k) => cell((item as Record<string, unknown>)[k], out)).join('\t');
+    return keys.map((k) => cell(item[k], out)).join('\t');
   }
   if (item === true || item === false) return String(item);
   return cell(item, out);

@@ -1,6 +1,6 @@
 // knack's yaml output: PyYAML safe_dump(result, default_flow_style=False, allow_unicode=True).
 // Keys sorted, block style, list items not indented under their key, PyYAML's quoting rules.
-import { floatRepr, isPyContainer, PyFloat } from './python.ts';
+import { floatRepr, isPyDict, PyFloat } from './python.ts';
 import { Printer } from './printer.ts';
 
 const RESOLVES_TO_OTHER_TYPE = [
@@ -165,7 +165,8 @@ function scalar(value: unknown, out: Printer, at?: At): string {
   return singleQuoted(shown, at?.column ?? 0, at?.indent ?? 0, at !== undefined);
 }
 
-const isCollection = isPyContainer;
+/** A list or a dict. */
+const isCollection = (value: unknown): value is unknown[] | Record<string, unknown> => Array.isArray(value) || isPyDict(value);
 const isEmpty = (v: object) => (Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0);
 const emptyFlow = (v: object) => (Array.isArray(v) ? '[]' : '{}');
 
@@ -173,7 +174,7 @@ const emptyFlow = (v: object) => (Array.isArray(v) ? '[]' : '{}');
  * A block collection, one line at a time. `lead` is what the first line starts with instead of
  * `indent` (the same width): a collection that is a list item starts on its dash's line.
  */
-function block(value: object, out: Printer, indent: string, lead: string, level: number): void {
+function block(value: unknown[] | Record<string, unknown>, out: Printer, indent: string, lead: string, level: number): void {
   out.depth(level);
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
@@ -184,12 +185,11 @@ function block(value: object, out: Printer, indent: string, lead: string, level:
     });
     return;
   }
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj);
+  const keys = Object.keys(value);
   out.scan(keys.length);
   keys.sort().forEach((key, i) => {
     const start = i === 0 ? lead : indent;
-    const v = obj[key];
+    const v = value[key];
     const k = scalar(key, out);
     if (isCollection(v) && !isEmpty(v)) {
       out.put(`${start}${k}:\n`);
