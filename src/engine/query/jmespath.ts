@@ -39,7 +39,7 @@ export function search(data: unknown, expression: string): unknown {
 // ---- Python's view of the values -------------------------------------------------------------
 
 type Dict = Record<string, unknown>;
-const isList = Array.isArray;
+const isList = (v: unknown): v is unknown[] => Array.isArray(v);
 const isDict = (v: unknown): v is Dict => isPyContainer(v) && !Array.isArray(v);
 const isNumber = (v: unknown): v is number | PyFloat => isPyNumber(v);
 const num = (v: number | PyFloat): number => (v instanceof PyFloat ? v.value : v);
@@ -66,7 +66,7 @@ function pyTypeName(v: unknown): string {
   if (typeof v === 'string') return 'str';
   if (v instanceof Expref) return '_Expression';
   if (isList(v)) return 'list';
-  return orderedDicts.has(v as object) ? 'OrderedDict' : 'dict';
+  return isOrderedDict(v) ? 'OrderedDict' : 'dict';
 }
 
 const JMESPATH_TYPES: Record<string, string> = { bool: 'boolean', list: 'array', dict: 'object', OrderedDict: 'object', NoneType: 'null', str: 'string', float: 'number', int: 'number', _Expression: 'expref' };
@@ -211,23 +211,23 @@ function printable(result: unknown): unknown {
     if (!isPyContainer(v) || seen.has(v)) continue;
     seen.add(v);
     if (isList(v)) for (const x of v) pending.push(x);
-    else for (const key of Object.keys(v)) pending.push((v as Dict)[key]);
+    else if (isDict(v)) for (const key of Object.keys(v)) pending.push(v[key]);
   }
   return result;
 }
 
 // ---- The tree interpreter (visitor.py) -------------------------------------------------------
 
-const COMPARATORS: Record<string, [string, (c: number) => boolean]> = {
+const COMPARATORS: Record<'LT' | 'LTE' | 'GT' | 'GTE', [string, (c: number) => boolean]> = {
   LT: ['<', (c) => c < 0],
   LTE: ['<=', (c) => c <= 0],
   GT: ['>', (c) => c > 0],
   GTE: ['>=', (c) => c >= 0],
 };
 
-function project(base: unknown, node: Node): unknown[] {
+function project(base: unknown[], node: Node): unknown[] {
   const out: unknown[] = [];
-  for (const element of base as unknown[]) {
+  for (const element of base) {
     const current = visit(node, element);
     if (current !== null && current !== undefined) {
       budget.charge(COST.item);
@@ -239,41 +239,41 @@ function project(base: unknown, node: Node): unknown[] {
 
 function visit(node: Node, value: unknown): unknown {
   budget.step();
-  const [first, second, third] = node.children ?? [];
   switch (node.type) {
     case 'Field':
-      return isDict(value) && Object.hasOwn(value, node.name!) ? (value[node.name!] ?? null) : null;
+      return isDict(value) && Object.hasOwn(value, node.name) ? (value[node.name] ?? null) : null;
     case 'Subexpression':
     case 'IndexExpression':
     case 'Pipe':
-      return node.children!.reduce((result: unknown, child: Node) => visit(child, result), value);
+      return node.children.reduce((result: unknown, child: Node) => visit(child, result), value);
     case 'Index': {
       if (!isList(value)) return null;
-      const i = node.value as number;
+      const i = node.value;
       return (i < 0 ? value[value.length + i] : value[i]) ?? null;
     }
     case 'Slice':
-      return isList(value) ? slice(value, node.children as Array<number | null>) : null;
+      return isList(value) ? slice(value, node.bounds) : null;
     case 'Projection': {
-      const base = visit(first, value);
-      return isList(base) ? project(base, second) : null;
+      const base = visit(node.children[0], value);
+      return isList(base) ? project(base, node.children[1]) : null;
     }
     case 'ValueProjection': {
-      const base = visit(first, value);
+      const base = visit(node.children[0], value);
       if (!isDict(base)) return null;
       const values = Object.values(base);
       budget.items(values.length);
-      return project(values, second);
+      return project(values, node.children[1]);
     }
     case 'FilterProjection': {
-      const base = visit(first, value);
+      const [left, right, condition] = node.children;
+      const base = visit(left, value);
       if (!isList(base)) return null;
-      const kept = base.filter((element) => !isFalse(visit(third, element)));
+      const kept = base.filter((element) => !isFalse(visit(condition, element)));
       budget.items(kept.length);
-      return project(kept, second);
+      return project(kept, right);
     }
     case 'Flatten': {
-      const base = visit(first, value);
+      const base = visit(node.children[0], value);
       if (!isList(base)) return null;
       budget.step(base.length);
       budget.items(base.reduce((n: number, e) => n + (isList(e) ? e.length : 1), 0));
@@ -286,46 +286,44 @@ function visit(node: Node, value: unknown): unknown {
       return node.value;
     case 'MultiSelectList':
       if (value === null || value === undefined) return null;
-      budget.items(node.children!.length);
-      return node.children!.map((child: Node) => visit(child, value));
+      budget.items(node.children.length);
+      return node.children.map((child: Node) => visit(child, value));
     case 'MultiSelectHash': {
       if (value === null || value === undefined) return null;
-      budget.items(node.children!.length, COST.entry);
+      budget.items(node.children.length, COST.entry);
       const out: Dict = {};
-      for (const pair of node.children as Array<{ name: string; value: Node }>) setOwn(out, pair.name, visit(pair.value, value));
+      for (const pair of node.children) setOwn(out, pair.name, visit(pair.value, value));
       orderedDicts.add(out);
       return out;
     }
     case 'OrExpression': {
-      const matched = visit(first, value);
-      return isFalse(matched) ? visit(second, value) : matched;
+      const matched = visit(node.children[0], value);
+      return isFalse(matched) ? visit(node.children[1], value) : matched;
     }
     case 'AndExpression': {
-      const matched = visit(first, value);
-      return isFalse(matched) ? matched : visit(second, value);
+      const matched = visit(node.children[0], value);
+      return isFalse(matched) ? matched : visit(node.children[1], value);
     }
     case 'NotExpression': {
-      const original = visit(first, value);
+      const original = visit(node.children[0], value);
       // Python's `not 0` is True; jmespath says !0 is false (0 is not a false value).
       if (isNumber(original) && num(original) === 0) return false;
       return isFalse(original);
     }
     case 'Comparator': {
-      const left = visit(first, value);
-      const right = visit(second, value);
+      const left = visit(node.children[0], value);
+      const right = visit(node.children[1], value);
       if (node.name === 'EQ') return jmesEquals(left, right);
       if (node.name === 'NE') return !jmesEquals(left, right);
       const comparable = (v: unknown) => isNumber(v) || typeof v === 'string';
       if (!comparable(left) || !comparable(right)) return null;
-      const [op, holds] = COMPARATORS[node.name!];
+      const [op, holds] = COMPARATORS[node.name];
       return holds(pyCompare(left, right, op));
     }
     case 'ExpressionReference':
-      return new Expref(first);
+      return new Expref(node.children[0]);
     case 'Function':
-      return callFunction(node.name!, node.children!.map((child: Node) => visit(child, value)));
-    default:
-      throw new QueryError(`Unknown node type: ${node.type}`);
+      return callFunction(node.name, node.children.map((child: Node) => visit(child, value)));
   }
 }
 
@@ -364,8 +362,8 @@ function checkType(fn: string, value: unknown, types: string[]): void {
   const allowed = types.flatMap((t) => PY_TYPES[t.split('-')[0]]);
   if (!allowed.includes(actual)) throw typeError(fn, value, jmesType(value), types);
   const subtypes = types.filter((t) => t.includes('-')).map((t) => PY_TYPES[t.split('-')[1]]);
-  if (subtypes.length === 0) return;
-  const list = value as unknown[];
+  if (subtypes.length === 0 || !isList(value)) return;
+  const list = value;
   let wanted = subtypes[0];
   if (subtypes.length > 1) {
     if (list.length === 0) return;
@@ -382,9 +380,9 @@ function checkType(fn: string, value: unknown, types: string[]): void {
 const plural = (n: number) => (n === 1 ? 'argument' : 'arguments');
 
 /** sum() of ints and floats: an int unless a float took part. */
-function pySum(values: Array<number | PyFloat>): number | PyFloat {
+function pySum(values: unknown[]): number | PyFloat {
   budget.step(values.length);
-  const total = values.reduce((acc: number, v) => acc + num(v), 0);
+  const total = values.reduce((acc: number, v) => acc + (isNumber(v) ? num(v) : 0), 0);
   return values.some((v) => pyTypeName(v) === 'float') ? new PyFloat(total) : total;
 }
 
@@ -424,8 +422,9 @@ function scalarJson(value: unknown): string {
   if (typeof value === 'boolean') return String(value);
   if (isNumber(value)) return pyStr(value).replace(/^inf$/, 'Infinity').replace(/^-inf$/, '-Infinity').replace(/^nan$/, 'NaN');
   if (value instanceof Expref) return scalarJson(errorStr(value));
-  budget.charge((value as string).length);
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const text = String(value);
+  budget.charge(text.length);
+  return JSON.stringify(text).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function writeCompactJson(value: unknown, out: Text, level: number): void {
@@ -471,7 +470,7 @@ function dictUpdate(target: Dict, value: unknown): Dict {
   }
   if (!isList(value) && typeof value !== 'string') throw new QueryCrash(`'${pyTypeName(value)}' object is not iterable`);
   budget.items(value.length, COST.entry);
-  Array.from(value as ArrayLike<unknown>).forEach((element, i) => {
+  Array.from(value).forEach((element, i) => {
     // Any iterable of two items is a pair: a string of two characters, a list, a dict of two keys.
     const pair = typeof element === 'string' ? Array.from(element) : isList(element) ? element : isDict(element) ? Object.keys(element) : undefined;
     if (!pair) throw new QueryCrash(`cannot convert dictionary update sequence element #${i} to a sequence`);
@@ -493,65 +492,148 @@ function parseNumber(text: string): number | PyFloat | null {
   return null;
 }
 
-const FUNCTIONS: Record<string, { signature: Signature; run: (...args: any[]) => unknown }> = {
-  abs: { signature: [{ types: ['number'] }], run: (n) => (n instanceof PyFloat ? new PyFloat(Math.abs(n.value)) : Math.abs(n)) },
-  avg: { signature: [{ types: ['array-number'] }], run: (list: Array<number | PyFloat>) => (list.length ? new PyFloat(num(pySum(list)) / list.length) : null) },
-  ceil: { signature: [{ types: ['number'] }], run: (n) => Math.ceil(num(n)) },
+/** An argument as the type its signature names: checkType has held it to that type already. */
+function arg<T>(value: unknown, is: (v: unknown) => v is T): T {
+  if (!is(value)) throw new QueryCrash(`argument of the wrong type: ${pyTypeName(value)}`);
+  return value;
+}
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isExpref = (v: unknown): v is Expref => v instanceof Expref;
+const isSized = (v: unknown): v is string | unknown[] => typeof v === 'string' || isList(v);
+
+const FUNCTIONS: Record<string, { signature: Signature; run: (args: unknown[]) => unknown }> = {
+  abs: {
+    signature: [{ types: ['number'] }],
+    run: ([v]) => {
+      const n = arg(v, isNumber);
+      return n instanceof PyFloat ? new PyFloat(Math.abs(n.value)) : Math.abs(n);
+    },
+  },
+  avg: {
+    signature: [{ types: ['array-number'] }],
+    run: ([v]) => {
+      const list = arg(v, isList);
+      return list.length ? new PyFloat(num(pySum(list)) / list.length) : null;
+    },
+  },
+  ceil: { signature: [{ types: ['number'] }], run: ([v]) => Math.ceil(num(arg(v, isNumber))) },
   contains: {
     signature: [{ types: ['array', 'string'] }, { types: [] }],
-    run: (subject, search) => {
-      if (typeof subject !== 'string') return (subject as unknown[]).some((item) => item === search || pyEq(item, search));
+    run: ([subject, search]) => {
+      if (typeof subject !== 'string') return arg(subject, isList).some((item) => item === search || pyEq(item, search));
       if (typeof search !== 'string') throw new QueryCrash(`'in <string>' requires string as left operand, not ${pyTypeName(search)}`);
       budget.charge(subject.length + search.length);
       return subject.includes(search);
     },
   },
-  ends_with: { signature: [{ types: ['string'] }, { types: ['string'] }], run: (s: string, suffix: string) => (budget.charge(suffix.length), s.endsWith(suffix)) },
-  floor: { signature: [{ types: ['number'] }], run: (n) => Math.floor(num(n)) },
+  ends_with: {
+    signature: [{ types: ['string'] }, { types: ['string'] }],
+    run: ([s, suffix]) => {
+      const end = arg(suffix, isString);
+      budget.charge(end.length);
+      return arg(s, isString).endsWith(end);
+    },
+  },
+  floor: { signature: [{ types: ['number'] }], run: ([v]) => Math.floor(num(arg(v, isNumber))) },
   join: {
     signature: [{ types: ['string'] }, { types: ['array-string'] }],
-    run: (sep: string, list: string[]) => {
+    run: ([separator, items]) => {
+      const sep = arg(separator, isString);
+      const list = arg(items, isList);
       // Charged before it is built: the joined text may be far longer than anything held so far.
-      budget.charge(list.reduce((n, item) => n + item.length + sep.length, 0));
+      budget.charge(list.reduce((n: number, item) => n + String(item).length + sep.length, 0));
       return list.join(sep);
     },
   },
-  keys: { signature: [{ types: ['object'] }], run: (o: Dict) => owned(Object.keys(o)) },
-  length: { signature: [{ types: ['string', 'array', 'object'] }], run: (v) => (typeof v === 'string' ? codePointCount(v) : isList(v) ? v.length : owned(Object.keys(v)).length) },
-  map: { signature: [{ types: ['expref'] }, { types: ['array'] }], run: (e: Expref, list: unknown[]) => (budget.items(list.length), list.map((item) => visit(e.node, item))) },
-  max: { signature: [{ types: ['array-number', 'array-string'] }], run: (list: unknown[]) => (list.length ? extreme(list, (x) => x, 1, '>') : null) },
-  max_by: { signature: [{ types: ['array'] }, { types: ['expref'] }], run: (list: unknown[], e: Expref) => (list.length ? extreme(list, (x) => keyed('max_by', ['number', 'string'])(e, x), 1, '>') : null) },
+  keys: { signature: [{ types: ['object'] }], run: ([o]) => owned(Object.keys(arg(o, isDict))) },
+  length: {
+    signature: [{ types: ['string', 'array', 'object'] }],
+    run: ([v]) => (typeof v === 'string' ? codePointCount(v) : isList(v) ? v.length : owned(Object.keys(arg(v, isDict))).length),
+  },
+  map: {
+    signature: [{ types: ['expref'] }, { types: ['array'] }],
+    run: ([e, items]) => {
+      const { node } = arg(e, isExpref);
+      const list = arg(items, isList);
+      budget.items(list.length);
+      return list.map((item) => visit(node, item));
+    },
+  },
+  max: {
+    signature: [{ types: ['array-number', 'array-string'] }],
+    run: ([v]) => {
+      const list = arg(v, isList);
+      return list.length ? extreme(list, (x) => x, 1, '>') : null;
+    },
+  },
+  max_by: {
+    signature: [{ types: ['array'] }, { types: ['expref'] }],
+    run: ([v, e]) => {
+      const list = arg(v, isList);
+      const expref = arg(e, isExpref);
+      return list.length ? extreme(list, (x) => keyed('max_by', ['number', 'string'])(expref, x), 1, '>') : null;
+    },
+  },
   // Only the first argument is type-checked (functions.py checks as many as the signature lists):
   // the others go to dict.update as they are.
   merge: {
     signature: [{ types: ['object'], variadic: true }],
-    run: (...objects: unknown[]) => objects.reduce((merged: Dict, o) => dictUpdate(merged, o), {}),
+    run: (objects) => objects.reduce((merged: Dict, o) => dictUpdate(merged, o), {}),
   },
-  min: { signature: [{ types: ['array-number', 'array-string'] }], run: (list: unknown[]) => (list.length ? extreme(list, (x) => x, -1, '<') : null) },
-  min_by: { signature: [{ types: ['array'] }, { types: ['expref'] }], run: (list: unknown[], e: Expref) => (list.length ? extreme(list, (x) => keyed('min_by', ['number', 'string'])(e, x), -1, '<') : null) },
-  not_null: { signature: [{ types: [], variadic: true }], run: (...args: unknown[]) => args.find((a) => a !== null && a !== undefined) ?? null },
-  reverse: { signature: [{ types: ['array', 'string'] }], run: (v) => (budget.items(v.length), typeof v === 'string' ? Array.from(v).reverse().join('') : [...v].reverse()) },
-  sort: { signature: [{ types: ['array-string', 'array-number'] }], run: (list: unknown[]) => sortedBy(list, (x) => x) },
-  sort_by: {
-    signature: [{ types: ['array'] }, { types: ['expref'] }],
-    run: (list: unknown[], e: Expref) => {
-      if (list.length === 0) return list;
-      const required = jmesType(visit(e.node, list[0]));
-      if (required !== 'number' && required !== 'string') throw typeError('sort_by', list[0], required, ['string', 'number']);
-      return sortedBy(list, (x) => keyed('sort_by', [required])(e, x));
+  min: {
+    signature: [{ types: ['array-number', 'array-string'] }],
+    run: ([v]) => {
+      const list = arg(v, isList);
+      return list.length ? extreme(list, (x) => x, -1, '<') : null;
     },
   },
-  starts_with: { signature: [{ types: ['string'] }, { types: ['string'] }], run: (s: string, prefix: string) => (budget.charge(prefix.length), s.startsWith(prefix)) },
-  sum: { signature: [{ types: ['array-number'] }], run: (list: Array<number | PyFloat>) => pySum(list) },
-  to_array: { signature: [{ types: [] }], run: (v) => (isList(v) ? v : [v]) },
+  min_by: {
+    signature: [{ types: ['array'] }, { types: ['expref'] }],
+    run: ([v, e]) => {
+      const list = arg(v, isList);
+      const expref = arg(e, isExpref);
+      return list.length ? extreme(list, (x) => keyed('min_by', ['number', 'string'])(expref, x), -1, '<') : null;
+    },
+  },
+  not_null: { signature: [{ types: [], variadic: true }], run: (args) => args.find((a) => a !== null && a !== undefined) ?? null },
+  reverse: {
+    signature: [{ types: ['array', 'string'] }],
+    run: ([v]) => {
+      const sized = arg(v, isSized);
+      budget.items(sized.length);
+      return typeof sized === 'string' ? Array.from(sized).reverse().join('') : [...sized].reverse();
+    },
+  },
+  sort: { signature: [{ types: ['array-string', 'array-number'] }], run: ([v]) => sortedBy(arg(v, isList), (x) => x) },
+  sort_by: {
+    signature: [{ types: ['array'] }, { types: ['expref'] }],
+    run: ([v, e]) => {
+      const list = arg(v, isList);
+      const expref = arg(e, isExpref);
+      if (list.length === 0) return list;
+      const required = jmesType(visit(expref.node, list[0]));
+      if (required !== 'number' && required !== 'string') throw typeError('sort_by', list[0], required, ['string', 'number']);
+      return sortedBy(list, (x) => keyed('sort_by', [required])(expref, x));
+    },
+  },
+  starts_with: {
+    signature: [{ types: ['string'] }, { types: ['string'] }],
+    run: ([s, prefix]) => {
+      const start = arg(prefix, isString);
+      budget.charge(start.length);
+      return arg(s, isString).startsWith(start);
+    },
+  },
+  sum: { signature: [{ types: ['array-number'] }], run: ([v]) => pySum(arg(v, isList)) },
+  to_array: { signature: [{ types: [] }], run: ([v]) => (isList(v) ? v : [v]) },
   to_number: {
     signature: [{ types: [] }],
-    run: (v) => (isNumber(v) ? v : typeof v === 'string' ? (budget.charge(v.length), parseNumber(v)) : null),
+    run: ([v]) => (isNumber(v) ? v : typeof v === 'string' ? (budget.charge(v.length), parseNumber(v)) : null),
   },
-  to_string: { signature: [{ types: [] }], run: (v) => (typeof v === 'string' ? v : compactJson(v)) },
+  to_string: { signature: [{ types: [] }], run: ([v]) => (typeof v === 'string' ? v : compactJson(v)) },
   // functions.py's type() has no branch for an expression reference: it answers None.
-  type: { signature: [{ types: [] }], run: (v) => (v instanceof Expref ? null : jmesType(v)) },
-  values: { signature: [{ types: ['object'] }], run: (o: Dict) => owned(Object.values(o)) },
+  type: { signature: [{ types: [] }], run: ([v]) => (v instanceof Expref ? null : jmesType(v)) },
+  values: { signature: [{ types: ['object'] }], run: ([o]) => owned(Object.values(arg(o, isDict))) },
 };
 
 function callFunction(name: string, args: unknown[]): unknown {
@@ -563,5 +645,5 @@ function callFunction(name: string, args: unknown[]): unknown {
     throw new QueryError(`Expected ${variadic ? 'at least ' : ''}${signature.length} ${plural(signature.length)} for function ${name}(), received ${args.length}`);
   }
   signature.forEach((s, i) => checkType(name, args[i], s.types));
-  return fn.run(...args);
+  return fn.run(args);
 }

@@ -7,12 +7,30 @@
 import { PyFloat } from '../format/knack/python.ts';
 import { MAX_QUERY_DEPTH, queryTooDeep } from './budget.ts';
 
-export interface Node {
-  type: string;
-  name?: string;
-  value?: unknown;
-  children?: any[];
+/** A comparison's name in the tree (visitor.py's). */
+export type ComparatorName = 'EQ' | 'NE' | 'LT' | 'LTE' | 'GT' | 'GTE';
+
+/** One `key: expression` of a multi-select hash. */
+export interface KeyValuePair {
+  type: 'KeyValuePair';
+  name: string;
+  value: Node;
 }
+
+/** The expression's tree, node types as Python's jmespath names them. */
+export type Node =
+  | { type: 'Identity' | 'Current' }
+  | { type: 'Field'; name: string }
+  | { type: 'Literal'; value: unknown }
+  | { type: 'Index'; value: number }
+  | { type: 'Slice'; bounds: Array<number | null> }
+  | { type: 'Subexpression' | 'IndexExpression' | 'Pipe' | 'MultiSelectList'; children: Node[] }
+  | { type: 'Function'; name: string; children: Node[] }
+  | { type: 'Projection' | 'ValueProjection' | 'OrExpression' | 'AndExpression'; children: [Node, Node] }
+  | { type: 'Comparator'; name: ComparatorName; children: [Node, Node] }
+  | { type: 'FilterProjection'; children: [Node, Node, Node] }
+  | { type: 'Flatten' | 'NotExpression' | 'ExpressionReference'; children: [Node] }
+  | { type: 'MultiSelectHash'; children: KeyValuePair[] };
 
 /** Any expression Python's jmespath.compile rejects: az refuses the --query argument. */
 export class QuerySyntaxError extends Error {}
@@ -120,7 +138,7 @@ const BINDING_POWER: Record<string, number> = {
 };
 /** Tokens below this power end a projection's right-hand side. */
 const PROJECTION_STOP = 10;
-const COMPARATORS: Record<string, string> = { eq: 'EQ', ne: 'NE', lt: 'LT', lte: 'LTE', gt: 'GT', gte: 'GTE' };
+const COMPARATORS: Record<string, ComparatorName> = { eq: 'EQ', ne: 'NE', lt: 'LT', lte: 'LTE', gt: 'GT', gte: 'GTE' };
 
 const IDENTITY: Node = { type: 'Identity' };
 
@@ -156,6 +174,12 @@ class Parser {
     throw new QuerySyntaxError(`${message} (column ${this.token().start})`);
   }
 
+  /** The current token's number (a number token's value is always one). */
+  private numberToken(): number {
+    const { value } = this.token();
+    return typeof value === 'number' ? value : NaN;
+  }
+
   private match(type: string): void {
     if (this.current() !== type) this.fail(`Expecting: ${type}, got: ${this.current()}`);
     this.advance();
@@ -180,10 +204,10 @@ class Parser {
       case 'literal':
         return { type: 'Literal', value: token.value };
       case 'unquoted_identifier':
-        return { type: 'Field', name: token.value as string };
+        return { type: 'Field', name: String(token.value) };
       case 'quoted_identifier':
         if (this.current() === 'lparen') this.fail('Quoted identifier not allowed for function names.');
-        return { type: 'Field', name: token.value as string };
+        return { type: 'Field', name: String(token.value) };
       case 'star':
         return { type: 'ValueProjection', children: [IDENTITY, this.current() === 'rbracket' ? IDENTITY : this.projectionRhs(BINDING_POWER.star)] };
       case 'filter':
@@ -237,7 +261,7 @@ class Parser {
       case 'lparen': {
         if (left.type !== 'Field') {
           this.index--;
-          this.fail('Invalid function name');
+          return this.fail('Invalid function name');
         }
         const args: Node[] = [];
         while (this.current() !== 'rparen') {
@@ -255,7 +279,7 @@ class Parser {
         if (this.current() === 'number' || this.current() === 'colon') {
           const right = this.indexExpression();
           if (left.type === 'IndexExpression') {
-            left.children!.push(right);
+            left.children.push(right);
             return left;
           }
           return this.projectIfSlice(left, right);
@@ -265,7 +289,7 @@ class Parser {
         return { type: 'Projection', children: [left, this.projectionRhs(BINDING_POWER.star)] };
       }
       default:
-        if (type in COMPARATORS) return { type: 'Comparator', name: COMPARATORS[type], children: [left, this.expression(BINDING_POWER[type])] };
+        if (Object.hasOwn(COMPARATORS, type)) return { type: 'Comparator', name: COMPARATORS[type], children: [left, this.expression(BINDING_POWER[type])] };
         this.index--;
         return this.fail(`Unexpected token: ${String(this.token().value)}`);
     }
@@ -275,7 +299,7 @@ class Parser {
    * (so a long chain is evaluated in a loop, not by recursion). */
   private subexpression(left: Node, right: Node): Node {
     if (left.type !== 'Subexpression') return { type: 'Subexpression', children: [left, right] };
-    left.children!.push(right);
+    left.children.push(right);
     return left;
   }
 
@@ -297,14 +321,14 @@ class Parser {
           if (at === 3) this.fail('syntax error');
           this.advance();
         } else if (this.current() === 'number') {
-          parts[at] = this.token().value as number;
+          parts[at] = this.numberToken();
           this.advance();
         } else this.fail('syntax error');
       }
       this.match('rbracket');
-      return { type: 'Slice', children: parts };
+      return { type: 'Slice', bounds: parts };
     }
-    const node: Node = { type: 'Index', value: this.token().value };
+    const node: Node = { type: 'Index', value: this.numberToken() };
     this.match('number');
     this.match('rbracket');
     return node;
@@ -352,13 +376,13 @@ class Parser {
   }
 
   private multiSelectHash(): Node {
-    const children: Array<{ type: 'KeyValuePair'; name: string; value: Node }> = [];
+    const children: KeyValuePair[] = [];
     for (;;) {
       const key = this.token();
       if (key.type !== 'quoted_identifier' && key.type !== 'unquoted_identifier') this.fail(`Expecting: identifier, got: ${key.type}`);
       this.advance();
       this.match('colon');
-      children.push({ type: 'KeyValuePair', name: key.value as string, value: this.expression(0) });
+      children.push({ type: 'KeyValuePair', name: String(key.value), value: this.expression(0) });
       if (this.current() === 'comma') this.match('comma');
       else if (this.current() === 'rbrace') {
         this.match('rbrace');
@@ -369,10 +393,10 @@ class Parser {
   }
 }
 
-/** The nodes below `node`: its children, a multi-select hash's values (a slice's are numbers). */
+/** The nodes below `node`: its children, a multi-select hash's values. */
 function subtrees(node: Node): Node[] {
-  if (node.type === 'Slice' || !node.children) return [];
-  return node.children.map((child: Node & { value?: Node }) => (child.type === 'KeyValuePair' ? child.value! : child));
+  if (node.type === 'MultiSelectHash') return node.children.map((pair) => pair.value);
+  return 'children' in node ? node.children : [];
 }
 
 /** Throws when the tree nests deeper than the interpreter may recurse (`a|b|c…` nests to the left). */
