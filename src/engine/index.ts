@@ -5,7 +5,7 @@
 
 // The world port: what a lab's world answers, and the JSON it answers with.
 export type { ArmResource, HttpRequest, HttpResponse, Json, JsonObject, KubeObject, LabFile, LabInfo, NetError, RestResponse, TransportFailure, World } from './world/types.ts';
-export { errorMessage, field, isJsonArray, isJsonObject } from './world/json.ts';
+export { field } from './world/json.ts';
 export { parseLabFile, parseLabJson } from './world/schema/lab-file.ts';
 export { everyApiResource } from './world/kube-resources.ts';
 
