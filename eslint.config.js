@@ -3,8 +3,30 @@
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-/** Files that read raw JSON where no guard can express the fact, so a cast (with its reason) is allowed. */
+/** Files that read raw JSON where no guard can express the fact: a type assertion is allowed there,
+ * each with its reason in a comment before its statement (`// JSON boundary: …`). */
 const jsonBoundary = ['src/engine/world/json.ts', 'src/engine/world/schema/**'];
+
+/** At the JSON boundary, a type assertion says why no guard can state the fact. */
+const castWithReason = {
+  meta: { type: 'problem', schema: [], messages: { reason: 'A type assertion at the JSON boundary needs its reason: // JSON boundary: …' } },
+  create(context) {
+    const source = context.sourceCode;
+    const isStatement = (node) => ['Program', 'BlockStatement', 'ClassBody', 'StaticBlock', 'SwitchCase'].includes(node.parent?.type);
+    const hasReason = (node) => {
+      for (let at = node; at; at = at.parent) {
+        if (source.getCommentsBefore(at).some((comment) => comment.value.trimStart().startsWith('JSON boundary:'))) return true;
+        if (isStatement(at)) return false;
+      }
+      return false;
+    };
+    const check = (node) => {
+      const constant = node.typeAnnotation.type === 'TSTypeReference' && node.typeAnnotation.typeName.name === 'const';
+      if (!constant && !hasReason(node)) context.report({ node, messageId: 'reason' });
+    };
+    return { TSAsExpression: check, TSTypeAssertion: check };
+  },
+};
 
 /** Files that still hold an `any` or a type assertion while the engine moves to its typed model;
  * each leaves its list once it is clean, and the lists only shrink. */
@@ -52,7 +74,11 @@ export default defineConfig(
       '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }],
     },
   },
-  { files: jsonBoundary, rules: { '@typescript-eslint/consistent-type-assertions': 'off' } },
+  {
+    files: jsonBoundary,
+    plugins: { 'json-boundary': { rules: { 'cast-with-reason': castWithReason } } },
+    rules: { '@typescript-eslint/consistent-type-assertions': 'off', 'json-boundary/cast-with-reason': 'error' },
+  },
   ...(notYetTyped.any.length ? [{ files: notYetTyped.any, rules: { '@typescript-eslint/no-explicit-any': 'off' } }] : []),
   ...(notYetTyped.assertions.length ? [{ files: notYetTyped.assertions, rules: { '@typescript-eslint/consistent-type-assertions': 'off' } }] : []),
 );

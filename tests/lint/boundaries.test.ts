@@ -91,14 +91,17 @@ describe('the import boundaries', () => {
 
 describe('the engine’s type rules', () => {
   const eslint = new ESLint({ cwd: ROOT });
-  const probe = 'export const width = (value: any) => (value as { width: number }).width;\n';
-  const rulesAt = async (filePath: string) => (await eslint.lintText(probe, { filePath: join(ROOT, filePath) }))[0].messages.map((m) => m.ruleId).sort();
+  const cast = 'export const width = (value: unknown) => (value as { width: number }).width;\n';
+  const rulesAt = async (filePath: string, text: string) => (await eslint.lintText(text, { filePath: join(ROOT, filePath) }))[0].messages.map((m) => m.ruleId).sort();
 
   it('refuse an `any` and a type assertion in the engine', { timeout: 30000 }, async () => {
-    expect(await rulesAt('src/engine/model/probe.ts')).toEqual(['@typescript-eslint/consistent-type-assertions', '@typescript-eslint/no-explicit-any']);
+    expect(await rulesAt('src/engine/model/probe.ts', 'export const width = (value: any) => value.width;\n')).toEqual(['@typescript-eslint/no-explicit-any']);
+    expect(await rulesAt('src/engine/model/probe.ts', `// JSON boundary: a reason does not excuse a cast outside the boundary.\n${cast}`)).toEqual(['@typescript-eslint/consistent-type-assertions']);
   });
 
-  it('allow a type assertion at the JSON boundary, never an `any`', { timeout: 30000 }, async () => {
-    expect(await rulesAt('src/engine/world/json.ts')).toEqual(['@typescript-eslint/no-explicit-any']);
+  it('allow a type assertion at the JSON boundary with its reason, never an `any`', { timeout: 30000 }, async () => {
+    expect(await rulesAt('src/engine/world/json.ts', cast)).toEqual(['json-boundary/cast-with-reason']);
+    expect(await rulesAt('src/engine/world/json.ts', `// JSON boundary: the probe's value is an object with a width.\n${cast}`)).toEqual([]);
+    expect(await rulesAt('src/engine/world/json.ts', 'export const width = (value: any) => value.width;\n')).toEqual(['@typescript-eslint/no-explicit-any']);
   });
 });
