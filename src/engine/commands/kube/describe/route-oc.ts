@@ -6,8 +6,7 @@ import type { KubeObject, World } from '../../../world/types.ts';
 import { getTyped } from './events.ts';
 import { describeInWriter, type DescribeSettings } from './shared.ts';
 import { OC_DESCRIBE, type PrefixWriter } from './tabwriter.ts';
-
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+import { arr, field, str, type Json } from '../../../world/json.ts';
 
 /** docker/go-units HumanDuration, which oc's "Created: … ago" uses. */
 export function unitsHumanDuration(ms: number): string {
@@ -57,47 +56,58 @@ export function formatMeta(w: PrefixWriter, o: KubeObject, now: Date): void {
 
 export async function describeRouteOc(world: World, namespace: string, name: string, settings: DescribeSettings): Promise<string> {
   const route = await getTyped(world, `/apis/route.openshift.io/v1/namespaces/${encodeURIComponent(namespace)}/routes/${encodeURIComponent(name)}`, `routes.route.openshift.io "${name}" not found`);
-  const spec: Json = route.spec ?? {};
-  const backends: Json[] = [spec.to ?? {}, ...(spec.alternateBackends ?? [])];
-  const endpoints = new Map<string, { ep?: KubeObject; error?: string }>();
-  for (const b of backends) {
-    const response = await world.kube(`/api/v1/namespaces/${encodeURIComponent(namespace)}/endpoints/${encodeURIComponent(b.name ?? '')}`);
-    if (!response.failure && response.status === 200) endpoints.set(b.name ?? '', { ep: response.body as unknown as KubeObject });
-    else endpoints.set(b.name ?? '', { error: (response.body as Json)?.message ?? response.failure?.detail ?? `endpoints "${b.name}" not found` });
+  const endpoints = new Map<string, RouteBackendEndpoints>();
+  for (const b of backendsOf(route)) {
+    const backend = str(field(b, 'name'));
+    const response = await world.kube(`/api/v1/namespaces/${encodeURIComponent(namespace)}/endpoints/${encodeURIComponent(backend)}`);
+    if (!response.failure && response.status === 200) endpoints.set(backend, { ep: response.body });
+    else endpoints.set(backend, { error: String(field(response.body, 'message') ?? response.failure?.detail ?? `endpoints "${String(field(b, 'name'))}" not found`) });
   }
   return describeRoute(route, endpoints, settings.now);
 }
 
-export function describeRoute(route: KubeObject, endpoints: Map<string, { ep?: KubeObject; error?: string }>, now: Date): string {
-  const spec: Json = route.spec ?? {};
-  const status: Json = route.status ?? {};
-  const backends: Json[] = [spec.to ?? {}, ...(spec.alternateBackends ?? [])];
-  const totalWeight = backends.reduce((n, b) => n + (typeof b.weight === 'number' ? b.weight : 0), 0);
-  const targetPort = spec.port ? String(spec.port.targetPort ?? '') : undefined;
+/** A backend's Endpoints object, or why it could not be read. */
+export interface RouteBackendEndpoints {
+  ep?: unknown;
+  error?: string;
+}
+
+/** The route's service, then its alternate backends. */
+const backendsOf = (route: KubeObject): Json[] => [field(route, 'spec', 'to') ?? {}, ...arr(field(route, 'spec', 'alternateBackends'))];
+
+export function describeRoute(route: KubeObject, endpoints: Map<string, RouteBackendEndpoints>, now: Date): string {
+  const spec = route.spec ?? {};
+  const backends = backendsOf(route);
+  const weightOf = (b: Json) => {
+    const weight = field(b, 'weight');
+    return typeof weight === 'number' ? weight : 0;
+  };
+  const totalWeight = backends.reduce((n: number, b) => n + weightOf(b), 0);
+  const targetPort = spec.port ? String(field(spec.port, 'targetPort') ?? '') : undefined;
   return describeInWriter((w) => {
     formatMeta(w, route, now);
-    const ingresses: Json[] = status.ingress ?? [];
+    const ingresses = arr(field(route, 'status', 'ingress'));
     if (spec.host) {
-      formatString(w, 'Requested Host', spec.host);
-      for (const ing of ingresses) if (ing.host === spec.host) formatIngress(w, true, ing, now);
+      formatString(w, 'Requested Host', String(spec.host));
+      for (const ing of ingresses) if (field(ing, 'host') === spec.host) formatIngress(w, true, ing, now);
     } else formatString(w, 'Requested Host', '<auto>');
-    for (const ing of ingresses) if (ing.host !== spec.host) formatIngress(w, false, ing, now);
-    formatString(w, 'Path', spec.path ?? '');
-    formatString(w, 'TLS Termination', spec.tls?.termination ?? '');
-    formatString(w, 'Insecure Policy', spec.tls?.insecureEdgeTerminationPolicy ?? '');
-    formatString(w, 'Endpoint Port', spec.port ? String(spec.port.targetPort ?? '') : '<all endpoint ports>');
+    for (const ing of ingresses) if (field(ing, 'host') !== spec.host) formatIngress(w, false, ing, now);
+    formatString(w, 'Path', String(spec.path ?? ''));
+    formatString(w, 'TLS Termination', String(field(spec, 'tls', 'termination') ?? ''));
+    formatString(w, 'Insecure Policy', String(field(spec, 'tls', 'insecureEdgeTerminationPolicy') ?? ''));
+    formatString(w, 'Endpoint Port', targetPort ?? '<all endpoint ports>');
     for (const b of backends) {
       w.write(0, '\n');
-      formatString(w, 'Service', b.name ?? '');
-      const weight = typeof b.weight === 'number' ? b.weight : 0;
+      formatString(w, 'Service', String(field(b, 'name') ?? ''));
+      const weight = weightOf(b);
       if (weight > 0) w.write(0, `Weight:\t${weight} (${Math.trunc((weight * 100) / totalWeight)}%)\n`);
       else formatString(w, 'Weight', '0');
-      const info = endpoints.get(b.name ?? '') ?? {};
+      const info = endpoints.get(str(field(b, 'name'))) ?? {};
       if (info.error !== undefined) {
         formatString(w, 'Endpoints', `<error: ${info.error}>`);
         continue;
       }
-      const subsets: Json[] = (info.ep as Json)?.subsets ?? [];
+      const subsets = arr(field(info.ep, 'subsets'));
       if (subsets.length === 0) {
         formatString(w, 'Endpoints', '<none>');
         continue;
@@ -105,14 +115,14 @@ export function describeRoute(route: KubeObject, endpoints: Map<string, { ep?: K
       const list: string[] = [];
       let count = 0;
       for (const ss of subsets) {
-        for (const p of (ss.ports ?? []) as Json[]) {
+        for (const p of arr(field(ss, 'ports'))) {
           // The route's target port (a name or a number) filters the endpoints' ports; without
           // one, oc still compares against the empty IntOrString (its name "" or port 0).
           const tp = targetPort ?? '0';
           const tpInt = /^\d+$/.test(tp) ? Number(tp) : 0;
-          if (tp !== (p.name ?? '') && tpInt !== (p.port ?? 0)) continue;
-          for (const a of (ss.addresses ?? []) as Json[]) {
-            if (list.length < 3) list.push(`${a.ip}:${p.port}`);
+          if (tp !== (field(p, 'name') ?? '') && tpInt !== (field(p, 'port') ?? 0)) continue;
+          for (const a of arr(field(ss, 'addresses'))) {
+            if (list.length < 3) list.push(`${String(field(a, 'ip'))}:${String(field(p, 'port'))}`);
             count++;
           }
         }
@@ -125,19 +135,24 @@ export function describeRoute(route: KubeObject, endpoints: Map<string, { ep?: K
 }
 
 function formatIngress(w: PrefixWriter, short: boolean, ing: Json, now: Date): void {
-  const host = ing.routerCanonicalHostname ? ` (host ${ing.routerCanonicalHostname})` : '';
-  const condition = ((ing.conditions ?? []) as Json[]).find((c) => c.type === 'Admitted');
-  const ago = (t: string) => unitsHumanDuration(now.getTime() - new Date(t).getTime()).toLowerCase();
-  if (condition?.status === 'True') {
+  const canonical = field(ing, 'routerCanonicalHostname');
+  const host = canonical ? ` (host ${String(canonical)})` : '';
+  const router = String(field(ing, 'routerName') ?? '');
+  const condition = arr(field(ing, 'conditions')).find((c) => field(c, 'type') === 'Admitted');
+  const status = field(condition, 'status');
+  const since = field(condition, 'lastTransitionTime');
+  const ago = (t: Json) => unitsHumanDuration(now.getTime() - new Date(String(t)).getTime()).toLowerCase();
+  if (status === 'True') {
     let text = '\t  ';
-    if (!short) text += ing.host ?? '';
-    text += ` exposed on router ${ing.routerName ?? ''}${host}`;
-    if (condition.lastTransitionTime) text += ` ${ago(condition.lastTransitionTime)} ago`;
+    if (!short) text += String(field(ing, 'host') ?? '');
+    text += ` exposed on router ${router}${host}`;
+    if (since) text += ` ${ago(since)} ago`;
     w.write(0, `${text}\n`);
-  } else if (condition?.status === 'False') {
-    let text = `\trejected by router ${ing.routerName ?? ''}: ${host}${condition.reason ?? ''}`;
-    if (condition.lastTransitionTime) text += ` (${ago(condition.lastTransitionTime)} ago)`;
+  } else if (status === 'False') {
+    let text = `\trejected by router ${router}: ${host}${String(field(condition, 'reason') ?? '')}`;
+    if (since) text += ` (${ago(since)} ago)`;
     w.write(0, `${text}\n`);
-    if (condition.message) w.write(0, `\t  ${condition.message}\n`);
+    const message = field(condition, 'message');
+    if (message) w.write(0, `\t  ${String(message)}\n`);
   }
 }
