@@ -12,6 +12,7 @@ import type { AzCommandDef, AzContext } from './types.ts';
 import { argDef, azCommand, CliError, nameArg, rgArg } from './types.ts';
 import { collectionPath, resourcePath, subscriptionPath } from './paths.ts';
 import { arr, field, obj, type Json, type JsonObject } from '../../world/json.ts';
+import { isNetworkWatcher, isVirtualMachine } from '../../world/schema/arm.ts';
 
 const N = 'Microsoft.Network';
 
@@ -106,11 +107,11 @@ const commands: AzCommandDef[] = [
       // az reads the VM (for its location) by the group argument and the id's last segment.
       const vmName = vmId.split('/').pop() ?? '';
       const vm = await az.get(resourcePath(az, group ?? '', 'Microsoft.Compute', 'virtualMachines', vmName));
-      const location = String(field(vm, 'location') ?? '');
-      const watchers = await az.list(`${subscriptionPath(az)}/providers/${N}/networkWatchers`);
-      const watcher = watchers.find((w) => String(field(w, 'location')).toLowerCase() === location.toLowerCase());
+      const location = (isVirtualMachine(vm) ? vm.location : undefined) ?? '';
+      const watchers = (await az.list(`${subscriptionPath(az)}/providers/${N}/networkWatchers`)).filter(isNetworkWatcher);
+      const watcher = watchers.find((w) => String(w.location).toLowerCase() === location.toLowerCase());
       if (!watcher) throw new CliError(`network watcher is not enabled for region ${location}.`);
-      const [, , , , watcherGroup, , , , watcherName] = String(field(watcher, 'id')).split('/');
+      const [, , , , watcherGroup, , , , watcherName] = watcher.id.split('/');
       const body: Record<string, string> = { destinationIPAddress: a.dest_ip, sourceIPAddress: a.source_ip };
       if (a.nic !== undefined) body.targetNicResourceId = resourceId(az, '--nic', a.nic, group, N, 'networkInterfaces');
       body.targetResourceId = vmId;

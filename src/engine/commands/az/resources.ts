@@ -3,7 +3,8 @@ import type { AzCommandDef, AzContext } from './types.ts';
 import { argDef, azCommand, nameArg, rgArg } from './types.ts';
 import { childItems } from './child.ts';
 import { isPyDict } from '../../format/knack/python.ts';
-import { arr, field, isJsonArray, num, obj, str, type Json } from '../../world/json.ts';
+import { arr, field, num, obj, str, type Json, type JsonObject } from '../../world/json.ts';
+import { isNetworkInterface, isPublicIpAddress } from '../../world/schema/arm.ts';
 import { collectionPath, groupPath, quote, resourcePath, subscriptionPath } from './paths.ts';
 import { sdkValue } from './sdk-model.ts';
 import { COMPUTE_2024_11_01, type SdkModels } from './sdk-models.ts';
@@ -115,23 +116,23 @@ async function withDetails(vms: unknown[], az: AzContext): Promise<unknown[]> {
  * when given, compared case aside), in the NIC list's order, with its addresses and those of the
  * public IPs its configurations name. */
 async function vmIpAddresses(az: AzContext, group: string | undefined, name: string | undefined): Promise<unknown[]> {
-  const nics = await az.list(`${subscriptionPath(az)}/providers/Microsoft.Network/networkInterfaces`);
-  const pips = new Map((await az.list(`${subscriptionPath(az)}/providers/Microsoft.Network/publicIPAddresses`)).map((p) => [field(p, 'id'), p]));
+  const nics = (await az.list(`${subscriptionPath(az)}/providers/Microsoft.Network/networkInterfaces`)).filter(isNetworkInterface);
+  const pips = new Map((await az.list(`${subscriptionPath(az)}/providers/Microsoft.Network/publicIPAddresses`)).filter(isPublicIpAddress).map((p) => [p.id, p]));
   const out: unknown[] = [];
   for (const nic of nics) {
-    const vmId = field(nic, 'properties', 'virtualMachine', 'id');
-    if (typeof vmId !== 'string') continue;
+    const vmId = nic.properties?.virtualMachine?.id;
+    if (vmId === undefined) continue;
     const parts = vmId.split('/');
     const [vmGroup, vmName] = [parts[4] ?? '', parts[8] ?? ''];
     if ((group !== undefined && group.toLowerCase() !== vmGroup.toLowerCase()) || (name !== undefined && name.toLowerCase() !== vmName.toLowerCase())) continue;
-    const network: { privateIpAddresses: Json[]; publicIpAddresses: Array<Record<string, Json | undefined>> } = { privateIpAddresses: [], publicIpAddresses: [] };
-    for (const config of childItems(nic, 'ipConfigurations')) {
-      network.privateIpAddresses.push(field(config, 'properties', 'privateIPAddress') ?? null);
-      const pip = pips.get(field(config, 'properties', 'publicIPAddress', 'id'));
+    const network: { privateIpAddresses: Json[]; publicIpAddresses: JsonObject[] } = { privateIpAddresses: [], publicIpAddresses: [] };
+    for (const config of nic.properties?.ipConfigurations ?? []) {
+      network.privateIpAddresses.push(config.properties?.privateIPAddress ?? null);
+      const pipId = config.properties?.publicIPAddress?.id;
+      const pip = pipId === undefined ? undefined : pips.get(pipId);
       if (!pip) continue;
-      const info: Record<string, Json | undefined> = { id: field(pip, 'id'), name: field(pip, 'name'), ipAddress: field(pip, 'properties', 'ipAddress') ?? null, ipAllocationMethod: field(pip, 'properties', 'publicIPAllocationMethod') ?? null };
-      const zones = field(pip, 'zones');
-      if (isJsonArray(zones) && zones.length) info.zone = zones[0];
+      const info: JsonObject = { id: pip.id, name: pip.name, ipAddress: pip.properties?.ipAddress ?? null, ipAllocationMethod: pip.properties?.publicIPAllocationMethod ?? null };
+      if (pip.zones?.length) info.zone = pip.zones[0];
       network.publicIpAddresses.push(info);
     }
     out.push({ virtualMachine: { resourceGroup: vmGroup, name: vmName, network } });
