@@ -1,7 +1,6 @@
 // az aro, vm, group and account: SDK-based commands with their own table transformers.
 import type { AzCommandDef, AzContext } from './types.ts';
 import { argDef, azCommand, nameArg, rgArg } from './types.ts';
-import { childItems } from './child.ts';
 import { isPyDict } from '../../format/knack/python.ts';
 import { arr, field, num, obj, str, type Json, type JsonObject } from '../../world/json.ts';
 import { isNetworkInterface, isPublicIpAddress } from '../../world/schema/arm.ts';
@@ -98,14 +97,16 @@ const showDetailsArg = argDef({ options: ['--show-details', '-d'], dest: 'show_d
 async function withDetails(vms: unknown[], az: AzContext): Promise<unknown[]> {
   return Promise.all(
     vms.map(async (vm) => {
-      const nics = await Promise.all(arr(field(vm, 'networkProfile', 'networkInterfaces')).map((n) => az.get(str(field(n, 'id')))));
-      const configs = nics.flatMap((n) => childItems(n, 'ipConfigurations'));
+      // The model's NIC references (the SDK's shape), each read from ARM as a NIC.
+      const answers = await Promise.all(arr(field(vm, 'networkProfile', 'networkInterfaces')).map((n) => az.get(str(field(n, 'id')))));
+      const nics = answers.map((n) => (isNetworkInterface(n) ? n.properties : undefined));
+      const configs = nics.flatMap((n) => n?.ipConfigurations ?? []);
       return {
         ...obj(vm),
         fqdns: '',
-        macAddresses: nics.map((n) => field(n, 'properties', 'macAddress')).join(','),
+        macAddresses: nics.map((n) => n?.macAddress).join(','),
         powerState: 'VM running',
-        privateIps: configs.map((c) => field(c, 'properties', 'privateIPAddress')).join(','),
+        privateIps: configs.map((c) => c.properties?.privateIPAddress).join(','),
         publicIps: '',
       };
     }),
