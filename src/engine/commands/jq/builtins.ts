@@ -90,11 +90,19 @@ function* counting(from: number, to: number): Generator<number> {
   for (let i = from; i < to; i++) yield i;
 }
 
-export function builtins(env: Record<string, string>): Map<string, Builtin> {
+let table: ReadonlyMap<string, Builtin> | undefined;
+
+/** The builtins by "name/arity", made once: none keeps anything of a run (`env` reads the run's
+ * evaluator), and making them is a good part of a short program's cost. */
+export function builtins(): ReadonlyMap<string, Builtin> {
+  table ??= makeBuiltins();
+  return table;
+}
+
+function makeBuiltins(): Map<string, Builtin> {
   const b = new Map<string, Builtin>();
   const def = (name: string, arity: number, f: Builtin) => b.set(`${name}/${arity}`, f);
   for (const [key, f] of [...regexBuiltins(), ...mathBuiltins(), ...controlBuiltins(), ...dateBuiltins()]) b.set(key, f);
-  const environment = lib.environmentObject(env);
   def('empty', 0, function* () {});
   def('not', 0, one((v) => !truthy(v)));
   def('length', 0, one((v, ev) => lib.length(v, ev.budget)));
@@ -138,7 +146,7 @@ export function builtins(env: Record<string, string>): Map<string, Builtin> {
   });
   def('first', 0, one((v, ev) => ev.index(v, 0)));
   def('last', 0, one((v, ev) => ev.index(v, -1)));
-  def('env', 0, one(() => environment));
+  def('env', 0, one((_v, ev) => ev.environment));
   def('now', 0, function* (_v, _a, _e, ev) {
     yield ev.now() / 1000;
   });

@@ -134,13 +134,16 @@ export interface EvalIO {
 export class Evaluator {
   private depth = 0;
   readonly budget = new Budget();
-  readonly builtins: Map<string, Builtin>;
+  readonly builtins: ReadonlyMap<string, Builtin>;
   readonly now: () => number;
+  /** The command's environment as jq's `env` and `$ENV` give it. */
+  readonly environment: JqObject;
   io: EvalIO = { nextInput: () => undefined, lineNumber: () => 0, filename: () => null, stderr: () => {} };
 
-  constructor(builtins: Map<string, Builtin>, now: () => number) {
+  constructor(builtins: ReadonlyMap<string, Builtin>, now: () => number, environment: JqObject) {
     this.builtins = builtins;
     this.now = now;
+    this.environment = environment;
   }
 
   *eval(ast: Ast, input: JqValue, env: Env): Generator<JqValue> {

@@ -356,8 +356,8 @@ async function run(ctx: CommandContext): Promise<number> {
     o.vars.set(name, value);
     o.named.set(name, value);
   }
-  const environment = Object.fromEntries(ctx.session.vars.environment());
-  const table = builtins(environment);
+  const environment = environmentObject(Object.fromEntries(ctx.session.vars.environment()));
+  const table = builtins();
   const compileError = (message: string, at?: number) => ctx.stderr.write(`jq: error: ${message} at ${programLine(o.filter!, at)}\njq: 1 compile error\n`);
   if (/^\s*(?:import|include)\b/.test(o.filter)) {
     // The lab has no module files for jq to search.
@@ -400,10 +400,10 @@ async function run(ctx: CommandContext): Promise<number> {
     ctx.stderr.write(`jq: ${missing.length} compile error${missing.length > 1 ? 's' : ''}\n`);
     return 3;
   }
-  const evaluator = new Evaluator(table, () => ctx.session.now().getTime());
+  const evaluator = new Evaluator(table, () => ctx.session.now().getTime(), environment);
   const args = objectFrom([['positional', o.positional], ['named', objectFrom([...o.named])]]);
   // jq binds $ENV and $ARGS itself, over an --arg of the same name.
-  const vars = new Map<string, JqValue>([...o.vars, ['ENV', environmentObject(environment)], ['ARGS', args]]);
+  const vars = new Map<string, JqValue>([...o.vars, ['ENV', environment], ['ARGS', args]]);
   const env: Env = { vars: Scope.of(vars), defs: Scope.of() };
   const writes = new Writes(ctx);
   let last: JqValue | undefined = undefined;
