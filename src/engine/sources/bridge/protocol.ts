@@ -2,8 +2,8 @@
 // answered in JSON. The page runs the engine itself; the bridge only reads, on the reader's
 // machine, with the reader's credentials, which never leave it.
 import { z } from 'zod';
-import { toJson, type Json } from '../../world/json.ts';
 import type { HttpResponse, NetError, RestResponse } from '../../world/types.ts';
+import { json } from '../../world/schema/wire.ts';
 
 export const BRIDGE_API = '/v1';
 
@@ -39,7 +39,6 @@ export function parseBridgeUrl(text: string): BridgeAddress | undefined {
 // The answers' shapes, which the page checks before it trusts an answer (a bridge of another
 // version may answer otherwise). A body came through JSON.parse, so it is JSON throughout: its top
 // tells enough.
-const json = z.custom<Json>((value) => toJson(value) !== undefined);
 
 const restAnswer = z.object({
   status: z.number(),
