@@ -3,8 +3,7 @@
 import type { KubeObject, World } from '../../../world/types.ts';
 import { describeEvents, getTyped, searchEvents } from './events.ts';
 import { describeInWriter, printAnnotations, printLabels, type DescribeSettings } from './shared.ts';
-
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+import { arr, field, type Json } from '../../../world/json.ts';
 
 export async function describeEndpointSliceByName(world: World, namespace: string, name: string, settings: DescribeSettings): Promise<string> {
   const eps = await getTyped(world, `/apis/discovery.k8s.io/v1/namespaces/${encodeURIComponent(namespace)}/endpointslices/${encodeURIComponent(name)}`, `endpointslices.discovery.k8s.io "${name}" not found`);
@@ -13,33 +12,35 @@ export async function describeEndpointSliceByName(world: World, namespace: strin
 }
 
 export function describeEndpointSlice(eps: KubeObject, events: readonly unknown[] | undefined, now: Date): string {
-  const e: Json = eps;
+  const text = (v: Json, key: string, unset = '') => String(field(v, key) ?? unset);
   return describeInWriter((w) => {
     w.write(0, `Name:\t${eps.metadata.name}\n`);
     w.write(0, `Namespace:\t${eps.metadata.namespace ?? ''}\n`);
     printLabels(w, 'Labels', eps.metadata.labels);
     printAnnotations(w, 'Annotations', eps.metadata.annotations);
-    w.write(0, `AddressType:\t${e.addressType ?? ''}\n`);
-    const ports: Json[] = e.ports ?? [];
+    w.write(0, `AddressType:\t${String(field(eps, 'addressType') ?? '')}\n`);
+    const ports = arr(field(eps, 'ports'));
     if (ports.length === 0) w.write(0, 'Ports: <unset>\n');
     else {
       w.write(0, 'Ports:\n');
       w.write(1, 'Name\tPort\tProtocol\n');
       w.write(1, '----\t----\t--------\n');
-      for (const p of ports) w.write(1, `${p.name || '<unset>'}\t${p.port ?? '<unset>'}\t${p.protocol ?? ''}\n`);
+      for (const p of ports) w.write(1, `${String(field(p, 'name') || '<unset>')}\t${text(p, 'port', '<unset>')}\t${text(p, 'protocol')}\n`);
     }
-    const endpoints: Json[] = e.endpoints ?? [];
+    const endpoints = arr(field(eps, 'endpoints'));
     if (endpoints.length === 0) w.write(0, 'Endpoints: <none>\n');
     else {
       w.write(0, 'Endpoints:\n');
       for (const ep of endpoints) {
-        w.write(1, `- Addresses:\t${(ep.addresses ?? []).join(', ') || '<none>'}\n`);
+        const ready = field(ep, 'conditions', 'ready');
+        const targetRef = field(ep, 'targetRef');
+        w.write(1, `- Addresses:\t${arr(field(ep, 'addresses')).join(', ') || '<none>'}\n`);
         w.write(2, 'Conditions:\n');
-        w.write(3, `Ready:\t${ep.conditions?.ready === undefined || ep.conditions?.ready === null ? '<unset>' : String(ep.conditions.ready)}\n`);
-        w.write(2, `Hostname:\t${ep.hostname ?? '<unset>'}\n`);
-        if (ep.targetRef) w.write(2, `TargetRef:\t${ep.targetRef.kind ?? ''}/${ep.targetRef.name ?? ''}\n`);
-        w.write(2, `NodeName:\t${ep.nodeName ?? '<unset>'}\n`);
-        w.write(2, `Zone:\t${ep.zone ?? '<unset>'}\n`);
+        w.write(3, `Ready:\t${ready === undefined || ready === null ? '<unset>' : String(ready)}\n`);
+        w.write(2, `Hostname:\t${text(ep, 'hostname', '<unset>')}\n`);
+        if (targetRef) w.write(2, `TargetRef:\t${text(targetRef, 'kind')}/${text(targetRef, 'name')}\n`);
+        w.write(2, `NodeName:\t${text(ep, 'nodeName', '<unset>')}\n`);
+        w.write(2, `Zone:\t${text(ep, 'zone', '<unset>')}\n`);
       }
     }
     if (events) describeEvents(events, w, now);

@@ -23,7 +23,7 @@ export async function describeGeneric(world: World, res: ApiResource, namespace:
     w.write(0, `Namespace:\t${full.metadata.namespace ?? ''}\n`);
     printLabels(w, 'Labels', full.metadata.labels);
     printAnnotations(w, 'Annotations', full.metadata.annotations);
-    printUnstructured(w, 0, full as unknown as Record<string, unknown>, '');
+    printUnstructured(w, 0, full, '');
     if (events) describeEvents(events, w, settings.now);
   });
 }

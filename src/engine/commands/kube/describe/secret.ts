@@ -4,6 +4,7 @@
 import type { KubeObject, World } from '../../../world/types.ts';
 import { getTyped } from './events.ts';
 import { describeInWriter, printAnnotations, printLabels, type DescribeSettings } from './shared.ts';
+import { field, obj, str } from '../../../world/json.ts';
 
 /** The length of what a base64 text decodes to. */
 function decodedLength(b64: string): number {
@@ -18,16 +19,17 @@ export async function describeSecretByName(world: World, namespace: string, name
 }
 
 export function describeSecret(secret: KubeObject): string {
-  const s = secret as KubeObject & { type?: string; data?: Record<string, string> };
+  const type = field(secret, 'type');
   return describeInWriter((w) => {
-    w.write(0, `Name:\t${s.metadata.name}\n`);
-    w.write(0, `Namespace:\t${s.metadata.namespace ?? ''}\n`);
-    printLabels(w, 'Labels', s.metadata.labels);
-    printAnnotations(w, 'Annotations', s.metadata.annotations);
-    w.write(0, `\nType:\t${s.type ?? ''}\n`);
+    w.write(0, `Name:\t${secret.metadata.name}\n`);
+    w.write(0, `Namespace:\t${secret.metadata.namespace ?? ''}\n`);
+    printLabels(w, 'Labels', secret.metadata.labels);
+    printAnnotations(w, 'Annotations', secret.metadata.annotations);
+    w.write(0, `\nType:\t${String(type ?? '')}\n`);
     w.write(0, '\nData\n====\n');
-    for (const [k, v] of Object.entries(s.data ?? {})) {
-      if (k === 'token' && s.type === 'kubernetes.io/service-account-token') w.write(0, `${k}:\t${atob(v)}\n`);
+    for (const [k, value] of Object.entries(obj(field(secret, 'data')))) {
+      const v = str(value);
+      if (k === 'token' && type === 'kubernetes.io/service-account-token') w.write(0, `${k}:\t${atob(v)}\n`);
       else w.write(0, `${k}:\t${decodedLength(v)} bytes\n`);
     }
   });
