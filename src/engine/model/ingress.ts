@@ -21,12 +21,11 @@
 //    a firewall that never saw the connection's first packet: it drops it (asymmetric routing).
 // 5. The router pod that takes the connection. Which app answers is the router's business
 //    (app/router.ts): no ready endpoint behind the route is its 503 page.
-import type { KubeObject } from '../world/types.ts';
-import { WorldModel } from './world-model.ts';
+import type { AzureFirewall, LbProbe, LbRule, LoadBalancer, NetworkInterface, NetworkSecurityGroup, RouteTable, SecurityRule, Subnet, VirtualNetwork } from '../world/schema/arm.ts';
+import type { Pod, Service } from '../world/schema/kube.ts';
+import type { WorldModel } from './world-model.ts';
 import { inPrefix, isPrivateIp } from './addresses.ts';
 import { nextHop, type NextHop } from './next-hop.ts';
-
-type Obj = Record<string, any>;
 
 /** The address health probes (and the host's own services) come from: service tag AzureLoadBalancer. */
 export const AZURE_HOST_IP = '168.63.129.16';
@@ -41,10 +40,10 @@ export interface Packet {
 
 /** The rule of one NSG that decides a packet. */
 export interface NsgDecision {
-  nsg: Obj;
+  nsg: NetworkSecurityGroup;
   /** Where the NSG is associated. */
   on: 'subnet' | 'nic';
-  rule: Obj;
+  rule: SecurityRule;
   /** One of the NSG's default rules (AllowVnetInBound, DenyAllInBound…). */
   isDefault: boolean;
   access: 'Allow' | 'Deny';
@@ -52,11 +51,13 @@ export interface NsgDecision {
 
 const ANY = new Set(['*', 'any', '0.0.0.0/0']);
 
-function portMatches(rule: Obj, port: number): boolean {
-  const ranges: string[] = rule.destinationPortRange ? [rule.destinationPortRange] : (rule.destinationPortRanges ?? []);
+type RuleProperties = NonNullable<SecurityRule['properties']>;
+
+function portMatches(rule: RuleProperties, port: number): boolean {
+  const ranges = rule.destinationPortRange ? [rule.destinationPortRange] : (rule.destinationPortRanges ?? []);
   return ranges.some((r) => {
     if (r === '*') return true;
-    const [from, to = from] = String(r).split('-').map(Number);
+    const [from, to = from] = r.split('-').map(Number);
     return port >= from && port <= to;
   });
 }
@@ -64,18 +65,18 @@ function portMatches(rule: Obj, port: number): boolean {
 /** The address prefixes of the service tag VirtualNetwork for an NSG on a NIC in `vnet`: its address
  * space, the address spaces of the VNets it peers with, and the host's address. (Azure adds
  * on-premises prefixes and those of user routes; the labs have no gateway.) */
-function virtualNetworkPrefixes(model: WorldModel, vnet: Obj | undefined): string[] {
+function virtualNetworkPrefixes(model: WorldModel, vnet: VirtualNetwork | undefined): string[] {
   if (!vnet) return [];
-  const own = (vnet.properties?.addressSpace?.addressPrefixes ?? []) as string[];
-  const peered = ((vnet.properties?.virtualNetworkPeerings ?? []) as Obj[])
-    .filter((p) => p.properties?.peeringState === 'Connected')
-    .flatMap((p) => (p.properties?.remoteAddressSpace?.addressPrefixes ?? model.arm(p.properties?.remoteVirtualNetwork?.id)?.properties?.addressSpace?.addressPrefixes ?? []) as string[]);
+  const own = vnet.properties?.addressSpace?.addressPrefixes ?? [];
+  const peered = model
+    .connectedPeerings(vnet)
+    .flatMap((p) => p.properties?.remoteAddressSpace?.addressPrefixes ?? model.vnet(p.properties?.remoteVirtualNetwork?.id)?.properties?.addressSpace?.addressPrefixes ?? []);
   return [...own, ...peered, `${AZURE_HOST_IP}/32`];
 }
 
 /** Whether an NSG rule's address (a prefix, an address, `*` or a service tag) holds `ip`. Service
  * tags other than Internet, VirtualNetwork and AzureLoadBalancer hold nothing here. */
-function addressMatches(model: WorldModel, vnet: Obj | undefined, prefix: string, ip: string): boolean {
+function addressMatches(model: WorldModel, vnet: VirtualNetwork | undefined, prefix: string, ip: string): boolean {
   const p = prefix.trim();
   if (ANY.has(p.toLowerCase())) return true;
   if (p === 'AzureLoadBalancer') return ip === AZURE_HOST_IP;
@@ -86,42 +87,40 @@ function addressMatches(model: WorldModel, vnet: Obj | undefined, prefix: string
   return false;
 }
 
-function ruleMatches(model: WorldModel, vnet: Obj | undefined, rule: Obj, packet: Packet): boolean {
+function ruleMatches(model: WorldModel, vnet: VirtualNetwork | undefined, rule: SecurityRule, packet: Packet): boolean {
   const p = rule.properties ?? {};
   if (p.direction !== packet.direction) return false;
   if (p.protocol !== '*' && String(p.protocol).toLowerCase() !== packet.protocol.toLowerCase()) return false;
   if (!portMatches(p, packet.port)) return false;
-  const sources: string[] = p.sourceAddressPrefix ? [p.sourceAddressPrefix] : (p.sourceAddressPrefixes ?? []);
-  const destinations: string[] = p.destinationAddressPrefix ? [p.destinationAddressPrefix] : (p.destinationAddressPrefixes ?? []);
+  const sources = p.sourceAddressPrefix ? [p.sourceAddressPrefix] : (p.sourceAddressPrefixes ?? []);
+  const destinations = p.destinationAddressPrefix ? [p.destinationAddressPrefix] : (p.destinationAddressPrefixes ?? []);
   return sources.some((s) => addressMatches(model, vnet, s, packet.source)) && destinations.some((d) => addressMatches(model, vnet, d, packet.destination));
 }
 
 /** The rule of an NSG that decides a packet: its rules and default rules by priority, the first match. */
-export function nsgDecision(model: WorldModel, nsg: Obj, on: 'subnet' | 'nic', vnet: Obj | undefined, packet: Packet): NsgDecision | undefined {
-  const rules = [
-    ...((nsg.properties?.securityRules ?? []) as Obj[]).map((rule) => ({ rule, isDefault: false })),
-    ...((nsg.properties?.defaultSecurityRules ?? []) as Obj[]).map((rule) => ({ rule, isDefault: true })),
-  ].sort((a, b) => a.rule.properties.priority - b.rule.properties.priority);
+export function nsgDecision(model: WorldModel, nsg: NetworkSecurityGroup, on: 'subnet' | 'nic', vnet: VirtualNetwork | undefined, packet: Packet): NsgDecision | undefined {
+  const priority = (rule: SecurityRule) => rule.properties?.priority ?? Number.NaN;
+  const rules = model.securityRules(nsg).sort((a, b) => priority(a.rule) - priority(b.rule));
   const hit = rules.find(({ rule }) => ruleMatches(model, vnet, rule, packet));
-  return hit && { nsg, on, rule: hit.rule, isDefault: hit.isDefault, access: hit.rule.properties.access };
+  const access = hit?.rule.properties?.access;
+  return hit && access && { nsg, on, rule: hit.rule, isDefault: hit.isDefault, access };
 }
 
 /** A node's NIC, its first IP configuration and subnet, and the subnet's VNet. */
-function nodeNetwork(model: WorldModel, node: string): { nic?: Obj; ip?: string; subnet?: Obj; vnet?: Obj } {
+function nodeNetwork(model: WorldModel, node: string): { nic?: NetworkInterface; ip?: string; subnet?: Subnet; vnet?: VirtualNetwork } {
   const nic = model.nicOfNode(node);
-  const config = (nic?.properties as Obj | undefined)?.ipConfigurations?.[0]?.properties as Obj | undefined;
-  const subnet = model.arm(config?.subnet?.id);
-  const vnet = subnet ? model.arm(String(subnet.id).replace(/\/subnets\/[^/]+$/i, '')) : undefined;
-  return { nic, ip: config?.privateIPAddress, subnet, vnet };
+  const config = model.primaryIpConfiguration(nic)?.properties;
+  const subnet = model.subnet(config?.subnet?.id);
+  return { nic, ip: config?.privateIPAddress, subnet, vnet: model.vnetOfSubnet(subnet) };
 }
 
 /** How the NSGs of a node treat a packet: each NSG's deciding rule (subnet first, then NIC, for
  * inbound; NIC first for outbound) up to the first that denies. */
 export function nsgPath(model: WorldModel, node: string, packet: Packet): { decisions: NsgDecision[]; denied?: NsgDecision } {
   const { nic, subnet, vnet } = nodeNetwork(model, node);
-  const subnetNsg = model.arm(subnet?.properties?.networkSecurityGroup?.id);
-  const nicNsg = model.arm(nic?.properties?.networkSecurityGroup?.id);
-  const order: Array<[Obj | undefined, 'subnet' | 'nic']> = packet.direction === 'Inbound' ? [[subnetNsg, 'subnet'], [nicNsg, 'nic']] : [[nicNsg, 'nic'], [subnetNsg, 'subnet']];
+  const subnetNsg = model.nsg(subnet?.properties?.networkSecurityGroup?.id);
+  const nicNsg = model.nsg(nic?.properties?.networkSecurityGroup?.id);
+  const order: Array<[NetworkSecurityGroup | undefined, 'subnet' | 'nic']> = packet.direction === 'Inbound' ? [[subnetNsg, 'subnet'], [nicNsg, 'nic']] : [[nicNsg, 'nic'], [subnetNsg, 'subnet']];
   const decisions: NsgDecision[] = [];
   for (const [nsg, on] of order) {
     if (!nsg) continue;
@@ -135,24 +134,28 @@ export function nsgPath(model: WorldModel, node: string, packet: Packet): { deci
 }
 
 /** A load balancer rule that carries `ip:port` (a public frontend's address, or a private one's). */
-export function lbRuleFor(model: WorldModel, ip: string, port: number): { lb: Obj; rule: Obj; probe?: Obj } | undefined {
-  for (const lb of model.armOfType('Microsoft.Network/loadBalancers')) {
-    for (const rule of ((lb.properties as Obj).loadBalancingRules ?? []) as Obj[]) {
-      const frontend = model.arm(rule.properties.frontendIPConfiguration?.id);
-      const address = model.arm(frontend?.properties?.publicIPAddress?.id)?.properties?.ipAddress ?? frontend?.properties?.privateIPAddress;
-      if (address === ip && rule.properties.frontendPort === port) return { lb, rule, probe: model.arm(rule.properties.probe?.id) };
+export function lbRuleFor(model: WorldModel, ip: string, port: number): CarryingRule | undefined {
+  for (const lb of model.loadBalancers()) {
+    for (const rule of lb.properties?.loadBalancingRules ?? []) {
+      const address = model.frontendAddress(model.frontend(rule.properties?.frontendIPConfiguration?.id));
+      if (address === ip && rule.properties?.frontendPort === port) return { lb, rule, probe: model.probe(rule.properties.probe?.id) };
     }
   }
   return undefined;
 }
 
 /** The nodes whose NICs are in a load balancer rule's backend pool, by name. */
-export function poolNodes(model: WorldModel, rule: Obj): string[] {
-  const pool = model.arm(rule.properties?.backendAddressPool?.id);
-  const vms = ((pool?.properties?.backendIPConfigurations ?? []) as Obj[])
-    .map((c) => model.arm(String(c.id).split('/').slice(0, 9).join('/')))
-    .map((nic) => String(nic?.properties?.virtualMachine?.id ?? '').split('/').pop()!.toLowerCase());
+export function poolNodes(model: WorldModel, rule: LbRule): string[] {
+  const pool = model.backendPool(rule.properties?.backendAddressPool?.id);
+  const vms = (pool?.properties?.backendIPConfigurations ?? []).map((c) => model.nodeOfNic(model.nicOfIpConfiguration(c.id)).toLowerCase());
   return model.kube('Node').map((n) => n.metadata.name).filter((n) => vms.includes(n.toLowerCase()));
+}
+
+/** A load balancer rule that carries a frontend's address and port, and its health probe. */
+export interface CarryingRule {
+  lb: LoadBalancer;
+  rule: LbRule;
+  probe?: LbProbe;
 }
 
 export type IngressOutcome = 'connected' | 'timeout';
@@ -165,9 +168,9 @@ export interface Ingress {
   /** The address the connection comes from, when the reader's machine reaches the frontend at all. */
   clientIp?: string;
   /** The Kubernetes LoadBalancer service whose frontend this is. */
-  service?: KubeObject;
+  service?: Service;
   local: boolean;
-  carried?: { lb: Obj; rule: Obj; probe?: Obj };
+  carried?: CarryingRule;
   /** Nodes in the rule's backend pool, and those whose health probe passes. */
   pool: string[];
   healthy: string[];
@@ -179,21 +182,21 @@ export interface Ingress {
   /** The NSGs' deciding rules on the way in, at that node. */
   nsg?: { decisions: NsgDecision[]; denied?: NsgDecision };
   /** Where the node's answer to the client goes. */
-  reply?: NextHop & { table?: Obj; firewall?: Obj };
+  reply?: NextHop & { table?: RouteTable; firewall?: AzureFirewall };
   /** The router pod that takes the connection. */
-  router?: KubeObject;
+  router?: Pod;
   outcome: IngressOutcome;
   stop?: { stage: IngressStage; why: string };
 }
 
-const readyOn = (pods: KubeObject[], node: string) => pods.some((p) => (p.spec as Obj | undefined)?.nodeName === node);
+const readyOn = (pods: Pod[], node: string) => pods.some((p) => p.spec?.nodeName === node);
 
 /** The Kubernetes LoadBalancer service published on a frontend address. */
-function serviceAt(model: WorldModel, ip: string): KubeObject | undefined {
-  return model.kube('Service').find((s) => (s.spec as Obj | undefined)?.type === 'LoadBalancer' && (((s.status as Obj | undefined)?.loadBalancer?.ingress ?? []) as Obj[]).some((i) => i.ip === ip));
+function serviceAt(model: WorldModel, ip: string): Service | undefined {
+  return model.services().find((s) => s.spec?.type === 'LoadBalancer' && (s.status?.loadBalancer?.ingress ?? []).some((i) => i.ip === ip));
 }
 
-function describeProbe(probe: Obj | undefined): string {
+function describeProbe(probe: LbProbe | undefined): string {
   const p = probe?.properties;
   if (!p) return 'its health probe';
   return `${p.protocol}${p.requestPath ? ` ${p.requestPath}` : ''} on port ${p.port}`;
@@ -210,7 +213,7 @@ export function ingressTo(model: WorldModel, ip: string, port: number): Ingress 
   result.service = serviceAt(model, ip);
   result.carried = lbRuleFor(model, ip, port);
   if (!result.carried) return stop('frontend', `No load balancer rule carries port ${port} of ${ip}: nothing answers, and the client waits until it gives up.`);
-  const spec = (result.service?.spec ?? {}) as Obj;
+  const spec = result.service?.spec ?? {};
   result.local = spec.externalTrafficPolicy === 'Local';
   const endpoints = result.service ? model.serviceEndpoints(result.service) : [];
   const probe = result.carried.probe;
@@ -232,15 +235,15 @@ export function ingressTo(model: WorldModel, ip: string, port: number): Ingress 
     );
   }
   // The lab pins the load balancer's choice: the node of the first ready router pod, when it is healthy.
-  const first = endpoints.map((p) => (p.spec as Obj).nodeName as string).find((n) => result.healthy.includes(n));
+  const first = endpoints.map((p) => p.spec?.nodeName).find((n) => n !== undefined && result.healthy.includes(n));
   result.node = first ?? result.healthy[0];
   result.nodeIp = nodeNetwork(model, result.node).ip;
   // With a floating IP the node receives the frontend's address as the destination; without, its own.
-  const destination = result.carried.rule.properties.enableFloatingIP ? ip : (result.nodeIp ?? ip);
+  const destination = result.carried.rule.properties?.enableFloatingIP ? ip : (result.nodeIp ?? ip);
   result.nsg = nsgPath(model, result.node, { direction: 'Inbound', protocol: 'Tcp', source: result.clientIp, destination, port });
   const denied = result.nsg.denied;
   if (denied) {
-    const p = denied.rule.properties;
+    const p = denied.rule.properties ?? {};
     const what = denied.isDefault
       ? `no rule of ${denied.nsg.name} allows ${result.clientIp} to port ${port}, so its default rule ${denied.rule.name} (priority ${p.priority}) denies it`
       : `rule ${denied.rule.name} (priority ${p.priority}) of ${denied.nsg.name} denies ${result.clientIp} to port ${port}`;
@@ -248,7 +251,7 @@ export function ingressTo(model: WorldModel, ip: string, port: number): Ingress 
   }
   if (result.nodeIp) {
     const reply = nextHop(model, result.nodeIp, result.clientIp);
-    const table = model.arm(reply.routeTableId);
+    const table = model.routeTable(reply.routeTableId);
     const firewall = reply.nextHopIpAddress ? model.firewallAt(reply.nextHopIpAddress)?.firewall : undefined;
     result.reply = { ...reply, ...(table ? { table } : {}), ...(firewall ? { firewall } : {}) };
     if (reply.nextHopType === 'VirtualAppliance') {
@@ -259,7 +262,7 @@ export function ingressTo(model: WorldModel, ip: string, port: number): Ingress 
     }
     if (reply.nextHopType === 'None') return stop('return', `The node has no route back to ${result.clientIp}: Azure drops the answer, and the client waits until it gives up.`);
   }
-  const routers = endpoints.filter((p) => !result.local || (p.spec as Obj).nodeName === result.node);
+  const routers = endpoints.filter((p) => !result.local || p.spec?.nodeName === result.node);
   result.router = routers[0];
   if (!result.router) return stop('router', `No ready pod of ${result.service?.metadata.name ?? 'the service'} takes the connection.`);
   return { ...result, outcome: 'connected' };

@@ -23,15 +23,20 @@
 // packet goes where VnetLocal or VNetPeering takes it, and NextHop's types are those of the contract.
 //
 // nextHop leaves routeTableId empty for a system route; Network Watcher then says "System Route".
-import type { ArmResource } from '../world/types.ts';
+import type { AzureFirewall, NetworkInterface, PrivateEndpoint, RouteTable, Subnet, VirtualNetwork } from '../world/schema/arm.ts';
 import { inPrefix } from './addresses.ts';
 
-type Obj = Record<string, any>;
-
-/** What route selection reads of a world: ARM resources by id and by type (the WorldModel has both). */
+/** What route selection reads of a world (the WorldModel has it all). */
 export interface RoutingWorld {
-  arm(id: string | undefined): Obj | undefined;
-  armOfType(type: string): ArmResource[];
+  networkInterfaces(): NetworkInterface[];
+  azureFirewalls(): AzureFirewall[];
+  virtualNetworks(): VirtualNetwork[];
+  armOfType(type: 'Microsoft.Network/privateEndpoints'): PrivateEndpoint[];
+  nic(id: string | undefined): NetworkInterface | undefined;
+  subnet(id: string | undefined): Subnet | undefined;
+  vnet(id: string | undefined): VirtualNetwork | undefined;
+  vnetOfSubnet(subnet: Subnet | undefined): VirtualNetwork | undefined;
+  routeTable(id: string | undefined): RouteTable | undefined;
 }
 
 export type NextHopType = 'VnetLocal' | 'VNetPeering' | 'VirtualAppliance' | 'Internet' | 'None';
@@ -87,41 +92,35 @@ function holds(outer: string, inner: string): boolean {
 
 /** Where an address sits: the IP configuration of a NIC (or an Azure Firewall) that has it, and its
  * subnet; else the subnet whose address prefix holds it. */
-export function subnetOfAddress(model: RoutingWorld, ip: string): { subnet: Obj; nic?: Obj } | undefined {
-  const holders = [...model.armOfType('Microsoft.Network/networkInterfaces'), ...model.armOfType('Microsoft.Network/azureFirewalls')] as Obj[];
-  for (const holder of holders) {
-    for (const config of (holder.properties?.ipConfigurations ?? []) as Obj[]) {
+export function subnetOfAddress(model: RoutingWorld, ip: string): { subnet: Subnet; nic?: NetworkInterface | AzureFirewall } | undefined {
+  for (const holder of [...model.networkInterfaces(), ...model.azureFirewalls()]) {
+    for (const config of holder.properties?.ipConfigurations ?? []) {
       if (config.properties?.privateIPAddress !== ip) continue;
-      const subnet = model.arm(config.properties?.subnet?.id);
+      const subnet = model.subnet(config.properties.subnet?.id);
       if (subnet) return { subnet, nic: holder };
     }
   }
-  for (const vnet of model.armOfType('Microsoft.Network/virtualNetworks')) {
-    for (const subnet of ((vnet.properties as Obj | undefined)?.subnets ?? []) as Obj[]) {
-      const prefixes = [subnet.properties?.addressPrefix, ...((subnet.properties?.addressPrefixes ?? []) as string[])].filter(isCidr);
+  for (const vnet of model.virtualNetworks()) {
+    for (const subnet of vnet.properties?.subnets ?? []) {
+      const prefixes = [subnet.properties?.addressPrefix, ...(subnet.properties?.addressPrefixes ?? [])].filter(isCidr);
       if (prefixes.some((p) => inPrefix(ip, p))) return { subnet };
     }
   }
   return undefined;
 }
 
-/** The VNet a subnet belongs to (its id without `/subnets/<name>`). */
-function vnetOfSubnet(model: RoutingWorld, subnet: Obj): Obj | undefined {
-  return model.arm(String(subnet.id).replace(/\/subnets\/[^/]+$/i, ''));
-}
-
-function addressPrefixes(vnet: Obj | undefined): string[] {
-  return ((vnet?.properties?.addressSpace?.addressPrefixes ?? []) as unknown[]).filter(isCidr);
+function addressPrefixes(vnet: VirtualNetwork | undefined): string[] {
+  return (vnet?.properties?.addressSpace?.addressPrefixes ?? []).filter(isCidr);
 }
 
 /** The address prefixes of the VNets a VNet peers with (Connected on its side), each peering once. */
-function peeredPrefixes(model: RoutingWorld, vnet: Obj): string[] {
+function peeredPrefixes(model: RoutingWorld, vnet: VirtualNetwork): string[] {
   const prefixes: string[] = [];
-  for (const peering of (vnet.properties?.virtualNetworkPeerings ?? []) as Obj[]) {
-    const p = peering.properties ?? {};
-    if (p.peeringState !== 'Connected') continue;
-    const remote = model.arm(p.remoteVirtualNetwork?.id);
-    const space = ((p.remoteAddressSpace?.addressPrefixes ?? p.remoteVirtualNetworkAddressSpace?.addressPrefixes) as unknown[] | undefined)?.filter(isCidr) ?? addressPrefixes(remote);
+  for (const peering of vnet.properties?.virtualNetworkPeerings ?? []) {
+    const p = peering.properties;
+    if (p?.peeringState !== 'Connected') continue;
+    const remote = model.vnet(p.remoteVirtualNetwork?.id);
+    const space = (p.remoteAddressSpace?.addressPrefixes ?? p.remoteVirtualNetworkAddressSpace?.addressPrefixes)?.filter(isCidr) ?? addressPrefixes(remote);
     for (const prefix of space) if (!prefixes.includes(prefix)) prefixes.push(prefix);
   }
   return prefixes;
@@ -131,12 +130,12 @@ function peeredPrefixes(model: RoutingWorld, vnet: Obj): string[] {
 function privateEndpointRoutes(model: RoutingWorld, vnetIds: Set<string>): string[] {
   const ips: string[] = [];
   for (const endpoint of model.armOfType('Microsoft.Network/privateEndpoints')) {
-    const subnetId = String((endpoint.properties as Obj | undefined)?.subnet?.id ?? '').toLowerCase();
+    const subnetId = (endpoint.properties?.subnet?.id ?? '').toLowerCase();
     if (!vnetIds.has(subnetId.replace(/\/subnets\/[^/]+$/, ''))) continue;
-    for (const ref of ((endpoint.properties as Obj | undefined)?.networkInterfaces ?? []) as Obj[]) {
-      for (const config of (model.arm(ref.id)?.properties?.ipConfigurations ?? []) as Obj[]) {
+    for (const ref of endpoint.properties?.networkInterfaces ?? []) {
+      for (const config of model.nic(ref.id)?.properties?.ipConfigurations ?? []) {
         const ip = config.properties?.privateIPAddress;
-        if (typeof ip === 'string') ips.push(`${ip}/32`);
+        if (ip !== undefined) ips.push(`${ip}/32`);
       }
     }
   }
@@ -149,12 +148,15 @@ function privateEndpointRoutes(model: RoutingWorld, vnetIds: Set<string>): strin
 export function effectiveRoutes(model: RoutingWorld, sourceIp: string): EffectiveRoute[] | undefined {
   const where = subnetOfAddress(model, sourceIp);
   if (!where) return undefined;
-  const vnet = vnetOfSubnet(model, where.subnet);
+  const vnet = model.vnetOfSubnet(where.subnet);
   const own = addressPrefixes(vnet);
   const peered = vnet ? peeredPrefixes(model, vnet) : [];
-  const table = model.arm(where.subnet.properties?.routeTable?.id);
-  const userRoutes = ((table?.properties?.routes ?? []) as Obj[]).filter((r) => isCidr(r.properties?.addressPrefix));
-  const userPrefixes = new Set(userRoutes.map((r) => r.properties.addressPrefix as string));
+  const table = model.routeTable(where.subnet.properties?.routeTable?.id);
+  const userRoutes = (table?.properties?.routes ?? []).flatMap((route) => {
+    const p = route.properties;
+    return p && isCidr(p.addressPrefix) ? [{ route, p, addressPrefix: p.addressPrefix }] : [];
+  });
+  const userPrefixes = new Set(userRoutes.map((r) => r.addressPrefix));
   const system = (prefix: string, nextHopType: string): EffectiveRoute => ({
     source: 'Default',
     state: userPrefixes.has(prefix) ? 'Invalid' : 'Active',
@@ -169,23 +171,23 @@ export function effectiveRoutes(model: RoutingWorld, sourceIp: string): Effectiv
   for (const prefix of own) routes.push(system(prefix, 'VnetLocal'));
   for (const prefix of peered) routes.push(system(prefix, 'VNetPeering'));
   routes.push(system('0.0.0.0/0', 'Internet'));
-  const forced = userRoutes.some((r) => r.properties.addressPrefix === '0.0.0.0/0' && ['VirtualAppliance', 'VirtualNetworkGateway'].includes(r.properties.nextHopType));
+  const forced = userRoutes.some((r) => r.addressPrefix === '0.0.0.0/0' && ['VirtualAppliance', 'VirtualNetworkGateway'].includes(r.p.nextHopType ?? ''));
   if (!forced) {
     for (const prefix of DROP_PREFIXES) if (![...own, ...peered].some((p) => holds(p, prefix))) routes.push(system(prefix, 'None'));
   }
-  const vnetIds = new Set<string>(vnet ? [String(vnet.id).toLowerCase()] : []);
-  for (const peering of (vnet?.properties?.virtualNetworkPeerings ?? []) as Obj[]) {
-    if (peering.properties?.peeringState === 'Connected' && peering.properties?.remoteVirtualNetwork?.id) vnetIds.add(String(peering.properties.remoteVirtualNetwork.id).toLowerCase());
+  const vnetIds = new Set<string>(vnet ? [vnet.id.toLowerCase()] : []);
+  for (const peering of vnet?.properties?.virtualNetworkPeerings ?? []) {
+    const remote = peering.properties?.remoteVirtualNetwork?.id;
+    if (peering.properties?.peeringState === 'Connected' && remote) vnetIds.add(remote.toLowerCase());
   }
   for (const prefix of privateEndpointRoutes(model, vnetIds)) routes.push(system(prefix, 'InterfaceEndpoint'));
   const disable = table?.properties?.disableBgpRoutePropagation === true;
-  for (const route of userRoutes) {
-    const p = route.properties;
+  for (const { route, p, addressPrefix } of userRoutes) {
     routes.push({
       source: 'User',
       state: 'Active',
-      addressPrefix: [p.addressPrefix],
-      nextHopType: p.nextHopType,
+      addressPrefix: [addressPrefix],
+      nextHopType: p.nextHopType ?? '',
       nextHopIpAddress: typeof p.nextHopIpAddress === 'string' && p.nextHopIpAddress !== '' ? [p.nextHopIpAddress] : [],
       name: route.name,
       disableBgpRoutePropagation: disable,
@@ -196,7 +198,11 @@ export function effectiveRoutes(model: RoutingWorld, sourceIp: string): Effectiv
   return routes;
 }
 
-const CONTRACT_TYPES = new Set<string>(['VnetLocal', 'VNetPeering', 'VirtualAppliance', 'Internet', 'None']);
+const CONTRACT_TYPES: readonly NextHopType[] = ['VnetLocal', 'VNetPeering', 'VirtualAppliance', 'Internet', 'None'];
+
+function isContractType(type: string): type is NextHopType {
+  return CONTRACT_TYPES.some((t) => t === type);
+}
 
 /** Azure's next hop for a packet from `sourceIp` (the address of a NIC in a subnet) to
  * `destinationIp`: the active effective route with the longest prefix that holds the destination,
@@ -212,7 +218,7 @@ export function nextHop(model: RoutingWorld, sourceIp: string, destinationIp: st
   if (!best) return { nextHopType: 'None' };
   // A user route to a next hop the labs do not model (a virtual network gateway) carries nothing
   // anywhere here: Azure lists such a route with no next hop address and drops its traffic.
-  const type = (CONTRACT_TYPES.has(best.nextHopType) ? best.nextHopType : 'None') as NextHopType;
+  const type = isContractType(best.nextHopType) ? best.nextHopType : 'None';
   const hop: NextHop = { nextHopType: type, addressPrefix: best.addressPrefix[0], source: best.source };
   if (best.source === 'User') {
     hop.routeTableId = best.routeTableId;

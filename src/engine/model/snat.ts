@@ -6,10 +6,9 @@
 // The connections come from the app's behaviour, not from stored numbers: the lab's `app.load`
 // says which endpoints are requested how often, and the app's code says which endpoints open a
 // new connection to the Internet per request (sql_api.py calls jsonip.com with requests.get).
-import type { KubeObject } from '../world/types.ts';
+import type { LoadBalancer, OutboundRule } from '../world/schema/arm.ts';
+import type { Pod } from '../world/schema/kube.ts';
 import type { WorldModel } from './world-model.ts';
-
-type Obj = Record<string, any>;
 
 /** How long a port stays taken, on average, in minutes (the model's assumption). */
 export const SNAT_HOLD_MINUTES = 4;
@@ -58,7 +57,7 @@ function outboundLoads(model: WorldModel): Array<{ node: string; perMinute: numb
     const clock = Date.parse(model.lab.info.clock);
     loads = (model.lab.info.app.load ?? [])
       .filter((load) => OUTBOUND_PATHS.has(load.path))
-      .map((load) => ({ node: String((servingPod(model, load.route)?.spec as Obj | undefined)?.nodeName ?? ''), perMinute: load.perMinute, since: load.sinceMinutes === undefined ? -Infinity : clock - load.sinceMinutes * MINUTE }));
+      .map((load) => ({ node: servingPod(model, load.route)?.spec?.nodeName ?? '', perMinute: load.perMinute, since: load.sinceMinutes === undefined ? -Infinity : clock - load.sinceMinutes * MINUTE }));
     loadsByModel.set(model, loads);
   }
   return loads;
@@ -70,7 +69,7 @@ export function outboundAttempts(model: WorldModel, node: string, time: number):
 }
 
 /** The pod serving a route named `namespace/name`. */
-function servingPod(model: WorldModel, route: string): KubeObject | undefined {
+function servingPod(model: WorldModel, route: string): Pod | undefined {
   const [namespace, name] = route.split('/');
   const routeObject = model.kube('Route', namespace).find((r) => r.metadata.name === name);
   return routeObject ? model.routeBackend(routeObject) : undefined;
@@ -97,14 +96,14 @@ function simulate(attempts: (time: number) => number, allocated: number, from: n
 
 /** Runs the SNAT simulation of every backend of a load balancer's outbound rules over [from, to);
  * `each` sees every backend's minutes in order (the minute object is reused: copy what you keep). */
-export function simulateSnat(model: WorldModel, lb: Obj, from: number, to: number, each: (backend: SnatBackendInfo, minute: SnatMinute) => void): SnatBackendInfo[] {
+export function simulateSnat(model: WorldModel, lb: LoadBalancer, from: number, to: number, each: (backend: SnatBackendInfo, minute: SnatMinute) => void): SnatBackendInfo[] {
   const backends = snatBackends(model, lb);
   for (const backend of backends) simulate((time) => outboundAttempts(model, backend.node, time), backend.allocated, from, to, (minute) => each(backend, minute));
   return backends;
 }
 
 /** Every backend of every outbound rule of a load balancer, minute by minute over [from, to) (short spans). */
-export function snatUsage(model: WorldModel, lb: Obj, from: number, to: number): SnatBackend[] {
+export function snatUsage(model: WorldModel, lb: LoadBalancer, from: number, to: number): SnatBackend[] {
   const minutes = new Map<SnatBackendInfo, SnatMinute[]>();
   const backends = simulateSnat(model, lb, from, to, (backend, minute) => {
     if (!minutes.has(backend)) minutes.set(backend, []);
@@ -113,25 +112,23 @@ export function snatUsage(model: WorldModel, lb: Obj, from: number, to: number):
   return backends.map((backend) => ({ ...backend, minutes: minutes.get(backend) ?? [] }));
 }
 
-function snatBackends(model: WorldModel, lb: Obj): SnatBackendInfo[] {
+function snatBackends(model: WorldModel, lb: LoadBalancer): SnatBackendInfo[] {
   const out: SnatBackendInfo[] = [];
-  for (const rule of ((lb.properties as Obj).outboundRules ?? []) as Obj[]) {
-    const pool = model.arm(rule.properties.backendAddressPool?.id);
-    const configs = ((pool?.properties?.backendIPConfigurations ?? []) as Obj[]).map((c) => model.arm(c.id)).filter((c): c is Obj => c !== undefined);
-    const frontend = model.arm(rule.properties.frontendIPConfigurations?.[0]?.id);
-    const frontendIp = model.arm(frontend?.properties?.publicIPAddress?.id)?.properties?.ipAddress ?? '';
-    const allocated = Number(rule.properties.allocatedOutboundPorts) || defaultPorts(configs.length);
+  for (const rule of lb.properties?.outboundRules ?? []) {
+    const pool = model.backendPool(rule.properties?.backendAddressPool?.id);
+    const configs = (pool?.properties?.backendIPConfigurations ?? []).flatMap((c) => model.ipConfiguration(c.id) ?? []);
+    const frontend = model.frontend(rule.properties?.frontendIPConfigurations?.[0]?.id);
+    const frontendIp = model.publicIp(frontend?.properties?.publicIPAddress?.id)?.properties?.ipAddress ?? '';
+    const allocated = rule.properties?.allocatedOutboundPorts || defaultPorts(configs.length);
     for (const config of configs) {
-      const nicId = String(config.id).split('/ipConfigurations/')[0];
-      const vm = String(model.arm(nicId)?.properties?.virtualMachine?.id ?? '');
-      const node = vm.split('/').pop() ?? '';
-      out.push({ node, backendIp: config.properties.privateIPAddress, frontendIp, allocated });
+      const node = model.nodeOfNic(model.nicOfIpConfiguration(config.id));
+      out.push({ node, backendIp: config.properties?.privateIPAddress ?? '', frontendIp, allocated });
     }
   }
   return out;
 }
 
-type SnatNow = { lb: Obj; rule: Obj; backend: SnatBackend; minute: SnatMinute } | undefined;
+type SnatNow = { lb: LoadBalancer; rule: OutboundRule; backend: SnatBackend; minute: SnatMinute } | undefined;
 const nowByModel = new WeakMap<WorldModel, Map<string, SnatNow>>();
 
 /** A node's SNAT state in the lab's current minute, when its egress goes through an outbound rule

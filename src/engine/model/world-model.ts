@@ -1,7 +1,79 @@
 // Relations inside a lab world that lessons and the sample app need: which NIC a node has, which
 // public IP its traffic leaves through, which pods a route reaches, what cluster DNS answers.
 // Everything is derived from the ARM resources and Kubernetes objects; nothing is lab-specific.
+//
+// The model is the one reader of raw ARM and Kubernetes JSON. It indexes a lab once, when it is
+// built: every resource and every child nested in one (frontends, pools, subnets, IP
+// configurations…) by id, resources by type and objects by kind, each list typed by its schema's
+// guard. A change to the world is a change to the lab file, then a new model over it.
 import type { ArmResource, KubeObject, LabFile } from '../world/types.ts';
+import { field, optStr, parseJson } from '../world/json.ts';
+import {
+  isArmNode,
+  isAzureFirewall,
+  isLoadBalancer,
+  isNatGateway,
+  isNetworkInterface,
+  isNetworkSecurityGroup,
+  isOpenShiftCluster,
+  isPrivateDnsARecordSet,
+  isPrivateDnsZoneLink,
+  isPrivateEndpoint,
+  isPublicIpAddress,
+  isRouteTable,
+  isVirtualMachine,
+  isVirtualNetwork,
+  type ArmNode,
+  type AzureFirewall,
+  type IpConfiguration,
+  type LbBackendPool,
+  type LbFrontend,
+  type LbProbe,
+  type LbRule,
+  type LoadBalancer,
+  type NatGateway,
+  type NetworkInterface,
+  type NetworkSecurityGroup,
+  type OpenShiftCluster,
+  type OutboundRule,
+  type PublicIpAddress,
+  type RouteEntry,
+  type RouteTable,
+  type SecurityRule,
+  type Subnet,
+  type VirtualNetwork,
+  type VirtualNetworkPeering,
+} from '../world/schema/arm.ts';
+import {
+  isAroCluster,
+  isConfigMap,
+  isDaemonSet,
+  isDeployment,
+  isDeploymentConfig,
+  isEndpoints,
+  isEndpointSlice,
+  isEvent,
+  isHostSubnet,
+  isIngressController,
+  isNamespace,
+  isNetworkPolicy,
+  isNode,
+  isPod,
+  isProject,
+  isReplicaSet,
+  isReplicationController,
+  isRoute,
+  isSecret,
+  isService,
+  isServiceAccount,
+  isStatefulSet,
+  type AroCluster,
+  type LabelSelector,
+  type NetworkPolicyPeer,
+  type Pod,
+  type Route,
+  type Service,
+} from '../world/schema/kube.ts';
 import { servedBy } from '../world/kube-resources.ts';
 import { nextHop } from './next-hop.ts';
 import { inPrefix, isPrivateIp } from './addresses.ts';
@@ -10,72 +82,293 @@ import { inPrefix, isPrivateIp } from './addresses.ts';
  * Internet go" when no particular server is meant. */
 export const INTERNET_SAMPLE = '203.0.113.254';
 
-type Obj = Record<string, any>;
-
 export type NodeEgress =
-  | { via: 'appliance'; subnet: Obj; table: Obj; route: Obj; applianceIp: string; publicIp?: string }
-  | { via: 'outbound-rule'; lb: Obj; rule: Obj; publicIp?: string }
-  | { via: 'nat-gateway'; subnet: Obj; natGateway: Obj; publicIp?: string };
+  | { via: 'appliance'; subnet: Subnet; table: RouteTable; route: RouteEntry; applianceIp: string; publicIp?: string }
+  | { via: 'outbound-rule'; lb: LoadBalancer; rule: OutboundRule; publicIp?: string }
+  | { via: 'nat-gateway'; subnet: Subnet; natGateway: NatGateway; publicIp?: string };
+
+/** The resources of each type the model types, in the lab's order. */
+function armLists(arm: readonly ArmResource[]) {
+  return {
+    'Microsoft.Network/virtualNetworks': arm.filter(isVirtualNetwork),
+    'Microsoft.Network/loadBalancers': arm.filter(isLoadBalancer),
+    'Microsoft.Network/publicIPAddresses': arm.filter(isPublicIpAddress),
+    'Microsoft.Network/networkInterfaces': arm.filter(isNetworkInterface),
+    'Microsoft.Compute/virtualMachines': arm.filter(isVirtualMachine),
+    'Microsoft.Network/networkSecurityGroups': arm.filter(isNetworkSecurityGroup),
+    'Microsoft.Network/routeTables': arm.filter(isRouteTable),
+    'Microsoft.Network/privateEndpoints': arm.filter(isPrivateEndpoint),
+    'Microsoft.Network/natGateways': arm.filter(isNatGateway),
+    'Microsoft.Network/azureFirewalls': arm.filter(isAzureFirewall),
+    'Microsoft.Network/privateDnsZones/A': arm.filter(isPrivateDnsARecordSet),
+    'Microsoft.Network/privateDnsZones/virtualNetworkLinks': arm.filter(isPrivateDnsZoneLink),
+    'Microsoft.RedHatOpenShift/openShiftClusters': arm.filter(isOpenShiftCluster),
+  };
+}
+export type ArmLists = ReturnType<typeof armLists>;
+
+/** The objects of each kind the model types, in the lab's order. (Kinds two API groups share —
+ * Cluster, DNS, Network — are read through `kube(kind)` untyped.) */
+function kubeLists(kube: readonly KubeObject[]) {
+  return {
+    Pod: kube.filter(isPod),
+    Service: kube.filter(isService),
+    Endpoints: kube.filter(isEndpoints),
+    EndpointSlice: kube.filter(isEndpointSlice),
+    Route: kube.filter(isRoute),
+    Node: kube.filter(isNode),
+    NetworkPolicy: kube.filter(isNetworkPolicy),
+    Deployment: kube.filter(isDeployment),
+    ReplicaSet: kube.filter(isReplicaSet),
+    DaemonSet: kube.filter(isDaemonSet),
+    StatefulSet: kube.filter(isStatefulSet),
+    ReplicationController: kube.filter(isReplicationController),
+    DeploymentConfig: kube.filter(isDeploymentConfig),
+    Event: kube.filter(isEvent),
+    Namespace: kube.filter(isNamespace),
+    Project: kube.filter(isProject),
+    Secret: kube.filter(isSecret),
+    ServiceAccount: kube.filter(isServiceAccount),
+    ConfigMap: kube.filter(isConfigMap),
+    IngressController: kube.filter(isIngressController),
+    HostSubnet: kube.filter(isHostSubnet),
+  };
+}
+export type KubeLists = ReturnType<typeof kubeLists>;
+
+/** Items by lower-case id. */
+function byId<T extends { id: string }>(items: Iterable<T>): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) map.set(item.id.toLowerCase(), item);
+  return map;
+}
+
+/** The item of a map at an id, compared as ARM does (case-insensitively). */
+function at<T>(map: ReadonlyMap<string, T>, id: string | undefined): T | undefined {
+  return id ? map.get(id.toLowerCase()) : undefined;
+}
+
+/** The last segment of an id: a VM's id names the node it runs. */
+const lastSegment = (id: string) => id.slice(id.lastIndexOf('/') + 1);
+
+/** Whether a label selector's matchLabels all hold on an object's labels (no selector: none). */
+function selects(selector: LabelSelector | undefined, object: KubeObject): boolean {
+  return Object.entries(selector?.matchLabels ?? {}).every(([k, v]) => object.metadata.labels?.[k] === v);
+}
 
 export class WorldModel {
   readonly lab: LabFile;
-  private readonly byId = new Map<string, Obj>();
+  /** Every resource and every child nested in one, by lower-case id. */
+  private readonly nodes = new Map<string, ArmNode>();
+  /** Every resource, by lower-case id. */
+  private readonly resources: Map<string, ArmResource>;
+  private readonly armByType = new Map<string, ArmResource[]>();
+  private readonly typedArm: ArmLists;
+  private readonly kubeByKind = new Map<string, KubeObject[]>();
+  private readonly typedKube: KubeLists;
+  private readonly publicIpsById: Map<string, PublicIpAddress>;
+  private readonly nicsById: Map<string, NetworkInterface>;
+  private readonly vnetsById: Map<string, VirtualNetwork>;
+  private readonly routeTablesById: Map<string, RouteTable>;
+  private readonly natGatewaysById: Map<string, NatGateway>;
+  private readonly nsgsById: Map<string, NetworkSecurityGroup>;
+  private readonly subnetsById: Map<string, Subnet>;
+  private readonly frontendsById: Map<string, LbFrontend>;
+  private readonly poolsById: Map<string, LbBackendPool>;
+  private readonly probesById: Map<string, LbProbe>;
+  private readonly ipConfigurationsById: Map<string, IpConfiguration>;
   private servedPlurals?: Set<string>;
 
   constructor(lab: LabFile) {
     this.lab = lab;
-    const index = (value: unknown) => {
-      if (Array.isArray(value)) value.forEach(index);
-      else if (value && typeof value === 'object') {
-        const o = value as Obj;
-        if (typeof o.id === 'string' && typeof o.name === 'string') this.byId.set(o.id.toLowerCase(), o);
-        Object.values(o).forEach(index);
-      }
-    };
-    index(lab.arm);
+    for (const resource of lab.arm) {
+      const type = resource.type.toLowerCase();
+      const list = this.armByType.get(type);
+      if (list) list.push(resource);
+      else this.armByType.set(type, [resource]);
+      this.indexNodes(resource);
+    }
+    this.resources = byId(lab.arm);
+    this.typedArm = armLists(lab.arm);
+    for (const [type, list] of Object.entries(this.typedArm)) this.armByType.set(type.toLowerCase(), list);
+    for (const object of lab.kube) {
+      const list = this.kubeByKind.get(object.kind);
+      if (list) list.push(object);
+      else this.kubeByKind.set(object.kind, [object]);
+    }
+    this.typedKube = kubeLists(lab.kube);
+    for (const [kind, list] of Object.entries(this.typedKube)) this.kubeByKind.set(kind, list);
+    const lists = this.typedArm;
+    this.publicIpsById = byId(lists['Microsoft.Network/publicIPAddresses']);
+    this.nicsById = byId(lists['Microsoft.Network/networkInterfaces']);
+    this.vnetsById = byId(lists['Microsoft.Network/virtualNetworks']);
+    this.routeTablesById = byId(lists['Microsoft.Network/routeTables']);
+    this.natGatewaysById = byId(lists['Microsoft.Network/natGateways']);
+    this.nsgsById = byId(lists['Microsoft.Network/networkSecurityGroups']);
+    this.subnetsById = byId(this.virtualNetworks().flatMap((v) => v.properties?.subnets ?? []));
+    const lbs = this.loadBalancers();
+    this.frontendsById = byId(lbs.flatMap((lb) => lb.properties?.frontendIPConfigurations ?? []));
+    this.poolsById = byId(lbs.flatMap((lb) => lb.properties?.backendAddressPools ?? []));
+    this.probesById = byId(lbs.flatMap((lb) => lb.properties?.probes ?? []));
+    this.ipConfigurationsById = byId(this.networkInterfaces().flatMap((n) => n.properties?.ipConfigurations ?? []));
   }
 
-  arm(id: string | undefined): Obj | undefined {
-    return id ? this.byId.get(id.toLowerCase()) : undefined;
+  private indexNodes(value: unknown): void {
+    if (Array.isArray(value)) {
+      for (const item of value) this.indexNodes(item);
+    } else if (value !== null && typeof value === 'object') {
+      if (isArmNode(value)) this.nodes.set(value.id.toLowerCase(), value);
+      for (const inner of Object.values(value)) this.indexNodes(inner);
+    }
   }
 
+  // ARM: by id, by type, typed lookups.
+
+  /** A resource or a child of one, by id (any case). */
+  arm(id: string | undefined): ArmNode | undefined {
+    return at(this.nodes, id);
+  }
+
+  /** The resource a child (a frontend, a subnet, an IP configuration…) belongs to: the one its id
+   * extends (`…/providers/<namespace>/<type>/<name>`, nine segments). */
+  parentOf(childId: string | undefined): ArmResource | undefined {
+    const segments = childId?.split('/') ?? [];
+    return segments.length > 9 ? at(this.resources, segments.slice(0, 9).join('/')) : undefined;
+  }
+
+  /** Resources of a type (compared case-insensitively), in the lab's order; typed for the types the model knows. */
+  armOfType<T extends keyof ArmLists>(type: T): ArmLists[T];
+  armOfType(type: string): ArmResource[];
   armOfType(type: string): ArmResource[] {
-    return this.lab.arm.filter((r) => r.type.toLowerCase() === type.toLowerCase());
+    return this.armByType.get(type.toLowerCase()) ?? [];
   }
 
-  /** Whether the cluster's API server serves a resource (`endpointslices`): by its version, and the
-   * custom resources whose objects it holds. */
-  serves(plural: string): boolean {
-    this.servedPlurals ??= new Set(servedBy(this.lab.kube).map((r) => r.plural));
-    return this.servedPlurals.has(plural);
+  virtualNetworks(): VirtualNetwork[] {
+    return this.typedArm['Microsoft.Network/virtualNetworks'];
   }
 
-  kube(kind: string, namespace?: string): KubeObject[] {
-    return this.lab.kube.filter((o) => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace));
+  loadBalancers(): LoadBalancer[] {
+    return this.typedArm['Microsoft.Network/loadBalancers'];
   }
 
-  cluster(): ArmResource | undefined {
-    return this.armOfType('Microsoft.RedHatOpenShift/openShiftClusters')[0];
+  publicIps(): PublicIpAddress[] {
+    return this.typedArm['Microsoft.Network/publicIPAddresses'];
   }
 
-  /** `apps.<domain>.<region>.aroapp.io`, from the console URL the service publishes. */
-  appsDomain(): string | undefined {
-    const url = (this.cluster()?.properties as Obj | undefined)?.consoleProfile?.url as string | undefined;
-    return url ? new URL(url).hostname.replace(/^console-openshift-console\./, '') : undefined;
+  networkInterfaces(): NetworkInterface[] {
+    return this.typedArm['Microsoft.Network/networkInterfaces'];
   }
 
-  apiHost(): string | undefined {
-    const url = (this.cluster()?.properties as Obj | undefined)?.apiserverProfile?.url as string | undefined;
-    return url ? new URL(url).hostname : undefined;
+  azureFirewalls(): AzureFirewall[] {
+    return this.typedArm['Microsoft.Network/azureFirewalls'];
   }
 
-  pod(namespace: string, name: string): KubeObject | undefined {
-    return this.kube('Pod', namespace).find((p) => p.metadata.name === name);
+  publicIp(id: string | undefined): PublicIpAddress | undefined {
+    return at(this.publicIpsById, id);
+  }
+
+  nic(id: string | undefined): NetworkInterface | undefined {
+    return at(this.nicsById, id);
+  }
+
+  vnet(id: string | undefined): VirtualNetwork | undefined {
+    return at(this.vnetsById, id);
+  }
+
+  subnet(id: string | undefined): Subnet | undefined {
+    return at(this.subnetsById, id);
+  }
+
+  routeTable(id: string | undefined): RouteTable | undefined {
+    return at(this.routeTablesById, id);
+  }
+
+  natGateway(id: string | undefined): NatGateway | undefined {
+    return at(this.natGatewaysById, id);
+  }
+
+  nsg(id: string | undefined): NetworkSecurityGroup | undefined {
+    return at(this.nsgsById, id);
+  }
+
+  frontend(id: string | undefined): LbFrontend | undefined {
+    return at(this.frontendsById, id);
+  }
+
+  backendPool(id: string | undefined): LbBackendPool | undefined {
+    return at(this.poolsById, id);
+  }
+
+  probe(id: string | undefined): LbProbe | undefined {
+    return at(this.probesById, id);
+  }
+
+  ipConfiguration(id: string | undefined): IpConfiguration | undefined {
+    return at(this.ipConfigurationsById, id);
+  }
+
+  /** The load balancer a child (frontend, pool, rule, probe, outbound rule) belongs to. */
+  loadBalancerOf(childId: string | undefined): LoadBalancer | undefined {
+    const parent = this.parentOf(childId);
+    return isLoadBalancer(parent) ? parent : undefined;
+  }
+
+  /** The NIC an IP configuration belongs to. */
+  nicOfIpConfiguration(configId: string | undefined): NetworkInterface | undefined {
+    return this.nic(this.parentOf(configId)?.id);
+  }
+
+  /** The VNet a subnet belongs to. */
+  vnetOfSubnet(subnet: Subnet | undefined): VirtualNetwork | undefined {
+    return this.vnet(this.parentOf(subnet?.id)?.id);
+  }
+
+  /** The public address of a load balancer frontend (its public IP's, else its private one). */
+  frontendAddress(frontend: LbFrontend | undefined): string | undefined {
+    return this.publicIp(frontend?.properties?.publicIPAddress?.id)?.properties?.ipAddress ?? frontend?.properties?.privateIPAddress;
+  }
+
+  /** The NICs whose IP configurations are in a backend pool, in the pool's order. */
+  poolNics(pool: LbBackendPool | undefined): NetworkInterface[] {
+    return (pool?.properties?.backendIPConfigurations ?? []).flatMap((c) => this.nicOfIpConfiguration(c.id) ?? []);
+  }
+
+  /** The node (VM name) a NIC belongs to, '' when it is no VM's. */
+  nodeOfNic(nic: NetworkInterface | undefined): string {
+    const vm = nic?.properties?.virtualMachine?.id;
+    return vm ? lastSegment(vm) : '';
   }
 
   /** The NIC of the VM that runs a node (VM name = node name). */
-  nicOfNode(node: string): Obj | undefined {
-    return this.armOfType('Microsoft.Network/networkInterfaces').find((n) => (n.properties as Obj).virtualMachine?.id?.toLowerCase().endsWith(`/${node.toLowerCase()}`));
+  nicOfNode(node: string): NetworkInterface | undefined {
+    const suffix = `/${node.toLowerCase()}`;
+    return this.networkInterfaces().find((n) => n.properties?.virtualMachine?.id.toLowerCase().endsWith(suffix));
+  }
+
+  /** A NIC's first IP configuration (the one the labs give every NIC). */
+  primaryIpConfiguration(nic: NetworkInterface | undefined): IpConfiguration | undefined {
+    return nic?.properties?.ipConfigurations?.[0];
+  }
+
+  /** The routes of a route table, and one by name. */
+  route(table: RouteTable | undefined, name: string | undefined): RouteEntry | undefined {
+    return table?.properties?.routes?.find((r) => r.name === name);
+  }
+
+  /** An NSG's rules, then its default rules, each marked. */
+  securityRules(nsg: NetworkSecurityGroup): Array<{ rule: SecurityRule; isDefault: boolean }> {
+    return [...(nsg.properties?.securityRules ?? []).map((rule) => ({ rule, isDefault: false })), ...(nsg.properties?.defaultSecurityRules ?? []).map((rule) => ({ rule, isDefault: true }))];
+  }
+
+  /** The rule of a load balancer's outbound rules whose backend pool is one of `poolIds`. */
+  private outboundRuleFor(poolIds: ReadonlySet<string>): { lb: LoadBalancer; rule: OutboundRule } | undefined {
+    for (const lb of this.loadBalancers()) {
+      for (const rule of lb.properties?.outboundRules ?? []) {
+        const pool = rule.properties?.backendAddressPool?.id;
+        if (pool && poolIds.has(pool.toLowerCase())) return { lb, rule };
+      }
+    }
+    return undefined;
   }
 
   /** How a node's outbound connections to an Internet address leave, as Azure routes them
@@ -83,34 +376,28 @@ export class WorldModel {
    * Internet hands them to the subnet's NAT gateway when it has one, else to the outbound rule
    * whose backend pool holds the node's NIC. */
   nodeEgress(node: string, destination = INTERNET_SAMPLE): NodeEgress | undefined {
-    const nic = this.nicOfNode(node);
-    const config = (nic?.properties as Obj | undefined)?.ipConfigurations?.[0]?.properties as Obj | undefined;
+    const config = this.primaryIpConfiguration(this.nicOfNode(node))?.properties;
     if (!config) return undefined;
-    const subnet = this.arm(config.subnet?.id);
-    const hop = typeof config.privateIPAddress === 'string' ? nextHop(this, config.privateIPAddress, destination) : undefined;
+    const subnet = this.subnet(config.subnet?.id);
+    const hop = config.privateIPAddress !== undefined ? nextHop(this, config.privateIPAddress, destination) : undefined;
     if (hop?.nextHopType === 'VirtualAppliance' && hop.nextHopIpAddress) {
-      const table = this.arm(hop.routeTableId);
-      const route = ((table?.properties?.routes ?? []) as Obj[]).find((r) => r.name === hop.route);
-      if (table && route) return { via: 'appliance', subnet: subnet as Obj, table, route, applianceIp: hop.nextHopIpAddress, publicIp: this.applianceEgressIp(hop.nextHopIpAddress) };
+      const table = this.routeTable(hop.routeTableId);
+      const route = this.route(table, hop.route);
+      if (subnet && table && route) return { via: 'appliance', subnet, table, route, applianceIp: hop.nextHopIpAddress, publicIp: this.applianceEgressIp(hop.nextHopIpAddress) };
     }
     if (hop && hop.nextHopType !== 'Internet') return undefined;
     // A NAT gateway on the subnet takes every new outbound flow to the Internet, before the load
     // balancer's outbound rule (answers to connections that came in through the load balancer
     // still leave through it).
-    const natGateway = this.arm(subnet?.properties?.natGateway?.id);
-    if (natGateway) {
-      const pip = this.arm(((natGateway.properties?.publicIpAddresses ?? []) as Obj[])[0]?.id);
-      return { via: 'nat-gateway', subnet: subnet as Obj, natGateway, publicIp: pip?.properties?.ipAddress };
+    const natGateway = this.natGateway(subnet?.properties?.natGateway?.id);
+    if (subnet && natGateway) {
+      const pip = this.publicIp(natGateway.properties?.publicIpAddresses?.[0]?.id);
+      return { via: 'nat-gateway', subnet, natGateway, publicIp: pip?.properties?.ipAddress };
     }
-    const pools = new Set((config.loadBalancerBackendAddressPools as Obj[] | undefined)?.map((p) => p.id.toLowerCase()) ?? []);
-    for (const lb of this.armOfType('Microsoft.Network/loadBalancers')) {
-      for (const rule of ((lb.properties as Obj).outboundRules ?? []) as Obj[]) {
-        if (!pools.has(rule.properties.backendAddressPool.id.toLowerCase())) continue;
-        const frontend = this.arm(rule.properties.frontendIPConfigurations[0]?.id);
-        return { via: 'outbound-rule', lb, rule, publicIp: this.arm(frontend?.properties?.publicIPAddress?.id)?.properties?.ipAddress };
-      }
-    }
-    return undefined;
+    const outbound = this.outboundRuleFor(new Set((config.loadBalancerBackendAddressPools ?? []).map((p) => p.id.toLowerCase())));
+    if (!outbound) return undefined;
+    const frontend = this.frontend(outbound.rule.properties?.frontendIPConfigurations?.[0]?.id);
+    return { via: 'outbound-rule', ...outbound, publicIp: this.publicIp(frontend?.properties?.publicIPAddress?.id)?.properties?.ipAddress };
   }
 
   /** The public IP a node's outbound connections leave from (see nodeEgress). */
@@ -119,194 +406,35 @@ export class WorldModel {
   }
 
   /** The Azure Firewall that owns a private address, and the public IP resource it goes out from. */
-  firewallAt(privateIp: string): { firewall: ArmResource; publicIp?: Obj } | undefined {
-    const configs = (fw: ArmResource) => ((fw.properties as Obj).ipConfigurations ?? []) as Obj[];
-    const firewall = this.armOfType('Microsoft.Network/azureFirewalls').find((fw) => configs(fw).some((c) => c.properties?.privateIPAddress === privateIp));
+  firewallAt(privateIp: string): { firewall: AzureFirewall; publicIp?: PublicIpAddress } | undefined {
+    const configs = (fw: AzureFirewall) => fw.properties?.ipConfigurations ?? [];
+    const firewall = this.azureFirewalls().find((fw) => configs(fw).some((c) => c.properties?.privateIPAddress === privateIp));
     if (!firewall) return undefined;
-    return { firewall, publicIp: this.arm(configs(firewall).find((c) => c.properties?.publicIPAddress?.id)?.properties.publicIPAddress.id) };
+    return { firewall, publicIp: this.publicIp(configs(firewall).find((c) => c.properties?.publicIPAddress?.id)?.properties?.publicIPAddress?.id) };
   }
 
   private applianceEgressIp(privateIp: string): string | undefined {
     return this.firewallAt(privateIp)?.publicIp?.properties?.ipAddress;
   }
 
-  /** NetworkPolicies: traffic to a pod is allowed unless a policy selects that pod for ingress and
-   * none of the selecting policies has a rule that admits the source pod on that port. */
-  networkPolicyDenies(from: KubeObject, to: KubeObject, port: number): string | undefined {
-    const selects = (selector: Obj | undefined, pod: KubeObject) =>
-      Object.entries((selector?.matchLabels ?? {}) as Record<string, string>).every(([k, v]) => pod.metadata.labels?.[k] === v);
-    const policies = this.kube('NetworkPolicy', to.metadata.namespace).filter((p) => {
-      const spec = p.spec as Obj;
-      const types = (spec.policyTypes as string[] | undefined) ?? ['Ingress'];
-      return types.includes('Ingress') && selects(spec.podSelector, to);
-    });
-    if (policies.length === 0) return undefined;
-    const admits = (peer: Obj): boolean => {
-      // A podSelector alone: pods with those labels in the policy's own namespace.
-      if (peer.namespaceSelector === undefined) return peer.podSelector !== undefined && from.metadata.namespace === to.metadata.namespace && selects(peer.podSelector, from);
-      // An empty namespaceSelector: every namespace (narrowed by a podSelector when there is one).
-      // Namespace labels and ipBlock peers are not modelled: they admit nothing here.
-      return Object.keys(peer.namespaceSelector.matchLabels ?? {}).length === 0 && (peer.podSelector === undefined || selects(peer.podSelector, from));
-    };
-    const admitted = policies.some((p) =>
-      (((p.spec as Obj).ingress ?? []) as Obj[]).some((rule) => {
-        const peers = (rule.from ?? []) as Obj[];
-        const ports = (rule.ports ?? []) as Obj[];
-        return (peers.length === 0 || peers.some(admits)) && (ports.length === 0 || ports.some((p) => p.port === undefined || Number(p.port) === port));
-      }),
-    );
-    return admitted ? undefined : policies.map((p) => p.metadata.name).join(', ');
-  }
-
-  /** Running, ready pods selected by a service, by name. */
-  serviceEndpoints(service: KubeObject): KubeObject[] {
-    const selector = (service.spec?.selector ?? {}) as Record<string, string>;
-    if (Object.keys(selector).length === 0) return [];
-    return this.kube('Pod', service.metadata.namespace)
-      .filter((p) => Object.entries(selector).every(([k, v]) => p.metadata.labels?.[k] === v))
-      .filter((p) => p.status?.phase === 'Running' && ((p.status as Obj).conditions as Obj[] | undefined)?.some((c) => c.type === 'Ready' && c.status === 'True'))
-      .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
-  }
-
-  service(namespace: string, name: string): KubeObject | undefined {
-    return this.kube('Service', namespace).find((s) => s.metadata.name === name);
-  }
-
-  routerService(): KubeObject | undefined {
-    return this.service('openshift-ingress', 'router-default');
-  }
-
-  /** Ready router pods: the reverse proxies between the load balancer and the apps. */
-  routerPods(): KubeObject[] {
-    const service = this.routerService();
-    return service ? this.serviceEndpoints(service) : [];
-  }
-
-  routerIp(): string | undefined {
-    return ((this.routerService()?.status as Obj | undefined)?.loadBalancer?.ingress as Obj[] | undefined)?.[0]?.ip;
-  }
-
-  routeForHost(host: string): KubeObject | undefined {
-    return this.kube('Route').find((r) => (r.spec as Obj | undefined)?.host === host);
-  }
-
-  routes(): KubeObject[] {
-    return this.kube('Route');
-  }
-
-  /** The service a route sends to. */
-  routeService(route: KubeObject): KubeObject | undefined {
-    return this.service(route.metadata.namespace ?? 'default', (route.spec as Obj | undefined)?.to?.name);
-  }
-
-  /** The pod a route's requests reach: the first ready endpoint by name (the lab pins the router's choice). */
-  routeBackend(route: KubeObject): KubeObject | undefined {
-    const service = this.routeService(route);
-    return service ? this.serviceEndpoints(service)[0] : undefined;
-  }
-
-  /** The node's pod network (a /23 per node): its first address is the pods' gateway. OpenShift's
-   * network plugin allocates it, not Kubernetes: OVN-Kubernetes writes it in the node's
-   * `k8s.ovn.org/node-subnets` annotation, OpenShift SDN in the node's HostSubnet. */
-  podNetworkOf(node: string): string | undefined {
-    const n = this.kube('Node').find((x) => x.metadata.name === node);
-    const ovn = n?.metadata.annotations?.['k8s.ovn.org/node-subnets'];
-    if (ovn) {
-      try {
-        // {"default":["10.128.2.0/23"]} since 4.13, {"default":"10.128.2.0/23"} before.
-        const subnets = (JSON.parse(ovn) as { default?: string | string[] }).default;
-        return Array.isArray(subnets) ? subnets[0] : subnets;
-      } catch {
-        return undefined;
-      }
-    }
-    const hostSubnet = this.kube('HostSubnet').find((h) => (h as Obj).host === node) as Obj | undefined;
-    return hostSubnet?.subnet ?? (n?.spec as Obj | undefined)?.podCIDR;
-  }
-
-  /** Cluster DNS from a pod in `namespace`: service names through the search path, else public DNS. */
-  clusterResolve(name: string, namespace: string): string[] {
-    const host = name.replace(/\.$/, '').toLowerCase();
-    const candidates = host.includes('.') ? [host, `${host}.svc.cluster.local`, `${host}.cluster.local`] : [`${host}.${namespace}.svc.cluster.local`];
-    for (const candidate of candidates) {
-      const m = /^([a-z0-9-]+)\.([a-z0-9-]+)\.svc\.cluster\.local$/.exec(candidate);
-      if (!m) continue;
-      const service = this.service(m[2], m[1]);
-      if (!service) continue;
-      const ip = (service.spec as Obj).clusterIP;
-      if (ip === 'None') return this.serviceEndpoints(service).map((p) => (p.status as Obj).podIP);
-      return [ip];
-    }
-    if (host.endsWith('.cluster.local') || !host.includes('.')) return [];
-    return this.nodeResolve(host);
-  }
-
-  /** The ARO operator's `Cluster` object (clusters.aro.openshift.io "cluster"), when the lab has one. */
-  aroCluster(): KubeObject | undefined {
-    return this.lab.kube.find((o) => o.kind === 'Cluster' && o.apiVersion.startsWith('aro.openshift.io/') && o.metadata.name === 'cluster');
-  }
-
-  /** What the ARO operator's dnsmasq on every node answers for a name (ARO-RP
-   * pkg/operator/controllers/dnsmasq/scripts/dnsmasq.conf.gotmpl): `api.` and `api-int.<domain>` the
-   * internal API address, `*.apps.<domain>` the ingress address, each gateway domain of egress
-   * lockdown the service's private endpoint. `address=/name/ip` also answers every name below. */
-  dnsmasqResolve(name: string): string | undefined {
-    const spec = (this.aroCluster()?.spec ?? {}) as Obj;
-    const host = name.replace(/\.$/, '').toLowerCase();
-    const under = (domain: unknown) => typeof domain === 'string' && domain !== '' && (host === domain.toLowerCase() || host.endsWith(`.${domain.toLowerCase()}`));
-    const domain = spec.domain as string | undefined;
-    const entries: Array<[unknown, unknown]> = [];
-    if (domain) entries.push([`api.${domain}`, spec.apiIntIP], [`api-int.${domain}`, spec.apiIntIP]);
-    // `address=/.apps.<domain>/`: the names below apps.<domain>.
-    const apps = domain ? `apps.${domain}`.toLowerCase() : undefined;
-    if (apps && host.endsWith(`.${apps}`) && typeof spec.ingressIP === 'string') return spec.ingressIP;
-    for (const gateway of (spec.gatewayDomains ?? []) as unknown[]) entries.push([gateway, spec.gatewayPrivateEndpointIP]);
-    const hit = entries.find(([d, ip]) => typeof ip === 'string' && ip !== '' && under(d));
-    return hit?.[1] as string | undefined;
-  }
-
-  /** A/records of the private DNS zones linked to the cluster's VNet (the 2020 cluster had one for its
-   * domain: api, api-int, etcd-N), as Azure DNS answers inside the VNet. */
-  privateZoneResolve(name: string): string[] | undefined {
-    const host = name.replace(/\.$/, '').toLowerCase();
-    const subnet = ((this.cluster()?.properties as Obj | undefined)?.masterProfile?.subnetId ?? '') as string;
-    const vnet = subnet.toLowerCase().replace(/\/subnets\/[^/]+$/, '');
-    const linked = new Set(
-      this.armOfType('Microsoft.Network/privateDnsZones/virtualNetworkLinks')
-        .filter((l) => ((l.properties as Obj | undefined)?.virtualNetwork?.id ?? '').toLowerCase() === vnet)
-        .map((l) => l.id.toLowerCase().replace(/\/virtualnetworklinks\/[^/]+$/, '')),
-    );
-    const record = this.armOfType('Microsoft.Network/privateDnsZones/A').find((r) => {
-      const zone = r.id.toLowerCase().replace(/\/a\/[^/]+$/, '');
-      return linked.has(zone) && String((r.properties as Obj | undefined)?.fqdn ?? '').replace(/\.$/, '').toLowerCase() === host;
-    });
-    const ips = ((record?.properties as Obj | undefined)?.aRecords ?? []) as Obj[];
-    return record ? ips.map((a) => a.ipv4Address as string) : undefined;
-  }
-
-  /** A name as a node resolves it (and a pod, through cluster DNS's upstream): the operator's
-   * dnsmasq first, then Azure DNS in the VNet (private zones linked to it), then public DNS. */
-  nodeResolve(name: string): string[] {
-    const dnsmasq = this.dnsmasqResolve(name);
-    if (dnsmasq) return [dnsmasq];
-    return this.privateZoneResolve(name) ?? this.publicResolve(name);
-  }
-
   /** The virtual network whose address space holds an address. */
-  vnetOf(ip: string): ArmResource | undefined {
-    return this.armOfType('Microsoft.Network/virtualNetworks').find((v) => (((v.properties as Obj | undefined)?.addressSpace?.addressPrefixes ?? []) as string[]).some((p) => inPrefix(ip, p)));
+  vnetOf(ip: string): VirtualNetwork | undefined {
+    return this.virtualNetworks().find((v) => (v.properties?.addressSpace?.addressPrefixes ?? []).some((p) => inPrefix(ip, p)));
+  }
+
+  /** A VNet's peerings that are connected on its side. */
+  connectedPeerings(vnet: VirtualNetwork | undefined): VirtualNetworkPeering[] {
+    return (vnet?.properties?.virtualNetworkPeerings ?? []).filter((p) => p.properties?.peeringState === 'Connected');
   }
 
   /** Whether a VNet peers with another (a connected peering on its side). */
-  private peersWith(from: ArmResource, to: ArmResource): boolean {
-    return (((from.properties as Obj | undefined)?.virtualNetworkPeerings ?? []) as Obj[]).some(
-      (p) => (p.properties?.remoteVirtualNetwork?.id ?? '').toLowerCase() === to.id.toLowerCase() && p.properties?.peeringState === 'Connected',
-    );
+  private peersWith(from: VirtualNetwork, to: VirtualNetwork): boolean {
+    return this.connectedPeerings(from).some((p) => (p.properties?.remoteVirtualNetwork?.id ?? '').toLowerCase() === to.id.toLowerCase());
   }
 
   /** Whether a machine at `from` (a private address) reaches the private address `to`: the same VNet,
    * or VNets peered both ways. */
-  privateRoute(from: string, to: string): { from: ArmResource; to: ArmResource; peered: boolean } | undefined {
+  privateRoute(from: string, to: string): { from: VirtualNetwork; to: VirtualNetwork; peered: boolean } | undefined {
     const a = this.vnetOf(from);
     const b = this.vnetOf(to);
     if (!a || !b) return undefined;
@@ -322,11 +450,213 @@ export class WorldModel {
     return client.privateIp && this.privateRoute(client.privateIp, ip) ? client.privateIp : undefined;
   }
 
+  // The cluster.
+
+  cluster(): OpenShiftCluster | undefined {
+    return this.typedArm['Microsoft.RedHatOpenShift/openShiftClusters'][0];
+  }
+
+  /** `apps.<domain>.<region>.aroapp.io`, from the console URL the service publishes. */
+  appsDomain(): string | undefined {
+    const url = this.cluster()?.properties?.consoleProfile?.url;
+    return url ? new URL(url).hostname.replace(/^console-openshift-console\./, '') : undefined;
+  }
+
+  apiHost(): string | undefined {
+    const url = this.cluster()?.properties?.apiserverProfile?.url;
+    return url ? new URL(url).hostname : undefined;
+  }
+
+  // Kubernetes: by kind, typed lookups, relations.
+
+  /** Whether the cluster's API server serves a resource (`endpointslices`): by its version, and the
+   * custom resources whose objects it holds. */
+  serves(plural: string): boolean {
+    this.servedPlurals ??= new Set(servedBy(this.lab.kube).map((r) => r.plural));
+    return this.servedPlurals.has(plural);
+  }
+
+  /** Objects of a kind, in the lab's order, of one namespace when given; typed for the kinds the model knows. */
+  kube<K extends keyof KubeLists>(kind: K, namespace?: string): KubeLists[K];
+  kube(kind: string, namespace?: string): KubeObject[];
+  kube(kind: string, namespace?: string): KubeObject[] {
+    const all = this.kubeByKind.get(kind) ?? [];
+    return namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
+  }
+
+  pods(namespace?: string): Pod[] {
+    return this.kube('Pod', namespace);
+  }
+
+  services(namespace?: string): Service[] {
+    return this.kube('Service', namespace);
+  }
+
+  routes(): Route[] {
+    return this.kube('Route');
+  }
+
+  pod(namespace: string, name: string): Pod | undefined {
+    return this.pods(namespace).find((p) => p.metadata.name === name);
+  }
+
+  service(namespace: string, name: string | undefined): Service | undefined {
+    return this.services(namespace).find((s) => s.metadata.name === name);
+  }
+
+  /** NetworkPolicies: traffic to a pod is allowed unless a policy selects that pod for ingress and
+   * none of the selecting policies has a rule that admits the source pod on that port. */
+  networkPolicyDenies(from: KubeObject, to: KubeObject, port: number): string | undefined {
+    const policies = this.kube('NetworkPolicy', to.metadata.namespace).filter((p) => (p.spec?.policyTypes ?? ['Ingress']).includes('Ingress') && selects(p.spec?.podSelector, to));
+    if (policies.length === 0) return undefined;
+    const admits = (peer: NetworkPolicyPeer): boolean => {
+      // A podSelector alone: pods with those labels in the policy's own namespace.
+      if (peer.namespaceSelector === undefined) return peer.podSelector !== undefined && from.metadata.namespace === to.metadata.namespace && selects(peer.podSelector, from);
+      // An empty namespaceSelector: every namespace (narrowed by a podSelector when there is one).
+      // Namespace labels and ipBlock peers are not modelled: they admit nothing here.
+      return Object.keys(peer.namespaceSelector.matchLabels ?? {}).length === 0 && (peer.podSelector === undefined || selects(peer.podSelector, from));
+    };
+    const admitted = policies.some((p) =>
+      (p.spec?.ingress ?? []).some((rule) => {
+        const peers = rule.from ?? [];
+        const ports = rule.ports ?? [];
+        return (peers.length === 0 || peers.some(admits)) && (ports.length === 0 || ports.some((p) => p.port === undefined || Number(p.port) === port));
+      }),
+    );
+    return admitted ? undefined : policies.map((p) => p.metadata.name).join(', ');
+  }
+
+  /** Running, ready pods selected by a service, by name. */
+  serviceEndpoints(service: KubeObject): Pod[] {
+    const selector = isService(service) ? (service.spec?.selector ?? {}) : {};
+    if (Object.keys(selector).length === 0) return [];
+    return this.pods(service.metadata.namespace)
+      .filter((p) => Object.entries(selector).every(([k, v]) => p.metadata.labels?.[k] === v))
+      .filter((p) => p.status?.phase === 'Running' && p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))
+      .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  }
+
+  routerService(): Service | undefined {
+    return this.service('openshift-ingress', 'router-default');
+  }
+
+  /** Ready router pods: the reverse proxies between the load balancer and the apps. */
+  routerPods(): Pod[] {
+    const service = this.routerService();
+    return service ? this.serviceEndpoints(service) : [];
+  }
+
+  routerIp(): string | undefined {
+    return this.routerService()?.status?.loadBalancer?.ingress?.[0]?.ip;
+  }
+
+  routeForHost(host: string): Route | undefined {
+    return this.routes().find((r) => r.spec?.host === host);
+  }
+
+  /** The service a route sends to. */
+  routeService(route: KubeObject): Service | undefined {
+    return this.service(route.metadata.namespace ?? 'default', isRoute(route) ? route.spec?.to?.name : undefined);
+  }
+
+  /** The pod a route's requests reach: the first ready endpoint by name (the lab pins the router's choice). */
+  routeBackend(route: KubeObject): Pod | undefined {
+    const service = this.routeService(route);
+    return service ? this.serviceEndpoints(service)[0] : undefined;
+  }
+
+  /** The node's pod network (a /23 per node): its first address is the pods' gateway. OpenShift's
+   * network plugin allocates it, not Kubernetes: OVN-Kubernetes writes it in the node's
+   * `k8s.ovn.org/node-subnets` annotation, OpenShift SDN in the node's HostSubnet. */
+  podNetworkOf(node: string): string | undefined {
+    const n = this.kube('Node').find((x) => x.metadata.name === node);
+    const ovn = n?.metadata.annotations?.['k8s.ovn.org/node-subnets'];
+    if (ovn) {
+      try {
+        // {"default":["10.128.2.0/23"]} since 4.13, {"default":"10.128.2.0/23"} before.
+        const subnets = field(parseJson(ovn), 'default');
+        return Array.isArray(subnets) ? optStr(subnets[0]) : optStr(subnets);
+      } catch {
+        return undefined;
+      }
+    }
+    const hostSubnet = this.kube('HostSubnet').find((h) => h.host === node);
+    return hostSubnet?.subnet ?? n?.spec?.podCIDR;
+  }
+
+  // DNS, as the cluster, its nodes and the Internet answer.
+
+  /** Cluster DNS from a pod in `namespace`: service names through the search path, else public DNS. */
+  clusterResolve(name: string, namespace: string): string[] {
+    const host = name.replace(/\.$/, '').toLowerCase();
+    const candidates = host.includes('.') ? [host, `${host}.svc.cluster.local`, `${host}.cluster.local`] : [`${host}.${namespace}.svc.cluster.local`];
+    for (const candidate of candidates) {
+      const m = /^([a-z0-9-]+)\.([a-z0-9-]+)\.svc\.cluster\.local$/.exec(candidate);
+      if (!m) continue;
+      const service = this.service(m[2], m[1]);
+      if (!service) continue;
+      const ip = service.spec?.clusterIP;
+      if (ip === 'None') return this.serviceEndpoints(service).flatMap((p) => p.status?.podIP ?? []);
+      return ip === undefined ? [] : [ip];
+    }
+    if (host.endsWith('.cluster.local') || !host.includes('.')) return [];
+    return this.nodeResolve(host);
+  }
+
+  /** The ARO operator's `Cluster` object (clusters.aro.openshift.io "cluster"), when the lab has one. */
+  aroCluster(): AroCluster | undefined {
+    return this.lab.kube.find((o): o is AroCluster => isAroCluster(o) && o.metadata.name === 'cluster');
+  }
+
+  /** What the ARO operator's dnsmasq on every node answers for a name (ARO-RP
+   * pkg/operator/controllers/dnsmasq/scripts/dnsmasq.conf.gotmpl): `api.` and `api-int.<domain>` the
+   * internal API address, `*.apps.<domain>` the ingress address, each gateway domain of egress
+   * lockdown the service's private endpoint. `address=/name/ip` also answers every name below. */
+  dnsmasqResolve(name: string): string | undefined {
+    const spec = this.aroCluster()?.spec ?? {};
+    const host = name.replace(/\.$/, '').toLowerCase();
+    const under = (domain: string) => domain !== '' && (host === domain.toLowerCase() || host.endsWith(`.${domain.toLowerCase()}`));
+    const domain = spec.domain;
+    const entries: Array<[string, string | undefined]> = [];
+    if (domain) entries.push([`api.${domain}`, spec.apiIntIP], [`api-int.${domain}`, spec.apiIntIP]);
+    // `address=/.apps.<domain>/`: the names below apps.<domain>.
+    const apps = domain ? `apps.${domain}`.toLowerCase() : undefined;
+    if (apps && host.endsWith(`.${apps}`) && spec.ingressIP !== undefined) return spec.ingressIP;
+    for (const gateway of spec.gatewayDomains ?? []) entries.push([gateway, spec.gatewayPrivateEndpointIP]);
+    return entries.find(([d, ip]) => ip !== undefined && ip !== '' && under(d))?.[1];
+  }
+
+  /** A/records of the private DNS zones linked to the cluster's VNet (the 2020 cluster had one for its
+   * domain: api, api-int, etcd-N), as Azure DNS answers inside the VNet. */
+  privateZoneResolve(name: string): string[] | undefined {
+    const host = name.replace(/\.$/, '').toLowerCase();
+    const subnet = this.cluster()?.properties?.masterProfile?.subnetId ?? '';
+    const vnet = subnet.toLowerCase().replace(/\/subnets\/[^/]+$/, '');
+    const linked = new Set(
+      this.armOfType('Microsoft.Network/privateDnsZones/virtualNetworkLinks')
+        .filter((l) => (l.properties?.virtualNetwork?.id ?? '').toLowerCase() === vnet)
+        .map((l) => l.id.toLowerCase().replace(/\/virtualnetworklinks\/[^/]+$/, '')),
+    );
+    const record = this.armOfType('Microsoft.Network/privateDnsZones/A').find((r) => {
+      const zone = r.id.toLowerCase().replace(/\/a\/[^/]+$/, '');
+      return linked.has(zone) && (r.properties?.fqdn ?? '').replace(/\.$/, '').toLowerCase() === host;
+    });
+    return record ? (record.properties?.aRecords ?? []).map((a) => a.ipv4Address) : undefined;
+  }
+
+  /** A name as a node resolves it (and a pod, through cluster DNS's upstream): the operator's
+   * dnsmasq first, then Azure DNS in the VNet (private zones linked to it), then public DNS. */
+  nodeResolve(name: string): string[] {
+    const dnsmasq = this.dnsmasqResolve(name);
+    if (dnsmasq) return [dnsmasq];
+    return this.privateZoneResolve(name) ?? this.publicResolve(name);
+  }
+
   /** Public DNS as the Internet sees it: the cluster's apps wildcard and API name, plus the lab's extra records. */
   publicResolve(name: string): string[] {
     const host = name.replace(/\.$/, '').toLowerCase();
     const apps = this.appsDomain();
-    const cluster = this.cluster()?.properties as Obj | undefined;
+    const cluster = this.cluster()?.properties;
     if (apps && host.endsWith(`.${apps}`)) {
       const ip = this.routerIp() ?? cluster?.ingressProfiles?.[0]?.ip;
       return ip ? [ip] : [];

@@ -4,6 +4,7 @@
 // Children (a load balancer's frontends and pools, a VNet's subnets, a NIC's IP configurations…)
 // have their own types and guards: ids point at them too.
 import { z } from 'zod';
+import { isJsonObject } from '../json.ts';
 import { guard, json, jsonObject, stringMap, wire } from './wire.ts';
 
 /** A reference to another resource or child: `{ "id": "/subscriptions/…" }`. */
@@ -18,6 +19,15 @@ const bool = z.boolean().optional();
 /** A child resource nested in its parent's properties: id and name always, type and etag usually. */
 function child<Props extends z.ZodRawShape>(properties: Props) {
   return wire({ id: z.string(), name: z.string(), type: str, etag: str, properties: wire(properties).optional() });
+}
+
+/** Anything ARM gives an id and a name: a resource, or a child nested in a resource's properties
+ * (a frontend, a pool, a subnet…). */
+export const armNodeSchema = wire({ id: z.string(), name: z.string() });
+export type ArmNode = z.infer<typeof armNodeSchema>;
+/** Checked by hand: the model runs it on every object of a world when it loads. */
+export function isArmNode(value: unknown): value is ArmNode {
+  return isJsonObject(value) && typeof value.id === 'string' && typeof value.name === 'string';
 }
 
 /** Any ARM resource. */
