@@ -296,7 +296,7 @@ function ingress(w: Walker): void {
       at: `NSG ${denied.nsg.name} (${denied.on === 'subnet' ? 'subnet' : 'NIC'} of ${routerNode})`,
       src: at(client.ip, CLIENT_PORT),
       dst: at(routerIp, port),
-      change: `dropped by rule ${denied.rule.name} (priority ${denied.rule.properties.priority})`,
+      change: `dropped by rule ${denied.rule.name} (priority ${denied.rule.properties?.priority})`,
       why: `Azure checks the packet against the NSG on the node's ${denied.on === 'subnet' ? 'subnet' : 'network interface'}: its rules${denied.isDefault ? ' and default rules' : ''} by priority, the first that matches the source ${client.ip}, the destination and port ${port} decides.`,
       proof: `az network nsg rule list -g ${group} --nsg-name ${denied.nsg.name} --include-default -o table`,
     });
@@ -319,7 +319,7 @@ function ingress(w: Walker): void {
   });
   // The answer's way back, shown when the node's subnet has a route table that could take it elsewhere.
   const subnet = w.model.arm(w.model.nicOfNode(routerNode)?.properties?.ipConfigurations?.[0]?.properties?.subnet?.id);
-  const table = w.model.arm(subnet?.properties?.routeTable?.id);
+  const table = w.model.arm(optStr(field(subnet, 'properties', 'routeTable', 'id')));
   if (table && path.reply) {
     const reply = path.reply;
     const viaAppliance = reply.nextHopType === 'VirtualAppliance';
@@ -465,18 +465,19 @@ function egress(w: Walker): void {
     dst: at(target, 443),
     change: `SNAT ${nodeIp ?? '?'}:${NODE_PORT} → ${egressIp ?? '?'}:${SNAT_PORT}`,
     why: outbound
-      ? `The node's NIC is in the backend pool of outbound rule ${outbound.rule.name}, which translates the source to its frontend public IP and one of its ${outbound.rule.properties.allocatedOutboundPorts ?? ''} SNAT ports per node.`
+      ? `The node's NIC is in the backend pool of outbound rule ${outbound.rule.name}, which translates the source to its frontend public IP and one of its ${outbound.rule.properties?.allocatedOutboundPorts ?? ''} SNAT ports per node.`
       : 'No outbound rule covers the node: the packet has no public address to leave from.',
     proof: outbound ? `az network lb outbound-rule list --lb-name ${outbound.lb.name} -g ${w.nodeGroup()} -o table` : `az network lb list -g ${w.nodeGroup()} -o table`,
   });
   if (!outbound || !egressIp) return w.stopHere('No outbound rule or public IP for the node: the packet is dropped.');
+  const frontend = w.model.arm(optStr(field(outbound.rule, 'properties', 'frontendIPConfigurations', 0, 'id')));
   w.hop({
     at: `Internet server ${target}`,
     src: at(egressIp, SNAT_PORT),
     dst: at(target, 443),
     change: 'none',
     why: `The server sees the outbound public IP, the address the app reports as my_public_ip.`,
-    proof: w.myPublicIpProof(host, w.model.arm(w.model.arm(outbound.rule.properties.frontendIPConfigurations[0]?.id)?.properties?.publicIPAddress?.id)),
+    proof: w.myPublicIpProof(host, w.model.arm(optStr(field(frontend, 'properties', 'publicIPAddress', 'id')))),
   });
 }
 
@@ -573,7 +574,7 @@ function api(w: Walker): void {
   const floating = field(carried?.rule, 'properties', 'enableFloatingIP') === true;
   // The port the rule sends to on the master: the NSGs and the API server see that one.
   const backendPort = Number(field(carried?.rule, 'properties', 'backendPort') ?? port);
-  const pool = w.model.arm(carried?.rule.properties.backendAddressPool?.id);
+  const pool = w.model.arm(optStr(field(carried?.rule, 'properties', 'backendAddressPool', 'id')));
   // Backend IP configurations are children of NICs; a NIC names the VM it belongs to, whose name is the node's.
   const nics = arr(field(pool, 'properties', 'backendIPConfigurations')).map((c) => w.model.arm(String(field(c, 'id')).split('/').slice(0, 9).join('/')));
   const vms = nics.map((nic) => String(field(nic, 'properties', 'virtualMachine', 'id') ?? '').split('/').pop()?.toLowerCase());
@@ -608,7 +609,7 @@ function api(w: Walker): void {
       at: `NSG ${denied.nsg.name} (${denied.on === 'subnet' ? 'subnet' : 'NIC'} of ${master.metadata.name})`,
       src: at(client.ip, CLIENT_PORT),
       dst: at(reached, backendPort),
-      change: `dropped by rule ${denied.rule.name} (priority ${denied.rule.properties.priority})`,
+      change: `dropped by rule ${denied.rule.name} (priority ${denied.rule.properties?.priority})`,
       why: `Azure checks the packet against the NSG on the master's ${denied.on === 'subnet' ? 'subnet' : 'network interface'}: its rules${denied.isDefault ? ' and default rules' : ''} by priority, the first that matches the source ${client.ip}, the destination and port ${backendPort} decides.`,
       proof: `az network nsg rule list -g ${String(denied.nsg.id).split('/')[4]} --nsg-name ${denied.nsg.name} --include-default -o table`,
     });
