@@ -2,7 +2,8 @@
 import type { Json, KubeObject, RestResponse, TransportFailure, World } from '../../world/types.ts';
 import type { ApiResource } from '../../world/kube-resources.ts';
 import { apiResources, qualifiedPlural, resourcePath, resourcesOfDiscovery } from '../../world/kube-resources.ts';
-import { arr, field, optStr } from '../../world/json.ts';
+import { arr, field, isJsonObject, optStr, type JsonObject } from '../../world/json.ts';
+import { isKubeObject } from '../../world/schema/kube.ts';
 
 /** An error kubectl prints as is (after "error: " or in the API server's words). */
 export class KubeError extends Error {
@@ -16,14 +17,10 @@ export class KubeError extends Error {
   }
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
 /** kubectl's StandardErrorMessage for an API Status: "Error from server (Reason): message". */
 export function serverError(status: number, body: Json, fallbackMessage: string): KubeError {
-  const reason = isObject(body) && typeof body.reason === 'string' ? body.reason : '';
-  const message = isObject(body) && typeof body.message === 'string' ? body.message : fallbackMessage;
+  const reason = optStr(field(body, 'reason')) ?? '';
+  const message = optStr(field(body, 'message')) ?? fallbackMessage;
   if (reason === 'Unauthorized') return new KubeError(`error: You must be logged in to the server (${message})`);
   const text = reason ? `Error from server (${reason}): ${message}` : `Error from server: ${message}`;
   return new KubeError(text, status === 404 || reason === 'NotFound');
@@ -68,7 +65,7 @@ async function kubeGet(world: World, path: string, warn?: WarningHandler): Promi
 /** GET of one object; NotFound and other failures become KubeErrors. */
 export async function getObject(world: World, res: ApiResource, namespace: string, name: string, warn?: WarningHandler): Promise<KubeObject> {
   const response = await kubeGet(world, resourcePath(res, namespace, name), warn);
-  if (response.status !== 200 || !isObject(response.body)) {
+  if (response.status !== 200 || !isJsonObject(response.body)) {
     const error = serverError(response.status, response.body, `${qualifiedPlural(res)} "${name}" not found`);
     // cli-runtime's Info.Get: a NotFound in a namespace other than default is reported as the
     // namespace's NotFound when the namespace itself does not exist.
@@ -78,7 +75,7 @@ export async function getObject(world: World, res: ApiResource, namespace: strin
     }
     throw error;
   }
-  return withTypeMeta(response.body as unknown as KubeObject, res);
+  return withTypeMeta(response.body, res);
 }
 
 export interface ListOptions {
@@ -102,21 +99,22 @@ export async function listObjects(
   // A collection the world does not model answers 404; a real API server that serves the
   // resource lists it as empty (even in a namespace that does not exist).
   if (response.status === 404) return { items: [], resourceVersion: '' };
-  if (response.status !== 200 || !isObject(response.body)) {
+  if (response.status !== 200 || !isJsonObject(response.body)) {
     throw serverError(response.status, response.body, 'the server could not find the requested resource');
   }
   const body = response.body;
   // Printed in the order the API server sends (storage-key order: namespace, then name).
-  const items = (Array.isArray(body.items) ? body.items : []).filter(isObject).map((i) => withTypeMeta(i as unknown as KubeObject, res));
-  const meta = isObject(body.metadata) ? body.metadata : {};
-  return { items, resourceVersion: typeof meta.resourceVersion === 'string' ? meta.resourceVersion : '' };
+  const items = arr(body.items).filter(isJsonObject).map((i) => withTypeMeta(i, res));
+  return { items, resourceVersion: optStr(field(body, 'metadata', 'resourceVersion')) ?? '' };
 }
 
-/** List items come without apiVersion/kind; kubectl's unstructured decoding fills them in. */
-function withTypeMeta(o: KubeObject, res: ApiResource): KubeObject {
+/** List items come without apiVersion/kind; kubectl's unstructured decoding fills them in. What
+ * is then still no Kubernetes object (no name, labels that are not strings) is the server's fault. */
+function withTypeMeta(o: JsonObject, res: ApiResource): KubeObject {
   const apiVersion = res.group === '' ? res.version : `${res.group}/${res.version}`;
-  if (o.apiVersion && o.kind) return o;
-  return { ...o, apiVersion: o.apiVersion || apiVersion, kind: o.kind || res.kind, metadata: o.metadata ?? { name: '' } };
+  const typed = o.apiVersion && o.kind ? o : { ...o, apiVersion: o.apiVersion || apiVersion, kind: o.kind || res.kind, metadata: o.metadata ?? { name: '' } };
+  if (isKubeObject(typed)) return typed;
+  throw new KubeError(`error: the server answered a ${res.kind} that is not a Kubernetes object`);
 }
 
 const discovered = new WeakMap<World, Promise<readonly ApiResource[]>>();

@@ -6,6 +6,7 @@
 // follows a `continue` should a server send one.
 import type { KubeObject, World } from '../../../world/types.ts';
 import { arr, field, str, type Json } from '../../../world/json.ts';
+import { isKubeObject } from '../../../world/schema/kube.ts';
 import { KubeError } from '../api.ts';
 import { fieldSet, since } from './go.ts';
 import type { PrefixWriter } from './tabwriter.ts';
@@ -73,10 +74,10 @@ export async function getTyped(world: World, path: string, notFoundText: string)
   const response = await world.kube(path);
   if (response.failure) throw new KubeError(`error: ${response.failure.detail ?? response.failure.kind}`);
   if (response.status !== 200) {
-    const body = response.body as { message?: string; reason?: string } | undefined;
-    const reason = body?.reason ?? '';
-    const message = body?.message ?? notFoundText;
+    const reason = String(field(response.body, 'reason') ?? '');
+    const message = String(field(response.body, 'message') ?? notFoundText);
     throw new KubeError(reason ? `Error from server (${reason}): ${message}` : `Error from server: ${message}`, response.status === 404);
   }
-  return response.body as unknown as KubeObject;
+  if (isKubeObject(response.body)) return response.body;
+  throw new KubeError(`error: the server's answer to ${path} is not a Kubernetes object`);
 }

@@ -6,6 +6,7 @@ import { formatLabels } from '../../../format/kube/printers/helpers.ts';
 import { parseQuantity, quantityString, rfc1123z, since } from './go.ts';
 import type { PrefixWriter } from './tabwriter.ts';
 import { printAnnotations, printLabels, printTolerations, type DescribeSettings, describeInWriter } from './shared.ts';
+import { isKubeObject } from '../../../world/schema/kube.ts';
 import { KubeError } from '../api.ts';
 import { listEvents } from './events.ts';
 import { fieldSet } from './go.ts';
@@ -29,7 +30,8 @@ export async function describePodByName(world: World, namespace: string, name: s
     }
     throw error;
   }
-  const pod = response.body as unknown as KubeObject;
+  const pod = response.body;
+  if (!isKubeObject(pod)) throw new KubeError(`error: the server's answer for pod "${name}" is not a Kubernetes object`);
   let events: readonly unknown[] | undefined;
   if (settings.showEvents) {
     const mirror = pod.metadata.annotations?.['kubernetes.io/config.mirror'];
