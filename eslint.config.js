@@ -5,7 +5,12 @@ import tseslint from 'typescript-eslint';
 
 /** Files that read raw JSON where no guard can express the fact: a type assertion is allowed there,
  * each with its reason in a comment before its statement (`// JSON boundary: …`). */
-const jsonBoundary = ['src/engine/world/json.ts', 'src/engine/world/schema/**'];
+const jsonBoundary = [
+  'src/engine/world/json.ts',
+  'src/engine/world/schema/**',
+  // The bridge's answers, read from the network.
+  'src/engine/sources/bridge/client.ts',
+];
 
 /** At the JSON boundary, a type assertion says why no guard can state the fact. */
 const castWithReason = {
@@ -31,36 +36,8 @@ const castWithReason = {
 /** Files that still hold an `any` or a type assertion while the engine moves to its typed model;
  * each leaves its list once it is clean, and the lists only shrink. */
 const notYetTyped = {
-  any: [
-    'src/engine/commands/az/sdk-model.ts',
-    'src/engine/model/ingress.ts',
-    'src/engine/model/next-hop.ts',
-    'src/engine/model/snat.ts',
-    'src/engine/model/world-model.ts',
-    'src/engine/query/jmespath.ts',
-    'src/engine/query/parser.ts',
-  ],
-  assertions: [
-    'src/engine/commands/az/complete.ts',
-    'src/engine/commands/az/unsimulated.ts',
-    'src/engine/commands/kube/api.ts',
-    'src/engine/commands/kube/describe/deploymentconfig-oc.ts',
-    'src/engine/commands/kube/describe/events.ts',
-    'src/engine/commands/kube/describe/generic.ts',
-    'src/engine/commands/kube/describe/namespace.ts',
-    'src/engine/commands/kube/describe/node.ts',
-    'src/engine/commands/kube/describe/pod.ts',
-    'src/engine/commands/kube/describe/route-oc.ts',
-    'src/engine/commands/kube/describe/secret.ts',
-    'src/engine/commands/kube/describe/service.ts',
-    'src/engine/model/ingress.ts',
-    'src/engine/model/next-hop.ts',
-    'src/engine/model/snat.ts',
-    'src/engine/model/world-model.ts',
-    'src/engine/query/jmespath.ts',
-    'src/engine/query/parser.ts',
-    'src/engine/sources/bridge/client.ts',
-  ],
+  any: [],
+  assertions: [],
 };
 
 export default defineConfig(
