@@ -1,6 +1,7 @@
 // Facts about the cluster that `oc` prints but that are not the objects being listed: the API
 // server URL the session is logged in to, the console URL, the user.
 import type { World } from '../../world/types.ts';
+import { arr, field, isJsonObject, type JsonObject } from '../../world/json.ts';
 
 /** The lab's session logs in as the cluster's kubeadmin user. */
 export const CURRENT_USER = 'kube:admin';
@@ -8,18 +9,8 @@ export const CURRENT_USER = 'kube:admin';
 /** Who the session is, as `oc whoami` asks the API server (users/~); a lab answers kube:admin. */
 export async function currentUser(world: World): Promise<string> {
   const me = await world.kube('/apis/user.openshift.io/v1/users/~');
-  const name = me.status === 200 ? get(me.body, 'metadata', 'name') : undefined;
+  const name = me.status === 200 ? field(me.body, 'metadata', 'name') : undefined;
   return typeof name === 'string' && name ? name : CURRENT_USER;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-function get(o: unknown, ...path: string[]): unknown {
-  let cur = o;
-  for (const p of path) cur = isObject(cur) ? cur[p] : undefined;
-  return cur;
 }
 
 /** `oc login` normalizes the server URL: no trailing slash, explicit port. */
@@ -27,7 +18,7 @@ function normalizeServer(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
-async function aroCluster(world: World): Promise<Record<string, unknown> | undefined> {
+async function aroCluster(world: World): Promise<JsonObject | undefined> {
   const env = world.info.session.env;
   const subscription = typeof world.info.account.id === 'string' ? world.info.account.id : '';
   const group = env.rg ?? env.RG;
@@ -36,7 +27,7 @@ async function aroCluster(world: World): Promise<Record<string, unknown> | undef
   const response = await world.arm(
     `/subscriptions/${subscription}/resourceGroups/${group}/providers/Microsoft.RedHatOpenShift/openShiftClusters/${name}`,
   );
-  return response.status === 200 && isObject(response.body) ? response.body : undefined;
+  return response.status === 200 && isJsonObject(response.body) ? response.body : undefined;
 }
 
 /**
@@ -46,11 +37,11 @@ async function aroCluster(world: World): Promise<Record<string, unknown> | undef
  */
 export async function apiServerUrl(world: World): Promise<string> {
   const infra = await world.kube('/apis/config.openshift.io/v1/infrastructures/cluster');
-  const fromInfra = get(infra.body, 'status', 'apiServerURL');
+  const fromInfra = field(infra.body, 'status', 'apiServerURL');
   if (infra.status === 200 && typeof fromInfra === 'string' && fromInfra) return normalizeServer(fromInfra);
 
   const aro = await aroCluster(world);
-  const fromArm = get(aro, 'properties', 'apiserverProfile', 'url');
+  const fromArm = field(aro, 'properties', 'apiserverProfile', 'url');
   if (typeof fromArm === 'string' && fromArm) return normalizeServer(fromArm);
 
   const domain = await appsDomain(world);
@@ -60,10 +51,8 @@ export async function apiServerUrl(world: World): Promise<string> {
 /** The default ingress domain (apps.<cluster domain>), from the routes the world has. */
 async function appsDomain(world: World): Promise<string | undefined> {
   const routes = await world.kube('/apis/route.openshift.io/v1/routes');
-  const items = get(routes.body, 'items');
-  if (!Array.isArray(items)) return undefined;
-  for (const r of items) {
-    const host = get(r, 'spec', 'host');
+  for (const r of arr(field(routes.body, 'items'))) {
+    const host = field(r, 'spec', 'host');
     if (typeof host === 'string') {
       const i = host.indexOf('.apps.');
       if (i >= 0) return host.slice(i + 1);
@@ -75,10 +64,10 @@ async function appsDomain(world: World): Promise<string | undefined> {
 /** The web console URL (`oc whoami --show-console`). */
 export async function consoleUrl(world: World): Promise<string> {
   const cm = await world.kube('/api/v1/namespaces/openshift-config-managed/configmaps/console-public');
-  const fromCm = get(cm.body, 'data', 'consoleURL');
+  const fromCm = field(cm.body, 'data', 'consoleURL');
   if (cm.status === 200 && typeof fromCm === 'string' && fromCm) return fromCm;
   const aro = await aroCluster(world);
-  const fromArm = get(aro, 'properties', 'consoleProfile', 'url');
+  const fromArm = field(aro, 'properties', 'consoleProfile', 'url');
   if (typeof fromArm === 'string' && fromArm) return normalizeServer(fromArm);
   const domain = await appsDomain(world);
   return `https://console-openshift-console.${domain ?? 'apps.cluster.local'}`;

@@ -8,6 +8,7 @@
 
 import { goJsonCompact, kubectlJson } from './json.ts';
 import { goPrintV, goTypeName, isGoInt } from './go-values.ts';
+import { isJsonObject } from '../../world/json.ts';
 
 type Node =
   | { type: 'list'; nodes: Node[] }
@@ -359,9 +360,6 @@ type Value = unknown;
 function isArray(v: Value): v is unknown[] {
   return Array.isArray(v);
 }
-function isMap(v: Value): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 export class JsonPath {
   private root: ListNode;
@@ -450,7 +448,7 @@ export class JsonPath {
 
   private printResults(results: Value[]): string {
     return results
-      .map((r) => (isArray(r) || isMap(r) ? goJsonCompact(r) : r === null || r === undefined ? 'null' : goPrintV(r)))
+      .map((r) => (isArray(r) || isJsonObject(r) ? goJsonCompact(r) : r === null || r === undefined ? 'null' : goPrintV(r)))
       .join(' ');
   }
 
@@ -543,7 +541,7 @@ export class JsonPath {
     if (input.length === 0) return results;
     for (const value of input) {
       if (value === null || value === undefined) continue;
-      if (isMap(value) && Object.prototype.hasOwnProperty.call(value, field)) results.push(value[field]);
+      if (isJsonObject(value) && Object.prototype.hasOwnProperty.call(value, field)) results.push(value[field]);
     }
     if (results.length === 0) {
       if (this.allowMissingKeys) return results;
@@ -555,7 +553,7 @@ export class JsonPath {
   private evalWildcard(input: Value[]): Value[] {
     const results: Value[] = [];
     for (const value of input) {
-      if (isMap(value)) for (const k of Object.keys(value).sort()) results.push(value[k]);
+      if (isJsonObject(value)) for (const k of Object.keys(value).sort()) results.push(value[k]);
       else if (isArray(value)) for (const v of value) results.push(v);
       // Go indexes a string by bytes: the wildcard yields their numeric values.
       else if (typeof value === 'string') for (const byte of new TextEncoder().encode(value)) results.push(byte);
@@ -568,7 +566,7 @@ export class JsonPath {
     for (const value of input) {
       this.guard();
       let children: Value[] = [];
-      if (isMap(value)) children = Object.keys(value).sort().map((k) => value[k]);
+      if (isJsonObject(value)) children = Object.keys(value).sort().map((k) => value[k]);
       else if (isArray(value)) children = value;
       if (children.length !== 0) {
         result.push(value);

@@ -8,6 +8,7 @@ import { describeEvents, getTyped, searchEvents } from './events.ts';
 import { describeInWriter, printAnnotations, printLabels, type DescribeSettings } from './shared.ts';
 import type { PrefixWriter } from './tabwriter.ts';
 import { goPrintV } from '../../../format/kube/go-values.ts';
+import { isJsonObject } from '../../../world/json.ts';
 
 const SKIP = ['.metadata.managedFields', '.metadata.name', '.metadata.namespace', '.metadata.labels', '.metadata.annotations'];
 
@@ -28,22 +29,18 @@ export async function describeGeneric(world: World, res: ApiResource, namespace:
   });
 }
 
-function isMap(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
 function printUnstructured(w: PrefixWriter, level: number, content: Record<string, unknown>, skipPrefix: string): void {
   for (const field of Object.keys(content).sort()) {
     const value = content[field];
     const skipExpr = `${skipPrefix}.${field}`;
     if (SKIP.includes(skipExpr)) continue;
-    if (isMap(value)) {
+    if (isJsonObject(value)) {
       w.write(level, `${smartLabelFor(field)}:\n`);
       printUnstructured(w, level + 1, value, skipExpr);
     } else if (Array.isArray(value)) {
       w.write(level, `${smartLabelFor(field)}:\n`);
       for (const child of value) {
-        if (isMap(child)) printUnstructured(w, level + 1, child, skipExpr);
+        if (isJsonObject(child)) printUnstructured(w, level + 1, child, skipExpr);
         else w.write(level + 1, `${goPrintV(child)}\n`);
       }
     } else w.write(level, `${smartLabelFor(field)}:\t${goPrintV(value)}\n`);

@@ -37,11 +37,6 @@ export function since(t: unknown, now: Date): string {
   return humanDuration(now.getTime() - d.getTime());
 }
 
-export interface LabelSelector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
-}
-
 /** fields.EscapeValue. */
 export function escapeFieldValue(v: string): string {
   return v.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/=/g, '\\=');
