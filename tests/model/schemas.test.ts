@@ -1,10 +1,10 @@
 // The wire-shape schemas hold for every world the site ships: each ARM resource of a modelled type
-// and each Kubernetes object of a modelled kind passes its guard. A guard that failed on real data
-// would leave the object out of the model without a word.
+// and each Kubernetes object of a modelled kind passes its schema. A schema that failed on real data
+// would refuse a lab that works.
 import { describe, expect, it } from 'vitest';
 import { listLabs, loadLab } from '../../src/node/labs.ts';
-import { ARM_GUARDS, isArmResource, isLoadBalancer } from '../../src/engine/world/schema/arm.ts';
-import { groupKind, isKubeObject, isPod, KUBE_GUARDS } from '../../src/engine/world/schema/kube.ts';
+import { ARM_SCHEMAS, isArmResource, isLoadBalancer } from '../../src/engine/world/schema/arm.ts';
+import { groupKind, isKubeObject, isPod, KUBE_SCHEMAS } from '../../src/engine/world/schema/kube.ts';
 import { parseLabFile } from '../../src/engine/world/schema/lab-file.ts';
 
 const names = (await listLabs()).map((l) => l.name);
@@ -12,23 +12,23 @@ const names = (await listLabs()).map((l) => l.name);
 describe.each(names)('the world of %s', async (name) => {
   const lab = await loadLab({ name });
 
-  it('has ARM resources that pass the guard of their type', () => {
-    const failing = lab.arm.filter((r) => !isArmResource(r) || ARM_GUARDS.get(r.type.toLowerCase())?.(r) === false).map((r) => r.id);
+  it('has ARM resources that pass the schema of their type', () => {
+    const failing = lab.arm.filter((r) => !isArmResource(r) || ARM_SCHEMAS.get(r.type.toLowerCase())?.safeParse(r).success === false).map((r) => r.id);
     expect(failing).toEqual([]);
   });
 
   it('models most of its ARM resources by type', () => {
-    const modelled = lab.arm.filter((r) => ARM_GUARDS.has(r.type.toLowerCase()));
+    const modelled = lab.arm.filter((r) => ARM_SCHEMAS.has(r.type.toLowerCase()));
     expect(modelled.length).toBeGreaterThan(lab.arm.length / 2);
   });
 
-  it('has Kubernetes objects that pass the guard of their kind', () => {
-    const failing = lab.kube.filter((o) => !isKubeObject(o) || KUBE_GUARDS.get(groupKind(o))?.(o) === false).map((o) => `${groupKind(o)} ${o.metadata.namespace ?? ''}/${o.metadata.name}`);
+  it('has Kubernetes objects that pass the schema of their kind', () => {
+    const failing = lab.kube.filter((o) => !isKubeObject(o) || KUBE_SCHEMAS.get(groupKind(o))?.safeParse(o).success === false).map((o) => `${groupKind(o)} ${o.metadata.namespace ?? ''}/${o.metadata.name}`);
     expect(failing).toEqual([]);
   });
 
   it('models every kind it holds', () => {
-    const unmodelled = [...new Set(lab.kube.map(groupKind))].filter((k) => !KUBE_GUARDS.has(k));
+    const unmodelled = [...new Set(lab.kube.map(groupKind))].filter((k) => !KUBE_SCHEMAS.has(k));
     expect(unmodelled).toEqual([]);
   });
 });
@@ -63,6 +63,12 @@ describe('the guards', async () => {
 
 describe('a lab file', async () => {
   const lab = await loadLab({ name: 'aro2' });
+
+  it('is refused with the path of a field of a modelled type that has the wrong shape', () => {
+    const arm = lab.arm.map((r) => (isLoadBalancer(r) ? { ...r, properties: { ...r.properties, outboundRules: {} } } : r));
+    const i = lab.arm.findIndex(isLoadBalancer);
+    expect(() => parseLabFile({ ...lab, arm }, 'lab.json')).toThrow(`lab.json: arm[${i}].properties.outboundRules: Invalid input: expected array, received object`);
+  });
 
   it('is refused with the path of a tag that is not text', () => {
     const arm = lab.arm.map((r, i) => (i === 1 ? { ...r, tags: { owner: 7 } } : r));

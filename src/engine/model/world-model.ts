@@ -88,50 +88,50 @@ export type NodeEgress =
   | { via: 'nat-gateway'; subnet: Subnet; natGateway: NatGateway; publicIp?: string };
 
 /** The resources of each type the model types, in the lab's order. */
-function armLists(arm: readonly ArmResource[]) {
+function armLists(of: (type: string) => ArmResource[]) {
   return {
-    'Microsoft.Network/virtualNetworks': arm.filter(isVirtualNetwork),
-    'Microsoft.Network/loadBalancers': arm.filter(isLoadBalancer),
-    'Microsoft.Network/publicIPAddresses': arm.filter(isPublicIpAddress),
-    'Microsoft.Network/networkInterfaces': arm.filter(isNetworkInterface),
-    'Microsoft.Compute/virtualMachines': arm.filter(isVirtualMachine),
-    'Microsoft.Network/networkSecurityGroups': arm.filter(isNetworkSecurityGroup),
-    'Microsoft.Network/routeTables': arm.filter(isRouteTable),
-    'Microsoft.Network/privateEndpoints': arm.filter(isPrivateEndpoint),
-    'Microsoft.Network/natGateways': arm.filter(isNatGateway),
-    'Microsoft.Network/azureFirewalls': arm.filter(isAzureFirewall),
-    'Microsoft.Network/privateDnsZones/A': arm.filter(isPrivateDnsARecordSet),
-    'Microsoft.Network/privateDnsZones/virtualNetworkLinks': arm.filter(isPrivateDnsZoneLink),
-    'Microsoft.RedHatOpenShift/openShiftClusters': arm.filter(isOpenShiftCluster),
+    'Microsoft.Network/virtualNetworks': of('Microsoft.Network/virtualNetworks').filter(isVirtualNetwork),
+    'Microsoft.Network/loadBalancers': of('Microsoft.Network/loadBalancers').filter(isLoadBalancer),
+    'Microsoft.Network/publicIPAddresses': of('Microsoft.Network/publicIPAddresses').filter(isPublicIpAddress),
+    'Microsoft.Network/networkInterfaces': of('Microsoft.Network/networkInterfaces').filter(isNetworkInterface),
+    'Microsoft.Compute/virtualMachines': of('Microsoft.Compute/virtualMachines').filter(isVirtualMachine),
+    'Microsoft.Network/networkSecurityGroups': of('Microsoft.Network/networkSecurityGroups').filter(isNetworkSecurityGroup),
+    'Microsoft.Network/routeTables': of('Microsoft.Network/routeTables').filter(isRouteTable),
+    'Microsoft.Network/privateEndpoints': of('Microsoft.Network/privateEndpoints').filter(isPrivateEndpoint),
+    'Microsoft.Network/natGateways': of('Microsoft.Network/natGateways').filter(isNatGateway),
+    'Microsoft.Network/azureFirewalls': of('Microsoft.Network/azureFirewalls').filter(isAzureFirewall),
+    'Microsoft.Network/privateDnsZones/A': of('Microsoft.Network/privateDnsZones/A').filter(isPrivateDnsARecordSet),
+    'Microsoft.Network/privateDnsZones/virtualNetworkLinks': of('Microsoft.Network/privateDnsZones/virtualNetworkLinks').filter(isPrivateDnsZoneLink),
+    'Microsoft.RedHatOpenShift/openShiftClusters': of('Microsoft.RedHatOpenShift/openShiftClusters').filter(isOpenShiftCluster),
   };
 }
 export type ArmLists = ReturnType<typeof armLists>;
 
 /** The objects of each kind the model types, in the lab's order. (Kinds two API groups share —
  * Cluster, DNS, Network — are read through `kube(kind)` untyped.) */
-function kubeLists(kube: readonly KubeObject[]) {
+function kubeLists(of: (kind: string) => KubeObject[]) {
   return {
-    Pod: kube.filter(isPod),
-    Service: kube.filter(isService),
-    Endpoints: kube.filter(isEndpoints),
-    EndpointSlice: kube.filter(isEndpointSlice),
-    Route: kube.filter(isRoute),
-    Node: kube.filter(isNode),
-    NetworkPolicy: kube.filter(isNetworkPolicy),
-    Deployment: kube.filter(isDeployment),
-    ReplicaSet: kube.filter(isReplicaSet),
-    DaemonSet: kube.filter(isDaemonSet),
-    StatefulSet: kube.filter(isStatefulSet),
-    ReplicationController: kube.filter(isReplicationController),
-    DeploymentConfig: kube.filter(isDeploymentConfig),
-    Event: kube.filter(isEvent),
-    Namespace: kube.filter(isNamespace),
-    Project: kube.filter(isProject),
-    Secret: kube.filter(isSecret),
-    ServiceAccount: kube.filter(isServiceAccount),
-    ConfigMap: kube.filter(isConfigMap),
-    IngressController: kube.filter(isIngressController),
-    HostSubnet: kube.filter(isHostSubnet),
+    Pod: of('Pod').filter(isPod),
+    Service: of('Service').filter(isService),
+    Endpoints: of('Endpoints').filter(isEndpoints),
+    EndpointSlice: of('EndpointSlice').filter(isEndpointSlice),
+    Route: of('Route').filter(isRoute),
+    Node: of('Node').filter(isNode),
+    NetworkPolicy: of('NetworkPolicy').filter(isNetworkPolicy),
+    Deployment: of('Deployment').filter(isDeployment),
+    ReplicaSet: of('ReplicaSet').filter(isReplicaSet),
+    DaemonSet: of('DaemonSet').filter(isDaemonSet),
+    StatefulSet: of('StatefulSet').filter(isStatefulSet),
+    ReplicationController: of('ReplicationController').filter(isReplicationController),
+    DeploymentConfig: of('DeploymentConfig').filter(isDeploymentConfig),
+    Event: of('Event').filter(isEvent),
+    Namespace: of('Namespace').filter(isNamespace),
+    Project: of('Project').filter(isProject),
+    Secret: of('Secret').filter(isSecret),
+    ServiceAccount: of('ServiceAccount').filter(isServiceAccount),
+    ConfigMap: of('ConfigMap').filter(isConfigMap),
+    IngressController: of('IngressController').filter(isIngressController),
+    HostSubnet: of('HostSubnet').filter(isHostSubnet),
   };
 }
 export type KubeLists = ReturnType<typeof kubeLists>;
@@ -189,14 +189,14 @@ export class WorldModel {
       this.indexNodes(resource);
     }
     this.resources = byId(lab.arm);
-    this.typedArm = armLists(lab.arm);
+    this.typedArm = armLists((type) => this.armByType.get(type.toLowerCase()) ?? []);
     for (const [type, list] of Object.entries(this.typedArm)) this.armByType.set(type.toLowerCase(), list);
     for (const object of lab.kube) {
       const list = this.kubeByKind.get(object.kind);
       if (list) list.push(object);
       else this.kubeByKind.set(object.kind, [object]);
     }
-    this.typedKube = kubeLists(lab.kube);
+    this.typedKube = kubeLists((kind) => this.kubeByKind.get(kind) ?? []);
     for (const [kind, list] of Object.entries(this.typedKube)) this.kubeByKind.set(kind, list);
     const lists = this.typedArm;
     this.publicIpsById = byId(lists['Microsoft.Network/publicIPAddresses']);

@@ -54,7 +54,8 @@ function resource<Props extends z.ZodRawShape>(properties: Props) {
 function typeGuard<T>(type: string, schema: z.ZodType<T>): (value: unknown) => value is T {
   const lower = type.toLowerCase();
   const shaped = guard(schema);
-  return (value: unknown): value is T => isArmResource(value) && value.type.toLowerCase() === lower && shaped(value);
+  // The type first: a world's model runs every guard over every resource it holds.
+  return (value: unknown): value is T => isJsonObject(value) && typeof value.type === 'string' && value.type.toLowerCase() === lower && shaped(value);
 }
 
 export const ARM_TYPES = {
@@ -419,28 +420,26 @@ export const openShiftClusterSchema = resource({
 export type OpenShiftCluster = z.infer<typeof openShiftClusterSchema>;
 export const isOpenShiftCluster = typeGuard(ARM_TYPES.openShiftCluster, openShiftClusterSchema);
 
-/** The guard of every resource type the engine models, by type in lower case: the model indexes
- * resources by these, and the load checks each resource of a modelled type passes its guard. */
-export const ARM_GUARDS: ReadonlyMap<string, (value: unknown) => boolean> = byLowerType([
-  [ARM_TYPES.resourceGroup, isResourceGroup],
-  [ARM_TYPES.virtualNetwork, isVirtualNetwork],
-  [ARM_TYPES.loadBalancer, isLoadBalancer],
-  [ARM_TYPES.publicIpAddress, isPublicIpAddress],
-  [ARM_TYPES.networkInterface, isNetworkInterface],
-  [ARM_TYPES.virtualMachine, isVirtualMachine],
-  [ARM_TYPES.networkSecurityGroup, isNetworkSecurityGroup],
-  [ARM_TYPES.routeTable, isRouteTable],
-  [ARM_TYPES.privateEndpoint, isPrivateEndpoint],
-  [ARM_TYPES.privateLinkService, isPrivateLinkService],
-  [ARM_TYPES.natGateway, isNatGateway],
-  [ARM_TYPES.azureFirewall, isAzureFirewall],
-  [ARM_TYPES.privateDnsZone, isPrivateDnsZone],
-  [ARM_TYPES.privateDnsARecordSet, isPrivateDnsARecordSet],
-  [ARM_TYPES.privateDnsZoneLink, isPrivateDnsZoneLink],
-  [ARM_TYPES.networkWatcher, isNetworkWatcher],
-  [ARM_TYPES.openShiftCluster, isOpenShiftCluster],
-]);
-
-function byLowerType(entries: Array<[string, (value: unknown) => boolean]>): Map<string, (value: unknown) => boolean> {
-  return new Map(entries.map(([type, check]) => [type.toLowerCase(), check]));
-}
+/** The schema of every resource type the engine models, by type in lower case: a lab's resources
+ * of these types are checked against them when it loads, so the model's typed lists hold them all. */
+export const ARM_SCHEMAS: ReadonlyMap<string, z.ZodType> = new Map(
+  Object.entries({
+    [ARM_TYPES.resourceGroup]: resourceGroupSchema,
+    [ARM_TYPES.virtualNetwork]: virtualNetworkSchema,
+    [ARM_TYPES.loadBalancer]: loadBalancerSchema,
+    [ARM_TYPES.publicIpAddress]: publicIpAddressSchema,
+    [ARM_TYPES.networkInterface]: networkInterfaceSchema,
+    [ARM_TYPES.virtualMachine]: virtualMachineSchema,
+    [ARM_TYPES.networkSecurityGroup]: networkSecurityGroupSchema,
+    [ARM_TYPES.routeTable]: routeTableSchema,
+    [ARM_TYPES.privateEndpoint]: privateEndpointSchema,
+    [ARM_TYPES.privateLinkService]: privateLinkServiceSchema,
+    [ARM_TYPES.natGateway]: natGatewaySchema,
+    [ARM_TYPES.azureFirewall]: azureFirewallSchema,
+    [ARM_TYPES.privateDnsZone]: privateDnsZoneSchema,
+    [ARM_TYPES.privateDnsARecordSet]: privateDnsARecordSetSchema,
+    [ARM_TYPES.privateDnsZoneLink]: privateDnsZoneLinkSchema,
+    [ARM_TYPES.networkWatcher]: networkWatcherSchema,
+    [ARM_TYPES.openShiftCluster]: openShiftClusterSchema,
+  }).map(([type, schema]) => [type.toLowerCase(), schema]),
+);

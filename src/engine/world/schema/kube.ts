@@ -3,6 +3,7 @@
 // JSON. A kind's guard checks the kind (and the API group where two groups share a kind), then the
 // shape.
 import { z } from 'zod';
+import { isJsonObject } from '../json.ts';
 import { groupOf } from '../kube-resources.ts';
 import { guard, json, jsonObject, stringMap, wire } from './wire.ts';
 
@@ -55,8 +56,9 @@ function kind<Spec extends z.ZodRawShape, Status extends z.ZodRawShape, Top exte
 /** A guard for a kind, optionally of one API group (`aro.openshift.io`). */
 function kindGuard<T>(kindName: string, schema: z.ZodType<T>, group?: string): (value: unknown) => value is T {
   const shaped = guard(schema);
+  // The kind first: a world's model runs every guard over every object it holds.
   return (value: unknown): value is T =>
-    isKubeObject(value) && value.kind === kindName && (group === undefined || value.apiVersion.startsWith(`${group}/`)) && shaped(value);
+    isJsonObject(value) && value.kind === kindName && (group === undefined || (typeof value.apiVersion === 'string' && value.apiVersion.startsWith(`${group}/`))) && shaped(value);
 }
 
 export const conditionSchema = wire({ type: z.string(), status: z.string(), reason: str, message: str, lastTransitionTime: time, lastUpdateTime: time, lastProbeTime: time });
@@ -431,36 +433,36 @@ export const aroClusterSchema = kind(
 export type AroCluster = z.infer<typeof aroClusterSchema>;
 export const isAroCluster = kindGuard('Cluster', aroClusterSchema, 'aro.openshift.io');
 
-/** The guard of every kind the engine models, by `group/kind` (`/Pod` for the core group): the load
- * checks each object of a modelled kind passes its guard. */
-export const KUBE_GUARDS: ReadonlyMap<string, (value: unknown) => boolean> = new Map<string, (value: unknown) => boolean>([
-  ['/Pod', isPod],
-  ['/Service', isService],
-  ['/Endpoints', isEndpoints],
-  ['discovery.k8s.io/EndpointSlice', isEndpointSlice],
-  ['route.openshift.io/Route', isRoute],
-  ['/Node', isNode],
-  ['networking.k8s.io/NetworkPolicy', isNetworkPolicy],
-  ['apps/Deployment', isDeployment],
-  ['apps/ReplicaSet', isReplicaSet],
-  ['apps/DaemonSet', isDaemonSet],
-  ['apps/StatefulSet', isStatefulSet],
-  ['/ReplicationController', isReplicationController],
-  ['apps.openshift.io/DeploymentConfig', isDeploymentConfig],
-  ['/Event', isEvent],
-  ['/Namespace', isNamespace],
-  ['project.openshift.io/Project', isProject],
-  ['/Secret', isSecret],
-  ['/ServiceAccount', isServiceAccount],
-  ['/ConfigMap', isConfigMap],
-  ['config.openshift.io/ClusterOperator', isClusterOperator],
-  ['config.openshift.io/ClusterVersion', isClusterVersion],
-  ['operator.openshift.io/IngressController', isIngressController],
-  ['operator.openshift.io/DNS', isDnsOperator],
-  ['config.openshift.io/Network', isNetworkConfig],
-  ['network.openshift.io/HostSubnet', isHostSubnet],
-  ['network.openshift.io/ClusterNetwork', isClusterNetwork],
-  ['aro.openshift.io/Cluster', isAroCluster],
+/** The schema of every kind the engine models, by `group/kind` (`/Pod` for the core group): a lab's
+ * objects of these kinds are checked against them when it loads, so the model's typed lists hold them all. */
+export const KUBE_SCHEMAS: ReadonlyMap<string, z.ZodType> = new Map<string, z.ZodType>([
+  ['/Pod', podSchema],
+  ['/Service', serviceSchema],
+  ['/Endpoints', endpointsSchema],
+  ['discovery.k8s.io/EndpointSlice', endpointSliceSchema],
+  ['route.openshift.io/Route', routeSchema],
+  ['/Node', nodeSchema],
+  ['networking.k8s.io/NetworkPolicy', networkPolicySchema],
+  ['apps/Deployment', deploymentSchema],
+  ['apps/ReplicaSet', replicaSetSchema],
+  ['apps/DaemonSet', daemonSetSchema],
+  ['apps/StatefulSet', statefulSetSchema],
+  ['/ReplicationController', replicationControllerSchema],
+  ['apps.openshift.io/DeploymentConfig', deploymentConfigSchema],
+  ['/Event', eventSchema],
+  ['/Namespace', namespaceSchema],
+  ['project.openshift.io/Project', projectSchema],
+  ['/Secret', secretSchema],
+  ['/ServiceAccount', serviceAccountSchema],
+  ['/ConfigMap', configMapSchema],
+  ['config.openshift.io/ClusterOperator', clusterOperatorSchema],
+  ['config.openshift.io/ClusterVersion', clusterVersionSchema],
+  ['operator.openshift.io/IngressController', ingressControllerSchema],
+  ['operator.openshift.io/DNS', dnsOperatorSchema],
+  ['config.openshift.io/Network', networkConfigSchema],
+  ['network.openshift.io/HostSubnet', hostSubnetSchema],
+  ['network.openshift.io/ClusterNetwork', clusterNetworkSchema],
+  ['aro.openshift.io/Cluster', aroClusterSchema],
 ]);
 
 /** `group/kind` of an object, the key of KUBE_GUARDS. */
