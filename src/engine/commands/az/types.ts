@@ -85,7 +85,9 @@ export interface AzCommandDef extends CommandBase {
 }
 
 /** A command whose fetch reads its arguments by their dests, typed from the definitions written
- * here (the runner hands it only what they allow). */
+ * here. The runner holds every command alike (`AzCommandDef`, whose fetch takes any `Args`); it
+ * calls a fetch only once argparse and the id-part check have found each required argument, so
+ * what it hands over is what `ArgsOf<A>` says. */
 export function azCommand<const A extends readonly ArgDef[]>(spec: AzCommandSpec<A>): AzCommandDef {
   return spec;
 }
