@@ -9,6 +9,7 @@ import { FLOWS, walk, type FlowName } from '../../src/engine/walk/walk.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 import { builtInLabs } from '../helpers/built-in-labs.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
+import { field, isJsonArray, optStr } from '../../src/engine/world/json.ts';
 
 const ADDRESS = /^\d{1,3}(\.\d{1,3}){3}:\d+$/;
 /** Where each flow's first hop is and where its last hop delivers the packet. */
@@ -118,9 +119,11 @@ describe('the API walk and the NSGs', async () => {
     const broken = structuredClone(lab);
     const model = new WorldModel(broken);
     const master = model.kube('Node').find((n) => n.metadata.labels?.['node-role.kubernetes.io/master'] !== undefined)!;
-    const subnet = model.arm(model.nicOfNode(master.metadata.name)!.properties.ipConfigurations[0].properties.subnet.id)!;
-    const nsg = model.arm(subnet.properties.networkSecurityGroup.id)!;
-    nsg.properties.securityRules.push({ name: 'deny-api', id: `${nsg.id}/securityRules/deny-api`, properties: { protocol: 'Tcp', sourcePortRange: '*', destinationPortRange: '6443', sourceAddressPrefix: `${broken.info.client.publicIp}/32`, destinationAddressPrefix: '*', access: 'Deny', priority: 100, direction: 'Inbound' } });
+    const subnet = model.arm(optStr(field(model.nicOfNode(master.metadata.name), 'properties', 'ipConfigurations', 0, 'properties', 'subnet', 'id')));
+    const nsg = model.arm(optStr(field(subnet, 'properties', 'networkSecurityGroup', 'id')));
+    const rules = field(nsg, 'properties', 'securityRules');
+    if (!nsg || !isJsonArray(rules)) throw new Error("the masters' subnet has no NSG");
+    rules.push({ name: 'deny-api', id: `${nsg.id}/securityRules/deny-api`, properties: { protocol: 'Tcp', sourcePortRange: '*', destinationPortRange: '6443', sourceAddressPrefix: `${broken.info.client.publicIp}/32`, destinationAddressPrefix: '*', access: 'Deny', priority: 100, direction: 'Inbound' } });
     const result = walk(broken, 'api');
     expect(result.hops.at(-1)!.at).toBe(`NSG ${nsg.name} (subnet of ${master.metadata.name})`);
     expect(result.stopped?.why).toBe(`The network security group ${nsg.name} drops the connection to the API server: rule deny-api denies ${broken.info.client.publicIp} to port 6443.`);
