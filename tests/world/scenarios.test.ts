@@ -9,6 +9,7 @@ import { WorldModel } from '../../src/engine/model/world-model.ts';
 import { inPrefix } from '../../src/engine/model/addresses.ts';
 import type { KubeObject, LabFile } from '../../src/engine/world/types.ts';
 import { defaultCertificateLoads } from '../../src/engine/app/router-logs.ts';
+import { field } from '../../src/engine/world/json.ts';
 
 type Obj = Record<string, any>;
 
@@ -77,7 +78,7 @@ describe('nsg-blocks-web: a bring-your-own NSG', async () => {
     expect(props.networkProfile.preconfiguredNSG).toBe('Enabled');
     const model = new WorldModel(lab);
     for (const subnetId of [props.masterProfile.subnetId, props.workerProfiles[0].subnetId] as string[]) {
-      const nsgId = String(model.arm(subnetId)?.properties?.networkSecurityGroup?.id);
+      const nsgId = String(field(model.arm(subnetId), 'properties', 'networkSecurityGroup', 'id'));
       expect(nsgId.toLowerCase().startsWith(`${managedGroup}/`)).toBe(false);
       expect(nsgId.split('/')[4]).toBe(subnetId.split('/')[4]);
     }
