@@ -6,7 +6,8 @@
 // the size from the answer's bytes (dns-wire.ts). Checked against dig 9.18.
 import type { Command, CommandContext } from '../types.ts';
 import { routeHosts } from './route-hosts.ts';
-import { ask, BIND_VERSION, queryId, recordType, RESOLVER_MS, type DnsAnswer, type DnsRecord, type RecordType } from './dns.ts';
+import { ask, BIND_VERSION, queryId, recordType, type DnsAnswer, type DnsRecord, type RecordType } from './dns.ts';
+import { RESOLVER_MS } from '../../model/network-timing.ts';
 import { encodeAnswer, RESOLVER_UDP_SIZE } from './dns-wire.ts';
 import { defaultServer, isIpv4, type Server, namedServerProblem } from './resolver.ts';
 
