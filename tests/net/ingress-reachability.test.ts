@@ -27,7 +27,7 @@ function nodeNsg(lab: LabFile): Obj {
   const model = new WorldModel(lab);
   const node = (model.routerPods()[0].spec as Obj).nodeName as string;
   const nic = model.nicOfNode(node)!;
-  return model.arm(model.arm(nic.properties.ipConfigurations[0].properties.subnet.id)!.properties.networkSecurityGroup.id)!;
+  return model.nsg(model.subnet(model.primaryIpConfiguration(nic)?.properties?.subnet?.id)?.properties?.networkSecurityGroup?.id)!;
 }
 
 function rule(name: string, priority: number, access: 'Allow' | 'Deny', source: string, port = '80'): Obj {
@@ -68,7 +68,7 @@ describe('ingress reachability', () => {
     const sub = String(lab.info.account.id);
     const id = `/subscriptions/${sub}/resourceGroups/aro2/providers/Microsoft.Network/networkSecurityGroups/nic-nsg`;
     lab.arm.push({ id, name: 'nic-nsg', type: 'Microsoft.Network/networkSecurityGroups', location: 'northeurope', properties: { securityRules: [rule('deny-web', 100, 'Deny', '*')] } });
-    for (const pod of model.routerPods()) model.nicOfNode((pod.spec as Obj).nodeName)!.properties.networkSecurityGroup = { id };
+    for (const pod of model.routerPods()) model.nicOfNode((pod.spec as Obj).nodeName)!.properties!.networkSecurityGroup = { id };
     const path = ingressTo(new WorldModel(lab), routerIp, 80);
     expect(path.stop?.stage).toBe('nsg');
     expect(path.nsg?.denied).toMatchObject({ on: 'nic', rule: { name: 'deny-web' } });
@@ -123,7 +123,7 @@ describe('ingress reachability', () => {
     lab.arm.push({ id: rt, name: 'rt', type: 'Microsoft.Network/routeTables', location: 'northeurope', properties: { routes: [{ id: `${rt}/routes/to-client`, name: 'to-client', properties: { addressPrefix: `${client}/32`, nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.3.4' } }] } });
     const model = new WorldModel(lab);
     const node = (model.routerPods()[0].spec as Obj).nodeName as string;
-    model.arm(model.nicOfNode(node)!.properties.ipConfigurations[0].properties.subnet.id)!.properties.routeTable = { id: rt };
+    model.subnet(model.primaryIpConfiguration(model.nicOfNode(node)!)?.properties?.subnet?.id)!.properties!.routeTable = { id: rt };
     const path = ingressTo(new WorldModel(lab), routerIp, 80);
     expect(path.reply).toMatchObject({ nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.3.4', route: 'to-client' });
     expect(path.stop?.stage).toBe('return');
@@ -144,7 +144,7 @@ describe('egress through a NAT gateway', () => {
     );
     const model = new WorldModel(lab);
     const node = (model.routerPods()[0].spec as Obj).nodeName as string;
-    model.arm(model.nicOfNode(node)!.properties.ipConfigurations[0].properties.subnet.id)!.properties.natGateway = { id: `${group}/natGateways/nat-gw` };
+    model.subnet(model.primaryIpConfiguration(model.nicOfNode(node)!)?.properties?.subnet?.id)!.properties!.natGateway = { id: `${group}/natGateways/nat-gw` };
     const changed = new WorldModel(lab);
     expect(changed.nodeEgress(node)).toMatchObject({ via: 'nat-gateway', publicIp: '203.0.113.61' });
     expect(ingressTo(changed, routerIp, 80).outcome).toBe('connected');

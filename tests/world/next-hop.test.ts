@@ -45,9 +45,9 @@ describe('next hop on the private cluster (UDR to the hub firewall, peered hub)'
   const lab = builtInLab('aro-private');
   const model = new WorldModel(lab);
   const worker = nicIn(lab, /^worker$/);
-  const workerSubnet = model.arm(subnetIdOf(nics(lab).find((n) => ipOf(n) === worker)!))!;
-  const table = model.arm(workerSubnet.properties.routeTable.id)!;
-  const defaultRoute = (table.properties.routes as Obj[]).find((r) => r.properties.addressPrefix === '0.0.0.0/0')!;
+  const workerSubnet = model.subnet(subnetIdOf(nics(lab).find((n) => ipOf(n) === worker)!))!;
+  const table = model.routeTable(workerSubnet.properties?.routeTable?.id)!;
+  const defaultRoute = (table.properties!.routes as Obj[]).find((r) => r.properties.addressPrefix === '0.0.0.0/0')!;
   const spoke = vnets(lab).find((v) => workerSubnet.id.toLowerCase().startsWith(v.id.toLowerCase()))!;
   const hub = vnets(lab).find((v) => v !== spoke)!;
 
@@ -81,7 +81,7 @@ describe('next hop on the private cluster (UDR to the hub firewall, peered hub)'
     const hop = nextHop(model, jump, lab.info.client.publicIp);
     expect(hop.nextHopType).toBe('VirtualAppliance');
     expect(hop.routeTableId).not.toBe(table.id);
-    expect(model.arm(hop.routeTableId)!.properties.subnets.map((s: Obj) => s.id.toLowerCase())).toContain(subnetIdOf(nics(lab).find((n) => ipOf(n) === jump)!).toLowerCase());
+    expect((model.routeTable(hop.routeTableId)!.properties!.subnets as Obj[]).map((s: Obj) => s.id.toLowerCase())).toContain(subnetIdOf(nics(lab).find((n) => ipOf(n) === jump)!).toLowerCase());
   });
 });
 
@@ -149,23 +149,23 @@ describe('next hop on the firewall-egress scenario (a UDR on the workers\' subne
   const { loadLab } = await import('../../src/node/labs.ts');
   const lab = await loadLab({ name: 'firewall-egress' });
   const model = new WorldModel(lab);
-  const routed = nics(lab).filter((n) => model.arm(subnetIdOf(n))?.properties?.routeTable);
-  const direct = nics(lab).filter((n) => !model.arm(subnetIdOf(n))?.properties?.routeTable && !/pe\.nic|pls\.nic/.test(n.name));
+  const routed = nics(lab).filter((n) => model.subnet(subnetIdOf(n))?.properties?.routeTable);
+  const direct = nics(lab).filter((n) => !model.subnet(subnetIdOf(n))?.properties?.routeTable && !/pe\.nic|pls\.nic/.test(n.name));
 
   it("sends the answers of the nodes under the route table to the reader's address to the appliance, the others' to the Internet", () => {
     expect(routed.length).toBeGreaterThan(0);
     expect(direct.length).toBeGreaterThan(0);
     for (const nic of routed) {
-      const table = model.arm(model.arm(subnetIdOf(nic))!.properties.routeTable.id)!;
-      const route = (table.properties.routes as Obj[]).find((r) => r.properties.addressPrefix === '0.0.0.0/0')!;
+      const table = model.routeTable(model.subnet(subnetIdOf(nic))!.properties?.routeTable?.id)!;
+      const route = (table.properties!.routes as Obj[]).find((r) => r.properties.addressPrefix === '0.0.0.0/0')!;
       expect(nextHop(model, ipOf(nic), lab.info.client.publicIp)).toMatchObject({ nextHopType: route.properties.nextHopType, nextHopIpAddress: route.properties.nextHopIpAddress, routeTableId: table.id });
     }
     for (const nic of direct) expect(nextHop(model, ipOf(nic), lab.info.client.publicIp).nextHopType).toBe('Internet');
   });
 
   it('keeps the appliance inside the VNet: the nodes reach it through VnetLocal', () => {
-    const table = model.arm(model.arm(subnetIdOf(routed[0]))!.properties.routeTable.id)!;
-    const appliance = (table.properties.routes as Obj[]).find((r) => r.properties.addressPrefix === '0.0.0.0/0')!.properties.nextHopIpAddress;
+    const table = model.routeTable(model.subnet(subnetIdOf(routed[0]))!.properties?.routeTable?.id)!;
+    const appliance = (table.properties!.routes as Obj[]).find((r) => r.properties.addressPrefix === '0.0.0.0/0')!.properties.nextHopIpAddress;
     expect(nextHop(model, ipOf(routed[0]), appliance).nextHopType).toBe('VnetLocal');
   });
 });
