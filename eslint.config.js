@@ -33,13 +33,6 @@ const castWithReason = {
   },
 };
 
-/** Files that still hold an `any` or a type assertion while the engine moves to its typed model;
- * each leaves its list once it is clean, and the lists only shrink. */
-const notYetTyped = {
-  any: [],
-  assertions: [],
-};
-
 export default defineConfig(
   {
     files: ['src/engine/**/*.ts'],
@@ -56,6 +49,4 @@ export default defineConfig(
     plugins: { 'json-boundary': { rules: { 'cast-with-reason': castWithReason } } },
     rules: { '@typescript-eslint/consistent-type-assertions': 'off', 'json-boundary/cast-with-reason': 'error' },
   },
-  ...(notYetTyped.any.length ? [{ files: notYetTyped.any, rules: { '@typescript-eslint/no-explicit-any': 'off' } }] : []),
-  ...(notYetTyped.assertions.length ? [{ files: notYetTyped.assertions, rules: { '@typescript-eslint/consistent-type-assertions': 'off' } }] : []),
 );
