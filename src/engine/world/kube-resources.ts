@@ -5,7 +5,7 @@
 //
 // This is the only place that knows the table: the fixture API server serves these resources and
 // the bridge lets their paths through, kubectl and oc name them.
-import type { KubeObject } from './types.ts';
+import { groupOf, type KubeObject } from './schema/kube.ts';
 import { field, optStr } from './json.ts';
 
 export interface ApiResource {
@@ -120,8 +120,6 @@ export function servedResources(version: string | undefined, heldGroups: Readonl
   return out;
 }
 
-/** The API group of an `apiVersion` ("" for the core group's `v1`). */
-export const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '');
 
 /** The API server's version as the nodes report it: the control plane's kubelet (a master's), else
  * the first node's. undefined when the lab has no nodes. */
@@ -265,3 +263,5 @@ export function resourcePath(res: ApiResource, namespace: string | undefined, na
   const ns = res.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
   return `${base}${ns}/${res.plural}${name !== undefined ? `/${encodeURIComponent(name)}` : ''}`;
 }
+
+export { groupOf };

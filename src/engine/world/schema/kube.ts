@@ -4,7 +4,6 @@
 // shape.
 import { z } from 'zod';
 import { isJsonObject } from '../json.ts';
-import { groupOf } from '../kube-resources.ts';
 import { guard, json, jsonObject, stringMap, wire } from './wire.ts';
 
 const str = z.string().optional();
@@ -464,6 +463,9 @@ export const KUBE_SCHEMAS: ReadonlyMap<string, z.ZodType> = new Map<string, z.Zo
   ['network.openshift.io/ClusterNetwork', clusterNetworkSchema],
   ['aro.openshift.io/Cluster', aroClusterSchema],
 ]);
+
+/** The API group of an `apiVersion` ("" for the core group's `v1`). */
+export const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '');
 
 /** `group/kind` of an object, the key of KUBE_GUARDS. */
 export function groupKind(object: KubeObject): string {
