@@ -10,7 +10,7 @@ import { shellState } from './shell/state.ts';
 import { internalErrorText, Interpreter, type Sink } from './shell/interpreter.ts';
 import { shellBuiltins } from './shell/shell-builtins.ts';
 import { ArithmeticError } from './shell/arithmetic.ts';
-import { LabLimitError, MAX_COMMANDS_PER_LINE, MAX_HISTORY_CHARS, MAX_HISTORY_LINES, MAX_VARIABLES } from './shell/limits.ts';
+import { LabLimitError, MAX_COMMANDS_PER_LINE, MAX_HISTORY_CHARS, MAX_HISTORY_LINES, MAX_VARIABLES } from './limits.ts';
 
 export interface Chunk {
   fd: 1 | 2;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
 import { isIncomplete } from '../../src/engine/shell/parser.ts';
-import { MAX_COMMANDS_PER_LINE, MAX_FUNCTION_DEPTH } from '../../src/engine/shell/limits.ts';
+import { MAX_COMMANDS_PER_LINE, MAX_FUNCTION_DEPTH } from '../../src/engine/limits.ts';
 import { variablesUsed } from '../../src/engine/shell/variables-used.ts';
 import { emptyWorld } from './fake-world.ts';
 import { listDirectory } from '../../src/engine/commands/fs/tree.ts';

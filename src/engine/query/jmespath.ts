@@ -2,7 +2,7 @@
 // sees: avg() is always a float, 12.0 == 12, floats stay floats through max()/abs()/sum(), ordering
 // a string with a number is an error, and type errors quote Python's str() of the value. parser.ts
 // reads the expression as Python does; this module interprets the tree with Python's rules.
-import { isPyContainer, isPyNumber, PyFloat, pyRepr, pyStr } from '../format/knack/python.ts';
+import { isOrderedDict, isPyContainer, isPyNumber, markOrderedDict, PyFloat, pyRepr, pyStr } from '../format/knack/python.ts';
 import { parse, type Node } from './parser.ts';
 
 import { QueryCrash, QueryError } from './errors.ts';
@@ -44,11 +44,6 @@ const isDict = (v: unknown): v is Dict => isPyContainer(v) && !Array.isArray(v);
 const isNumber = (v: unknown): v is number | PyFloat => isPyNumber(v);
 const num = (v: number | PyFloat): number => (v instanceof PyFloat ? v.value : v);
 
-/** Dicts a multi-select hash builds: az asks for OrderedDict, which shows in type errors. */
-const orderedDicts = new WeakSet<object>();
-
-/** Whether a dict was built by a multi-select hash (knack's tsv keeps only such dicts' key order). */
-export const isOrderedDict = (v: unknown): boolean => typeof v === 'object' && v !== null && orderedDicts.has(v);
 
 class Expref {
   readonly node: Node;
@@ -101,7 +96,7 @@ function writeRepr(v: unknown, out: Text, level: number): void {
     return out.put(']');
   }
   if (isDict(v)) {
-    const ordered = orderedDicts.has(v);
+    const ordered = isOrderedDict(v);
     out.put(ordered ? 'OrderedDict({' : '{');
     Object.keys(v).forEach((k, i) => {
       out.put(`${i ? ', ' : ''}${pyRepr(k)}: `);
@@ -293,7 +288,7 @@ function visit(node: Node, value: unknown): unknown {
       budget.items(node.children.length, COST.entry);
       const out: Dict = {};
       for (const pair of node.children) setOwn(out, pair.name, visit(pair.value, value));
-      orderedDicts.add(out);
+      markOrderedDict(out);
       return out;
     }
     case 'OrExpression': {

@@ -5,7 +5,7 @@
 import type { List, Parameter, Part, Word } from './ast.ts';
 import { evaluateArithmetic } from './arithmetic.ts';
 import { braceExpand } from './brace.ts';
-import { concat, LabLimitError, MAX_VALUE } from './limits.ts';
+import { concat, LabLimitError, MAX_VALUE } from '../limits.ts';
 import { hasGlob, patternRegExp, patternSource, type PatternPiece } from './pattern.ts';
 import { codePoints } from '../format/code-points.ts';
 

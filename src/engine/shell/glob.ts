@@ -1,7 +1,7 @@
 // Pathname expansion over the lab's read-only tree: `*`, `?` and `[…]` in each part of a path
 // match the names of its directories, hidden names only by a pattern that starts with a dot,
 // results in byte order (LANG=C.UTF-8), as bash does.
-import { LabLimitError } from './limits.ts';
+import { LabLimitError } from '../limits.ts';
 import { patternRegExp, patternSource, type PatternPiece } from './pattern.ts';
 
 export interface Tree {

@@ -6,7 +6,7 @@
 import type { Assignment, Command, CompoundCommand, CondExpr, List, Pipeline, Redirect, SimpleCommand, Word } from './ast.ts';
 import { expandAssignmentValue, expandPattern, expandSingle, expandToString, expandWords, ExpansionError, shellQuote, type Expander } from './expand.ts';
 import { ArithmeticError, evaluateArithmetic } from './arithmetic.ts';
-import { LabLimitError, MAX_FUNCTION_DEPTH, MAX_VALUE } from './limits.ts';
+import { LabLimitError, MAX_FUNCTION_DEPTH, MAX_VALUE } from '../limits.ts';
 import { matchesPattern, patternSource } from './pattern.ts';
 import { optionFlags, restoreAll, restoreVariable, saveVariable, shellState, snapshot, type ShellState } from './state.ts';
 import { findCommand } from '../commands/registry.ts';

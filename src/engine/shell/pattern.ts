@@ -1,7 +1,7 @@
 // bash's patterns (`*`, `?`, `[…]` with `!`/`^` and POSIX classes), as JavaScript regular
 // expressions: used by `${x#p}`, `${x/p/r}`, `case` and `[[ x == p ]]`. Quoted characters match
 // themselves.
-import { LabLimitError } from './limits.ts';
+import { LabLimitError } from '../limits.ts';
 
 export interface PatternPiece {
   text: string;

@@ -3,7 +3,7 @@
 // %e %E %f %F %g %G. Written here because the lab needs the C library's exact text (no JS
 // formatter pads, signs and trims %g as glibc does).
 import { exponentialDigits, fixedDigits, fromDouble, type ExactFloat } from './exact-float.ts';
-import { MAX_VALUE, valueLimit } from '../../shell/limits.ts';
+import { MAX_VALUE, valueLimit } from '../../limits.ts';
 
 /** A width or precision the lab cannot hold stops the command as any value too large does. */
 export function checkSpec(spec: Spec): void {

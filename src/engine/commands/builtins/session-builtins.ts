@@ -1,7 +1,7 @@
 // Builtins about the terminal session itself: history, clear, help, true, false, pwd, refresh.
 import type { Command } from '../types.ts';
 import { commandCatalogue } from '../catalogue.ts';
-import { shellBuiltinSummaries } from '../../shell/builtin-summaries.ts';
+import { shellBuiltinSummaries } from './shell-builtin-summaries.ts';
 import { READER_HOME } from './cd.ts';
 
 export const history: Command = {

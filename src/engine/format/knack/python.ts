@@ -103,3 +103,14 @@ function strRepr(text: string): string {
   });
   return `${quote}${escaped}${quote}`;
 }
+
+/** Dicts a multi-select hash builds: az asks for OrderedDict, which shows in type errors, and
+ * knack's tsv keeps only such dicts' key order. */
+const orderedDicts = new WeakSet<object>();
+
+export function markOrderedDict(dict: object): void {
+  orderedDicts.add(dict);
+}
+
+/** Whether a dict was built by a multi-select hash. */
+export const isOrderedDict = (v: unknown): boolean => typeof v === 'object' && v !== null && orderedDicts.has(v);

@@ -2,8 +2,7 @@
 // order unless it is an OrderedDict (what a --query multi-select hash `{a: …}` builds: every other
 // dict, a part of the command's result selected by a path included, is sorted), nested dicts empty,
 // nested lists their length, None/True/False spelled by Python.
-import { isOrderedDict } from '../../query/jmespath.ts';
-import { isPyContainer, isPyDict, pyStr } from './python.ts';
+import { isOrderedDict, isPyContainer, isPyDict, pyStr } from './python.ts';
 import { Printer } from './printer.ts';
 
 function cell(value: unknown, out: Printer): string {

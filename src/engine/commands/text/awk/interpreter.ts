@@ -7,7 +7,7 @@ import { AwkRegexes } from './regex.ts';
 import { AwkArray } from './array.ts';
 import { checkSpec, formatFloat, formatInteger, type Spec } from '../../builtins/printf-format.ts';
 import { strftime } from '../../builtins/strftime.ts';
-import { concat } from '../../../shell/limits.ts';
+import { concat } from '../../../limits.ts';
 
 /** Statements and records one program may run through before the lab stops it. */
 export const MAX_STEPS = 5_000_000;

@@ -11,7 +11,7 @@ export const MAX_VARIABLES = 16 * 1024 * 1024;
 export const MAX_HISTORY_LINES = 500;
 export const MAX_HISTORY_CHARS = 1024 * 1024;
 
-import { LabLimitError } from '../commands/types.ts';
+import { LabLimitError } from './commands/types.ts';
 
 export { LabLimitError };
 
