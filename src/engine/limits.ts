@@ -11,9 +11,8 @@ export const MAX_VARIABLES = 16 * 1024 * 1024;
 export const MAX_HISTORY_LINES = 500;
 export const MAX_HISTORY_CHARS = 1024 * 1024;
 
-import { LabLimitError } from './commands/types.ts';
-
-export { LabLimitError };
+/** A bound of the lab was reached; the message is printed after `bash: `. Commands never catch it. */
+export class LabLimitError extends Error {}
 
 export const valueLimit = () => new LabLimitError(`the lab holds values of at most ${MAX_VALUE} characters`);
 

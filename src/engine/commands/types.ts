@@ -1,5 +1,8 @@
 // The contract between the shell and each command module.
+import { LabLimitError } from '../limits.ts';
 import type { World } from '../world/types.ts';
+
+export { LabLimitError };
 
 /** Where a command writes. `write` may throw a LabLimitError when the output outgrows what the lab
  * holds; a command lets it pass (the shell reports it). */
@@ -7,8 +10,6 @@ export interface Output {
   write(text: string): void;
 }
 
-/** A bound of the lab was reached; the message is printed after `bash: `. Commands never catch it. */
-export class LabLimitError extends Error {}
 
 /** Variables of the session: shell variables, some of them exported to commands' environment. */
 export interface Vars {
