@@ -48,8 +48,9 @@ async function answer<T>(address: BridgeAddress, name: BridgeCall, body: object,
 }
 
 export async function connectBridge(address: BridgeAddress, onLost: (error: BridgeError) => void = () => {}): Promise<World> {
-  // JSON boundary: the bridge sends the live world's LabInfo as it built it, and the lab file's
-  // schema offers no guard for the info alone.
+  // JSON boundary: the bridge sends the live world's LabInfo as it built it. The lab file's schema
+  // does not describe it: a live world leaves what it cannot know empty (the reader's public
+  // address), which a lab file may not.
   const info = (await call(address, 'info')) as unknown as LabInfo;
   const lost = (error: unknown): never => {
     const failure = error instanceof BridgeError ? error : new BridgeError(String(error), 0);
