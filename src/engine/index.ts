@@ -11,7 +11,7 @@ export { everyApiResource } from './world/kube-resources.ts';
 
 // The fixture source: a lab file's world, its fault scenarios, and the world written back as files.
 export { createFixtureWorld } from './sources/fixture/index.ts';
-export { applyScenario, type ScenarioFile } from './sources/fixture/scenario.ts';
+export { applyScenario, parseScenarioFile, type ScenarioFile } from './sources/fixture/scenario.ts';
 export { exportArm, exportKube } from './sources/fixture/export.ts';
 
 // The bridge source: live mode's protocol, and the client that makes a world of a bridge.

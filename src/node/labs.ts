@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parseLabFile, parseLabJson, applyScenario, type LabFile, type ScenarioFile } from '../engine/index.ts';
+import { parseLabFile, parseLabJson, applyScenario, parseScenarioFile, type LabFile } from '../engine/index.ts';
 
 const LABS = new URL('../../labs/', import.meta.url);
 export const DEFAULT_LAB = 'aro2';
@@ -27,7 +27,7 @@ async function scenarioNames(): Promise<string[]> {
 }
 
 async function loadScenario(name: string): Promise<LabFile> {
-  const scenario = JSON.parse(await readFile(new URL(`scenarios/${name}.json`, LABS), 'utf8')) as ScenarioFile;
+  const scenario = parseScenarioFile(JSON.parse(await readFile(new URL(`scenarios/${name}.json`, LABS), 'utf8')), `labs/scenarios/${name}.json`);
   return parseLabFile(applyScenario(await loadLab({ name: scenario.base }), scenario), `labs/scenarios/${name}.json`);
 }
 
@@ -47,7 +47,7 @@ export async function listLabs(): Promise<LabSummary[]> {
     return { name: info.name, title: info.title, summary: info.summary };
   });
   const scenarios = (await scenarioNames()).map(async (name) => {
-    const scenario = JSON.parse(await readFile(new URL(`scenarios/${name}.json`, LABS), 'utf8')) as ScenarioFile;
+    const scenario = parseScenarioFile(JSON.parse(await readFile(new URL(`scenarios/${name}.json`, LABS), 'utf8')), `labs/scenarios/${name}.json`);
     return { name: scenario.name, title: scenario.title, summary: scenario.summary };
   });
   return Promise.all([...worlds, ...scenarios]);
