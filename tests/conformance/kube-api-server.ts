@@ -6,7 +6,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Json, KubeObject, LabFile } from '../../src/engine/world/types.ts';
-import { KubeIndex, selfAccessReview } from '../../src/engine/sources/fixture/kube.ts';
+import { KubeIndex } from '../../src/engine/sources/fixture/kube.ts';
+import { selfAccessReview } from '../../src/engine/model/access-review.ts';
 import { CURRENT_USER } from '../../src/engine/commands/kube/cluster.ts';
 import { podLog } from '../../src/engine/sources/fixture/pod-logs.ts';
 import { servedObjects } from '../../src/engine/sources/fixture/controllers.ts';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
 import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { Session } from '../../src/engine/session.ts';
-import { selfAccessReview } from '../../src/engine/sources/fixture/kube.ts';
+import { selfAccessReview } from '../../src/engine/model/access-review.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 
 type Obj = Record<string, any>;
