@@ -6,7 +6,6 @@
 // negative answers carry no SOA.
 import { field, optStr } from '../../world/json.ts';
 import type { NetError, World } from '../../world/types.ts';
-import { RESOLVER_MS } from '../../model/network-timing.ts';
 
 /** The bind9 release whose nslookup, dig and host the lab's imitate (Debian 12's bind9-dnsutils). */
 export const BIND_VERSION = '9.18.49-1~deb12u3-Debian';
@@ -97,9 +96,6 @@ export function recordType(text: string): RecordType | undefined {
 function isRecordType(text: string): text is RecordType {
   return Object.hasOwn(TYPE_CODES, text);
 }
-
-/** Kept for the reference recorder, which reads the lookup time here. */
-export { RESOLVER_MS };
 
 /** The id of a question on the wire. A real resolver client picks one at random; the lab picks one
  * from the question (FNV-1a of type and name), so a line prints the same id every time. */
