@@ -2,7 +2,7 @@
 // sees: avg() is always a float, 12.0 == 12, floats stay floats through max()/abs()/sum(), ordering
 // a string with a number is an error, and type errors quote Python's str() of the value. parser.ts
 // reads the expression as Python does; this module interprets the tree with Python's rules.
-import { isOrderedDict, isPyContainer, isPyNumber, markOrderedDict, PyFloat, pyRepr, pyStr } from '../format/knack/python.ts';
+import { isOrderedDict, isPyContainer, isPyDict, isPyNumber, markOrderedDict, PyFloat, pyRepr, pyStr } from '../format/knack/python.ts';
 import { parse, type Node } from './parser.ts';
 
 import { QueryCrash, QueryError } from './errors.ts';
@@ -40,7 +40,6 @@ export function search(data: unknown, expression: string): unknown {
 
 type Dict = Record<string, unknown>;
 const isList = (v: unknown): v is unknown[] => Array.isArray(v);
-const isDict = (v: unknown): v is Dict => isPyContainer(v) && !Array.isArray(v);
 const isNumber = (v: unknown): v is number | PyFloat => isPyNumber(v);
 const num = (v: number | PyFloat): number => (v instanceof PyFloat ? v.value : v);
 
@@ -95,7 +94,7 @@ function writeRepr(v: unknown, out: Text, level: number): void {
     });
     return out.put(']');
   }
-  if (isDict(v)) {
+  if (isPyDict(v)) {
     const ordered = isOrderedDict(v);
     out.put(ordered ? 'OrderedDict({' : '{');
     Object.keys(v).forEach((k, i) => {
@@ -133,8 +132,8 @@ function pyEq(a: unknown, b: unknown, level = 0): boolean {
   if (a === b) return true;
   const same = (x: unknown, y: unknown) => x === y || pyEq(x, y, level + 1);
   if (isList(a) || isList(b)) return isList(a) && isList(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
-  if (isDict(a) || isDict(b)) {
-    if (!isDict(a) || !isDict(b)) return false;
+  if (isPyDict(a) || isPyDict(b)) {
+    if (!isPyDict(a) || !isPyDict(b)) return false;
     const keys = Object.keys(a);
     budget.items(keys.length);
     return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && same(a[k], b[k]));
@@ -193,7 +192,7 @@ function hasKeys(v: Dict): boolean {
   return false;
 }
 
-const isFalse = (v: unknown) => v === '' || v === null || v === undefined || v === false || (isList(v) && v.length === 0) || (isDict(v) && !hasKeys(v));
+const isFalse = (v: unknown) => v === '' || v === null || v === undefined || v === false || (isList(v) && v.length === 0) || (isPyDict(v) && !hasKeys(v));
 
 /** An expression reference left in the result (`&name`) cannot be printed: json.dumps fails on it.
  * Each list and dict is looked at once, however many times the result holds it. */
@@ -206,7 +205,7 @@ function printable(result: unknown): unknown {
     if (!isPyContainer(v) || seen.has(v)) continue;
     seen.add(v);
     if (isList(v)) for (const x of v) pending.push(x);
-    else if (isDict(v)) for (const key of Object.keys(v)) pending.push(v[key]);
+    else if (isPyDict(v)) for (const key of Object.keys(v)) pending.push(v[key]);
   }
   return result;
 }
@@ -236,7 +235,7 @@ function visit(node: Node, value: unknown): unknown {
   budget.step();
   switch (node.type) {
     case 'Field':
-      return isDict(value) && Object.hasOwn(value, node.name) ? (value[node.name] ?? null) : null;
+      return isPyDict(value) && Object.hasOwn(value, node.name) ? (value[node.name] ?? null) : null;
     case 'Subexpression':
     case 'IndexExpression':
     case 'Pipe':
@@ -254,7 +253,7 @@ function visit(node: Node, value: unknown): unknown {
     }
     case 'ValueProjection': {
       const base = visit(node.children[0], value);
-      if (!isDict(base)) return null;
+      if (!isPyDict(base)) return null;
       const values = Object.values(base);
       budget.items(values.length);
       return project(values, node.children[1]);
@@ -432,7 +431,7 @@ function writeCompactJson(value: unknown, out: Text, level: number): void {
     });
     return out.put(']');
   }
-  if (isDict(value)) {
+  if (isPyDict(value)) {
     out.put('{');
     Object.keys(value).forEach((k, i) => {
       out.put(`${i ? ',' : ''}${scalarJson(k)}:`);
@@ -457,7 +456,7 @@ function setOwn(target: Dict, key: string, value: unknown): void {
 }
 
 function dictUpdate(target: Dict, value: unknown): Dict {
-  if (isDict(value)) {
+  if (isPyDict(value)) {
     const keys = Object.keys(value);
     budget.items(keys.length, COST.entry);
     for (const k of keys) setOwn(target, k, value[k]);
@@ -467,7 +466,7 @@ function dictUpdate(target: Dict, value: unknown): Dict {
   budget.items(value.length, COST.entry);
   Array.from(value).forEach((element, i) => {
     // Any iterable of two items is a pair: a string of two characters, a list, a dict of two keys.
-    const pair = typeof element === 'string' ? Array.from(element) : isList(element) ? element : isDict(element) ? Object.keys(element) : undefined;
+    const pair = typeof element === 'string' ? Array.from(element) : isList(element) ? element : isPyDict(element) ? Object.keys(element) : undefined;
     if (!pair) throw new QueryCrash(`cannot convert dictionary update sequence element #${i} to a sequence`);
     if (pair.length !== 2) throw new QueryCrash(`dictionary update sequence element #${i} has length ${pair.length}; 2 is required`);
     if (isPyContainer(pair[0])) throw new QueryCrash(`unhashable type: '${pyTypeName(pair[0])}'`);
@@ -540,10 +539,10 @@ const FUNCTIONS: Record<string, { signature: Signature; run: (args: unknown[]) =
       return list.join(sep);
     },
   },
-  keys: { signature: [{ types: ['object'] }], run: ([o]) => owned(Object.keys(arg(o, isDict))) },
+  keys: { signature: [{ types: ['object'] }], run: ([o]) => owned(Object.keys(arg(o, isPyDict))) },
   length: {
     signature: [{ types: ['string', 'array', 'object'] }],
-    run: ([v]) => (typeof v === 'string' ? codePointCount(v) : isList(v) ? v.length : owned(Object.keys(arg(v, isDict))).length),
+    run: ([v]) => (typeof v === 'string' ? codePointCount(v) : isList(v) ? v.length : owned(Object.keys(arg(v, isPyDict))).length),
   },
   map: {
     signature: [{ types: ['expref'] }, { types: ['array'] }],
@@ -628,7 +627,7 @@ const FUNCTIONS: Record<string, { signature: Signature; run: (args: unknown[]) =
   to_string: { signature: [{ types: [] }], run: ([v]) => (typeof v === 'string' ? v : compactJson(v)) },
   // functions.py's type() has no branch for an expression reference: it answers None.
   type: { signature: [{ types: [] }], run: ([v]) => (v instanceof Expref ? null : jmesType(v)) },
-  values: { signature: [{ types: ['object'] }], run: ([o]) => owned(Object.values(arg(o, isDict))) },
+  values: { signature: [{ types: ['object'] }], run: ([o]) => owned(Object.values(arg(o, isPyDict))) },
 };
 
 function callFunction(name: string, args: unknown[]): unknown {
