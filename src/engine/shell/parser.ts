@@ -710,9 +710,9 @@ class Parser {
     return (this.src[this.pos] === '<' || this.src[this.pos] === '>') && this.src[this.pos + 1] === '(';
   }
 
-  /** `<(list)` at pos. */
-  private parseProcess(): Part {
-    const direction = this.src[this.pos] === '<' ? '<' : '>';
+  /** The list of `<(list)`, `>(list)` or `$(list)`, whose opening two characters are at pos; pos
+   * ends after its `)`. */
+  private parseParenthesized(): List {
     const inner = new Parser(this.src, this.depth + 1);
     inner.pos = this.pos + 2;
     const list = inner.parseList();
@@ -720,7 +720,13 @@ class Parser {
     if (inner.pos >= this.src.length) throw unexpectedEof(')');
     if (this.src[inner.pos] !== ')') throw unexpected(inner.tokenText());
     this.pos = inner.pos + 1;
-    return { kind: 'process', list, direction, quoted: false };
+    return list;
+  }
+
+  /** `<(list)` at pos. */
+  private parseProcess(): Part {
+    const direction = this.src[this.pos] === '<' ? '<' : '>';
+    return { kind: 'process', list: this.parseParenthesized(), direction, quoted: false };
   }
 
   // ---- Words.
@@ -888,14 +894,7 @@ class Parser {
     const next = this.src[this.pos + 1];
     if (next === '(') {
       if (this.src[this.pos + 2] === '(') return this.parseArithmetic(quoted);
-      const inner = new Parser(this.src, this.depth + 1);
-      inner.pos = this.pos + 2;
-      const list = inner.parseList();
-      inner.skipBlanks();
-      if (inner.pos >= this.src.length) throw unexpectedEof(')');
-      if (this.src[inner.pos] !== ')') throw unexpected(inner.tokenText());
-      this.pos = inner.pos + 1;
-      return { kind: 'command', list, quoted };
+      return { kind: 'command', list: this.parseParenthesized(), quoted };
     }
     if (next === '{') return this.parseBraceParameter(quoted);
     if (next === '[') {
