@@ -10,7 +10,7 @@ import { KubeIndex } from '../../src/engine/sources/fixture/kube.ts';
 import { selfAccessReview } from '../../src/engine/model/access-review.ts';
 import { CURRENT_USER } from '../../src/engine/commands/kube/cluster.ts';
 import { podLog } from '../../src/engine/sources/fixture/pod-logs.ts';
-import { servedObjects } from '../../src/engine/sources/fixture/controllers.ts';
+import { servedObjects } from '../../src/engine/sources/fixture/controllers/endpoints.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
 import { discoveryDocument } from '../../src/engine/world/kube-resources.ts';
 import { printerFor } from '../../src/engine/format/kube/printers/index.ts';

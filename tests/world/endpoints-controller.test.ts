@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadLab } from '../../src/node/labs.ts';
-import { withDerivedEndpoints } from '../../src/engine/sources/fixture/controllers.ts';
+import { withDerivedEndpoints } from '../../src/engine/sources/fixture/controllers/endpoints.ts';
 import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { exportKube } from '../../src/engine/sources/fixture/export.ts';
 import { Session } from '../../src/engine/session.ts';

@@ -3,7 +3,7 @@
 // print is the same for both sources.
 
 import type { Json, JsonObject } from './json.ts';
-import type { LabInfo } from './schema/lab-file.ts';
+import type { LabFile, LabInfo } from './schema/lab-file.ts';
 
 export type { Json, JsonObject };
 // The objects of a world, typed by the schemas that check them when a lab loads.
@@ -77,6 +77,34 @@ export interface NetError {
   partial?: { response: HttpResponse; bodyBytes: number };
 }
 
+/** A write of a REST API (ARM or Kubernetes), as the tool sends it. `path` is as in the URL,
+ * without api-version (ARM) and with the query Kubernetes writes carry (`?fieldManager=…`,
+ * `?dryRun=All`). */
+export interface RestWrite {
+  method: 'PUT' | 'PATCH' | 'POST' | 'DELETE';
+  path: string;
+  body?: Json;
+  /** Kubernetes PATCH: `application/merge-patch+json`, `application/json-patch+json` or
+   * `application/strategic-merge-patch+json`; otherwise `application/json`. */
+  contentType?: string;
+}
+
+/** What the reader changed in a fixture world, and the way back. */
+export interface LabChanges {
+  /** How many writes changed the world since it was loaded or reset. */
+  readonly count: number;
+  /** The writes that changed it, oldest first: replaying them on the lab gives the same world. */
+  journal(): RestWrite[];
+  /** The world as it is now, as a lab file (valid for parseLabFile). */
+  current(): LabFile;
+  /** Back to the lab as loaded. */
+  reset(): void;
+  /** Reset, then apply `writes` (a journal kept earlier); returns how many applied. */
+  replay(writes: readonly RestWrite[]): Promise<number>;
+  /** Called after each change and each reset; returns the way to stop listening. */
+  subscribe(listener: () => void): () => void;
+}
+
 export interface World {
   readonly info: LabInfo;
   readonly source: 'fixture' | 'live';
@@ -91,6 +119,13 @@ export interface World {
   resolve(host: string): Promise<string[] | NetError>;
   /** One HTTP exchange from the reader's machine. */
   http(req: HttpRequest): Promise<HttpResponse | NetError>;
+  /** ARM REST PUT/PATCH/DELETE/POST that changes the world, answered as ARM answers (the final
+   * answer of a long-running operation: az's poller sees it done). Absent in live mode: it only reads. */
+  armWrite?(write: RestWrite): Promise<RestResponse>;
+  /** Kubernetes REST POST/PUT/PATCH/DELETE, answered as the API server answers. Absent in live mode. */
+  kubeWrite?(write: RestWrite): Promise<RestResponse>;
+  /** What the reader changed (fixture worlds only). */
+  readonly changes?: LabChanges;
   /** Live sources keep reads for a short time; this forgets them and says how many it dropped. */
   refresh?(): Promise<number>;
 }
