@@ -26,6 +26,7 @@ export const commandCatalogue = [
   { name: '[', module: 'test', summary: 'Evaluate a condition, as test does; the last argument must be ].' },
   { name: 'printf', module: 'printf', summary: 'Print the arguments through a format: %s %d %x %f %b %q %c …, widths, precision, -v VAR.' },
   { name: 'refresh', module: 'session', summary: 'Live mode: forget the reads kept for this session, so the next commands ask Azure and the cluster again.' },
+  { name: 'lab', module: 'lab', summary: 'The lab world you changed: lab status lists your changes, lab reset puts the lab back as it was loaded.' },
   { name: 'cat', module: 'cat', summary: 'Print files of the lab\'s read-only tree or the input (-n -b -s -A -E -T -v).' },
   { name: 'ls', module: 'ls', summary: 'List a directory of the lab\'s read-only tree (-a -A -l -1 -C -d -r -h).' },
   { name: 'tr', module: 'tr', summary: 'Translate, delete (-d) or squeeze (-s) characters of the input: ranges a-z, [:upper:] classes, -c complement.' },

@@ -15,6 +15,7 @@ const modules = {
   variables: () => import('./builtins/variables.ts').then((m) => [m.exportCommand, m.unset]),
   session: () => import('./builtins/session-builtins.ts').then((m) => [m.history, m.clear, m.help, m.trueCommand, m.falseCommand, m.pwd, m.refresh]),
   cd: async () => [cd],
+  lab: () => import('./builtins/lab.ts').then((m) => [m.lab]),
   test: () => import('./builtins/test.ts').then((m) => [m.test, m.bracket]),
   printf: () => import('./builtins/printf.ts').then((m) => [m.printf]),
   cat: () => import('./text/cat.ts').then((m) => [m.cat]),

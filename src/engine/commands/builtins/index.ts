@@ -6,5 +6,6 @@ import { bracket, test } from './test.ts';
 import { printf } from './printf.ts';
 import { exportCommand, unset } from './variables.ts';
 import { clear, falseCommand, help, history, pwd, refresh, trueCommand } from './session-builtins.ts';
+import { lab } from './lab.ts';
 
-export const builtinCommands: Command[] = [echo, env, exportCommand, unset, history, clear, help, trueCommand, falseCommand, pwd, cd, refresh, test, bracket, printf];
+export const builtinCommands: Command[] = [echo, env, exportCommand, unset, history, clear, help, trueCommand, falseCommand, pwd, cd, refresh, lab, test, bracket, printf];
