@@ -322,12 +322,14 @@ function azContext(ctx: CommandContext, subscription: string): AzContext {
   };
   const get = async (path: string) => answer(await world.arm(path));
   const armAction = world.armAction?.bind(world);
+  const armWrite = world.armWrite?.bind(world);
   return {
     world,
     subscription,
     get,
     list: async (path: string) => arr(field(await get(path), 'value')),
     post: armAction ? async (path, body) => answer(await armAction(path, body)) : undefined,
+    write: armWrite ? async (method, path, body) => answer(await armWrite({ method, path, body })) : undefined,
     now: () => ctx.session.now(),
   };
 }
@@ -394,6 +396,12 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
       for (const w of leaf ? inferredName.split(' ') : []) leaf = leaf?.children.get(w);
       err(recommendations(leaf?.command ?? null));
       return 2;
+    }
+    // A write the lab models is still refused in live mode, in the words of any other write.
+    const refusal = ctx.world.source === 'live' && child.command?.writes ? azWriteRefusal(path, word) : undefined;
+    if (refusal) {
+      err(refusal);
+      return 1;
     }
     path.push(word);
     node = child;

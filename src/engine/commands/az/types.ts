@@ -53,6 +53,9 @@ export interface AzContext {
   list(path: string): Promise<Json[]>;
   /** ARM POST of an action that computes an answer (see World.armAction); undefined in live mode. */
   post?(path: string, body: Json): Promise<Json>;
+  /** ARM PUT/PATCH/DELETE/POST that changes the world (see World.armWrite; writes.ts); non-2xx
+   * answers throw ArmError; undefined in live mode, which only reads. */
+  write?(method: 'PUT' | 'PATCH' | 'DELETE' | 'POST', path: string, body?: Json): Promise<Json>;
   /** The session's clock (a fixture's is frozen at the lab's instant). */
   now(): Date;
 }
@@ -68,6 +71,8 @@ interface CommandBase {
   idCheckOrder?: string[];
   /** The command reads --subscription itself (az's account commands): no warning for an unknown one. */
   ownSubscription?: boolean;
+  /** The command changes Azure (writes.ts): live mode refuses it before reading its arguments. */
+  writes?: true;
   /** The command's table transformer (a function of the shaped output, or a JMESPath expression), when it has one. */
   table?: ((result: unknown) => unknown) | string;
 }

@@ -1,0 +1,72 @@
+// What every az command that changes Azure does, whatever it changes (aaz's generated commands:
+// `build_lro_poller` around a PUT, PATCH or DELETE):
+//   - it is refused in live mode before its arguments are read (run.ts, by `writes`);
+//   - it sends its request through the world (World.armWrite: the fixture applies ARM's rules) and
+//     an ARM error comes back as ArmError, which the runner prints as az prints ARM's errors
+//     (`ERROR: (Code) Message`, `Code:`, `Message:`; exit 3 for a 404, 1 otherwise);
+//   - the world answers a long-running operation with its final state, which az's poller takes as
+//     done; with --no-wait az prints nothing at all (the poller is not waited on, its result is None);
+//   - `-o none`, `--query` and the other formats are the runner's, as for every command.
+// A create without --location takes the resource group's (aaz's AAZResourceLocationArgFormat: a GET
+// of the group through the resources SDK; a group that is not there leaves the location out, and
+// ARM's answer to the PUT then says what is wrong).
+import type { Json } from '../../world/types.ts';
+import { field, optStr } from '../../world/json.ts';
+import { ArmError, CliError, argDef, type AzCommandDef, type AzCommandSpec, type ArgDef, type AzContext } from './types.ts';
+import { groupPath } from './paths.ts';
+
+/** A command that changes Azure: as `azCommand`, and marked so that live mode refuses it. */
+export function azWriteCommand<const A extends readonly ArgDef[]>(spec: AzCommandSpec<A>): AzCommandDef {
+  return { ...spec, writes: true };
+}
+
+/** aaz's `--no-wait` (AZ_SUPPORT_NO_WAIT). */
+export const noWaitArg = argDef({ options: ['--no-wait'], dest: 'no_wait', help: 'Do not wait for the long-running operation to finish.', flag: true });
+
+/** aaz's `--location -l` of a create (AAZResourceLocationArg). */
+export const locationArg = argDef({
+  options: ['--location', '-l'],
+  dest: 'location',
+  help: 'Location. Values from: `az account list-locations`. You can configure the default location using `az configure --defaults location=<location>`.',
+});
+
+/** aaz's `--tags` (AAZDictArg of strings: `key[=value]`, space-separated; `""` clears them). */
+export const tagsArg = argDef({ options: ['--tags'], dest: 'tags', help: 'Space-separated tags: key[=value] [key[=value] ...]. Use "" to clear existing tags.', nargs: '*' });
+
+/** The tags a `--tags` list gives, as aaz's dict argument reads `key=value` and a bare `key` (an empty value). */
+export function tagsValue(tags: string[] | undefined): Record<string, string> | undefined {
+  if (tags === undefined) return undefined;
+  const out: Record<string, string> = {};
+  for (const tag of tags) {
+    if (tag === '') continue;
+    const eq = tag.indexOf('=');
+    out[eq < 0 ? tag : tag.slice(0, eq)] = eq < 0 ? '' : tag.slice(eq + 1);
+  }
+  return out;
+}
+
+/** What az says when the world cannot be written (live mode refuses write commands earlier, in run.ts). */
+function readOnly(): CliError {
+  return new CliError('this world only reads: nothing in it can be changed');
+}
+
+/** One ARM write; the final resource (null for a delete), or ArmError with ARM's words. */
+export async function armWrite(az: AzContext, method: 'PUT' | 'PATCH' | 'DELETE' | 'POST', path: string, body?: Json): Promise<Json> {
+  if (!az.write) throw readOnly();
+  return az.write(method, path, body);
+}
+
+/** What an aaz write prints: the final resource, or nothing with --no-wait. */
+export function lroResult(result: Json, noWait: true | undefined): Json {
+  return noWait ? null : result;
+}
+
+/** The location a create without --location takes: its resource group's, or none when the group is not there. */
+export async function groupLocation(az: AzContext, group: string): Promise<string | undefined> {
+  try {
+    return optStr(field(await az.get(groupPath(az, group)), 'location'));
+  } catch (error) {
+    if (error instanceof ArmError && error.status === 404) return undefined;
+    throw error;
+  }
+}
