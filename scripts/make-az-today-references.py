@@ -35,6 +35,15 @@ Usage:
       default: tests/conformance/corpus/az-today.txt -> tests/conformance/references/az-today.jsonl
   /usr/bin/python3 scripts/make-az-today-references.py --az LAB -- monitor metrics list ...
       runs one command against LAB and prints what az printed (for writing corpus lines)
+  /usr/bin/python3 scripts/make-az-today-references.py --entry LAB < LINES
+      runs an entry of several az lines against one fresh LAB, in order (as an @begin/@end entry)
+
+The az-writes corpora (az-writes.txt, az-writes-nsg.txt) are made by the same run: their lines
+write (route tables, subnets, NSGs…) through the lab's ARM, which applies them with ARM's rules
+(scripts/serve-lab-arm.ts); every entry starts from the lab as loaded (the server is reset before
+it), an entry of several lines between `@begin` and `@end` runs its lines in order against the
+same world, its output is theirs one after the other and its status the last line's, as the lab's
+session runs such an entry.
 
 Needs apt-get and dpkg-deb (the packages are fetched once with `apt-get download` from
 deb.debian.org through a private apt state, and cached with their unpacked tree under
@@ -152,6 +161,11 @@ class LabArm:
             self.close()
             raise SystemExit(f"serve-lab-arm.ts {lab}: expected a port, got {line!r}")
         self.url = f"http://127.0.0.1:{line}/"
+
+    def reset(self):
+        """The lab as loaded again: an entry's writes never reach the next entry."""
+        import urllib.request
+        urllib.request.urlopen(urllib.request.Request(self.url + "lab/reset", method="POST", data=b"")).read()
 
     def close(self):
         self.process.terminate()
@@ -315,9 +329,20 @@ def freeze_utcnow(clock):
 
 # ------------------------------------------------------------------------------ the corpus
 def read_corpus(path):
-    """As tests/conformance/corpus.ts reads it: `@lab NAME` lines, # comments, default lab aro2."""
-    lines, lab = [], "aro2"
+    """As tests/conformance/corpus.ts reads it: `@lab NAME` lines, # comments, default lab aro2; the
+    lines between `@begin` and `@end` are one entry (its lines joined by newlines)."""
+    lines, lab, block = [], "aro2", None
     for raw in open(path, encoding="utf-8").read().split("\n"):
+        if block is not None:
+            if raw == "@end":
+                lines.append((lab, "\n".join(block)))
+                block = None
+            else:
+                block.append(raw)
+            continue
+        if raw == "@begin":
+            block = []
+            continue
         if not raw.strip() or raw.startswith("#"):
             continue
         directive = re.match(r"@lab\s+(\S+)\s*$", raw)
@@ -354,28 +379,54 @@ def command_index(arm_url, facts):
     return open(path).read()
 
 
+def run_entry(entry, arm, facts, index):
+    """One corpus entry on a lab served afresh: each of its lines (az commands, one per line) in order,
+    as the lab's session runs them; what they printed, one after the other, and the last one's status."""
+    arm.reset()
+    stdout, stderr, code = "", "", 0
+    for line in entry.split("\n"):
+        out, err, code, _ = run_az(az_args(line), arm.url, facts, index)
+        stdout, stderr = stdout + out, stderr + err
+    return stdout, stderr, code, None
+
+
 def make(corpus, out):
+    import queue
     unpack_packages()
     lines = read_corpus(corpus)
+    name = os.path.splitext(os.path.basename(corpus))[0]
     results = {}
     for lab in dict.fromkeys(lab for lab, _ in lines):
         facts = lab_facts(lab)
-        arm = LabArm(lab)
+        # One server per worker: an entry's writes change its server's world alone, and it is reset
+        # before the next entry.
+        servers = [LabArm(lab) for _ in range(PARALLEL)]
+        free = queue.Queue()
+        for server in servers:
+            free.put(server)
+
+        def entry(m):
+            server = free.get()
+            try:
+                return run_entry(m[1], server, facts, index)
+            finally:
+                free.put(server)
+
         try:
-            index = command_index(arm.url, facts)
+            index = command_index(servers[0].url, facts)
             mine = [(i, line) for i, (l, line) in enumerate(lines) if l == lab]
             with ThreadPoolExecutor(PARALLEL) as pool:
-                done = pool.map(lambda m: run_az(az_args(m[1]), arm.url, facts, index), mine)
-                for (i, _), r in zip(mine, done):
+                for (i, _), r in zip(mine, pool.map(entry, mine)):
                     results[i] = r
         finally:
-            arm.close()
+            for server in servers:
+                server.close()
     with open(out, "w", encoding="utf-8") as f:
         for i, (lab, line) in enumerate(lines):
             stdout, stderr, code, _ = results[i]
-            f.write(json.dumps({"corpus": "az-today", "lab": lab, "line": line, "stdout": stdout, "stderr": stderr,
+            f.write(json.dumps({"corpus": name, "lab": lab, "line": line, "stdout": stdout, "stderr": stderr,
                                 "exit": code}, ensure_ascii=False, separators=(",", ":")) + "\n")
-    print(f"az-today: {len(lines)} references (azure-cli 2.74) in {os.path.relpath(out, REPO)}", file=sys.stderr)
+    print(f"{name}: {len(lines)} references (azure-cli 2.74) in {os.path.relpath(out, REPO)}", file=sys.stderr)
 
 
 def main(argv):
@@ -386,6 +437,16 @@ def main(argv):
         facts, arm = lab_facts(argv[1]), LabArm(argv[1])
         try:
             stdout, stderr, code, _ = run_az(argv[3:], arm.url, facts, command_index(arm.url, facts))
+        finally:
+            arm.close()
+        sys.stdout.write(stdout)
+        sys.stderr.write(stderr)
+        return code
+    if argv[:1] == ["--entry"] and len(argv) == 2:
+        unpack_packages()
+        facts, arm = lab_facts(argv[1]), LabArm(argv[1])
+        try:
+            stdout, stderr, code, _ = run_entry(sys.stdin.read().rstrip("\n"), arm, facts, command_index(arm.url, facts))
         finally:
             arm.close()
         sys.stdout.write(stdout)

@@ -142,17 +142,18 @@ async function shellReferences(lines: CorpusLine[]): Promise<Reference[]> {
   return out;
 }
 
-/** az network and monitor lines, where 2.45 and today's az differ: azure-cli 2.74 through scripts/make-az-today-references.py. */
-async function azTodayReferences(lines: CorpusLine[]): Promise<Reference[]> {
-  const out = join(work, 'az-today.jsonl');
+/** az network and monitor lines, where 2.45 and today's az differ, and az's writes (az-writes,
+ * az-writes-nsg: each entry on a fresh lab): azure-cli 2.74 through scripts/make-az-today-references.py. */
+async function azTodayReferences(lines: CorpusLine[], name = 'az-today'): Promise<Reference[]> {
+  const out = join(work, `${name}.jsonl`);
   const script = fileURLToPath(new URL('make-az-today-references.py', import.meta.url));
-  execFileSync('/usr/bin/python3', [script, '--corpus', fileURLToPath(new URL('corpus/az-today.txt', HERE)), '--out', out], { stdio: 'inherit' });
+  execFileSync('/usr/bin/python3', [script, '--corpus', fileURLToPath(new URL(`corpus/${name}.txt`, HERE)), '--out', out], { stdio: 'inherit' });
   const made = readFileSync(out, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Reference);
   const key = (l: CorpusLine) => `${l.lab} ${l.line}`;
   if (made.map(key).join('\n') !== lines.map(key).join('\n')) throw new Error('make-az-today-references.py: its lines are not the corpus lines');
   return made;
 }
 
-const makers: Record<string, (lines: CorpusLine[]) => Promise<Reference[]>> = { az: azReferences, kubectl: (lines) => kubectlReferences(lines), 'kubectl-describe': (lines) => kubectlReferences(lines), 'kubectl-diagnose': (lines) => kubectlReferences(lines), 'kubectl-reader': (lines) => kubectlReferences(lines), 'az-today': azTodayReferences, net: netReferences, shell: shellReferences, text: textReferences, 'shell-tools': shellToolsReferences, 'shell-files': shellToolsReferences, 'text-tools': textToolsReferences };
+const makers: Record<string, (lines: CorpusLine[]) => Promise<Reference[]>> = { az: azReferences, kubectl: (lines) => kubectlReferences(lines), 'kubectl-describe': (lines) => kubectlReferences(lines), 'kubectl-diagnose': (lines) => kubectlReferences(lines), 'kubectl-reader': (lines) => kubectlReferences(lines), 'az-today': (lines) => azTodayReferences(lines), 'az-writes': (lines) => azTodayReferences(lines, 'az-writes'), 'az-writes-nsg': (lines) => azTodayReferences(lines, 'az-writes-nsg'), net: netReferences, shell: shellReferences, text: textReferences, 'shell-tools': shellToolsReferences, 'shell-files': shellToolsReferences, 'text-tools': textToolsReferences };
 const chosen = process.argv.slice(3);
 for (const [name, make] of Object.entries(makers)) if (!chosen.length || chosen.includes(name)) write(name, await make(readCorpus(name)));

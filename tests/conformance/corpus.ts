@@ -114,7 +114,8 @@ function firstDifference(label: string, expected: string, actual: string): strin
   return `${label}: differs`;
 }
 
-/** Runs every reference line in a fresh session on its lab (output to a pipe, as when the references were made). */
+/** Runs every reference line in a fresh session on its lab (output to a pipe, as when the references were made);
+ * a line that changed the lab leaves it as loaded for the next (an entry's writes are its own). */
 export async function compare(references: Reference[]): Promise<Outcome[]> {
   const worlds = new Map<string, World>();
   const outcomes: Outcome[] = [];
@@ -127,6 +128,8 @@ export async function compare(references: Reference[]): Promise<Outcome[]> {
       firstDifference('stderr', reference.stderr, actual.stderr) ??
       (reference.exit !== actual.exit ? `exit status: expected ${reference.exit}, got ${actual.exit}` : undefined);
     outcomes.push({ reference, tool: toolOf(reference), identical: !difference, difference, actual });
+    const changes = worlds.get(reference.lab)!.changes;
+    if (changes?.count) changes.reset();
   }
   return outcomes;
 }
