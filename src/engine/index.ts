@@ -31,7 +31,7 @@ export { VERIFIED_TOOLS, verifiedBadge } from './verified-versions.ts';
 export { catalogue, forLab, summary, type CatalogueEntry } from './exercises/catalogue.ts';
 export { checkAnswer, solutionAnswer } from './exercises/check.ts';
 export { CheckUnavailable } from './exercises/run.ts';
-export { createDesk } from './exercises/desk.ts';
+export { createDesk, STATE_ANSWER } from './exercises/desk.ts';
 export { assertUniqueIds, ExerciseFileError, parseExerciseFile } from './exercises/schema.ts';
 export type { ChapterExercises, Verdict } from './exercises/types.ts';
 

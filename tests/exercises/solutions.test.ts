@@ -1,11 +1,13 @@
 // Every exercise is replayed on every built-in lab it is for (the labs its chapter is written for,
 // narrowed by its own `labs`; see chapterLabs): its check finds an answer in that world, its
 // solution's commands run and lead to that answer, the answer passes, and wrong answers (the
-// counterexamples and each named distractor) fail with their feedback.
+// counterexamples and each named distractor) fail with their feedback. An exercise that asks for a
+// change is replayed on a fresh world of its own: its check fails on the lab as loaded (so it checks
+// something), passes once the solution's commands have run, and fails again after the lab is reset.
 import { describe, expect, it } from 'vitest';
 import { loadLab, listLabs } from '../../src/node/labs.ts';
 import { loadCatalogue } from '../../src/node/exercises.ts';
-import { checkAnswer, expectedOutput, solutionAnswer } from '../../src/engine/exercises/check.ts';
+import { checkAnswer, checkWorld, expectedOutput, solutionAnswer } from '../../src/engine/exercises/check.ts';
 import { canonical, listItems, printedValue } from '../../src/engine/exercises/answers.ts';
 import { CheckUnavailable, runLines } from '../../src/engine/exercises/run.ts';
 import type { AnswerKind } from '../../src/engine/exercises/types.ts';
@@ -19,7 +21,27 @@ const entries = await loadCatalogue();
 describe.each(labs.map((l) => l.name))('exercises on %s', async (labName) => {
   const world = createFixtureWorld(await loadLab({ name: labName }));
 
-  describe.each(exercisesOnLab(entries, labName).map((e) => [e.id, e] as const))('%s', (_id, exercise) => {
+  const changes = exercisesOnLab(entries, labName).filter((e) => e.check.kind === 'state');
+  describe.each(changes.map((e) => [e.id, e] as const))('%s (a change)', (_id, exercise) => {
+    it("fails on the lab as loaded, passes after the solution's commands, and fails again after a reset", async () => {
+      const changed = createFixtureWorld(await loadLab({ name: labName }));
+      const before = await checkWorld(changed, exercise);
+      expect(before.correct, before.message).toBe(false);
+      expect(before.message).toMatch(/^Not yet: /);
+      const session = new Session(changed, { tty: false });
+      for (const line of [...(exercise.setup ?? []), ...exercise.solution.commands]) {
+        const result = await session.run(line);
+        expect(result.status, `${line}: ${result.stderr}`).toBe(0);
+      }
+      expect(changed.changes?.count, 'the solution changes the lab').toBeGreaterThan(0);
+      expect(await checkWorld(changed, exercise)).toEqual({ correct: true, message: `Right. ${exercise.solution.explain}` });
+      changed.changes?.reset();
+      expect((await checkWorld(changed, exercise)).correct).toBe(false);
+    });
+  });
+
+  const questions = exercisesOnLab(entries, labName).filter((e) => e.check.kind !== 'state');
+  describe.each(questions.map((e) => [e.id, e] as const))('%s', (_id, exercise) => {
     /** What a wrong rule prints in this world; undefined where it fails or prints nothing (check.ts skips it then). */
     async function distractorValue(find: string[], setup: string[] | undefined, kind: AnswerKind): Promise<string | undefined> {
       try {
@@ -50,6 +72,7 @@ describe.each(labs.map((l) => l.name))('exercises on %s', async (labName) => {
         expect(verdict.correct).toBe(true);
         return;
       }
+      if (exercise.check.kind !== 'value') return;
       const answer = await solutionAnswer(world, exercise);
       const printed = outputs.join('\n').toLowerCase();
       const items = exercise.check.answer === 'list' ? listItems(answer) : [printedValue(exercise.check.answer, answer).trim().toLowerCase()];

@@ -52,8 +52,9 @@ export interface SubmitResult {
 /** What `submit` needs from the exercises, kept abstract so commands do not import the checker. */
 export interface ExerciseDesk {
   ids(): string[];
-  describe(id: string): { title: string; task: string; check: { kind: 'value' | 'output' } } | undefined;
-  /** `answer` undefined: check `previousOutput` (exercises answered by a command's output). */
+  describe(id: string): { title: string; task: string; check: { kind: 'value' | 'output' | 'state' } } | undefined;
+  /** `answer` undefined: check `previousOutput` (exercises answered by a command's output), or the
+   * world's state (exercises that ask for a change). */
   submit(id: string, answer: string | undefined, previousOutput: string): Promise<SubmitResult | undefined>;
 }
 

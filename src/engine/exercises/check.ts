@@ -3,6 +3,7 @@
 // cluster; the feedback names what a wrong answer is instead of only saying "no".
 import type { World } from '../world/types.ts';
 import type { Exercise, OutputCheck, ValueCheck, Verdict } from './types.ts';
+import { checkState } from './state.ts';
 import { canonical, isIpv4, listItems, printedValue, toNumber, unquote } from './answers.ts';
 import { identifyAddress } from './identify.ts';
 import { CheckUnavailable, firstLine, preparedSession, runLines } from './run.ts';
@@ -12,7 +13,14 @@ const expectedCache = new WeakMap<World, Map<string, Promise<string>>>();
 
 function cached(world: World, key: string, compute: () => Promise<string>): Promise<string> {
   let perWorld = expectedCache.get(world);
-  if (!perWorld) expectedCache.set(world, (perWorld = new Map()));
+  if (!perWorld) {
+    expectedCache.set(world, (perWorld = new Map()));
+    // A world the reader changes answers anew after each change and each reset.
+    const forget = world.changes?.subscribe(() => {
+      expectedCache.delete(world);
+      forget?.();
+    });
+  }
   let value = perWorld.get(key);
   if (!value) {
     value = compute();
@@ -22,9 +30,11 @@ function cached(world: World, key: string, compute: () => Promise<string>): Prom
   return value;
 }
 
-/** What the check's reference prints in this world: the value, or for output checks the output. */
+/** What the check's reference prints in this world: the value, or for output checks the output.
+ * An exercise that asks for a change has no reference: its answer is the change itself. */
 export function expectedOutput(world: World, exercise: Exercise): Promise<string> {
   const check = exercise.check;
+  if (check.kind === 'state') return Promise.resolve(exercise.solution.commands.join('\n'));
   const lines = check.kind === 'value' ? check.expect : check.reference;
   const stdout = cached(world, JSON.stringify([exercise.setup, lines]), async () => (await runLines(world, lines, exercise.setup)).stdout);
   return check.kind === 'value' ? stdout.then((out) => printedValue(check.answer, out).trim()) : stdout;
@@ -37,11 +47,24 @@ export async function solutionAnswer(world: World, exercise: Exercise): Promise<
 }
 
 export async function checkAnswer(world: World, exercise: Exercise, answer: string): Promise<Verdict> {
+  // An exercise that asks for a change is checked on the world; anything typed with it is not read.
+  if (exercise.check.kind === 'state') return checkWorld(world, exercise);
   if (!answer.trim()) return { correct: false, message: exercise.check.kind === 'output' ? 'Type a command first.' : 'Type an answer first.' };
   try {
     return exercise.check.kind === 'value'
       ? await checkValue(world, exercise, exercise.check, answer)
       : await checkOutput(world, exercise, exercise.check, { command: answer });
+  } catch (error) {
+    if (error instanceof CheckUnavailable) return { correct: false, message: `This exercise cannot be checked in this world: ${error.message}` };
+    throw error;
+  }
+}
+
+/** An exercise that asks for a change, checked on the world as the reader left it. */
+export async function checkWorld(world: World, exercise: Exercise): Promise<Verdict> {
+  if (exercise.check.kind !== 'state') return { correct: false, message: `Give the answer after the id: submit ${exercise.id} ANSWER` };
+  try {
+    return await checkState(world, exercise, exercise.check);
   } catch (error) {
     if (error instanceof CheckUnavailable) return { correct: false, message: `This exercise cannot be checked in this world: ${error.message}` };
     throw error;

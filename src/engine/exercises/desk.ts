@@ -3,7 +3,10 @@
 import type { ExerciseDesk, SubmitResult } from '../commands/types.ts';
 import type { World } from '../world/types.ts';
 import type { CatalogueEntry } from './catalogue.ts';
-import { checkAnswer, checkPrintedOutput } from './check.ts';
+import { checkAnswer, checkPrintedOutput, checkWorld } from './check.ts';
+
+/** What progress records as the answer of an exercise checked on the lab's state. */
+export const STATE_ANSWER = '(the lab as changed)';
 
 export function createDesk(world: World, exercises: CatalogueEntry[], onResult?: (result: SubmitResult) => void): ExerciseDesk {
   return {
@@ -16,9 +19,11 @@ export function createDesk(world: World, exercises: CatalogueEntry[], onResult?:
         answer === undefined
           ? exercise.check.kind === 'output'
             ? await checkPrintedOutput(world, exercise, previousOutput)
-            : { correct: false, message: `Give the answer after the id: submit ${id} ANSWER` }
+            : await checkWorld(world, exercise)
           : await checkAnswer(world, exercise, answer);
-      const result: SubmitResult = { id, answer: answer ?? previousOutput, verdict };
+      // A change is its own answer: progress records it as the lab's state, not a previous output.
+      const given = exercise.check.kind === 'state' ? STATE_ANSWER : (answer ?? previousOutput);
+      const result: SubmitResult = { id, answer: given, verdict };
       onResult?.(result);
       return result;
     },

@@ -18,6 +18,26 @@ const valueCheck = z.strictObject({
 
 const outputCheck = z.strictObject({ kind: z.literal('output'), reference: lines });
 
+/** A regular expression as JavaScript reads it: a condition that cannot compile is refused at load. */
+const pattern = z.string().min(1).refine((source) => {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
+const say = z.string().min(1);
+const stateCondition = z.union([
+  z.strictObject({ run: lines, matches: pattern, say }),
+  z.strictObject({ run: lines, lacks: pattern, say }),
+  z.strictObject({ run: lines, among: lines, say }),
+  z.strictObject({ wrote: z.strictObject({ method: z.enum(['PUT', 'PATCH', 'POST', 'DELETE']), path: pattern }), say }),
+]);
+
+const stateCheck = z.strictObject({ kind: z.literal('state'), conditions: z.array(stateCondition).min(1) });
+
 const exercise = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by dashes'),
   title: z.string().min(1),
@@ -25,9 +45,10 @@ const exercise = z.strictObject({
   hints: z.array(z.string().min(1)).min(1),
   setup: z.array(z.string().min(1)).optional(),
   solution: z.strictObject({ commands: lines, explain: z.string().min(1) }),
-  check: z.discriminatedUnion('kind', [valueCheck, outputCheck]),
+  check: z.discriminatedUnion('kind', [valueCheck, outputCheck, stateCheck]),
   counterexamples: z.array(z.string().min(1)).optional(),
   labs: z.array(z.string()).optional(),
+  onlyOn: z.array(z.string().min(1)).min(1).optional(),
 });
 
 const chapterFile = z.strictObject({

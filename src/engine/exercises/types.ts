@@ -1,5 +1,6 @@
 // Exercises are data (labs/exercises/<chapter>.json). A check never holds the answer itself: it
 // holds the commands that find the answer in whatever world the terminal uses, fixture or live.
+import type { RestWrite } from '../world/types.ts';
 
 /** How an answer is read and compared. */
 export type AnswerKind = 'ip' | 'name' | 'number' | 'text' | 'list';
@@ -33,7 +34,29 @@ export interface OutputCheck {
   reference: string[];
 }
 
-export type Check = ValueCheck | OutputCheck;
+/** One fact the reader's changed world must show, judged on the last line's standard output of
+ * `run` (run in a fresh session on that world, after the setup; a failing line counts as printing
+ * what it printed): it `matches` a regular expression, `lacks` one, or is one of the lines `among`
+ * prints. Or, with `wrote`, the world's journal holds a change of that method to a path matching
+ * the expression (a pod deleted, say, when what follows is the same world with new names). */
+export type StateCondition = {
+  /** What is still wrong, in this world's terms; `{output}` is what `run` printed, on one line. */
+  say: string;
+} & (
+  | { run: string[]; matches: string }
+  | { run: string[]; lacks: string }
+  | { run: string[]; among: string[] }
+  | { wrote: { method: RestWrite['method']; path: string } }
+);
+
+/** The reader changes the lab in the terminal, then types `submit ID`: the check looks at the
+ * world as it is now. It passes when every condition holds; otherwise it says each that does not. */
+export interface StateCheck {
+  kind: 'state';
+  conditions: StateCondition[];
+}
+
+export type Check = ValueCheck | OutputCheck | StateCheck;
 
 export interface Exercise {
   id: string;
@@ -55,6 +78,9 @@ export interface Exercise {
   counterexamples?: string[];
   /** Only in these labs (scenario exercises); every lab when absent. */
   labs?: string[];
+  /** A chapter's exercise that only some of the chapter's labs can do (a change today's layout
+   * allows and the 2020 layout does not): the other labs do not offer it. */
+  onlyOn?: string[];
 }
 
 export interface ChapterExercises {
