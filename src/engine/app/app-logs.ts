@@ -8,26 +8,41 @@
 //     "GET /api/ip HTTP/1.1" 200 -`, whose ADDRESS is the connection's source: a router pod's IP for
 //     everything that came through a route (the router is a reverse proxy and opens its own
 //     connection: the client's address is only in X-Forwarded-For), for the steady load the lab
-//     describes (info.app.load) and for every request the reader's own curl made in this session;
+//     describes (info.app.load) and for every request the reader's own curl made in this session
+//     (the client's own address when it came straight through a LoadBalancer service);
 //   - for /api/sqlversion and /api/sqlsrcip, the app's logger lines (`[2020-05-29 16:00:00,123]
 //     INFO in sql_api: …`), and its error when SQL Server does not answer.
+// A request of the reader's is logged as the app answered it, by the pod that answered it: the
+// world may change afterwards (the pod replaced, a policy removed) without rewriting the log.
 import type { KubeObject } from '../world/types.ts';
 import type { WorldModel } from '../model/world-model.ts';
-import { proxyingRouter } from './router.ts';
-import { containerEnv, sqlApi, SQL_SERVER_PORT } from './sqlapi.ts';
+import type { AppResponse } from './flask.ts';
+import { containerEnv, SQL_SERVER_PORT } from './sqlapi.ts';
 import type { ContainerRun, LogLine } from './pod-log.ts';
 import { arr, field, isJsonObject, optStr, parseJson, str } from '../world/json.ts';
 
-/** A request the reader's curl made through a route and the app answered (the session's journal). */
-export interface AppRequestRecord {
+/** A request the reader's curl made, as the app saw it. */
+export interface AppRequest {
   at: Date;
   method: string;
   host: string;
   path: string;
   query: string;
   headers: Record<string, string>;
-  status: number;
+  /** The connection's source address as the app saw it (REMOTE_ADDR). */
+  remoteAddr: string;
 }
+
+/** A request the app answered, in the session's journal: the pod that answered (its uid) and the
+ * lines it logged then. */
+export interface AppRequestRecord {
+  pod: string;
+  at: Date;
+  lines: LogLine[];
+}
+
+/** What tells one pod from another across the world's changes: a replacement has a new uid. */
+const podKey = (pod: KubeObject) => pod.metadata.uid ?? `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
 
 /** The lab keeps a steady load's latest lines, not days of them. */
 const MAX_LOAD_LINES = 2000;
@@ -62,9 +77,8 @@ function accessLine(at: Date, address: string, method: string, target: string, s
 }
 
 /** The logger's lines around a SQL query (send_sql_query), from the app's own answer. */
-function sqlLines(model: WorldModel, pod: KubeObject, record: AppRequestRecord): LogLine[] {
+function sqlLines(model: WorldModel, pod: KubeObject, record: AppRequest, answer: AppResponse): LogLine[] {
   const query = new URLSearchParams(record.query);
-  const answer = sqlApi(model, pod, { path: record.path, query, host: record.host, remoteAddr: '', headers: record.headers, now: record.at });
   const env = containerEnv(pod);
   const fqdn = query.get('SQL_SERVER_FQDN') ?? env.SQL_SERVER_FQDN ?? '';
   const ip = model.clusterResolve(fqdn, pod.metadata.namespace ?? 'default')[0];
@@ -137,8 +151,6 @@ export function appLog(model: WorldModel, pod: KubeObject, run: ContainerRun, un
     ' * Running on http://0.0.0.0:8080/ (Press CTRL+C to quit)',
   ];
   const lines: LogLine[] = banner.map((text, i) => ({ at: new Date(start.getTime() + 900 + i), text }));
-  const router = proxyingRouter(model);
-  const routerIp = optStr(router?.status?.podIP);
   // The steady load arrives through whichever router served at the time: the routers of the past
   // (a scenario replaced them) until they were deleted, the routers of now while they are ready.
   const clock = new Date(model.lab.info.clock);
@@ -160,9 +172,15 @@ export function appLog(model: WorldModel, pod: KubeObject, run: ContainerRun, un
     }
   }
   for (const record of journal) {
-    if (record.at < start || record.at > until || !servesRoute(model, pod, record.host)) continue;
-    if (record.path === '/api/sqlversion' || record.path === '/api/sqlsrcip') lines.push(...sqlLines(model, pod, record));
-    lines.push(accessLine(record.at, routerIp ?? servedBy(record.at.getTime()) ?? '', record.method, `${record.path}${record.query ? `?${record.query}` : ''}`, record.status));
+    if (record.pod === podKey(pod) && record.at >= start && record.at <= until) lines.push(...record.lines);
   }
   return lines.filter((l) => l.at <= until).sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** The journal's record of a request `pod` answered with `answer`: the lines the app logged for it,
+ * from the world as it was when it answered. */
+export function appRequestRecord(model: WorldModel, pod: KubeObject, request: AppRequest, answer: AppResponse): AppRequestRecord {
+  const sql = request.path === '/api/sqlversion' || request.path === '/api/sqlsrcip' ? sqlLines(model, pod, request, answer) : [];
+  const target = `${request.path}${request.query ? `?${request.query}` : ''}`;
+  return { pod: podKey(pod), at: request.at, lines: [...sql, accessLine(request.at, request.remoteAddr, request.method, target, answer.status)] };
 }

@@ -158,7 +158,10 @@ function redirectToHttps(req: RoutedRequest): AppResponse {
   };
 }
 
-export function route(model: WorldModel, req: RoutedRequest): AppResponse {
+/** The router's answer; `app`, when the app answered it: the pod and the address it saw the request come from. */
+export type RoutedAnswer = AppResponse & { app?: { pod: KubeObject; remoteAddr: string } };
+
+export function route(model: WorldModel, req: RoutedRequest): RoutedAnswer {
   const router = req.router ?? proxyingRouter(model);
   const routeObject = model.routeForHost(req.host);
   if (!router || !routeObject) return unavailable();
@@ -167,11 +170,12 @@ export function route(model: WorldModel, req: RoutedRequest): AppResponse {
   if (!pod) return unavailable();
   if (waitsForSnatPort(model, pod, req.path)) return gatewayTimeout();
   const forwarded = req.headers['x-forwarded-for'] ? `${req.headers['x-forwarded-for']}, ${req.clientIp}` : req.clientIp;
+  const remoteAddr = str(router.status?.podIP);
   const response = sqlApi(model, pod, {
     path: req.path,
     query: req.query,
     host: req.host,
-    remoteAddr: str(router.status?.podIP),
+    remoteAddr,
     headers: { ...req.headers, 'x-forwarded-for': forwarded },
     now: req.now,
   });
@@ -179,7 +183,7 @@ export function route(model: WorldModel, req: RoutedRequest): AppResponse {
   if ((response.waitMs ?? 0) > SERVER_TIMEOUT_MS) return gatewayTimeout();
   // HAProxy adds its sticky-session cookie to the app's answer.
   const cookie = `${hex(`${routeObject.metadata.namespace}/${routeObject.metadata.name}`, 32)}=${hex(pod.metadata.name, 32)}`;
-  return { ...response, headers: [...response.headers, ['Set-Cookie', `${cookie}; path=/; HttpOnly`], ['Cache-control', 'private']] };
+  return { ...response, headers: [...response.headers, ['Set-Cookie', `${cookie}; path=/; HttpOnly`], ['Cache-control', 'private']], app: { pod, remoteAddr } };
 }
 
 function hex(seed: string, length: number): string {

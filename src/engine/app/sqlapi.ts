@@ -61,6 +61,12 @@ export function environment(model: WorldModel, pod: KubeObject): Record<string, 
   };
 }
 
+/** The port the app listens on (get_web_port): its PORT variable when that is a number, else 8080. */
+export function appWebPort(pod: KubeObject): number {
+  const port = containerEnv(pod).PORT;
+  return port !== undefined && /^\d+$/.test(port) ? Number(port) : 8080;
+}
+
 /** The port the app's connection string names for SQL Server (`Server=tcp:<fqdn>,1433`): the
  * app dials it whatever port the service behind the name listens on. */
 export const SQL_SERVER_PORT = 1433;
