@@ -223,6 +223,7 @@ def child(args):
     only_loopback()
     stub_grammars()
     no_login()
+    no_directory()
     freeze_utcnow(os.environ["AZ274_CLOCK"])
     import runpy
     sys.argv = ["az", *args]
@@ -278,6 +279,16 @@ def stub_grammars():
             module = types.ModuleType(f"azure.cli.command_modules.monitor.grammar.{grammar}.{name}")
             setattr(module, name, Stub(name, (), {}))
             sys.modules[module.__name__] = module
+
+
+def no_directory():
+    """`az aro update` first checks the cluster's service principals in Microsoft Graph and their
+    role assignments (aro custom.py `cluster_application_update`): on a healthy cluster and without
+    --client-id, --client-secret or --refresh-credentials that check changes nothing and prints
+    nothing (it logs at info level), and the lab has no directory to ask, so it is left out: the
+    credentials given (none) go on as they are."""
+    from azure.cli.command_modules.aro import custom
+    custom.cluster_application_update = lambda cli_ctx, oc, client_id, client_secret, refresh: (client_id, client_secret)
 
 
 def no_login():
