@@ -193,3 +193,28 @@ describe('the cloud provider, for other kinds of LoadBalancer service', () => {
     expect(JSON.stringify(after.arm)).toBe(JSON.stringify(lab.arm));
   });
 });
+
+describe('the network follows the cloud provider', () => {
+  const lab = builtInLab('aro-today');
+  const curl = async (l: LabFile, ip: string) => new Session(createFixtureWorld(l), { tty: false }).run(`curl -s -m 5 http://${ip}:8080/api/healthcheck`);
+
+  it('curl reaches the app through the new frontend, and no longer once the service is deleted', async () => {
+    const withService = changed(lab, (copy) => copy.kube.push(appService('shop', { deployment: 'sqlapi' })));
+    const ip = serviceNamed(withService, 'sqlapi-lb').status?.loadBalancer?.ingress?.[0].ip ?? '';
+    const reached = await curl(withService, ip);
+    expect(JSON.parse(reached.stdout)).toEqual({ health: 'OK' });
+    const deleted = changed(withService, (copy) => (copy.kube = copy.kube.filter((o) => o.metadata.uid !== UID)), 2);
+    const after = await curl(deleted, ip);
+    expect(after.stdout).toBe('');
+    expect(after.status).toBe(28);
+  });
+
+  it('loadBalancerSourceRanges that leave the reader out: the NSG drops the reader’s connection', async () => {
+    // The reader's machine is 192.0.2.200: a range without it.
+    const closed = changed(lab, (copy) => copy.kube.push(appService('shop', { deployment: 'sqlapi' }, { sourceRanges: ['198.51.100.0/24'] })));
+    const ip = serviceNamed(closed, 'sqlapi-lb').status?.loadBalancer?.ingress?.[0].ip ?? '';
+    expect((await curl(closed, ip)).status).toBe(28);
+    const open = changed(lab, (copy) => copy.kube.push(appService('shop', { deployment: 'sqlapi' }, { sourceRanges: ['192.0.2.200/32'] })));
+    expect(JSON.parse((await curl(open, serviceNamed(open, 'sqlapi-lb').status?.loadBalancer?.ingress?.[0].ip ?? '')).stdout)).toEqual({ health: 'OK' });
+  });
+});
