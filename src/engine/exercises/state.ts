@@ -40,17 +40,17 @@ async function unmet(world: World, exercise: Exercise, condition: StateCondition
   return value !== '' && allowed.includes(value) ? undefined : say;
 }
 
-/** Right when every condition holds in the world as it is now; otherwise what is still wrong. */
+/** Right when every condition holds in the world as it is now; otherwise the first that does not,
+ * in the file's order: conditions follow the task's steps, and the first step not done is the one
+ * to say (the later ones usually fail because of it). */
 export async function checkState(world: World, exercise: Exercise, check: StateCheck): Promise<Verdict> {
   if (!world.changes) return { correct: false, message: 'This exercise changes the lab, and this terminal only reads its cluster: do it in one of the labs.' };
   if (exercise.onlyOn && !exercise.onlyOn.includes(world.info.name)) {
     return { correct: false, message: `This exercise is written for ${exercise.onlyOn.length === 1 ? 'the lab' : 'the labs'} ${exercise.onlyOn.join(', ')}; this terminal runs ${world.info.name}.` };
   }
-  const wrong: string[] = [];
   for (const condition of check.conditions) {
     const problem = await unmet(world, exercise, condition);
-    if (problem) wrong.push(problem);
+    if (problem) return { correct: false, message: `Not yet: ${problem}` };
   }
-  if (wrong.length) return { correct: false, message: `Not yet: ${wrong.join(' ')}` };
   return { correct: true, message: `Right. ${exercise.solution.explain}` };
 }

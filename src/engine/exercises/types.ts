@@ -50,7 +50,7 @@ export type StateCondition = {
 );
 
 /** The reader changes the lab in the terminal, then types `submit ID`: the check looks at the
- * world as it is now. It passes when every condition holds; otherwise it says each that does not. */
+ * world as it is now. It passes when every condition holds; otherwise it says the first that does not. */
 export interface StateCheck {
   kind: 'state';
   conditions: StateCondition[];
