@@ -1,0 +1,119 @@
+// After each change the reader makes to the cluster's network in Azure, the facts different
+// commands show still agree: the address the app's calls leave from (my_public_ip) is the outbound
+// rule's frontend IP, or the NAT gateway's once the worker subnet has one, or the firewall's where a
+// route table sends 0.0.0.0/0 to it; the packet walk shows the same; and a route table on the worker
+// subnet that sends 0.0.0.0/0 to an appliance breaks ingress on the answer's way back (chapter 8),
+// as curl, the NIC's effective routes and the walk all show, until it is removed.
+import { describe, expect, it } from 'vitest';
+import { walk } from '../../src/engine/walk/walk.ts';
+import { isLoadBalancer, isVirtualNetwork } from '../../src/engine/world/schema/arm.ts';
+import type { LabFile } from '../../src/engine/world/types.ts';
+import { builtInLab } from '../helpers/built-in-labs.ts';
+import { apiIp, appHost, labSession, words, type LabSession } from './lab-session.ts';
+
+/** The public IPs az lists whose IP configuration is one of `ids` (frontends, a firewall's configurations). */
+async function publicIpsOf(s: LabSession, group: string, ids: string[]): Promise<string[]> {
+  const list = JSON.parse(await s.out(`az network public-ip list -g ${group} -o json`)) as Array<{ ipAddress: string; ipConfiguration?: { id: string } }>;
+  const wanted = new Set(ids.map((id) => id.toLowerCase()));
+  return list.filter((p) => p.ipConfiguration && wanted.has(p.ipConfiguration.id.toLowerCase())).map((p) => p.ipAddress);
+}
+
+/** The frontend ids of the outbound rules whose backend pool holds the app's node's NIC, as az lists them. */
+async function outboundFrontends(s: LabSession, group: string): Promise<string[]> {
+  const node = s.model().routeBackend(s.model().routeForHost(appHost(s.lab))!)!.spec!.nodeName!;
+  const nic = s.model().nicOfNode(node)!;
+  const pools = new Set(words(await s.out(`az network nic show -g ${nic.id.split('/')[4]} -n ${nic.name} --query "ipConfigurations[0].loadBalancerBackendAddressPools[].id" -o tsv`)).map((id) => id.toLowerCase()));
+  const lbs = JSON.parse(await s.out(`az network lb list -g ${group} -o json`)) as Array<{ outboundRules?: Array<{ frontendIPConfigurations: Array<{ id: string }>; backendAddressPool: { id: string } }> }>;
+  return lbs.flatMap((lb) => (lb.outboundRules ?? []).filter((r) => pools.has(r.backendAddressPool.id.toLowerCase())).flatMap((r) => r.frontendIPConfigurations.map((f) => f.id)));
+}
+
+/** Whether a walk translates the source to `ip` at some hop. */
+const snatTo = (lab: LabFile, ip: string | null) => walk(lab, 'egress').hops.some((h) => h.change.includes(`→ ${ip}`));
+
+describe('the address the app leaves from', () => {
+  it.each([['aro2', 'aro2-resources'], ['aro-today', 'aro-x7k2p9qa']])("on %s is the outbound rule's frontend IP, as az and the walk show", async (name, nodeGroup) => {
+    const s = labSession(name);
+    const { my_public_ip } = await apiIp(s, appHost(s.lab));
+    expect(await publicIpsOf(s, nodeGroup, await outboundFrontends(s, nodeGroup))).toEqual([my_public_ip]);
+    expect(snatTo(s.lab, my_public_ip)).toBe(true);
+  });
+
+  it("on aro-private is the firewall's public IP, where the worker subnet's route table sends 0.0.0.0/0", async () => {
+    const s = labSession('aro-private');
+    const firewall = s.model().azureFirewalls()[0];
+    const group = firewall.id.split('/')[4];
+    const configs = (firewall.properties?.ipConfigurations ?? []).map((c) => c.id);
+    const { my_public_ip } = await apiIp(s, appHost(s.lab));
+    expect(await publicIpsOf(s, group, configs)).toEqual([my_public_ip]);
+    expect(snatTo(s.lab, my_public_ip)).toBe(true);
+  });
+
+  it("on aro2 is the NAT gateway's public IP once the worker subnet has one, and the outbound rule's again without", async () => {
+    // The NAT gateway and its public IP in the cluster's resource group, on the worker subnet (as
+    // `az network nat gateway create --public-ip-addresses` and `az network vnet subnet update
+    // --nat-gateway` leave them).
+    const lab = structuredClone(builtInLab('aro2'));
+    const vnet = lab.arm.filter(isVirtualNetwork)[0];
+    const prefix = vnet.id.replace(/\/providers\/.*$/, '/providers/Microsoft.Network');
+    const pip = { id: `${prefix}/publicIPAddresses/natgw-pip`, name: 'natgw-pip', type: 'Microsoft.Network/publicIPAddresses', location: vnet.location, sku: { name: 'Standard', tier: 'Regional' }, properties: { provisioningState: 'Succeeded', ipAddress: '198.51.100.99', publicIPAddressVersion: 'IPv4', publicIPAllocationMethod: 'Static', idleTimeoutInMinutes: 4, natGateway: { id: `${prefix}/natGateways/natgw` } } };
+    const worker = vnet.properties!.subnets!.find((x) => x.name === 'worker-subnet')!;
+    const natGateway = { id: `${prefix}/natGateways/natgw`, name: 'natgw', type: 'Microsoft.Network/natGateways', location: vnet.location, sku: { name: 'Standard' }, properties: { provisioningState: 'Succeeded', idleTimeoutInMinutes: 4, publicIpAddresses: [{ id: pip.id }], subnets: [{ id: worker.id }] } };
+    lab.arm.push(pip, natGateway);
+    worker.properties = { ...worker.properties, natGateway: { id: natGateway.id } };
+    const s = labSession(lab);
+    const natIp = (await s.out('az network public-ip show -g aro2 -n natgw-pip --query ipAddress -o tsv')).trim();
+    expect((await apiIp(s, appHost(lab))).my_public_ip).toBe(natIp);
+    expect(snatTo(lab, natIp)).toBe(true);
+    // Answers to connections that came in through the load balancer still leave through it: the route answers.
+    expect(walk(lab, 'ingress').stopped).toBeUndefined();
+  });
+
+  it('on aro-today with a second outbound IP is one of the outbound rule\'s frontend IPs, as az and the walk show', async () => {
+    // What ARO's `--load-balancer-managed-outbound-ip-count 2` leaves: a second public IP, a frontend
+    // for it, and the outbound rule on both frontends.
+    const lab = structuredClone(builtInLab('aro-today'));
+    const lb = lab.arm.filter(isLoadBalancer).find((x) => x.name === 'demo-4xt7q')!;
+    const rule = lb.properties!.outboundRules![0];
+    const first = lb.properties!.frontendIPConfigurations!.find((f) => f.id === rule.properties!.frontendIPConfigurations![0].id)!;
+    const prefix = lb.id.replace(/\/loadBalancers\/.*$/, '');
+    const pip = { id: `${prefix}/publicIPAddresses/second-outbound-pip-v4`, name: 'second-outbound-pip-v4', type: 'Microsoft.Network/publicIPAddresses', location: lb.location, sku: { name: 'Standard', tier: 'Regional' }, properties: { provisioningState: 'Succeeded', ipAddress: '203.0.113.201', publicIPAddressVersion: 'IPv4', publicIPAllocationMethod: 'Static', idleTimeoutInMinutes: 4, ipConfiguration: { id: `${lb.id}/frontendIPConfigurations/second-outbound` } } };
+    lab.arm.push(pip);
+    lb.properties!.frontendIPConfigurations!.push({ ...structuredClone(first), id: `${lb.id}/frontendIPConfigurations/second-outbound`, name: 'second-outbound', properties: { provisioningState: 'Succeeded', privateIPAllocationMethod: 'Dynamic', publicIPAddress: { id: pip.id }, outboundRules: [{ id: rule.id }] } });
+    rule.properties!.frontendIPConfigurations!.push({ id: `${lb.id}/frontendIPConfigurations/second-outbound` });
+    const s = labSession(lab);
+    const frontendIps = await publicIpsOf(s, 'aro-x7k2p9qa', await outboundFrontends(s, 'aro-x7k2p9qa'));
+    expect(words(frontendIps.join(' '))).toEqual(words(`${(await s.out(`az network public-ip show -g aro-x7k2p9qa -n ${first.properties!.publicIPAddress!.id.split('/').pop()} --query ipAddress -o tsv`)).trim()} 203.0.113.201`));
+    const { my_public_ip } = await apiIp(s, appHost(lab));
+    expect(frontendIps).toContain(my_public_ip);
+    expect(snatTo(lab, my_public_ip)).toBe(true);
+  });
+});
+
+describe('a route table on the worker subnet that sends 0.0.0.0/0 to an appliance (chapter 8, aro2)', () => {
+  const group = 'aro2';
+  const host = 'sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io';
+
+  it('breaks ingress on the way back, as curl, the effective routes and the walk show, and removing it mends it', async () => {
+    const s = labSession('aro2');
+    await s.out(`az network route-table create -g ${group} -n egress-rt -o none`);
+    await s.out(`az network route-table route create -g ${group} --route-table-name egress-rt -n to-appliance --address-prefix 0.0.0.0/0 --next-hop-type VirtualAppliance --next-hop-ip-address 10.0.0.250 -o none`);
+    await s.out(`az network vnet subnet update -g ${group} --vnet-name aro2-vnet -n worker-subnet --route-table egress-rt -o none`);
+    // curl: the SYN comes in through the load balancer, the SYN-ACK never comes back.
+    expect(await s.run(`curl -sS -m 5 http://${host}/api/ip`)).toEqual({ status: 28, stdout: '', stderr: 'curl: (28) Connection timed out after 5001 milliseconds\n' });
+    // The walk stops on the answer's way back, at the route the NIC's effective routes show.
+    const changed = s.world.changes!.current();
+    const ingress = walk(changed, 'ingress');
+    expect(ingress.stopped?.why).toContain('asymmetric routing');
+    const back = ingress.hops.find((h) => h.at.startsWith('answer from node'))!;
+    expect(back.at).toContain('route table egress-rt');
+    expect(back.change).toBe('next hop 10.0.0.250 (route to-appliance)');
+    const node = back.at.replace(/^answer from node (\S+),.*$/, '$1');
+    const routes = await s.out(`az network nic show-effective-route-table -g aro2-resources -n ${node}-nic --query "value[?source=='User'].[addressPrefix[0], nextHopType, nextHopIpAddress[0]]" -o tsv`);
+    expect(routes).toBe('0.0.0.0/0\tVirtualAppliance\t10.0.0.250\n');
+    // Egress goes to the appliance too.
+    expect(walk(changed, 'egress').hops.some((h) => h.dst.startsWith('10.0.0.250:') || h.at.includes('10.0.0.250'))).toBe(true);
+    await s.out(`az network vnet subnet update -g ${group} --vnet-name aro2-vnet -n worker-subnet --remove routeTable -o none`);
+    expect(walk(s.world.changes!.current(), 'ingress').stopped).toBeUndefined();
+    expect((await apiIp(s, host)).my_public_ip).toBe('198.51.100.24');
+  });
+});
