@@ -317,8 +317,8 @@ function azContext(ctx: CommandContext, subscription: string): AzContext {
     // ARM wraps errors in `error`; Azure Monitor (ODataV4) sends `{code, message}` bare.
     const body = response.body;
     const error = field(body, 'error') ?? (typeof field(body, 'code') === 'string' ? body : undefined);
-    const [code, message] = [field(error, 'code'), field(error, 'message')];
-    throw new ArmError(response.status, String(code ?? 'Error'), String(message ?? `Operation returned an invalid status code ${response.status}`));
+    const [code, message, target] = [field(error, 'code'), field(error, 'message'), field(error, 'target')];
+    throw new ArmError(response.status, String(code ?? 'Error'), String(message ?? `Operation returned an invalid status code ${response.status}`), typeof target === 'string' ? target : undefined);
   };
   const get = async (path: string) => answer(await world.arm(path));
   const armAction = world.armAction?.bind(world);
@@ -464,7 +464,8 @@ export async function runAz(root: TreeNode, ctx: CommandContext): Promise<number
   } catch (error) {
     if (error instanceof CliError) return cliError(error, err);
     if (!(error instanceof ArmError)) throw error;
-    err(`ERROR: (${error.code}) ${error.message}\nCode: ${error.code}\nMessage: ${error.message}\n`);
+    // azure-core's ODataV4Format: a target the service names comes last.
+    err(`ERROR: (${error.code}) ${error.message}\nCode: ${error.code}\nMessage: ${error.message}\n${error.target ? `Target: ${error.target}\n` : ''}`);
     return error.status === 404 ? 3 : 1;
   }
   if (compiled !== undefined) {

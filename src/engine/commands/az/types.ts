@@ -119,10 +119,13 @@ export class CliError extends Error {
 export class ArmError extends Error {
   readonly code: string;
   readonly status: number;
-  constructor(status: number, code: string, message: string) {
+  /** The field the error is about, when the service names one (a resource provider's CloudError). */
+  readonly target?: string;
+  constructor(status: number, code: string, message: string, target?: string) {
     super(message);
     this.code = code;
     this.status = status;
+    if (target !== undefined) this.target = target;
   }
 }
 
