@@ -1,7 +1,8 @@
-// Loads the world of the lab in effect (see choice.ts), once per page: the terminal and the
-// exercises share it, so they always agree. Loaded lazily, with the engine.
+// Loads the world of the lab in effect (see choice.ts), once per page and lab: the terminal, the
+// exercises and the packet walks share it, so they always agree, and the reader's changes kept for
+// that lab (kept-changes.ts) are replayed on it first. Loaded lazily, with the engine.
 import type { LabFile, World, ScenarioFile } from '../../engine/index.ts';
-import { chooseLab, FILE_KEY, labChoice, scenarioNames } from './choice.ts';
+import { chooseLab, FILE_KEY, labChoice, labInEffect, scenarioNames } from './choice.ts';
 import { readText, setAside } from '../storage.ts';
 
 export interface LoadedLab {
@@ -9,8 +10,9 @@ export interface LoadedLab {
   world: World;
 }
 
-let labFile: Promise<LabFile> | undefined;
-let loaded: Promise<LoadedLab> | undefined;
+/** By the key of the lab in effect, which names the lab the page loads (labInEffect). */
+const labFiles = new Map<string, Promise<LabFile>>();
+const loaded = new Map<string, Promise<LoadedLab>>();
 let live: World | undefined;
 
 /** While the terminal is connected to the reader's cluster, the page's exercises check there too. */
@@ -21,7 +23,6 @@ export function useLiveWorld(world: World | undefined): void {
 export function liveWorld(): World | undefined {
   return live;
 }
-let loadedFor: string | undefined;
 
 const byName = (glob: Record<string, () => Promise<unknown>>) => Object.entries(glob).map(([path, load]) => [path.replace(/\/world\.json$|\.json$/, '').split('/').at(-1)!, load] as const);
 
@@ -74,21 +75,31 @@ export async function labNamespace(pageLab: string): Promise<string> {
   return known ?? (await loadLabFile(pageLab)).info.session.namespace;
 }
 
-/** The lab in effect as its file. */
+/** The lab in effect as its file, as loaded (without the reader's changes). */
 export function loadLabFile(pageLab: string): Promise<LabFile> {
-  if (!labFile || loadedFor !== pageLab) {
-    loadedFor = pageLab;
-    labFile = load(pageLab);
-    loaded = undefined;
-  }
-  return labFile;
+  const key = labInEffect(pageLab).key;
+  let file = labFiles.get(key);
+  if (!file) labFiles.set(key, (file = load(pageLab)));
+  return file;
 }
 
+/** The world of the lab in effect, with the changes the reader kept for it. */
 export function loadLabWorld(pageLab: string): Promise<LoadedLab> {
-  const file = loadLabFile(pageLab);
+  const key = labInEffect(pageLab).key;
+  let world = loaded.get(key);
   // The fixture's code comes with the world, not with the lab's data.
-  loaded ??= Promise.all([file, import('../engine/fixture.ts')]).then(([lab, { createFixtureWorld }]) => ({ lab, world: createFixtureWorld(lab) }));
-  return loaded;
+  if (!world)
+    loaded.set(
+      key,
+      (world = Promise.all([loadLabFile(pageLab), import('../engine/fixture.ts'), import('./kept-changes.ts')]).then(async ([lab, { createFixtureWorld }, { keepChanges }]) => {
+        const fixture = createFixtureWorld(lab);
+        await keepChanges(fixture, key);
+        return { lab, world: fixture };
+      })),
+    );
+  // A chunk the network lost: the next call tries again.
+  world.catch(() => loaded.delete(key));
+  return world;
 }
 
 /** Validates a file a reader picked or dropped; throws with the file name, the place and the reason. */

@@ -21,7 +21,7 @@ import { logUnexpected, reportUnexpected } from '../errors.ts';
 import { parseNeeds, runNeeds } from './needs.ts';
 import { wrapWords } from './wrap.ts';
 import { completeInput, HistoryWalk } from './touch-input.ts';
-import { showLab, type LabInEffect } from './lab-badge.ts';
+import { showChanges, showLab, type LabInEffect } from './lab-badge.ts';
 import { forgetBridge, rememberedBridge } from './bridge-memory.ts';
 
 const HISTORY_KEY = (lab: string) => `history:${lab}`;
@@ -191,6 +191,7 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
     host.dataset.source = next.source;
     showSource(host, isLive ? next : undefined, inEffect);
     if (disconnectButton) disconnectButton.hidden = !isLive;
+    showChanges(host, next.changes?.count ?? 0);
     if (status) status.textContent = message;
     term.write(`\r\x1b[K${visibleControls(message)}\r\n`);
     if (prompt) await editor.showPrompt();
@@ -248,6 +249,7 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
   const ready = retried(async () => {
     const { world, sessionOn } = await engine();
     active ??= sessionOn(world);
+    followChanges(host, world);
     if (remembered) await greeted;
     host.dataset.ready = 'true';
   });
@@ -335,6 +337,20 @@ function touchInput(host: HTMLElement, lab: { history(): readonly string[]; comp
     else if (key === 'tab') void complete().catch((error: unknown) => logUnexpected('completion failed', error));
   });
   return walk;
+}
+
+/** The lab's world changed (a write, a reset): the badge counts the changes, and the packet walks
+ * of the page are drawn again from the changed world (walk/controller.ts). Once per world. */
+const followed = new WeakSet<World>();
+function followChanges(host: HTMLElement, world: World) {
+  const changes = world.changes;
+  if (!changes || followed.has(world)) return;
+  followed.add(world);
+  showChanges(host, changes.count);
+  changes.subscribe(() => {
+    if (host.dataset.source !== 'live') showChanges(host, changes.count);
+    for (const walk of document.querySelectorAll('packet-walk')) walk.dispatchEvent(new Event('lab-walk'));
+  });
 }
 
 /** In live mode the badge says so in words (not by colour alone) and names the cluster. */

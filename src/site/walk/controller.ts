@@ -2,6 +2,7 @@
 // page's terminal, and the walk recomputed in the browser when the reader chose another lab.
 import type { Hop, Walk } from '../../engine/index.ts';
 import { labInEffect } from '../labs/choice.ts';
+import { keptChanges } from '../labs/kept-changes.ts';
 import { addresses, before, hopTitle, HOP_COLUMNS } from './view.ts';
 
 const PLAY_MS = 2500;
@@ -71,25 +72,37 @@ export async function controlWalk(host: HTMLElement, early: readonly Event[] = [
     else if (event instanceof KeyboardEvent) onKey(event);
   }
 
-  // The page's lab, or the reader's choice: recompute when they differ.
+  // The page's lab, or the reader's choice, as the reader changed it: recompute when that is not
+  // the lab the page was built with, and again after each change the terminal makes to its world.
   const pageLab = host.dataset.lab ?? 'aro2';
   const inEffect = labInEffect(pageLab);
-  if (inEffect.key !== pageLab) {
+  const changedInTerminal = early.some((event) => event.type === 'lab-walk');
+  if (inEffect.key !== pageLab || changedInTerminal || keptChanges(inEffect.key).length > 0) {
     const [{ loadLabWorld }, { walk: compute }] = await Promise.all([import('../labs/world.ts'), import('../engine/walk.ts')]);
-    try {
-      walk = compute((await loadLabWorld(pageLab)).lab, walk.flow);
+    const { lab, world } = await loadLabWorld(pageLab);
+    const draw = () => {
+      const changes = world.changes?.count ?? 0;
+      try {
+        walk = compute(world.changes?.current() ?? lab, walk.flow);
+      } catch {
+        // This lab cannot make that walk (no app route): keep the walk shown.
+        return;
+      }
       $('[data-walk-lab]').textContent = inEffect.name;
-      $('[data-walk-lab-note]').textContent = labNote(inEffect.key);
+      $('[data-walk-lab-note]').textContent = labNote(inEffect.key, pageLab, changes);
       redraw(host, walk);
-    } catch {
-      // This lab cannot make that walk (no app route): keep the page's own.
-    }
+      go(step);
+    };
+    draw();
+    world.changes?.subscribe(draw);
   }
   go(step);
 }
 
-/** What follows the lab's name in "Computed from lab …": how the reader chose it. */
-export const labNote = (key: string): string => (key.startsWith('file:') ? ', loaded from a file' : ' (your choice)');
+/** What follows the lab's name in "Computed from lab …": how the reader chose it, and whether
+ * their changes are in it. */
+export const labNote = (key: string, pageLab: string, changes = 0): string =>
+  `${key === pageLab ? '' : key.startsWith('file:') ? ', loaded from a file' : ' (your choice)'}${changes ? `, with your ${changes === 1 ? 'change' : `${changes} changes`}` : ''}`;
 
 /** Another lab's walk: its title, the diagram's hops, the stop and the table's rows are drawn from it. */
 export function redraw(host: HTMLElement, walk: Walk): void {
