@@ -6,7 +6,7 @@
 // as curl, the NIC's effective routes and the walk all show, until it is removed.
 import { describe, expect, it } from 'vitest';
 import { walk } from '../../src/engine/walk/walk.ts';
-import { isLoadBalancer, isVirtualNetwork } from '../../src/engine/world/schema/arm.ts';
+import { isVirtualNetwork } from '../../src/engine/world/schema/arm.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
 import { builtInLab } from '../helpers/built-in-labs.ts';
 import { apiIp, appHost, labSession, words, type LabSession } from './lab-session.ts';
@@ -68,24 +68,16 @@ describe('the address the app leaves from', () => {
     expect(walk(lab, 'ingress').stopped).toBeUndefined();
   });
 
-  it('on aro-today with a second outbound IP is one of the outbound rule\'s frontend IPs, as az and the walk show', async () => {
-    // What ARO's `--load-balancer-managed-outbound-ip-count 2` leaves: a second public IP, a frontend
-    // for it, and the outbound rule on both frontends.
-    const lab = structuredClone(builtInLab('aro-today'));
-    const lb = lab.arm.filter(isLoadBalancer).find((x) => x.name === 'demo-4xt7q')!;
-    const rule = lb.properties!.outboundRules![0];
-    const first = lb.properties!.frontendIPConfigurations!.find((f) => f.id === rule.properties!.frontendIPConfigurations![0].id)!;
-    const prefix = lb.id.replace(/\/loadBalancers\/.*$/, '');
-    const pip = { id: `${prefix}/publicIPAddresses/second-outbound-pip-v4`, name: 'second-outbound-pip-v4', type: 'Microsoft.Network/publicIPAddresses', location: lb.location, sku: { name: 'Standard', tier: 'Regional' }, properties: { provisioningState: 'Succeeded', ipAddress: '203.0.113.201', publicIPAddressVersion: 'IPv4', publicIPAllocationMethod: 'Static', idleTimeoutInMinutes: 4, ipConfiguration: { id: `${lb.id}/frontendIPConfigurations/second-outbound` } } };
-    lab.arm.push(pip);
-    lb.properties!.frontendIPConfigurations!.push({ ...structuredClone(first), id: `${lb.id}/frontendIPConfigurations/second-outbound`, name: 'second-outbound', properties: { provisioningState: 'Succeeded', privateIPAllocationMethod: 'Dynamic', publicIPAddress: { id: pip.id }, outboundRules: [{ id: rule.id }] } });
-    rule.properties!.frontendIPConfigurations!.push({ id: `${lb.id}/frontendIPConfigurations/second-outbound` });
-    const s = labSession(lab);
+  it("on aro-today with a second managed outbound IP is one of the outbound rule's frontend IPs, as az and the walk show", async () => {
+    // What `az aro update --load-balancer-managed-outbound-ip-count 2` sends: a PATCH of the cluster.
+    const s = labSession('aro-today');
+    const cluster = s.model().cluster()!;
+    await s.write({ method: 'PATCH', path: `${cluster.id}?api-version=2023-11-22`, body: { properties: { networkProfile: { loadBalancerProfile: { managedOutboundIps: { count: 2 } } } } } });
     const frontendIps = await publicIpsOf(s, 'aro-x7k2p9qa', await outboundFrontends(s, 'aro-x7k2p9qa'));
-    expect(words(frontendIps.join(' '))).toEqual(words(`${(await s.out(`az network public-ip show -g aro-x7k2p9qa -n ${first.properties!.publicIPAddress!.id.split('/').pop()} --query ipAddress -o tsv`)).trim()} 203.0.113.201`));
-    const { my_public_ip } = await apiIp(s, appHost(lab));
+    expect(frontendIps).toHaveLength(2);
+    const { my_public_ip } = await apiIp(s, appHost(s.lab));
     expect(frontendIps).toContain(my_public_ip);
-    expect(snatTo(lab, my_public_ip)).toBe(true);
+    expect(snatTo(s.world.changes!.current(), my_public_ip)).toBe(true);
   });
 });
 
