@@ -105,15 +105,27 @@ export function expectation(node: Node, where: string): Expectation | undefined 
   return value as Expectation;
 }
 
+/** `step="change"`: the block is a step of the page's "Change it" section. It changes the lab or
+ * shows a change, so it relies on the section's earlier steps having run in the same terminal (the
+ * build prints every block of a page in one session, in page order, so its output shows them). */
+export type Step = 'change';
+
+function step(node: Node, where: string): Step | undefined {
+  const value = attribute(node, 'step');
+  if (value === undefined) return undefined;
+  if (value !== 'change') throw new Error(`${where}: <Run step="${value}"> must be step="change"`);
+  return value;
+}
+
 /** A <Run> block: its command, its lab (its own `lab`, else the page's) and what it is meant to do. */
-function runBlock(node: Node, pageLab: string, where: string): RunBlock & { expect?: Expectation } {
+function runBlock(node: Node, pageLab: string, where: string): RunBlock & { expect?: Expectation; step?: Step } {
   const cmd = attribute(node, 'cmd');
   if (cmd === undefined) throw new Error(`${where}: <Run> needs a cmd="…" attribute`);
-  return { cmd, lab: attribute(node, 'lab') ?? pageLab, expect: expectation(node, where) };
+  return { cmd, lab: attribute(node, 'lab') ?? pageLab, expect: expectation(node, where), step: step(node, where) };
 }
 
 /** The page's <Run> blocks in document order. */
-export function runBlocks(tree: Node, pageLab: string, where: string): Array<RunBlock & { expect?: Expectation }> {
+export function runBlocks(tree: Node, pageLab: string, where: string): Array<RunBlock & { expect?: Expectation; step?: Step }> {
   return [...elements(tree, new Set(['Run']))].map((node) => runBlock(node, pageLab, where));
 }
 

@@ -2,7 +2,8 @@
 // `labs`, by default every lab with a public cluster: src/site/page-labs.ts): a reader who picks
 // another of those labs (?lab=aro-today) and presses "Run in terminal" on each block in turn gets an
 // answer, not an error. A block meant to fail or to print nothing says so in the page
-// (expect="failure" / expect="nothing").
+// (expect="failure" / expect="nothing"). A step of a "Change it" section (step="change") changes the
+// lab: alone, it comes after the section's earlier steps, as a reader does them.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createProcessor } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
@@ -79,6 +80,15 @@ describe('chapter commands on every built-in lab a chapter is written for', () =
       // Only blocks on the page's lab have the button.
       if (block.lab !== pageLab || block.expect) continue;
       const session = new Session(createFixtureWorld(world), { tty: false });
+      // A step of the "Change it" section comes after the section's earlier steps, as the reader does
+      // them in the terminal; each of those after the blocks it needs.
+      if (block.step) {
+        for (const [j, earlier] of blocks.slice(0, i).entries()) {
+          if (!earlier.step || earlier.lab !== block.lab) continue;
+          for (const need of needs[j]) await session.run(need.cmd);
+          await session.run(earlier.cmd);
+        }
+      }
       for (const need of needs[i]) await session.run(need.cmd);
       const result = await session.run(block.cmd);
       if (result.status !== 0 || result.stderr) failures.push(`${block.cmd}\n    status ${result.status}: ${result.stderr.split('\n')[0]}`);
