@@ -8,13 +8,14 @@ import { privateNetworkCommands } from './network-private.ts';
 import { routingCommands } from './network-routes.ts';
 import { routeTableWriteCommands } from './network-route-table-writes.ts';
 import { subnetUpdateCommands } from './network-subnet-update.ts';
+import { natGatewayWriteCommands } from './network-nat-gateway.ts';
 import { resourceCommands } from './resources.ts';
 import { monitorCommands } from './monitor.ts';
 import { accountCommands } from './account.ts';
 import { completeAz } from './complete.ts';
 
 /** Every az command the lab has. */
-export const azCommandDefs = [...lbCommands, ...networkCommands, ...privateNetworkCommands, ...routingCommands, ...routeTableWriteCommands, ...subnetUpdateCommands, ...resourceCommands, ...monitorCommands, ...accountCommands];
+export const azCommandDefs = [...lbCommands, ...networkCommands, ...privateNetworkCommands, ...routingCommands, ...routeTableWriteCommands, ...subnetUpdateCommands, ...natGatewayWriteCommands, ...resourceCommands, ...monitorCommands, ...accountCommands];
 
 const tree = buildTree(azCommandDefs);
 

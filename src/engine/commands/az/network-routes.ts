@@ -30,7 +30,7 @@ function effectiveRouteRows(result: unknown) {
 /** A NAT gateway as aaz's 2022-01-01 schema reads it: its fields alone (ARM's newer ones, such as
  * the IPv6 addresses and prefixes or sourceVirtualNetwork, never reach today's az), sub-resources as
  * their ids, no null value. */
-function natGatewayFields(r: Json): Json {
+export function natGatewayFields(r: Json): Json {
   if (r === null || typeof r !== 'object') return r;
   const pick = (o: Json, keys: string[]): JsonObject => {
     const picked: JsonObject = {};
