@@ -81,15 +81,22 @@ describe('chapter commands on every built-in lab a chapter is written for', () =
       if (block.lab !== pageLab || block.expect) continue;
       const session = new Session(createFixtureWorld(world), { tty: false });
       // A step of the "Change it" section comes after the section's earlier steps, as the reader does
-      // them in the terminal; each of those after the blocks it needs.
+      // them in the terminal; each of those after the blocks it needs. As in the terminal, a block
+      // that set a variable already is not run again (after a change it would set another value).
+      const ran = new Set<string>();
+      const run = async (cmd: string) => {
+        if (ran.has(cmd)) return;
+        ran.add(cmd);
+        await session.run(cmd);
+      };
       if (block.step) {
         for (const [j, earlier] of blocks.slice(0, i).entries()) {
           if (!earlier.step || earlier.lab !== block.lab) continue;
-          for (const need of needs[j]) await session.run(need.cmd);
-          await session.run(earlier.cmd);
+          for (const need of needs[j]) await run(need.cmd);
+          await run(earlier.cmd);
         }
       }
-      for (const need of needs[i]) await session.run(need.cmd);
+      for (const need of needs[i]) await run(need.cmd);
       const result = await session.run(block.cmd);
       if (result.status !== 0 || result.stderr) failures.push(`${block.cmd}\n    status ${result.status}: ${result.stderr.split('\n')[0]}`);
     }
