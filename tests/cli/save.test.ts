@@ -34,6 +34,16 @@ describe('exec --save', () => {
     expect(again).toEqual(original);
   });
 
+  it('keeps a change: the saved lab holds the route table az created, as its new starting point', async () => {
+    const file = await savedFile('changed.json');
+    const made = await aroLabs(['exec', '--lab', 'aro2', '--save', file], 'az network route-table create -g $rg -n rt-saved -o none\n');
+    expect(made).toEqual({ code: 0, stdout: '', stderr: '' });
+    const saved = parseLabJson(await readFile(file, 'utf8'), file);
+    expect(saved.arm.filter((r) => r.type === 'Microsoft.Network/routeTables').map((r) => r.name)).toContain('rt-saved');
+    const again = await aroLabs(['exec', '--lab-file', file, 'az network route-table list -g $rg --query "[].name" -o tsv', 'lab status']);
+    expect(again).toEqual({ code: 0, stdout: 'rt-saved\nThe lab aro2 is unchanged.\n', stderr: '' });
+  });
+
   it('is refused with --live, before anything runs: live mode only reads', async () => {
     const r = await aroLabs(['exec', '--live', '--cluster', 'c', '-g', 'g', '--save', await savedFile('live.json'), 'true']);
     expect(r.code).toBe(2);

@@ -62,6 +62,20 @@ describe('lab reset', () => {
     expect((await session.run('lab reset')).stdout).toBe('The lab aro2 is unchanged: there is nothing to reset.\n');
   });
 
+  it('undoes a write az made: the route table it created is gone, and the world is the lab again', async () => {
+    const world = createFixtureWorld(aro2);
+    const session = new Session(world);
+    expect(await session.run('az network route-table create -g $rg -n rt-reset -o none')).toMatchObject({ status: 0, stderr: '' });
+    const list = 'az network route-table list -g $rg --query "[].name" -o tsv';
+    expect((await session.run(list)).stdout).toBe('rt-reset\n');
+    const [write] = world.changes!.journal();
+    expect((await session.run('lab status')).stdout).toBe(`The lab aro2 has 1 change since it was loaded (lab reset undoes it):\n    1  ${write.method.padEnd(6)} ${write.path}\n`);
+    expect(write.path).toMatch(/\/resourceGroups\/aro2\/providers\/Microsoft\.Network\/routeTables\/rt-reset$/);
+    expect((await session.run('lab reset')).stdout).toBe('The lab aro2 is back as it was loaded: 1 change undone.\n');
+    expect(world.changes!.current()).toEqual(aro2);
+    expect((await session.run(list)).stdout).toBe('');
+  });
+
   it('puts the fixture world back to the lab as loaded', async () => {
     const world = createFixtureWorld(aro2);
     expect(await run(world, 'lab reset')).toMatchObject({ status: 0, stdout: 'The lab aro2 is unchanged: there is nothing to reset.\n' });
