@@ -187,6 +187,24 @@ describe('the cloud provider, for other kinds of LoadBalancer service', () => {
     expect(nsg.properties?.securityRules?.find((r) => r.name === `${PREFIX}-TCP-8080-Internet`)?.properties?.priority).toBe(502);
   });
 
+  it('on a cluster without a public load balancer (UserDefinedRouting): makes <infraID> with the workers in its pool, and deletes it with the last service', () => {
+    const lab = builtInLab('aro-private');
+    const infra = lab.arm.filter(isLoadBalancer).find((lb) => lb.name.endsWith('-internal'))!.name.replace(/-internal$/, '');
+    expect(lab.arm.filter(isLoadBalancer).some((lb) => lb.name === infra)).toBe(false);
+    const project = lab.info.session.namespace;
+    const after = changed(lab, (copy) => copy.kube.push(appService(project, { deployment: 'sqlapi' })));
+    const lb = lbNamed(after, infra);
+    expect(lb.sku).toEqual({ name: 'Standard', tier: 'Regional' });
+    const workers = after.kube.filter((o) => o.kind === 'Node' && o.metadata.labels && 'node-role.kubernetes.io/worker' in o.metadata.labels).length;
+    const pool = lb.properties?.backendAddressPools?.find((p) => p.name === infra);
+    expect(pool?.properties?.backendIPConfigurations?.length).toBe(workers);
+    expect(lb.properties?.frontendIPConfigurations?.map((f) => f.name)).toEqual([PREFIX]);
+    expect(serviceNamed(after, 'sqlapi-lb').status?.loadBalancer?.ingress?.[0].ip).toBe(after.arm.filter(isPublicIpAddress).find((p) => p.name === `${infra}-${PREFIX}`)?.properties?.ipAddress);
+    const deleted = changed(after, (copy) => (copy.kube = copy.kube.filter((o) => o.metadata.uid !== UID)), 2);
+    const strip = (l: LabFile) => JSON.stringify(l.arm, (k, v) => (k === 'etag' ? undefined : v));
+    expect(strip(deleted)).toBe(strip(lab));
+  });
+
   it('leaves the lab’s own LoadBalancer services as they are after an unrelated change', () => {
     const lab = builtInLab('aro2');
     const after = changed(lab, (copy) => copy.kube.push({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'default', uid: 'u' }, data: {} }));
