@@ -3,16 +3,17 @@
 // and `meta.k8s.io/v1` Tables whose cells come from the engine's server-side printers (the rules
 // in kubectl-rules.md). What the references then record is kubectl's own client side: layout,
 // headers, prefixes, messages, exit codes and every printer but the server's cells.
+// The objects are a fixture world's: POST, PUT, PATCH and DELETE go through its `kubeWrite` (the
+// lab's API server rules, then its controllers), and every read after a write sees the changed
+// world. `reset()` puts the lab back as loaded, so each corpus entry starts from it.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Json, KubeObject, LabFile } from '../../src/engine/world/types.ts';
-import { KubeIndex } from '../../src/engine/sources/fixture/kube.ts';
+import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { selfAccessReview } from '../../src/engine/model/access-review.ts';
 import { CURRENT_USER } from '../../src/engine/commands/kube/cluster.ts';
-import { podLog } from '../../src/engine/sources/fixture/pod-logs.ts';
 import { servedObjects } from '../../src/engine/sources/fixture/controllers/endpoints.ts';
-import { WorldModel } from '../../src/engine/model/world-model.ts';
-import { discoveryDocument } from '../../src/engine/world/kube-resources.ts';
+import { discoveryDocument, servedBy, type ApiResource } from '../../src/engine/world/kube-resources.ts';
 import { printerFor } from '../../src/engine/format/kube/printers/index.ts';
 
 const groupVersion = (group: string, version: string) => (group ? `${group}/${version}` : version);
@@ -60,16 +61,70 @@ function shifted(value: Json, ms: number): Json {
   return out;
 }
 
-export async function startKubeApiServer(lab: LabFile): Promise<{ url: string; close(): Promise<void> }> {
-  // Pods' logs as the fixture serves them (a fresh session: no request of the reader's yet).
-  const index = new KubeIndex(servedObjects(lab), { podLog: (namespace, name, params) => podLog(new WorldModel(lab), [], namespace, name, params) });
+/** A write's body: JSON as kubectl sends it (none for a bare DELETE). */
+function readBody(req: http.IncomingMessage): Promise<Json | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        resolve(text.trim() ? (JSON.parse(text) as Json) : undefined);
+      } catch (e) {
+        reject(e);
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+/** OpenAPI v3 as far as kubectl reads it before a write: the index of group versions, and for each
+ * one the PATCH operation of each resource, tagged with its kind and declaring the fieldValidation
+ * parameter (kubectl's QueryParamVerifierV3 then lets the server validate, as against a real
+ * server, instead of downloading the schemas). No schemas: kubectl apply then computes its patch as
+ * it does without them (a strategic merge patch for the types it knows, a merge patch for others). */
+function openApiV3(path: string, served: readonly ApiResource[]): Json | undefined {
+  const gv = (r: ApiResource) => (r.group ? `apis/${r.group}/${r.version}` : `api/${r.version}`);
+  if (path === '/openapi/v3') return { paths: Object.fromEntries([...new Set(served.map(gv))].map((p) => [p, { serverRelativeURL: `/openapi/v3/${p}?hash=lab` }])) };
+  const of = served.filter((r) => `/openapi/v3/${gv(r)}` === path);
+  if (of.length === 0) return undefined;
+  const paths: Record<string, Json> = {};
+  for (const r of of) {
+    const item = `/${gv(r)}${r.namespaced ? '/namespaces/{namespace}' : ''}/${r.plural}/{name}`;
+    paths[item] = { patch: { parameters: [{ name: 'fieldValidation', in: 'query', schema: { type: 'string' } }], 'x-kubernetes-group-version-kind': { group: r.group, version: r.version, kind: r.kind } } };
+  }
+  return { openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1' }, paths, components: { schemas: {} } };
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const isWriteMethod = (m: string | undefined): m is 'POST' | 'PUT' | 'PATCH' | 'DELETE' => m !== undefined && WRITE_METHODS.has(m);
+
+export async function startKubeApiServer(lab: LabFile): Promise<{ url: string; close(): Promise<void>; reset(): void }> {
+  // The fixture world: pods' logs as it serves them (a fresh session: no request of the reader's yet).
+  const world = createFixtureWorld(lab);
+  // What the server serves, by the world as it stands (a write may add a custom resource's first object).
+  let servedAt = -1;
+  let servedNow: readonly ApiResource[] = [];
+  const served = (): readonly ApiResource[] => {
+    const count = world.changes?.count ?? 0;
+    if (count !== servedAt) [servedAt, servedNow] = [count, servedBy(servedObjects(world.changes?.current() ?? lab))];
+    return servedNow;
+  };
+  const index = { get served() { return served(); }, get: (path: string) => world.kube(path) };
   const now = new Date(lab.info.clock);
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const send = (status: number, body: Json, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
+    // A write of the world (the access review below excepted): answered by the lab's API server rules.
+    if (isWriteMethod(req.method) && url.pathname !== '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews' && world.kubeWrite) {
+      const body = await readBody(req);
+      const contentType = req.headers['content-type'];
+      const answer = await world.kubeWrite({ method: req.method, path: `${url.pathname}${url.search}`, ...(body !== undefined ? { body } : {}), ...(contentType ? { contentType } : {}) });
+      return send(answer.status, answer.body, answer.headers ?? {});
+    }
     // The one write the server answers: a SelfSubjectAccessReview (`kubectl auth can-i`), decided by
     // the lab's authorizer for the user the lab logs in as. kubectl sends it as protobuf; the lab's
     // authorizer allows or refuses by user alone, so the answer (JSON, which client-go reads by its
@@ -79,6 +134,8 @@ export async function startKubeApiServer(lab: LabFile): Promise<{ url: string; c
       req.on('end', () => send(201, { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: {}, spec: {}, status: selfAccessReview(CURRENT_USER, {}) } as unknown as Json));
       return;
     }
+    const openapi = req.method === 'GET' ? openApiV3(url.pathname, index.served) : undefined;
+    if (openapi) return send(200, openapi);
     // Discovery lists what the lab's server serves: by its version (no EndpointSlice on 1.16) and the
     // custom resources whose objects it holds, exactly as the engine's fixture answers it.
     const discovery = url.pathname === '/api' ? undefined : discoveryDocument(url.pathname, index.served);
@@ -86,7 +143,7 @@ export async function startKubeApiServer(lab: LabFile): Promise<{ url: string; c
     if (/^\/apis\/[^/]+\/[^/]+$/.test(url.pathname)) return send(404, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 });
     // /version and the health checks answer as the lab's server does (its own Kubernetes version):
     // the references are made with kubectl 1.32 run by name, whatever the server reports.
-    let answer = index.get(`${url.pathname}${url.search}`);
+    let answer = await index.get(`${url.pathname}${url.search}`);
     // A collection the lab holds nothing of: a real API server serving the resource lists it empty.
     const collection = index.served.find((r) => url.pathname.endsWith(`/${r.plural}`) && url.pathname.includes(r.group ? `/apis/${r.group}/${r.version}/` : `/api/${r.version}/`));
     if (answer.status === 404 && collection && (answer.body as { message?: string }).message === 'the server could not find the requested resource') {
@@ -111,6 +168,7 @@ export async function startKubeApiServer(lab: LabFile): Promise<{ url: string; c
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    reset: () => world.changes?.reset(),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
