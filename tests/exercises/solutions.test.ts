@@ -18,6 +18,11 @@ import { exercisesOnLab } from './chapter-labs.ts';
 const labs = await listLabs();
 const entries = await loadCatalogue();
 
+it('replays every exercise that asks for a change on at least one built-in lab', () => {
+  const replayed = new Set(labs.flatMap((l) => exercisesOnLab(entries, l.name)).map((e) => e.id));
+  expect(entries.filter((e) => e.check.kind === 'state' && !replayed.has(e.id)).map((e) => e.id)).toEqual([]);
+});
+
 describe.each(labs.map((l) => l.name))('exercises on %s', async (labName) => {
   const world = createFixtureWorld(await loadLab({ name: labName }));
 
