@@ -69,7 +69,8 @@ describe('the cloud provider, for a public LoadBalancer service on a cluster of 
     // A documentation address no other part of the lab uses.
     expect(pip.properties?.ipAddress).toMatch(/^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d+$/);
     expect(JSON.stringify(lab)).not.toContain(`"${pip.properties?.ipAddress}"`);
-    expect(service.status?.loadBalancer?.ingress).toEqual([{ ip: pip.properties?.ipAddress }]);
+    // Kubernetes 1.32: the API server gives the address the mode VIP (kubectl describe prints `(VIP)`).
+    expect(service.status?.loadBalancer?.ingress).toEqual([{ ip: pip.properties?.ipAddress, ipMode: 'VIP' }]);
   });
 
   it('adds a rule and a TCP probe on the node port, shaped as the router rules of the lab', () => {
@@ -158,7 +159,7 @@ describe('the cloud provider, for other kinds of LoadBalancer service', () => {
     expect(after.arm.filter(isPublicIpAddress).length).toBe(lab.arm.filter(isPublicIpAddress).length);
     const nsg = after.arm.filter(isNetworkSecurityGroup).find((n) => n.name === 'demo-4xt7q-nsg')!;
     expect(nsg.properties?.securityRules?.some((r) => r.name.startsWith(PREFIX))).toBe(false);
-    expect(serviceNamed(after, 'sqlapi-lb').status?.loadBalancer?.ingress).toEqual([{ ip: '10.40.2.9' }]);
+    expect(serviceNamed(after, 'sqlapi-lb').status?.loadBalancer?.ingress).toEqual([{ ip: '10.40.2.9', ipMode: 'VIP' }]);
     // The workers join the internal load balancer's pool, so the rule has backends.
     const pool = lbNamed(after, 'demo-4xt7q-internal').properties?.backendAddressPools?.find((p) => p.name === 'demo-4xt7q');
     expect(pool?.properties?.backendIPConfigurations?.filter((c) => c.id.includes('-worker-')).length).toBe(5);
@@ -185,6 +186,8 @@ describe('the cloud provider, for other kinds of LoadBalancer service', () => {
     expect(pip.tags).toEqual({ 'kubernetes-cluster-name': 'kubernetes', service: `${project}/sqlapi-lb` });
     const nsg = after.arm.filter(isNetworkSecurityGroup).find((n) => n.name === `${infra}-node-nsg`)!;
     expect(nsg.properties?.securityRules?.find((r) => r.name === `${PREFIX}-TCP-8080-Internet`)?.properties?.priority).toBe(502);
+    // Kubernetes 1.16 knows no ingress IP mode.
+    expect(serviceNamed(after, 'sqlapi-lb').status?.loadBalancer?.ingress).toEqual([{ ip: pip.properties?.ipAddress }]);
   });
 
   it('on a cluster without a public load balancer (UserDefinedRouting): makes <infraID> with the workers in its pool, and deletes it with the last service', () => {
