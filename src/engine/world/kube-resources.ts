@@ -170,17 +170,34 @@ export function discoveryDocument(path: string, resources: readonly ApiResource[
     kind: 'APIResourceList',
     apiVersion: 'v1',
     groupVersion: groupVersionOf(listed[0]),
-    resources: listed.map((res) => ({
-      name: res.plural,
-      singularName: res.singular,
-      namespaced: res.namespaced,
-      kind: res.kind,
-      verbs: ['get', 'list', 'watch'],
-      ...(res.shortNames.length ? { shortNames: res.shortNames } : {}),
-      ...(res.categories.length ? { categories: res.categories } : {}),
-    })),
+    resources: listed.flatMap((res) => [
+      {
+        name: res.plural,
+        singularName: res.singular,
+        namespaced: res.namespaced,
+        kind: res.kind,
+        verbs: ['get', 'list', 'watch'],
+        ...(res.shortNames.length ? { shortNames: res.shortNames } : {}),
+        ...(res.categories.length ? { categories: res.categories } : {}),
+      },
+      ...(SUBRESOURCES[`${res.group}/${res.plural}`] ?? []).map((sub) => ({ name: `${res.plural}/${sub.name}`, singularName: '', namespaced: res.namespaced, group: sub.group, version: sub.version, kind: sub.kind, verbs: sub.verbs })),
+    ]),
   };
 }
+
+/** The subresources the lab's API server writes, as discovery lists them after their resource:
+ * kubectl scale finds a resource's Scale kind there (scale.NewDiscoveryScaleKindResolver). */
+const SCALE = { name: 'scale', group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] };
+const SUBRESOURCES: Record<string, { name: string; group: string; version: string; kind: string; verbs: string[] }[]> = {
+  'apps/deployments': [SCALE],
+  'apps/replicasets': [SCALE],
+  'apps/statefulsets': [SCALE],
+  '/replicationcontrollers': [SCALE],
+  'apps.openshift.io/deploymentconfigs': [
+    { name: 'instantiate', group: 'apps.openshift.io', version: 'v1', kind: 'DeploymentRequest', verbs: ['create'] },
+    { ...SCALE, group: 'extensions', version: 'v1beta1' },
+  ],
+};
 
 /** Kubernetes' version priority (GA before beta before alpha, higher numbers first): v2, v1, v1beta1… */
 function byVersionPriority(a: string, b: string): number {
