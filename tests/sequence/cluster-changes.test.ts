@@ -95,6 +95,11 @@ describe('a NetworkPolicy between the app and SQL Server (aro2)', () => {
     await s.write({ method: 'DELETE', path: `${path}/sql-ingress` });
     expect(await sqlOutput(s)).toMatch(/^Microsoft SQL Server 2019/);
     expect(walk(s.world.changes!.current(), 'sql').stopped).toBeUndefined();
+    // The app's log keeps the call that failed while the policy stood, and the two that answered.
+    const pod = s.model().routeBackend(s.model().routeForHost(host)!)!.metadata.name;
+    const log = await s.out(`oc logs ${pod} --tail=40`);
+    expect(log.match(/ERROR in sql_api: .*Login timeout expired/g)).toHaveLength(1);
+    expect(log.match(/Query "SELECT @@VERSION" has returned 1 rows/g)).toHaveLength(2);
   });
 
   it('that admits the API pods lets the app through', async () => {
