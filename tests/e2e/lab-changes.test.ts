@@ -1,0 +1,81 @@
+// The reader's change to the lab in the page: a write turns the badge to "changed (1)" and shows
+// Reset lab; a reload keeps the change (the badge says so from the first paint, the world has it);
+// Reset lab runs lab reset, and the lab is as loaded again, after another reload too. Needs
+// `astro build` first and Debian's Chromium.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { mountedTerminal, openPage, startSite, terminalText, typeInTerminal, type Site } from '../helpers/site.ts';
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const CHAPTER = '/chapters/03-load-balancers/';
+const LIST = 'az network route-table list -g $rg --query "[].name" -o tsv';
+
+describe("the reader's changes to the lab", () => {
+  it('show on the badge, last across a reload, and go with Reset lab', async () => {
+    const page = await openPage(site, CHAPTER);
+    const changed = page.locator('[data-lab-changed]');
+    const resetLab = page.getByRole('button', { name: /^Reset lab/ });
+    await mountedTerminal(page);
+    expect(await changed.isHidden()).toBe(true);
+    expect(await resetLab.isHidden()).toBe(true);
+
+    await typeInTerminal(page, 'az network route-table create -g $rg -n rt-kept -o none');
+    await expect.poll(() => changed.textContent()).toBe('changed (1)');
+    expect(await resetLab.getAttribute('aria-label')).toBe('Reset lab: undo your 1 change');
+
+    await page.reload();
+    // From the first paint, before the terminal has loaded.
+    expect(await changed.textContent()).toBe('changed (1)');
+    await mountedTerminal(page);
+    await typeInTerminal(page, LIST);
+    await expect.poll(() => terminalText(page)).toMatch(/\nrt-kept\n/);
+
+    await resetLab.click();
+    await expect.poll(() => terminalText(page)).toMatch(/The lab aro2 is back as it was loaded: 1 change undone\./);
+    await expect.poll(() => changed.isHidden()).toBe(true);
+    expect(await resetLab.isHidden()).toBe(true);
+
+    await page.reload();
+    expect(await changed.isHidden()).toBe(true);
+    await mountedTerminal(page);
+    await typeInTerminal(page, 'lab status');
+    await expect.poll(() => terminalText(page)).toMatch(/The lab aro2 is unchanged\./);
+    await page.context().close();
+  });
+
+  it.each([
+    [1280, 800],
+    [390, 844],
+  ])('keep the badge on one line at %i×%i', async (width, height) => {
+    const context = await site.browser.newContext({ viewport: { width, height } });
+    // Two changes kept by an earlier visit: the badge counts them from the first paint.
+    const kept = [1, 2].map((n) => ({ method: 'PUT', path: `/subscriptions/s/resourceGroups/aro2/providers/Microsoft.Network/routeTables/rt${n}`, body: { location: 'northeurope' } }));
+    await context.addInitScript((journal) => localStorage.setItem('aro-labs:v1:changes:aro2', journal), JSON.stringify(kept));
+    const page = await context.newPage();
+    await page.goto(`${site.base}${CHAPTER}`);
+    expect(await page.locator('[data-lab-changed]').textContent()).toBe('changed (2)');
+    expect(await badgeLines(page)).toBe(1);
+    await context.close();
+  });
+});
+
+/** The visible lines the badge's text takes: the distinct tops of its text's boxes. */
+const badgeLines = (page: Page) =>
+  page.locator('[data-lab-badge]').evaluate((badge) => {
+    const tops = new Set<number>();
+    const walker = document.createTreeWalker(badge, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim() || !node.parentElement?.checkVisibility()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) if (rect.width && rect.height) tops.add(Math.round(rect.top));
+    }
+    return tops.size;
+  });
