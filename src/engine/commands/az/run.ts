@@ -331,6 +331,7 @@ function azContext(ctx: CommandContext, subscription: string): AzContext {
     post: armAction ? async (path, body) => answer(await armAction(path, body)) : undefined,
     write: armWrite ? async (method, path, body) => answer(await armWrite({ method, path, body })) : undefined,
     now: () => ctx.session.now(),
+    warn: (message) => ctx.stderr.write(`WARNING: ${message}\n`),
   };
 }
 

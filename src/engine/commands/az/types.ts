@@ -58,6 +58,8 @@ export interface AzContext {
   write?(method: 'PUT' | 'PATCH' | 'DELETE' | 'POST', path: string, body?: Json): Promise<Json>;
   /** The session's clock (a fixture's is frozen at the lab's instant). */
   now(): Date;
+  /** A warning az's logger prints at once, on standard error (`WARNING: …`). */
+  warn(message: string): void;
 }
 
 /** What every command has besides its arguments and how it reads them. */
