@@ -50,6 +50,29 @@ describe("the reader's changes to the lab", () => {
     await page.context().close();
   });
 
+  it("redraw the page's packet walk from the changed world, and from the lab again after Reset lab", async () => {
+    const page = await openPage(site, '/chapters/05-router/');
+    const walk = page.locator('packet-walk[data-flow="ingress"]');
+    const stop = walk.locator('[data-walk-stop]');
+    expect(await stop.isHidden()).toBe(true);
+    await mountedTerminal(page);
+    // A route table on the workers' subnet that sends 0.0.0.0/0 to an appliance: the answer to an
+    // Internet client no longer goes back the way the request came.
+    for (const line of [
+      'az network route-table create -g $rg -n egress-rt -o none',
+      'az network route-table route create -g $rg --route-table-name egress-rt -n to-appliance --address-prefix 0.0.0.0/0 --next-hop-type VirtualAppliance --next-hop-ip-address 10.0.0.250 -o none',
+      'az network vnet subnet update -g $rg --vnet-name aro2-vnet -n worker-subnet --route-table egress-rt -o none',
+    ])
+      await typeInTerminal(page, line);
+    await expect.poll(() => walk.locator('[data-walk-lab-note]').textContent()).toBe(', with your 3 changes');
+    expect(await stop.isVisible()).toBe(true);
+    expect(await stop.textContent()).toMatch(/^The packet stops at step \d+: /);
+    await page.getByRole('button', { name: /^Reset lab/ }).click();
+    await expect.poll(() => stop.isHidden()).toBe(true);
+    expect(await walk.locator('[data-walk-lab-note]').textContent()).toBe('');
+    await page.context().close();
+  });
+
   it.each([
     [1280, 800],
     [390, 844],
