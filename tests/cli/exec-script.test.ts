@@ -51,6 +51,11 @@ describe('aro-labs exec reading a script', () => {
     expect(await exec(script, ['--lab', 'aro2'])).toEqual({ code: 0, stdout: 'cluster aro2\nn=1\nn=2\nsame group\na\nb\n', stderr: '' });
   });
 
+  it('ends at the script\'s own exit, with its status or the last one, printing nothing more', async () => {
+    expect(await exec('echo a\nexit 3\necho b\n')).toEqual({ code: 3, stdout: 'a\n', stderr: '' });
+    expect(await exec('false\nexit\necho b\n')).toEqual({ code: 1, stdout: '', stderr: '' });
+  });
+
   it("answers a construct the input leaves open with the terminal's syntax error and status 2", async () => {
     const r = await exec('echo before\nfor i in 1\ndo echo $i\n');
     expect(r).toEqual({ code: 2, stdout: 'before\n', stderr: 'bash: syntax error: unexpected end of file\n' });

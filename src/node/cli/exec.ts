@@ -3,7 +3,7 @@
 import { isIncomplete } from '../../engine/index.ts';
 import { chosenWorld, labOptions, liveOptions, worldSession, writeResult, type CliCommand } from './common.ts';
 import { saveOption, saveTarget, saveWorld } from './save.ts';
-import { commandsOf, linesOf } from './script.ts';
+import { commandsOf, exitStatus, linesOf } from './script.ts';
 
 /** Each LINE given is one entry, as typed in the terminal; without any, standard input is read as a script. */
 async function* entries(positionals: string[]): AsyncGenerator<string> {
@@ -22,6 +22,12 @@ export const execCommand: CliCommand = {
     const session = await worldSession(world);
     let status = 0;
     for await (const line of entries(positionals)) {
+      // A script's own `exit` ends it, quietly, as it ends bash reading a script.
+      const exit = positionals.length === 0 ? exitStatus(line, status) : undefined;
+      if (exit !== undefined) {
+        status = exit;
+        break;
+      }
       const result = await session.run(line);
       await writeResult(result);
       status = result.status;

@@ -25,3 +25,13 @@ export async function* commandsOf(lines: AsyncIterable<string>, incomplete: (tex
   }
   if (pending.length > 0) yield pending.join('\n');
 }
+
+/** A command that is `exit [N]` alone, which ends the script (and `shell`) as it ends bash. */
+const EXIT = /^\s*exit(?:\s+(\d+))?\s*$/;
+
+/** The status an `exit [N]` command leaves with (`last`: the status before it), or undefined for any other command. */
+export function exitStatus(command: string, last: number): number | undefined {
+  const exit = EXIT.exec(command);
+  if (!exit) return undefined;
+  return exit[1] ? Number(exit[1]) & 255 : last;
+}

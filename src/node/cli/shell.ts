@@ -5,8 +5,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { isIncomplete, type Session } from '../../engine/index.ts';
 import { chosenWorld, forStream, labOptions, liveOptions, worldSession, write, writeResult, type CliCommand } from './common.ts';
 import { saveOption, saveTarget, saveWorld } from './save.ts';
-
-const EXIT = /^\s*exit(?:\s+(\d+))?\s*$/;
+import { exitStatus } from './script.ts';
 
 function prompt(session: Session, lab: string): string {
   return forStream(process.stdout, `[${lab} ${session.namespace}]$ `);
@@ -58,9 +57,9 @@ export const shellCommand: CliCommand = {
     rl.setPrompt(prompt(session, world.info.name));
     if (interactive) rl.prompt();
     for await (const typed of rl) {
-      const exit = pending.length === 0 ? EXIT.exec(typed) : null;
-      if (exit) {
-        status = exit[1] ? Number(exit[1]) & 255 : status;
+      const exit = pending.length === 0 ? exitStatus(typed, status) : undefined;
+      if (exit !== undefined) {
+        status = exit;
         break;
       }
       const line = [...pending, typed].join('\n');
