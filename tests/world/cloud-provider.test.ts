@@ -239,3 +239,39 @@ describe('the network follows the cloud provider', () => {
     expect(JSON.parse((await curl(open, serviceNamed(open, 'sqlapi-lb').status?.loadBalancer?.ingress?.[0].ip ?? '')).stdout)).toEqual({ health: 'OK' });
   });
 });
+
+describe('the cloud provider, for a service that asks for its address', () => {
+  const lab = builtInLab('aro-today');
+  const RG = '/subscriptions/5f3e2b71-9c4d-4e8a-b6f0-2a7c1d9e8b34/resourceGroups/demo-rg';
+
+  it('takes a public IP of the resource group the service names, and leaves it when the service goes', () => {
+    const withIp = changed(lab, (copy) =>
+      copy.arm.push({ name: 'my-ip', id: `${RG}/providers/Microsoft.Network/publicIPAddresses/my-ip`, type: 'Microsoft.Network/publicIPAddresses', location: 'westeurope', sku: { name: 'Standard', tier: 'Regional' }, properties: { provisioningState: 'Succeeded', ipAddress: '198.51.100.9', publicIPAllocationMethod: 'Static' } }),
+    );
+    const annotations = { 'service.beta.kubernetes.io/azure-load-balancer-ipv4': '198.51.100.9', 'service.beta.kubernetes.io/azure-load-balancer-resource-group': 'demo-rg' };
+    const after = changed(withIp, (copy) => copy.kube.push(appService('shop', { deployment: 'sqlapi' }, { annotations })), 2);
+    expect(serviceNamed(after, 'sqlapi-lb').status?.loadBalancer?.ingress?.[0].ip).toBe('198.51.100.9');
+    const frontend = lbNamed(after, 'demo-4xt7q').properties?.frontendIPConfigurations?.find((f) => f.name === PREFIX);
+    expect(frontend?.properties?.publicIPAddress?.id).toBe(`${RG}/providers/Microsoft.Network/publicIPAddresses/my-ip`);
+    expect(after.arm.filter(isPublicIpAddress).some((p) => p.name === `demo-4xt7q-${PREFIX}`)).toBe(false);
+    const deleted = changed(after, (copy) => (copy.kube = copy.kube.filter((o) => o.metadata.uid !== UID)), 3);
+    const mine = deleted.arm.filter(isPublicIpAddress).find((p) => p.name === 'my-ip');
+    expect(mine?.properties?.ipAddress).toBe('198.51.100.9');
+    expect(mine?.properties?.ipConfiguration).toBeUndefined();
+  });
+
+  it('an address no public IP has: the service stays pending, with the controller’s warning', () => {
+    const after = changed(lab, (copy) => copy.kube.push(appService('shop', { deployment: 'sqlapi' }, { annotations: { 'service.beta.kubernetes.io/azure-load-balancer-ipv4': '198.51.100.9' } })));
+    expect(serviceNamed(after, 'sqlapi-lb').status?.loadBalancer).toEqual({});
+    const warning = after.kube.find((o) => o.kind === 'Event' && o.reason === 'SyncLoadBalancerFailed');
+    expect(warning).toMatchObject({ type: 'Warning', message: 'Error syncing load balancer: failed to ensure load balancer: findMatchedPIPByLoadBalancerIP: cannot find public IP with IP address 198.51.100.9 in resource group aro-x7k2p9qa' });
+    expect(JSON.stringify(after.arm)).toBe(JSON.stringify(lab.arm));
+  });
+
+  it('internal, with a free address of the worker subnet: that address, allocated Static', () => {
+    const annotations = { 'service.beta.kubernetes.io/azure-load-balancer-internal': 'true', 'service.beta.kubernetes.io/azure-load-balancer-ipv4': '10.40.3.200' };
+    const after = changed(lab, (copy) => copy.kube.push(appService('shop', { deployment: 'sqlapi' }, { annotations })));
+    const frontend = lbNamed(after, 'demo-4xt7q-internal').properties?.frontendIPConfigurations?.find((f) => f.name === PREFIX);
+    expect(frontend?.properties).toMatchObject({ privateIPAddress: '10.40.3.200', privateIPAllocationMethod: 'Static' });
+  });
+});
