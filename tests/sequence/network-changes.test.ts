@@ -6,9 +6,8 @@
 // as curl, the NIC's effective routes and the walk all show, until it is removed.
 import { describe, expect, it } from 'vitest';
 import { walk } from '../../src/engine/walk/walk.ts';
-import { isVirtualNetwork } from '../../src/engine/world/schema/arm.ts';
 import type { LabFile } from '../../src/engine/world/types.ts';
-import { builtInLab } from '../helpers/built-in-labs.ts';
+import { loadLab } from '../../src/node/labs.ts';
 import { apiIp, appHost, labSession, words, type LabSession } from './lab-session.ts';
 
 /** The public IPs az lists whose IP configuration is one of `ids` (frontends, a firewall's configurations). */
@@ -49,23 +48,23 @@ describe('the address the app leaves from', () => {
   });
 
   it("on aro2 is the NAT gateway's public IP once the worker subnet has one, and the outbound rule's again without", async () => {
-    // The NAT gateway and its public IP in the cluster's resource group, on the worker subnet (as
-    // `az network nat gateway create --public-ip-addresses` and `az network vnet subnet update
-    // --nat-gateway` leave them).
-    const lab = structuredClone(builtInLab('aro2'));
-    const vnet = lab.arm.filter(isVirtualNetwork)[0];
-    const prefix = vnet.id.replace(/\/providers\/.*$/, '/providers/Microsoft.Network');
-    const pip = { id: `${prefix}/publicIPAddresses/natgw-pip`, name: 'natgw-pip', type: 'Microsoft.Network/publicIPAddresses', location: vnet.location, sku: { name: 'Standard', tier: 'Regional' }, properties: { provisioningState: 'Succeeded', ipAddress: '198.51.100.99', publicIPAddressVersion: 'IPv4', publicIPAllocationMethod: 'Static', idleTimeoutInMinutes: 4, natGateway: { id: `${prefix}/natGateways/natgw` } } };
-    const worker = vnet.properties!.subnets!.find((x) => x.name === 'worker-subnet')!;
-    const natGateway = { id: `${prefix}/natGateways/natgw`, name: 'natgw', type: 'Microsoft.Network/natGateways', location: vnet.location, sku: { name: 'Standard' }, properties: { provisioningState: 'Succeeded', idleTimeoutInMinutes: 4, publicIpAddresses: [{ id: pip.id }], subnets: [{ id: worker.id }] } };
-    lab.arm.push(pip, natGateway);
-    worker.properties = { ...worker.properties, natGateway: { id: natGateway.id } };
-    const s = labSession(lab);
+    const s = labSession('aro2');
+    const host = appHost(s.lab);
+    const before = (await apiIp(s, host)).my_public_ip;
+    // The public IP as `az network public-ip create --sku Standard` sends it; the gateway and the subnet as az does.
+    const vnet = s.model().virtualNetworks()[0];
+    await s.write({ method: 'PUT', path: `${vnet.id.replace(/virtualNetworks\/.*$/, 'publicIPAddresses/natgw-pip')}?api-version=2024-07-01`, body: { location: vnet.location ?? '', sku: { name: 'Standard' }, properties: { publicIPAllocationMethod: 'Static', publicIPAddressVersion: 'IPv4', idleTimeoutInMinutes: 4 } } });
+    await s.out('az network nat gateway create -g aro2 -n natgw --public-ip-addresses natgw-pip -o none');
+    await s.out('az network vnet subnet update -g aro2 --vnet-name aro2-vnet -n worker-subnet --nat-gateway natgw -o none');
     const natIp = (await s.out('az network public-ip show -g aro2 -n natgw-pip --query ipAddress -o tsv')).trim();
-    expect((await apiIp(s, appHost(lab))).my_public_ip).toBe(natIp);
-    expect(snatTo(lab, natIp)).toBe(true);
+    expect(natIp).not.toBe(before);
+    expect((await apiIp(s, host)).my_public_ip).toBe(natIp);
+    const changed = s.world.changes!.current();
+    expect(snatTo(changed, natIp)).toBe(true);
     // Answers to connections that came in through the load balancer still leave through it: the route answers.
-    expect(walk(lab, 'ingress').stopped).toBeUndefined();
+    expect(walk(changed, 'ingress').stopped).toBeUndefined();
+    await s.out('az network vnet subnet update -g aro2 --vnet-name aro2-vnet -n worker-subnet --remove natGateway -o none');
+    expect((await apiIp(s, host)).my_public_ip).toBe(before);
   });
 
   it("on aro-today with a second managed outbound IP is one of the outbound rule's frontend IPs, as az and the walk show", async () => {
@@ -107,5 +106,30 @@ describe('a route table on the worker subnet that sends 0.0.0.0/0 to an applianc
     await s.out(`az network vnet subnet update -g ${group} --vnet-name aro2-vnet -n worker-subnet --remove routeTable -o none`);
     expect(walk(s.world.changes!.current(), 'ingress').stopped).toBeUndefined();
     expect((await apiIp(s, host)).my_public_ip).toBe('198.51.100.24');
+  });
+});
+
+describe('a NAT gateway on the worker subnet in snat-exhaustion (its fix)', () => {
+  it("ends the app's wait for a SNAT port: /api/ip answers with the gateway's address, the walk goes through, and the load balancer's metrics show no more failures from the change on", async () => {
+    const s = labSession(await loadLab({ name: 'snat-exhaustion' }));
+    const host = appHost(s.lab);
+    const metrics = `az monitor metrics list --resource aro2-p8bjm -g aro2-resources --resource-type Microsoft.Network/loadBalancers --metrics SnatConnectionCount --filter "ConnectionState eq 'failed'" --offset 10m --interval PT1M --query "value[0].timeseries[0].data[].total" -o tsv`;
+    const failedBefore = await s.out(metrics);
+    expect(await s.out(`curl -s -o /dev/null -w '%{http_code}' http://${host}/api/ip`)).toBe('504');
+    expect(walk(s.lab, 'egress').stopped?.why).toContain('No SNAT port left');
+    await s.write({ method: 'PUT', path: `${s.model().virtualNetworks()[0].id.replace(/virtualNetworks\/.*$/, 'publicIPAddresses/egress-natgw-pip')}?api-version=2024-07-01`, body: { location: 'northeurope', sku: { name: 'Standard' }, properties: { publicIPAllocationMethod: 'Static', publicIPAddressVersion: 'IPv4', idleTimeoutInMinutes: 4 } } });
+    await s.out('az network nat gateway create -g aro2 -n egress-natgw --public-ip-addresses egress-natgw-pip -o none');
+    await s.out('az network vnet subnet update -g aro2 --vnet-name aro2-vnet -n worker-subnet --nat-gateway egress-natgw -o none');
+    const natIp = (await s.out('az network public-ip show -g aro2 -n egress-natgw-pip --query ipAddress -o tsv')).trim();
+    expect((await apiIp(s, host)).my_public_ip).toBe(natIp);
+    const changed = walk(s.world.changes!.current(), 'egress');
+    expect(changed.stopped).toBeUndefined();
+    expect(changed.hops.some((h) => h.change.includes(`→ ${natIp}`))).toBe(true);
+    // The load balancer's metrics keep the failures of the minutes before; from the minute the lab
+    // shows the change in, the node's connections leave through the gateway, none fails on the rule.
+    const failed = (text: string) => text.split('\n').filter(Boolean).map(Number);
+    expect(failed(failedBefore)).toHaveLength(10);
+    expect(failed(failedBefore).every((n) => n > 0)).toBe(true);
+    expect(failed(await s.out(metrics))).toEqual([...failed(failedBefore).slice(0, 9), 0]);
   });
 });

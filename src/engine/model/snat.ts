@@ -98,7 +98,13 @@ function simulate(attempts: (time: number) => number, allocated: number, from: n
  * `each` sees every backend's minutes in order (the minute object is reused: copy what you keep). */
 export function simulateSnat(model: WorldModel, lb: LoadBalancer, from: number, to: number, each: (backend: SnatBackendInfo, minute: SnatMinute) => void): SnatBackendInfo[] {
   const backends = snatBackends(model, lb);
-  for (const backend of backends) simulate((time) => outboundAttempts(model, backend.node, time), backend.allocated, from, to, (minute) => each(backend, minute));
+  for (const backend of backends) {
+    // A node whose new connections leave another way (a NAT gateway on its subnet, a route to an
+    // appliance) opens none through this rule.
+    const egress = model.nodeEgress(backend.node);
+    const through = egress?.via === 'outbound-rule' && egress.lb.id.toLowerCase() === lb.id.toLowerCase();
+    simulate((time) => (through ? outboundAttempts(model, backend.node, time) : 0), backend.allocated, from, to, (minute) => each(backend, minute));
+  }
   return backends;
 }
 
