@@ -35,6 +35,7 @@ export const natGatewayWriteCommands: AzCommandDef[] = [
     examples: [{ command: 'az network nat gateway create --resource-group MyResourceGroup --name MyNatGateway --location MyLocation --public-ip-addresses MyPublicIp --public-ip-prefixes MyPublicIpPrefix --idle-timeout 4 --zone 2', summary: 'Create a NAT gateway.' }],
     shape: 'aaz',
     async fetch(a, az) {
+      const tags = tagsValue(a.tags);
       const location = a.location ?? (await groupLocation(az, a.resource_group));
       const body: JsonObject = {};
       if (location !== undefined) body.location = location;
@@ -44,7 +45,6 @@ export const natGatewayWriteCommands: AzCommandDef[] = [
       if (a.public_ip_prefixes) properties.publicIpPrefixes = ids(az, a.resource_group, 'publicIPPrefixes', a.public_ip_prefixes);
       body.properties = properties;
       body.sku = { name: 'Standard' };
-      const tags = tagsValue(a.tags);
       if (tags) body.tags = tags;
       if (a.zone) body.zones = a.zone;
       const result = await armWrite(az, 'PUT', resourcePath(az, a.resource_group, N, 'natGateways', a.name), body);

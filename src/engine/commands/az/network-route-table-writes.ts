@@ -33,11 +33,11 @@ export const routeTableWriteCommands: AzCommandDef[] = [
     examples: [{ command: 'az network route-table create -g MyResourceGroup -n MyRouteTable', summary: 'Create a route table.' }],
     shape: 'aaz',
     async fetch(a, az) {
+      const tags = tagsValue(a.tags);
       const location = a.location ?? (await groupLocation(az, a.resource_group));
       const body: JsonObject = {};
       if (location !== undefined) body.location = location;
       if (a.disable_bgp_route_propagation) body.properties = { disableBgpRoutePropagation: true };
-      const tags = tagsValue(a.tags);
       if (tags) body.tags = tags;
       return lroResult(await armWrite(az, 'PUT', resourcePath(az, a.resource_group, N, 'routeTables', a.name), body), a.no_wait);
     },

@@ -30,17 +30,19 @@ export const locationArg = argDef({
   help: 'Location. Values from: `az account list-locations`. You can configure the default location using `az configure --defaults location=<location>`.',
 });
 
-/** aaz's `--tags` (AAZDictArg of strings: `key[=value]`, space-separated; `""` clears them). */
-export const tagsArg = argDef({ options: ['--tags'], dest: 'tags', help: 'Space-separated tags: key[=value] [key[=value] ...]. Use "" to clear existing tags.', nargs: '*' });
+/** aaz's `--tags` (AAZDictArg of strings, each value in `key=value` form). */
+export const tagsArg = argDef({ options: ['--tags'], dest: 'tags', help: 'Space-separated tags: key[=value] [key[=value] ...].', nargs: '*' });
 
-/** The tags a `--tags` list gives, as aaz's dict argument reads `key=value` and a bare `key` (an empty value). */
+/** The tags a `--tags` list gives, as aaz's dict argument reads them: `key=value` each; a blank
+ * value (`key=`, `""`) or a bare `key` is refused when the arguments are read. */
 export function tagsValue(tags: string[] | undefined): Record<string, string> | undefined {
   if (tags === undefined) return undefined;
   const out: Record<string, string> = {};
   for (const tag of tags) {
-    if (tag === '') continue;
     const eq = tag.indexOf('=');
-    out[eq < 0 ? tag : tag.slice(0, eq)] = eq < 0 ? '' : tag.slice(eq + 1);
+    if (tag === '' || eq === tag.length - 1) throw new CliError("Failed to parse '--tags' argument: argument value cannot be blank");
+    if (eq < 0) throw new CliError(`Failed to parse '--tags' argument: dict type value expected, got '${tag}'(<class 'str'>)`);
+    out[tag.slice(0, eq)] = tag.slice(eq + 1);
   }
   return out;
 }
