@@ -102,10 +102,49 @@ describe('a NetworkPolicy between the app and SQL Server (aro2)', () => {
     expect(log.match(/Query "SELECT @@VERSION" has returned 1 rows/g)).toHaveLength(2);
   });
 
+  it('that selects the app for egress is not enforced: OpenShift SDN enforces no egress policy', async () => {
+    const s = labSession('aro2');
+    await s.write({ method: 'POST', path, body: { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'app-egress' }, spec: { podSelector: { matchLabels: { deploymentconfig: 'sqlapi' } }, policyTypes: ['Egress'] } } });
+    expect(await sqlOutput(s)).toMatch(/^Microsoft SQL Server 2019/);
+    expect(walk(s.world.changes!.current(), 'sql').stopped).toBeUndefined();
+  });
+
   it('that admits the API pods lets the app through', async () => {
     const s = labSession('aro2');
     await s.write({ method: 'POST', path, body: policy([{ podSelector: { matchLabels: { deploymentconfig: 'sqlapi' } } }]) });
     expect(await sqlOutput(s)).toMatch(/^Microsoft SQL Server 2019/);
     expect(walk(s.world.changes!.current(), 'sql').stopped).toBeUndefined();
+  });
+});
+
+describe('NetworkPolicies between the app and SQL Server (aro-today, whose namespaces carry kubernetes.io/metadata.name)', () => {
+  const host = 'sqlapi-shop.apps.x7k2p9qa.westeurope.aroapp.io';
+  const path = '/apis/networking.k8s.io/v1/namespaces/shop/networkpolicies';
+  const answered = async (s: LabSession) => /^Microsoft SQL Server/.test(JSON.parse(await s.out(`curl -s http://${host}/api/sqlversion`)).sql_output);
+  const apply = async (spec: object) => {
+    const s = labSession('aro-today');
+    await s.write({ method: 'POST', path, body: { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'sql' }, spec } });
+    return s;
+  };
+  const toSql = { podSelector: { matchLabels: { deployment: 'server' } }, policyTypes: ['Ingress'] };
+
+  it("admit the app through a namespaceSelector on the namespace's own name label, and not through another namespace's", async () => {
+    expect(await answered(await apply({ ...toSql, ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'shop' } } }] }] }))).toBe(true);
+    expect(await answered(await apply({ ...toSql, ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'openshift-ingress' } } }] }] }))).toBe(false);
+  });
+
+  it('read matchExpressions and the port as a number or a range', async () => {
+    expect(await answered(await apply({ ...toSql, ingress: [{ from: [{ podSelector: { matchExpressions: [{ key: 'deployment', operator: 'In', values: ['sqlapi', 'reports'] }] } }], ports: [{ port: 1400, endPort: 1450 }] }] }))).toBe(true);
+    expect(await answered(await apply({ ...toSql, ingress: [{ from: [{ podSelector: { matchExpressions: [{ key: 'deployment', operator: 'NotIn', values: ['sqlapi'] }] } }] }] }))).toBe(false);
+    expect(await answered(await apply({ ...toSql, ingress: [{ ports: [{ port: 1434 }] }] }))).toBe(false);
+  });
+
+  it("deny the app's own egress to SQL Server when a policy selects it for Egress, and the walk says which", async () => {
+    const s = await apply({ podSelector: { matchLabels: { deployment: 'sqlapi' } }, egress: [{ to: [{ podSelector: { matchLabels: { deployment: 'cache' } } }] }] });
+    expect(await answered(s)).toBe(false);
+    const stopped = walk(s.world.changes!.current(), 'sql');
+    expect(stopped.stopped?.why).toMatch(/^The NetworkPolicy sql in shop selects sqlapi-\S+ for egress and admits no traffic to port 1433 of server-\S+: the packet is dropped on the app pod's own node/);
+    expect(stopped.hops.at(-1)?.change).toMatch(/^DNAT .*; dropped by NetworkPolicy sql$/);
+    expect(await answered(await apply({ podSelector: { matchLabels: { deployment: 'sqlapi' } }, egress: [{ to: [{ podSelector: { matchLabels: { deployment: 'server' } } }], ports: [{ port: 1433 }] }] }))).toBe(true);
   });
 });

@@ -7,7 +7,7 @@
 // configurations…) by id, resources by type and objects by kind, each list typed by its schema's
 // guard. A change to the world is a change to the lab file, then a new model over it.
 import type { ArmResource, KubeObject, LabFile } from '../world/types.ts';
-import { field, optStr, parseJson } from '../world/json.ts';
+import { arr, field, optStr, parseJson, str } from '../world/json.ts';
 import {
   isArmNode,
   isAzureFirewall,
@@ -69,7 +69,9 @@ import {
   isStatefulSet,
   type AroCluster,
   type LabelSelector,
+  type NetworkPolicy,
   type NetworkPolicyPeer,
+  type NetworkPolicyPort,
   type Pod,
   type Route,
   type Service,
@@ -151,9 +153,37 @@ function at<T>(map: ReadonlyMap<string, T>, id: string | undefined): T | undefin
 /** The last segment of an id: a VM's id names the node it runs. */
 const lastSegment = (id: string) => id.slice(id.lastIndexOf('/') + 1);
 
-/** Whether a label selector's matchLabels all hold on an object's labels (no selector: none). */
+/** Whether a label selector holds on labels: its matchLabels and each of its matchExpressions
+ * (In, NotIn, Exists, DoesNotExist); an empty selector holds on every set of labels. */
+function selectsLabels(selector: LabelSelector | undefined, labels: Record<string, string> = {}): boolean {
+  const expressions = (selector?.matchExpressions ?? []).every((e) => {
+    const key = str(field(e, 'key'));
+    const values = arr(field(e, 'values')).map(str);
+    const has = Object.hasOwn(labels, key);
+    switch (str(field(e, 'operator'))) {
+      case 'In':
+        return has && values.includes(labels[key]);
+      case 'NotIn':
+        return !has || !values.includes(labels[key]);
+      case 'Exists':
+        return has;
+      case 'DoesNotExist':
+        return !has;
+      default:
+        return false;
+    }
+  });
+  return expressions && Object.entries(selector?.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+}
+
+/** Whether a label selector holds on an object's labels. */
 function selects(selector: LabelSelector | undefined, object: KubeObject): boolean {
-  return Object.entries(selector?.matchLabels ?? {}).every(([k, v]) => object.metadata.labels?.[k] === v);
+  return selectsLabels(selector, object.metadata.labels);
+}
+
+/** The policy types a NetworkPolicy has: as it says, else Ingress, and Egress when it has egress rules. */
+function policyTypes(policy: NetworkPolicy): string[] {
+  return policy.spec?.policyTypes ?? ['Ingress', ...(policy.spec?.egress ? ['Egress'] : [])];
 }
 
 export class WorldModel {
@@ -504,26 +534,49 @@ export class WorldModel {
     return this.services(namespace).find((s) => s.metadata.name === name);
   }
 
-  /** NetworkPolicies: traffic to a pod is allowed unless a policy selects that pod for ingress and
-   * none of the selecting policies has a rule that admits the source pod on that port. */
+  /** NetworkPolicies on TCP traffic from one pod to another's port: denied when a policy selects
+   * the destination for ingress and no selecting policy's ingress rule admits the source on that
+   * port, or a policy selects the source for egress and no selecting policy's egress rule admits
+   * the destination. Returns the names of the policies that deny it. A peer is a podSelector (the
+   * policy's namespace), a namespaceSelector on the Namespace's labels, or both; ipBlock peers are
+   * for addresses outside the cluster and admit no pod here. A port is a number, a range to
+   * endPort, or the name of one of the destination's container ports. */
   networkPolicyDenies(from: KubeObject, to: KubeObject, port: number): string | undefined {
-    const policies = this.kube('NetworkPolicy', to.metadata.namespace).filter((p) => (p.spec?.policyTypes ?? ['Ingress']).includes('Ingress') && selects(p.spec?.podSelector, to));
-    if (policies.length === 0) return undefined;
-    const admits = (peer: NetworkPolicyPeer): boolean => {
-      // A podSelector alone: pods with those labels in the policy's own namespace.
-      if (peer.namespaceSelector === undefined) return peer.podSelector !== undefined && from.metadata.namespace === to.metadata.namespace && selects(peer.podSelector, from);
-      // An empty namespaceSelector: every namespace (narrowed by a podSelector when there is one).
-      // Namespace labels and ipBlock peers are not modelled: they admit nothing here.
-      return Object.keys(peer.namespaceSelector.matchLabels ?? {}).length === 0 && (peer.podSelector === undefined || selects(peer.podSelector, from));
+    return this.networkPolicyVerdict(from, to, port)?.policies;
+  }
+
+  /** Which side's NetworkPolicies deny traffic from one pod to another's port (see
+   * networkPolicyDenies): the destination's Ingress ones, else the source's Egress ones. OpenShift
+   * SDN enforces no Egress policy (OpenShift's docs: egress network policies need OVN-Kubernetes). */
+  networkPolicyVerdict(from: KubeObject, to: KubeObject, port: number): { direction: 'Ingress' | 'Egress'; policies: string } | undefined {
+    const namespaceLabels = (name: string | undefined) => this.kube('Namespace').find((n) => n.metadata.name === name)?.metadata.labels;
+    const admits = (policy: NetworkPolicy, peer: NetworkPolicyPeer, other: KubeObject): boolean => {
+      if (peer.namespaceSelector === undefined) return peer.podSelector !== undefined && other.metadata.namespace === policy.metadata.namespace && selects(peer.podSelector, other);
+      return selectsLabels(peer.namespaceSelector, namespaceLabels(other.metadata.namespace)) && (peer.podSelector === undefined || selects(peer.podSelector, other));
     };
-    const admitted = policies.some((p) =>
-      (p.spec?.ingress ?? []).some((rule) => {
-        const peers = rule.from ?? [];
-        const ports = rule.ports ?? [];
-        return (peers.length === 0 || peers.some(admits)) && (ports.length === 0 || ports.some((p) => p.port === undefined || Number(p.port) === port));
-      }),
-    );
-    return admitted ? undefined : policies.map((p) => p.metadata.name).join(', ');
+    const portAdmits = (p: NetworkPolicyPort): boolean => {
+      if ((p.protocol ?? 'TCP') !== 'TCP') return false;
+      if (p.port === undefined) return true;
+      const number = typeof p.port === 'number' || /^\d+$/.test(p.port) ? Number(p.port) : isPod(to) ? (to.spec?.containers ?? []).flatMap((c) => c.ports ?? []).find((c) => c.name === p.port)?.containerPort : undefined;
+      return number !== undefined && (p.endPort === undefined ? number === port : port >= number && port <= p.endPort);
+    };
+    const ruleAdmits = (policy: NetworkPolicy, peers: NetworkPolicyPeer[] = [], ports: NetworkPolicyPort[] = [], other: KubeObject) =>
+      (peers.length === 0 || peers.some((peer) => admits(policy, peer, other))) && (ports.length === 0 || ports.some(portAdmits));
+    const ingress = this.kube('NetworkPolicy', to.metadata.namespace).filter((p) => policyTypes(p).includes('Ingress') && selects(p.spec?.podSelector, to));
+    if (ingress.length > 0 && !ingress.some((p) => (p.spec?.ingress ?? []).some((rule) => ruleAdmits(p, rule.from, rule.ports, from)))) return { direction: 'Ingress', policies: ingress.map((p) => p.metadata.name).join(', ') };
+    if (this.networkType() === 'OpenShiftSDN') return undefined;
+    const egress = this.kube('NetworkPolicy', from.metadata.namespace).filter((p) => policyTypes(p).includes('Egress') && selects(p.spec?.podSelector, from));
+    if (egress.length > 0 && !egress.some((p) => (p.spec?.egress ?? []).some((rule) => ruleAdmits(p, rule.to, rule.ports, to)))) return { direction: 'Egress', policies: egress.map((p) => p.metadata.name).join(', ') };
+    return undefined;
+  }
+
+  /** The cluster network's plugin: network.config's spec.networkType, else the network operator's
+   * default network, else what the nodes' annotations show (OVN-Kubernetes writes k8s.ovn.org/ ones). */
+  networkType(): 'OpenShiftSDN' | 'OVNKubernetes' {
+    const network = (group: string) => this.kube('Network').find((n) => n.apiVersion.startsWith(`${group}/`) && n.metadata.name === 'cluster');
+    const type = field(network('config.openshift.io')?.spec, 'networkType') ?? field(network('operator.openshift.io')?.spec, 'defaultNetwork', 'type');
+    if (type === 'OVNKubernetes' || type === 'OpenShiftSDN') return type;
+    return this.kube('Node').some((n) => Object.keys(n.metadata.annotations ?? {}).some((a) => a.startsWith('k8s.ovn.org/'))) ? 'OVNKubernetes' : 'OpenShiftSDN';
   }
 
   /** Running, ready pods selected by a service, by name. */

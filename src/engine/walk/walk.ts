@@ -135,13 +135,8 @@ class Walker {
   /** The network plugin: network.config's spec.networkType, else the network operator's, else what
    * the nodes' annotations show; with the operator's settings for it (ports, gateway mode). */
   plugin(): Plugin {
-    const config = this.model.kube('Network').find((n) => n.apiVersion.startsWith('config.openshift.io/') && n.metadata.name === 'cluster');
     const operator = this.model.kube('Network').find((n) => n.apiVersion.startsWith('operator.openshift.io/') && n.metadata.name === 'cluster');
-    const settings = obj(operator?.spec?.defaultNetwork);
-    const type = config?.spec?.networkType ?? settings.type;
-    if (type === 'OVNKubernetes' || type === 'OpenShiftSDN') return PLUGINS[type](settings);
-    const ovn = this.model.kube('Node').some((n) => Object.keys(n.metadata.annotations ?? {}).some((a) => a.startsWith('k8s.ovn.org/')));
-    return PLUGINS[ovn ? 'OVNKubernetes' : 'OpenShiftSDN'](settings);
+    return PLUGINS[this.model.networkType()](obj(operator?.spec?.defaultNetwork));
   }
 
   /** The reader's machine as a connection to `ip` starts from it: inside a VNet that reaches the
@@ -508,19 +503,29 @@ function sql(w: Walker): void {
   }
   const backendIp = optStr(backend.status?.podIP);
   const targetPort = Number(field(service.spec, 'ports', 0, 'targetPort') ?? SQL_SERVER_PORT);
+  const verdict = w.model.networkPolicyVerdict(pod, backend, targetPort);
+  // An egress NetworkPolicy that selects the app pod is enforced on its own node, on the translated
+  // destination (OVN-Kubernetes applies egress ACLs after its load balancer).
+  const egressDrop = verdict?.direction === 'Egress' ? verdict.policies : undefined;
   w.hop({
     at: `node ${node} (${w.nodeIp(node) ?? '?'})`,
     src: at(podIp, POD_PORT),
     dst: at(backendIp, targetPort),
-    change: `DNAT ${at(clusterIp, SQL_SERVER_PORT)} → ${at(backendIp, targetPort)}`,
-    why: `${plugin.serviceNat} on the pod's own node ${plugin.verb('translate', 'translates')} the ClusterIP of ${service.metadata.name} to one of its endpoints; the source is not translated inside the cluster network.`,
-    proof: w.endpointsProof(service.metadata.name),
+    change: `DNAT ${at(clusterIp, SQL_SERVER_PORT)} → ${at(backendIp, targetPort)}${egressDrop ? `; dropped by NetworkPolicy ${egressDrop}` : ''}`,
+    why:
+      `${plugin.serviceNat} on the pod's own node ${plugin.verb('translate', 'translates')} the ClusterIP of ${service.metadata.name} to one of its endpoints; the source is not translated inside the cluster network.` +
+      (egressDrop ? ` Then the policy that selects the app pod for egress, enforced by the OVN ACL on the app pod's logical switch port, drops the packet before it leaves the node.` : ''),
+    proof: egressDrop ? `kubectl get networkpolicy -n ${namespace}` : w.endpointsProof(service.metadata.name),
   });
+  if (egressDrop) {
+    w.stopHere(`The NetworkPolicy ${egressDrop} in ${namespace} selects ${pod.metadata.name} for egress and admits no traffic to port ${targetPort} of ${backend.metadata.name}: the packet is dropped on the app pod's own node, before it reaches SQL Server.`);
+    return;
+  }
   // The packet reaches the SQL pod's node, across the overlay when that is another node; an
   // ingress NetworkPolicy that selects the SQL pod is enforced there.
   const backendNode = str(backend.spec?.nodeName);
   const crossed = backendNode !== node;
-  const blocking = w.model.networkPolicyDenies(pod, backend, targetPort);
+  const blocking = verdict?.direction === 'Ingress' ? verdict.policies : undefined;
   w.hop({
     at: `node ${backendNode} (${w.nodeIp(backendNode) ?? '?'})`,
     src: at(podIp, POD_PORT),
