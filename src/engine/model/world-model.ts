@@ -547,7 +547,8 @@ export class WorldModel {
 
   /** Which side's NetworkPolicies deny traffic from one pod to another's port (see
    * networkPolicyDenies): the destination's Ingress ones, else the source's Egress ones. OpenShift
-   * SDN enforces no Egress policy (OpenShift's docs: egress network policies need OVN-Kubernetes). */
+   * SDN enforces no Egress policy (OpenShift's "About network policy": with OpenShift SDN, "egress
+   * network policy as specified by the egress field is not supported"). */
   networkPolicyVerdict(from: KubeObject, to: KubeObject, port: number): { direction: 'Ingress' | 'Egress'; policies: string } | undefined {
     const namespaceLabels = (name: string | undefined) => this.kube('Namespace').find((n) => n.metadata.name === name)?.metadata.labels;
     const admits = (policy: NetworkPolicy, peer: NetworkPolicyPeer, other: KubeObject): boolean => {
