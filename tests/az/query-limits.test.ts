@@ -52,7 +52,9 @@ describe('az --query cannot exhaust the terminal', () => {
     const tsv = await timed(`az network lb list -g aro2-resources --query "${SHARED}" -o tsv`);
     expect({ stdout: tsv.stdout, stderr: tsv.stderr, status: tsv.status }).toEqual({ stdout: '\t\n', stderr: '', status: 0 });
     const table = await timed(`az network lb list -g aro2-resources --query "${SHARED}" -o table`);
-    expect(table.stderr).toBe('ERROR: Table output unavailable. Use the --query option to specify an appropriate query. Use --debug for more info.\n');
+    // A row whose values are all dicts has no column: knack prints an empty line (today's az does so
+    // for `az network nsg create … -o table` in the az-writes-nsg corpus, a dict of one dict).
+    expect({ stdout: table.stdout, stderr: table.stderr, status: table.status }).toEqual({ stdout: '\n', stderr: '', status: 0 });
     const none = await timed(`az network lb list -g aro2-resources --query "${SHARED}" -o none`);
     expect({ stdout: none.stdout, stderr: none.stderr, status: none.status }).toEqual({ stdout: '', stderr: '', status: 0 });
   });

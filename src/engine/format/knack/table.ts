@@ -52,7 +52,8 @@ export function formatTable(result: unknown, sortKeys: boolean): string {
   });
   const headers = new Set<string>();
   for (const row of new Set(rows)) for (const key of row.keys()) headers.add(key);
-  if (headers.size === 0) throw new TableUnavailable();
+  // tabulate prints nothing for rows without a column, and knack ends that with a newline.
+  if (headers.size === 0) return '\n';
   out.scan(rows.length * headers.size);
   const names = [...headers];
   tabulateSimple(names, rows.map((r) => names.map((h) => r.get(h) ?? null)), out);
