@@ -55,8 +55,10 @@ function normalizedParameters(def: AzCommandDef, words: string[]): string[] {
 function helpExamples(def: AzCommandDef): AzCommandDef['examples'] {
   const data = AZ_HELP[def.words.join(' ')];
   if (!data) return def.examples;
-  // One line each, as the recommender shows them: continuation backslashes and the help's wrapping undone.
-  return data.examples.map((e) => ({ summary: e.summary, command: e.command.join(' ').replace(/\\(?=\s)/g, ' ').replace(/\s+/g, ' ').trim() }));
+  // One line each, as the recommender shows them: continuation backslashes and the help's wrapping
+  // undone (a line the wrap broke after a word's hyphen joins the next without a space).
+  const unwrap = (lines: string[]) => lines.reduce((text, line) => (text && /[A-Za-z]-$/.test(text) && /^[A-Za-z]/.test(line) ? text + line : text ? `${text} ${line}` : line), '');
+  return data.examples.map((e) => ({ summary: e.summary, command: unwrap(e.command).replace(/\\(?=\s)/g, ' ').replace(/\s+/g, ' ').trim() }));
 }
 
 /** The help examples az shows after an error: those sharing most options with what was typed, then the
