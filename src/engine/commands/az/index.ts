@@ -12,10 +12,13 @@ import { natGatewayWriteCommands } from './network-nat-gateway.ts';
 import { resourceCommands } from './resources.ts';
 import { monitorCommands } from './monitor.ts';
 import { accountCommands } from './account.ts';
+import { nsgWriteCommands } from './network-nsg-writes.ts';
+import { publicIpWriteCommands } from './network-public-ip-writes.ts';
+import { aroUpdateCommands } from './aro-update.ts';
 import { completeAz } from './complete.ts';
 
 /** Every az command the lab has. */
-export const azCommandDefs = [...lbCommands, ...networkCommands, ...privateNetworkCommands, ...routingCommands, ...routeTableWriteCommands, ...subnetUpdateCommands, ...natGatewayWriteCommands, ...resourceCommands, ...monitorCommands, ...accountCommands];
+export const azCommandDefs = [...lbCommands, ...networkCommands, ...privateNetworkCommands, ...routingCommands, ...routeTableWriteCommands, ...subnetUpdateCommands, ...natGatewayWriteCommands, ...resourceCommands, ...monitorCommands, ...accountCommands, ...nsgWriteCommands, ...publicIpWriteCommands, ...aroUpdateCommands];
 
 const tree = buildTree(azCommandDefs);
 

@@ -66,7 +66,7 @@ const ARO_MODELS: SdkModels = {
 };
 
 /** What the ARO SDK model makes of a cluster, as az prints it. */
-function aroModel(cluster: Json): unknown {
+export function aroModel(cluster: Json): unknown {
   return sdkValue(ARO_MODELS, 'OpenShiftCluster', cluster);
 }
 
