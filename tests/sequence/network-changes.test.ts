@@ -133,3 +133,27 @@ describe('a NAT gateway on the worker subnet in snat-exhaustion (its fix)', () =
     expect(failed(await s.out(metrics))).toEqual([...failed(failedBefore).slice(0, 9), 0]);
   });
 });
+
+describe("an NSG of the reader's on the worker subnet (aro2)", () => {
+  const host = 'sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io';
+  const stop = (s: LabSession) => walk(s.world.changes!.current(), 'ingress').stopped?.why ?? '';
+
+  it('decides ingress by its rules and default rules, as curl, az and the walk show', async () => {
+    const s = labSession('aro2');
+    await s.out('az network nsg create -g aro2 -n worker-nsg -o none');
+    await s.out('az network vnet subnet update -g aro2 --vnet-name aro2-vnet -n worker-subnet --network-security-group worker-nsg -o none');
+    // Its default rules let the load balancer's probes in and nothing from the Internet.
+    expect(await s.out('az network nsg rule list -g aro2 --nsg-name worker-nsg --include-default --query "[?access==\'Deny\' && direction==\'Inbound\'].name" -o tsv')).toBe('DenyAllInBound\n');
+    expect((await s.run(`curl -sS -m 3 http://${host}/api/healthcheck`)).status).toBe(28);
+    expect(stop(s)).toContain('default rule DenyAllInBound (priority 65500)');
+    await s.out('az network nsg rule create -g aro2 --nsg-name worker-nsg -n allow-web --priority 200 --source-address-prefixes Internet --destination-port-ranges 80 443 --access Allow --protocol Tcp -o none');
+    expect(JSON.parse(await s.out(`curl -s http://${host}/api/healthcheck`))).toEqual({ health: 'OK' });
+    expect(stop(s)).toBe('');
+    const client = s.lab.info.client.publicIp;
+    await s.out(`az network nsg rule create -g aro2 --nsg-name worker-nsg -n deny-reader --priority 100 --source-address-prefixes ${client} --destination-port-ranges 80 --access Deny --protocol Tcp -o none`);
+    expect((await s.run(`curl -sS -m 3 http://${host}/api/healthcheck`)).status).toBe(28);
+    expect(stop(s)).toContain(`rule deny-reader (priority 100) of worker-nsg denies ${client} to port 80`);
+    await s.out('az network nsg rule delete -g aro2 --nsg-name worker-nsg -n deny-reader');
+    expect(JSON.parse(await s.out(`curl -s http://${host}/api/healthcheck`))).toEqual({ health: 'OK' });
+  });
+});
