@@ -19,15 +19,22 @@ import { runClusterInfo } from './cluster-info.ts';
 import { runAuth } from './auth.ts';
 import { completeKube } from './complete.ts';
 import { kubeWriteRefusal } from '../read-only.ts';
+import { runDelete } from './delete.ts';
+import { runAnnotate, runLabel } from './label.ts';
+import { runPatch } from './patch.ts';
+import { runApply } from './apply.ts';
+import { runCreate } from './create.ts';
 
 type Verb = (cli: Cli, argv: string[]) => Promise<number>;
 
 const commonVerbs: Record<string, Verb> = { logs: runLogs, get: runGet, describe: runDescribe, 'api-resources': runApiResources, 'cluster-info': runClusterInfo, auth: runAuth };
+// The verbs that change the world through the API server's writes (refused in live mode).
+const writeVerbs: Record<string, Verb> = { delete: runDelete, label: runLabel, annotate: runAnnotate, patch: runPatch, apply: runApply, create: runCreate };
 const kubectlVerbs: Record<string, Verb> = { version: runVersion };
 const ocVerbs: Record<string, Verb> = { rollout: runRollout, project: runProject, projects: runProjects, whoami: runWhoami, version: runOcVersion };
 
 export function verbsOf(tool: ToolName): Record<string, Verb> {
-  return tool === 'oc' ? { ...commonVerbs, ...ocVerbs } : { ...commonVerbs, ...kubectlVerbs };
+  return tool === 'oc' ? { ...commonVerbs, ...writeVerbs, ...ocVerbs } : { ...commonVerbs, ...writeVerbs, ...kubectlVerbs };
 }
 
 export function commandNames(tool: ToolName): readonly string[] {

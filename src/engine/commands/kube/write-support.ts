@@ -1,0 +1,101 @@
+// What kubectl's write verbs share: sending a write through the World (absent in live mode, where
+// the refusal stays the lab's own), the API server's refusals as kubectl prints them, the objects
+// a manifest names, and the printers a write's result goes through (`-o name|yaml|json`, the
+// `kind.group/name <operation>` line, the dry-run suffixes).
+import type { JsonObject, KubeObject, RestWrite } from '../../world/types.ts';
+import type { ApiResource } from '../../world/kube-resources.ts';
+import { kindPrefix } from '../../world/kube-resources.ts';
+import { isJsonObject, str } from '../../world/json.ts';
+import { isKubeObject } from '../../world/schema/kube.ts';
+import { kubectlJson } from '../../format/kube/json.ts';
+import { kubectlYaml } from '../../format/kube/yaml.ts';
+import { kubeWriteRefusal } from '../read-only.ts';
+import type { Cli } from './cli.ts';
+import { plainError } from './cli.ts';
+import { KubeError, serverError } from './api.ts';
+import type { ParsedFlags } from './flags.ts';
+import { flagString } from './flags.ts';
+import { readManifests, YamlError } from './yaml-input.ts';
+
+/** The refusal of a write where the world only reads (live mode), or undefined where it writes. */
+export function refuseInLive(cli: Cli, verb: string): number | undefined {
+  if (cli.ctx.world.kubeWrite) return undefined;
+  cli.err(kubeWriteRefusal(cli.tool, verb) ?? `error: "${cli.tool} ${verb}" is not available in this lab terminal\n`);
+  return 1;
+}
+
+/** One write; a refusal becomes kubectl's `Error from server (Reason): message`. */
+export async function sendWrite(cli: Cli, write: RestWrite, context?: string): Promise<KubeObject> {
+  const send = cli.ctx.world.kubeWrite;
+  if (!send) throw plainError('the lab only reads');
+  const response = await send(write);
+  if (response.status >= 200 && response.status < 300 && isKubeObject(response.body)) return response.body;
+  const error = serverError(response.status, response.body, 'the server rejected the request');
+  // "Error from server (AlreadyExists): error when creating "STDIN": configmaps "x" already exists"
+  if (context) throw new KubeError(error.text.replace(/^(Error from server(?: \([^)]*\))?: )/, `$1${context}: `), error.notFound);
+  throw error;
+}
+
+/** `--dry-run`: none, client or server (a bare `--dry-run` is kubectl's deprecated `client`). */
+export type DryRun = 'none' | 'client' | 'server';
+
+export function dryRunOf(flags: ParsedFlags): DryRun {
+  const raw = flags.values.get('dry-run');
+  if (raw === undefined || raw === false || raw === 'none') return 'none';
+  if (raw === true || raw === 'client' || raw === 'true') return 'client';
+  if (raw === 'server') return 'server';
+  throw plainError(`Invalid dry-run value (${String(raw)}). Must be "none", "server", or "client".`);
+}
+
+export const dryRunSuffix = (d: DryRun) => (d === 'client' ? ' (dry run)' : d === 'server' ? ' (server dry run)' : '');
+
+/** The query a server-side dry run adds to a write's path. */
+export const dryRunQuery = (d: DryRun, path: string) => (d === 'server' ? `${path}${path.includes('?') ? '&' : '?'}dryRun=All` : path);
+
+/** `-o` of a write: the operation line, the name, or the object. */
+export function printResult(cli: Cli, flags: ParsedFlags, res: ApiResource, object: KubeObject, operation: string, dryRun: DryRun): void {
+  const output = flagString(flags, 'output');
+  const shown = stripManagedFields(object);
+  if (output === 'name') cli.out(`${kindPrefix(res)}/${object.metadata.name}\n`);
+  else if (output === 'yaml') cli.out(kubectlYaml(shown));
+  else if (output === 'json') cli.out(kubectlJson(shown));
+  else if (output === '') cli.out(`${kindPrefix(res)}/${object.metadata.name} ${operation}${dryRunSuffix(dryRun)}\n`);
+  else throw plainError(`unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,yaml`);
+}
+
+function stripManagedFields(o: KubeObject): KubeObject {
+  if (!('managedFields' in o.metadata)) return o;
+  const { managedFields: _m, ...metadata } = o.metadata;
+  return { ...o, metadata };
+}
+
+/** The manifests of `-f`: `-` reads the command's standard input (a here-document); the lab has no other files to read. */
+export function manifestsOf(cli: Cli, files: string[]): Array<{ source: string; object: JsonObject }> {
+  const out: Array<{ source: string; object: JsonObject }> = [];
+  for (const file of files) {
+    if (file !== '-') throw plainError(`the path "${file}" does not exist`);
+    let docs: JsonObject[];
+    try {
+      docs = readManifests(cli.ctx.stdin);
+    } catch (e) {
+      if (e instanceof YamlError || e instanceof SyntaxError) throw plainError(`error parsing STDIN: error converting YAML to JSON: yaml: ${e.message}`);
+      throw e;
+    }
+    for (const object of docs) out.push({ source: 'STDIN', object });
+  }
+  if (out.length === 0) throw plainError('no objects passed to apply');
+  return out;
+}
+
+/** The resource of a manifest's apiVersion and kind, as the server's discovery names it. */
+export function resourceOfManifest(object: JsonObject, served: readonly ApiResource[]): ApiResource {
+  const apiVersion = str(object.apiVersion);
+  const kind = str(object.kind);
+  if (!kind) throw plainError(`error validating data: kind not set`);
+  const slash = apiVersion.lastIndexOf('/');
+  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+  const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
+  const res = served.find((r) => r.kind === kind && r.group === group && r.version === version);
+  if (!res) throw plainError(`resource mapping not found for name: "${str(isJsonObject(object.metadata) ? object.metadata.name : '')}" namespace: "" from "STDIN": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`);
+  return res;
+}
