@@ -86,3 +86,33 @@ describe('a LoadBalancer service created through the API server', () => {
     expect(JSON.stringify(world.changes!.current())).toBe(JSON.stringify(lab));
   });
 });
+
+describe('a LoadBalancer service changed through the API server', () => {
+  const patch = (world: World, spec: Record<string, Json>) => world.kubeWrite!({ method: 'PATCH', path: `${SERVICES}/sqlapi-lb`, body: { spec }, contentType: 'application/merge-patch+json' });
+  const reasons = (out: string) => out.trim().split('\n').slice(1);
+
+  it('source ranges: the controller says what changed, syncs again, and the NSG follows', async () => {
+    const { world, out, uid } = await withService();
+    expect((await patch(world, { loadBalancerSourceRanges: ['192.0.2.0/24'] })).status).toBe(200);
+    const events = await out('kubectl get events -n shop --field-selector involvedObject.name=sqlapi-lb -o custom-columns=REASON:.reason,MESSAGE:.message');
+    expect(reasons(events).map((l) => l.replace(/ +/g, ' '))).toEqual(['EnsuringLoadBalancer Ensuring load balancer', 'EnsuredLoadBalancer Ensured load balancer', 'LoadBalancerSourceRanges [] -> [192.0.2.0/24]', 'EnsuringLoadBalancer Ensuring load balancer', 'EnsuredLoadBalancer Ensured load balancer']);
+    const frontend = `a${uid.replace(/-/g, '')}`.slice(0, 32);
+    expect((await out(`az network nsg rule list -g aro-x7k2p9qa --nsg-name demo-4xt7q-nsg --query "[?starts_with(name, '${frontend}')].name" -o tsv`)).trim()).toBe(`${frontend}-TCP-8080-192.0.2.0_24`);
+  });
+
+  it('external traffic policy: one event for the policy, and the probe moves to the health-check node port', async () => {
+    const { world, out, uid } = await withService();
+    expect((await patch(world, { externalTrafficPolicy: 'Local' })).status).toBe(200);
+    const events = await out('kubectl get events -n shop --field-selector reason=ExternalTrafficPolicy -o jsonpath={.items[*].message}');
+    expect(events).toBe('Cluster -> Local');
+    const hc = await out('kubectl get svc sqlapi-lb -n shop -o jsonpath={.spec.healthCheckNodePort}');
+    const frontend = `a${uid.replace(/-/g, '')}`.slice(0, 32);
+    expect((await out(`az network lb probe show -g aro-x7k2p9qa --lb-name demo-4xt7q -n ${frontend}-TCP-8080 --query "[protocol, port, requestPath]" -o tsv`)).trim().split(/\s+/)).toEqual(['Http', hc, '/healthz']);
+  });
+
+  it('a label alone: nothing for the cloud provider to do', async () => {
+    const { world, out } = await withService();
+    await world.kubeWrite!({ method: 'PATCH', path: `${SERVICES}/sqlapi-lb`, body: { metadata: { labels: { tier: 'web' } } }, contentType: 'application/merge-patch+json' });
+    expect(reasons(await out('kubectl get events -n shop --field-selector involvedObject.name=sqlapi-lb -o custom-columns=REASON:.reason'))).toEqual(['EnsuringLoadBalancer', 'EnsuredLoadBalancer']);
+  });
+});
