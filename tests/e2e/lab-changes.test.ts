@@ -1,10 +1,13 @@
 // The reader's change to the lab in the page: a write turns the badge to "changed (1)" and shows
 // Reset lab; a reload keeps the change (the badge says so from the first paint, the world has it);
-// Reset lab runs lab reset, and the lab is as loaded again, after another reload too. Needs
-// `astro build` first and Debian's Chromium.
+// Reset lab runs lab reset, and the lab is as loaded again, after another reload too; the page's
+// packet walk follows the changed world; the changed badge stays on one line, reads in both
+// themes and passes axe. Needs `astro build` first and Debian's Chromium.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { mountedTerminal, openPage, startSite, terminalText, typeInTerminal, type Site } from '../helpers/site.ts';
+import type { Browser, Page } from 'playwright-core';
+import { contrastRatio } from '../helpers/contrast.ts';
+import { mountedTerminal, openPage, ROOT, startSite, terminalText, typeInTerminal, type Site } from '../helpers/site.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -77,17 +80,61 @@ describe("the reader's changes to the lab", () => {
     [1280, 800],
     [390, 844],
   ])('keep the badge on one line at %i×%i', async (width, height) => {
-    const context = await site.browser.newContext({ viewport: { width, height } });
-    // Two changes kept by an earlier visit: the badge counts them from the first paint.
-    const kept = [1, 2].map((n) => ({ method: 'PUT', path: `/subscriptions/s/resourceGroups/aro2/providers/Microsoft.Network/routeTables/rt${n}`, body: { location: 'northeurope' } }));
-    await context.addInitScript((journal) => localStorage.setItem('aro-labs:v1:changes:aro2', journal), JSON.stringify(kept));
-    const page = await context.newPage();
-    await page.goto(`${site.base}${CHAPTER}`);
+    const page = await withKeptChanges(site.browser, width, height, 'light');
     expect(await page.locator('[data-lab-changed]').textContent()).toBe('changed (2)');
     expect(await badgeLines(page)).toBe(1);
-    await context.close();
+    await page.context().close();
+  });
+
+  it.each(['light', 'dark'] as const)('read at 4.5:1 or more, and axe finds nothing serious in the dock, in the %s theme', async (theme) => {
+    const page = await withKeptChanges(site.browser, 1280, 800, theme);
+    await mountedTerminal(page);
+    const [foreground, background] = await page.locator('[data-lab-changed]').evaluate((pill) => {
+      let el: Element | null = pill;
+      let background = 'rgba(0, 0, 0, 0)';
+      while (el && background === 'rgba(0, 0, 0, 0)') [background, el] = [getComputedStyle(el).backgroundColor, el.parentElement];
+      return [getComputedStyle(pill).color, background];
+    });
+    expect(contrastRatio(foreground, background)).toBeGreaterThanOrEqual(4.5);
+    await page.addScriptTag({ content: readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8') });
+    const found = await page.evaluate(async () => {
+      type Result = { violations: Array<{ id: string; impact: string; nodes: unknown[] }> };
+      const run = (window as unknown as { axe: { run(context: Element, options: object): Promise<Result> } }).axe.run;
+      const result = await run(document.querySelector('lab-terminal')!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(found).toEqual([]);
+    await page.context().close();
   });
 });
+
+/** The chapter in a fresh context whose storage holds two changes to aro2 kept by an earlier visit
+ * (the badge counts them from the first paint), in a Starlight theme. */
+async function withKeptChanges(browser: Browser, width: number, height: number, theme: 'light' | 'dark'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const kept = await keptRouteTables();
+  await context.addInitScript(
+    ([journal, t]) => {
+      localStorage.setItem('aro-labs:v1:changes:aro2', journal);
+      localStorage.setItem('starlight-theme', t);
+    },
+    [JSON.stringify(kept), theme] as const,
+  );
+  const page = await context.newPage();
+  await page.goto(`${site.base}${CHAPTER}`);
+  return page;
+}
+
+/** Two route tables az created, as the page keeps its journal. */
+async function keptRouteTables() {
+  const { createFixtureWorld } = await import('../../src/engine/sources/fixture/index.ts');
+  const { Session } = await import('../../src/engine/session.ts');
+  const { builtInLab } = await import('../helpers/built-in-labs.ts');
+  const world = createFixtureWorld(builtInLab('aro2'));
+  const session = new Session(world);
+  for (const name of ['rt1', 'rt2']) await session.run(`az network route-table create -g $rg -n ${name} -o none`);
+  return world.changes!.journal();
+}
 
 /** The visible lines the badge's text takes: the distinct tops of its text's boxes. */
 const badgeLines = (page: Page) =>
