@@ -117,15 +117,25 @@ function step(node: Node, where: string): Step | undefined {
   return value;
 }
 
+/** What a page says of a block besides its command and lab: what it is meant to do, whether it is a
+ * change step, and whether that step names its lab (then it runs only on that lab, even the page's). */
+export interface BlockTraits {
+  expect?: Expectation;
+  step?: Step;
+  named?: true;
+}
+
 /** A <Run> block: its command, its lab (its own `lab`, else the page's) and what it is meant to do. */
-function runBlock(node: Node, pageLab: string, where: string): RunBlock & { expect?: Expectation; step?: Step } {
+function runBlock(node: Node, pageLab: string, where: string): RunBlock & BlockTraits {
   const cmd = attribute(node, 'cmd');
   if (cmd === undefined) throw new Error(`${where}: <Run> needs a cmd="…" attribute`);
-  return { cmd, lab: attribute(node, 'lab') ?? pageLab, expect: expectation(node, where), step: step(node, where) };
+  const lab = attribute(node, 'lab');
+  const change = step(node, where);
+  return { cmd, lab: lab ?? pageLab, expect: expectation(node, where), step: change, named: change && lab !== undefined ? true : undefined };
 }
 
 /** The page's <Run> blocks in document order. */
-export function runBlocks(tree: Node, pageLab: string, where: string): Array<RunBlock & { expect?: Expectation; step?: Step }> {
+export function runBlocks(tree: Node, pageLab: string, where: string): Array<RunBlock & BlockTraits> {
   return [...elements(tree, new Set(['Run']))].map((node) => runBlock(node, pageLab, where));
 }
 
