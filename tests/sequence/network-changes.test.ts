@@ -157,3 +157,18 @@ describe("an NSG of the reader's on the worker subnet (aro2)", () => {
     expect(JSON.parse(await s.out(`curl -s http://${host}/api/healthcheck`))).toEqual({ health: 'OK' });
   });
 });
+
+describe("a route to an appliance no firewall has (aro-private's UDR pointed elsewhere)", () => {
+  it("leaves the app's calls to the Internet hanging: /api/ip ends in the router's 504, the walk stops at the appliance, the rest answers", async () => {
+    const s = labSession('aro-private');
+    const host = appHost(s.lab);
+    expect((await apiIp(s, host)).my_public_ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    await s.out('az network route-table route create -g private-rg --route-table-name aro-udr -n aro-udr --address-prefix 0.0.0.0/0 --next-hop-type VirtualAppliance --next-hop-ip-address 10.70.0.200 -o none');
+    // The reader's machine in the peered hub still reaches the route: the answers to it follow the peering.
+    expect(JSON.parse(await s.out(`curl -s http://${host}/api/healthcheck`))).toEqual({ health: 'OK' });
+    expect(await s.out(`curl -s -o /dev/null -w '%{http_code} %{time_total}' http://${host}/api/ip`)).toMatch(/^504 30\.\d+$/);
+    const egress = walk(s.world.changes!.current(), 'egress');
+    expect(egress.stopped?.why).toBe('No firewall in the world owns 10.70.0.200: the packet is dropped.');
+    expect(egress.hops.at(-1)).toMatchObject({ at: 'virtual appliance 10.70.0.200', change: 'dropped: nothing has the address' });
+  });
+});

@@ -4,7 +4,7 @@
 import type { KubeObject } from '../world/types.ts';
 import type { WorldModel } from '../model/world-model.ts';
 import type { AppResponse } from './flask.ts';
-import { sqlApi, waitsForSnatPort } from './sqlapi.ts';
+import { sqlApi, waitsForOutbound } from './sqlapi.ts';
 import { field, str } from '../world/json.ts';
 
 // OpenShift router's default 503 page (served when no route or no endpoint matches).
@@ -168,7 +168,7 @@ export function route(model: WorldModel, req: RoutedRequest): RoutedAnswer {
   if (req.secure === false && field(routeObject.spec, 'tls', 'insecureEdgeTerminationPolicy') === 'Redirect') return redirectToHttps(req);
   const pod = model.routeBackend(routeObject);
   if (!pod) return unavailable();
-  if (waitsForSnatPort(model, pod, req.path)) return gatewayTimeout();
+  if (waitsForOutbound(model, pod, req.path)) return gatewayTimeout();
   const forwarded = req.headers['x-forwarded-for'] ? `${req.headers['x-forwarded-for']}, ${req.clientIp}` : req.clientIp;
   const remoteAddr = str(router.status?.podIP);
   const response = sqlApi(model, pod, {

@@ -105,11 +105,16 @@ function sqlWaitMs(outcome: SqlOutcome): number | undefined {
   return undefined;
 }
 
-/** Endpoints that call jsonip.com open a new connection each time (requests.get, no timeout): with
- * every SNAT port of the pod's node taken, the SYN is dropped and the request hangs. */
-export function waitsForSnatPort(model: WorldModel, pod: KubeObject, path: string): boolean {
+/** Endpoints that call jsonip.com open a new connection each time (requests.get, no timeout): the
+ * request hangs when that connection gets nowhere: every SNAT port of the node's outbound rule
+ * taken (the SYN is dropped), or the node's traffic to the Internet sent where no public address
+ * takes it (a route to an appliance no firewall of the world's has, a NAT gateway without a public
+ * IP, a route that drops it, no outbound rule at all), as the packet walk's egress flow shows. */
+export function waitsForOutbound(model: WorldModel, pod: KubeObject, path: string): boolean {
   if (!OUTBOUND_PATHS.has(path)) return false;
-  const snat = snatNow(model, String(pod.spec?.nodeName));
+  const node = String(pod.spec?.nodeName);
+  if (model.egressIp(node) === undefined) return true;
+  const snat = snatNow(model, node);
   return snat !== undefined && snat.minute.failed > 0;
 }
 

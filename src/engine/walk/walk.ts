@@ -401,19 +401,30 @@ function egress(w: Walker): void {
       why: `The node's subnet has a route table whose ${prefix} route sends ${prefix === '0.0.0.0/0' ? 'everything' : `traffic to ${target}`} to a virtual appliance instead of the load balancer's outbound rule${elsewhere ? `; ${firewallIp} is in VNet ${firewallVnet.name}, reached through the peering` : ''}.`,
       proof: `az network route-table route list -g ${tableGroup} --route-table-name ${path.table.name} -o table`,
     });
+    if (!firewall) {
+      w.hop({
+        at: `virtual appliance ${firewallIp}`,
+        src: at(nodeIp, NODE_PORT),
+        dst: at(target, 443),
+        change: 'dropped: nothing has the address',
+        why: `No firewall or other machine in the world has ${firewallIp}: the route sends the packet to an address where nothing forwards it, and the app's connection waits until it gives up.`,
+        proof: `az network route-table route show -g ${tableGroup} --route-table-name ${path.table.name} -n ${path.route.name} --query nextHopIpAddress -o tsv`,
+      });
+      return w.stopHere(`No firewall in the world owns ${firewallIp}: the packet is dropped.`);
+    }
     // The firewall's public address is shown from its public IP resource (az network firewall is an
-    // extension's command a fresh az lacks); without a firewall, the route's next hop.
+    // extension's command a fresh az lacks).
     w.hop({
       at: `firewall ${firewallIp}`,
       src: at(egressIp, SNAT_PORT),
       dst: at(target, 443),
       change: `SNAT ${nodeIp ?? '?'} → ${egressIp ?? '?'}`,
-      why: `The firewall${firewall ? ` ${firewall.name}` : ''}${elsewhere ? ` in ${firewallVnet.name}` : ''} inspects the connection and sends it out from its own public address${pip ? `, ${pip.name}` : ''}.`,
+      why: `The firewall ${firewall.name}${elsewhere ? ` in ${firewallVnet.name}` : ''} inspects the connection and sends it out from its own public address${pip ? `, ${pip.name}` : ''}.`,
       proof: pip
         ? `az network public-ip show -g ${String(pip.id).split('/')[4]} -n ${pip.name} --query ipAddress -o tsv`
         : `az network route-table route show -g ${tableGroup} --route-table-name ${path.table.name} -n ${path.route.name} --query nextHopIpAddress -o tsv`,
     });
-    if (!egressIp) return w.stopHere(`No firewall in the world owns ${firewallIp}: the packet is dropped.`);
+    if (!egressIp) return w.stopHere(`The firewall ${firewall.name} has no public IP: the packet is dropped.`);
     w.hop({
       at: `Internet server ${target}`,
       src: at(egressIp, SNAT_PORT),
