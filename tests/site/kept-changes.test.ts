@@ -11,7 +11,7 @@ vi.mock('../../src/site/storage.ts', async (importOriginal: () => Promise<typeof
   ...(await importOriginal()),
   notify: (message: string) => void notices.push(message),
 }));
-const { changesKey, isJournal, keepChanges, keptChanges } = await import('../../src/site/labs/kept-changes.ts');
+const { changesKey, forgetChanges, isJournal, keepChanges, keptChanges } = await import('../../src/site/labs/kept-changes.ts');
 
 const KEY = (lab: string) => `aro-labs:v1:${changesKey(lab)}`;
 
@@ -122,6 +122,14 @@ describe('kept changes', () => {
     world.write(deletePod);
     world.write(putRoute);
     expect(notices).toEqual(['This browser did not keep your changes to lab aro2 (its storage is full or off): they last until the page is closed.']);
+  });
+
+  it('are forgotten for one lab when a lab file of that name is loaded anew, and kept for the others', async () => {
+    browser.storage.setItem(KEY('file:mine'), JSON.stringify([deletePod]));
+    browser.storage.setItem(KEY('aro2'), JSON.stringify([putRoute]));
+    forgetChanges('file:mine');
+    expect(keptChanges('file:mine')).toEqual([]);
+    expect(keptChanges('aro2')).toEqual([putRoute]);
   });
 
   it('do nothing for a world that cannot be changed (live mode)', async () => {

@@ -25,6 +25,11 @@ export function keptChanges(lab: string): RestWrite[] {
   return readJson(changesKey(lab), isJournal, 'changes to the lab') ?? [];
 }
 
+/** Forgets the changes kept for a lab: a lab file loaded anew starts as the file says. */
+export function forgetChanges(lab: string): void {
+  remove(changesKey(lab));
+}
+
 /** Keeps a journal, or forgets it once the lab is back as loaded; false when the browser refuses. */
 function keep(lab: string, journal: readonly RestWrite[]): boolean {
   if (journal.length === 0) {

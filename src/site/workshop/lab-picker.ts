@@ -1,5 +1,6 @@
 // The labs page's behaviour: show the lab in effect, choose a built-in one, load a file.
 import { chooseLab, FILE_KEY, labChoice, type LabChoice } from '../labs/choice.ts';
+import { forgetChanges } from '../labs/kept-changes.ts';
 import { writeText } from '../storage.ts';
 
 function describe(choice: LabChoice | undefined): string {
@@ -40,6 +41,9 @@ export function mountLabPicker(host: HTMLElement): void {
       const { lab, text } = await readLabFile(file);
       if (!writeText(FILE_KEY, text)) throw new Error(`${file.name}: this browser has no room to keep the file (storage is full or disabled); nothing was changed`);
       chooseLab({ kind: 'file', name: lab.info.name, title: lab.info.title });
+      // Changes kept for an earlier file of the same name were made to that file, not to this one
+      // (kept under the key labInEffect gives a loaded file).
+      forgetChanges(`file:${lab.info.name}`);
       refresh();
       say(`Loaded ${lab.info.name} (${lab.info.title}): ${lab.arm.length} Azure resources and ${lab.kube.length} Kubernetes objects. Every terminal and exercise now uses it.`, true);
     } catch (error) {
