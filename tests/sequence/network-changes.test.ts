@@ -172,3 +172,18 @@ describe("a route to an appliance no firewall has (aro-private's UDR pointed els
     expect(egress.hops.at(-1)).toMatchObject({ at: 'virtual appliance 10.70.0.200', change: 'dropped: nothing has the address' });
   });
 });
+
+describe('a public IP with a DNS label (aro2)', () => {
+  it("resolves in public DNS as <label>.<region>.cloudapp.azure.com to its address while it exists, and not after", async () => {
+    const s = labSession('aro2');
+    const name = 'sqlapi-demo.northeurope.cloudapp.azure.com';
+    expect((await s.run(`nslookup ${name}`)).status).toBe(1);
+    const id = `${s.model().virtualNetworks()[0].id.replace(/virtualNetworks\/.*$/, 'publicIPAddresses/demo-pip')}`;
+    // The body `az network public-ip create -n demo-pip --sku Standard --dns-name sqlapi-demo` sends.
+    await s.write({ method: 'PUT', path: `${id}?api-version=2024-07-01`, body: { location: 'northeurope', sku: { name: 'Standard' }, properties: { publicIPAllocationMethod: 'Static', publicIPAddressVersion: 'IPv4', idleTimeoutInMinutes: 4, dnsSettings: { domainNameLabel: 'sqlapi-demo' } } } });
+    const ip = (await s.out('az network public-ip show -g aro2 -n demo-pip --query ipAddress -o tsv')).trim();
+    expect(words(await s.out(`dig +short ${name}`))).toEqual([ip]);
+    await s.write({ method: 'DELETE', path: `${id}?api-version=2024-07-01` });
+    expect(await s.out(`dig +short ${name}`)).toBe('');
+  });
+});

@@ -716,6 +716,16 @@ export class WorldModel {
       return ip ? [ip] : [];
     }
     if (host === this.apiHost()) return cluster?.apiserverProfile?.ip ? [cluster.apiserverProfile.ip] : [];
+    const labelled = this.publicIps().find((p) => this.publicIpFqdn(p) === host)?.properties?.ipAddress;
+    if (labelled) return [labelled];
     return this.lab.info.dns?.[host] ?? [];
+  }
+
+  /** The name Azure DNS gives a public IP with a DNS label: `<label>.<region>.cloudapp.azure.com`
+   * (ARM fills in dnsSettings.fqdn so). */
+  publicIpFqdn(pip: PublicIpAddress): string | undefined {
+    const dns = pip.properties?.dnsSettings;
+    const fqdn = dns?.fqdn ?? (dns?.domainNameLabel && pip.location ? `${dns.domainNameLabel}.${pip.location}.cloudapp.azure.com` : undefined);
+    return fqdn?.replace(/\.$/, '').toLowerCase();
   }
 }
