@@ -65,6 +65,15 @@ describe('state checks', () => {
     expect(await checkWorld(world, change([address]))).toEqual({ correct: false, message: 'Not yet: 192.0.2.1 is not the address of a router pod.' });
   });
 
+  it('find a word of the output among the words of `among`, and fail on an empty output', async () => {
+    const world = createFixtureWorld(lab);
+    const routerIps = lab.kube.filter((o) => o.kind === 'Pod' && o.metadata.namespace === 'openshift-ingress').map((o) => String(o.status?.podIP));
+    const among = (echo: string) => change([{ run: [`echo ${echo}`], among: [routers], say: 'none of {output}.' }]);
+    expect((await checkWorld(world, among(`192.0.2.1 ${routerIps[1]}`))).correct).toBe(true);
+    expect(await checkWorld(world, among('192.0.2.1 192.0.2.2'))).toEqual({ correct: false, message: 'Not yet: none of 192.0.2.1 192.0.2.2.' });
+    expect(await checkWorld(world, among(''))).toEqual({ correct: false, message: 'Not yet: none of nothing.' });
+  });
+
   it('count a failing command as printing nothing, so a resource that is not there fails "matches"', async () => {
     const exercise = change([{ run: ['az network route-table show -g $rg -n no-such-table --query name -o tsv'], matches: '.', say: 'There is no route table: {output}.' }]);
     expect((await checkWorld(createFixtureWorld(lab), exercise)).message).toBe('Not yet: There is no route table: nothing.');

@@ -35,9 +35,11 @@ async function unmet(world: World, exercise: Exercise, condition: StateCondition
   const say = condition.say.replaceAll('{output}', oneLine(stdout) || 'nothing');
   if ('matches' in condition) return new RegExp(condition.matches, 'm').test(stdout) ? undefined : say;
   if ('lacks' in condition) return new RegExp(condition.lacks, 'm').test(stdout) ? say : undefined;
-  const value = stdout.trim();
-  const allowed = (await observe(world, condition.among, exercise.setup)).stdout.split(/\s+/).filter(Boolean);
-  return value !== '' && allowed.includes(value) ? undefined : say;
+  // Some word it prints is one of the words `among` prints: a pod's address among the routers',
+  // one of a policy's labels among a service's selector.
+  const words = (text: string) => text.split(/\s+/).filter(Boolean);
+  const allowed = new Set(words((await observe(world, condition.among, exercise.setup)).stdout));
+  return words(stdout).some((w) => allowed.has(w)) ? undefined : say;
 }
 
 /** Right when every condition holds in the world as it is now; otherwise the first that does not,

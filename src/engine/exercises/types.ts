@@ -36,8 +36,8 @@ export interface OutputCheck {
 
 /** One fact the reader's changed world must show, judged on the last line's standard output of
  * `run` (run in a fresh session on that world, after the setup; a failing line counts as printing
- * what it printed): it `matches` a regular expression, `lacks` one, or is one of the lines `among`
- * prints. Or, with `wrote`, the world's journal holds a change of that method to a path matching
+ * what it printed): it `matches` a regular expression, `lacks` one, or one of its words is one of
+ * the words `among` prints. Or, with `wrote`, the world's journal holds a change of that method to a path matching
  * the expression (a pod deleted, say, when what follows is the same world with new names). */
 export type StateCondition = {
   /** What is still wrong, in this world's terms; `{output}` is what `run` printed, on one line. */
