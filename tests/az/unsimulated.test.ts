@@ -13,7 +13,7 @@ describe('az commands the lab does not simulate', () => {
   it('says plainly that a real subcommand is not in the lab, and lists what the group has', async () => {
     const result = await run('az network vnet subnet list-available-ips -g aro2 --vnet-name v -n s');
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe("ERROR: 'az network vnet subnet list-available-ips' is not available in this lab terminal.\nThe lab has these under 'az network vnet subnet': list, show\n");
+    expect(result.stderr).toBe("ERROR: 'az network vnet subnet list-available-ips' is not available in this lab terminal.\nThe lab has these under 'az network vnet subnet': list, show, update\n");
     expect(result.stderr).not.toContain('misspelled');
   });
 

@@ -1,12 +1,11 @@
-// az network route-table create|delete and az network route-table route create|delete|list|show
-// (aaz, API 2021-08-01 for the table, 2022-01-01 for its routes):
+// az network route-table create|delete and az network route-table route create|delete (aaz, API
+// 2021-08-01 for the table, 2022-01-01 for its routes; route list and show are network-private.ts'):
 //   route-table create   [GET of the group for its location,] PUT of the table; prints the table
 //   route-table delete   DELETE of the table; prints nothing
 //   route create         PUT of …/routes/NAME; prints the route
 //   route delete         DELETE of …/routes/NAME; prints nothing
-//   route list|show      GET of …/routes, …/routes/NAME
 import type { AzCommandDef } from './types.ts';
-import { argDef, azCommand, nameArg, rgArg } from './types.ts';
+import { argDef, nameArg, rgArg } from './types.ts';
 import { childPath, resourcePath } from './paths.ts';
 import { armWrite, azWriteCommand, groupLocation, locationArg, lroResult, noWaitArg, tagsArg, tagsValue } from './writes.ts';
 import type { JsonObject } from '../../world/json.ts';
@@ -80,27 +79,12 @@ export const routeTableWriteCommands: AzCommandDef[] = [
     words: ['network', 'route-table', 'route', 'delete'],
     summary: 'Delete a route from a route table.',
     args: [rgArg(true, 'aaz'), tableIdPartArg, nameArg(`${TABLE}/routes`, 'Route name.', 'route_table_name', TABLE, 'aaz'), noWaitArg],
+    idCheckOrder: ['resource_group', 'name', 'route_table_name'],
     examples: [{ command: 'az network route-table route delete -g MyResourceGroup --route-table-name MyRouteTable -n MyRoute', summary: 'Delete a route from a route table.' }],
     shape: 'aaz',
     async fetch(a, az) {
       await armWrite(az, 'DELETE', childPath(az, a.resource_group, N, 'routeTables', a.route_table_name, 'routes', a.name));
       return null;
     },
-  }),
-  azCommand({
-    words: ['network', 'route-table', 'route', 'list'],
-    summary: 'List routes in a route table.',
-    args: [rgArg(), tableNameArg],
-    examples: [{ command: 'az network route-table route list -g MyResourceGroup --route-table-name MyRouteTable', summary: 'List routes in a route table.' }],
-    shape: 'aaz',
-    fetch: (a, az) => az.list(childPath(az, a.resource_group, N, 'routeTables', a.route_table_name, 'routes')),
-  }),
-  azCommand({
-    words: ['network', 'route-table', 'route', 'show'],
-    summary: 'Get the details of a route in a route table.',
-    args: [rgArg(true, 'aaz'), tableIdPartArg, nameArg(`${TABLE}/routes`, 'Route name.', 'route_table_name', TABLE, 'aaz')],
-    examples: [{ command: 'az network route-table route show -g MyResourceGroup --route-table-name MyRouteTable -n MyRoute', summary: 'Get the details of a route in a route table.' }],
-    shape: 'aaz',
-    fetch: (a, az) => az.get(childPath(az, a.resource_group, N, 'routeTables', a.route_table_name, 'routes', a.name)),
   }),
 ];

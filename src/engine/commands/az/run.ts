@@ -147,9 +147,10 @@ function attachedShort(def: AzCommandDef, token: string): [string, string] | und
 
 const isOptionLike = (token: string) => token.startsWith('-') && !/^-\d/.test(token) && token !== '-';
 
-/** argparse's abbreviations: a unique prefix of a long option stands for it. */
+/** argparse's abbreviations: a unique prefix of a long option stands for it (among all the options
+ * az has, the lab's and those it lacks: `--add` is its own option, not `--address-prefixes`). */
 function expandAbbreviation(def: AzCommandDef, name: string): string {
-  const known = [...def.args.flatMap((a) => a.options), ...GLOBAL_VALUE_OPTIONS.keys(), ...GLOBAL_FLAGS];
+  const known = [...def.args.flatMap((a) => a.options), ...optionsNotInLab(def), ...GLOBAL_VALUE_OPTIONS.keys(), ...GLOBAL_FLAGS];
   if (!name.startsWith('--') || known.includes(name)) return name;
   const matches = [...new Set(known.filter((o) => o.startsWith('--') && o.startsWith(name)))];
   if (matches.length > 1) throw new ParseError(`ambiguous option: ${name} could match ${matches.join(', ')}`, def);

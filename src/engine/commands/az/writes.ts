@@ -52,10 +52,17 @@ function readOnly(): CliError {
   return new CliError('this world only reads: nothing in it can be changed');
 }
 
-/** One ARM write; the final resource (null for a delete), or ArmError with ARM's words. */
+/** One ARM write; the final resource (null for a delete), or ArmError with ARM's words. A 404
+ * answer to a DELETE is a success to az (azure-cli core's LRO poller: "Service returned 404 on the
+ * long-running delete or purge operation. CLI treats it as delete or purge successfully"). */
 export async function armWrite(az: AzContext, method: 'PUT' | 'PATCH' | 'DELETE' | 'POST', path: string, body?: Json): Promise<Json> {
   if (!az.write) throw readOnly();
-  return az.write(method, path, body);
+  try {
+    return await az.write(method, path, body);
+  } catch (error) {
+    if (method === 'DELETE' && error instanceof ArmError && error.status === 404) return null;
+    throw error;
+  }
 }
 
 /** What an aaz write prints: the final resource, or nothing with --no-wait. */
