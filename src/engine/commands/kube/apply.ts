@@ -15,11 +15,11 @@ import { resourcePath } from '../../world/kube-resources.ts';
 import { isJsonObject, obj, parseJson, str, toJson } from '../../world/json.ts';
 import { goJsonCompact } from '../../format/kube/json.ts';
 import type { Cli } from './cli.ts';
-import { plainError, runVerb } from './cli.ts';
+import { plainError } from './cli.ts';
 import { discoveredResources, getObject, KubeError } from './api.ts';
 import type { FlagDef, ParsedFlags } from './flags.ts';
 import { flagList, flagString } from './flags.ts';
-import { dryRunOf, dryRunQuery, manifestsOf, printResult, refuseInLive, resourceOfManifest, sendWrite, type DryRun } from './write-support.ts';
+import { dryRunOf, dryRunQuery, manifestsOf, printResult, resourceOfManifest, sendWrite, runWriteVerb, type DryRun } from './write-support.ts';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -56,16 +56,12 @@ const applyFlags: FlagDef[] = [
 ];
 
 export function runApply(cli: Cli, argv: string[]): Promise<number> {
-  const refused = refuseInLive(cli, 'apply');
-  if (refused !== undefined) return Promise.resolve(refused);
-  return runVerb(cli, 'apply', argv, applyFlags, (flags) => apply(cli, flags));
+  return runWriteVerb(cli, 'apply', argv, applyFlags, (flags) => apply(cli, flags));
 }
 
 /** `create -f`: the subcommands of create (`create route …`) are their own modules. */
 export function runCreateFromFiles(cli: Cli, argv: string[]): Promise<number> {
-  const refused = refuseInLive(cli, 'create');
-  if (refused !== undefined) return Promise.resolve(refused);
-  return runVerb(cli, 'create', argv, fileFlags, (flags) => create(cli, flags));
+  return runWriteVerb(cli, 'create', argv, fileFlags, (flags) => create(cli, flags));
 }
 
 interface Manifest {

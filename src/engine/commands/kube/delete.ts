@@ -9,12 +9,12 @@ import type { ApiResource } from '../../world/kube-resources.ts';
 import { kindPrefix, resourcePath } from '../../world/kube-resources.ts';
 import { str } from '../../world/json.ts';
 import type { Cli } from './cli.ts';
-import { plainError, runVerb } from './cli.ts';
+import { plainError } from './cli.ts';
 import { discoveredResources, KubeError, listObjects } from './api.ts';
 import type { FlagDef, ParsedFlags } from './flags.ts';
 import { flagBool, flagList, flagString } from './flags.ts';
 import { parseResourceArgs } from './get.ts';
-import { dryRunOf, dryRunQuery, dryRunSuffix, manifestsOf, refuseInLive, resourceOfManifest, sendWrite, type DryRun } from './write-support.ts';
+import { dryRunOf, dryRunQuery, dryRunSuffix, manifestsOf, resourceOfManifest, sendWrite, runWriteVerb, type DryRun } from './write-support.ts';
 
 const deleteFlags: FlagDef[] = [
   { name: 'all', type: 'bool' },
@@ -44,9 +44,7 @@ interface Target {
 }
 
 export function runDelete(cli: Cli, argv: string[]): Promise<number> {
-  const refused = refuseInLive(cli, 'delete');
-  if (refused !== undefined) return Promise.resolve(refused);
-  return runVerb(cli, 'delete', argv, deleteFlags, (flags) => remove(cli, flags));
+  return runWriteVerb(cli, 'delete', argv, deleteFlags, (flags) => remove(cli, flags));
 }
 
 /** --cascade: background (also `true`), orphan (also `false`) or foreground. */

@@ -6,12 +6,12 @@
 import type { RestWrite } from '../../world/types.ts';
 import { resourcePath } from '../../world/kube-resources.ts';
 import type { Cli } from './cli.ts';
-import { plainError, runVerb } from './cli.ts';
+import { plainError } from './cli.ts';
 import { discoveredResources, getObject, listObjects } from './api.ts';
 import type { FlagDef, ParsedFlags } from './flags.ts';
 import { flagBool, flagString } from './flags.ts';
 import { parseResourceArgs } from './get.ts';
-import { dryRunOf, dryRunQuery, printResult, refuseInLive, sendWrite } from './write-support.ts';
+import { dryRunOf, dryRunQuery, printResult, sendWrite, runWriteVerb } from './write-support.ts';
 
 const metaFlags: FlagDef[] = [
   { name: 'all', type: 'bool' },
@@ -44,9 +44,7 @@ export function runAnnotate(cli: Cli, argv: string[]): Promise<number> {
 }
 
 function runMeta(cli: Cli, argv: string[], which: Which): Promise<number> {
-  const refused = refuseInLive(cli, which);
-  if (refused !== undefined) return Promise.resolve(refused);
-  return runVerb(cli, which, argv, metaFlags, (flags) => change(cli, flags, which));
+  return runWriteVerb(cli, which, argv, metaFlags, (flags) => change(cli, flags, which));
 }
 
 /** The arguments that change keys (`k=v`, `k-`) and those that name objects. */
@@ -95,7 +93,8 @@ async function change(cli: Cli, flags: ParsedFlags, which: Which): Promise<numbe
     }
     const after: Record<string, string> = { ...before };
     for (const key of remove) {
-      if (!(key in after)) cli.out(`${which === 'label' ? 'label' : 'annotation'} "${key}" not found.\n`);
+      // kubectl label says so of a label that is not there; annotate says nothing.
+      if (!(key in after) && which === 'label') cli.out(`label "${key}" not found.\n`);
       delete after[key];
     }
     for (const [k, v] of set) after[k] = v;

@@ -4,12 +4,12 @@
 import type { Json, RestWrite } from '../../world/types.ts';
 import { resourcePath } from '../../world/kube-resources.ts';
 import type { Cli } from './cli.ts';
-import { plainError, runVerb } from './cli.ts';
+import { plainError } from './cli.ts';
 import { discoveredResources, getObject } from './api.ts';
 import type { FlagDef, ParsedFlags } from './flags.ts';
 import { flagString } from './flags.ts';
 import { parseResourceArgs } from './get.ts';
-import { dryRunOf, dryRunQuery, printResult, refuseInLive, sendWrite } from './write-support.ts';
+import { dryRunOf, dryRunQuery, printResult, sendWrite, runWriteVerb } from './write-support.ts';
 import { readManifests, YamlError } from './yaml-input.ts';
 import { goJsonCompact } from '../../format/kube/json.ts';
 import { parseJson } from '../../world/json.ts';
@@ -38,9 +38,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 export function runPatch(cli: Cli, argv: string[]): Promise<number> {
-  const refused = refuseInLive(cli, 'patch');
-  if (refused !== undefined) return Promise.resolve(refused);
-  return runVerb(cli, 'patch', argv, patchFlags, (flags) => patch(cli, flags));
+  return runWriteVerb(cli, 'patch', argv, patchFlags, (flags) => patch(cli, flags));
 }
 
 /** The patch text as JSON (kubectl reads it with yaml.ToJSON, so YAML is accepted too). */
@@ -71,14 +69,15 @@ async function patch(cli: Cli, flags: ParsedFlags): Promise<number> {
   for (const request of parsed.requests) {
     if (request.name === undefined) throw plainError('resource(s) were provided, but no name was specified');
     const before = await getObject(cli.ctx.world, request.res, namespace, request.name);
+    // kubectl patch prints no dry-run suffix (its printer is made before the dry-run strategy is read).
     if (dryRun === 'client') {
-      printResult(cli, flags, request.res, before, 'patched', dryRun);
+      printResult(cli, flags, request.res, before, 'patched', 'none');
       continue;
     }
     const write: RestWrite = { method: 'PATCH', path: dryRunQuery(dryRun, resourcePath(request.res, namespace, request.name)), body, contentType };
     const after = await sendWrite(cli, write);
     const unchanged = goJsonCompact(after) === goJsonCompact(before);
-    printResult(cli, flags, request.res, after, unchanged ? 'patched (no change)' : 'patched', dryRun);
+    printResult(cli, flags, request.res, after, unchanged ? 'patched (no change)' : 'patched', 'none');
   }
   return 0;
 }

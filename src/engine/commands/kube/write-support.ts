@@ -2,19 +2,19 @@
 // the refusal stays the lab's own), the API server's refusals as kubectl prints them, the objects
 // a manifest names, and the printers a write's result goes through (`-o name|yaml|json`, the
 // `kind.group/name <operation>` line, the dry-run suffixes).
-import type { JsonObject, KubeObject, RestWrite } from '../../world/types.ts';
+import type { Json, JsonObject, KubeObject, RestWrite } from '../../world/types.ts';
 import type { ApiResource } from '../../world/kube-resources.ts';
 import { kindPrefix } from '../../world/kube-resources.ts';
-import { isJsonObject, str } from '../../world/json.ts';
+import { arr, field, isJsonObject, str } from '../../world/json.ts';
 import { isKubeObject } from '../../world/schema/kube.ts';
 import { kubectlJson } from '../../format/kube/json.ts';
 import { kubectlYaml } from '../../format/kube/yaml.ts';
 import { kubeWriteRefusal } from '../read-only.ts';
 import type { Cli } from './cli.ts';
-import { plainError } from './cli.ts';
+import { plainError, runVerb } from './cli.ts';
 import { KubeError, serverError } from './api.ts';
-import type { ParsedFlags } from './flags.ts';
-import { flagString } from './flags.ts';
+import type { FlagDef, ParsedFlags } from './flags.ts';
+import { flagBool, flagString } from './flags.ts';
 import { readManifests, YamlError } from './yaml-input.ts';
 
 /** The refusal of a write where the world only reads (live mode), or undefined where it writes. */
@@ -24,16 +24,42 @@ export function refuseInLive(cli: Cli, verb: string): number | undefined {
   return 1;
 }
 
+/** A write verb's run: refused in live mode, its flags parsed, its help (whose text the lab does
+ * not carry) declined in the lab's words, then its body. */
+export function runWriteVerb(cli: Cli, verb: string, argv: string[], defs: FlagDef[], body: (flags: ParsedFlags) => Promise<number>): Promise<number> {
+  const refused = refuseInLive(cli, verb);
+  if (refused !== undefined) return Promise.resolve(refused);
+  return runVerb(cli, verb, argv, defs, (flags) => {
+    if (!flagBool(flags, 'help')) return body(flags);
+    cli.err(`error: "${cli.tool} ${verb} --help" is not available in this lab terminal\n`);
+    return Promise.resolve(1);
+  });
+}
+
 /** One write; a refusal becomes kubectl's `Error from server (Reason): message`. */
 export async function sendWrite(cli: Cli, write: RestWrite, context?: string): Promise<KubeObject> {
   const send = cli.ctx.world.kubeWrite;
   if (!send) throw plainError('the lab only reads');
   const response = await send(write);
   if (response.status >= 200 && response.status < 300 && isKubeObject(response.body)) return response.body;
+  if (str(field(response.body, 'reason')) === 'Invalid') throw invalidError(response.body);
   const error = serverError(response.status, response.body, 'the server rejected the request');
   // "Error from server (AlreadyExists): error when creating "STDIN": configmaps "x" already exists"
   if (context) throw new KubeError(error.text.replace(/^(Error from server(?: \([^)]*\))?: )/, `$1${context}: `), error.notFound);
   throw error;
+}
+
+/** kubectl's words for an Invalid Status (cmdutil.CheckErr): `The Kind "name" is invalid: ` and
+ * its causes (`field: message`), one after it, or several as a list of `* ` lines. */
+function invalidError(body: Json): KubeError {
+  const kind = str(field(body, 'details', 'kind'));
+  const name = str(field(body, 'details', 'name'));
+  const prefix = kind === '' && name === '' ? 'The request is invalid' : `The ${kind} "${name}" is invalid`;
+  // statusCausesToAggrError: `field: message` (an empty field too), each once.
+  const causes = [...new Set(arr(field(body, 'details', 'causes')).map((c) => `${str(field(c, 'field'))}: ${str(field(c, 'message'))}`))];
+  if (causes.length === 0) return new KubeError(prefix);
+  if (causes.length === 1) return new KubeError(`${prefix}: ${causes[0]}`);
+  return new KubeError(`${prefix}: \n${causes.map((c) => `* ${c}`).join('\n')}`);
 }
 
 /** `--dry-run`: none, client or server (a bare `--dry-run` is kubectl's deprecated `client`). */
