@@ -110,6 +110,17 @@ describe('a LoadBalancer service changed through the API server', () => {
     expect((await out(`az network lb probe show -g aro-x7k2p9qa --lb-name demo-4xt7q -n ${frontend}-TCP-8080 --query "[protocol, port, requestPath]" -o tsv`)).trim().split(/\s+/)).toEqual(['Http', hc, '/healthz']);
   });
 
+  it('annotated internal: the frontend moves to the internal load balancer, and the public IP it made goes', async () => {
+    const { world, out, uid } = await withService();
+    const frontend = `a${uid.replace(/-/g, '')}`.slice(0, 32);
+    const annotate = await world.kubeWrite!({ method: 'PATCH', path: `${SERVICES}/sqlapi-lb`, body: { metadata: { annotations: { 'service.beta.kubernetes.io/azure-load-balancer-internal': 'true' } } }, contentType: 'application/merge-patch+json' });
+    expect(annotate.status).toBe(200);
+    expect(await out('kubectl get svc sqlapi-lb -n shop -o jsonpath={.status.loadBalancer.ingress[0].ip}')).toBe('10.40.2.9');
+    expect((await out(`az network lb frontend-ip list -g aro-x7k2p9qa --lb-name demo-4xt7q-internal --query "[?name=='${frontend}'].privateIPAddress" -o tsv`)).trim()).toBe('10.40.2.9');
+    expect((await out(`az network lb frontend-ip list -g aro-x7k2p9qa --lb-name demo-4xt7q --query "[?name=='${frontend}'] | length(@)"`)).trim()).toBe('0');
+    expect((await out(`az network public-ip list -g aro-x7k2p9qa --query "[?name=='demo-4xt7q-${frontend}'] | length(@)"`)).trim()).toBe('0');
+  });
+
   it('a label alone: nothing for the cloud provider to do', async () => {
     const { world, out } = await withService();
     await world.kubeWrite!({ method: 'PATCH', path: `${SERVICES}/sqlapi-lb`, body: { metadata: { labels: { tier: 'web' } } }, contentType: 'application/merge-patch+json' });
