@@ -80,6 +80,13 @@ describe('a LoadBalancer service created through the API server', () => {
     expect(await world.http({ method: 'GET', url: `http://${ip}:8080/api/ip`, headers: {} })).toMatchObject({ error: 'timeout' });
   });
 
+  it('replayed from the journal (a page restoring the reader’s changes): the same world, address and all', async () => {
+    const { world, lab } = await withService({ externalTrafficPolicy: 'Local' });
+    const again = createFixtureWorld(lab);
+    expect(await again.changes!.replay(world.changes!.journal())).toBe(1);
+    expect(JSON.stringify(again.changes!.current())).toBe(JSON.stringify(world.changes!.current()));
+  });
+
   it('after lab reset: the world is the lab again', async () => {
     const { world, lab } = await withService();
     world.changes!.reset();
