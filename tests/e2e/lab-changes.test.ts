@@ -32,6 +32,10 @@ describe("the reader's changes to the lab", () => {
     await typeInTerminal(page, 'az network route-table create -g $rg -n rt-kept -o none');
     await expect.poll(() => changed.textContent()).toBe('changed (1)');
     expect(await resetLab.getAttribute('aria-label')).toBe('Reset lab: undo your 1 change');
+    // A new session keeps the changed world, and says so.
+    await page.getByRole('button', { name: 'Reset terminal' }).click();
+    await expect.poll(() => terminalText(page)).toMatch(/New session on lab aro2\. It keeps your change to the lab; Reset lab \(or lab reset\) undoes it\./);
+    expect(await changed.textContent()).toBe('changed (1)');
 
     await page.reload();
     // From the first paint, before the terminal has loaded.

@@ -268,7 +268,11 @@ export async function mountTerminal(host: HTMLElement & { takeTyped(): string[] 
     void current().then(async ({ world }) => {
       active = (await engine()).sessionOn(world);
       term.reset();
-      term.writeln(visibleControls(world.source === 'live' ? `New session on your cluster ${promptName()}.` : `New session on lab ${lab}.`));
+      // A new session starts on the same world: the reader's changes to the lab stay until Reset lab.
+      const changes = world.changes?.count ?? 0;
+      const kept = changes ? ` It keeps your ${changes === 1 ? 'change' : `${changes} changes`} to the lab; Reset lab (or lab reset) undoes ${changes === 1 ? 'it' : 'them'}.` : '';
+      const message = world.source === 'live' ? `New session on your cluster ${promptName()}.` : `New session on lab ${lab}.${kept}`;
+      for (const line of wrapWords(visibleControls(message), term.cols)) term.writeln(line);
       await editor.showPrompt();
     });
   });
