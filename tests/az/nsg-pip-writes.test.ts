@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFixtureWorld } from '../../src/engine/sources/fixture/index.ts';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
-import type { Json, LabFile, RestWrite } from '../../src/engine/world/types.ts';
+import type { Json, LabFile, RestWrite, World } from '../../src/engine/world/types.ts';
+import { Session } from '../../src/engine/session.ts';
 import { builtInLab } from '../helpers/built-in-labs.ts';
 
 function facts(lab: LabFile) {
@@ -130,5 +131,31 @@ describe('ARM rules for public IPs', () => {
     expect((await world.armWrite!({ method: 'DELETE', path: gateway })).status).toBeLessThan(300);
     expect((await world.armWrite!({ method: 'DELETE', path: pipPath('my-ip') })).status).toBe(200);
     expect((await world.armWrite!({ method: 'DELETE', path: pipPath('my-ip') })).status).toBe(204);
+  });
+});
+
+describe('live mode', () => {
+  it('refuses every NSG, public IP and ARO write before reading anything', async () => {
+    const lab = builtInLab('aro-today');
+    const live: World = { ...createFixtureWorld(lab), source: 'live', armWrite: undefined, changes: undefined };
+    const session = new Session(live, { tty: false });
+    const lines: Array<[string, string]> = [
+      ['az network nsg create -g demo-rg -n x', 'network nsg create'],
+      ['az network nsg delete', 'network nsg delete'],
+      ['az network nsg rule create', 'network nsg rule create'],
+      ['az network nsg rule update -g demo-rg', 'network nsg rule update'],
+      ['az network nsg rule delete', 'network nsg rule delete'],
+      ['az network public-ip create', 'network public-ip create'],
+      ['az network public-ip delete -n x', 'network public-ip delete'],
+      ['az aro update -g demo-rg -n demo --lb-ip-count 2', 'aro update'],
+    ];
+    for (const [line, command] of lines) {
+      const r = await session.run(line);
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }, line).toEqual({
+        status: 1,
+        stdout: '',
+        stderr: `ERROR: 'az ${command}' would change Azure, and live mode only reads: ARO Packet Labs runs no command that changes your subscription.\n`,
+      });
+    }
   });
 });
