@@ -7,7 +7,7 @@
 import type { AzCommandDef } from './types.ts';
 import { argDef, nameArg, rgArg } from './types.ts';
 import { childPath, resourcePath } from './paths.ts';
-import { armWrite, azWriteCommand, groupLocation, locationArg, lroResult, noWaitArg, tagsArg, tagsValue } from './writes.ts';
+import { armWrite, azWriteCommand, BOOLEAN_VALUES, groupLocation, isTrue, locationArg, lroResult, noWaitArg, tagsArg, tagsValue } from './writes.ts';
 import type { JsonObject } from '../../world/json.ts';
 
 const N = 'Microsoft.Network';
@@ -24,7 +24,7 @@ export const routeTableWriteCommands: AzCommandDef[] = [
     args: [
       rgArg(),
       nameArg(TABLE, 'Name of the route table.'),
-      { options: ['--disable-bgp-route-propagation'], dest: 'disable_bgp_route_propagation', help: 'Disable routes learned by BGP.', flag: true },
+      { options: ['--disable-bgp-route-propagation'], dest: 'disable_bgp_route_propagation', help: 'Disable routes learned by BGP.', blank: 'true', choices: BOOLEAN_VALUES },
       locationArg,
       noWaitArg,
       tagsArg,
@@ -36,7 +36,7 @@ export const routeTableWriteCommands: AzCommandDef[] = [
       const location = a.location ?? (await groupLocation(az, a.resource_group));
       const body: JsonObject = {};
       if (location !== undefined) body.location = location;
-      if (a.disable_bgp_route_propagation) body.properties = { disableBgpRoutePropagation: true };
+      if (a.disable_bgp_route_propagation !== undefined) body.properties = { disableBgpRoutePropagation: isTrue(a.disable_bgp_route_propagation) };
       if (tags) body.tags = tags;
       return lroResult(await armWrite(az, 'PUT', resourcePath(az, a.resource_group, N, 'routeTables', a.name), body), a.no_wait);
     },

@@ -221,6 +221,7 @@ function parseArgs(def: AzCommandDef, tokens: string[]): Parsed {
       continue;
     }
     let value = inline;
+    if (value === undefined && arg?.blank !== undefined && (tokens[i + 1] === undefined || isOptionLike(tokens[i + 1]))) value = arg.blank;
     if (value === undefined) {
       const next = tokens[i + 1];
       if (next === undefined || isOptionLike(next)) {

@@ -11,6 +11,9 @@ export interface ArgDef<D extends string = string> {
   required?: boolean;
   /** A switch that takes no value. */
   flag?: boolean;
+  /** The value when the option is given without one (aaz's AAZBoolArg: `--no-wait` alone is
+   * `--no-wait true`); a value may still follow it, checked against `choices`. */
+  blank?: string;
   /** What tab completion offers for the value. */
   complete?: 'group' | { type: string; parentDest?: string; parentType?: string };
   /**

@@ -20,8 +20,15 @@ export function azWriteCommand<const A extends readonly ArgDef[]>(spec: AzComman
   return { ...spec, writes: true };
 }
 
-/** aaz's `--no-wait` (AZ_SUPPORT_NO_WAIT). */
-export const noWaitArg = argDef({ options: ['--no-wait'], dest: 'no_wait', help: 'Do not wait for the long-running operation to finish.', flag: true });
+/** The values aaz's boolean arguments take (AAZBoolArg), in the order az lists them. */
+export const BOOLEAN_VALUES = ['true', 't', 'yes', 'y', '1', 'false', 'f', 'no', 'n', '0'];
+
+/** An aaz boolean argument's value: true for the first half of BOOLEAN_VALUES. */
+export const isTrue = (value: string | undefined) => value !== undefined && BOOLEAN_VALUES.indexOf(value.toLowerCase()) < 5;
+
+/** aaz's `--no-wait` (AZ_SUPPORT_NO_WAIT), a boolean argument: given at all, with any value, az
+ * does not wait and prints nothing (as today's az does for `--no-wait false` too). */
+export const noWaitArg = argDef({ options: ['--no-wait'], dest: 'no_wait', help: 'Do not wait for the long-running operation to finish.', blank: 'true', choices: BOOLEAN_VALUES });
 
 /** aaz's `--location -l` of a create (AAZResourceLocationArg). */
 export const locationArg = argDef({
@@ -66,8 +73,8 @@ export async function armWrite(az: AzContext, method: 'PUT' | 'PATCH' | 'DELETE'
 }
 
 /** What an aaz write prints: the final resource, or nothing with --no-wait. */
-export function lroResult(result: Json, noWait: true | undefined): Json {
-  return noWait ? null : result;
+export function lroResult(result: Json, noWait: string | true | undefined): Json {
+  return noWait === undefined ? result : null;
 }
 
 /** The location a create without --location takes: its resource group's, or none when the group is not there. */
