@@ -100,6 +100,21 @@ describe('kept changes', () => {
     expect(notices).toEqual(['1 of your 2 changes to lab aro2 could not be made again on this version of the lab and was dropped.']);
   });
 
+  it('start from the lab as loaded when replaying them fails, and say so', async () => {
+    browser.storage.setItem(KEY('aro2'), JSON.stringify([deletePod, putRoute]));
+    const world = changeableWorld();
+    world.changes.replay = async () => {
+      throw new TypeError('a write the engine cannot take');
+    };
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await keepChanges(world, 'aro2');
+    expect(world.changes.count).toBe(0);
+    expect(keptChanges('aro2')).toEqual([]);
+    expect(notices).toEqual(['2 of your 2 changes to lab aro2 could not be made again on this version of the lab and were dropped.']);
+    expect(logged).toHaveBeenCalledTimes(1);
+    logged.mockRestore();
+  });
+
   it('set aside what is not a journal instead of replaying it', async () => {
     // The storage module tells of what it set aside on the page itself: a notice box that records it.
     const shown: string[] = [];

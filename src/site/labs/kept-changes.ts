@@ -48,7 +48,15 @@ export async function keepChanges(world: World, lab: string): Promise<void> {
   if (!changes) return;
   const kept = keptChanges(lab);
   if (kept.length > 0) {
-    const applied = await changes.replay(kept);
+    let applied: number;
+    try {
+      applied = await changes.replay(kept);
+    } catch (error) {
+      // A kept write this version of the engine cannot take at all: the lab starts as loaded.
+      changes.reset();
+      applied = 0;
+      console.error('replaying the kept changes failed', error);
+    }
     if (applied < kept.length) {
       keep(lab, changes.journal());
       const lost = kept.length - applied;
