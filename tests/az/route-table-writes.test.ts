@@ -88,4 +88,23 @@ describe('a route table on the worker subnet, written with az', () => {
     const refused = await (await session(live))('az network route-table create -g demo-rg');
     expect(refused).toEqual({ status: 1, stdout: '', stderr: "ERROR: 'az network route-table create' would change Azure, and live mode only reads: ARO Packet Labs runs no command that changes your subscription.\n" });
   });
+
+  it('gives the same world when its journal is replayed on the lab, etags and guids included', async () => {
+    const lab = builtInLab('aro-today');
+    const f = facts(lab);
+    const world = createFixtureWorld(lab);
+    const az = await session(world);
+    for (const line of [
+      `az network route-table create -g ${f.group} -n rt1 -o none`,
+      `az network route-table route create -g ${f.group} --route-table-name rt1 -n to-firewall --address-prefix 0.0.0.0/0 --next-hop-type VirtualAppliance --next-hop-ip-address 10.40.3.250 -o none`,
+      `az network nat gateway create -g ${f.group} -n natgw -o none`,
+      `az network vnet subnet update -g ${f.group} --vnet-name ${f.vnet} -n ${f.subnet} --route-table rt1 --nat-gateway natgw -o none`,
+    ]) expect((await az(line)).status, line).toBe(0);
+    expect(world.changes?.count).toBe(4);
+    const again = createFixtureWorld(lab);
+    expect(await again.changes!.replay(world.changes!.journal())).toBe(4);
+    expect(again.changes!.current()).toEqual(world.changes!.current());
+    const gateway = await (await session(again))(`az network nat gateway show -g ${f.group} -n natgw --query 'subnets[].id' -o tsv`);
+    expect(gateway.stdout).toBe(`${f.subnetId}\n`);
+  });
 });

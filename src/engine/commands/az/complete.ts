@@ -25,7 +25,8 @@ export async function completeAz(root: TreeNode, words: string[], session: Sessi
   const def = node.command;
   const previous = typed[typed.length - 1];
   const arg = def.args.find((a) => a.options.includes(previous));
-  if (arg && !arg.flag) {
+  // An argument whose value may be left out (aaz's booleans) is followed by the next option as often.
+  if (arg && !arg.flag && arg.blank === undefined) {
     if (previous === '-o' || previous === '--output') return ['json', 'jsonc', 'none', 'table', 'tsv', 'yaml', 'yamlc'];
     const sub = `/subscriptions/${quote(String(session.world.info.account.id ?? ''))}`;
     if (arg.complete === 'group') return names(session, `${sub}/resourcegroups`);
