@@ -52,13 +52,17 @@ export function defaultCertificateSecret(model: WorldModel): KubeObject | undefi
   return name ? model.kube('Secret', 'openshift-ingress').find((s) => s.metadata.name === name) : undefined;
 }
 
+/** Whether a TLS secret holds a private key HAProxy can load: in tls.crt or in tls.key (see the header). */
+export function certificateHasKey(secret: KubeObject): boolean {
+  const hasKey = (pem: string) => /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/.test(pem);
+  return hasKey(decode(field(secret, 'data', 'tls.crt'))) || hasKey(decode(field(secret, 'data', 'tls.key')));
+}
+
 /** Whether HAProxy can load the router's default certificate (see the header): false when the
  * IngressController names a secret in which neither tls.crt nor tls.key holds a private key. */
 export function defaultCertificateLoads(model: WorldModel): boolean {
   const secret = defaultCertificateSecret(model);
-  if (!secret) return true;
-  const hasKey = (pem: string) => /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/.test(pem);
-  return hasKey(decode(field(secret, 'data', 'tls.crt'))) || hasKey(decode(field(secret, 'data', 'tls.key')));
+  return !secret || certificateHasKey(secret);
 }
 
 /** OpenShift's minor version from the cluster resource (4.3 → 3). */
