@@ -117,7 +117,7 @@ export function manifestsOf(cli: Cli, files: string[]): Array<{ source: string; 
 export function resourceOfManifest(object: JsonObject, served: readonly ApiResource[]): ApiResource {
   const apiVersion = str(object.apiVersion);
   const kind = str(object.kind);
-  if (!kind) throw plainError(`error validating data: kind not set`);
+  if (!kind) throw plainError('error validating "STDIN": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false');
   const slash = apiVersion.lastIndexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
   const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
