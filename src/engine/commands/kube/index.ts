@@ -9,6 +9,10 @@ import { describeHelp, getHelp, KUBECTL_COMMANDS, OC_COMMANDS, rootHelp } from '
 import { runGet } from './get.ts';
 import { runLogs } from './logs.ts';
 import { runRollout } from './rollout.ts';
+import { runScale } from './scale.ts';
+import { runSet } from './set-env.ts';
+import { runExpose } from './expose.ts';
+import { runCreateRoute } from './create-route.ts';
 import { runDescribe } from './describe/index.ts';
 import { runProject, runProjects } from './project.ts';
 import { runWhoami } from './whoami.ts';
@@ -23,15 +27,17 @@ import { runDelete } from './delete.ts';
 import { runAnnotate, runLabel } from './label.ts';
 import { runPatch } from './patch.ts';
 import { runApply } from './apply.ts';
-import { runCreate } from './create.ts';
+import { createSubcommands, runCreate } from './create.ts';
 
 type Verb = (cli: Cli, argv: string[]) => Promise<number>;
 
-const commonVerbs: Record<string, Verb> = { logs: runLogs, get: runGet, describe: runDescribe, 'api-resources': runApiResources, 'cluster-info': runClusterInfo, auth: runAuth };
+createSubcommands.route = runCreateRoute;
+
+const commonVerbs: Record<string, Verb> = { logs: runLogs, get: runGet, describe: runDescribe, 'api-resources': runApiResources, 'cluster-info': runClusterInfo, auth: runAuth, scale: runScale, rollout: runRollout, set: runSet, expose: runExpose };
 // The verbs that change the world through the API server's writes (refused in live mode).
 const writeVerbs: Record<string, Verb> = { delete: runDelete, label: runLabel, annotate: runAnnotate, patch: runPatch, apply: runApply, create: runCreate };
 const kubectlVerbs: Record<string, Verb> = { version: runVersion };
-const ocVerbs: Record<string, Verb> = { rollout: runRollout, project: runProject, projects: runProjects, whoami: runWhoami, version: runOcVersion };
+const ocVerbs: Record<string, Verb> = { project: runProject, projects: runProjects, whoami: runWhoami, version: runOcVersion };
 
 export function verbsOf(tool: ToolName): Record<string, Verb> {
   return tool === 'oc' ? { ...commonVerbs, ...writeVerbs, ...ocVerbs } : { ...commonVerbs, ...writeVerbs, ...kubectlVerbs };

@@ -9,7 +9,8 @@
 // change causes (kubectl's tabbedString: padding 2 with spaces). All after kubectl's name printer
 // line `kind.group/NAME ` (the operation text begins with a newline, or `with revision #N`, and
 // the printer's own newline leaves an empty line at the end). The output comes from oc's and
-// kubectl's source, not from a recorded run: oc is not among the reference tools.
+// kubectl's source, not from a recorded run: oc is not among the reference tools. `rollout restart`
+// (kubectl and oc) and `rollout latest` (oc) change the world: rollout-restart.ts, rollout-latest.ts.
 import type { KubeObject } from '../../world/types.ts';
 import { arr, field } from '../../world/json.ts';
 import { kindPrefix, resolveResource } from '../../world/kube-resources.ts';
@@ -20,6 +21,10 @@ import type { FlagDef, ParsedFlags } from './flags.ts';
 import { flagString } from './flags.ts';
 import { describePodTemplate } from './describe/replicationcontroller.ts';
 import { escapeTerminal, PrefixWriter } from './describe/tabwriter.ts';
+import { restart, restartFlags } from './rollout-restart.ts';
+import { latest, latestFlags } from './rollout-latest.ts';
+import { liveRefusal } from './write-targets.ts';
+import { schemeRefusal } from './kubectl-scheme.ts';
 
 
 const historyFlags: FlagDef[] = [
@@ -66,11 +71,25 @@ class PlainPrefixWriter extends PrefixWriter {
 
 export async function runRollout(cli: Cli, argv: string[]): Promise<number> {
   const sub = argv.find((a) => !a.startsWith('-'));
+  const rest = argv.filter((a, i) => i !== argv.indexOf(sub ?? ''));
+  if (sub === 'restart' || (sub === 'latest' && cli.tool === 'oc')) {
+    const refusal = liveRefusal(cli, 'rollout');
+    if (refusal) {
+      cli.err(refusal);
+      return 1;
+    }
+    return sub === 'restart' ? runVerb(cli, 'rollout restart', rest, restartFlags, (flags) => restart(cli, flags)) : runVerb(cli, 'rollout latest', rest, latestFlags, (flags) => latest(cli, flags));
+  }
+  if (sub === 'latest') {
+    // kubectl has no such subcommand: cobra takes the words for an unknown command of `rollout`.
+    cli.err(`error: unknown command "${argv.filter((a) => !a.startsWith('-')).join(' ')}"\nSee 'kubectl rollout -h' for help and examples\n`);
+    return 1;
+  }
   if (sub !== 'history') {
     cli.err(sub === undefined ? `error: "${cli.tool} rollout" is not available in this lab terminal\n` : `error: "${cli.tool} rollout ${sub}" is not available in this lab terminal\n`);
     return 1;
   }
-  return runVerb(cli, 'rollout history', argv.filter((a, i) => i !== argv.indexOf(sub)), historyFlags, (flags) => history(cli, flags));
+  return runVerb(cli, 'rollout history', rest, historyFlags, (flags) => history(cli, flags));
 }
 
 async function history(cli: Cli, flags: ParsedFlags): Promise<number> {
@@ -90,6 +109,9 @@ async function history(cli: Cli, flags: ParsedFlags): Promise<number> {
     const res = resolved.resource;
     const name = target.slice(slash + 1);
     const object = await getObject(ctx.world, res, namespace, name);
+    // kubectl's scheme cannot read a DeploymentConfig (oc's can).
+    const refusal = schemeRefusal(cli.tool, res);
+    if (refusal) throw refusal;
     let table: string;
     if (object.kind === 'DeploymentConfig') table = await deploymentConfigHistory(cli, namespace, name, served, revision);
     else if (object.kind === 'Deployment' && revision <= 0) table = await deploymentHistory(cli, namespace, object, served);
