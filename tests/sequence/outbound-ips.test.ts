@@ -5,6 +5,7 @@
 // (its cluster, load balancer, rule and default IP) and from the commands' reading of the world.
 import { describe, expect, it } from 'vitest';
 import { WorldModel } from '../../src/engine/model/world-model.ts';
+import { walk } from '../../src/engine/walk/walk.ts';
 import { apiIp, appHost, labSession } from './lab-session.ts';
 
 function outboundFacts(model: WorldModel) {
@@ -53,6 +54,8 @@ describe('az aro update --lb-ip-count on today\'s layout', () => {
     // The app's pods leave through one of the rule's IPs.
     const answer = await apiIp(s, appHost(s.lab));
     expect(after).toContain(answer.my_public_ip);
+    // The egress walk of the changed world leaves from that address too.
+    expect(walk(s.world.changes!.current(), 'egress').hops.at(-1)!.src.split(':')[0]).toBe(answer.my_public_ip);
 
     // Count 1: the added IP and its frontend go, the rule keeps the lab's own.
     await s.out(`az aro update -g ${f.clusterGroup} -n ${f.cluster} --lb-ip-count 1 -o none`);
