@@ -120,7 +120,8 @@ describe('a NetworkPolicy between the app and SQL Server (aro2)', () => {
 describe('NetworkPolicies between the app and SQL Server (aro-today, whose namespaces carry kubernetes.io/metadata.name)', () => {
   const host = 'sqlapi-shop.apps.x7k2p9qa.westeurope.aroapp.io';
   const path = '/apis/networking.k8s.io/v1/namespaces/shop/networkpolicies';
-  const answered = async (s: LabSession) => /^Microsoft SQL Server/.test(JSON.parse(await s.out(`curl -s http://${host}/api/sqlversion`)).sql_output);
+  // The app's answer (a 504 page when it never answers) names SQL Server's version.
+  const answered = async (s: LabSession) => /"sql_output": "Microsoft SQL Server/.test(await s.out(`curl -s http://${host}/api/sqlversion`));
   const apply = async (spec: object) => {
     const s = labSession('aro-today');
     await s.write({ method: 'POST', path, body: { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'sql' }, spec } });
@@ -140,11 +141,25 @@ describe('NetworkPolicies between the app and SQL Server (aro-today, whose names
   });
 
   it("deny the app's own egress to SQL Server when a policy selects it for Egress, and the walk says which", async () => {
-    const s = await apply({ podSelector: { matchLabels: { deployment: 'sqlapi' } }, egress: [{ to: [{ podSelector: { matchLabels: { deployment: 'cache' } } }] }] });
+    const dns = { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'openshift-dns' } } }], ports: [{ protocol: 'UDP', port: 5353 }] };
+    const s = await apply({ podSelector: { matchLabels: { deployment: 'sqlapi' } }, egress: [{ to: [{ podSelector: { matchLabels: { deployment: 'cache' } } }] }, dns] });
     expect(await answered(s)).toBe(false);
     const stopped = walk(s.world.changes!.current(), 'sql');
     expect(stopped.stopped?.why).toMatch(/^The NetworkPolicy sql in shop selects sqlapi-\S+ for egress and admits no traffic to port 1433 of server-\S+: the packet is dropped on the app pod's own node/);
     expect(stopped.hops.at(-1)?.change).toMatch(/^DNAT .*; dropped by NetworkPolicy sql$/);
-    expect(await answered(await apply({ podSelector: { matchLabels: { deployment: 'sqlapi' } }, egress: [{ to: [{ podSelector: { matchLabels: { deployment: 'server' } } }], ports: [{ port: 1433 }] }] }))).toBe(true);
+  });
+
+  it("that select the app for egress keep it from cluster DNS unless they admit the DNS pods' own port, 5353, not the service's 53", async () => {
+    const toSqlOnly = { to: [{ podSelector: { matchLabels: { deployment: 'server' } } }], ports: [{ port: 1433 }] };
+    const dns = (port: number) => ({ to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'openshift-dns' } } }], ports: [{ protocol: 'UDP', port }] });
+    const status = async (s: LabSession, path: string) => s.out(`curl -s -o /dev/null -w '%{http_code} %{time_total}' http://${host}${path}`);
+    // SQL Server admitted, DNS not: every endpoint that looks a name up waits past the router's 30 s.
+    const blind = await apply({ podSelector: { matchLabels: { deployment: 'sqlapi' } }, egress: [toSqlOnly] });
+    expect(await status(blind, '/api/sqlversion')).toMatch(/^504 30\./);
+    expect(await status(blind, '/api/dns?fqdn=server')).toMatch(/^504 30\./);
+    expect(await status(blind, '/api/healthcheck')).toMatch(/^200 /);
+    expect(await status(await apply({ podSelector: { matchLabels: { deployment: 'sqlapi' } }, egress: [toSqlOnly, dns(53)] }), '/api/sqlversion')).toMatch(/^504 /);
+    expect(await answered(await apply({ podSelector: { matchLabels: { deployment: 'sqlapi' } }, egress: [toSqlOnly, dns(5353)] }))).toBe(true);
+    expect(walk(blind.world.changes!.current(), 'sql').stopped?.why).toMatch(/^The NetworkPolicy sql in shop selects sqlapi-\S+ for egress and admits no query to the cluster's DNS pods/);
   });
 });

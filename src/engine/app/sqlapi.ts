@@ -67,6 +67,9 @@ export function appWebPort(pod: KubeObject): number {
   return port !== undefined && /^\d+$/.test(port) ? Number(port) : 8080;
 }
 
+/** Endpoints that resolve a name before they answer. */
+const RESOLVING_PATHS = new Set(['/api/ip', '/api/dns', '/api/sqlversion', '/api/sqlsrcip']);
+
 /** The port the app's connection string names for SQL Server (`Server=tcp:<fqdn>,1433`): the
  * app dials it whatever port the service behind the name listens on. */
 export const SQL_SERVER_PORT = 1433;
@@ -105,12 +108,17 @@ function sqlWaitMs(outcome: SqlOutcome): number | undefined {
   return undefined;
 }
 
-/** Endpoints that call jsonip.com open a new connection each time (requests.get, no timeout): the
- * request hangs when that connection gets nowhere: every SNAT port of the node's outbound rule
- * taken (the SYN is dropped), or the node's traffic to the Internet sent where no public address
- * takes it (a route to an appliance no firewall of the world's has, a NAT gateway without a public
- * IP, a route that drops it, no outbound rule at all), as the packet walk's egress flow shows. */
+/** Whether a request hangs in the app (past the router's 30 s). Endpoints that call jsonip.com
+ * open a new connection each time (requests.get, no timeout): the request hangs when that
+ * connection gets nowhere: every SNAT port of the node's outbound rule taken (the SYN is dropped),
+ * or the node's traffic to the Internet sent where no public address takes it (a route to an
+ * appliance no firewall of the world's has, a NAT gateway without a public IP, a route that drops
+ * it, no outbound rule at all), as the packet walk's egress flow shows. */
 export function waitsForOutbound(model: WorldModel, pod: KubeObject, path: string): boolean {
+  // Every endpoint that looks a name up (jsonip.com, SQL_SERVER_FQDN, the fqdn asked) waits for the
+  // resolver first: with cluster DNS denied by a NetworkPolicy, glibc tries each search domain
+  // (ndots:5) and the name, each query timed out twice at 5 s: most of a minute.
+  if (RESOLVING_PATHS.has(path) && model.clusterDnsDenied(pod) !== undefined) return true;
   if (!OUTBOUND_PATHS.has(path)) return false;
   const node = String(pod.spec?.nodeName);
   if (model.egressIp(node) === undefined) return true;

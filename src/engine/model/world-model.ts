@@ -549,14 +549,14 @@ export class WorldModel {
    * networkPolicyDenies): the destination's Ingress ones, else the source's Egress ones. OpenShift
    * SDN enforces no Egress policy (OpenShift's "About network policy": with OpenShift SDN, "egress
    * network policy as specified by the egress field is not supported"). */
-  networkPolicyVerdict(from: KubeObject, to: KubeObject, port: number): { direction: 'Ingress' | 'Egress'; policies: string } | undefined {
+  networkPolicyVerdict(from: KubeObject, to: KubeObject, port: number, protocol: 'TCP' | 'UDP' = 'TCP'): { direction: 'Ingress' | 'Egress'; policies: string } | undefined {
     const namespaceLabels = (name: string | undefined) => this.kube('Namespace').find((n) => n.metadata.name === name)?.metadata.labels;
     const admits = (policy: NetworkPolicy, peer: NetworkPolicyPeer, other: KubeObject): boolean => {
       if (peer.namespaceSelector === undefined) return peer.podSelector !== undefined && other.metadata.namespace === policy.metadata.namespace && selects(peer.podSelector, other);
       return selectsLabels(peer.namespaceSelector, namespaceLabels(other.metadata.namespace)) && (peer.podSelector === undefined || selects(peer.podSelector, other));
     };
     const portAdmits = (p: NetworkPolicyPort): boolean => {
-      if ((p.protocol ?? 'TCP') !== 'TCP') return false;
+      if ((p.protocol ?? 'TCP') !== protocol) return false;
       if (p.port === undefined) return true;
       const number = typeof p.port === 'number' || /^\d+$/.test(p.port) ? Number(p.port) : isPod(to) ? (to.spec?.containers ?? []).flatMap((c) => c.ports ?? []).find((c) => c.name === p.port)?.containerPort : undefined;
       return number !== undefined && (p.endPort === undefined ? number === port : port >= number && port <= p.endPort);
@@ -569,6 +569,17 @@ export class WorldModel {
     const egress = this.kube('NetworkPolicy', from.metadata.namespace).filter((p) => policyTypes(p).includes('Egress') && selects(p.spec?.podSelector, from));
     if (egress.length > 0 && !egress.some((p) => (p.spec?.egress ?? []).some((rule) => ruleAdmits(p, rule.to, rule.ports, to)))) return { direction: 'Egress', policies: egress.map((p) => p.metadata.name).join(', ') };
     return undefined;
+  }
+
+  /** The NetworkPolicies that keep a pod from cluster DNS, when they do: its queries go to the DNS
+   * service's pods, on the port the service's UDP port 53 targets (dns-default's `dns`, 5353), since
+   * a policy sees the translated destination. */
+  clusterDnsDenied(pod: KubeObject): string | undefined {
+    const service = this.service('openshift-dns', 'dns-default');
+    const server = service ? this.serviceEndpoints(service)[0] : undefined;
+    const target = service?.spec?.ports?.find((p) => p.port === 53 && (p.protocol ?? 'TCP') === 'UDP')?.targetPort ?? 53;
+    const port = typeof target === 'number' ? target : /^\d+$/.test(target) ? Number(target) : (server?.spec?.containers ?? []).flatMap((c) => c.ports ?? []).find((p) => p.name === target)?.containerPort;
+    return server && port !== undefined ? this.networkPolicyVerdict(pod, server, port, 'UDP')?.policies : undefined;
   }
 
   /** The cluster network's plugin: network.config's spec.networkType, else the network operator's

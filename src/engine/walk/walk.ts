@@ -505,6 +505,12 @@ function sql(w: Walker): void {
     proof: w.routeAnswers(host) ? `curl -s "http://${host}/api/dns?fqdn=${fqdn}"` : `kubectl get svc -n ${namespace}`,
   });
   if (!clusterIp) return w.stopHere(`${fqdn} does not resolve: the app cannot connect to SQL Server.`);
+  const dnsDenied = w.model.clusterDnsDenied(pod);
+  if (dnsDenied) {
+    return w.stopHere(
+      `The NetworkPolicy ${dnsDenied} in ${namespace} selects ${pod.metadata.name} for egress and admits no query to the cluster's DNS pods (UDP 5353, the port the dns-default service's 53 is translated to): the lookup times out, and the app never learns the address.`,
+    );
+  }
   const service = w.model.kube('Service').find((s) => s.spec?.clusterIP === clusterIp);
   const backend = service ? w.model.serviceEndpoints(service)[0] : undefined;
   const node = str(pod.spec?.nodeName);
