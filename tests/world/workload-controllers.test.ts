@@ -140,3 +140,21 @@ describe('replicas, rollouts and DeploymentConfigs', () => {
     expect(d.status).toMatchObject({ observedGeneration: d.metadata.generation, replicas: 1, updatedReplicas: 1 });
   });
 });
+
+describe('a DeploymentConfig rolled out again', () => {
+  it('runs the new version\'s deployer pod to completion, on the node the last one ran on, with an address of its own', () => {
+    const lab = builtInLab('aro2');
+    const copy = structuredClone(lab);
+    const dc = find(copy.kube, 'DeploymentConfig', 'sqlapi');
+    dc.status.latestVersion = 2;
+    reconcileWorkloads(copy, writeContext(lab, 1));
+    const before = find(lab.kube, 'Pod', 'sqlapi-1-deploy');
+    const deployer = find(copy.kube, 'Pod', 'sqlapi-2-deploy');
+    expect(deployer.metadata.labels['openshift.io/deployer-pod-for.name']).toBe('sqlapi-2');
+    expect(find(copy.kube, 'ReplicationController', 'sqlapi-2').metadata.annotations['openshift.io/deployer-pod.name']).toBe('sqlapi-2-deploy');
+    expect(deployer.status.phase).toBe('Succeeded');
+    expect(deployer.spec.nodeName).toBe(before.spec.nodeName);
+    expect(pods(copy).filter((p) => p !== deployer).map((p) => p.status?.podIP)).not.toContain(deployer.status.podIP);
+    expect(deployer.status.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed', startedAt: lab.info.clock });
+  });
+});
