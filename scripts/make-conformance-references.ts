@@ -14,11 +14,13 @@
 //               by scripts/make-az-today-references.py (which can also run alone).
 // Usage: npm run conformance:references [-- ORACLE_DIR [CORPUS ...]]   (default ../shared/tools/az-oracle, all corpora)
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLab } from '../src/node/labs.ts';
+import type { LabFile } from '../src/engine/world/types.ts';
+import { prepareTree, readFile, READER_HOME, treeEntries } from '../src/engine/commands/fs/tree.ts';
 import { createFixtureWorld } from '../src/engine/sources/fixture/index.ts';
 import { exportArm } from '../src/engine/sources/fixture/export.ts';
 import { Session } from '../src/engine/session.ts';
@@ -95,20 +97,35 @@ async function kubectlReferences(lines: CorpusLine[], client = '1.32', fresh = f
       contexts: [{ name: lab, context: { cluster: lab, user: 'reader', namespace: world.info.session.namespace } }],
       'current-context': lab,
     }));
+    // A corpus of writes reads the lab's own files (`-f sqlapi-service.yaml`): the reader's home,
+    // as the session's tree holds it, is the working directory its lines run in.
+    if (fresh) await readerHome(world, home);
     for (const l of lines.filter((x) => x.lab === lab)) {
       // A corpus of writes: each entry (its lines in order, in one bash) starts from the lab as loaded.
       if (fresh) server.reset();
-      out.push({ ...l, ...(await bash(l.line, { HOME: home, KUBECONFIG: config, PATH: `${bin}:/usr/bin:/bin` })) });
+      out.push({ ...l, ...(await bash(l.line, { HOME: home, KUBECONFIG: config, PATH: `${bin}:/usr/bin:/bin` }, fresh ? home : undefined)) });
     }
     await server.close();
   }
   return out;
 }
 
+/** The files of the lab session's home (/home/reader: the project's manifests…) written under `dir`. */
+async function readerHome(lab: LabFile, dir: string): Promise<void> {
+  const session = new Session(createFixtureWorld(lab), { tty: false });
+  await prepareTree(session);
+  for (const [path, node] of treeEntries(session)) {
+    if (!path.startsWith(`${READER_HOME}/`)) continue;
+    const target = join(dir, path.slice(READER_HOME.length + 1));
+    if (node.kind === 'directory') mkdirSync(target, { recursive: true });
+    else writeFileSync(target, readFile(session, path) ?? '');
+  }
+}
+
 /** Runs a line in bash without blocking this process (the servers it talks to live here). */
-function bash(line: string, env: Record<string, string>): Promise<{ stdout: string; stderr: string; exit: number }> {
+function bash(line: string, env: Record<string, string>, cwd?: string): Promise<{ stdout: string; stderr: string; exit: number }> {
   return new Promise((resolve) =>
-    execFile('bash', ['--norc', '--noprofile', '-c', line], { env: { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8', ...env } }, (error, stdout, stderr) =>
+    execFile('bash', ['--norc', '--noprofile', '-c', line], { env: { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8', ...env }, ...(cwd ? { cwd } : {}) }, (error, stdout, stderr) =>
       resolve({ stdout, stderr, exit: error ? Number((error as { code?: number }).code ?? 1) : 0 }),
     ),
   );

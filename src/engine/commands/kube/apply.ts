@@ -65,6 +65,8 @@ export function runCreateFromFiles(cli: Cli, argv: string[]): Promise<number> {
 }
 
 interface Manifest {
+  /** Where it was read: `STDIN` or the file's name. */
+  source: string;
   res: ApiResource;
   namespace: string;
   name: string;
@@ -79,8 +81,8 @@ async function manifests(cli: Cli, flags: ParsedFlags, verb: string): Promise<Ma
   }
   const namespace = flagString(flags, 'namespace') || cli.ctx.session.namespace;
   const served = await discoveredResources(cli.ctx.world);
-  return manifestsOf(cli, files).map(({ object }) => {
-    const res = resourceOfManifest(object, served);
+  return (await manifestsOf(cli, files)).map(({ source, object }) => {
+    const res = resourceOfManifest(object, served, source);
     const meta = obj(object.metadata);
     const own = str(meta.namespace);
     if (own && flagString(flags, 'namespace') && own !== flagString(flags, 'namespace')) {
@@ -88,7 +90,7 @@ async function manifests(cli: Cli, flags: ParsedFlags, verb: string): Promise<Ma
     }
     const ns = res.namespaced ? own || namespace : '';
     const withNamespace: JsonObject = { ...object, metadata: { ...meta, ...(res.namespaced ? { namespace: ns } : {}) } };
-    return { res, namespace: ns, name: str(meta.name), object: withNamespace };
+    return { source, res, namespace: ns, name: str(meta.name), object: withNamespace };
   });
 }
 
@@ -115,7 +117,7 @@ function asObject(o: JsonObject): KubeObject {
 
 function post(cli: Cli, m: Manifest, dryRun: DryRun): Promise<KubeObject> {
   const write: RestWrite = { method: 'POST', path: dryRunQuery(dryRun, `${resourcePath(m.res, m.namespace)}?fieldManager=kubectl-client-side-apply&fieldValidation=Strict`), body: m.object, contentType: 'application/json' };
-  return sendWrite(cli, write, 'error when creating "STDIN"');
+  return sendWrite(cli, write, `error when creating "${m.source}"`);
 }
 
 /** The manifest with the annotation that records it (kubectl's GetModifiedConfiguration). */

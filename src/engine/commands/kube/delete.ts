@@ -7,7 +7,7 @@
 import type { Json, RestWrite } from '../../world/types.ts';
 import type { ApiResource } from '../../world/kube-resources.ts';
 import { kindPrefix, resourcePath } from '../../world/kube-resources.ts';
-import { str } from '../../world/json.ts';
+import { obj, str } from '../../world/json.ts';
 import type { Cli } from './cli.ts';
 import { plainError } from './cli.ts';
 import { discoveredResources, KubeError, listObjects } from './api.ts';
@@ -60,10 +60,10 @@ async function targetsOf(cli: Cli, flags: ParsedFlags, namespace: string): Promi
   const files = flagList(flags, 'filename');
   const served = await discoveredResources(cli.ctx.world);
   if (files.length > 0) {
-    const targets = manifestsOf(cli, files).map(({ object }) => {
-      const res = resourceOfManifest(object, served);
-      const meta = object.metadata;
-      return { res, namespace: str(meta && typeof meta === 'object' && !Array.isArray(meta) ? meta.namespace : '') || namespace, name: str(meta && typeof meta === 'object' && !Array.isArray(meta) ? meta.name : '') };
+    const targets = (await manifestsOf(cli, files)).map(({ source, object }) => {
+      const res = resourceOfManifest(object, served, source);
+      const meta = obj(object.metadata);
+      return { res, namespace: str(meta.namespace) || namespace, name: str(meta.name) };
     });
     return { targets, listed: false };
   }

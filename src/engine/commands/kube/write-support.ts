@@ -16,6 +16,8 @@ import { KubeError, serverError } from './api.ts';
 import type { FlagDef, ParsedFlags } from './flags.ts';
 import { flagBool, flagString } from './flags.ts';
 import { readManifests, YamlError } from './yaml-input.ts';
+import { absolute, operandReader } from '../fs/files.ts';
+import { listDirectory, readFile } from '../fs/tree.ts';
 
 /** The refusal of a write where the world only reads (live mode), or undefined where it writes. */
 export function refuseInLive(cli: Cli, verb: string): number | undefined {
@@ -95,33 +97,52 @@ function stripManagedFields(o: KubeObject): KubeObject {
   return { ...o, metadata };
 }
 
-/** The manifests of `-f`: `-` reads the command's standard input (a here-document); the lab has no other files to read. */
-export function manifestsOf(cli: Cli, files: string[]): Array<{ source: string; object: JsonObject }> {
-  const out: Array<{ source: string; object: JsonObject }> = [];
+/** One document of `-f`, and where it was read (`STDIN`, or the file as kubectl names it). */
+export interface ManifestDocument {
+  source: string;
+  object: JsonObject;
+}
+
+/** The manifests of `-f`: `-` reads the command's standard input (a here-document), a file of the
+ * lab's tree its text, a directory its .json, .yaml and .yml files in name order. */
+export async function manifestsOf(cli: Cli, files: string[]): Promise<ManifestDocument[]> {
+  const read = await operandReader(cli.ctx);
+  const texts: Array<{ source: string; text: string }> = [];
   for (const file of files) {
-    if (file !== '-') throw plainError(`the path "${file}" does not exist`);
+    const got = read(file);
+    if ('text' in got) texts.push({ source: file === '-' ? 'STDIN' : file, text: got.text });
+    else if (got.error === 'Is a directory') {
+      const dir = absolute(cli.ctx, file);
+      for (const name of [...(listDirectory(cli.ctx.session, dir) ?? [])].filter((n) => /\.(json|ya?ml)$/.test(n)).sort()) {
+        const source = `${file.replace(/\/+$/, '')}/${name}`;
+        texts.push({ source, text: readFile(cli.ctx.session, `${dir}/${name}`) ?? '' });
+      }
+    } else throw plainError(`the path "${file}" does not exist`);
+  }
+  const out: ManifestDocument[] = [];
+  for (const { source, text } of texts) {
     let docs: JsonObject[];
     try {
-      docs = readManifests(cli.ctx.stdin);
+      docs = readManifests(text);
     } catch (e) {
-      if (e instanceof YamlError || e instanceof SyntaxError) throw plainError(`error parsing STDIN: error converting YAML to JSON: yaml: ${e.message}`);
+      if (e instanceof YamlError || e instanceof SyntaxError) throw plainError(`error parsing ${source}: error converting YAML to JSON: yaml: ${e.message}`);
       throw e;
     }
-    for (const object of docs) out.push({ source: 'STDIN', object });
+    for (const object of docs) out.push({ source, object });
   }
   if (out.length === 0) throw plainError('no objects passed to apply');
   return out;
 }
 
 /** The resource of a manifest's apiVersion and kind, as the server's discovery names it. */
-export function resourceOfManifest(object: JsonObject, served: readonly ApiResource[]): ApiResource {
+export function resourceOfManifest(object: JsonObject, served: readonly ApiResource[], source = 'STDIN'): ApiResource {
   const apiVersion = str(object.apiVersion);
   const kind = str(object.kind);
-  if (!kind) throw plainError('error validating "STDIN": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false');
+  if (!kind) throw plainError(`error validating "${source}": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false`);
   const slash = apiVersion.lastIndexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
   const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
   const res = served.find((r) => r.kind === kind && r.group === group && r.version === version);
-  if (!res) throw plainError(`resource mapping not found for name: "${str(isJsonObject(object.metadata) ? object.metadata.name : '')}" namespace: "" from "STDIN": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`);
+  if (!res) throw plainError(`resource mapping not found for name: "${str(isJsonObject(object.metadata) ? object.metadata.name : '')}" namespace: "" from "${source}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`);
   return res;
 }
