@@ -22,6 +22,12 @@ describe('completion', () => {
     expect(await complete(kubectl, 'kubectl get svc -n openshift-ingress ')).toEqual(['router-default', 'router-internal-default']);
     expect(await complete(kubectl, 'kubectl get svc/sql')).toEqual(['svc/sqlapi', 'svc/sqlapilb']);
   });
+  it('completes types and names after the verbs that change an object', async () => {
+    expect(await complete(kubectl, 'kubectl delete po')).toEqual(['pods']);
+    expect(await complete(oc, 'oc delete pods sq')).toEqual(['sqlapi-1-8jgx8', 'sqlapi-1-deploy']);
+    expect(await complete(kubectl, 'kubectl label svc/sql')).toEqual(['svc/sqlapi', 'svc/sqlapilb']);
+    expect(await complete(kubectl, 'kubectl patch svc sqlapil')).toEqual(['sqlapilb']);
+  });
   it('completes flags and their values', async () => {
     expect(await complete(kubectl, 'kubectl get pods --all')).toEqual(['--all-namespaces', '--allow-missing-template-keys']);
     expect(await complete(kubectl, 'kubectl get pods -o ya')).toEqual(['yaml']);

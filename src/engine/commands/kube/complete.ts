@@ -107,8 +107,8 @@ export async function completeKube(tool: ToolName, words: string[], session: Ses
 
   if (verb === undefined) return byPrefix(tool === 'oc' ? OC_COMMANDS : KUBECTL_COMMANDS, current);
 
-  // describe takes what get takes: TYPE, TYPE/NAME, TYPE NAME_PREFIX.
-  if (verb === 'get' || verb === 'describe') {
+  // describe, and the verbs that change an object, take what get takes: TYPE, TYPE/NAME, TYPE NAME_PREFIX.
+  if (verb === 'get' || verb === 'describe' || verb === 'delete' || verb === 'label' || verb === 'annotate' || verb === 'patch') {
     if (positional.length === 0) {
       const slash = current.indexOf('/');
       if (slash >= 0) {
