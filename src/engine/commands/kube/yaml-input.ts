@@ -25,6 +25,8 @@ function plain(text: string): Json {
   if (BOOL_FALSE.has(t)) return false;
   if (/^[-+]?(0|[1-9][0-9_]*)$/.test(t)) return Number(t.replace(/_/g, ''));
   if (/^0x[0-9a-fA-F]+$/.test(t)) return parseInt(t, 16);
+  // strconv.ParseInt(s, 0, 64): a leading 0 is octal; `08` is no octal and is read as a float, 8.
+  if (/^[-+]?0[0-7]+$/.test(t)) return (t.startsWith('-') ? -1 : 1) * parseInt(t.replace(/^[-+]/, ''), 8);
   if (/^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$/.test(t)) return Number(t.replace(/_/g, ''));
   return t;
 }
