@@ -82,6 +82,16 @@ describe('kubectl writes, then reads', () => {
   });
 });
 
+describe('oc', () => {
+  it('prints what kubectl prints for the write verbs', async () => {
+    for (const line of ['delete pod sqlapi-1-deploy', 'delete route nope', 'label svc sqlapi tier=api', 'annotate route sqlapilb note=x', `patch svc sqlapi -p '{"metadata":{"labels":{"tier":"api"}}}'`, 'create -f project1/sqlapilb-route.yaml']) {
+      const viaKubectl = await (await session()).run(`kubectl ${line}`);
+      const viaOc = await (await session()).run(`oc ${line}`);
+      expect({ line, stdout: viaOc.stdout, stderr: viaOc.stderr, status: viaOc.status }).toEqual({ line, stdout: viaKubectl.stdout, stderr: viaKubectl.stderr, status: viaKubectl.status });
+    }
+  });
+});
+
 describe('live mode keeps refusing', () => {
   it('a world without writes refuses delete, label, patch, apply and create in the lab read-only words', async () => {
     const world = { ...createFixtureWorld(lab), source: 'live' as const, kubeWrite: undefined };
