@@ -1,7 +1,8 @@
 // Chapter 8's change, done with az: a route table with a default route to an appliance, put on the
 // cluster's worker subnet. Every reading command and the packet walks then see it (the answer to an
 // Internet client leaves through the appliance instead of the load balancer), and taking it off the
-// subnet puts the world back as it was. Expected values come from the lab (its VNet, subnets, NICs)
+// subnet puts the world back as it was; a NAT gateway there becomes the pods' way out. Expected
+// values come from the lab (its VNet, subnets, NICs)
 // and from the walks of the lab as loaded, never from the engine's own write output.
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
@@ -33,7 +34,7 @@ async function session(world: World) {
   };
 }
 
-describe('a route table on the worker subnet, written with az', () => {
+describe('route tables, NAT gateways and subnets written with az', () => {
   it('shows in the table, the subnet, the NIC effective routes and both walks, and --remove routeTable undoes it', async () => {
     const lab = builtInLab('aro2');
     const f = facts(lab);
@@ -106,5 +107,25 @@ describe('a route table on the worker subnet, written with az', () => {
     expect(again.changes!.current()).toEqual(world.changes!.current());
     const gateway = await (await session(again))(`az network nat gateway show -g ${f.group} -n natgw --query 'subnets[].id' -o tsv`);
     expect(gateway.stdout).toBe(`${f.subnetId}\n`);
+  });
+
+  it('a NAT gateway on the worker subnet becomes the way out of the pods: my_public_ip and the egress walk leave from its address', async () => {
+    const lab = builtInLab('aro2');
+    const f = facts(lab);
+    const world = createFixtureWorld(lab);
+    const az = await session(world);
+    const before = await az('curl -s http://sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io/api/ip');
+    for (const line of [
+      `az network public-ip create -g ${f.group} -n natip --sku Standard -o none`,
+      `az network nat gateway create -g ${f.group} -n natgw --public-ip-addresses natip -o none`,
+      `az network vnet subnet update -g ${f.group} --vnet-name ${f.vnet} -n ${f.subnet} --nat-gateway natgw -o none`,
+    ]) expect((await az(line)).status, line).toBe(0);
+    const address = (await az(`az network public-ip show -g ${f.group} -n natip --query ipAddress -o tsv`)).stdout.trim();
+    expect(address).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    const myPublicIp = (r: { stdout: string }) => /"my_public_ip": "([^"]*)"/.exec(r.stdout)?.[1];
+    expect(myPublicIp(before)).not.toBe(address);
+    expect(myPublicIp(await az('curl -s http://sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io/api/ip'))).toBe(address);
+    const egress = walk(world.changes!.current(), 'egress');
+    expect(egress.hops.find((h) => h.at === `NAT gateway natgw (${f.subnet})`)?.change).toMatch(new RegExp(`→ ${address.replaceAll('.', '\\.')}:`));
   });
 });
