@@ -158,3 +158,18 @@ describe('a DeploymentConfig rolled out again', () => {
     expect(deployer.status.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed', startedAt: lab.info.clock });
   });
 });
+
+describe('a DaemonSet restarted', () => {
+  it('replaces its pod on every node with one of the new template, each on the same node', () => {
+    const lab = builtInLab('aro-today');
+    const copy = structuredClone(lab);
+    const ds = find(copy.kube, 'DaemonSet', 'dns-default');
+    ds.spec.template.metadata.annotations = { 'kubectl.kubernetes.io/restartedAt': lab.info.clock };
+    reconcileWorkloads(copy, writeContext(lab, 1));
+    const before = pods(lab).filter((p) => p.metadata.namespace === 'openshift-dns');
+    const after = pods(copy).filter((p) => p.metadata.namespace === 'openshift-dns');
+    expect(after.map((p) => p.spec.nodeName).sort()).toEqual(before.map((p) => p.spec.nodeName).sort());
+    expect(after.some((p) => before.some((b) => b.metadata.uid === p.metadata.uid))).toBe(false);
+    expect(after.every((p) => p.metadata.annotations['kubectl.kubernetes.io/restartedAt'] === lab.info.clock)).toBe(true);
+  });
+});
