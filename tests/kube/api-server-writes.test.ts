@@ -119,6 +119,11 @@ describe('PATCH and PUT update', () => {
     expect(field(answer.body, 'metadata', 'generation')).toBe(Number(dc.metadata.generation) + 1);
   });
 
+  it("defaults what an update decodes: a merge patch that replaces a template's containers gets their defaults again", async () => {
+    const answer = await fresh().kubeWrite!(patch('/apis/apps.openshift.io/v1/namespaces/project1/deploymentconfigs/sqlapi', { spec: { template: { spec: { containers: [{ name: 'sqlapi', image: 'quay.io/lab/sqlapi:2' }] } } } }, 'application/merge-patch+json'));
+    expect(field(answer.body, 'spec', 'template', 'spec', 'containers', 0)).toEqual({ name: 'sqlapi', image: 'quay.io/lab/sqlapi:2', resources: {}, terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', imagePullPolicy: 'IfNotPresent' });
+  });
+
   it('applies a JSON patch, and refuses one whose path is missing', async () => {
     const world = fresh();
     const ok = await world.kubeWrite!(patch('/api/v1/namespaces/project1/services/sqlapi', [{ op: 'add', path: '/metadata/annotations', value: { note: 'x' } }], 'application/json-patch+json'));
