@@ -51,7 +51,7 @@ export const commandCatalogue = [
   { name: 'dig', module: 'dig', summary: "Ask the reader's DNS resolver one question and show its answer as dig does (+short, -x, @SERVER, TYPE)." },
   { name: 'host', module: 'host', summary: "Ask the reader's DNS resolver for a name's addresses or an address's name, in one sentence each (-t TYPE)." },
   { name: 'jq', module: 'jq', summary: 'Filter JSON (jq 1.7.1: -r, -c, -e, -s, -n, -R, -S, --arg, --argjson, --args; files of the lab; every builtin but modules, Bessel and gamma functions).' },
-  { name: 'submit', module: 'submit', summary: "Check an exercise's answer: submit ID ANSWER (or submit ID after the command that prints it)." },
+  { name: 'submit', module: 'submit', summary: "Check an exercise's answer: submit ID ANSWER (or submit ID after the command that prints it, or after changing the lab)." },
 ] as const satisfies readonly CatalogueEntry[];
 
 /** The modules the registry loads, each named by the commands it runs. */

@@ -1,12 +1,13 @@
 // `submit ID ANSWER`: checks an exercise's answer in this terminal's world. For exercises answered
-// by a command's output, `submit ID` alone checks what the previous command printed.
+// by a command's output, `submit ID` alone checks what the previous command printed; for exercises
+// that ask for a change, it checks the lab as the reader left it.
 import type { Command } from '../types.ts';
 
 const USAGE = 'usage: submit ID [ANSWER]\n';
 
 export const submit: Command = {
   name: 'submit',
-  summary: "Check an exercise's answer: submit ID ANSWER (or submit ID after the command that prints it).",
+  summary: "Check an exercise's answer: submit ID ANSWER (or submit ID after the command that prints it, or after changing the lab).",
   async run(ctx) {
     const desk = ctx.session.exercises;
     if (!desk) {
