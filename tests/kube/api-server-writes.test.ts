@@ -134,7 +134,7 @@ describe('PATCH and PUT update', () => {
 
   it('refuses a PUT naming an older resourceVersion with 409 Conflict', async () => {
     const before = lab.kube.find((o) => o.kind === 'Service' && o.metadata.name === 'sqlapi')!;
-    const answer = await fresh().kubeWrite!({ method: 'PUT', path: '/api/v1/namespaces/project1/services/sqlapi', body: { ...before, metadata: { ...before.metadata, resourceVersion: '1' } } });
+    const answer = await fresh().kubeWrite!({ method: 'PUT', path: '/api/v1/namespaces/project1/services/sqlapi', body: structuredClone({ ...before, metadata: { ...before.metadata, resourceVersion: '1' } }) as Json });
     expect(answer.status).toBe(409);
     expect(field(answer.body, 'message')).toBe('Operation cannot be fulfilled on services "sqlapi": the object has been modified; please apply your changes to the latest version and try again');
   });

@@ -3,6 +3,7 @@
 // merge patch (lists merged by their patchMergeKey, `$patch: delete`, `$retainKeys`).
 import { describe, expect, it } from 'vitest';
 import { jsonPatch, mergePatch, PatchError, strategicMerge } from '../../src/engine/sources/fixture/writes/kube-patch.ts';
+import type { JsonObject } from '../../src/engine/world/types.ts';
 
 describe('JSON merge patch (RFC 7386 appendix A)', () => {
   const cases: Array<[unknown, unknown, unknown]> = [
@@ -49,7 +50,7 @@ describe('JSON patch (RFC 6902 appendix A)', () => {
 });
 
 describe('strategic merge patch', () => {
-  const pod = { spec: { containers: [{ name: 'a', image: 'a:1', env: [{ name: 'X', value: '1' }] }, { name: 'b', image: 'b:1' }] } };
+  const pod: { spec: { containers: JsonObject[] } } = { spec: { containers: [{ name: 'a', image: 'a:1', env: [{ name: 'X', value: '1' }] }, { name: 'b', image: 'b:1' }] } };
   it('merges containers and env by name, keeping the elements the patch does not name', () => {
     const patched = strategicMerge(pod, { spec: { containers: [{ name: 'a', env: [{ name: 'Y', value: '2' }] }] } });
     expect(patched).toEqual({ spec: { containers: [{ name: 'a', image: 'a:1', env: [{ name: 'X', value: '1' }, { name: 'Y', value: '2' }] }, { name: 'b', image: 'b:1' }] } });

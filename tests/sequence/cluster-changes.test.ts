@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { walk } from '../../src/engine/walk/walk.ts';
 import { apiIp, appHost, labSession, words, type LabSession } from './lab-session.ts';
+import type { JsonObject } from '../../src/engine/world/types.ts';
 
 const LABS = ['aro2', 'aro-today'];
 
@@ -77,7 +78,7 @@ describe.each(LABS)('on %s', (name) => {
 describe('a NetworkPolicy between the app and SQL Server (aro2)', () => {
   const host = 'sqlapilb-project1.apps.m50kgrxk.northeurope.aroapp.io';
   const sqlOutput = async (s: LabSession) => JSON.parse(await s.out(`curl -s http://${host}/api/sqlversion`)).sql_output as string;
-  const policy = (from: object[]) => ({
+  const policy = (from: JsonObject[]) => ({
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
     metadata: { name: 'sql-ingress' },
@@ -122,7 +123,7 @@ describe('NetworkPolicies between the app and SQL Server (aro-today, whose names
   const path = '/apis/networking.k8s.io/v1/namespaces/shop/networkpolicies';
   // The app's answer (a 504 page when it never answers) names SQL Server's version.
   const answered = async (s: LabSession) => /"sql_output": "Microsoft SQL Server/.test(await s.out(`curl -s http://${host}/api/sqlversion`));
-  const apply = async (spec: object) => {
+  const apply = async (spec: JsonObject) => {
     const s = labSession('aro-today');
     await s.write({ method: 'POST', path, body: { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'sql' }, spec } });
     return s;
