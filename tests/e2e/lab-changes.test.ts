@@ -1,5 +1,5 @@
 // The reader's change to the lab in the page: a write turns the badge to "changed (1)" and shows
-// Reset lab; a reload keeps the change (the badge says so from the first paint, the world has it);
+// Reset lab; a reload keeps the change (the badge says so once the page is idle, the world has it);
 // Reset lab runs lab reset, and the lab is as loaded again, after another reload too; the page's
 // packet walk follows the changed world; the changed badge stays on one line, reads in both
 // themes and passes axe. Needs `astro build` first and Debian's Chromium.
@@ -38,8 +38,8 @@ describe("the reader's changes to the lab", () => {
     expect(await changed.textContent()).toBe('changed (1)');
 
     await page.reload();
-    // From the first paint, before the terminal has loaded.
-    expect(await changed.textContent()).toBe('changed (1)');
+    // Once the page is idle, before the terminal has loaded.
+    await expect.poll(() => changed.textContent()).toBe('changed (1)');
     await mountedTerminal(page);
     await typeInTerminal(page, LIST);
     await expect.poll(() => terminalText(page)).toMatch(/\nrt-kept\n/);
@@ -85,7 +85,7 @@ describe("the reader's changes to the lab", () => {
     [390, 844],
   ])('keep the badge on one line at %i×%i', async (width, height) => {
     const page = await withKeptChanges(site.browser, width, height, 'light');
-    expect(await page.locator('[data-lab-changed]').textContent()).toBe('changed (2)');
+    await expect.poll(() => page.locator('[data-lab-changed]').textContent()).toBe('changed (2)');
     expect(await badgeLines(page)).toBe(1);
     await page.context().close();
   });
@@ -113,7 +113,7 @@ describe("the reader's changes to the lab", () => {
 });
 
 /** The chapter in a fresh context whose storage holds two changes to aro2 kept by an earlier visit
- * (the badge counts them from the first paint), in a Starlight theme. */
+ * (the badge counts them once the page is idle), in a Starlight theme. */
 async function withKeptChanges(browser: Browser, width: number, height: number, theme: 'light' | 'dark'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height } });
   const kept = await keptRouteTables();

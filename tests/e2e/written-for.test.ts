@@ -23,6 +23,8 @@ const labsOf = (chapter: string) => pageLabs(frontmatterLabs(readFileSync(`${ROO
 const otherLab = (chapter: string) => builtinLabs().find((lab) => !labsOf(chapter).includes(lab));
 
 async function notice(page: Page) {
+  // The dock settles once the page is idle (dock-at-idle.ts): the notice, then the changes' count.
+  await page.locator('lab-terminal[data-lab-changes]').waitFor({ state: 'attached' });
   const line = page.locator('lab-terminal [data-lab-badge] [data-lab-written-for]');
   if (!(await line.count())) return undefined;
   return {

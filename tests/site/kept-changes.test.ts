@@ -11,7 +11,10 @@ vi.mock('../../src/site/storage.ts', async (importOriginal: () => Promise<typeof
   ...(await importOriginal()),
   notify: (message: string) => void notices.push(message),
 }));
-const { changesKey, forgetChanges, isJournal, keepChanges, keptChanges } = await import('../../src/site/labs/kept-changes.ts');
+// The lab names the build defines (choice.ts reads them at load).
+vi.stubGlobal('__ARO_LABS__', { worlds: ['aro2'], scenarios: [] });
+const { forgetChanges, isJournal, keepChanges, keptChanges } = await import('../../src/site/labs/kept-changes.ts');
+const { changesKey } = await import('../../src/site/labs/choice.ts');
 
 const KEY = (lab: string) => `aro-labs:v1:${changesKey(lab)}`;
 

@@ -92,3 +92,6 @@ export function writtenForNotice(inEffect: string, pageLabs: readonly string[], 
     links: pageLabs.map((lab) => ({ lab, href: `${path}?lab=${encodeURIComponent(lab)}` })),
   };
 }
+
+/** Where this browser keeps the reader's changes to a lab (kept-changes.ts keeps and replays them). */
+export const changesKey = (lab: string): string => `changes:${lab}`;

@@ -4,12 +4,11 @@
 // deterministic (the lab's clock, its own ids), so the replayed world is the one the reader left.
 import type { World } from '../../engine/index.ts';
 import { notify, readJson, remove, writeJson } from '../storage.ts';
+import { changesKey } from './choice.ts';
 
 type RestWrite = Parameters<NonNullable<World['armWrite']>>[0];
 
 const METHODS: ReadonlySet<unknown> = new Set(['PUT', 'PATCH', 'POST', 'DELETE']);
-
-export const changesKey = (lab: string): string => `changes:${lab}`;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -6,8 +6,7 @@
 // the terminal is declared (once the page is interactive and idle).
 import { readJson, writeJson } from '../storage.ts';
 import { labInEffect } from '../labs/choice.ts';
-import { showChanges, showLab } from './lab-badge.ts';
-import { keptChanges } from '../labs/kept-changes.ts';
+import { showLab } from './lab-badge.ts';
 import { whenIdle, whenNear } from '../load-later.ts';
 import { BROWSER, earlyKeyData } from './early-keys.ts';
 import type { showTypeAhead } from './type-ahead.ts';
@@ -53,11 +52,8 @@ class LabTerminal extends HTMLElement {
   connectedCallback() {
     // One terminal a page: a second declaration would be a second session and a second dock.
     if (document.querySelector('lab-terminal') !== this) return this.remove();
-    // The lab in effect from the first paint, not only once the terminal has started, and whether
-    // the reader's kept changes make it a changed lab.
-    const inEffect = labInEffect(this.dataset.lab ?? 'aro2');
-    showLab(this, inEffect);
-    showChanges(this, keptChanges(inEffect.key).length);
+    // The lab in effect from the first paint, not only once the terminal has started.
+    showLab(this, labInEffect(this.dataset.lab ?? 'aro2'));
     this.state = readJson(KEY, isState, 'terminal size') ?? defaultState();
     const dock = this.find('[data-lab-dock]');
     // A size stored on a taller window (or dragged below the minimum) is raised to what is shown.
@@ -96,12 +92,6 @@ class LabTerminal extends HTMLElement {
       this.keep(e.clipboardData?.getData('text') ?? '');
     });
     this.find('[data-lab-open]').addEventListener('click', () => this.enter());
-    // "Reset lab" runs `lab reset` in the terminal, where the reader sees what it undid; the button
-    // then hides, so the keyboard goes on to the terminal.
-    this.find('[data-lab-reset-lab]').addEventListener('click', () => {
-      screen.focus({ preventScroll: true });
-      document.dispatchEvent(new CustomEvent<RunRequest>('lab-run', { detail: { cmd: 'lab reset' } }));
-    });
     this.touchRow(this.find<HTMLFormElement>('[data-lab-touch]'));
     this.find('[data-lab-collapse]').addEventListener('click', () => this.save({ collapsed: !this.state.collapsed }));
     this.resizeHandle(this.find('[data-lab-resize]'));

@@ -22,22 +22,3 @@ export function showLab(host: HTMLElement, inEffect: LabInEffect): void {
   source.append(link);
   host.dataset.labInEffect = inEffect.label;
 }
-
-const changesWord = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
-
-/** The badge says the lab is changed, and by how many changes; "Reset lab" shows while it is. Live
- * mode changes nothing, so it shows neither. */
-export function showChanges(host: HTMLElement, count: number): void {
-  const changed = host.querySelector<HTMLElement>('[data-lab-changed]');
-  if (changed) {
-    changed.hidden = count === 0;
-    changed.textContent = count === 0 ? '' : `changed (${count})`;
-    changed.title = count === 0 ? '' : `You made ${changesWord(count)} to this lab; Reset lab (or lab reset in the terminal) undoes them.`;
-  }
-  const reset = host.querySelector<HTMLButtonElement>('[data-lab-reset-lab]');
-  if (reset) {
-    reset.hidden = count === 0;
-    reset.setAttribute('aria-label', count === 0 ? 'Reset lab' : `Reset lab: undo your ${changesWord(count)}`);
-  }
-  host.dataset.labChanges = String(count);
-}

@@ -21,7 +21,8 @@ import { logUnexpected, reportUnexpected } from '../errors.ts';
 import { parseNeeds, runNeeds } from './needs.ts';
 import { wrapWords } from './wrap.ts';
 import { completeInput, HistoryWalk } from './touch-input.ts';
-import { showChanges, showLab, type LabInEffect } from './lab-badge.ts';
+import { showLab, type LabInEffect } from './lab-badge.ts';
+import { showChanges } from './changes-badge.ts';
 import { forgetBridge, rememberedBridge } from './bridge-memory.ts';
 
 const HISTORY_KEY = (lab: string) => `history:${lab}`;

@@ -1,8 +1,8 @@
 // Steps through a <packet-walk>: Back/Next/Play, arrow keys, Home/End, the proof sent to the
 // page's terminal, and the walk recomputed in the browser when the reader chose another lab.
 import type { Hop, Walk } from '../../engine/index.ts';
-import { labInEffect } from '../labs/choice.ts';
-import { keptChanges } from '../labs/kept-changes.ts';
+import { changesKey, labInEffect } from '../labs/choice.ts';
+import { readText } from '../storage.ts';
 import { addresses, before, hopTitle, HOP_COLUMNS } from './view.ts';
 
 const PLAY_MS = 2500;
@@ -77,7 +77,7 @@ export async function controlWalk(host: HTMLElement, early: readonly Event[] = [
   const pageLab = host.dataset.lab ?? 'aro2';
   const inEffect = labInEffect(pageLab);
   const changedInTerminal = early.some((event) => event.type === 'lab-walk');
-  if (inEffect.key !== pageLab || changedInTerminal || keptChanges(inEffect.key).length > 0) {
+  if (inEffect.key !== pageLab || changedInTerminal || readText(changesKey(inEffect.key)) !== undefined) {
     const [{ loadLabWorld }, { walk: compute }] = await Promise.all([import('../labs/world.ts'), import('../engine/walk.ts')]);
     const { lab, world } = await loadLabWorld(pageLab);
     const draw = () => {
